@@ -1,0 +1,6 @@
+import { m001Foundation } from './001-foundation';
+import type { Migration } from './types';
+
+/** The ordered, static list (main is bundled, so never a directory scan). Append only. */
+export const migrations: readonly Migration[] = [m001Foundation];
+export type { Migration };

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { contract, type Channel } from '@shared/ipc/contract';
+import { access } from '@shared/ipc/permissions';
+import { fail, ok, type Result } from '@shared/ipc/result';
+import type { Actor } from './context';
+import { StoreError } from './db/errors';
+import { asStoreError } from './db/open';
+import { DomainError } from './errors';
+import { handlers, type CallContext } from './handlers';
+import type { Services } from './services';
+import type { UserRow } from './services/users';
+import { appendAudit } from './services/audit';
+
+export type Dispatch = (sessionId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
+
+function zodDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/**
+ * The one path every call takes, whatever the transport (Electron IPC or the e2e bridge):
+ * known channel -> session and role check -> zod parse -> handler -> Result envelope.
+ */
+export function createDispatch(services: Services, deps: { storePath: string; log?: (msg: string, err: unknown) => void; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> }): Dispatch {
+  const log = deps.log ?? ((msg, err) => console.error(msg, err));
+  return async (sessionId, channel, rawInput) => {
+    if (!Object.hasOwn(contract, channel)) return fail('UNKNOWN_CHANNEL', `There is no endpoint "${channel}".`);
+    const ch = channel as Channel;
+    try {
+      const rule = access[ch];
+      let user: UserRow | null = null;
+      if (rule !== 'public') {
+        ({ user } = await services.auth.check(sessionId, { allowLocked: rule === 'session' }));
+        if (rule !== 'session' && !rule.includes(user.role)) {
+          await deps.audit({ userId: user.id, username: user.username }, { action: 'permission.denied', entity: 'endpoint', entityId: ch, after: { role: user.role } });
+          return fail('FORBIDDEN', `Your role (${user.role}) does not allow this: ${ch}.`);
+        }
+      }
+      const parsed = contract[ch].input.safeParse(rawInput);
+      if (!parsed.success) {
+        const details = zodDetails(parsed.error);
+        return fail('VALIDATION', details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; '), details);
+      }
+      const call: CallContext = { sessionId, user, actor: user ? { userId: user.id, username: user.username } : { userId: null, username: null }, services };
+      const handler = handlers[ch] as (input: unknown, call: CallContext) => unknown;
+      return ok(await handler(parsed.data, call));
+    } catch (err) {
+      if (err instanceof DomainError) return fail(err.code, err.message, err.details);
+      if (err instanceof StoreError) return fail(err.code, err.message);
+      const storeErr = asStoreError(err, deps.storePath);
+      if (storeErr) return fail(storeErr.code, storeErr.message);
+      log(`[dispatch] ${ch} failed`, err);
+      return fail('INTERNAL', 'Something went wrong and nothing was saved. The details are in the log.');
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import type { EventMap, EventName } from '@shared/ipc/events';
+import { systemClock, type Clock, type Emit, type ServiceContext } from './context';
+import { openStore, type OpenStoreOptions } from './db/open';
+import { createDispatch, type Dispatch } from './dispatch';
+import { appendAudit } from './services/audit';
+import { createServices, type Services } from './services';
+
+export interface BackendOptions extends OpenStoreOptions {
+  storePath: string;
+  key: Buffer;
+  clock?: Clock;
+  /** Receives events for the renderer (data changed, progress). */
+  onEvent?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+  log?: (msg: string, err: unknown) => void;
+}
+
+export interface Backend {
+  services: Services;
+  dispatch: Dispatch;
+  ctx: ServiceContext;
+  close(): Promise<void>;
+}
+
+/** Opens the store and wires every service. Runs in plain Node: no Electron here. */
+export function createBackend(options: BackendOptions): Backend {
+  const store = openStore(options.storePath, options.key, options);
+  const emit: Emit = (event, payload) => options.onEvent?.(event, payload);
+  const ctx: ServiceContext = { store, db: store.db, clock: options.clock ?? systemClock, emit };
+  const services = createServices(ctx);
+  const dispatch = createDispatch(services, {
+    storePath: store.path,
+    log: options.log,
+    audit: async (actor, entry) => {
+      await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, actor, entry));
+    },
+  });
+  return { services, dispatch, ctx, close: () => store.close() };
+}
+export type { Clock } from './context';

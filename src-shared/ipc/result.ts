@@ -1,0 +1,33 @@
+/** The envelope every endpoint answers with. Errors cross as a code and a message, never a stack trace. */
+export const errorCodes = [
+  'VALIDATION', // input failed the contract's schema or a domain rule about its shape
+  'UNAUTHENTICATED', // no one is signed in on this window
+  'FORBIDDEN', // the signed-in role may not call this endpoint
+  'SESSION_LOCKED', // idle lock: the user must re-enter the password
+  'ACCOUNT_LOCKED', // too many failed sign-ins
+  'BAD_CREDENTIALS',
+  'NOT_FOUND',
+  'CONFLICT', // state does not allow it (already posted, duplicate, ...)
+  'RULE_BLOCKED', // a compliance or policy rule blocks it; details say which and until when
+  'STORE_WRONG_KEY',
+  'STORE_NOT_A_STORE',
+  'STORE_DAMAGED',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems or rule details, safe to show. */
+  details?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});

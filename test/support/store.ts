@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach } from 'vitest';
+import { createBackend, type Backend, type BackendOptions } from '../../src-main/backend';
+import type { Clock } from '../../src-main/backend/context';
+
+const dirs: string[] = [];
+const backends: Backend[] = [];
+
+afterEach(async () => {
+  for (const b of backends.splice(0)) await b.close().catch(() => undefined);
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh directory removed after the test. */
+export function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-test-'));
+  dirs.push(d);
+  return d;
+}
+
+/** A clock tests move by hand. */
+export function fixedClock(start: string): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let t = new Date(start).getTime();
+  return { now: () => new Date(t), set: (iso) => (t = new Date(iso).getTime()), advance: (ms) => (t += ms) };
+}
+
+/** A real backend over a real encrypted store file in a temporary directory. */
+export function testBackend(opts: Partial<BackendOptions> = {}): Backend & { storePath: string; key: Buffer } {
+  const storePath = opts.storePath ?? path.join(tempDir(), 'store.ldk');
+  const key = opts.key ?? randomBytes(32);
+  const backend = createBackend({ storePath, key, ...opts, log: opts.log ?? (() => undefined) });
+  backends.push(backend);
+  return Object.assign(backend, { storePath, key });
+}
+
+/** Creates the company and its administrator through the dispatch path; returns the session id. */
+export async function withCompany(b: Backend, session = 'admin-session') {
+  const r = await b.dispatch(session, 'app.createCompany', { companyName: 'Test Billing Co', timeZone: 'America/Chicago', username: 'admin', displayName: 'Ada Admin', password: 'correct horse' });
+  if (!r.ok) throw new Error(r.error.message);
+  return session;
+}
