@@ -1,3 +1,6 @@
+import type { Channel, Contract } from '@shared/ipc/contract';
+import type { InputOf, OutputOf } from '@shared/ipc/endpoint';
+import type { Result } from '@shared/ipc/result';
 import type { EventMap, EventName } from '@shared/ipc/events';
 import { systemClock, type Clock, type Emit, type ServiceContext } from './context';
 import { openStore, type OpenStoreOptions } from './db/open';
@@ -14,9 +17,13 @@ export interface BackendOptions extends OpenStoreOptions {
   log?: (msg: string, err: unknown) => void;
 }
 
+/** The dispatch function typed by the contract, for tests and the CLI. */
+export type Call = <C extends Channel>(sessionId: string, channel: C, input: InputOf<Contract[C]>) => Promise<Result<OutputOf<Contract[C]>>>;
+
 export interface Backend {
   services: Services;
   dispatch: Dispatch;
+  call: Call;
   ctx: ServiceContext;
   close(): Promise<void>;
 }
@@ -34,6 +41,6 @@ export function createBackend(options: BackendOptions): Backend {
       await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, actor, entry));
     },
   });
-  return { services, dispatch, ctx, close: () => store.close() };
+  return { services, dispatch, call: dispatch as Call, ctx, close: () => store.close() };
 }
 export type { Clock } from './context';

@@ -1,0 +1,44 @@
+/**
+ * The same backend from a terminal: `npm run cli -- <command> [options]`.
+ * The store key comes from --key-file (64 hex characters, or 32 raw bytes) or LEDGERDESK_KEY (hex).
+ */
+import { StoreError } from './backend/db/errors';
+import { commands } from './cli/commands';
+import { CliError, parseOptions } from './cli/common';
+
+const usage = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  init     Create a store and its administrator
+           --store FILE --key-file FILE (created with a new random key if missing)
+           --company NAME --admin USER --admin-name "Full Name" [--time-zone Area/City]
+           password from LEDGERDESK_ADMIN_PASSWORD
+  verify   Check the file, migrations, audit chain and ledger invariants  --store FILE --key-file FILE
+
+Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    out(usage);
+    return name ? 2 : 0;
+  }
+  const { values, positionals } = parseOptions(rest);
+  try {
+    return await command(values, positionals, out);
+  } catch (err) {
+    if (err instanceof CliError || err instanceof StoreError) {
+      console.error(`error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,7 @@
+import type { Command } from './common';
+import { foundationCommands } from './foundation';
+
+/** Every CLI command; a domain adds its own file and one spread here. */
+export const commands: Record<string, Command> = {
+  ...foundationCommands,
+};
