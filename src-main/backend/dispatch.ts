@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, type Channel } from '@shared/ipc/contract';
+import { contract, type BackendChannel } from '@shared/ipc/contract';
 import { access } from '@shared/ipc/permissions';
 import { fail, ok, type Result } from '@shared/ipc/result';
 import type { Actor } from './context';
@@ -24,8 +24,8 @@ function zodDetails(error: z.ZodError) {
 export function createDispatch(services: Services, deps: { storePath: string; log?: (msg: string, err: unknown) => void; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> }): Dispatch {
   const log = deps.log ?? ((msg, err) => console.error(msg, err));
   return async (sessionId, channel, rawInput) => {
-    if (!Object.hasOwn(contract, channel)) return fail('UNKNOWN_CHANNEL', `There is no endpoint "${channel}".`);
-    const ch = channel as Channel;
+    if (!Object.hasOwn(contract, channel) || !Object.hasOwn(handlers, channel)) return fail('UNKNOWN_CHANNEL', `There is no endpoint "${channel}".`);
+    const ch = channel as BackendChannel;
     try {
       const rule = access[ch];
       let user: UserRow | null = null;

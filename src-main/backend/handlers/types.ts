@@ -1,4 +1,4 @@
-import type { Channel, Contract } from '@shared/ipc/contract';
+import type { BackendChannel, Channel, Contract } from '@shared/ipc/contract';
 import type { OutputOf, ParsedInputOf } from '@shared/ipc/endpoint';
 import type { Actor } from '../context';
 import type { UserRow } from '../services/users';
@@ -15,7 +15,7 @@ export interface CallContext {
 export type Handler<C extends Channel> = (input: ParsedInputOf<Contract[C]>, call: CallContext) => Promise<OutputOf<Contract[C]>> | OutputOf<Contract[C]>;
 
 /** Every channel must have a handler: a missing or mistyped one fails `tsc`. */
-export type Handlers = { [C in Channel]: Handler<C> };
+export type Handlers = { [C in BackendChannel]: Handler<C> };
 export type HandlerSlice<K extends Channel> = { [C in K]: Handler<C> };
 
 /** For handlers behind a role check: the user is known to be signed in. */

@@ -1,4 +1,5 @@
 import { appContract } from './app';
+import { storeContract, type StoreChannel } from './store';
 import { usersContract } from './users';
 
 /**
@@ -6,6 +7,7 @@ import { usersContract } from './users';
  * file and one spread here. Channel names are `domain.verb`.
  */
 export const contract = {
+  ...storeContract,
   ...appContract,
   ...usersContract,
 };
@@ -13,3 +15,7 @@ export const contract = {
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const channels = Object.keys(contract) as Channel[];
+
+/** Channels the backend answers; the store.* channels are answered by the Electron shell. */
+export type BackendChannel = Exclude<Channel, StoreChannel>;
+export { storeChannels, type StoreChannel } from './store';

@@ -1,0 +1,86 @@
+/** App lifecycle and wiring only. */
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { StoreStatus } from '@shared/ipc/contract/store';
+import { eventChannel } from '@shared/ipc/events';
+import { BackendClient } from './ipc/backend-client';
+import { installIpc } from './ipc/handle';
+import { createWithPassphrase, keychainAvailable, lookUpKey, unlockWithPassphrase } from './keystore';
+import { WrongPassphraseError } from './keystore/passphrase';
+import { createMainWindow } from './windows/main-window';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+
+const storePath = process.env.LEDGERDESK_STORE ?? path.join(app.getPath('userData'), 'ledgerdesk.ldk');
+let status: StoreStatus = { state: 'error', storePath, keychainAvailable: false, message: 'Starting…' };
+let backend: BackendClient | null = null;
+
+const broadcast = (event: string, payload: unknown) => {
+  for (const w of BrowserWindow.getAllWindows()) w.webContents.send(eventChannel, event, payload);
+};
+
+async function openWith(key: Buffer): Promise<StoreStatus> {
+  backend ??= new BackendClient(broadcast);
+  const r = await backend.open(storePath, key);
+  key.fill(0);
+  status = r.ok ? { state: 'ready', storePath, keychainAvailable: keychainAvailable() } : { state: 'error', storePath, keychainAvailable: keychainAvailable(), message: r.message };
+  return status;
+}
+
+async function start(): Promise<void> {
+  const found = lookUpKey(storePath);
+  const base = { storePath, keychainAvailable: keychainAvailable() };
+  if (found.kind === 'key') await openWith(found.key);
+  else if (found.kind === 'needsPassphrase') status = { ...base, state: 'needsPassphrase' };
+  else if (found.kind === 'needsNewPassphrase') status = { ...base, state: 'needsNewPassphrase', message: 'The operating system keychain is not available, so the store key will be protected by a passphrase you choose.' };
+  else status = { ...base, state: 'error', message: `The key file for ${storePath} is missing. Restore the store and its key from a backup.` };
+}
+
+installIpc({
+  async store(channel, input) {
+    const i = input as { passphrase?: string } | undefined;
+    if (channel === 'store.status') return status;
+    if (channel === 'store.unlock') {
+      if (status.state !== 'needsPassphrase') return status;
+      try {
+        return await openWith(unlockWithPassphrase(storePath, i?.passphrase ?? ''));
+      } catch (err) {
+        if (err instanceof WrongPassphraseError) throw err;
+        throw new Error(`The store could not be unlocked: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (status.state !== 'needsNewPassphrase') return status;
+    return openWith(createWithPassphrase(storePath, i?.passphrase ?? ''));
+  },
+  backend(sessionId, channel, input) {
+    if (!backend || status.state !== 'ready') return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The store is not open yet.' } });
+    return backend.call(sessionId, channel, input);
+  },
+});
+
+app.whenReady().then(async () => {
+  try {
+    await start();
+  } catch (err) {
+    dialog.showErrorBox('Ledgerdesk cannot start', err instanceof Error ? err.message : String(err));
+  }
+  const win = createMainWindow();
+  const id = String(win.webContents.id);
+  win.on('closed', () => backend?.endSession(id));
+});
+
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.on('window-all-closed', async () => {
+  await backend?.close();
+  app.quit();
+});

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { IconAddressBook, IconChartBar, IconClockHour4, IconFileSpreadsheet, IconListCheck, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
+import type { Role } from '@shared/domain/users';
+import { UsersScreen } from '../features/users/UsersScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ComingSoon } from '../features/home/ComingSoon';
+
+/** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
+export interface Section {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Lowest role that sees it (main enforces the real permissions). */
+  minRole: Role;
+  element: ReactNode;
+  /** Routes below the section, e.g. accounts/:id. */
+  children?: { path: string; element: ReactNode }[];
+}
+
+const size = 18;
+export const sections: Section[] = [
+  { path: 'accounts', label: 'Accounts', icon: <IconAddressBook size={size} />, minRole: 'clerk', element: <ComingSoon section="Accounts" /> },
+  { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <ComingSoon section="Aging" /> },
+  { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <ComingSoon section="Worklist" /> },
+  { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },
+  { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },
+  { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },
+  { path: 'users', label: 'Users', icon: <IconUsers size={size} />, minRole: 'administrator', element: <UsersScreen /> },
+];
+export const chartIcon = <IconChartBar size={size} />;

@@ -1,0 +1,10 @@
+import type { Api } from '@shared/ipc/api';
+
+declare global {
+  interface Window {
+    api: Api;
+  }
+}
+export {};
+
+declare module '*.css';
