@@ -15,7 +15,9 @@ export type KeyLookup =
   | { kind: 'needsNewPassphrase' }
   | { kind: 'missingKeyFile' };
 
-export const keychainAvailable = () => safeStorage.isEncryptionAvailable();
+/** On Linux without a keyring, safeStorage falls back to a fixed key ('basic_text'): not a keychain. */
+export const keychainAvailable = () =>
+  safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
 
 /** Finds or creates the key for a store without asking the user, when that is possible. */
 export function lookUpKey(storePath: string): KeyLookup {
