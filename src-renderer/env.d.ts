@@ -8,3 +8,4 @@ declare global {
 export {};
 
 declare module '*.css';
+declare module "*.module.css" { const classes: Record<string, string>; export default classes; }

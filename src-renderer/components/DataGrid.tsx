@@ -1,0 +1,149 @@
+import { useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Box, Center, Loader, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type Row,
+  type SortingState,
+  type ColumnFiltersState,
+  type RowData,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import classes from './DataGrid.module.css';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Right-aligned, tabular figures (money, counts). */
+    numeric?: boolean;
+    /** The footer total for this column, already formatted. */
+    total?: ReactNode;
+    width?: number;
+  }
+}
+
+export interface DataGridProps<T> {
+  data: T[];
+  columns: ColumnDef<T, any>[];
+  /** Accessible name of the grid. */
+  label: string;
+  loading?: boolean;
+  empty?: ReactNode;
+  onRowClick?: (row: T) => void;
+  getRowId?: (row: T) => string;
+  initialSorting?: SortingState;
+  /** Free-text filter across every column (client side). */
+  globalFilter?: string;
+  columnFilters?: ColumnFiltersState;
+  /** Show the totals row from each column's meta.total. */
+  showTotals?: boolean;
+  height?: CSSProperties['height'];
+  rowHeight?: number;
+  testId?: string;
+  /** Sorting done by the caller (server side): the grid only reports clicks. */
+  manualSorting?: boolean;
+  sorting?: SortingState;
+  onSortingChange?: (s: SortingState) => void;
+}
+
+/**
+ * The one grid: @tanstack/react-table for columns, sorting and filtering; @tanstack/react-virtual so
+ * only the visible rows are in the DOM whatever the row count.
+ */
+export function DataGrid<T>(props: DataGridProps<T>) {
+  const [sortingState, setSortingState] = useState<SortingState>(props.initialSorting ?? []);
+  const sorting = props.sorting ?? sortingState;
+  const table = useReactTable({
+    data: props.data,
+    columns: props.columns,
+    state: { sorting, globalFilter: props.globalFilter, columnFilters: props.columnFilters ?? [] },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      setSortingState(next);
+      props.onSortingChange?.(next);
+    },
+    manualSorting: props.manualSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getRowId: props.getRowId ? (r) => props.getRowId!(r) : undefined,
+  });
+  const rows = table.getRowModel().rows;
+  const parentRef = useRef<HTMLDivElement>(null);
+  const rowHeight = props.rowHeight ?? 34;
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const template = useMemo(
+    () => table.getVisibleLeafColumns().map((c) => (c.columnDef.meta?.width ? `${c.columnDef.meta.width}px` : 'minmax(90px, 1fr)')).join(' '),
+    [table, props.columns],
+  );
+  const gridStyle = { gridTemplateColumns: template };
+  const hasTotals = props.showTotals && table.getVisibleLeafColumns().some((c) => c.columnDef.meta?.total !== undefined);
+
+  return (
+    <Box className={classes.frame} style={{ height: props.height ?? '100%' }} data-testid={props.testId}>
+      <div ref={parentRef} className={classes.scroller} role="grid" aria-label={props.label} aria-rowcount={rows.length + 1}>
+        <div className={classes.header} role="row" style={gridStyle}>
+          {table.getFlatHeaders().map((h) => {
+            const numeric = h.column.columnDef.meta?.numeric;
+            const sorted = h.column.getIsSorted();
+            return (
+              <div key={h.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={classes.cell} data-numeric={numeric || undefined}>
+                {h.column.getCanSort() ? (
+                  <UnstyledButton className={classes.sortButton} onClick={h.column.getToggleSortingHandler()} data-numeric={numeric || undefined}>
+                    {flexRender(h.column.columnDef.header, h.getContext())}
+                    {sorted === 'asc' ? <IconArrowUp size={13} /> : sorted === 'desc' ? <IconArrowDown size={13} /> : <IconArrowsSort size={13} className={classes.sortIdle} />}
+                  </UnstyledButton>
+                ) : (
+                  flexRender(h.column.columnDef.header, h.getContext())
+                )}
+              </div>
+            );
+          })}
+        </div>
+        {props.loading && rows.length === 0 ? (
+          <Center p="xl"><Loader size="sm" /></Center>
+        ) : rows.length === 0 ? (
+          <Center p="xl"><Text c="dimmed" size="sm">{props.empty ?? 'Nothing to show.'}</Text></Center>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = rows[v.index] as Row<T>;
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  aria-rowindex={v.index + 2}
+                  className={classes.row}
+                  data-clickable={props.onRowClick ? true : undefined}
+                  data-odd={v.index % 2 === 1 || undefined}
+                  style={{ ...gridStyle, height: rowHeight, transform: `translateY(${v.start}px)` }}
+                  onClick={props.onRowClick ? () => props.onRowClick!(row.original) : undefined}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <div key={cell.id} role="gridcell" className={classes.cell} data-numeric={cell.column.columnDef.meta?.numeric || undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      {hasTotals && (
+        <div className={classes.totals} role="row" aria-label="Totals" style={gridStyle}>
+          {table.getVisibleLeafColumns().map((c, i) => (
+            <div key={c.id} className={classes.cell} role="gridcell" data-numeric={c.columnDef.meta?.numeric || undefined}>
+              {c.columnDef.meta?.total ?? (i === 0 ? 'Total' : '')}
+            </div>
+          ))}
+        </div>
+      )}
+    </Box>
+  );
+}
