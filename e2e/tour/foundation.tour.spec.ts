@@ -1,0 +1,47 @@
+/** Writes a screenshot of every screen to docs/tour for the README and for review. */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createCompany, expect, test } from '../fixtures/bridge';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '../../docs/tour', `${name}.png`) });
+
+test('tour: foundation screens', async ({ app, page }) => {
+  await app.open(page);
+  await expect(page.getByRole('heading', { name: 'Set up your office' })).toBeVisible();
+  await shot(page, '01-first-run');
+
+  await createCompany(app.backend);
+  await app.backend.call('setup', 'auth.signIn', { username: 'admin', password: 'admin-pass-1' });
+  await app.backend.call('setup', 'users.create', { username: 'casey', displayName: 'Casey Morgan', role: 'clerk', password: 'clerk-pass-1' });
+  await app.backend.call('setup', 'users.create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', password: 'super-pass-1' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shot(page, '02-sign-in-error');
+  await page.getByLabel('Password', { exact: true }).fill('admin-pass-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await page.goto(`${app.url}#/users`);
+  await expect(page.getByTestId('user-row-casey')).toBeVisible();
+  await shot(page, '03-users');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await shot(page, '04-add-user');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${app.url}#/settings`);
+  await expect(page.getByLabel('Company name')).toHaveValue('Riverside Medical Billing');
+  await shot(page, '05-settings-company');
+  await page.getByRole('tab', { name: 'Audit log' }).click();
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByText('Audit chain intact')).toBeVisible();
+  await shot(page, '06-settings-audit');
+
+  await page.getByRole('button', { name: 'User menu' }).click();
+  await page.getByRole('menuitem', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Session locked' })).toBeVisible();
+  await shot(page, '07-locked');
+});
