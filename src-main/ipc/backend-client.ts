@@ -11,8 +11,13 @@ export class BackendClient {
   private pending = new Map<number, (r: Result<unknown>) => void>();
   private waiters: ((m: FromWorker) => void)[] = [];
 
-  constructor(onEvent: <E extends EventName>(event: E, payload: EventMap[E]) => void) {
-    this.worker = new Worker(path.join(__dirname, 'worker.js'));
+  /** `workerPath` defaults to the bundled worker beside main; tests pass the source with a loader. */
+  constructor(
+    onEvent: <E extends EventName>(event: E, payload: EventMap[E]) => void,
+    workerPath = path.join(__dirname, 'worker.js'),
+    execArgv?: string[],
+  ) {
+    this.worker = new Worker(workerPath, { execArgv });
     this.worker.on('message', (m: FromWorker) => {
       if (m.type === 'result') {
         this.pending.get(m.id)?.(m.result);

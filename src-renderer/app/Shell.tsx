@@ -1,5 +1,7 @@
 import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, ScrollArea, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { IconChevronDown, IconKey, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { HashRouter, Navigate, NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
 import { roleLabels } from '@shared/domain/users';
 import { atLeast, useSession } from './session';
@@ -77,7 +79,10 @@ function Nav({ items }: { items: typeof sections }) {
 
 function UserMenu() {
   const { session, signOut, lock } = useSession();
+  const [changing, setChanging] = useState(false);
   return (
+    <>
+    <ChangePasswordModal opened={changing} onClose={() => setChanging(false)} />
     <Menu position="bottom-end" width={220}>
       <Menu.Target>
         <UnstyledButton aria-label="User menu">
@@ -93,10 +98,13 @@ function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.username}</Menu.Label>
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>Change password…</Menu.Item>
         <Menu.Item leftSection={<IconLock size={16} />} onClick={() => void lock()}>Lock</Menu.Item>
+        <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>
+    </>
   );
 }
 
