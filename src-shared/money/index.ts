@@ -87,3 +87,79 @@ export function centsToDecimalString(cents: Cents): string {
 export function formatBasisPoints(bp: number): string {
   return `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
 }
+
+/**
+ * round(a * b / d) half away from zero, exact: integer arithmetic (BigInt when the product is not a
+ * safe integer). Used for quantity (thousandths) x unit price and for pro-rata shares.
+ */
+export function mulDivRound(a: number, b: number, d: number): number {
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || !Number.isSafeInteger(d) || d === 0) {
+    throw new RangeError(`mulDivRound needs whole numbers and a non-zero divisor (got ${a}, ${b}, ${d})`);
+  }
+  const product = a * b;
+  if (Number.isSafeInteger(product)) {
+    const negative = (product < 0) !== (d < 0);
+    const n = Math.abs(product);
+    const m = Math.abs(d);
+    const q = Math.floor(n / m);
+    const r = n - q * m;
+    const rounded = r * 2 >= m ? q + 1 : q;
+    return rounded === 0 ? 0 : negative ? -rounded : rounded;
+  }
+  const P = BigInt(a) * BigInt(b);
+  const D = BigInt(d);
+  const negative = (P < 0n) !== (D < 0n);
+  const n = P < 0n ? -P : P;
+  const m = D < 0n ? -D : D;
+  let q = n / m;
+  if ((n % m) * 2n >= m) q += 1n;
+  const result = Number(negative ? -q : q);
+  if (!Number.isSafeInteger(result)) throw new RangeError('amount too large');
+  return result === 0 ? 0 : result;
+}
+
+/**
+ * Split `total` cents over non-negative `weights` in proportion, so the parts add up to `total` exactly
+ * (largest-remainder method): each part is first floor(total * w / sum w); the cents left over go one
+ * each to the parts with the largest remainders, ties to the earlier part. Zero weights get zero.
+ * `total` must be >= 0.
+ */
+export function allocateProRata(total: Cents, weights: readonly Cents[]): Cents[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`pro-rata total must be a non-negative whole number of cents, got ${total}`);
+  const sum = weights.reduce((s, w) => s + w, 0);
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('pro-rata weights must be non-negative whole numbers');
+  if (sum === 0) {
+    if (total !== 0) throw new RangeError('cannot spread an amount over lines that add up to zero');
+    return weights.map(() => 0);
+  }
+  const T = BigInt(total);
+  const S = BigInt(sum);
+  const parts = weights.map((w) => {
+    const p = T * BigInt(w);
+    return { share: Number(p / S), rem: p % S };
+  });
+  let left = total - parts.reduce((s, p) => s + p.share, 0);
+  const order = parts.map((p, i) => ({ i, rem: p.rem })).sort((x, y) => (x.rem === y.rem ? x.i - y.i : x.rem > y.rem ? -1 : 1));
+  for (const o of order) {
+    if (left <= 0) break;
+    parts[o.i]!.share += 1;
+    left -= 1;
+  }
+  return parts.map((p) => p.share);
+}
+
+/** Quantities are stored in thousandths (1.5 hours = 1500). "1.5" -> 1500; null when invalid or more than 3 decimals. */
+export function parseQuantity(text: string): number | null {
+  const m = /^(\d+)(?:\.(\d{0,3}))?$/.exec(text.trim());
+  if (!m) return null;
+  const v = Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0') || '0');
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** 1500 -> "1.5"; 2000 -> "2". */
+export function formatQuantity(milli: number): string {
+  const sign = milli < 0 ? '-' : '';
+  const abs = Math.abs(milli);
+  const frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  return `${sign}${Math.floor(abs / 1000)}${frac ? `.${frac}` : ''}`;
+}

@@ -40,9 +40,156 @@ export interface AuditTable {
   hash: string;
 }
 
+// ---- Receivables (migration 002) ----
+export interface AccountTable {
+  id: Generated<number>;
+  account_number: string;
+  account_number_norm: string;
+  name: string;
+  name_norm: string;
+  kind: 'consumer' | 'commercial';
+  status: 'active' | 'on_hold' | 'closed';
+  billing_address: string; // JSON Address
+  mailing_address: string | null; // JSON Address; null = same as billing
+  time_zone: string;
+  terms: string;
+  credit_limit_cents: number | null;
+  notes: string;
+  currency: string;
+  balance_cents: number;
+  unapplied_cents: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountContactTable {
+  id: Generated<number>;
+  account_id: number;
+  sort_order: number;
+  name: string;
+  title: string;
+  is_primary: number;
+  phones: string; // JSON [{label, number}]
+  emails: string; // JSON [{label, email}]
+}
+
+export interface AccountSearchKeyTable {
+  key: string;
+  account_id: number;
+  kind: 'accountNumber' | 'name' | 'phone' | 'email';
+  display: string;
+}
+
+export interface ItemTable {
+  id: Generated<number>;
+  code: string;
+  code_system: 'item' | 'cpt' | 'hcpcs';
+  description: string;
+  unit_price_cents: number;
+  tax_rate_bp: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NumberSeriesTable {
+  series: string;
+  next_value: number;
+}
+
+export type DocumentKindColumn = 'invoice' | 'credit_note' | 'payment' | 'refund' | 'reversal' | 'fee' | 'adjustment' | 'write_off';
+
+export interface DocumentTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: DocumentKindColumn;
+  side: 'debit' | 'credit';
+  status: 'draft' | 'posted';
+  series: string | null;
+  number_seq: number | null;
+  number: string | null;
+  doc_date: string;
+  due_date: string | null;
+  terms: string | null;
+  discount_date: string | null;
+  discount_bp: Generated<number>;
+  po_number: Generated<string>;
+  invoice_discount: string | null; // JSON Discount
+  subtotal_cents: Generated<number>;
+  discount_cents: Generated<number>;
+  tax_cents: Generated<number>;
+  shipping_cents: Generated<number>;
+  shipping_tax_cents: Generated<number>;
+  total_cents: number;
+  open_cents: number;
+  method: 'cash' | 'check' | 'card' | 'ach' | 'bank_transfer' | null;
+  check_number: Generated<string>;
+  card_last4: Generated<string>;
+  reference: Generated<string>;
+  reason: Generated<string>;
+  memo: Generated<string>;
+  related_document_id: number | null;
+  currency: Generated<string>;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  posted_at: string | null;
+  posted_by_id: number | null;
+  posted_by: string | null;
+}
+
+export interface InvoiceLineTable {
+  id: Generated<number>;
+  document_id: number;
+  line_no: number;
+  item_code: string;
+  description: string;
+  quantity_milli: number;
+  unit_price_cents: number;
+  discount: string | null; // JSON Discount
+  tax_rate_bp: number;
+  icd10_codes: string; // JSON string[]
+  gross_cents: number;
+  line_discount_cents: number;
+  invoice_discount_cents: number;
+  net_cents: number;
+  tax_cents: number;
+  total_cents: number;
+}
+
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  account_id: number;
+  document_id: number;
+  entry_date: string;
+  amount_cents: number;
+  created_at: string;
+}
+
+export interface AllocationTable {
+  id: Generated<number>;
+  account_id: number;
+  credit_document_id: number;
+  debit_document_id: number;
+  amount_cents: number;
+  effective_date: string;
+  source_document_id: number | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface Database {
   migration: MigrationTable;
   setting: SettingTable;
   app_user: UserTable;
   audit: AuditTable;
+  account: AccountTable;
+  account_contact: AccountContactTable;
+  account_search_key: AccountSearchKeyTable;
+  item: ItemTable;
+  number_series: NumberSeriesTable;
+  document: DocumentTable;
+  invoice_line: InvoiceLineTable;
+  ledger_entry: LedgerEntryTable;
+  allocation: AllocationTable;
 }

@@ -3,6 +3,11 @@ import { createAuditService } from './audit';
 import { createAuthService } from './auth';
 import { createSettingsService } from './settings';
 import { createUsersService } from './users';
+import { createAccountsService } from './accounts';
+import { createInvoicesService } from './invoices';
+import { createPaymentsService } from './payments';
+import { createLedgerService } from './ledger';
+import { createAgingService } from './aging';
 
 /** Every domain service, built once per open store. */
 export function createServices(ctx: ServiceContext) {
@@ -10,6 +15,11 @@ export function createServices(ctx: ServiceContext) {
   const settings = createSettingsService(ctx);
   const users = createUsersService(ctx);
   const auth = createAuthService(ctx, users, settings);
-  return { audit, settings, users, auth };
+  const accounts = createAccountsService(ctx);
+  const invoices = createInvoicesService(ctx);
+  const payments = createPaymentsService(ctx);
+  const ledger = createLedgerService(ctx, { accounts, invoices, audit });
+  const aging = createAgingService(ctx);
+  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging };
 }
 export type Services = ReturnType<typeof createServices>;

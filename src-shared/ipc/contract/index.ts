@@ -1,6 +1,7 @@
 import { appContract } from './app';
 import { storeContract, type StoreChannel } from './store';
 import { usersContract } from './users';
+import { receivablesContract } from './receivables';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -10,6 +11,7 @@ export const contract = {
   ...storeContract,
   ...appContract,
   ...usersContract,
+  ...receivablesContract,
 };
 
 export type Contract = typeof contract;

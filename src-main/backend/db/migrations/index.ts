@@ -1,6 +1,7 @@
 import { m001Foundation } from './001-foundation';
+import { m002Receivables } from './002-receivables';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
-export const migrations: readonly Migration[] = [m001Foundation];
+export const migrations: readonly Migration[] = [m001Foundation, m002Receivables];
 export type { Migration };

@@ -1,0 +1,390 @@
+import type { z } from 'zod';
+import { applyBasisPoints } from '@shared/money';
+import {
+  computeInvoiceTotals,
+  defaultInvoiceSettings,
+  invoiceCreateDraftSchema,
+  invoiceSettingsSchema,
+  invoiceUpdateDraftSchema,
+  itemUpsertSchema,
+  TotalsError,
+  type Discount,
+  type InvoiceDetail,
+  type InvoiceListRow,
+  type InvoiceSettings,
+  type Item,
+  creditNoteSchema,
+} from '@shared/domain/invoices';
+import { parseTerms, termsDates } from '@shared/domain/terms';
+import type { PostingResult } from '@shared/domain/payments';
+import type { Page } from '@shared/domain/text';
+import type { Actor, Queryable, ServiceContext } from '../../context';
+import { conflict, invalid, notFound } from '../../errors';
+import { appendAudit } from '../audit';
+import { readSetting, writeSetting } from '../settings';
+import {
+  accountBalance,
+  allocate,
+  businessToday,
+  loadDocument,
+  maxDate,
+  postDraft,
+  postNewDocument,
+  receivablesDomains,
+  requirePostableAccount,
+  type DocumentRow,
+  type Posting,
+} from '../ledger/posting';
+
+type DraftInput = z.output<typeof invoiceCreateDraftSchema>;
+type DraftPatch = z.output<typeof invoiceUpdateDraftSchema>;
+type LineData = DraftInput['lines'][number];
+type CreditNoteInput = z.output<typeof creditNoteSchema>;
+
+export async function readInvoiceSettings(db: Queryable): Promise<InvoiceSettings> {
+  const raw = await readSetting<Partial<InvoiceSettings>>(db, 'invoices');
+  return invoiceSettingsSchema.parse({ ...defaultInvoiceSettings, ...raw });
+}
+
+function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, shippingCents: number, shippingTaxRateBp: number) {
+  try {
+    return computeInvoiceTotals({ lines, invoiceDiscount, shippingCents, shippingTaxRateBp });
+  } catch (err) {
+    if (err instanceof TotalsError) throw invalid(err.message, err.line ? { line: err.line } : undefined);
+    throw err;
+  }
+}
+
+/** Write the draft's header totals and lines (replacing the lines). */
+async function writeDraftContent(p: Posting, docId: number, header: { invoiceDate: string; terms: string; poNumber: string; memo: string; invoiceDiscount: Discount | null; shippingCents: number }, lines: LineData[]) {
+  const settings = await readInvoiceSettings(p.trx);
+  const totals = totalsOrInvalid(lines, header.invoiceDiscount, header.shippingCents, settings.shippingTaxRateBp);
+  const terms = parseTerms(header.terms)!;
+  const dates = termsDates(header.invoiceDate, terms);
+  await p.trx
+    .updateTable('document')
+    .set({
+      doc_date: header.invoiceDate,
+      due_date: dates.dueDate,
+      terms: terms.label,
+      discount_date: dates.discountDate,
+      discount_bp: dates.discountBp,
+      po_number: header.poNumber,
+      memo: header.memo,
+      invoice_discount: header.invoiceDiscount ? JSON.stringify(header.invoiceDiscount) : null,
+      subtotal_cents: totals.subtotalCents,
+      discount_cents: totals.discountCents,
+      tax_cents: totals.taxCents,
+      shipping_cents: totals.shippingCents,
+      shipping_tax_cents: totals.shippingTaxCents,
+      total_cents: totals.totalCents,
+      updated_at: p.clock.now().toISOString(),
+    })
+    .where('id', '=', docId)
+    .where('status', '=', 'draft')
+    .execute();
+  await p.trx.deleteFrom('invoice_line').where('document_id', '=', docId).execute();
+  if (lines.length > 0) {
+    await p.trx
+      .insertInto('invoice_line')
+      .values(
+        lines.map((l, i) => ({
+          document_id: docId,
+          line_no: i + 1,
+          item_code: l.itemCode,
+          description: l.description,
+          quantity_milli: l.quantityMilli,
+          unit_price_cents: l.unitPriceCents,
+          discount: l.discount ? JSON.stringify(l.discount) : null,
+          tax_rate_bp: l.taxRateBp,
+          icd10_codes: JSON.stringify(l.icd10Codes),
+          gross_cents: totals.lines[i]!.grossCents,
+          line_discount_cents: totals.lines[i]!.lineDiscountCents,
+          invoice_discount_cents: totals.lines[i]!.invoiceDiscountCents,
+          net_cents: totals.lines[i]!.netCents,
+          tax_cents: totals.lines[i]!.taxCents,
+          total_cents: totals.lines[i]!.totalCents,
+        })),
+      )
+      .execute();
+  }
+  return totals;
+}
+
+async function readLines(db: Queryable, docId: number): Promise<LineData[]> {
+  const rows = await db.selectFrom('invoice_line').selectAll().where('document_id', '=', docId).orderBy('line_no').execute();
+  return rows.map((r) => ({
+    itemCode: r.item_code,
+    description: r.description,
+    quantityMilli: r.quantity_milli,
+    unitPriceCents: r.unit_price_cents,
+    discount: r.discount ? (JSON.parse(r.discount) as Discount) : null,
+    taxRateBp: r.tax_rate_bp,
+    icd10Codes: JSON.parse(r.icd10_codes) as string[],
+  }));
+}
+
+/** Create a draft invoice in the caller's transaction (audited). */
+export async function insertDraftInvoice(p: Posting, input: DraftInput, today: string): Promise<number> {
+  const acct = await requirePostableAccount(p.trx, input.accountId);
+  const now = p.clock.now().toISOString();
+  const row = await p.trx
+    .insertInto('document')
+    .values({ account_id: acct.id, kind: 'invoice', side: 'debit', status: 'draft', doc_date: input.invoiceDate ?? today, total_cents: 0, open_cents: 0, currency: acct.currency, created_at: now, created_by: p.actor.username, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeDraftContent(p, row.id, { invoiceDate: input.invoiceDate ?? today, terms: input.terms ?? acct.terms, poNumber: input.poNumber, memo: input.memo, invoiceDiscount: input.invoiceDiscount, shippingCents: input.shippingCents }, input.lines);
+  await appendAudit(p.trx, p.clock, p.actor, { action: 'invoice.draft.create', entity: 'document', entityId: row.id, after: { accountId: acct.id, lines: input.lines.length } });
+  return row.id;
+}
+
+/**
+ * Post a draft invoice in the caller's transaction: recompute and freeze the totals from its lines,
+ * take the next INV number, write the ledger entry, the account totals and the audit record.
+ */
+export async function postInvoiceInTrx(p: Posting, invoiceId: number): Promise<DocumentRow> {
+  const draft = await loadDocument(p.trx, invoiceId, 'Invoice');
+  if (draft.kind !== 'invoice') throw notFound(`Invoice ${invoiceId}`);
+  if (draft.status !== 'draft') throw conflict(`Invoice ${draft.number} is already posted; correct it with a credit note.`);
+  await requirePostableAccount(p.trx, draft.account_id);
+  const lines = await readLines(p.trx, invoiceId);
+  if (lines.length === 0) throw invalid('An invoice needs at least one line before it can be posted.');
+  const invoiceDiscount = draft.invoice_discount ? (JSON.parse(draft.invoice_discount) as Discount) : null;
+  const totals = await writeDraftContent(p, invoiceId, { invoiceDate: draft.doc_date, terms: draft.terms ?? 'Net 30', poNumber: draft.po_number, memo: draft.memo, invoiceDiscount, shippingCents: draft.shipping_cents }, lines);
+  if (totals.totalCents <= 0) throw invalid('The invoice total is zero; there is nothing to post.');
+  const posted = await postDraft(p, draft, { total_cents: totals.totalCents });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'invoice.post',
+    entity: 'document',
+    entityId: posted.id,
+    after: { number: posted.number, accountId: posted.account_id, date: posted.doc_date, dueDate: posted.due_date, totalCents: posted.total_cents, taxCents: posted.tax_cents },
+  });
+  return posted;
+}
+
+/** For a bulk generator: create and post an invoice in one call, in the caller's transaction. */
+export async function createAndPostInvoice(p: Posting, input: DraftInput, today: string): Promise<DocumentRow> {
+  const id = await insertDraftInvoice(p, input, today);
+  return postInvoiceInTrx(p, id);
+}
+
+/** A credit note names a posted invoice and a reason; it is applied to that invoice's open amount, the rest is unapplied credit. */
+export async function postCreditNoteInTrx(p: Posting, input: CreditNoteInput, today: string): Promise<DocumentRow> {
+  const inv = await loadDocument(p.trx, input.invoiceId, 'Invoice');
+  if (inv.kind !== 'invoice') throw invalid(`${inv.number ?? `Document ${inv.id}`} is not an invoice; credit notes correct invoices.`);
+  if (inv.status !== 'posted') throw conflict('This invoice is still a draft; edit it instead of crediting it.');
+  await requirePostableAccount(p.trx, inv.account_id);
+  const prior = await p.trx
+    .selectFrom('document')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total_cents'), eb.lit(0)).as('s'))
+    .where('related_document_id', '=', inv.id)
+    .where('kind', '=', 'credit_note')
+    .executeTakeFirstOrThrow();
+  const room = inv.total_cents - Number(prior.s);
+  if (input.amountCents > room) throw conflict(`Credit notes on ${inv.number} cannot exceed its total: ${room} cents can still be credited.`);
+  const date = input.date ?? today;
+  const cn = await postNewDocument(p, { accountId: inv.account_id, kind: 'credit_note', date, totalCents: input.amountCents, reason: input.reason, relatedDocumentId: inv.id, currency: inv.currency });
+  const apply = Math.min(inv.open_cents, input.amountCents);
+  if (apply > 0) await allocate(p, { accountId: inv.account_id, creditDocumentId: cn.id, debitDocumentId: inv.id, amountCents: apply, effectiveDate: maxDate(date, inv.doc_date), sourceDocumentId: cn.id });
+  await appendAudit(p.trx, p.clock, p.actor, { action: 'creditNote.post', entity: 'document', entityId: cn.id, after: { number: cn.number, invoice: inv.number, amountCents: cn.total_cents, appliedCents: apply, reason: input.reason } });
+  return cn;
+}
+
+function toItem(r: { id: number; code: string; code_system: Item['codeSystem']; description: string; unit_price_cents: number; tax_rate_bp: number; active: number }): Item {
+  return { id: r.id, code: r.code, codeSystem: r.code_system, description: r.description, unitPriceCents: r.unit_price_cents, taxRateBp: r.tax_rate_bp, active: r.active === 1 };
+}
+
+export function createInvoicesService(ctx: ServiceContext) {
+  const posting = <T>(actor: Actor, fn: (p: Posting, today: string) => Promise<T>): Promise<T> =>
+    ctx.db.transaction().execute(async (trx) => fn({ trx, clock: ctx.clock, actor }, await businessToday(trx, ctx.clock)));
+  const changed = () => ctx.emit('data.changed', { domains: receivablesDomains });
+
+  async function get(id: number, db: Queryable = ctx.db): Promise<InvoiceDetail> {
+    const d = await db
+      .selectFrom('document')
+      .innerJoin('account', 'account.id', 'document.account_id')
+      .selectAll('document')
+      .select(['account.account_number', 'account.name as account_name'])
+      .where('document.id', '=', id)
+      .executeTakeFirst();
+    if (!d || d.kind !== 'invoice') throw notFound(`Invoice ${id}`);
+    const lines = await db.selectFrom('invoice_line').selectAll().where('document_id', '=', id).orderBy('line_no').execute();
+    return {
+      id: d.id,
+      accountId: d.account_id,
+      accountNumber: d.account_number,
+      accountName: d.account_name,
+      status: d.status,
+      number: d.number,
+      invoiceDate: d.doc_date,
+      dueDate: d.due_date ?? d.doc_date,
+      terms: d.terms ?? '',
+      discountDate: d.discount_date,
+      discountBp: d.discount_bp,
+      earlyPaymentDiscountCents: applyBasisPoints(d.total_cents, d.discount_bp),
+      poNumber: d.po_number,
+      memo: d.memo,
+      lines: lines.map((l) => ({
+        lineNo: l.line_no,
+        itemCode: l.item_code,
+        description: l.description,
+        quantityMilli: l.quantity_milli,
+        unitPriceCents: l.unit_price_cents,
+        discount: l.discount ? (JSON.parse(l.discount) as Discount) : null,
+        taxRateBp: l.tax_rate_bp,
+        icd10Codes: JSON.parse(l.icd10_codes) as string[],
+        grossCents: l.gross_cents,
+        lineDiscountCents: l.line_discount_cents,
+        invoiceDiscountCents: l.invoice_discount_cents,
+        netCents: l.net_cents,
+        taxCents: l.tax_cents,
+        totalCents: l.total_cents,
+      })),
+      invoiceDiscount: d.invoice_discount ? (JSON.parse(d.invoice_discount) as Discount) : null,
+      subtotalCents: d.subtotal_cents,
+      discountCents: d.discount_cents,
+      taxCents: d.tax_cents,
+      shippingCents: d.shipping_cents,
+      shippingTaxCents: d.shipping_tax_cents,
+      totalCents: d.total_cents,
+      openCents: d.open_cents,
+      postedAt: d.posted_at,
+      postedBy: d.posted_by,
+      createdAt: d.created_at,
+      updatedAt: d.updated_at,
+    };
+  }
+
+  return {
+    get: (id: number) => get(id),
+
+    async createDraft(actor: Actor, input: DraftInput): Promise<InvoiceDetail> {
+      const r = await posting(actor, async (p, today) => get(await insertDraftInvoice(p, input, today), p.trx));
+      changed();
+      return r;
+    },
+
+    async updateDraft(actor: Actor, input: DraftPatch): Promise<InvoiceDetail> {
+      const r = await posting(actor, async (p) => {
+        const before = await get(input.invoiceId, p.trx);
+        if (before.status !== 'draft') throw conflict(`Invoice ${before.number} is posted and cannot be edited; post a credit note instead.`);
+        const lines: LineData[] = input.lines ?? before.lines.map((l) => ({ itemCode: l.itemCode, description: l.description, quantityMilli: l.quantityMilli, unitPriceCents: l.unitPriceCents, discount: l.discount, taxRateBp: l.taxRateBp, icd10Codes: l.icd10Codes }));
+        await writeDraftContent(
+          p,
+          before.id,
+          {
+            invoiceDate: input.invoiceDate ?? before.invoiceDate,
+            terms: input.terms ?? before.terms,
+            poNumber: input.poNumber ?? before.poNumber,
+            memo: input.memo ?? before.memo,
+            invoiceDiscount: input.invoiceDiscount !== undefined ? input.invoiceDiscount : before.invoiceDiscount,
+            shippingCents: input.shippingCents ?? before.shippingCents,
+          },
+          lines,
+        );
+        const after = await get(before.id, p.trx);
+        await appendAudit(p.trx, p.clock, p.actor, { action: 'invoice.draft.update', entity: 'document', entityId: before.id, before, after });
+        return after;
+      });
+      changed();
+      return r;
+    },
+
+    async deleteDraft(actor: Actor, invoiceId: number): Promise<void> {
+      await posting(actor, async (p) => {
+        const before = await get(invoiceId, p.trx);
+        if (before.status !== 'draft') throw conflict(`Invoice ${before.number} is posted; posted documents are never deleted.`);
+        await p.trx.deleteFrom('invoice_line').where('document_id', '=', invoiceId).execute();
+        await p.trx.deleteFrom('document').where('id', '=', invoiceId).where('status', '=', 'draft').execute();
+        await appendAudit(p.trx, p.clock, p.actor, { action: 'invoice.draft.delete', entity: 'document', entityId: invoiceId, before });
+      });
+      changed();
+    },
+
+    async post(actor: Actor, invoiceId: number): Promise<InvoiceDetail> {
+      const r = await posting(actor, async (p) => get((await postInvoiceInTrx(p, invoiceId)).id, p.trx));
+      changed();
+      return r;
+    },
+
+    async postCreditNote(actor: Actor, input: CreditNoteInput): Promise<PostingResult> {
+      const r = await posting(actor, async (p, today) => {
+        const cn = await postCreditNoteInTrx(p, input, today);
+        return { documentId: cn.id, number: cn.number!, related: [], accountBalanceCents: await accountBalance(p.trx, cn.account_id) };
+      });
+      changed();
+      return r;
+    },
+
+    async list(q: { limit: number; offset: number; accountId?: number; status?: 'draft' | 'posted'; openOnly: boolean }): Promise<Page<InvoiceListRow>> {
+      let base = ctx.db.selectFrom('document').innerJoin('account', 'account.id', 'document.account_id').where('document.kind', '=', 'invoice');
+      if (q.accountId) base = base.where('document.account_id', '=', q.accountId);
+      if (q.status) base = base.where('document.status', '=', q.status);
+      if (q.openOnly) base = base.where('document.open_cents', '>', 0);
+      const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const rows = await base
+        .select(['document.id', 'document.account_id', 'account.account_number', 'account.name', 'document.status', 'document.number', 'document.doc_date', 'document.due_date', 'document.total_cents', 'document.open_cents'])
+        .orderBy('document.doc_date', 'desc')
+        .orderBy('document.id', 'desc')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      return {
+        rows: rows.map((r) => ({ id: r.id, accountId: r.account_id, accountNumber: r.account_number, accountName: r.name, status: r.status, number: r.number, invoiceDate: r.doc_date, dueDate: r.due_date ?? r.doc_date, totalCents: r.total_cents, openCents: r.open_cents })),
+        total,
+        limit: q.limit,
+        offset: q.offset,
+      };
+    },
+
+    // ---- price list ----
+    async listItems(q: { includeInactive?: boolean; search?: string }): Promise<Item[]> {
+      let query = ctx.db.selectFrom('item').selectAll().orderBy('code');
+      if (!q.includeInactive) query = query.where('active', '=', 1);
+      if (q.search) {
+        const s = q.search.trim();
+        query = query.where((eb) => eb.or([eb('code', 'like', `${s.replace(/[%_\\]/g, '\\$&')}%`), eb('description', 'like', `%${s.replace(/[%_\\]/g, '\\$&')}%`)]));
+      }
+      return (await query.limit(1000).execute()).map(toItem);
+    },
+
+    async upsertItem(actor: Actor, input: z.output<typeof itemUpsertSchema>): Promise<Item> {
+      const r = await ctx.db.transaction().execute(async (trx) => {
+        const now = ctx.clock.now().toISOString();
+        const values = { code: input.code, code_system: input.codeSystem, description: input.description, unit_price_cents: input.unitPriceCents, tax_rate_bp: input.taxRateBp, active: input.active ? 1 : 0, updated_at: now };
+        const clash = await trx.selectFrom('item').select('id').where('code', '=', input.code).executeTakeFirst();
+        if (clash && clash.id !== input.id) throw conflict(`Item code ${input.code} is already in the price list.`, { field: 'code' });
+        let row;
+        let before: Item | null = null;
+        if (input.id) {
+          const old = await trx.selectFrom('item').selectAll().where('id', '=', input.id).executeTakeFirst();
+          if (!old) throw notFound(`Item ${input.id}`);
+          before = toItem(old);
+          row = await trx.updateTable('item').set(values).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+        } else {
+          row = await trx.insertInto('item').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
+        }
+        const after = toItem(row);
+        await appendAudit(trx, ctx.clock, actor, { action: before ? 'item.update' : 'item.create', entity: 'item', entityId: row.id, before: before ?? undefined, after });
+        return after;
+      });
+      ctx.emit('data.changed', { domains: ['items'] });
+      return r;
+    },
+
+    getSettings: () => readInvoiceSettings(ctx.db),
+
+    async updateSettings(actor: Actor, patch: Partial<InvoiceSettings>): Promise<InvoiceSettings> {
+      const r = await ctx.db.transaction().execute(async (trx) => {
+        const before = await readInvoiceSettings(trx);
+        const after = invoiceSettingsSchema.parse({ ...before, ...patch });
+        await writeSetting(trx, 'invoices', after);
+        await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: 'invoices', before, after });
+        return after;
+      });
+      ctx.emit('data.changed', { domains: ['settings', 'invoices'] });
+      return r;
+    },
+  };
+}
+export type InvoicesService = ReturnType<typeof createInvoicesService>;

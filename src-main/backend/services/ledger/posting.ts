@@ -1,0 +1,281 @@
+import type { Insertable, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { dateInZone, type IsoDate } from '@shared/dates';
+import { seriesOfKind, type DocumentKind } from '@shared/domain/ledger';
+import type { Actor, Clock, Queryable, Trx } from '../../context';
+import type { DocumentTable } from '../../db/schema';
+import { conflict, notFound } from '../../errors';
+import { nextNumber } from '../numbering';
+import { readSetting } from '../settings';
+
+/**
+ * The posting engine shared by every receivables service. All functions take the caller's transaction
+ * (a `Posting`), so a bulk generator can post thousands of documents in one transaction, and a
+ * service posts a document, its allocations, the account totals and its audit record together.
+ */
+export interface Posting {
+  trx: Trx;
+  clock: Clock;
+  actor: Actor;
+}
+
+export type DocumentRow = Selectable<DocumentTable>;
+
+export const sideOfKind: Record<DocumentKind, 'debit' | 'credit'> = {
+  invoice: 'debit',
+  fee: 'debit',
+  refund: 'debit',
+  reversal: 'debit',
+  adjustment: 'debit', // a negative adjustment is posted with side 'credit'
+  credit_note: 'credit',
+  payment: 'credit',
+  write_off: 'credit',
+};
+
+export const maxDate = (...dates: IsoDate[]): IsoDate => dates.reduce((a, b) => (b > a ? b : a));
+
+/** Today's business date in the company's time zone. */
+export async function businessToday(db: Queryable, clock: Clock): Promise<IsoDate> {
+  const company = await readSetting<{ timeZone?: string }>(db, 'company');
+  return dateInZone(clock.now(), company?.timeZone ?? 'UTC');
+}
+
+export async function loadDocument(db: Queryable, id: number, what = 'Document'): Promise<DocumentRow> {
+  const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`${what} ${id}`);
+  return row;
+}
+
+export async function loadAccountRow(db: Queryable, id: number) {
+  const row = await db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`Account ${id}`);
+  return row;
+}
+
+/** Refuse postings to a closed account. */
+export async function requirePostableAccount(db: Queryable, id: number) {
+  const acct = await loadAccountRow(db, id);
+  if (acct.status === 'closed') throw conflict(`Account ${acct.account_number} is closed; reopen it before posting to it.`);
+  return acct;
+}
+
+/** The ledger entry and the account's summary columns for a document that just became posted. */
+async function recordLedger(p: Posting, doc: { id: number; account_id: number; side: 'debit' | 'credit'; total_cents: number; doc_date: string }): Promise<void> {
+  const signed = doc.side === 'debit' ? doc.total_cents : -doc.total_cents;
+  await p.trx.insertInto('ledger_entry').values({ account_id: doc.account_id, document_id: doc.id, entry_date: doc.doc_date, amount_cents: signed, created_at: p.clock.now().toISOString() }).execute();
+  await p.trx
+    .updateTable('account')
+    .set({
+      balance_cents: sql<number>`balance_cents + ${signed}`,
+      unapplied_cents: sql<number>`unapplied_cents + ${doc.side === 'credit' ? doc.total_cents : 0}`,
+    })
+    .where('id', '=', doc.account_id)
+    .execute();
+}
+
+export interface NewPostedDocument {
+  accountId: number;
+  kind: DocumentKind;
+  side?: 'debit' | 'credit';
+  date: IsoDate;
+  dueDate?: IsoDate | null;
+  totalCents: number;
+  method?: DocumentTable['method'];
+  checkNumber?: string;
+  cardLast4?: string;
+  reference?: string;
+  reason?: string;
+  memo?: string;
+  relatedDocumentId?: number | null;
+  currency?: string;
+}
+
+/** Insert a document that is posted at once (everything but invoices, which start as drafts). */
+export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise<DocumentRow> {
+  if (!Number.isSafeInteger(d.totalCents) || d.totalCents <= 0) throw conflict(`A ${d.kind.replace('_', ' ')} needs an amount of more than zero.`);
+  const side = d.side ?? sideOfKind[d.kind];
+  const series = seriesOfKind[d.kind];
+  const { seq, number } = await nextNumber(p.trx, series);
+  const now = p.clock.now().toISOString();
+  const values: Insertable<DocumentTable> = {
+    account_id: d.accountId,
+    kind: d.kind,
+    side,
+    status: 'posted',
+    series,
+    number_seq: seq,
+    number,
+    doc_date: d.date,
+    due_date: side === 'debit' ? (d.dueDate ?? d.date) : null,
+    total_cents: d.totalCents,
+    open_cents: d.totalCents,
+    method: d.method ?? null,
+    check_number: d.checkNumber ?? '',
+    card_last4: d.cardLast4 ?? '',
+    reference: d.reference ?? '',
+    reason: d.reason ?? '',
+    memo: d.memo ?? '',
+    related_document_id: d.relatedDocumentId ?? null,
+    currency: d.currency ?? 'USD',
+    created_at: now,
+    created_by: p.actor.username,
+    updated_at: now,
+    posted_at: now,
+    posted_by_id: p.actor.userId,
+    posted_by: p.actor.username,
+  };
+  const row = await p.trx.insertInto('document').values(values).returningAll().executeTakeFirstOrThrow();
+  await recordLedger(p, row);
+  return row;
+}
+
+/** Turn a draft (an invoice) into a posted document with its number and frozen totals. */
+export async function postDraft(p: Posting, draft: DocumentRow, frozen: Partial<Insertable<DocumentTable>> & { total_cents: number }): Promise<DocumentRow> {
+  if (draft.status !== 'draft') throw conflict(`${draft.number ?? `Document ${draft.id}`} is already posted.`);
+  const series = seriesOfKind[draft.kind];
+  const { seq, number } = await nextNumber(p.trx, series);
+  const now = p.clock.now().toISOString();
+  const row = await p.trx
+    .updateTable('document')
+    .set({ ...frozen, status: 'posted', series, number_seq: seq, number, open_cents: frozen.total_cents, updated_at: now, posted_at: now, posted_by_id: p.actor.userId, posted_by: p.actor.username })
+    .where('id', '=', draft.id)
+    .where('status', '=', 'draft')
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordLedger(p, row);
+  return row;
+}
+
+export interface AllocationInput {
+  accountId: number;
+  creditDocumentId: number;
+  debitDocumentId: number;
+  /** Positive: match; negative: undo an earlier match (payment reversal). */
+  amountCents: number;
+  effectiveDate: IsoDate;
+  sourceDocumentId: number | null;
+}
+
+/**
+ * Record one allocation and keep the maintained remainders (document.open_cents on both sides,
+ * account.unapplied_cents) in step, in the caller's transaction. Refuses to over-allocate.
+ */
+export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
+  if (!Number.isSafeInteger(a.amountCents) || a.amountCents === 0) throw conflict('An allocation needs a non-zero amount.');
+  const amt = a.amountCents;
+  for (const [id, side] of [
+    [a.creditDocumentId, 'credit'],
+    [a.debitDocumentId, 'debit'],
+  ] as const) {
+    const res = await p.trx
+      .updateTable('document')
+      .set({ open_cents: sql<number>`open_cents - ${amt}` })
+      .where('id', '=', id)
+      .where('account_id', '=', a.accountId)
+      .where('side', '=', side)
+      .where('status', '=', 'posted')
+      .where(sql<boolean>`open_cents - ${amt} BETWEEN 0 AND total_cents`)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id', 'side', 'status']).where('id', '=', id).executeTakeFirst();
+      if (!doc) throw conflict(`Document ${id} does not exist.`);
+      if (doc.account_id !== a.accountId) throw conflict(`${doc.number ?? `Document ${id}`} belongs to another account.`);
+      if (doc.status !== 'posted') throw conflict(`${doc.number ?? `Document ${id}`} is not posted.`);
+      if (doc.side !== side) throw conflict(`${doc.number} is a ${doc.side} document and cannot take this allocation.`);
+      throw conflict(
+        amt > 0
+          ? `Cannot apply ${amt} cents: ${doc.number} has only ${doc.open_cents} cents ${side === 'debit' ? 'open' : 'unapplied'}.`
+          : `Cannot undo ${-amt} cents on ${doc.number}: it would exceed its total.`,
+      );
+    }
+  }
+  await p.trx
+    .insertInto('allocation')
+    .values({
+      account_id: a.accountId,
+      credit_document_id: a.creditDocumentId,
+      debit_document_id: a.debitDocumentId,
+      amount_cents: amt,
+      effective_date: a.effectiveDate,
+      source_document_id: a.sourceDocumentId,
+      created_at: p.clock.now().toISOString(),
+      created_by: p.actor.username,
+    })
+    .execute();
+  await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${amt}` }).where('id', '=', a.accountId).execute();
+}
+
+export type OpenDebit = Pick<DocumentRow, 'id' | 'kind' | 'number' | 'doc_date' | 'due_date' | 'total_cents' | 'open_cents'>;
+
+/** The account's open items, oldest due date first (then oldest date, then first posted). */
+export async function openDebits(db: Queryable, accountId: number): Promise<OpenDebit[]> {
+  return db
+    .selectFrom('document')
+    .select(['id', 'kind', 'number', 'doc_date', 'due_date', 'total_cents', 'open_cents'])
+    .where('account_id', '=', accountId)
+    .where('side', '=', 'debit')
+    .where('open_cents', '>', 0)
+    .orderBy('due_date')
+    .orderBy('doc_date')
+    .orderBy('id')
+    .execute();
+}
+
+export type OpenCredit = Pick<DocumentRow, 'id' | 'kind' | 'number' | 'doc_date' | 'total_cents' | 'open_cents'>;
+
+/** The account's unapplied credits, oldest first. */
+export async function openCredits(db: Queryable, accountId: number): Promise<OpenCredit[]> {
+  return db
+    .selectFrom('document')
+    .select(['id', 'kind', 'number', 'doc_date', 'total_cents', 'open_cents'])
+    .where('account_id', '=', accountId)
+    .where('side', '=', 'credit')
+    .where('open_cents', '>', 0)
+    .orderBy('doc_date')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Plan how `amount` is applied: 'auto' = oldest due first; 'manual' = the given lines, checked
+ * against the open amounts (no document twice, none over its open amount, not more than `amount`).
+ */
+export function planAllocation(
+  open: OpenDebit[],
+  amount: number,
+  choice: { mode: 'auto' } | { mode: 'none' } | { mode: 'manual'; lines: { documentId: number; amountCents: number }[] },
+): { debit: OpenDebit; amountCents: number }[] {
+  if (choice.mode === 'none') return [];
+  if (choice.mode === 'auto') {
+    const plan: { debit: OpenDebit; amountCents: number }[] = [];
+    let left = amount;
+    for (const d of open) {
+      if (left <= 0) break;
+      const take = Math.min(left, d.open_cents);
+      plan.push({ debit: d, amountCents: take });
+      left -= take;
+    }
+    return plan;
+  }
+  const byId = new Map(open.map((d) => [d.id, d]));
+  const seen = new Set<number>();
+  let sum = 0;
+  const plan = choice.lines.map((l, i) => {
+    const d = byId.get(l.documentId);
+    if (!d) throw conflict(`Allocation line ${i + 1}: document ${l.documentId} is not an open item of this account.`);
+    if (seen.has(d.id)) throw conflict(`Allocation line ${i + 1}: ${d.number} appears twice.`);
+    seen.add(d.id);
+    if (l.amountCents > d.open_cents) throw conflict(`Allocation line ${i + 1}: ${l.amountCents} cents is more than the ${d.open_cents} cents open on ${d.number}.`);
+    sum += l.amountCents;
+    return { debit: d, amountCents: l.amountCents };
+  });
+  if (sum > amount) throw conflict(`The allocations add up to ${sum} cents, more than the ${amount} cents available.`);
+  return plan;
+}
+
+export async function accountBalance(db: Queryable, accountId: number): Promise<number> {
+  const r = await db.selectFrom('account').select('balance_cents').where('id', '=', accountId).executeTakeFirstOrThrow();
+  return r.balance_cents;
+}
+
+export const receivablesDomains = ['accounts', 'invoices', 'payments', 'ledger', 'aging'];

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from './text';
+
+export const paymentMethods = ['cash', 'check', 'card', 'ach', 'bank_transfer'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+export const paymentMethodLabels: Record<PaymentMethod, string> = { cash: 'Cash', check: 'Check', card: 'Card', ach: 'ACH', bank_transfer: 'Bank transfer' };
+
+/**
+ * True when the text holds a run of 13 to 19 digits (spaces and dashes between digits allowed): a full
+ * card number (PAN). PCI DSS: we never store one; card payments keep the last 4 digits only.
+ */
+export function containsCardNumber(text: string): boolean {
+  const joined = text.replace(/(?<=\d)[ -](?=\d)/g, '');
+  return (joined.match(/\d+/g) ?? []).some((run) => run.length >= 13 && run.length <= 19);
+}
+
+/** Free text on a payment document: refused when it looks like a full card number. */
+export const paymentText = (label: string, max: number) =>
+  textField(label, max).refine((s) => !containsCardNumber(s), `${label} looks like a full card number; never enter one (card payments keep the last 4 digits only)`);
+
+export const manualAllocationSchema = z.array(z.object({ documentId: idSchema, amountCents: positiveCents })).max(500);
+export const allocationChoiceSchema = z.discriminatedUnion('mode', [
+  /** Oldest due date first (DOMAIN.md default). */
+  z.object({ mode: z.literal('auto') }),
+  /** By hand: these open documents, these amounts; the rest stays unapplied. */
+  z.object({ mode: z.literal('manual'), lines: manualAllocationSchema }),
+  /** Leave it all as unapplied credit. */
+  z.object({ mode: z.literal('none') }),
+]);
+export type AllocationChoice = z.input<typeof allocationChoiceSchema>;
+
+export const paymentPostSchema = z
+  .object({
+    accountId: idSchema,
+    date: isoDateSchema.optional(),
+    method: z.enum(paymentMethods),
+    amountCents: positiveCents,
+    reference: paymentText('Reference', 80).default(''),
+    checkNumber: paymentText('Check number', 20).default(''),
+    cardLast4: z.string().trim().default('').refine((s) => s === '' || /^\d{4}$/.test(s), 'Card: enter the last 4 digits only'),
+    memo: paymentText('Memo', 500).default(''),
+    allocation: allocationChoiceSchema.default({ mode: 'auto' }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.method === 'check' && !p.checkNumber) ctx.addIssue({ code: 'custom', path: ['checkNumber'], message: 'A check payment needs the check number' });
+    if (p.method === 'card' && !p.cardLast4) ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'A card payment needs the last 4 digits of the card' });
+    if (p.method !== 'card' && p.cardLast4) ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'Card digits only belong on a card payment' });
+  });
+export type PaymentPostInput = z.input<typeof paymentPostSchema>;
+
+export const previewAllocationSchema = z.object({ accountId: idSchema, amountCents: positiveCents, allocation: allocationChoiceSchema.default({ mode: 'auto' }) });
+
+export const applyCreditSchema = z.object({
+  accountId: idSchema,
+  date: isoDateSchema.optional(),
+  /** Which credits to use; all the account's unapplied credit (oldest first) when omitted. */
+  creditDocumentIds: z.array(idSchema).max(100).optional(),
+  allocation: z.discriminatedUnion('mode', [z.object({ mode: z.literal('auto') }), z.object({ mode: z.literal('manual'), lines: manualAllocationSchema })]).default({ mode: 'auto' }),
+});
+
+export const reversalSchema = z.object({
+  paymentId: idSchema,
+  date: isoDateSchema.optional(),
+  reason: requiredText('Reason', 500),
+  /** Optional returned-payment fee, posted as its own fee document. */
+  feeCents: z.number().int().min(0).max(1e9).default(0),
+});
+
+export const refundSchema = z.object({
+  accountId: idSchema,
+  date: isoDateSchema.optional(),
+  amountCents: positiveCents,
+  method: z.enum(paymentMethods),
+  reference: paymentText('Reference', 80).default(''),
+  checkNumber: paymentText('Check number', 20).default(''),
+  memo: paymentText('Memo', 500).default(''),
+  /** Refund from these credits; the account's unapplied credit oldest first when omitted. */
+  creditDocumentIds: z.array(idSchema).max(100).optional(),
+});
+
+export interface AllocationPreviewLine {
+  documentId: number;
+  kind: string;
+  number: string | null;
+  docDate: string;
+  dueDate: string;
+  openCents: number;
+  applyCents: number;
+}
+export interface AllocationPreview {
+  lines: AllocationPreviewLine[];
+  appliedCents: number;
+  unappliedCents: number;
+}
+
+export interface Receipt {
+  receiptNumber: string;
+  paymentId: number;
+  date: string;
+  companyName: string;
+  accountId: number;
+  accountNumber: string;
+  accountName: string;
+  method: PaymentMethod;
+  checkNumber: string;
+  cardLast4: string;
+  reference: string;
+  amountCents: number;
+  allocations: { documentId: number; kind: string; number: string | null; amountCents: number }[];
+  unappliedCents: number;
+  clerk: string;
+  postedAt: string;
+}
+
+export interface PostingResult {
+  documentId: number;
+  number: string;
+  /** Further documents posted with it (a returned-payment fee). */
+  related: { documentId: number; number: string; kind: string }[];
+  accountBalanceCents: number;
+}
