@@ -1,5 +1,6 @@
 import { migrations } from './db/migrations';
 import type { Backend } from '.';
+import { receivablesChecks } from './services/ledger/verify';
 
 export interface VerifyCheck {
   name: string;
@@ -27,6 +28,8 @@ export async function verifyStore(backend: Backend): Promise<{ ok: boolean; chec
 
   const audit = backend.services.audit.verify();
   checks.push({ name: 'audit chain', ok: audit.ok, detail: `${audit.records} records${audit.ok ? ', chain intact' : `, ${audit.problems.length} problem(s)`}`, problems: audit.problems.map((p) => `#${p.seq}: ${p.problem}`) });
+
+  checks.push(...receivablesChecks(sqlite));
 
   return { ok: checks.every((c) => c.ok), checks };
 }
