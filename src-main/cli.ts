@@ -14,6 +14,8 @@ Commands:
            --company NAME --admin USER --admin-name "Full Name" [--time-zone Area/City]
            password from LEDGERDESK_ADMIN_PASSWORD
   verify   Check the file, migrations, audit chain and ledger invariants  --store FILE --key-file FILE
+  aging    Aging summary (or --detail: one row per open item) as of a date
+           --as-of YYYY-MM-DD [--basis due|invoice] [--format json|csv] [--detail]
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 

@@ -1,7 +1,9 @@
 import type { Command } from './common';
 import { foundationCommands } from './foundation';
+import { importCommands } from './imports';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...importCommands,
 };

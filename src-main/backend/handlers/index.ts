@@ -2,10 +2,12 @@ import { appHandlers } from './app';
 import type { Handlers } from './types';
 import { usersHandlers } from './users';
 import { receivablesHandlers } from './receivables';
+import { importsHandlers } from './imports';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...usersHandlers,
   ...receivablesHandlers,
+  ...importsHandlers,
 };
 export type { CallContext, Handlers } from './types';

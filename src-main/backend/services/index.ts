@@ -8,6 +8,7 @@ import { createInvoicesService } from './invoices';
 import { createPaymentsService } from './payments';
 import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
+import { createImportsService } from './imports';
 
 /** Every domain service, built once per open store. */
 export function createServices(ctx: ServiceContext) {
@@ -20,6 +21,7 @@ export function createServices(ctx: ServiceContext) {
   const payments = createPaymentsService(ctx);
   const ledger = createLedgerService(ctx, { accounts, invoices, audit });
   const aging = createAgingService(ctx);
-  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging };
+  const imports = createImportsService(ctx);
+  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports };
 }
 export type Services = ReturnType<typeof createServices>;

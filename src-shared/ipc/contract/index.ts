@@ -2,6 +2,7 @@ import { appContract } from './app';
 import { storeContract, type StoreChannel } from './store';
 import { usersContract } from './users';
 import { receivablesContract } from './receivables';
+import { importsContract } from './imports';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -12,6 +13,7 @@ export const contract = {
   ...appContract,
   ...usersContract,
   ...receivablesContract,
+  ...importsContract,
 };
 
 export type Contract = typeof contract;

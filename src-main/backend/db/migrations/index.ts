@@ -1,7 +1,8 @@
 import { m001Foundation } from './001-foundation';
 import { m002Receivables } from './002-receivables';
+import { m003Imports } from './003-imports';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
-export const migrations: readonly Migration[] = [m001Foundation, m002Receivables];
+export const migrations: readonly Migration[] = [m001Foundation, m002Receivables, m003Imports];
 export type { Migration };

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { endpoint } from '../endpoint';
+
+export const importKindValues = ['accounts', 'invoices', 'payments'] as const;
+
+/** ~25 MB of file (base64 is 4/3 of the bytes). */
+const MAX_BASE64 = 34_000_000;
+
+export const importInputSchema = z.object({
+  kind: z.enum(importKindValues),
+  fileName: z.string().trim().min(1, 'File name is required').max(260),
+  contentBase64: z.string().min(1, 'The file is empty').max(MAX_BASE64, 'The file is too large to import at once (25 MB); split it'),
+  /** Canonical column -> the file's column (its header text); null leaves a column out. Overrides detection. */
+  mapping: z.record(z.string().max(60), z.string().max(200).nullable()).optional(),
+});
+export type ImportInput = z.output<typeof importInputSchema>;
+
+/** One problem: the line as numbered in the file (the header is usually line 1), the file's column, why. */
+export interface ImportError {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportPreview {
+  kind: (typeof importKindValues)[number];
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  /** The file's headers, in order. */
+  detectedColumns: string[];
+  /** Canonical column -> the file's column feeding it (null: not in the file). */
+  mapping: Record<string, string | null>;
+  /** The canonical columns of this kind (docs/import.md). */
+  columns: { name: string; required: boolean; help: string }[];
+  /** Data rows in the file. */
+  rows: number;
+  /** Every problem (up to 5,000). Posting is refused while there is any. */
+  errors: ImportError[];
+  errorsTruncated: boolean;
+  /** The first rows as mapped: canonical column -> cell text. */
+  sample: { line: number; values: Record<string, string> }[];
+  totals: {
+    rows: number;
+    rowsWithErrors: number;
+    /** Rows that posting would post (0 while there are errors). */
+    toPost: number;
+    /** Rows already imported (same key and values): skipped. */
+    duplicates: number;
+    /** Sum of the amounts of the rows to post (invoices, payments). */
+    amountCents: number;
+  };
+}
+
+export interface ImportSummary {
+  batchId: number;
+  kind: (typeof importKindValues)[number];
+  fileName: string;
+  rows: number;
+  posted: number;
+  skippedAsDuplicates: number;
+  amountCents: number;
+}
+
+/**
+ * Imports of accounts, invoices and payments from CSV or XLSX (docs/import.md). Posting a file is all
+ * or nothing; a VALIDATION error carries `details.errors: ImportError[]`.
+ */
+export const importsContract = {
+  'imports.preview': endpoint(importInputSchema).returns<ImportPreview>(),
+  'imports.post': endpoint(importInputSchema).returns<ImportSummary>(),
+};
