@@ -1,9 +1,11 @@
 import type { Command } from './common';
 import { foundationCommands } from './foundation';
+import { agingCommands } from './aging';
 import { importCommands } from './imports';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...agingCommands,
   ...importCommands,
 };
