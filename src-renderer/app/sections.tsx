@@ -4,6 +4,9 @@ import type { Role } from '@shared/domain/users';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ComingSoon } from '../features/home/ComingSoon';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { AccountPage } from '../features/accounts/AccountPage';
+import { InvoiceEditorRoute } from '../features/invoices/InvoiceEditor';
 
 /** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
 export interface Section {
@@ -19,7 +22,19 @@ export interface Section {
 
 const size = 18;
 export const sections: Section[] = [
-  { path: 'accounts', label: 'Accounts', icon: <IconAddressBook size={size} />, minRole: 'clerk', element: <ComingSoon section="Accounts" /> },
+  {
+    path: 'accounts',
+    label: 'Accounts',
+    icon: <IconAddressBook size={size} />,
+    minRole: 'clerk',
+    element: <AccountsScreen />,
+    children: [
+      { path: ':id', element: <AccountPage /> },
+      { path: ':id/invoices/new', element: <InvoiceEditorRoute /> },
+      { path: ':id/invoices/:invoiceId', element: <InvoiceEditorRoute /> },
+      { path: 'invoices/:invoiceId', element: <InvoiceEditorRoute /> },
+    ],
+  },
   { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <ComingSoon section="Aging" /> },
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <ComingSoon section="Worklist" /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },

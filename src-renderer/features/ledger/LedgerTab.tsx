@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { Badge, Text } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { documentKindLabels, type DocumentKind, type LedgerEntryRow, type LedgerView } from '@shared/domain/ledger';
+import { formatDate } from '@shared/dates';
+import { DataGrid } from '../../components/DataGrid';
+import { Money } from '../../components/Money';
+
+export const kindColors: Record<DocumentKind, string> = {
+  invoice: 'blue',
+  credit_note: 'grape',
+  payment: 'teal',
+  refund: 'cyan',
+  reversal: 'red',
+  fee: 'orange',
+  adjustment: 'gray',
+  write_off: 'pink',
+};
+
+export function KindBadge({ kind }: { kind: DocumentKind }) {
+  return <Badge size="sm" variant="light" color={kindColors[kind]} radius="sm" styles={{ root: { textTransform: 'none', fontWeight: 600 } }}>{documentKindLabels[kind]}</Badge>;
+}
+
+/** Every posted document in date order with the running balance; a click opens the document. */
+export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
+  const columns = useMemo<ColumnDef<LedgerEntryRow, unknown>[]>(
+    () => [
+      { id: 'date', header: 'Date', meta: { width: 118 }, cell: ({ row }) => formatDate(row.original.date) },
+      { id: 'kind', header: 'Type', meta: { width: 150 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
+      { id: 'number', header: 'Number', meta: { width: 128 }, cell: ({ row }) => <Text span size="sm" className="mono">{row.original.number ?? ''}</Text> },
+      { id: 'description', header: 'Description', cell: ({ row }) => <Text span size="sm" c="gray.7">{row.original.description}</Text> },
+      { id: 'due', header: 'Due', meta: { width: 118 }, cell: ({ row }) => <Text span size="sm" c="dimmed">{formatDate(row.original.dueDate)}</Text> },
+      { id: 'debit', header: 'Charges', meta: { numeric: true, width: 124, total: <Money cents={ledger.totals.debitsCents} /> }, cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null) },
+      { id: 'credit', header: 'Credits', meta: { numeric: true, width: 124, total: <Money cents={ledger.totals.creditsCents} /> }, cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null) },
+      { id: 'open', header: 'Open', meta: { numeric: true, width: 110 }, cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null) },
+      { id: 'balance', header: 'Balance', meta: { numeric: true, width: 132, total: <Money cents={ledger.totals.balanceCents} /> }, cell: ({ row }) => <Money cents={row.original.runningBalanceCents} fw={600} /> },
+    ],
+    [ledger.totals],
+  );
+  return (
+    <DataGrid
+      label="Account ledger"
+      testId="ledger-grid"
+      data={ledger.entries}
+      columns={columns}
+      getRowId={(r) => `${r.documentId}-${r.date}-${r.amountCents}`}
+      onRowClick={(r) => onOpen(r.documentId)}
+      showTotals
+      empty="Nothing posted on this account yet. New invoice and Post payment start its ledger."
+    />
+  );
+}

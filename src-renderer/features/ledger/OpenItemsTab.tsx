@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import type { ColumnDef } from '@tanstack/react-table';
+import { agingBucketIndex, agingBucketLabels, defaultAgingSettings } from '@shared/domain/aging';
+import type { LedgerView, OpenItemRow } from '@shared/domain/ledger';
+import { formatDate } from '@shared/dates';
+import { DataGrid } from '../../components/DataGrid';
+import { Money } from '../../components/Money';
+import { bucketColors, useAgingSettings } from '../accounts/api';
+import { KindBadge } from './LedgerTab';
+
+/** Open invoices, fees and charges with open amount and days past due, coloured by aging bucket. */
+export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
+  const settings = useAgingSettings().data ?? defaultAgingSettings;
+  const labels = agingBucketLabels(settings);
+  const bucketOf = (o: OpenItemRow) => agingBucketIndex(o.dueDate < ledger.asOf ? o.daysPastDue : o.dueDate === ledger.asOf ? 0 : -1, settings);
+  const byBucket = labels.map(() => 0);
+  for (const o of ledger.openItems) byBucket[bucketOf(o)]! += o.openCents;
+  const columns = useMemo<ColumnDef<OpenItemRow, unknown>[]>(
+    () => [
+      { id: 'number', header: 'Number', meta: { width: 130 }, cell: ({ row }) => <Text span size="sm" className="mono" fw={500}>{row.original.number ?? ''}</Text> },
+      { id: 'kind', header: 'Type', meta: { width: 140 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
+      { id: 'date', header: 'Dated', cell: ({ row }) => formatDate(row.original.docDate) },
+      { id: 'due', header: 'Due', cell: ({ row }) => formatDate(row.original.dueDate) },
+      { id: 'total', header: 'Total', meta: { numeric: true, width: 130 }, cell: ({ row }) => <Money cents={row.original.totalCents} c="gray.7" /> },
+      { id: 'open', header: 'Open', meta: { numeric: true, width: 130, total: <Money cents={ledger.totals.openCents} /> }, cell: ({ row }) => <Money cents={row.original.openCents} fw={600} /> },
+      {
+        id: 'days',
+        header: 'Days past due',
+        meta: { numeric: true, width: 130 },
+        cell: ({ row }) => (row.original.daysPastDue > 0 ? <Text span size="sm" className="num">{row.original.daysPastDue}</Text> : <Text span size="sm" c="dimmed">—</Text>),
+      },
+      {
+        id: 'bucket',
+        header: 'Aging',
+        meta: { width: 120 },
+        cell: ({ row }) => {
+          const b = bucketOf(row.original);
+          return <Badge size="sm" variant={b === 0 ? 'outline' : 'light'} color={bucketColors[b]} data-bucket={b}>{labels[b]}</Badge>;
+        },
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ledger, settings],
+  );
+  return (
+    <>
+      <SimpleGrid cols={labels.length} spacing={6} mb="sm">
+        {labels.map((l, i) => (
+          <Paper key={l} withBorder radius="sm" px="sm" py={6} style={{ borderTop: `3px solid var(--mantine-color-${bucketColors[i]}-${i === 0 ? 5 : 6})` }}>
+            <Group justify="space-between" gap={4} wrap="nowrap">
+              <Text size="xs" c="dimmed" fw={600}>{l}</Text>
+              <Money cents={byBucket[i]!} size="sm" fw={600} dimZero />
+            </Group>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <DataGrid
+        label="Open items"
+        testId="open-items-grid"
+        data={ledger.openItems}
+        columns={columns}
+        getRowId={(r) => String(r.documentId)}
+        onRowClick={(r) => onOpen(r.documentId)}
+        showTotals
+        empty="No open items: everything on this account is paid."
+      />
+    </>
+  );
+}

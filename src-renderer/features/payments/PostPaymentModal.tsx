@@ -1,0 +1,247 @@
+import { useMemo, useState } from 'react';
+import { Alert, Anchor, Box, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AccountDetail } from '@shared/domain/accounts';
+import { containsCardNumber, paymentMethods, paymentMethodLabels, type PaymentMethod, type Receipt } from '@shared/domain/payments';
+import { formatDate, isIsoDate } from '@shared/dates';
+import { formatMoney, parseMoney } from '@shared/money';
+import { fieldErrors, unwrap } from '../../api/client';
+import { queryClient } from '../../api/query';
+import { Money } from '../../components/Money';
+import { useBusinessToday } from '../accounts/api';
+import { centsToText } from '../invoices/lineMath';
+import { ReceiptCard } from './ReceiptCard';
+
+const FULL_CARD = 'That looks like a full card number. Enter only the last 4 digits; full card numbers are never taken or stored.';
+
+/** Post a payment: method, date, amount; the allocation previewed oldest due first and overridable per invoice; then the receipt. */
+export function PostPaymentModal({ account, onClose }: { account: AccountDetail; onClose: () => void }) {
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [round, setRound] = useState(0);
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size={receipt ? 600 : 820}
+      centered
+      title={receipt ? <Group gap={6}><IconCircleCheck size={20} color="var(--mantine-color-teal-6)" /><Text fw={600} size="lg">Payment posted</Text></Group> : <Text fw={600} size="lg">Post payment · {account.name}</Text>}
+    >
+      {receipt ? (
+        <Stack>
+          <ReceiptCard receipt={receipt} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => { setReceipt(null); setRound((r) => r + 1); }}>Post another payment</Button>
+            <Button onClick={onClose}>Done</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <PaymentForm key={round} account={account} onCancel={onClose} onPosted={setReceipt} />
+      )}
+    </Modal>
+  );
+}
+
+function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; onCancel: () => void; onPosted: (r: Receipt) => void }) {
+  const today = useBusinessToday();
+  const [method, setMethod] = useState<PaymentMethod>('check');
+  const [date, setDate] = useState('');
+  const [amountText, setAmountText] = useState('');
+  const [checkNumber, setCheckNumber] = useState('');
+  const [cardLast4, setCardLast4] = useState('');
+  const [cardError, setCardError] = useState<string | null>(null);
+  const [reference, setReference] = useState('');
+  const [memo, setMemo] = useState('');
+  /** null: automatic (oldest due first); else the clerk's amounts per open item. */
+  const [manual, setManual] = useState<Record<number, string> | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [posting, setPosting] = useState(false);
+
+  const amount = parseMoney(amountText);
+  const validAmount = amount !== null && amount > 0 ? amount : null;
+  const [debouncedAmount] = useDebouncedValue(validAmount, 200);
+  const preview = useQuery({
+    queryKey: ['payments', 'preview', account.id, debouncedAmount ?? 1],
+    queryFn: () => unwrap(window.api.payments.previewAllocation({ accountId: account.id, amountCents: debouncedAmount ?? 1, allocation: { mode: 'auto' } })),
+    placeholderData: keepPreviousData,
+  });
+  const lines = preview.data?.lines ?? [];
+  const payDate = date || today;
+
+  const alloc = useMemo(() => {
+    const rows = lines.map((l) => {
+      if (!manual) return { ...l, apply: validAmount !== null && debouncedAmount === validAmount ? l.applyCents : 0, text: '', error: null as string | null };
+      const text = manual[l.documentId] ?? '';
+      const c = text.trim() ? parseMoney(text) : 0;
+      const error = c === null || c < 0 ? 'Not an amount' : c > l.openCents ? `Only ${formatMoney(l.openCents)} is open` : null;
+      return { ...l, apply: c !== null && c > 0 ? c : 0, text, error };
+    });
+    const applied = rows.reduce((s, r) => s + r.apply, 0);
+    return { rows, applied, unapplied: (validAmount ?? 0) - applied, over: validAmount !== null && applied > validAmount };
+  }, [lines, manual, validAmount, debouncedAmount]);
+
+  const startManual = (documentId: number, text: string) => {
+    const base: Record<number, string> = manual ?? Object.fromEntries(alloc.rows.map((r) => [r.documentId, r.apply ? centsToText(r.apply) : '']));
+    setManual({ ...base, [documentId]: text });
+  };
+
+  const onCardChange = (text: string) => {
+    const digits = text.replace(/\D/g, '');
+    if (digits.length >= 13 || containsCardNumber(text)) {
+      setCardLast4('');
+      setCardError(FULL_CARD);
+      return;
+    }
+    setCardLast4(text.replace(/[^\d]/g, '').slice(0, 4));
+    setCardError(digits.length > 4 ? 'Only the last 4 digits' : null);
+  };
+
+  const validate = (): Record<string, string> => {
+    const e: Record<string, string> = {};
+    if (validAmount === null) e.amountCents = amountText.trim() ? 'Enter an amount such as 125.00' : 'Enter the amount received';
+    if (!isIsoDate(payDate)) e.date = 'Pick the date received';
+    if (method === 'check' && !checkNumber.trim()) e.checkNumber = 'Enter the check number';
+    if (method === 'card' && !/^\d{4}$/.test(cardLast4)) e.cardLast4 = cardError ?? 'Enter the last 4 digits of the card';
+    if (containsCardNumber(reference)) e.reference = FULL_CARD;
+    if (containsCardNumber(memo)) e.memo = FULL_CARD;
+    if (containsCardNumber(checkNumber)) e.checkNumber = FULL_CARD;
+    return e;
+  };
+
+  const submit = async () => {
+    setError(null);
+    const e = validate();
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    if (alloc.over) return setError(`The amounts applied add up to ${formatMoney(alloc.applied)}, more than the ${formatMoney(validAmount!)} received. Lower one of them.`);
+    if (alloc.rows.some((r) => r.error)) return setError('An amount to apply is more than is open on that item.');
+    setPosting(true);
+    try {
+      const r = await unwrap(
+        window.api.payments.post({
+          accountId: account.id,
+          date: payDate,
+          method,
+          amountCents: validAmount!,
+          reference: reference.trim(),
+          checkNumber: method === 'check' ? checkNumber.trim() : '',
+          cardLast4: method === 'card' ? cardLast4 : '',
+          memo: memo.trim(),
+          allocation: manual ? { mode: 'manual', lines: alloc.rows.filter((x) => x.apply > 0).map((x) => ({ documentId: x.documentId, amountCents: x.apply })) } : { mode: 'auto' },
+        }),
+      );
+      void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+      void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+      void queryClient.invalidateQueries({ queryKey: ['aging'] });
+      onPosted(r.receipt);
+    } catch (err) {
+      setErrors(fieldErrors(err));
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setPosting(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      {error && <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="payment-error">{error}</Alert>}
+      <Box>
+        <Text size="sm" fw={500} mb={4}>Method</Text>
+        <SegmentedControl fullWidth aria-label="Method" value={method} onChange={(v) => setMethod(v as PaymentMethod)} data={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))} />
+      </Box>
+      <SimpleGrid cols={3} spacing="sm">
+        <TextInput label="Amount received" data-autofocus placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amountText} onChange={(e) => setAmountText(e.currentTarget.value)} error={errors.amountCents} styles={{ input: { textAlign: 'right', fontWeight: 600 } }} />
+        <TextInput type="date" label="Date received" value={payDate} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} />
+        {method === 'check' && <TextInput label="Check number" value={checkNumber} onChange={(e) => setCheckNumber(e.currentTarget.value)} error={errors.checkNumber} />}
+        {method === 'card' && (
+          <TextInput
+            label="Card: last 4 digits"
+            placeholder="1234"
+            inputMode="numeric"
+            autoComplete="off"
+            value={cardLast4}
+            onChange={(e) => onCardChange(e.currentTarget.value)}
+            onPaste={(e) => {
+              e.preventDefault();
+              onCardChange(e.clipboardData.getData('text'));
+            }}
+            error={cardError ?? errors.cardLast4}
+            description={cardError ? undefined : 'Never the full card number'}
+            leftSection={<Text size="xs" c="dimmed">••••</Text>}
+            leftSectionWidth={42}
+          />
+        )}
+        {(method === 'cash' || method === 'ach' || method === 'bank_transfer') && <TextInput label="Reference" placeholder={method === 'cash' ? 'Optional' : 'Trace or confirmation number'} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} />}
+      </SimpleGrid>
+      {(method === 'check' || method === 'card') && (
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput label="Reference" placeholder="Optional" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} />
+          <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />
+        </SimpleGrid>
+      )}
+      {!(method === 'check' || method === 'card') && <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />}
+
+      <Box>
+        <Group justify="space-between" mb={6}>
+          <Text size="sm" fw={600}>Apply to open items</Text>
+          {manual ? (
+            <Anchor size="xs" component="button" type="button" onClick={() => setManual(null)}>Reset to oldest due first</Anchor>
+          ) : (
+            <Text size="xs" c="dimmed">Oldest due first; type an amount to change it</Text>
+          )}
+        </Group>
+        <Paper withBorder radius="sm" style={{ maxHeight: 260, overflow: 'auto' }}>
+          <Table fz="sm" verticalSpacing={4} aria-label="Allocation" stickyHeader>
+            <Table.Thead>
+              <Table.Tr><Table.Th>Item</Table.Th><Table.Th>Dated</Table.Th><Table.Th>Due</Table.Th><Table.Th ta="right">Open</Table.Th><Table.Th ta="right" w={150}>Apply</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {alloc.rows.length === 0 && (
+                <Table.Tr><Table.Td colSpan={5}><Text size="sm" c="dimmed" py={6}>No open items. The whole payment stays on the account as unapplied credit.</Text></Table.Td></Table.Tr>
+              )}
+              {alloc.rows.map((r) => (
+                <Table.Tr key={r.documentId} data-testid={`alloc-${r.number}`}>
+                  <Table.Td className="mono" fw={500}>{r.number}</Table.Td>
+                  <Table.Td>{formatDate(r.docDate)}</Table.Td>
+                  <Table.Td c={r.dueDate < payDate ? 'red.7' : undefined}>{formatDate(r.dueDate)}</Table.Td>
+                  <Table.Td ta="right"><Money cents={r.openCents} /></Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      size="xs"
+                      aria-label={`Apply to ${r.number}`}
+                      placeholder="0.00"
+                      value={manual ? r.text : r.apply ? centsToText(r.apply) : ''}
+                      onChange={(e) => startManual(r.documentId, e.currentTarget.value)}
+                      error={r.error}
+                      styles={{ input: { textAlign: 'right' } }}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Group justify="flex-end" gap="xl" mt="xs">
+          <Text size="sm" c="dimmed">Applied <Money cents={alloc.applied} fw={600} c={alloc.over ? 'red.7' : 'gray.9'} data-testid="alloc-applied" /></Text>
+          <Text size="sm" c="dimmed">Left as unapplied credit <Money cents={Math.max(0, alloc.unapplied)} fw={600} c="gray.9" data-testid="alloc-unapplied" /></Text>
+        </Group>
+        {alloc.over && (
+          <Alert color="red" variant="light" mt="xs" icon={<IconAlertCircle size={16} />} data-testid="over-allocation">
+            The amounts applied add up to {formatMoney(alloc.applied)}, {formatMoney(alloc.applied - validAmount!)} more than the {formatMoney(validAmount!)} received.
+          </Alert>
+        )}
+        {!alloc.over && validAmount !== null && alloc.unapplied > 0 && alloc.rows.length > 0 && (
+          <Text size="xs" c="dimmed" mt={4}><IconInfoCircle size={12} style={{ verticalAlign: -2 }} /> {formatMoney(alloc.unapplied)} will stay on the account as unapplied credit.</Text>
+        )}
+      </Box>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>Cancel</Button>
+        <Button onClick={() => void submit()} loading={posting} disabled={alloc.over}>
+          Post payment{validAmount ? ` of ${formatMoney(validAmount)}` : ''}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
