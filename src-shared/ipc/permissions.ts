@@ -69,6 +69,28 @@ export const access: { readonly [C in Channel]: Access } = {
   // Imports (docs/import.md): clerks post payments and invoices by hand, so they may import them too.
   'imports.preview': anyone,
   'imports.post': anyone,
+  // collections contact: clerks check, log calls, set flags and record notices; a compliance override
+  // inside calls.log and clearing cease-communication/bankruptcy/deceased/disputed flags are checked by
+  // role in the services (FORBIDDEN for a clerk); the overrides report, removing a consumer's
+  // inconvenient time and the settings are supervisors'.
+  'compliance.checkCall': anyone,
+  'compliance.checkLetter': anyone,
+  'compliance.overrides': supervisors,
+  'compliance.recordValidationNotice': anyone,
+  'compliance.validationNotice': anyone,
+  'compliance.inconvenientTimes': anyone,
+  'compliance.addInconvenientTime': anyone,
+  'compliance.removeInconvenientTime': supervisors,
+  'compliance.getSettings': anyone,
+  'compliance.updateSettings': supervisors,
+  'calls.log': anyone,
+  'calls.list': anyone,
+  'promises.list': anyone,
+  'flags.list': anyone,
+  'flags.set': anyone,
+  'flags.clear': anyone,
+  'flags.recordVerification': anyone,
+  'timeline.get': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CallLogTable, CollectionFlagTable, ComplianceOverrideTable, InconvenientTimeTable, PromiseToPayTable, ValidationNoticeTable } from './schema-collections';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -192,4 +193,11 @@ export interface Database {
   invoice_line: InvoiceLineTable;
   ledger_entry: LedgerEntryTable;
   allocation: AllocationTable;
+  // collections contact (migration 004)
+  compliance_override: ComplianceOverrideTable;
+  call_log: CallLogTable;
+  promise_to_pay: PromiseToPayTable;
+  collection_flag: CollectionFlagTable;
+  inconvenient_time: InconvenientTimeTable;
+  validation_notice: ValidationNoticeTable;
 }

@@ -3,11 +3,13 @@ import type { Handlers } from './types';
 import { usersHandlers } from './users';
 import { receivablesHandlers } from './receivables';
 import { importsHandlers } from './imports';
+import { collectionsHandlers } from './collections';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...usersHandlers,
   ...receivablesHandlers,
   ...importsHandlers,
+  ...collectionsHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -9,6 +9,11 @@ import { createPaymentsService } from './payments';
 import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
 import { createImportsService } from './imports';
+import { createComplianceService } from './compliance';
+import { createFlagsService } from './flags';
+import { createPromisesService } from './promises';
+import { createCallsService } from './calls';
+import { createTimelineService } from './timeline';
 
 /** Every domain service, built once per open store. */
 export function createServices(ctx: ServiceContext) {
@@ -22,6 +27,12 @@ export function createServices(ctx: ServiceContext) {
   const ledger = createLedgerService(ctx, { accounts, invoices, audit });
   const aging = createAgingService(ctx);
   const imports = createImportsService(ctx);
-  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports };
+  // collections contact: compliance engine, flags, promises, call log, contact timeline
+  const compliance = createComplianceService(ctx);
+  const flags = createFlagsService(ctx);
+  const promises = createPromisesService(ctx);
+  const calls = createCallsService(ctx);
+  const timeline = createTimelineService(ctx, { promises });
+  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, compliance, flags, promises, calls, timeline };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import { storeContract, type StoreChannel } from './store';
 import { usersContract } from './users';
 import { receivablesContract } from './receivables';
 import { importsContract } from './imports';
+import { collectionsContract } from './collections';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -14,6 +15,7 @@ export const contract = {
   ...usersContract,
   ...receivablesContract,
   ...importsContract,
+  ...collectionsContract,
 };
 
 export type Contract = typeof contract;
