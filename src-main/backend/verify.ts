@@ -1,6 +1,7 @@
 import { migrations } from './db/migrations';
 import type { Backend } from '.';
 import { receivablesChecks } from './services/ledger/verify';
+import { collectionsPolicyChecks } from './services/fees/verify';
 
 export interface VerifyCheck {
   name: string;
@@ -30,6 +31,7 @@ export async function verifyStore(backend: Backend): Promise<{ ok: boolean; chec
   checks.push({ name: 'audit chain', ok: audit.ok, detail: `${audit.records} records${audit.ok ? ', chain intact' : `, ${audit.problems.length} problem(s)`}`, problems: audit.problems.map((p) => `#${p.seq}: ${p.problem}`) });
 
   checks.push(...receivablesChecks(sqlite));
+  checks.push(...collectionsPolicyChecks(sqlite));
 
   return { ok: checks.every((c) => c.ok), checks };
 }

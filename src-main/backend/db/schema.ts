@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CallLogTable, CollectionFlagTable, ComplianceOverrideTable, InconvenientTimeTable, PromiseToPayTable, ValidationNoticeTable } from './schema-collections';
+import type { CollectionsPolicyTables } from './schema-collections-policy';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -201,3 +202,6 @@ export interface Database {
   inconvenient_time: InconvenientTimeTable;
   validation_notice: ValidationNoticeTable;
 }
+
+// ---- Collections policy (migration 005): tables in schema-collections-policy.ts, merged in. ----
+export interface Database extends CollectionsPolicyTables {}

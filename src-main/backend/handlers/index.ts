@@ -4,6 +4,7 @@ import { usersHandlers } from './users';
 import { receivablesHandlers } from './receivables';
 import { importsHandlers } from './imports';
 import { collectionsHandlers } from './collections';
+import { collectionsPolicyHandlers } from './collections-policy';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -11,5 +12,6 @@ export const handlers: Handlers = {
   ...receivablesHandlers,
   ...importsHandlers,
   ...collectionsHandlers,
+  ...collectionsPolicyHandlers,
 };
 export type { CallContext, Handlers } from './types';

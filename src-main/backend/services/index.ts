@@ -14,6 +14,12 @@ import { createFlagsService } from './flags';
 import { createPromisesService } from './promises';
 import { createCallsService } from './calls';
 import { createTimelineService } from './timeline';
+import { createStagesService } from './stages';
+import { createWorklistService } from './worklist';
+import { createPlansService } from './plans';
+import { createFeesService } from './fees';
+import { createReferralsService } from './referrals';
+import { createWriteoffsService } from './referrals/writeoffs';
 
 /** Every domain service, built once per open store. */
 export function createServices(ctx: ServiceContext) {
@@ -33,6 +39,13 @@ export function createServices(ctx: ServiceContext) {
   const promises = createPromisesService(ctx);
   const calls = createCallsService(ctx);
   const timeline = createTimelineService(ctx, { promises });
-  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, compliance, flags, promises, calls, timeline };
+  // collections policy: stages, worklist, payment plans, late fees, referral, write-off requests
+  const stages = createStagesService(ctx);
+  const worklist = createWorklistService(ctx);
+  const plans = createPlansService(ctx);
+  const fees = createFeesService(ctx);
+  const referrals = createReferralsService(ctx, { accounts });
+  const writeoffs = createWriteoffsService(ctx);
+  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs };
 }
 export type Services = ReturnType<typeof createServices>;

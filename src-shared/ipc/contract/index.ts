@@ -4,6 +4,7 @@ import { usersContract } from './users';
 import { receivablesContract } from './receivables';
 import { importsContract } from './imports';
 import { collectionsContract } from './collections';
+import { collectionsPolicyContract } from './collections-policy';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -16,6 +17,7 @@ export const contract = {
   ...receivablesContract,
   ...importsContract,
   ...collectionsContract,
+  ...collectionsPolicyContract,
 };
 
 export type Contract = typeof contract;
