@@ -159,8 +159,8 @@ export function createStagesService(ctx: ServiceContext) {
      * Move every account to the stage its oldest past-due open item calls for on `asOf` (the highest
      * stage whose threshold is at most that item's days past due; none when nothing is past due).
      * Accounts with a stopping flag, a plan in force or an agency referral are not moved. Entering a
-     * higher stage carries out its actions; moving down or off the ladder cancels the open tasks of the
-     * stages left. Every move is a stage history row and an audit record, in one transaction.
+     * higher stage carries out its actions; any move cancels the open tasks of the stage left (they are
+     * superseded). Every move is a stage history row and an audit record, in one transaction.
      */
     async evaluate(actor: Actor, asOfInput?: string): Promise<StageEvaluation> {
       const r = await ctx.db.transaction().execute(async (trx) => {
@@ -214,32 +214,24 @@ export function createStagesService(ctx: ServiceContext) {
             after: { stageId: target?.id ?? null, stage: target?.name ?? null, asOf, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 },
           });
           if (out.moves.length < 500) out.moves.push({ accountId, fromStageId: currentId, toStageId: target?.id ?? null, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 });
+          // The open tasks of the stage left behind are superseded (a second notice replaces an unsent reminder).
+          let stale = trx.selectFrom('collection_task').select('id').where('account_id', '=', accountId).where('status', '=', 'open');
+          if (target) stale = stale.where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '!=', target.id)]));
+          const staleIds = (await stale.execute()).map((t) => t.id);
+          if (staleIds.length) {
+            await trx
+              .updateTable('collection_task')
+              .set({ status: 'cancelled', closed_at: now, closed_by: actor.username, note: target ? `Superseded: account moved to ${target.name}` : 'Nothing past due any more' })
+              .where('id', 'in', staleIds)
+              .execute();
+          }
           if (up) {
             out.movedUp++;
             const done = await runActions(p, accountId, target!, hist.id, asOf);
             out.tasksCreated += done.tasks;
             out.feesPosted += done.fees;
-          } else {
-            if (target) out.movedDown++;
-            else out.cleared++;
-            // Open tasks of the stages left behind are no longer wanted.
-            const left = (
-              await trx
-                .selectFrom('collection_task as t')
-                .leftJoin('collection_stage as s', 's.id', 't.stage_id')
-                .select(['t.id', 's.days_past_due'])
-                .where('t.account_id', '=', accountId)
-                .where('t.status', '=', 'open')
-                .execute()
-            ).filter((t) => !target || t.days_past_due === null || t.days_past_due > target.days_past_due);
-            if (left.length) {
-              await trx
-                .updateTable('collection_task')
-                .set({ status: 'cancelled', closed_at: now, closed_by: actor.username, note: target ? `Account moved down to ${target.name}` : 'Nothing past due any more' })
-                .where('id', 'in', left.map((t) => t.id))
-                .execute();
-            }
-          }
+          } else if (target) out.movedDown++;
+          else out.cleared++;
         }
         return out;
       });
