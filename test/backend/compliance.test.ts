@@ -8,7 +8,7 @@ import { collectionsBackend, failure, value } from '../support/collections';
 const NY = 'America/New_York';
 const LA = 'America/Los_Angeles';
 
-function facts(over: Partial<CallFacts> & { at: string }): CallFacts {
+function facts(over: Omit<Partial<CallFacts>, 'at'> & { at: string }): CallFacts {
   const { at, ...rest } = over;
   return {
     accountKind: 'consumer',

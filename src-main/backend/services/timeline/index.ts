@@ -77,7 +77,9 @@ export function createTimelineService(ctx: ServiceContext, deps: { promises: Pro
     async get(accountId: number, limit = 500): Promise<TimelineEntry[]> {
       await loadAccount(ctx.db, accountId);
       const all = (await Promise.all(sources.map((s) => s(ctx.db, accountId)))).flat();
-      const order = ['flag_cleared', 'flag_set', 'override', 'call', 'promise', 'letter', 'validation_notice'];
+      // Same instant: follow-ups before what caused them (a call's promise or flag before the call, the call
+      // before the override that let it through), as they happened in that order.
+      const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'call', 'override'];
       all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : order.indexOf(a.kind) - order.indexOf(b.kind) || b.ref.id - a.ref.id));
       return all.slice(0, limit);
     },
