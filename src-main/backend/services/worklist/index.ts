@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { daysBetween } from '@shared/dates';
+import { addDays, daysBetween } from '@shared/dates';
 import type { Worklist, WorklistHeld, WorklistItem, WorklistReasonRow, worklistGetSchema } from '@shared/domain/collections-policy';
 import { formatMoney } from '@shared/money';
 import type { Actor, Queryable, ServiceContext } from '../../context';
@@ -51,8 +51,10 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
   }
   for (const c of await partners.callbacksDue(db, asOf)) add(c.accountId, { reason: 'callback', detail: `Callback${c.note ? `: ${c.note}` : ''}`, dueDate: c.dueDate });
 
-  // Plans: active ones (late or missed installments put the account on the list; a current one holds it).
-  const plans = await planStates(db, asOf, { statuses: ['active'] });
+  // Plans: active ones, and ones recorded broken in the last 30 days (unpaid installments put the
+  // account on the list; a plan in force with nothing unpaid holds it).
+  const followUpFrom = addDays(asOf, -30);
+  const plans = (await planStates(db, asOf, { statuses: ['active', 'broken'] })).filter((s) => s.plan.status === 'active' || (s.plan.closed_on !== null && s.plan.closed_on >= followUpFrom));
   const missedByAccount = new Map<number, number>();
   const planHold = new Map<number, string>();
   for (const s of plans) {
