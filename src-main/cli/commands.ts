@@ -2,10 +2,12 @@ import type { Command } from './common';
 import { foundationCommands } from './foundation';
 import { agingCommands } from './aging';
 import { importCommands } from './imports';
+import { demoCommands } from './demo';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
   ...agingCommands,
   ...importCommands,
+  ...demoCommands,
 };

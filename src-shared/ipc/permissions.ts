@@ -69,6 +69,8 @@ export const access: { readonly [C in Channel]: Access } = {
   // Imports (docs/import.md): clerks post payments and invoices by hand, so they may import them too.
   'imports.preview': anyone,
   'imports.post': anyone,
+  // First run only: the handler refuses once the store has a company (docs/demo.md).
+  'app.openDemo': 'public',
   // collections contact: clerks check, log calls, set flags and record notices; a compliance override
   // inside calls.log and clearing cease-communication/bankruptcy/deceased/disputed flags are checked by
   // role in the services (FORBIDDEN for a clerk); the overrides report, removing a consumer's

@@ -9,6 +9,7 @@ import { createPaymentsService } from './payments';
 import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
 import { createImportsService } from './imports';
+import { createDemoService } from '../demo';
 import { createComplianceService } from './compliance';
 import { createFlagsService } from './flags';
 import { createPromisesService } from './promises';
@@ -33,6 +34,7 @@ export function createServices(ctx: ServiceContext) {
   const ledger = createLedgerService(ctx, { accounts, invoices, audit });
   const aging = createAgingService(ctx);
   const imports = createImportsService(ctx);
+  const demo = createDemoService(ctx);
   // collections contact: compliance engine, flags, promises, call log, contact timeline
   const compliance = createComplianceService(ctx);
   const flags = createFlagsService(ctx);
@@ -46,6 +48,6 @@ export function createServices(ctx: ServiceContext) {
   const fees = createFeesService(ctx);
   const referrals = createReferralsService(ctx, { accounts });
   const writeoffs = createWriteoffsService(ctx);
-  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs };
+  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, demo, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs };
 }
 export type Services = ReturnType<typeof createServices>;
