@@ -7,6 +7,7 @@ import { ComingSoon } from '../features/home/ComingSoon';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { InvoiceEditorRoute } from '../features/invoices/InvoiceEditor';
+import { AgingScreen } from '../features/aging/AgingScreen';
 
 /** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
 export interface Section {
@@ -35,7 +36,7 @@ export const sections: Section[] = [
       { path: 'invoices/:invoiceId', element: <InvoiceEditorRoute /> },
     ],
   },
-  { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <ComingSoon section="Aging" /> },
+  { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <AgingScreen /> },
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <ComingSoon section="Worklist" /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },

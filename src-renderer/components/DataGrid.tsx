@@ -24,8 +24,18 @@ declare module '@tanstack/react-table' {
     /** The footer total for this column, already formatted. */
     total?: ReactNode;
     width?: number;
+    /** Without a fixed width: the smallest width in px (default 90) and the share of the free space (default 1). */
+    minWidth?: number;
+    grow?: number;
+    /** Makes the cell a button (e.g. drill-down); `cellClickable` can leave some cells plain (zero amounts). */
+    onCellClick?: (row: TData) => void;
+    cellClickable?: (row: TData) => boolean;
+    /** Accessible name of the cell button. */
+    cellLabel?: (row: TData) => string;
   }
 }
+
+const noFilters: ColumnFiltersState = [];
 
 export interface DataGridProps<T> {
   data: T[];
@@ -61,7 +71,10 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   const table = useReactTable({
     data: props.data,
     columns: props.columns,
-    state: { sorting, globalFilter: props.globalFilter, columnFilters: props.columnFilters ?? [] },
+    // A stable empty array: a new [] on every render re-runs the filter model, whose page-index reset
+    // sets state and renders again, forever (the grid never paginates, so that reset is off too).
+    state: { sorting, globalFilter: props.globalFilter, columnFilters: props.columnFilters ?? noFilters },
+    autoResetPageIndex: false,
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       setSortingState(next);
@@ -78,7 +91,14 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   const rowHeight = props.rowHeight ?? 34;
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => rowHeight, overscan: 12 });
   const template = useMemo(
-    () => table.getVisibleLeafColumns().map((c) => (c.columnDef.meta?.width ? `${c.columnDef.meta.width}px` : 'minmax(90px, 1fr)')).join(' '),
+    () =>
+      table
+        .getVisibleLeafColumns()
+        .map((c) => {
+          const m = c.columnDef.meta;
+          return m?.width ? `${m.width}px` : `minmax(${m?.minWidth ?? 90}px, ${m?.grow ?? 1}fr)`;
+        })
+        .join(' '),
     [table, props.columns],
   );
   const gridStyle = { gridTemplateColumns: template };
@@ -124,26 +144,45 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                   style={{ ...gridStyle, height: rowHeight, transform: `translateY(${v.start}px)` }}
                   onClick={props.onRowClick ? () => props.onRowClick!(row.original) : undefined}
                 >
-                  {row.getVisibleCells().map((cell) => (
-                    <div key={cell.id} role="gridcell" className={classes.cell} data-numeric={cell.column.columnDef.meta?.numeric || undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  ))}
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                    const clickable = meta?.onCellClick && (meta.cellClickable?.(row.original) ?? true);
+                    return (
+                      <div key={cell.id} role="gridcell" className={classes.cell} data-numeric={meta?.numeric || undefined}>
+                        {clickable ? (
+                          <UnstyledButton
+                            className={classes.cellButton}
+                            data-numeric={meta?.numeric || undefined}
+                            aria-label={meta?.cellLabel?.(row.original)}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              meta!.onCellClick!(row.original);
+                            }}
+                          >
+                            {content}
+                          </UnstyledButton>
+                        ) : (
+                          content
+                        )}
+                      </div>
+                    );
+                  })}
                 </div>
               );
             })}
           </div>
         )}
+        {hasTotals && rows.length > 0 && (
+          <div className={classes.totals} role="row" aria-label="Totals" style={gridStyle}>
+            {table.getVisibleLeafColumns().map((c, i) => (
+              <div key={c.id} className={classes.cell} role="gridcell" data-numeric={c.columnDef.meta?.numeric || undefined}>
+                {c.columnDef.meta?.total ?? (i === 0 ? 'Total' : '')}
+              </div>
+            ))}
+          </div>
+        )}
       </div>
-      {hasTotals && (
-        <div className={classes.totals} role="row" aria-label="Totals" style={gridStyle}>
-          {table.getVisibleLeafColumns().map((c, i) => (
-            <div key={c.id} className={classes.cell} role="gridcell" data-numeric={c.columnDef.meta?.numeric || undefined}>
-              {c.columnDef.meta?.total ?? (i === 0 ? 'Total' : '')}
-            </div>
-          ))}
-        </div>
-      )}
     </Box>
   );
 }

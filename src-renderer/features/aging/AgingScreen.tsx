@@ -1,0 +1,323 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Alert, Anchor, Button, Checkbox, Group, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconAlertCircle, IconCalendar, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { Link, useSearchParams } from 'react-router';
+import type { AgingBasis, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
+import { addDays, formatDate, isIsoDate } from '@shared/dates';
+import { formatMoney, parseMoney } from '@shared/money';
+import { unwrap } from '../../api/client';
+import { queryClient } from '../../api/query';
+import { DataGrid } from '../../components/DataGrid';
+import { FullHeight } from '../../components/FullHeight';
+import { Money } from '../../components/Money';
+import { PageHeader } from '../../components/PageHeader';
+import { parseTypedDate } from '../../components/dateParsing';
+import { AgingDrillDrawer, DaysText, type DrillTarget } from './AgingDrillDrawer';
+import { AgingOverview } from './AgingOverview';
+import { detailTotals, filterDetail, filterSummary, isFiltered, summaryTotals, type AgingFilters } from './filters';
+
+type View = 'summary' | 'detail';
+
+/**
+ * Aging: what each account owes by days past due, as of any date, on the due-date or invoice-date
+ * basis. Summary (one row per account, drill-down from a bucket cell) and detail (one row per open
+ * invoice). As-of date, basis and view live in the URL so Back from an account returns to the same report.
+ */
+export function AgingScreen() {
+  const [params, setParams] = useSearchParams();
+  const asOfParam = params.get('asOf');
+  const asOf = asOfParam && isIsoDate(asOfParam) ? asOfParam : undefined;
+  const basisParam = params.get('basis');
+  const basis: AgingBasis | undefined = basisParam === 'due' || basisParam === 'invoice' ? basisParam : undefined;
+  const view: View = params.get('view') === 'detail' ? 'detail' : 'summary';
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const settings = useQuery({ queryKey: ['aging', 'settings'], queryFn: () => unwrap(window.api.aging.getSettings()) });
+  const effectiveBasis = basis ?? settings.data?.defaultBasis;
+
+  const summary = useQuery({
+    queryKey: ['aging', 'summary', asOf ?? 'today', effectiveBasis],
+    queryFn: () => unwrap(window.api.aging.summary({ asOf, basis: effectiveBasis })),
+    enabled: view === 'summary' && effectiveBasis !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const detail = useQuery({
+    queryKey: ['aging', 'detail', asOf ?? 'today', effectiveBasis],
+    queryFn: () => unwrap(window.api.aging.detail({ asOf, basis: effectiveBasis })),
+    enabled: view === 'detail' && effectiveBasis !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const current = view === 'summary' ? summary : detail;
+  // "Today" is the company's business date, as the backend resolves it.
+  const [today, setToday] = useState<string | null>(null);
+  useEffect(() => {
+    if (!asOf && current.data?.asOf) setToday(current.data.asOf);
+  }, [asOf, current.data?.asOf]);
+  const shownAsOf = asOf ?? current.data?.asOf ?? null;
+  const resolvedBasis: AgingBasis = current.data?.basis ?? effectiveBasis ?? 'due';
+
+  // Renaming an account changes the report too; its change event names only 'accounts'.
+  useEffect(
+    () =>
+      window.api.on('data.changed', ({ domains }) => {
+        if (domains.includes('accounts') && !domains.includes('aging')) void queryClient.invalidateQueries({ queryKey: ['aging'] });
+      }),
+    [],
+  );
+
+  const [text, setText] = useState('');
+  const [minText, setMinText] = useState('');
+  const [pastDueOnly, setPastDueOnly] = useState(false);
+  const minCents = minText.trim() === '' ? null : parseMoney(minText);
+  const minInvalid = minText.trim() !== '' && (minCents === null || minCents < 0);
+  const typed = useMemo<AgingFilters>(() => ({ text, minCents: minInvalid ? null : minCents, pastDueOnly }), [text, minCents, minInvalid, pastDueOnly]);
+  // Filtering 50,000 rows must not hold up typing: the grid follows a beat behind the keyboard.
+  const filters = useDeferredValue(typed);
+  const clearFilters = () => {
+    setText('');
+    setMinText('');
+    setPastDueOnly(false);
+  };
+
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const labels = current.data?.bucketLabels ?? [];
+  const basisLabel = `As of ${formatDate(shownAsOf)} · aged by ${resolvedBasis === 'due' ? 'due date' : 'invoice date'}`;
+
+  const presets = useMemo(() => (today ? datePresets(today) : []), [today]);
+
+  return (
+    <FullHeight>
+      <PageHeader
+        title="Aging"
+        description="Open receivables by days past due. Pick any as-of date: payments and credits dated after it do not count."
+        actions={
+          <SegmentedControl
+            aria-label="View"
+            value={view}
+            onChange={(v) => setParam('view', v === 'detail' ? 'detail' : null)}
+            data={[
+              { value: 'summary', label: 'Summary by account' },
+              { value: 'detail', label: 'Detail by invoice' },
+            ]}
+          />
+        }
+      />
+      <Group gap="sm" mb="sm" align="flex-end" wrap="wrap">
+        <DateInput
+          label="As of"
+          w={170}
+          value={shownAsOf}
+          onChange={(v) => setParam('asOf', v && v !== today ? v : null)}
+          valueFormat="MMM D, YYYY"
+          dateParser={(t) => parseTypedDate(t)}
+          leftSection={<IconCalendar size={16} />}
+          presets={presets}
+          popoverProps={{ position: 'bottom-start' }}
+          data-testid="aging-as-of"
+        />
+        <div>
+          <Text size="sm" fw={500} mb={3}>Age by</Text>
+          <SegmentedControl
+            aria-label="Age by"
+            value={resolvedBasis}
+            onChange={(v) => setParam('basis', v === settings.data?.defaultBasis ? null : v)}
+            data={[
+              { value: 'due', label: 'Due date' },
+              { value: 'invoice', label: 'Invoice date' },
+            ]}
+          />
+        </div>
+        <TextInput
+          label="Find"
+          placeholder={view === 'summary' ? 'Account name or number' : 'Account or invoice number'}
+          leftSection={<IconSearch size={16} />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={240}
+        />
+        <TextInput
+          label={view === 'summary' ? 'Total at least' : 'Open at least'}
+          placeholder="0.00"
+          leftSection={<Text size="sm" c="dimmed">$</Text>}
+          value={minText}
+          onChange={(e) => setMinText(e.currentTarget.value)}
+          error={minInvalid ? 'Not an amount' : undefined}
+          w={140}
+          styles={{ input: { textAlign: 'right' } }}
+        />
+        <Checkbox label="Past due only" checked={pastDueOnly} onChange={(e) => setPastDueOnly(e.currentTarget.checked)} mb={8} />
+        {isFiltered(filters) && (
+          <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters} mb={2}>
+            Clear filters
+          </Button>
+        )}
+      </Group>
+      {current.error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">{current.error.message}</Alert>}
+      {view === 'summary' ? (
+        <SummaryView rows={summary.data?.rows} labels={labels} filters={filters} loading={summary.isFetching} basisLabel={basisLabel} basis={resolvedBasis} asOf={shownAsOf} onDrill={setDrill} />
+      ) : (
+        <DetailView rows={detail.data?.rows} labels={labels} filters={filters} loading={detail.isFetching} basisLabel={basisLabel} basis={resolvedBasis} />
+      )}
+      {shownAsOf && <AgingDrillDrawer target={drill} asOf={shownAsOf} basis={resolvedBasis} labels={labels} onClose={() => setDrill(null)} />}
+    </FullHeight>
+  );
+}
+
+/** Month, quarter and year ends: the dates offices run aging for. */
+function datePresets(today: string) {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const monthStart = `${y}-${String(m).padStart(2, '0')}-01`;
+  const quarterStart = `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  return [
+    { value: today, label: 'Today' },
+    { value: addDays(monthStart, -1), label: 'End of last month' },
+    { value: addDays(quarterStart, -1), label: 'End of last quarter' },
+    { value: `${y - 1}-12-31`, label: 'End of last year' },
+  ];
+}
+
+const count = (n: number, unit: string) => `${n.toLocaleString('en-US')} ${n === 1 ? unit : `${unit}s`}`;
+/** Credits show as negative amounts; never as -$0.00. */
+const negate = (c: number) => (c === 0 ? 0 : -c);
+const zero = <Text span c="gray.4">—</Text>;
+const moneyCell = (cents: number) => (cents === 0 ? zero : <Money cents={cents} />);
+
+const sumHelper = createColumnHelper<AgingSummaryRow>();
+
+function SummaryView(props: {
+  rows: AgingSummaryRow[] | undefined;
+  labels: string[];
+  filters: AgingFilters;
+  loading: boolean;
+  basisLabel: string;
+  basis: AgingBasis;
+  asOf: string | null;
+  onDrill: (t: DrillTarget) => void;
+}) {
+  const { labels, onDrill } = props;
+  const all = props.rows ?? [];
+  const rows = useMemo(() => filterSummary(all, props.filters), [all, props.filters]);
+  const totals = useMemo(() => summaryTotals(rows, labels.length), [rows, labels.length]);
+  const columns = useMemo<ColumnDef<AgingSummaryRow, any>[]>(
+    () => [
+      sumHelper.accessor('accountNumber', {
+        header: 'Account',
+        meta: { width: 104, total: 'Total' },
+        cell: (c) => (
+          <Anchor component={Link} to={`/accounts/${c.row.original.accountId}`} size="sm" className="mono" onClick={(e) => e.stopPropagation()}>
+            {c.getValue()}
+          </Anchor>
+        ),
+      }),
+      sumHelper.accessor('accountName', { header: 'Name', meta: { minWidth: 170, grow: 2, total: count(rows.length, 'account') }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+      ...labels.map((label, i) =>
+        sumHelper.accessor((r) => r.buckets[i] ?? 0, {
+          id: `b${i}`,
+          header: label,
+          sortDescFirst: true,
+          meta: {
+            numeric: true,
+            minWidth: 98,
+            total: <Money cents={totals.buckets[i] ?? 0} />,
+            cellClickable: (r: AgingSummaryRow) => (r.buckets[i] ?? 0) !== 0,
+            onCellClick: (r: AgingSummaryRow) => onDrill({ accountId: r.accountId, accountNumber: r.accountNumber, accountName: r.accountName, bucket: i, cents: r.buckets[i] ?? 0 }),
+            cellLabel: (r: AgingSummaryRow) => `${label}: ${formatMoney(r.buckets[i] ?? 0)} for ${r.accountName}, show the invoices`,
+          },
+          cell: (c) => moneyCell(c.getValue() as number),
+        }),
+      ),
+      sumHelper.accessor((r) => negate(r.unappliedCents), {
+        id: 'unapplied',
+        header: 'Unapplied',
+        sortDescFirst: false,
+        meta: { numeric: true, minWidth: 98, total: <Money cents={negate(totals.unappliedCents)} /> },
+        cell: (c) => moneyCell(c.getValue() as number),
+      }),
+      sumHelper.accessor('totalCents', {
+        header: 'Total',
+        sortDescFirst: true,
+        meta: { numeric: true, minWidth: 108, total: <Money cents={totals.totalCents} /> },
+        cell: (c) => <Money cents={c.getValue()} fw={600} />,
+      }),
+    ],
+    [labels, totals, rows.length, onDrill],
+  );
+  return (
+    <>
+      <AgingOverview totalLabel="Total receivable" labels={labels} buckets={totals.buckets} unappliedCents={totals.unappliedCents} totalCents={totals.totalCents} rowCount={rows.length} unit="accounts" basisLabel={props.basisLabel} />
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <DataGrid
+          label="Aging summary"
+          testId="aging-summary"
+          data={rows}
+          columns={columns}
+          getRowId={(r) => String(r.accountId)}
+          loading={props.loading}
+          showTotals
+          initialSorting={[{ id: 'accountName', desc: false }]}
+          empty={all.length === 0 ? `No open receivables as of ${formatDate(props.asOf)}.` : 'No accounts match the filters.'}
+        />
+      </div>
+    </>
+  );
+}
+
+const detHelper = createColumnHelper<AgingDetailRow>();
+
+function DetailView(props: { rows: AgingDetailRow[] | undefined; labels: string[]; filters: AgingFilters; loading: boolean; basisLabel: string; basis: AgingBasis }) {
+  const { labels } = props;
+  const all = props.rows ?? [];
+  const rows = useMemo(() => filterDetail(all, props.filters), [all, props.filters]);
+  const totals = useMemo(() => detailTotals(rows, labels.length), [rows, labels.length]);
+  const columns = useMemo<ColumnDef<AgingDetailRow, any>[]>(
+    () => [
+      detHelper.accessor('accountNumber', {
+        header: 'Account',
+        meta: { width: 104, total: 'Total' },
+        cell: (c) => (
+          <Anchor component={Link} to={`/accounts/${c.row.original.accountId}`} size="sm" className="mono">
+            {c.getValue()}
+          </Anchor>
+        ),
+      }),
+      detHelper.accessor('accountName', { header: 'Name', meta: { minWidth: 160, grow: 2, total: count(rows.length, 'invoice') }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+      detHelper.accessor((r) => r.number ?? r.kind, { id: 'number', header: 'Invoice', meta: { width: 118 }, cell: (c) => <span className="mono">{c.getValue() as string}</span> }),
+      detHelper.accessor('docDate', { header: 'Invoice date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
+      detHelper.accessor('dueDate', { header: 'Due date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
+      detHelper.accessor('daysPastDue', { header: props.basis === 'due' ? 'Days past due' : 'Days old', sortDescFirst: true, meta: { numeric: true, width: 112 }, cell: (c) => <DaysText days={c.getValue()} /> }),
+      detHelper.accessor('bucket', { header: 'Bucket', sortDescFirst: true, meta: { width: 92 }, cell: (c) => labels[c.getValue()] ?? '' }),
+      detHelper.accessor('totalCents', { header: 'Original', sortDescFirst: true, meta: { numeric: true, minWidth: 104, total: <Money cents={totals.originalCents} /> }, cell: (c) => <Money cents={c.getValue()} /> }),
+      detHelper.accessor('openCents', { header: 'Open', sortDescFirst: true, meta: { numeric: true, minWidth: 104, total: <Money cents={totals.openCents} /> }, cell: (c) => <Money cents={c.getValue()} fw={600} /> }),
+    ],
+    [labels, totals, rows.length, props.basis],
+  );
+  return (
+    <>
+      <AgingOverview totalLabel="Open invoices" labels={labels} buckets={totals.buckets} totalCents={totals.openCents} rowCount={rows.length} unit="invoices" basisLabel={props.basisLabel} />
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <DataGrid
+          label="Aging detail"
+          testId="aging-detail"
+          data={rows}
+          columns={columns}
+          getRowId={(r) => String(r.documentId)}
+          loading={props.loading}
+          showTotals
+          empty={all.length === 0 ? 'No open invoices as of this date.' : 'No invoices match the filters.'}
+        />
+      </div>
+    </>
+  );
+}
