@@ -16,6 +16,10 @@ Commands:
   verify   Check the file, migrations, audit chain and ledger invariants  --store FILE --key-file FILE
   aging    Aging summary (or --detail: one row per open item) as of a date
            --as-of YYYY-MM-DD [--basis due|invoice] [--format json|csv] [--detail]
+  import   Import accounts, invoices or payments from CSV or XLSX (docs/import.md); exits 1 on row errors
+           import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...]
+  demo     Fill a store with the demo company's generated data (docs/demo.md)
+           --size small|medium|large [--seed N] [--as-of YYYY-MM-DD] [--verify]
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 
