@@ -1,22 +1,35 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconHistory } from '@tabler/icons-react';
+import { IconBuilding, IconClockHour4, IconFileInvoice, IconHistory, IconTags } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router';
 import { atLeast, useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { AuditLogPanel } from './AuditLogPanel';
 import { CompanySettingsPanel } from './CompanySettingsPanel';
+import { AgingSettingsPanel } from './AgingSettingsPanel';
+import { InvoicingSettingsPanel } from './InvoicingSettingsPanel';
+import { PriceListPanel } from './PriceListPanel';
 
 /** Settings: one tab per area. Later modules (aging buckets, collection stages, fees) add tabs here. */
 export function SettingsScreen() {
   const { session } = useSession();
+  // The open tab is in the URL (#/settings?tab=aging) so other screens can link to it.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'company';
   return (
     <>
       <PageHeader title="Settings" description="Company settings and policy. Changes are recorded in the audit log." />
-      <Tabs defaultValue="company" keepMounted={false}>
+      <Tabs value={tab} onChange={(t) => setParams(t && t !== 'company' ? { tab: t } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="company" leftSection={<IconBuilding size={16} />}>Company</Tabs.Tab>
+          <Tabs.Tab value="aging" leftSection={<IconClockHour4 size={16} />}>Aging</Tabs.Tab>
+          <Tabs.Tab value="invoicing" leftSection={<IconFileInvoice size={16} />}>Invoicing</Tabs.Tab>
+          <Tabs.Tab value="prices" leftSection={<IconTags size={16} />}>Price list</Tabs.Tab>
           {atLeast(session.role, 'supervisor') && <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />}>Audit log</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="company"><CompanySettingsPanel /></Tabs.Panel>
+        <Tabs.Panel value="aging"><AgingSettingsPanel /></Tabs.Panel>
+        <Tabs.Panel value="invoicing"><InvoicingSettingsPanel /></Tabs.Panel>
+        <Tabs.Panel value="prices"><PriceListPanel /></Tabs.Panel>
         {atLeast(session.role, 'supervisor') && <Tabs.Panel value="audit"><AuditLogPanel /></Tabs.Panel>}
       </Tabs>
     </>
