@@ -31,7 +31,8 @@ export const m002Receivables: Migration = {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX account_name_norm ON account (name_norm, id);
+      -- Covering: browse by name, and names for the aging report, without reading the wide rows.
+      CREATE INDEX account_name_norm ON account (name_norm, id, account_number, name);
 
       CREATE TABLE account_contact (
         id INTEGER PRIMARY KEY,
@@ -119,7 +120,7 @@ export const m002Receivables: Migration = {
       CREATE UNIQUE INDEX document_series_seq ON document (series, number_seq) WHERE series IS NOT NULL;
       CREATE INDEX document_drafts ON document (account_id) WHERE status = 'draft';
       -- Aging "as of today" and payment allocation read only these: open items and unapplied credits.
-      CREATE INDEX document_open_debit ON document (account_id, due_date, doc_date, open_cents) WHERE side = 'debit' AND open_cents > 0;
+      CREATE INDEX document_open_debit ON document (account_id, due_date, doc_date, open_cents, total_cents, kind, number) WHERE side = 'debit' AND open_cents > 0;
       CREATE INDEX document_open_credit ON document (account_id, doc_date, open_cents) WHERE side = 'credit' AND open_cents > 0;
 
       CREATE TABLE invoice_line (
@@ -170,6 +171,7 @@ export const m002Receivables: Migration = {
       CREATE INDEX allocation_debit ON allocation (debit_document_id, effective_date);
       CREATE INDEX allocation_credit ON allocation (credit_document_id, effective_date);
       CREATE INDEX allocation_effective ON allocation (effective_date);
+      CREATE INDEX allocation_account_effective ON allocation (account_id, effective_date);
 
       -- Posted documents are immutable: only open_cents (the maintained remainder) may change.
       CREATE TRIGGER document_posted_immutable BEFORE UPDATE ON document

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { daysBetween } from '@shared/dates';
 import {
   agingBucketIndex,
@@ -16,24 +16,70 @@ import type { Actor, Queryable, ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
 import { readSetting, writeSetting } from '../settings';
 import { businessToday } from '../ledger/posting';
-import { agingSummarySql, basisColumn, lit, openDebitsAsOfSql } from './sql';
+import { stmt, withSqlite } from '../ledger/raw';
+import { agingParams, creditSql, debitBucketsSql } from './sql';
 
 export async function readAgingSettings(db: Queryable): Promise<AgingSettings> {
   const raw = await readSetting<Partial<AgingSettings>>(db, 'aging');
   return agingSettingsSchema.parse({ ...defaultAgingSettings, ...raw });
 }
 
-async function rawRows<R>(db: Queryable, text: string): Promise<R[]> {
-  return (await db.executeQuery<R>(CompiledQuery.raw(text, []))).rows;
+/** True when some allocation counts only after the date: then past amounts need the allocation history. */
+function needsHistory(sqlite: Sqlite.Database, asOf: string): boolean {
+  return stmt(sqlite, 'SELECT 1 FROM allocation WHERE effective_date > ? LIMIT 1').get(asOf) !== undefined;
+}
+
+type AccountName = { id: number; number: string; name: string };
+
+/** Account number and name for these ids, in name order (a covering index scan when there are many). */
+function namesInOrder(sqlite: Sqlite.Database, ids: Set<number>): AccountName[] {
+  if (ids.size > 200) {
+    const all = stmt(sqlite, 'SELECT id, account_number, name FROM account INDEXED BY account_name_norm ORDER BY name_norm, id').raw().all() as [number, string, string][];
+    const out: AccountName[] = [];
+    for (const [id, number, name] of all) if (ids.has(id)) out.push({ id, number, name });
+    return out;
+  }
+  const one = stmt(sqlite, 'SELECT id, account_number, name, name_norm FROM account WHERE id = ?');
+  return [...ids]
+    .map((id) => one.get(id) as { id: number; account_number: string; name: string; name_norm: string })
+    .sort((a, b) => (a.name_norm < b.name_norm ? -1 : a.name_norm > b.name_norm ? 1 : a.id - b.id))
+    .map((r) => ({ id: r.id, number: r.account_number, name: r.name }));
+}
+
+interface ItemRow {
+  id: number;
+  account_id: number;
+  kind: string;
+  number: string | null;
+  doc_date: string;
+  due_date: string;
+  total_cents: number;
+  amt: number;
+}
+
+/** Open items as of the date, one entry per document with its open amount (> 0). */
+function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | undefined): ItemRow[] {
+  const filtered = accountId !== undefined;
+  const f = (alias: string) => (filtered ? ` AND ${alias}.account_id = @accountId` : '');
+  const params: Record<string, string | number> = filtered ? { asOf, accountId } : { asOf };
+  const open = stmt(sqlite, `SELECT id, account_id, kind, number, doc_date, due_date, total_cents, open_cents AS amt FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${f('d')}`).all(params) as ItemRow[];
+  if (!needsHistory(sqlite, asOf)) return open;
+  const later = stmt(
+    sqlite,
+    `SELECT d.id, d.account_id, d.kind, d.number, d.doc_date, d.due_date, d.total_cents, a.amount_cents AS amt FROM allocation a JOIN document d ON d.id = a.debit_document_id
+     WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${f('a')}`,
+  ).all(params) as ItemRow[];
+  const byId = new Map<number, ItemRow>();
+  for (const r of open) byId.set(r.id, { ...r });
+  for (const r of later) {
+    const have = byId.get(r.id);
+    if (have) have.amt += r.amt;
+    else byId.set(r.id, { ...r });
+  }
+  return [...byId.values()].filter((r) => r.amt > 0);
 }
 
 export function createAgingService(ctx: ServiceContext) {
-  /** True when no allocation counts only after the as-of date: then open_cents is the as-of amount. */
-  async function isFast(db: Queryable, asOf: string): Promise<boolean> {
-    const r = await rawRows<{ x: number }>(db, `SELECT 1 AS x FROM allocation WHERE effective_date > ${lit(asOf)} LIMIT 1`);
-    return r.length === 0;
-  }
-
   async function resolve(q: { asOf?: string; basis?: AgingBasis }) {
     const settings = await readAgingSettings(ctx.db);
     const asOf = q.asOf ?? (await businessToday(ctx.db, ctx.clock));
@@ -42,35 +88,25 @@ export function createAgingService(ctx: ServiceContext) {
   }
 
   async function detailRows(asOf: string, basis: AgingBasis, settings: AgingSettings, accountId?: number): Promise<AgingDetailRow[]> {
-    const fast = await isFast(ctx.db, asOf);
-    const filter = accountId ? ` AND d.account_id = ${Number(accountId)}` : '';
-    const rows = await rawRows<{ id: number; account_id: number; due_date: string; doc_date: string; total_cents: number; amt: number; kind: string; number: string | null; account_number: string; name: string; name_norm: string }>(
-      ctx.db,
-      `SELECT x.*, d.kind, d.number, a.account_number, a.name, a.name_norm FROM (${openDebitsAsOfSql(asOf, fast, filter)}) x
-        JOIN document d ON d.id = x.id JOIN account a ON a.id = x.account_id WHERE x.amt > 0`,
-    );
-    const col = basis === 'due' ? 'due_date' : 'doc_date';
-    return rows
-      .map((r) => {
-        const days = daysBetween(r[col], asOf);
-        return {
-          documentId: r.id,
-          accountId: r.account_id,
-          accountNumber: r.account_number,
-          accountName: r.name,
-          kind: r.kind,
-          number: r.number,
-          docDate: r.doc_date,
-          dueDate: r.due_date,
-          totalCents: r.total_cents,
-          openCents: r.amt,
-          daysPastDue: days,
-          bucket: agingBucketIndex(days, settings),
-          sortName: r.name_norm,
-        };
-      })
-      .sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.accountId - b.accountId || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.documentId - b.documentId)))
-      .map(({ sortName: _s, ...r }) => r);
+    return withSqlite(ctx, (sqlite) => {
+      const items = openItems(sqlite, asOf, accountId);
+      const byAccount = new Map<number, ItemRow[]>();
+      for (const r of items) {
+        const list = byAccount.get(r.account_id);
+        if (list) list.push(r);
+        else byAccount.set(r.account_id, [r]);
+      }
+      const col = basis === 'due' ? 'due_date' : 'doc_date';
+      const out: AgingDetailRow[] = [];
+      for (const acct of namesInOrder(sqlite, new Set(byAccount.keys()))) {
+        const list = byAccount.get(acct.id)!.sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.id - b.id));
+        for (const r of list) {
+          const days = daysBetween(r[col], asOf);
+          out.push({ documentId: r.id, accountId: acct.id, accountNumber: acct.number, accountName: acct.name, kind: r.kind, number: r.number, docDate: r.doc_date, dueDate: r.due_date, totalCents: r.total_cents, openCents: r.amt, daysPastDue: days, bucket: agingBucketIndex(days, settings) });
+        }
+      }
+      return out;
+    });
   }
 
   function detailOf(asOf: string, basis: AgingBasis, labels: string[], rows: AgingDetailRow[], page: { limit?: number; offset?: number }): AgingDetail {
@@ -81,7 +117,7 @@ export function createAgingService(ctx: ServiceContext) {
       open += r.openCents;
     }
     const offset = page.offset ?? 0;
-    return { asOf, basis, bucketLabels: labels, rows: page.limit ? rows.slice(offset, offset + page.limit) : rows.slice(offset), rowCount: rows.length, totals: { buckets, openCents: open } };
+    return { asOf, basis, bucketLabels: labels, rows: page.limit ? rows.slice(offset, offset + page.limit) : offset ? rows.slice(offset) : rows, rowCount: rows.length, totals: { buckets, openCents: open } };
   }
 
   return {
@@ -99,42 +135,52 @@ export function createAgingService(ctx: ServiceContext) {
       return r;
     },
 
-    /** One row per account with open items or unapplied credit as of the date; column totals over all rows. */
+    /**
+     * One row per account with open items or unapplied credit as of the date, ordered by name (or
+     * total, past due, number); column totals over all rows. Two grouped scans of the open-item and
+     * open-credit partial indexes (plus the allocations after a past date), then account names from a
+     * covering index.
+     */
     async summary(q: { asOf?: string; basis?: AgingBasis; limit?: number; offset?: number; sort?: 'name' | 'accountNumber' | 'total' | 'pastDue' }): Promise<AgingSummary> {
       const { settings, asOf, basis, labels } = await resolve(q);
-      const fast = await isFast(ctx.db, asOf);
-      const raw = await rawRows<Record<string, number | string>>(ctx.db, agingSummarySql(asOf, basis, settings, fast));
       const n = labels.length;
-      const byAccount = new Map<number, AgingSummaryRow & { sortName: string }>();
-      for (const r of raw) {
-        const id = r.account_id as number;
-        let row = byAccount.get(id);
-        if (!row) {
-          row = { accountId: id, accountNumber: r.account_number as string, accountName: r.name as string, sortName: r.name_norm as string, buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
-          byAccount.set(id, row);
+      return withSqlite(ctx, (sqlite) => {
+        const history = needsHistory(sqlite, asOf);
+        const params = agingParams(asOf, settings);
+        const debits = stmt(sqlite, debitBucketsSql(basis, settings, history)).raw().all(params) as number[][];
+        const credits = stmt(sqlite, creditSql(history)).raw().all(params) as number[][];
+        const map = new Map<number, { buckets: number[]; u: number }>();
+        for (const r of debits) map.set(r[0]!, { buckets: r.slice(1, n + 1), u: 0 });
+        for (const [id, u] of credits as [number, number][]) {
+          const have = map.get(id);
+          if (have) have.u = u;
+          else map.set(id, { buckets: new Array<number>(n).fill(0), u });
         }
-        for (let i = 0; i < n; i++) row.buckets[i]! += Number(r[`b${i}`] ?? 0);
-        row.unappliedCents += Number(r.u ?? 0);
-      }
-      const totals = { buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
-      const rows = [...byAccount.values()].filter((r) => r.buckets.some((b) => b !== 0) || r.unappliedCents !== 0);
-      for (const r of rows) {
-        r.totalCents = r.buckets.reduce((s, b) => s + b, 0) - r.unappliedCents;
-        for (let i = 0; i < n; i++) totals.buckets[i]! += r.buckets[i]!;
-        totals.unappliedCents += r.unappliedCents;
-        totals.totalCents += r.totalCents;
-      }
-      const sort = q.sort ?? 'name';
-      const cmp: Record<string, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
-        name: (a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.accountId - b.accountId),
-        accountNumber: (a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0),
-        total: (a, b) => b.totalCents - a.totalCents || a.accountId - b.accountId,
-        pastDue: (a, b) => b.totalCents - b.buckets[0]! - (a.totalCents - a.buckets[0]!) || a.accountId - b.accountId,
-      };
-      rows.sort(cmp[sort]);
-      const offset = q.offset ?? 0;
-      const page = q.limit ? rows.slice(offset, offset + q.limit) : offset ? rows.slice(offset) : rows;
-      return { asOf, basis, bucketLabels: labels, rows: page.map(({ sortName: _s, ...r }) => r), rowCount: rows.length, totals };
+        const totals = { buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
+        const rows: AgingSummaryRow[] = [];
+        for (const acct of namesInOrder(sqlite, new Set(map.keys()))) {
+          const v = map.get(acct.id)!;
+          let sum = 0;
+          let nonZero = v.u !== 0;
+          for (let i = 0; i < n; i++) {
+            const b = v.buckets[i]!;
+            sum += b;
+            totals.buckets[i]! += b;
+            if (b !== 0) nonZero = true;
+          }
+          if (!nonZero) continue;
+          totals.unappliedCents += v.u;
+          totals.totalCents += sum - v.u;
+          rows.push({ accountId: acct.id, accountNumber: acct.number, accountName: acct.name, buckets: v.buckets, unappliedCents: v.u, totalCents: sum - v.u });
+        }
+        const sort = q.sort ?? 'name';
+        if (sort === 'accountNumber') rows.sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : a.accountId - b.accountId));
+        else if (sort === 'total') rows.sort((a, b) => b.totalCents - a.totalCents || a.accountId - b.accountId);
+        else if (sort === 'pastDue') rows.sort((a, b) => b.totalCents - b.buckets[0]! - (a.totalCents - a.buckets[0]!) || a.accountId - b.accountId);
+        const offset = q.offset ?? 0;
+        const page = q.limit ? rows.slice(offset, offset + q.limit) : offset ? rows.slice(offset) : rows;
+        return { asOf, basis, bucketLabels: labels, rows: page, rowCount: rows.length, totals };
+      });
     },
 
     /** One row per open item as of the date (optionally one account's), with totals per bucket. */
@@ -149,9 +195,6 @@ export function createAgingService(ctx: ServiceContext) {
       const rows = (await detailRows(asOf, basis, settings, q.accountId)).filter((r) => r.bucket === q.bucket);
       return detailOf(asOf, basis, labels, rows, {});
     },
-
-    /** For tests and the bench: the basis column name. */
-    basisColumn,
   };
 }
 export type AgingService = ReturnType<typeof createAgingService>;

@@ -1,0 +1,27 @@
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
+import type { ServiceContext } from '../../context';
+
+/**
+ * Hot read paths (aging, search, ledger) run prepared statements on the store's connection directly:
+ * Kysely prepares every query again, which costs more than the query itself for small lookups. They
+ * run while holding Kysely's connection, so they never interleave with another call's open
+ * transaction (the backend has one connection; Kysely serializes its users with a mutex).
+ */
+const caches = new WeakMap<Sqlite.Database, Map<string, Sqlite.Statement>>();
+
+export function stmt(sqlite: Sqlite.Database, text: string): Sqlite.Statement {
+  let cache = caches.get(sqlite);
+  if (!cache) caches.set(sqlite, (cache = new Map()));
+  let s = cache.get(text);
+  if (!s) {
+    s = sqlite.prepare(text);
+    if (cache.size > 500) cache.clear();
+    cache.set(text, s);
+  }
+  return s;
+}
+
+/** Run synchronous reads on the raw connection while no other call can use it. Never call inside a transaction. */
+export function withSqlite<T>(ctx: ServiceContext, fn: (sqlite: Sqlite.Database) => T): Promise<T> {
+  return ctx.db.connection().execute(async () => fn(ctx.store.sqlite));
+}
