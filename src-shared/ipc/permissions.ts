@@ -73,7 +73,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'app.openDemo': 'public',
   // collections contact: clerks check, log calls, set flags and record notices; a compliance override
   // inside calls.log and clearing cease-communication/bankruptcy/deceased/disputed flags are checked by
-  // role in the services (FORBIDDEN for a clerk); the overrides report, removing a consumer's
+  // role in the services (FORBIDDEN for a clerk); the overrides report, withdrawing a consumer's
   // inconvenient time and the settings are supervisors'.
   'compliance.checkCall': anyone,
   'compliance.checkLetter': anyone,
@@ -82,7 +82,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'compliance.validationNotice': anyone,
   'compliance.inconvenientTimes': anyone,
   'compliance.addInconvenientTime': anyone,
-  'compliance.removeInconvenientTime': supervisors,
+  'compliance.withdrawInconvenientTime': supervisors,
   'compliance.getSettings': anyone,
   'compliance.updateSettings': supervisors,
   'calls.log': anyone,

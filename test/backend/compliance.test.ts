@@ -224,7 +224,7 @@ describe('compliance through the backend', () => {
     expect(err.message).toContain('11:00 AM EDT');
   });
 
-  it('designated inconvenient times block through the backend; removing one is a supervisor\u2019s, audited', async () => {
+  it('designated inconvenient times block through the backend; withdrawing one is a supervisor\u2019s, audited', async () => {
     const { b, clerk, supervisor, account } = await collectionsBackend('2026-03-15T16:00:00Z'); // Sunday noon EDT
     const a = await account({ state: 'NY' });
     const t = value(await b.call(clerk, 'compliance.addInconvenientTime', { accountId: a.accountId, contactId: a.contactId, weekdays: [7], note: 'not on Sundays' }));
@@ -232,8 +232,8 @@ describe('compliance through the backend', () => {
     const c = value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone }));
     expect(c.blocks.map((x) => x.rule)).toEqual(['inconvenient_time']);
     expect(c.allowedAt).toBe('2026-03-16T12:00:00.000Z'); // Monday 08:00 EDT
-    failure(await b.call(clerk, 'compliance.removeInconvenientTime', { id: t.id, reason: 'consumer changed it' }), 'FORBIDDEN');
-    value(await b.call(supervisor, 'compliance.removeInconvenientTime', { id: t.id, reason: 'consumer changed it' }));
+    failure(await b.call(clerk, 'compliance.withdrawInconvenientTime', { id: t.id, reason: 'consumer changed it' }), 'FORBIDDEN');
+    value(await b.call(supervisor, 'compliance.withdrawInconvenientTime', { id: t.id, reason: 'consumer changed it' }));
     expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).allowed).toBe(true);
     expect(value(await b.call(clerk, 'compliance.inconvenientTimes', { accountId: a.accountId }))).toEqual([]);
   });

@@ -12,7 +12,7 @@ export const collectionsHandlers: HandlerSlice<keyof typeof collectionsContract>
   'compliance.validationNotice': (input, { services }) => services.compliance.validationNotice(input.accountId),
   'compliance.inconvenientTimes': (input, { services }) => services.compliance.listInconvenientTimes(input.accountId),
   'compliance.addInconvenientTime': (input, { services, actor }) => services.compliance.addInconvenientTime(actor, input),
-  'compliance.removeInconvenientTime': (input, { services, actor }) => services.compliance.removeInconvenientTime(actor, input),
+  'compliance.withdrawInconvenientTime': (input, { services, actor }) => services.compliance.withdrawInconvenientTime(actor, input),
   'compliance.getSettings': (_input, { services }) => services.compliance.getSettings(),
   'compliance.updateSettings': (input, { services, actor }) => services.compliance.updateSettings(actor, input),
 

@@ -36,7 +36,7 @@ export const collectionsContract = {
   'compliance.validationNotice': endpoint(z.object({ accountId: idSchema })).returns<ValidationNotice | null>(),
   'compliance.inconvenientTimes': endpoint(z.object({ accountId: idSchema })).returns<InconvenientTime[]>(),
   'compliance.addInconvenientTime': endpoint(inconvenientTimeSchema).returns<InconvenientTime>(),
-  'compliance.removeInconvenientTime': endpoint(z.object({ id: idSchema, reason: requiredText('Reason', 1000) })).returns<null>(),
+  'compliance.withdrawInconvenientTime': endpoint(z.object({ id: idSchema, reason: requiredText('Reason', 1000) })).returns<null>(),
   'compliance.getSettings': endpoint(noInput).returns<CollectionsSettings>(),
   'compliance.updateSettings': endpoint(collectionsSettingsSchema.partial()).returns<CollectionsSettings>(),
 

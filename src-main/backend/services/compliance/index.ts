@@ -272,13 +272,13 @@ export function createComplianceService(ctx: ServiceContext) {
       return (await this.listInconvenientTimes(input.accountId)).find((t) => t.id === id)!;
     },
 
-    async removeInconvenientTime(actor: Actor, input: { id: number; reason: string }): Promise<null> {
+    async withdrawInconvenientTime(actor: Actor, input: { id: number; reason: string }): Promise<null> {
       await ctx.db.transaction().execute(async (trx) => {
         const r = await trx.selectFrom('inconvenient_time').selectAll().where('id', '=', input.id).executeTakeFirst();
         if (!r || r.removed_at) throw notFound(`Inconvenient time ${input.id}`);
         await trx.updateTable('inconvenient_time').set({ removed_at: ctx.clock.now().toISOString(), removed_by: actor.username, remove_reason: input.reason }).where('id', '=', r.id).execute();
         await appendAudit(trx, ctx.clock, actor, {
-          action: 'compliance.inconvenientTime.remove',
+          action: 'compliance.inconvenientTime.withdraw',
           entity: 'account',
           entityId: r.account_id,
           before: { id: r.id, contact: r.contact_name, weekdays: JSON.parse(r.weekdays), start: r.start_time, end: r.end_time, note: r.note },
