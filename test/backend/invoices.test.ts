@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { verifyStore } from '../../src-main/backend/verify';
-import { postInvoiceInTrx } from '../../src-main/backend/services/invoices';
+import { createAndPostInvoice, postInvoiceInTrx, readInvoiceSettings } from '../../src-main/backend/services/invoices';
+import { postPaymentInTrx } from '../../src-main/backend/services/payments';
+import { invoiceCreateDraftSchema } from '../../src-shared/domain/invoices';
+import { paymentPostSchema } from '../../src-shared/domain/payments';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 
 describe('invoices', () => {
@@ -128,5 +131,28 @@ describe('invoices', () => {
     await must(b, s.supervisor, 'items.upsert', { id: item.id, code: '99213', codeSystem: 'cpt', description: 'Office visit', unitPriceCents: 13000, active: false });
     expect((await must(b, s.clerk, 'items.list', {})).map((i) => i.code)).toEqual(['J1100']);
     expect((await must(b, s.clerk, 'items.list', { includeInactive: true, search: '992' }))[0]).toMatchObject({ unitPriceCents: 13000, active: false });
+  });
+
+  it('posts many documents in one caller transaction for a bulk generator, same totals as the draft path', async () => {
+    const { b, s, clock } = await receivablesBackend();
+    const a = await newAccount(b, s.clerk);
+    const lines = [{ itemCode: 'CONSULT', description: 'Consulting', quantityMilli: 1500, unitPriceCents: 3333, discount: { kind: 'percent' as const, basisPoints: 1000 }, taxRateBp: 825 }];
+    const viaDraft = await postInvoice(b, s.clerk, a.id, 1); // INV-000001
+    expect(viaDraft.number).toBe('INV-000001');
+    await b.ctx.db.transaction().execute(async (trx) => {
+      const p = { trx, clock, actor: { userId: null, username: 'generator' } };
+      const settings = await readInvoiceSettings(trx);
+      for (let i = 0; i < 50; i++) {
+        const inv = await createAndPostInvoice(p, invoiceCreateDraftSchema.parse({ accountId: a.id, invoiceDate: '2026-02-01', lines, shippingCents: 100 }), '2026-03-15', settings);
+        expect(inv.total_cents).toBe(4500 + 371 + 100);
+        if (i % 2) await postPaymentInTrx(p, paymentPostSchema.parse({ accountId: a.id, date: '2026-02-10', method: 'ach', amountCents: 3000 }), '2026-03-15');
+      }
+    });
+    const list = await must(b, s.clerk, 'invoices.list', { accountId: a.id, limit: 100, offset: 0 });
+    expect(list.total).toBe(51);
+    const detail = await must(b, s.clerk, 'invoices.get', { invoiceId: list.rows.find((r) => r.number === 'INV-000051')!.id });
+    expect(detail).toMatchObject({ number: 'INV-000051', subtotalCents: 5000, discountCents: 500, taxCents: 371, totalCents: 4971, dueDate: '2026-03-03' });
+    expect(detail.lines[0]).toMatchObject({ grossCents: 5000, netCents: 4500, taxCents: 371 });
+    expect((await verifyStore(b)).ok).toBe(true);
   });
 });

@@ -162,10 +162,81 @@ export async function postInvoiceInTrx(p: Posting, invoiceId: number): Promise<D
   return posted;
 }
 
-/** For a bulk generator: create and post an invoice in one call, in the caller's transaction. */
-export async function createAndPostInvoice(p: Posting, input: DraftInput, today: string): Promise<DocumentRow> {
-  const id = await insertDraftInvoice(p, input, today);
-  return postInvoiceInTrx(p, id);
+/**
+ * For a bulk generator (and any caller posting a finished invoice at once): create and post an invoice
+ * in the caller's transaction with the fewest statements: totals computed once, lines inserted once,
+ * number, ledger entry, account totals and the `invoice.post` audit record. Pass `settings`
+ * (readInvoiceSettings) to skip reading them per invoice.
+ */
+export async function createAndPostInvoice(p: Posting, input: DraftInput, today: string, settings?: InvoiceSettings): Promise<DocumentRow> {
+  const acct = await requirePostableAccount(p.trx, input.accountId);
+  if (input.lines.length === 0) throw invalid('An invoice needs at least one line before it can be posted.');
+  const s = settings ?? (await readInvoiceSettings(p.trx));
+  const totals = totalsOrInvalid(input.lines, input.invoiceDiscount, input.shippingCents, s.shippingTaxRateBp);
+  if (totals.totalCents <= 0) throw invalid('The invoice total is zero; there is nothing to post.');
+  const invoiceDate = input.invoiceDate ?? today;
+  const terms = parseTerms(input.terms ?? acct.terms)!;
+  const dates = termsDates(invoiceDate, terms);
+  const now = p.clock.now().toISOString();
+  const draft = await p.trx
+    .insertInto('document')
+    .values({
+      account_id: acct.id,
+      kind: 'invoice',
+      side: 'debit',
+      status: 'draft',
+      doc_date: invoiceDate,
+      due_date: dates.dueDate,
+      terms: terms.label,
+      discount_date: dates.discountDate,
+      discount_bp: dates.discountBp,
+      po_number: input.poNumber,
+      memo: input.memo,
+      invoice_discount: input.invoiceDiscount ? JSON.stringify(input.invoiceDiscount) : null,
+      subtotal_cents: totals.subtotalCents,
+      discount_cents: totals.discountCents,
+      tax_cents: totals.taxCents,
+      shipping_cents: totals.shippingCents,
+      shipping_tax_cents: totals.shippingTaxCents,
+      total_cents: 0,
+      open_cents: 0,
+      currency: acct.currency,
+      created_at: now,
+      created_by: p.actor.username,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await p.trx
+    .insertInto('invoice_line')
+    .values(
+      input.lines.map((l, i) => ({
+        document_id: draft.id,
+        line_no: i + 1,
+        item_code: l.itemCode,
+        description: l.description,
+        quantity_milli: l.quantityMilli,
+        unit_price_cents: l.unitPriceCents,
+        discount: l.discount ? JSON.stringify(l.discount) : null,
+        tax_rate_bp: l.taxRateBp,
+        icd10_codes: JSON.stringify(l.icd10Codes),
+        gross_cents: totals.lines[i]!.grossCents,
+        line_discount_cents: totals.lines[i]!.lineDiscountCents,
+        invoice_discount_cents: totals.lines[i]!.invoiceDiscountCents,
+        net_cents: totals.lines[i]!.netCents,
+        tax_cents: totals.lines[i]!.taxCents,
+        total_cents: totals.lines[i]!.totalCents,
+      })),
+    )
+    .execute();
+  const posted = await postDraft(p, draft, { total_cents: totals.totalCents });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'invoice.post',
+    entity: 'document',
+    entityId: posted.id,
+    after: { number: posted.number, accountId: posted.account_id, date: posted.doc_date, dueDate: posted.due_date, totalCents: posted.total_cents, taxCents: posted.tax_cents },
+  });
+  return posted;
 }
 
 /** A credit note names a posted invoice and a reason; it is applied to that invoice's open amount, the rest is unapplied credit. */

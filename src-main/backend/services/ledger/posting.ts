@@ -205,6 +205,52 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
   await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${amt}` }).where('id', '=', a.accountId).execute();
 }
 
+/**
+ * Several allocations of one account at once (a payment over many invoices): the same checks and
+ * updates as `allocate`, with one insert and one account update for the lot.
+ */
+export async function allocateMany(p: Posting, accountId: number, list: Omit<AllocationInput, 'accountId'>[]): Promise<void> {
+  if (list.length === 0) return;
+  if (list.length === 1) return allocate(p, { accountId, ...list[0]! });
+  const credit = new Map<number, number>();
+  const debit = new Map<number, number>();
+  let sum = 0;
+  for (const a of list) {
+    if (!Number.isSafeInteger(a.amountCents) || a.amountCents <= 0) throw conflict('An allocation needs an amount of more than zero.');
+    credit.set(a.creditDocumentId, (credit.get(a.creditDocumentId) ?? 0) + a.amountCents);
+    debit.set(a.debitDocumentId, (debit.get(a.debitDocumentId) ?? 0) + a.amountCents);
+    sum += a.amountCents;
+  }
+  for (const [side, m] of [
+    ['credit', credit],
+    ['debit', debit],
+  ] as const) {
+    for (const [id, amt] of m) {
+      const res = await p.trx
+        .updateTable('document')
+        .set({ open_cents: sql<number>`open_cents - ${amt}` })
+        .where('id', '=', id)
+        .where('account_id', '=', accountId)
+        .where('side', '=', side)
+        .where('status', '=', 'posted')
+        .where('open_cents', '>=', amt)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) {
+        const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id']).where('id', '=', id).executeTakeFirst();
+        if (!doc) throw conflict(`Document ${id} does not exist.`);
+        if (doc.account_id !== accountId) throw conflict(`${doc.number ?? `Document ${id}`} belongs to another account.`);
+        throw conflict(`Cannot apply ${amt} cents: ${doc.number ?? `document ${id}`} has only ${doc.open_cents} cents ${side === 'debit' ? 'open' : 'unapplied'}.`);
+      }
+    }
+  }
+  const now = p.clock.now().toISOString();
+  await p.trx
+    .insertInto('allocation')
+    .values(list.map((a) => ({ account_id: accountId, credit_document_id: a.creditDocumentId, debit_document_id: a.debitDocumentId, amount_cents: a.amountCents, effective_date: a.effectiveDate, source_document_id: a.sourceDocumentId, created_at: now, created_by: p.actor.username })))
+    .execute();
+  await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${sum}` }).where('id', '=', accountId).execute();
+}
+
 export type OpenDebit = Pick<DocumentRow, 'id' | 'kind' | 'number' | 'doc_date' | 'due_date' | 'total_cents' | 'open_cents'>;
 
 /** The account's open items, oldest due date first (then oldest date, then first posted). */

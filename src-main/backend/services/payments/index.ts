@@ -7,6 +7,7 @@ import { readSetting } from '../settings';
 import {
   accountBalance,
   allocate,
+  allocateMany,
   businessToday,
   loadDocument,
   maxDate,
@@ -48,11 +49,12 @@ export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: s
     memo: input.memo,
     currency: acct.currency,
   });
-  let applied = 0;
-  for (const line of plan) {
-    await allocate(p, { accountId: acct.id, creditDocumentId: payment.id, debitDocumentId: line.debit.id, amountCents: line.amountCents, effectiveDate: maxDate(date, line.debit.doc_date), sourceDocumentId: payment.id });
-    applied += line.amountCents;
-  }
+  const applied = plan.reduce((s, l) => s + l.amountCents, 0);
+  await allocateMany(
+    p,
+    acct.id,
+    plan.map((line) => ({ creditDocumentId: payment.id, debitDocumentId: line.debit.id, amountCents: line.amountCents, effectiveDate: maxDate(date, line.debit.doc_date), sourceDocumentId: payment.id })),
+  );
   await appendAudit(p.trx, p.clock, p.actor, {
     action: 'payment.post',
     entity: 'document',
