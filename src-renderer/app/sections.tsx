@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { IconAddressBook, IconChartBar, IconClockHour4, IconFileSpreadsheet, IconListCheck, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconChartBar, IconClockHour4, IconFileImport, IconFileSpreadsheet, IconListCheck, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '@shared/domain/users';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -8,6 +8,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { InvoiceEditorRoute } from '../features/invoices/InvoiceEditor';
 import { AgingScreen } from '../features/aging/AgingScreen';
+import { ImportScreen } from '../features/imports/ImportScreen';
 
 /** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
 export interface Section {
@@ -39,6 +40,7 @@ export const sections: Section[] = [
   { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <AgingScreen /> },
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <ComingSoon section="Worklist" /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },
+  { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },
   { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },
   { path: 'users', label: 'Users', icon: <IconUsers size={size} />, minRole: 'administrator', element: <UsersScreen /> },

@@ -1,0 +1,403 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Badge, Box, Button, Center, FileButton, Grid, Group, Loader, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Tabs, Text, ThemeIcon, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { ImportError, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
+import { formatMoney } from '@shared/money';
+import { CallError, unwrap } from '../../api/client';
+import { queryClient } from '../../api/query';
+import { DataGrid } from '../../components/DataGrid';
+import { PageHeader } from '../../components/PageHeader';
+import classes from './ImportScreen.module.css';
+
+type Kind = 'accounts' | 'invoices' | 'payments';
+const kinds: { value: Kind; label: string; what: string }[] = [
+  { value: 'accounts', label: 'Accounts', what: 'Customers or patients from another system: number, name, contact, address, terms.' },
+  { value: 'invoices', label: 'Invoices', what: 'Open or past invoices, one row per invoice, for accounts already in Ledgerdesk.' },
+  { value: 'payments', label: 'Payments', what: 'A bank, lockbox or card-processor file; each payment applied to its invoice or oldest first.' },
+];
+
+interface ChosenFile {
+  name: string;
+  size: number;
+  base64: string;
+  /** Changes each time a file is chosen, even the same one again after fixing it. */
+  stamp: number;
+}
+
+/** The file's bytes as base64 (the contract's contentBase64), read in the renderer. */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/**
+ * Import accounts, invoices or payments from CSV or XLSX: choose the kind and the file, check the
+ * column mapping, read every row problem, then post all or nothing. Re-importing a file posts nothing twice.
+ */
+export function ImportScreen() {
+  const [kind, setKind] = useState<Kind>('accounts');
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  /** The mapping the clerk set; null until the first preview fills it from detection. */
+  const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
+  const [result, setResult] = useState<ImportSummary | null>(null);
+  const [posting, setPosting] = useState(false);
+  const [postError, setPostError] = useState<{ message: string; errors: ImportError[] } | null>(null);
+
+  // Cleared after each pick, so choosing the same file again (after fixing it) is noticed.
+  const resetFileInput = useRef<() => void>(null);
+  const choose = async (f: File | null) => {
+    resetFileInput.current?.();
+    if (!f) return;
+    setReadError(null);
+    setResult(null);
+    setPostError(null);
+    try {
+      const base64 = await readAsBase64(f);
+      setFile({ name: f.name, size: f.size, base64, stamp: Date.now() });
+    } catch (err) {
+      setReadError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  /** The columns the clerk mapped by hand; kept for the next file of the same kind (the fixed file, next month's file). */
+  const [overrides, setOverrides] = useState<Record<string, string | null>>({});
+  // A new file or kind starts from the detected mapping...
+  useEffect(() => setMapping(null), [file?.stamp, kind]);
+  useEffect(() => setOverrides({}), [kind]);
+
+  const preview = useQuery({
+    queryKey: ['imports', 'preview', kind, file?.stamp, mapping],
+    queryFn: () => unwrap(window.api.imports.preview({ kind, fileName: file!.name, contentBase64: file!.base64, mapping: mapping ?? undefined })),
+    enabled: file !== null,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+  });
+  const p = preview.data;
+  const shownMapping = mapping ?? p?.mapping ?? null;
+  // ...then re-applies the hand-made choices when the file still has those columns.
+  useEffect(() => {
+    if (mapping !== null || !p || Object.keys(overrides).length === 0) return;
+    const entries = Object.entries(overrides);
+    if (!entries.every(([c, src]) => c in p.mapping && (src === null || p.detectedColumns.includes(src)))) return;
+    if (entries.every(([c, src]) => p.mapping[c] === src)) return;
+    const next = { ...p.mapping };
+    for (const [c, src] of entries) {
+      if (src) for (const [other, s] of Object.entries(next)) if (s === src) next[other] = null;
+      next[c] = src;
+    }
+    setMapping(next);
+  }, [p, mapping, overrides]);
+
+  const setColumn = (canonical: string, source: string | null) => {
+    const next = { ...(shownMapping ?? {}) };
+    // One file column feeds one canonical column.
+    if (source) for (const [c, s] of Object.entries(next)) if (s === source) next[c] = null;
+    next[canonical] = source;
+    setMapping(next);
+    setOverrides((o) => ({ ...o, [canonical]: source }));
+    setResult(null);
+    setPostError(null);
+  };
+
+  const canPost = !!p && !preview.isFetching && p.errors.length === 0 && p.totals.toPost > 0 && !result;
+  const post = async () => {
+    if (!file || !p) return;
+    setPosting(true);
+    setPostError(null);
+    try {
+      const r = await unwrap(window.api.imports.post({ kind, fileName: file.name, contentBase64: file.base64, mapping: shownMapping ?? undefined }));
+      setResult(r);
+      // The preview now counts these rows as already imported.
+      await queryClient.invalidateQueries({ queryKey: ['imports'] });
+    } catch (err) {
+      const errors = err instanceof CallError && err.details && typeof err.details === 'object' && Array.isArray((err.details as { errors?: unknown }).errors) ? ((err.details as { errors: ImportError[] }).errors) : [];
+      setPostError({ message: err instanceof Error ? err.message : String(err), errors });
+    } finally {
+      setPosting(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Import"
+        description="Bring in accounts, invoices and payments from a CSV or Excel file. Nothing is posted until the preview shows no problems, and a file imported twice posts nothing twice."
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <Step n={1} title="What are you importing?">
+              <SimpleGrid cols={3} spacing="xs" role="radiogroup" aria-label="What to import">
+                {kinds.map((k) => (
+                  <UnstyledButton key={k.value} role="radio" aria-checked={kind === k.value} className={classes.kind} data-checked={kind === k.value || undefined} onClick={() => setKind(k.value)}>
+                    <Text fw={600} size="sm">{k.label}</Text>
+                    <Text size="xs" c="dimmed" lh={1.35} mt={2}>{k.what}</Text>
+                  </UnstyledButton>
+                ))}
+              </SimpleGrid>
+              {kind !== 'accounts' && <Text size="xs" c="dimmed" mt="xs">Import the accounts first: every row must name an account already in Ledgerdesk.</Text>}
+            </Step>
+            <Step n={2} title="Choose the file">
+              <Group justify="space-between" wrap="nowrap">
+                {file ? (
+                  <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+                    <ThemeIcon variant="light" size={38} radius="md"><IconFileSpreadsheet size={20} /></ThemeIcon>
+                    <Box style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={500} truncate data-testid="import-file-name">{file.name}</Text>
+                      <Text size="xs" c="dimmed">{sizeText(file.size)}{p ? ` · ${p.format.toUpperCase()} · ${p.rows.toLocaleString('en-US')} data rows` : ''}</Text>
+                    </Box>
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">CSV (comma, semicolon or tab separated) or Excel .xlsx, with a header row. Up to 25 MB.</Text>
+                )}
+                <FileButton resetRef={resetFileInput} onChange={(f) => void choose(f)} accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+                  {(props) => (
+                    <Button {...props} variant={file ? 'default' : 'filled'} leftSection={<IconFileUpload size={16} />} style={{ flexShrink: 0 }}>
+                      {file ? 'Choose another file' : 'Choose file…'}
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+              {readError && <Alert color="red" mt="sm">{readError}</Alert>}
+            </Step>
+            {file && (
+              <Step n={3} title="Match the columns" aside={p && <Text size="xs" c="dimmed">{p.detectedColumns.length} columns in the file</Text>}>
+                {p && shownMapping ? (
+                  <MappingTable preview={p} mapping={shownMapping} onChange={setColumn} />
+                ) : preview.isFetching ? (
+                  <Center p="md"><Loader size="sm" /></Center>
+                ) : (
+                  <Text size="sm" c="dimmed">The columns appear once the file is read.</Text>
+                )}
+              </Step>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Step n={4} title="Check and post" aside={preview.isFetching && <Loader size="xs" />}>
+            {!file ? (
+              <EmptyPreview />
+            ) : preview.error ? (
+              <Alert color="red" icon={<IconAlertTriangle size={16} />} title="The file cannot be imported">{preview.error.message}</Alert>
+            ) : !p ? (
+              <Center p="xl"><Loader size="sm" /></Center>
+            ) : (
+              <PreviewPanel preview={p} result={result} postError={postError} />
+            )}
+            {file && (
+              <Group justify="space-between" mt="md" align="center">
+                <Text size="xs" c="dimmed" maw={420}>
+                  {p && p.errors.length > 0
+                    ? 'Fix the problems in the file (or the mapping), then choose the file again. Nothing is posted while any row has a problem.'
+                    : 'Posting is all or nothing: every row is posted in one step, or none is.'}
+                </Text>
+                {result ? (
+                  <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => { setFile(null); setResult(null); }}>Import another file</Button>
+                ) : (
+                  <Tooltip label={p && p.errors.length > 0 ? 'Fix every problem first' : p && p.totals.toPost === 0 ? 'Nothing new to post' : ''} disabled={canPost || !p}>
+                    <span>
+                      <Button leftSection={<IconUpload size={16} />} disabled={!canPost} loading={posting} onClick={() => void post()}>
+                        {p && p.totals.toPost > 0 ? `Post ${p.totals.toPost.toLocaleString('en-US')} ${noun(kind, p.totals.toPost)}` : 'Post'}
+                      </Button>
+                    </span>
+                  </Tooltip>
+                )}
+              </Group>
+            )}
+          </Step>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+const noun = (kind: Kind, n: number) => (n === 1 ? kind.slice(0, -1) : kind);
+
+function Step({ n, title, aside, children }: { n: number; title: string; aside?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm">
+        <Group gap="xs">
+          <ThemeIcon size={22} radius="xl" variant="filled"><Text size="xs" fw={700}>{n}</Text></ThemeIcon>
+          <Title order={4} fz="md">{title}</Title>
+        </Group>
+        {aside}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function EmptyPreview() {
+  return (
+    <Center py={48}>
+      <Stack align="center" gap={6} maw={380}>
+        <ThemeIcon size={44} radius="xl" variant="light" color="gray"><IconFileSpreadsheet size={24} /></ThemeIcon>
+        <Text fw={500}>No file yet</Text>
+        <Text size="sm" c="dimmed" ta="center">Choose a file: its rows are checked here, each problem with its line and column, before anything is posted.</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; mapping: Record<string, string | null>; onChange: (canonical: string, source: string | null) => void }) {
+  const options = useMemo(() => [{ value: '', label: '— not in the file —' }, ...preview.detectedColumns.filter(Boolean).map((c) => ({ value: c, label: c }))], [preview.detectedColumns]);
+  const used = new Set(Object.values(mapping).filter(Boolean));
+  const unused = preview.detectedColumns.filter((c) => c && !used.has(c));
+  return (
+    <>
+      <ScrollArea.Autosize mah={460} offsetScrollbars>
+        <Table verticalSpacing={4} aria-label="Column mapping">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Ledgerdesk column</Table.Th>
+              <Table.Th w={220}>Column in the file</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.columns.map((c) => {
+              const missing = c.required && !mapping[c.name];
+              return (
+                <Table.Tr key={c.name}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Tooltip label={c.help} multiline w={300} withArrow position="top-start">
+                        <Text size="sm" className="mono" style={{ cursor: 'help' }}>{c.name}</Text>
+                      </Tooltip>
+                      {c.required && <Badge size="xs" variant="light" color={missing ? 'red' : 'gray'}>required</Badge>}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`File column for ${c.name}`}
+                      size="xs"
+                      data={options}
+                      value={mapping[c.name] ?? ''}
+                      onChange={(v) => onChange(c.name, v ? v : null)}
+                      allowDeselect={false}
+                      error={missing ? true : undefined}
+                      comboboxProps={{ withinPortal: true }}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      <Text size="xs" c="dimmed" mt="xs">
+        {unused.length ? <>Not imported: {unused.join(', ')}.</> : 'Every column of the file is used.'} Guesses come from the file's headers; change any of them.
+      </Text>
+    </>
+  );
+}
+
+const errCol = createColumnHelper<ImportError>();
+const errorColumns: ColumnDef<ImportError, any>[] = [
+  errCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
+  errCol.accessor('column', { header: 'Column', meta: { width: 170 }, cell: (c) => <span className="mono" title={c.getValue()}>{c.getValue()}</span> }),
+  errCol.accessor('reason', { header: 'Problem', meta: { minWidth: 220, grow: 3 }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+];
+
+function PreviewPanel({ preview: p, result, postError }: { preview: ImportPreview; result: ImportSummary | null; postError: { message: string; errors: ImportError[] } | null }) {
+  const hasAmounts = p.kind !== 'accounts';
+  const errors = postError?.errors.length ? postError.errors : p.errors;
+  const [tab, setTab] = useState<string | null>(errors.length ? 'problems' : 'rows');
+  useEffect(() => setTab(errors.length ? 'problems' : 'rows'), [errors.length]);
+  const sampleColumns = p.columns.filter((c) => p.mapping[c.name]);
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={hasAmounts ? 5 : 4} spacing="xs">
+        <Count label="Rows in the file" value={p.totals.rows} testId="import-count-rows" />
+        <Count label="Rows with problems" value={p.totals.rowsWithErrors} color={p.errors.length ? 'red' : undefined} testId="import-count-errors" />
+        <Count label="Already imported" value={p.totals.duplicates} testId="import-count-duplicates" note="skipped" />
+        <Count label="To post" value={p.totals.toPost} color={p.totals.toPost ? 'teal' : undefined} testId="import-count-to-post" />
+        {hasAmounts && <Count label="Amount to post" text={formatMoney(p.totals.amountCents)} testId="import-amount" />}
+      </SimpleGrid>
+
+      {result ? (
+        <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Imported" data-testid="import-result">
+          Posted {result.posted.toLocaleString('en-US')} {noun(result.kind, result.posted)}
+          {result.skippedAsDuplicates ? `; skipped ${result.skippedAsDuplicates.toLocaleString('en-US')} already imported` : ''}
+          {result.kind !== 'accounts' && result.posted ? `, ${formatMoney(result.amountCents)} in all` : ''}. Batch #{result.batchId}.
+        </Alert>
+      ) : postError ? (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was posted">{postError.message}</Alert>
+      ) : p.errors.length > 0 ? (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={`${p.errors.length.toLocaleString('en-US')} ${p.errors.length === 1 ? 'problem' : 'problems'} to fix`} data-testid="import-status">
+          {p.errorsTruncated ? 'The first 5,000 problems are listed. ' : ''}Post stays off until the file has none. Nothing has been written.
+        </Alert>
+      ) : p.totals.toPost === 0 ? (
+        <Alert color="blue" icon={<IconInfoCircle size={18} />} title="Nothing new to post" data-testid="import-status">
+          Every row of this file was imported before; posting it again would change nothing.
+        </Alert>
+      ) : (
+        <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Ready to post" data-testid="import-status">
+          No problems found. {p.totals.toPost.toLocaleString('en-US')} {noun(p.kind, p.totals.toPost)} will be posted{p.totals.duplicates ? ` and ${p.totals.duplicates.toLocaleString('en-US')} already imported skipped` : ''}.
+        </Alert>
+      )}
+
+      <Tabs value={tab} onChange={setTab}>
+        <Tabs.List>
+          <Tabs.Tab value="problems" color="red" rightSection={<Badge size="xs" variant={errors.length ? 'filled' : 'light'} color={errors.length ? 'red' : 'gray'} circle={errors.length < 10}>{errors.length}</Badge>}>Problems</Tabs.Tab>
+          <Tabs.Tab value="rows">First rows</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="problems" pt="sm">
+          <DataGrid
+            label="Import problems"
+            testId="import-errors"
+            data={errors}
+            columns={errorColumns}
+            height={300}
+            initialSorting={[{ id: 'line', desc: false }]}
+            empty="No problems: every row can be posted."
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="rows" pt="sm">
+          <ScrollArea h={300} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
+            <Table striped stickyHeader verticalSpacing={5} fz="sm" aria-label="First rows as mapped">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th ta="right">Line</Table.Th>
+                  {sampleColumns.map((c) => <Table.Th key={c.name} className="mono" style={{ whiteSpace: 'nowrap' }}>{c.name}</Table.Th>)}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.sample.map((r) => (
+                  <Table.Tr key={r.line} bg={p.errors.some((e) => e.line === r.line) ? 'red.0' : undefined}>
+                    <Table.Td className="num" c="dimmed">{r.line}</Table.Td>
+                    {sampleColumns.map((c) => <Table.Td key={c.name} style={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.values[c.name]}</Table.Td>)}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Count({ label, value, text, color, note, testId }: { label: string; value?: number; text?: string; color?: string; note?: string; testId: string }) {
+  return (
+    <Paper radius="md" p="xs" bg="gray.0">
+      <Text size="xs" c="dimmed" lh={1.2}>{label}</Text>
+      <Group gap={4} align="baseline">
+        <Text fz="lg" fw={600} c={color && value ? `${color}.8` : undefined} className="num" ta="left" data-testid={testId}>{text ?? (value ?? 0).toLocaleString('en-US')}</Text>
+        {note && <Text size="xs" c="dimmed">{note}</Text>}
+      </Group>
+    </Paper>
+  );
+}
