@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from '@shared/dates';
-import { timeZoneForState, type AccountCreateInput } from '@shared/domain/accounts';
+import type { AccountCreateInput } from '@shared/domain/accounts';
 import { computeInvoiceTotals } from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
 import { allAreaCodes, businessKinds, businessStems, businessSuffixes, firstNames, icd10, lastNames, places, priceList, streetNames, streetSuffixes } from './data';
@@ -118,7 +118,7 @@ export function planAccounts(seed: number, count: number, asOf: IsoDate): Planne
         kind,
         contacts,
         billingAddress: { line1: `${rng.int(10, 9899)} ${rng.pick(streetNames)} ${rng.pick(streetSuffixes)}`, line2: rng.chance(0.15) ? `${kind === 'consumer' ? 'Apt' : 'Suite'} ${rng.int(1, 450)}` : '', city: place.city, state: place.state, postalCode: `${place.zip}${rng.digits(2)}`, country: 'US' },
-        timeZone: timeZoneForState(place.state) ?? undefined,
+        // No timeZone: the accounts service derives it from the state, as for an account typed in.
         terms,
         creditLimitCents: kind === 'commercial' ? rng.pick([500000, 1000000, 2500000]) : null,
         notes: '',

@@ -81,11 +81,11 @@ interface Doc {
  */
 export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoActors, opts: { shippingTaxRateBp: number; currency: string; batch?: number }) {
   const batch = opts.batch ?? 25_000;
-  const insDoc = sqlite.prepare(`INSERT INTO document (id, account_id, kind, side, status, series, number_seq, number, doc_date, due_date, terms, discount_date, discount_bp, po_number, invoice_discount,
+  const insDoc = sqlite.prepare(`INSERT INTO document (account_id, kind, side, status, series, number_seq, number, doc_date, due_date, terms, discount_date, discount_bp, po_number, invoice_discount,
       subtotal_cents, discount_cents, tax_cents, shipping_cents, shipping_tax_cents, total_cents, open_cents, method, check_number, card_last4, reference, reason, memo, related_document_id, currency,
       created_at, created_by, updated_at, posted_at, posted_by_id, posted_by)
-    VALUES (@id, @account_id, @kind, @side, 'posted', @series, @number_seq, @number, @doc_date, @due_date, @terms, @discount_date, @discount_bp, '', @invoice_discount,
-      @subtotal_cents, @discount_cents, @tax_cents, 0, @shipping_tax_cents, @total_cents, @total_cents, @method, @check_number, @card_last4, @reference, @reason, @memo, @related_document_id, @currency,
+    VALUES (@account_id, @kind, @side, @status, @series, @number_seq, @number, @doc_date, @due_date, @terms, @discount_date, @discount_bp, '', @invoice_discount,
+      @subtotal_cents, @discount_cents, @tax_cents, 0, @shipping_tax_cents, @total_cents, @open_cents, @method, @check_number, @card_last4, @reference, @reason, @memo, @related_document_id, @currency,
       @now, @by, @now, @now, @by_id, @by)`);
   const insLine = sqlite.prepare(`INSERT INTO invoice_line (document_id, line_no, item_code, description, quantity_milli, unit_price_cents, discount, tax_rate_bp, icd10_codes, gross_cents, line_discount_cents, invoice_discount_cents, net_cents, tax_cents, total_cents)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -93,6 +93,7 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
   const insAlloc = sqlite.prepare('INSERT INTO allocation (account_id, credit_document_id, debit_document_id, amount_cents, effective_date, source_document_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insAudit = sqlite.prepare('INSERT INTO audit (seq, at, user_id, username, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
   const updOpen = sqlite.prepare('UPDATE document SET open_cents = ? WHERE id = ?');
+  const postDraft = sqlite.prepare("UPDATE document SET status = 'posted', open_cents = total_cents WHERE id = ? AND status = 'draft'");
   const updAccount = sqlite.prepare('UPDATE account SET balance_cents = ?, unapplied_cents = ? WHERE id = ?');
   const upsSeries = sqlite.prepare('INSERT INTO number_series (series, next_value) VALUES (?, ?) ON CONFLICT (series) DO UPDATE SET next_value = excluded.next_value');
 
@@ -107,13 +108,7 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
   const dirtyDocs = new Set<number>();
   const dirtyAccounts = new Set<number>();
   let pending = 0;
-  // Ids are assigned here, so an invoice's lines can be written before its (posted) row: the lines
-  // trigger refuses lines under a posted document, and the foreign key is checked at commit.
-  let nextDocId = ((sqlite.prepare('SELECT max(id) AS m FROM document').get() as { m: number | null }).m ?? 0) + 1;
-  const begin = () => {
-    sqlite.exec('BEGIN');
-    sqlite.pragma('defer_foreign_keys = ON');
-  };
+  const begin = () => sqlite.exec('BEGIN');
 
   const now = () => clock.now().toISOString();
   function audit(actor: Actor, action: string, entityId: number, after: unknown) {
@@ -128,17 +123,17 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     series.set(s, next + 1);
     return { seq: next, number: formatNumber(s, next) };
   }
-  function post(actor: Actor, d: { id?: number; accountId: number; kind: string; side: 'debit' | 'credit'; series: string; date: IsoDate; dueDate: IsoDate | null; total: number; method?: string | null; checkNumber?: string; cardLast4?: string; reference?: string; reason?: string; memo?: string; related?: number | null; terms?: string | null; discountDate?: IsoDate | null; discountBp?: number; invoiceDiscount?: string | null; subtotal?: number; discount?: number; tax?: number; shippingTax?: number }): Doc & { id: number } {
+  function post(actor: Actor, d: { draft?: boolean; accountId: number; kind: string; side: 'debit' | 'credit'; series: string; date: IsoDate; dueDate: IsoDate | null; total: number; method?: string | null; checkNumber?: string; cardLast4?: string; reference?: string; reason?: string; memo?: string; related?: number | null; terms?: string | null; discountDate?: IsoDate | null; discountBp?: number; invoiceDiscount?: string | null; subtotal?: number; discount?: number; tax?: number; shippingTax?: number }): Doc & { id: number } {
     const n = take(d.series);
     const t = now();
-    const id = d.id ?? nextDocId++;
-    insDoc.run({
-        id,
+    const id = Number(insDoc.run({
+        status: d.draft ? 'draft' : 'posted',
+        open_cents: d.draft ? 0 : d.total,
         account_id: d.accountId, kind: d.kind, side: d.side, series: d.series, number_seq: n.seq, number: n.number, doc_date: d.date, due_date: d.dueDate, terms: d.terms ?? null, discount_date: d.discountDate ?? null, discount_bp: d.discountBp ?? 0,
         invoice_discount: d.invoiceDiscount ?? null, subtotal_cents: d.subtotal ?? 0, discount_cents: d.discount ?? 0, tax_cents: d.tax ?? 0, shipping_tax_cents: d.shippingTax ?? 0, total_cents: d.total, method: d.method ?? null,
         check_number: d.checkNumber ?? '', card_last4: d.cardLast4 ?? '', reference: d.reference ?? '', reason: d.reason ?? '', memo: d.memo ?? '', related_document_id: d.related ?? null, currency: opts.currency,
         now: t, by: actor.username, by_id: actor.userId,
-      });
+      }).lastInsertRowid);
     const signed = d.side === 'debit' ? d.total : -d.total;
     insLedger.run(d.accountId, id, d.date, signed, t);
     const acct = accounts.get(d.accountId)!;
@@ -197,18 +192,18 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     at: (date, s) => clock.set(date, s),
     async invoice(e) {
       const f = invoiceFigures(e, opts.shippingTaxRateBp);
-      // The services create a draft, then post it: two audit records, the draft's first.
-      const id = nextDocId++;
-      e.lines.forEach((l, i) => {
-        const t = f.totals.lines[i]!;
-        insLine.run(id, i + 1, l.itemCode, l.description, l.quantityMilli, l.unitPriceCents, l.discount ? JSON.stringify(l.discount) : null, l.taxRateBp, JSON.stringify(l.icd10Codes), t.grossCents, t.lineDiscountCents, t.invoiceDiscountCents, t.netCents, t.taxCents, t.totalCents);
-      });
+      // As the services do: a draft with its lines (lines of a posted invoice are refused by a
+      // trigger), then posted, with one audit record.
       const doc = post(clerk, {
-        id,
+        draft: true,
         accountId: e.accountId, kind: 'invoice', side: 'debit', series: 'INV', date: e.date, dueDate: f.dates.dueDate, total: f.totals.totalCents, terms: f.terms.label, discountDate: f.dates.discountDate, discountBp: f.dates.discountBp,
         invoiceDiscount: e.invoiceDiscount ? JSON.stringify(e.invoiceDiscount) : null, subtotal: f.totals.subtotalCents, discount: f.totals.discountCents, tax: f.totals.taxCents, shippingTax: f.totals.shippingTaxCents, memo: '',
       });
-      audit(clerk, 'invoice.draft.create', doc.id, { accountId: e.accountId, lines: e.lines.length });
+      e.lines.forEach((l, i) => {
+        const t = f.totals.lines[i]!;
+        insLine.run(doc.id, i + 1, l.itemCode, l.description, l.quantityMilli, l.unitPriceCents, l.discount ? JSON.stringify(l.discount) : null, l.taxRateBp, JSON.stringify(l.icd10Codes), t.grossCents, t.lineDiscountCents, t.invoiceDiscountCents, t.netCents, t.taxCents, t.totalCents);
+      });
+      postDraft.run(doc.id);
       audit(clerk, 'invoice.post', doc.id, { number: doc.number, accountId: e.accountId, date: e.date, dueDate: f.dates.dueDate, totalCents: f.totals.totalCents, taxCents: f.totals.taxCents });
       await tick();
       return { id: doc.id, dueDate: f.dates.dueDate, totalCents: f.totals.totalCents };
