@@ -76,7 +76,7 @@ function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | un
     if (have) have.amt += r.amt;
     else byId.set(r.id, { ...r });
   }
-  return [...byId.values()].filter((r) => r.amt > 0);
+  return [...byId.values()].filter((r) => r.amt !== 0);
 }
 
 export function createAgingService(ctx: ServiceContext) {
@@ -147,14 +147,26 @@ export function createAgingService(ctx: ServiceContext) {
       return withSqlite(ctx, (sqlite) => {
         const history = needsHistory(sqlite, asOf);
         const params = agingParams(asOf, settings);
-        const debits = stmt(sqlite, debitBucketsSql(basis, settings, history)).raw().all(params) as number[][];
-        const credits = stmt(sqlite, creditSql(history)).raw().all(params) as number[][];
         const map = new Map<number, { buckets: number[]; u: number }>();
-        for (const r of debits) map.set(r[0]!, { buckets: r.slice(1, n + 1), u: 0 });
-        for (const [id, u] of credits as [number, number][]) {
-          const have = map.get(id);
-          if (have) have.u = u;
-          else map.set(id, { buckets: new Array<number>(n).fill(0), u });
+        const addDebits = (rows: number[][]) => {
+          for (const r of rows) {
+            const have = map.get(r[0]!);
+            if (!have) map.set(r[0]!, { buckets: r.slice(1, n + 1), u: 0 });
+            else for (let i = 0; i < n; i++) have.buckets[i]! += r[i + 1]!;
+          }
+        };
+        const addCredits = (rows: number[][]) => {
+          for (const [id, u] of rows as [number, number][]) {
+            const have = map.get(id);
+            if (have) have.u += u;
+            else map.set(id, { buckets: new Array<number>(n).fill(0), u });
+          }
+        };
+        addDebits(stmt(sqlite, debitBucketsSql(basis, settings, false)).raw().all(params) as number[][]);
+        addCredits(stmt(sqlite, creditSql(false)).raw().all(params) as number[][]);
+        if (history) {
+          addDebits(stmt(sqlite, debitBucketsSql(basis, settings, true)).raw().all(params) as number[][]);
+          addCredits(stmt(sqlite, creditSql(true)).raw().all(params) as number[][]);
         }
         const totals = { buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
         const rows: AgingSummaryRow[] = [];

@@ -38,30 +38,22 @@ export function bucketSums(col: string, amt: string, edges: number): string[] {
 
 const acct = (alias: string, filtered: boolean) => (filtered ? ` AND ${alias}.account_id = @accountId` : '');
 
-/** Per account: bucket sums of open items as of @asOf. `history`: add back allocations effective after it. */
-export function debitBucketsSql(basis: AgingBasis, s: AgingSettings, history: boolean, filtered = false): string {
+/**
+ * Per account: bucket sums of the items open now and dated on or before @asOf (a streaming group-by
+ * over the covering partial index). `later`: instead, per account, bucket sums of the allocations
+ * effective after @asOf to items dated on or before it (added back for a past date).
+ */
+export function debitBucketsSql(basis: AgingBasis, s: AgingSettings, later: boolean, filtered = false): string {
   const col = basisColumn(basis);
-  const sums = bucketSums(col, 'amt', s.edges.length).join(', ');
-  const open = `SELECT account_id, ${col}, open_cents AS amt FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)}`;
-  if (!history) return `SELECT account_id, ${sums} FROM (${open}) GROUP BY account_id`;
-  const later = `SELECT d.account_id, d.${col}, a.amount_cents AS amt FROM allocation a JOIN document d ON d.id = a.debit_document_id
-    WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${acct('a', filtered)}`;
-  return `SELECT account_id, ${sums} FROM (${open} UNION ALL ${later}) GROUP BY account_id`;
+  const sums = bucketSums(later ? `d.${col}` : col, later ? 'a.amount_cents' : 'open_cents', s.edges.length).join(', ');
+  if (!later) return `SELECT account_id, ${sums} FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
+  return `SELECT a.account_id, ${sums} FROM allocation a JOIN document d ON d.id = a.debit_document_id
+    WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${acct('a', filtered)} GROUP BY a.account_id`;
 }
 
-/** Per account: unapplied credit as of @asOf. */
-export function creditSql(history: boolean, filtered = false): string {
-  const open = `SELECT account_id, open_cents AS amt FROM document d WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)}`;
-  if (!history) return `SELECT account_id, SUM(amt) AS u FROM (${open}) GROUP BY account_id`;
-  const later = `SELECT d.account_id, a.amount_cents AS amt FROM allocation a JOIN document d ON d.id = a.credit_document_id
-    WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${acct('a', filtered)}`;
-  return `SELECT account_id, SUM(amt) AS u FROM (${open} UNION ALL ${later}) GROUP BY account_id`;
-}
-
-/** Per open item: (id, amt) rows as of @asOf; with history, an item may come in several rows to be summed. */
-export function debitItemsSql(history: boolean, filtered: boolean): string {
-  const open = `SELECT id, open_cents AS amt FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)}`;
-  if (!history) return open;
-  return `${open} UNION ALL SELECT d.id, a.amount_cents FROM allocation a JOIN document d ON d.id = a.debit_document_id
-    WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${acct('a', filtered)}`;
+/** Per account: unapplied credit now (or, `later`: allocations after @asOf to credits dated on or before it). */
+export function creditSql(later: boolean, filtered = false): string {
+  if (!later) return `SELECT account_id, SUM(open_cents) AS u FROM document d WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
+  return `SELECT a.account_id, SUM(a.amount_cents) AS u FROM allocation a JOIN document d ON d.id = a.credit_document_id
+    WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${acct('a', filtered)} GROUP BY a.account_id`;
 }

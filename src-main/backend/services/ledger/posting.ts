@@ -157,12 +157,28 @@ export interface AllocationInput {
 }
 
 /**
+ * A new match never counts from before an earlier match or undo of either document: its effective
+ * date is at least the latest effective date already on them. Otherwise a back-dated application
+ * after a reversal could make an item "open" below zero as of some past date.
+ */
+async function effectiveFrom(p: Posting, creditId: number, debitId: number, wanted: string): Promise<string> {
+  const r = await p.trx
+    .selectFrom('allocation')
+    .select((eb) => eb.fn.max('effective_date').as('m'))
+    .where((eb) => eb.or([eb('debit_document_id', '=', debitId), eb('credit_document_id', '=', creditId)]))
+    .executeTakeFirst();
+  const m = r?.m as string | null | undefined;
+  return m && m > wanted ? m : wanted;
+}
+
+/**
  * Record one allocation and keep the maintained remainders (document.open_cents on both sides,
  * account.unapplied_cents) in step, in the caller's transaction. Refuses to over-allocate.
  */
 export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
   if (!Number.isSafeInteger(a.amountCents) || a.amountCents === 0) throw conflict('An allocation needs a non-zero amount.');
   const amt = a.amountCents;
+  const effectiveDate = await effectiveFrom(p, a.creditDocumentId, a.debitDocumentId, a.effectiveDate);
   for (const [id, side] of [
     [a.creditDocumentId, 'credit'],
     [a.debitDocumentId, 'debit'],
@@ -196,7 +212,7 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
       credit_document_id: a.creditDocumentId,
       debit_document_id: a.debitDocumentId,
       amount_cents: amt,
-      effective_date: a.effectiveDate,
+      effective_date: effectiveDate,
       source_document_id: a.sourceDocumentId,
       created_at: p.clock.now().toISOString(),
       created_by: p.actor.username,
@@ -244,9 +260,11 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
     }
   }
   const now = p.clock.now().toISOString();
+  const dates: string[] = [];
+  for (const a of list) dates.push(await effectiveFrom(p, a.creditDocumentId, a.debitDocumentId, a.effectiveDate));
   await p.trx
     .insertInto('allocation')
-    .values(list.map((a) => ({ account_id: accountId, credit_document_id: a.creditDocumentId, debit_document_id: a.debitDocumentId, amount_cents: a.amountCents, effective_date: a.effectiveDate, source_document_id: a.sourceDocumentId, created_at: now, created_by: p.actor.username })))
+    .values(list.map((a, i) => ({ account_id: accountId, credit_document_id: a.creditDocumentId, debit_document_id: a.debitDocumentId, amount_cents: a.amountCents, effective_date: dates[i]!, source_document_id: a.sourceDocumentId, created_at: now, created_by: p.actor.username })))
     .execute();
   await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${sum}` }).where('id', '=', accountId).execute();
 }
