@@ -69,7 +69,8 @@ export const m005CollectionsPolicy: Migration = {
         closed_at TEXT,
         closed_by TEXT
       ) STRICT;
-      CREATE INDEX collection_task_open ON collection_task (due_date, account_id) WHERE status = 'open';
+      -- The worklist counts open tasks per account and reads a page's tasks by account: account first.
+      CREATE INDEX collection_task_open ON collection_task (account_id, due_date) WHERE status = 'open';
       CREATE INDEX collection_task_account ON collection_task (account_id, id);
 
       CREATE TABLE payment_plan (

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, daysBetween } from '@shared/dates';
 import type { Worklist, WorklistHeld, WorklistItem, WorklistReasonRow, worklistGetSchema } from '@shared/domain/collections-policy';
@@ -25,31 +26,40 @@ export function worklistScore(x: { pastDueCents: number; oldestDaysPastDue: numb
 
 const taskLabel: Record<string, string> = { call: 'Call', letter: 'Send letter', statement: 'Send statement', fee: 'Fee', status: 'Status change' };
 
+interface Candidate {
+  accountId: number;
+  /** Reasons other than stage tasks (few), with their details. */
+  reasons: WorklistReasonRow[];
+  /** Open stage tasks due: counted here, detailed for the returned page only. */
+  tasks: number;
+  firstTaskDue: string | null;
+}
+
 /**
- * Build the worklist as of a date for a user. Reads: open stage tasks due (index on open tasks), plans
- * (active ones only), the partner domain's promises and callbacks, and the open-item index for the
- * amounts past due: no scan of documents beyond open items.
+ * Build the worklist as of a date for a user, in two phases so that it stays fast when most accounts
+ * are on it. Phase 1 ranks every candidate from compact reads: open stage tasks due, counted per account
+ * in SQL (index on open tasks); plans (active and recently broken); the partner domain's promises,
+ * callbacks and holds; the amounts past due from one grouped read of the open-item index; stage and
+ * assignee from account_collection. Phase 2 loads names, task details and the rest for the returned
+ * page only.
  */
 export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 'asOf'>, me: { userId: number | null }, partners: Partners): Promise<Worklist> {
   const started = performance.now();
-  const reasons = new Map<number, WorklistReasonRow[]>();
-  const add = (accountId: number, r: WorklistReasonRow) => (reasons.get(accountId) ?? reasons.set(accountId, []).get(accountId)!).push(r);
+  const cands = new Map<number, Candidate>();
+  const cand = (accountId: number) => cands.get(accountId) ?? cands.set(accountId, { accountId, reasons: [], tasks: 0, firstTaskDue: null }).get(accountId)!;
 
-  const tasks = await db
-    .selectFrom('collection_task as t')
-    .leftJoin('collection_stage as s', 's.id', 't.stage_id')
-    .select(['t.id', 't.account_id', 't.kind', 't.detail', 't.due_date', 't.note', 's.name as stage_name'])
-    .where('t.status', '=', 'open')
-    .where('t.due_date', '<=', asOf)
-    .execute();
-  for (const t of tasks) {
-    const detail = JSON.parse(t.detail) as { templateCode?: string };
-    add(t.account_id, { reason: 'stage_action', detail: `${taskLabel[t.kind] ?? t.kind}${detail.templateCode ? ` ${detail.templateCode}` : ''}${t.stage_name ? ` (${t.stage_name})` : ''}${t.note ? `: ${t.note}` : ''}`, dueDate: t.due_date, taskId: t.id });
+  const taskCounts = (await sql<{ account_id: number; n: number; first_due: string }>`
+    SELECT account_id, COUNT(*) AS n, MIN(due_date) AS first_due FROM collection_task
+    WHERE status = 'open' AND due_date <= ${asOf} GROUP BY account_id`.execute(db)).rows;
+  for (const t of taskCounts) {
+    const c = cand(t.account_id);
+    c.tasks = t.n;
+    c.firstTaskDue = t.first_due;
   }
   for (const p of await partners.promisesForWorklist(db, asOf)) {
-    add(p.accountId, { reason: p.state === 'due' ? 'promise_due' : 'promise_broken', detail: `Promise of ${formatMoney(p.amountCents)} for ${p.promisedDate} ${p.state === 'due' ? 'is due' : 'was broken'}`, dueDate: p.promisedDate, promiseId: p.promiseId });
+    cand(p.accountId).reasons.push({ reason: p.state === 'due' ? 'promise_due' : 'promise_broken', detail: `Promise of ${formatMoney(p.amountCents)} for ${p.promisedDate} ${p.state === 'due' ? 'is due' : 'was broken'}`, dueDate: p.promisedDate, promiseId: p.promiseId });
   }
-  for (const c of await partners.callbacksDue(db, asOf)) add(c.accountId, { reason: 'callback', detail: `Callback${c.note ? `: ${c.note}` : ''}`, dueDate: c.dueDate });
+  for (const c of await partners.callbacksDue(db, asOf)) cand(c.accountId).reasons.push({ reason: 'callback', detail: `Callback${c.note ? `: ${c.note}` : ''}`, dueDate: c.dueDate });
 
   // Plans: active ones, and ones recorded broken in the last 30 days (unpaid installments put the
   // account on the list; a plan in force with nothing unpaid holds it).
@@ -62,89 +72,115 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
     missedByAccount.set(s.plan.account_id, s.missedInstallments + s.lateInstallments);
     if (unpaid.length) {
       const first = unpaid[0]!;
-      add(s.plan.account_id, { reason: 'installment_missed', detail: `Plan #${s.plan.id}: ${unpaid.length} installment(s) unpaid, first ${first.label.toLowerCase()} of ${formatMoney(first.amountCents - first.paidCents)} due ${first.dueDate}${s.status === 'broken' ? ' (past the grace days: plan broken)' : ''}`, dueDate: first.dueDate, planId: s.plan.id });
+      cand(s.plan.account_id).reasons.push({ reason: 'installment_missed', detail: `Plan #${s.plan.id}: ${unpaid.length} installment(s) unpaid, first ${first.label.toLowerCase()} of ${formatMoney(first.amountCents - first.paidCents)} due ${first.dueDate}${s.status === 'broken' ? ' (past the grace days: plan broken)' : ''}`, dueDate: first.dueDate, planId: s.plan.id });
     }
     if (inForce(s.status) && unpaid.length === 0) planHold.set(s.plan.account_id, `On payment plan #${s.plan.id} (current)`);
   }
 
-  const candidates = [...reasons.keys()];
   const flags = await partners.stoppingFlags(db, asOf);
   const referred = await referredAccounts(db);
-  const held: WorklistHeld[] = [];
-  const actionable: number[] = [];
   const holdOf = new Map<number, string>();
-  for (const id of candidates) {
-    const f = flags.get(id);
+  const actionable: Candidate[] = [];
+  for (const c of cands.values()) {
+    const f = flags.get(c.accountId);
     // A promise whose date has come is a reason to call (promise_due), not a hold.
     const flagHold = f && !(f.kind === 'promise' && f.dueDate !== undefined && f.dueDate <= asOf) ? f.reason : undefined;
-    const hold = flagHold ?? planHold.get(id) ?? referred.get(id);
-    if (hold) holdOf.set(id, hold);
-    else actionable.push(id);
+    const hold = flagHold ?? planHold.get(c.accountId) ?? referred.get(c.accountId);
+    if (hold) holdOf.set(c.accountId, hold);
+    else actionable.push(c);
   }
 
-  const ids = [...candidates];
+  const ids = actionable.map((c) => c.accountId);
   const pastDue = await pastDueByAccount(db, asOf, ids);
   const broken = await partners.brokenPromiseCounts(db, asOf, ids);
-  const accounts = new Map<number, { id: number; account_number: string; name: string; kind: 'consumer' | 'commercial'; balance_cents: number; stage_id: number | null; stage_name: string | null; stage_entered_on: string | null; assigned_user_id: number | null; username: string | null }>();
-  const selectAccounts = (chunk: number[] | null) => {
-    let qq = db
+  const positions = new Map<number, { stage_id: number | null; assigned_user_id: number | null }>();
+  const readPositions = (chunk: number[] | null) => {
+    let qq = db.selectFrom('account_collection').select(['account_id', 'stage_id', 'assigned_user_id']);
+    if (chunk) qq = qq.where('account_id', 'in', chunk);
+    return qq.execute();
+  };
+  if (ids.length > 2000) for (const r of await readPositions(null)) positions.set(r.account_id, r);
+  else for (let k = 0; k < ids.length; k += 500) for (const r of await readPositions(ids.slice(k, k + 500))) positions.set(r.account_id, r);
+
+  // Phase 1: score, filter, sort every actionable account.
+  const assignee = q.assignee ?? 'all';
+  const daysSince = new Map<string, number>(); // few distinct due dates: parse each once
+  const days = (d: string) => daysSince.get(d) ?? daysSince.set(d, daysBetween(d, asOf)).get(d)!;
+  let ranked = actionable.map((c) => {
+    const pd = pastDue.get(c.accountId);
+    const pos = positions.get(c.accountId);
+    const base = { pastDueCents: pd?.pastDueCents ?? 0, oldestDaysPastDue: pd ? days(pd.oldestDue) : 0, brokenPromises: broken.get(c.accountId) ?? 0, missedInstallments: missedByAccount.get(c.accountId) ?? 0 };
+    return { c, base, stageId: pos?.stage_id ?? null, assignedUserId: pos?.assigned_user_id ?? null, score: worklistScore(base) };
+  });
+  if (q.reason) ranked = ranked.filter((r) => (q.reason === 'stage_action' ? r.c.tasks > 0 : r.c.reasons.some((x) => x.reason === q.reason)));
+  if (q.stageId) ranked = ranked.filter((r) => r.stageId === q.stageId);
+  if (q.minPastDueCents !== undefined) ranked = ranked.filter((r) => r.base.pastDueCents >= q.minPastDueCents!);
+  if (assignee === 'mine') ranked = ranked.filter((r) => r.assignedUserId === null || r.assignedUserId === me.userId);
+  else if (assignee === 'unassigned') ranked = ranked.filter((r) => r.assignedUserId === null);
+  else if (typeof assignee === 'number') ranked = ranked.filter((r) => r.assignedUserId === assignee);
+  ranked.sort((x, y) => y.score - x.score || y.base.pastDueCents - x.base.pastDueCents || x.c.accountId - y.c.accountId);
+  const page = ranked.slice(q.offset, q.offset + q.limit);
+
+  // Phase 2: details for the page and the held accounts.
+  const pageIds = page.map((r) => r.c.accountId);
+  const detailIds = [...pageIds, ...holdOf.keys()];
+  const accounts = new Map<number, { id: number; account_number: string; name: string; kind: 'consumer' | 'commercial'; balance_cents: number; stage_name: string | null; stage_entered_on: string | null; username: string | null }>();
+  const taskRows = new Map<number, WorklistReasonRow[]>();
+  for (let k = 0; k < detailIds.length; k += 500) {
+    const chunk = detailIds.slice(k, k + 500);
+    const rows = await db
       .selectFrom('account as a')
       .leftJoin('account_collection as c', 'c.account_id', 'a.id')
       .leftJoin('collection_stage as s', 's.id', 'c.stage_id')
       .leftJoin('app_user as u', 'u.id', 'c.assigned_user_id')
-      .select(['a.id', 'a.account_number', 'a.name', 'a.kind', 'a.balance_cents', 'c.stage_id', 's.name as stage_name', 'c.stage_entered_on', 'c.assigned_user_id', 'u.username']);
-    if (chunk) qq = qq.where('a.id', 'in', chunk);
-    return qq.execute();
-  };
-  if (ids.length > 2000) {
-    const wanted = new Set(ids);
-    for (const r of await selectAccounts(null)) if (wanted.has(r.id)) accounts.set(r.id, r);
-  } else {
-    for (let k = 0; k < ids.length; k += 500) for (const r of await selectAccounts(ids.slice(k, k + 500))) accounts.set(r.id, r);
+      .select(['a.id', 'a.account_number', 'a.name', 'a.kind', 'a.balance_cents', 's.name as stage_name', 'c.stage_entered_on', 'u.username'])
+      .where('a.id', 'in', chunk)
+      .execute();
+    for (const r of rows) accounts.set(r.id, r);
+  }
+  for (let k = 0; k < pageIds.length; k += 500) {
+    const tasks = await db
+      .selectFrom('collection_task as t')
+      .leftJoin('collection_stage as s', 's.id', 't.stage_id')
+      .select(['t.id', 't.account_id', 't.kind', 't.detail', 't.due_date', 't.note', 's.name as stage_name'])
+      .where('t.account_id', 'in', pageIds.slice(k, k + 500))
+      .where('t.status', '=', 'open')
+      .where('t.due_date', '<=', asOf)
+      .orderBy('t.id')
+      .execute();
+    for (const t of tasks) {
+      const detail = JSON.parse(t.detail) as { templateCode?: string };
+      const row: WorklistReasonRow = { reason: 'stage_action', detail: `${taskLabel[t.kind] ?? t.kind}${detail.templateCode ? ` ${detail.templateCode}` : ''}${t.stage_name ? ` (${t.stage_name})` : ''}${t.note ? `: ${t.note}` : ''}`, dueDate: t.due_date, taskId: t.id };
+      (taskRows.get(t.account_id) ?? taskRows.set(t.account_id, []).get(t.account_id)!).push(row);
+    }
   }
 
+  const held: WorklistHeld[] = [];
   for (const [id, reason] of holdOf) {
     const a = accounts.get(id);
     if (a) held.push({ accountId: id, accountNumber: a.account_number, name: a.name, reason });
   }
   held.sort((x, y) => x.name.localeCompare(y.name) || x.accountId - y.accountId);
 
-  let items: WorklistItem[] = [];
-  for (const id of actionable) {
-    const a = accounts.get(id);
-    if (!a) continue;
-    const pd = pastDue.get(id);
-    const base = {
-      pastDueCents: pd?.pastDueCents ?? 0,
-      oldestDaysPastDue: pd ? daysBetween(pd.oldestDue, asOf) : 0,
-      brokenPromises: broken.get(id) ?? 0,
-      missedInstallments: missedByAccount.get(id) ?? 0,
-    };
-    items.push({
-      accountId: id,
+  const items: WorklistItem[] = page.map((r) => {
+    const a = accounts.get(r.c.accountId)!;
+    return {
+      accountId: a.id,
       accountNumber: a.account_number,
       name: a.name,
       kind: a.kind,
-      stageId: a.stage_id,
+      stageId: r.stageId,
       stageName: a.stage_name,
       stageEnteredOn: a.stage_entered_on,
-      assignedUserId: a.assigned_user_id,
+      assignedUserId: r.assignedUserId,
       assignedTo: a.username,
       balanceCents: a.balance_cents,
-      ...base,
-      reasons: reasons.get(id)!.sort((x, y) => (x.dueDate ?? '').localeCompare(y.dueDate ?? '')),
-      score: worklistScore(base),
-    });
-  }
-  if (q.reason) items = items.filter((i) => i.reasons.some((r) => r.reason === q.reason));
-  if (q.stageId) items = items.filter((i) => i.stageId === q.stageId);
-  if (q.minPastDueCents !== undefined) items = items.filter((i) => i.pastDueCents >= q.minPastDueCents!);
-  const assignee = q.assignee ?? 'all';
-  if (assignee === 'mine') items = items.filter((i) => i.assignedUserId === null || i.assignedUserId === me.userId);
-  else if (assignee === 'unassigned') items = items.filter((i) => i.assignedUserId === null);
-  else if (typeof assignee === 'number') items = items.filter((i) => i.assignedUserId === assignee);
-  items.sort((x, y) => y.score - x.score || y.pastDueCents - x.pastDueCents || x.accountId - y.accountId);
-  return { asOf, total: items.length, items: items.slice(q.offset, q.offset + q.limit), held, buildMs: Math.round((performance.now() - started) * 10) / 10 };
+      ...r.base,
+      reasons: [...(taskRows.get(a.id) ?? []), ...r.c.reasons].sort((x, y) => (x.dueDate ?? '').localeCompare(y.dueDate ?? '')),
+      score: r.score,
+    };
+  });
+  return { asOf, total: ranked.length, items, held, buildMs: Math.round((performance.now() - started) * 10) / 10 };
 }
 
 export function createWorklistService(ctx: ServiceContext) {
