@@ -8,6 +8,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { InvoiceEditorRoute } from '../features/invoices/InvoiceEditor';
 import { AgingScreen } from '../features/aging/AgingScreen';
+import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 
 /** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
@@ -38,7 +39,7 @@ export const sections: Section[] = [
     ],
   },
   { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <AgingScreen /> },
-  { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <ComingSoon section="Worklist" /> },
+  { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <WorklistScreen /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },
   { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },

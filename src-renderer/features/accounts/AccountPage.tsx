@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Center, Group, Loader, Menu, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconArrowBackUp, IconCash, IconChevronDown, IconCirclePlus, IconFileInvoice, IconFileMinus, IconMail, IconPhone, IconReceiptRefund, IconScale, IconTransfer, IconTrashX } from '@tabler/icons-react';
 import type { AccountDetail } from '@shared/domain/accounts';
@@ -9,6 +9,7 @@ import { formatDate } from '@shared/dates';
 import { Money } from '../../components/Money';
 import { atLeast, useSession } from '../../app/session';
 import { LedgerTab } from '../ledger/LedgerTab';
+import { CollectionsTab } from '../collections/CollectionsTab';
 import { OpenItemsTab } from '../ledger/OpenItemsTab';
 import { DocumentDrawer } from '../ledger/DocumentDrawer';
 import { PostPaymentModal } from '../payments/PostPaymentModal';
@@ -30,7 +31,8 @@ export function AccountPage() {
 function AccountView({ account, ledger }: { account: AccountDetail; ledger: LedgerView }) {
   const navigate = useNavigate();
   const { session } = useSession();
-  const [tab, setTab] = useState<string | null>('ledger');
+  const [searchParams] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(searchParams.get('tab') ?? 'ledger');
   const [action, setAction] = useState<{ name: ActionName; documentId?: number } | null>(null);
   const [openDoc, setOpenDoc] = useState<number | null>(null);
   const drafts = useDraftInvoices(account.id);
@@ -123,6 +125,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
         <Tabs.List mb="sm">
           <Tabs.Tab value="ledger">Ledger</Tabs.Tab>
           <Tabs.Tab value="open" rightSection={ledger.openItems.length ? <Badge size="xs" variant="light" circle>{ledger.openItems.length}</Badge> : null}>Open items</Tabs.Tab>
+          <Tabs.Tab value="collections">Collections</Tabs.Tab>
           <Tabs.Tab value="details">Details</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="ledger" style={{ flex: 1, minHeight: 360, display: 'flex', flexDirection: 'column' }}>
@@ -130,6 +133,9 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
         </Tabs.Panel>
         <Tabs.Panel value="open" style={{ flex: 1, minHeight: 360, display: 'flex', flexDirection: 'column' }}>
           <OpenItemsTab ledger={ledger} onOpen={setOpenDoc} />
+        </Tabs.Panel>
+        <Tabs.Panel value="collections">
+          <CollectionsTab account={account} />
         </Tabs.Panel>
         <Tabs.Panel value="details">
           <AccountDetailsForm key={account.updatedAt} account={account} />
