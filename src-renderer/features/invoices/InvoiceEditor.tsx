@@ -239,7 +239,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       {error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md" data-testid="invoice-error">{error}</Alert>}
 
       <Paper withBorder radius="md" p="md" mb="md">
-        <SimpleGrid cols={5} spacing="sm">
+        <SimpleGrid cols={4} spacing="sm">
           <TextInput type="date" label="Invoice date" value={header.invoiceDate} onChange={(e) => setHeader({ ...header, invoiceDate: e.currentTarget.value })} error={err('invoiceDate')} />
           <Autocomplete label="Terms" data={commonTerms} value={header.terms} onChange={(v) => setHeader({ ...header, terms: v })} error={err('terms') ?? (!parsed.terms && header.terms ? parsed.errors['terms'] : undefined)} />
           <Stack gap={2}>
@@ -250,7 +250,6 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
             )}
           </Stack>
           <TextInput label="PO number" value={header.poNumber} onChange={(e) => setHeader({ ...header, poNumber: e.currentTarget.value })} />
-          <Textarea label="Memo" autosize minRows={1} maxRows={3} value={header.memo} onChange={(e) => setHeader({ ...header, memo: e.currentTarget.value })} />
         </SimpleGrid>
       </Paper>
 
@@ -259,13 +258,14 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
           <Table.Thead bg="gray.0">
             <Table.Tr>
               <Table.Th w={34}>#</Table.Th>
-              <Table.Th w={130}>Code</Table.Th>
-              <Table.Th>Description and ICD-10</Table.Th>
-              <Table.Th w={84} ta="right">Qty</Table.Th>
-              <Table.Th w={116} ta="right">Unit price</Table.Th>
-              <Table.Th w={156} ta="right">Discount</Table.Th>
-              <Table.Th w={84} ta="right">Tax %</Table.Th>
-              <Table.Th w={118} ta="right">Amount</Table.Th>
+              <Table.Th w={118}>Code</Table.Th>
+              <Table.Th>Description</Table.Th>
+              <Table.Th w={136}>ICD-10</Table.Th>
+              <Table.Th w={76} ta="right">Qty</Table.Th>
+              <Table.Th w={104} ta="right">Unit price</Table.Th>
+              <Table.Th w={148} ta="right">Discount</Table.Th>
+              <Table.Th w={92} ta="right">Tax %</Table.Th>
+              <Table.Th w={112} ta="right">Amount</Table.Th>
               <Table.Th w={40} />
             </Table.Tr>
           </Table.Thead>
@@ -309,20 +309,18 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Stack gap={4}>
-                      <TextInput aria-label={`Line ${i + 1} description`} placeholder="Description" value={l.description} onChange={(e) => setLine(l.key, { description: e.currentTarget.value })} error={err(`${l.key}.description`)} />
-                      <TagsInput
-                        aria-label={`Line ${i + 1} ICD-10 codes`}
-                        size="xs"
-                        placeholder={l.icd10.length ? '' : 'ICD-10 codes (optional), e.g. E11.9'}
-                        value={l.icd10}
-                        onChange={(v) => setLine(l.key, { icd10: v.map((c) => c.trim().toUpperCase()) })}
-                        splitChars={[',', ' ', ';']}
-                        maxTags={12}
-                        error={parsed.errors[`${l.key}.icd10`]}
-                        styles={{ input: { borderStyle: 'dashed' } }}
-                      />
-                    </Stack>
+                    <Textarea aria-label={`Line ${i + 1} description`} placeholder="Description" autosize minRows={1} maxRows={4} value={l.description} onChange={(e) => setLine(l.key, { description: e.currentTarget.value })} error={err(`${l.key}.description`)} />
+                  </Table.Td>
+                  <Table.Td>
+                    <TagsInput
+                      aria-label={`Line ${i + 1} ICD-10 codes`}
+                      placeholder={l.icd10.length ? '' : 'e.g. E11.9'}
+                      value={l.icd10}
+                      onChange={(v) => setLine(l.key, { icd10: v.map((c) => c.trim().toUpperCase()) })}
+                      splitChars={[',', ' ', ';']}
+                      maxTags={12}
+                      error={parsed.errors[`${l.key}.icd10`]}
+                    />
                   </Table.Td>
                   <Table.Td><TextInput aria-label={`Line ${i + 1} quantity`} value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.currentTarget.value })} error={err(`${l.key}.quantity`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
                   <Table.Td><TextInput aria-label={`Line ${i + 1} unit price`} placeholder="0.00" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.currentTarget.value })} error={err(`${l.key}.unitPrice`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
@@ -350,7 +348,8 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
         </Group>
       </Paper>
 
-      <Group align="flex-start" justify="flex-end">
+      <Group align="flex-start" justify="space-between" wrap="nowrap" gap="md">
+        <Textarea label="Memo" description="Printed on the invoice" autosize minRows={3} maxRows={6} style={{ flex: 1, maxWidth: 560 }} value={header.memo} onChange={(e) => setHeader({ ...header, memo: e.currentTarget.value })} />
         <Paper withBorder radius="md" p="md" w={420} data-testid="invoice-totals">
           <Stack gap={8}>
             <TotalRow label="Subtotal" value={t ? <Money cents={t.subtotalCents} /> : '—'} testId="total-subtotal" />
@@ -359,7 +358,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
               <Text size="sm">Invoice discount</Text>
               <Group gap={8} wrap="nowrap">
                 <Box w={156}><DiscountInput label="Invoice discount" kind={header.discountKind} text={header.discount} error={err('invoiceDiscount') ?? (parsed.totalsError?.startsWith('Invoice discount') ? 'Too large' : undefined)} onChange={(kind, text) => setHeader({ ...header, discountKind: kind, discount: text })} /></Box>
-                <Box w={96} ta="right">{t ? <Money cents={-t.invoiceDiscountCents} colorNegative={false} dimZero size="sm" data-testid="total-invoice-discount" /> : '—'}</Box>
+                <Text w={96} ta="right" size="sm" className="num" data-testid="total-invoice-discount">{t ? <Money cents={-t.invoiceDiscountCents} colorNegative={false} dimZero /> : '—'}</Text>
               </Group>
             </Group>
             <TotalRow label="Tax" value={t ? <Money cents={t.taxCents - t.shippingTaxCents} dimZero /> : '—'} testId="total-tax" />
@@ -367,7 +366,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
               <Text size="sm">Shipping</Text>
               <Group gap={8} wrap="nowrap">
                 <TextInput w={156} aria-label="Shipping" placeholder="0.00" leftSection={<Text size="xs" c="dimmed">$</Text>} value={header.shipping} onChange={(e) => setHeader({ ...header, shipping: e.currentTarget.value })} error={err('shipping')} styles={{ input: { textAlign: 'right' } }} />
-                <Box w={96} ta="right">{t ? <Money cents={t.shippingCents + t.shippingTaxCents} dimZero size="sm" /> : '—'}</Box>
+                <Text w={96} ta="right" size="sm" className="num" data-testid="total-shipping">{t ? <Money cents={t.shippingCents + t.shippingTaxCents} dimZero /> : '—'}</Text>
               </Group>
             </Group>
             <Divider />

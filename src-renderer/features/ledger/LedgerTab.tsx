@@ -25,15 +25,15 @@ export function KindBadge({ kind }: { kind: DocumentKind }) {
 export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
   const columns = useMemo<ColumnDef<LedgerEntryRow, unknown>[]>(
     () => [
-      { id: 'date', header: 'Date', meta: { width: 118 }, cell: ({ row }) => formatDate(row.original.date) },
-      { id: 'kind', header: 'Type', meta: { width: 150 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
-      { id: 'number', header: 'Number', meta: { width: 128 }, cell: ({ row }) => <Text span size="sm" className="mono">{row.original.number ?? ''}</Text> },
+      { id: 'date', header: 'Date', meta: { width: 112 }, cell: ({ row }) => formatDate(row.original.date) },
+      { id: 'kind', header: 'Type', meta: { width: 128 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
+      { id: 'number', header: 'Number', meta: { width: 118 }, cell: ({ row }) => <Text span size="sm" className="mono">{row.original.number ?? ''}</Text> },
       { id: 'description', header: 'Description', cell: ({ row }) => <Text span size="sm" c="gray.7">{row.original.description}</Text> },
-      { id: 'due', header: 'Due', meta: { width: 118 }, cell: ({ row }) => <Text span size="sm" c="dimmed">{formatDate(row.original.dueDate)}</Text> },
-      { id: 'debit', header: 'Charges', meta: { numeric: true, width: 124, total: <Money cents={ledger.totals.debitsCents} /> }, cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null) },
-      { id: 'credit', header: 'Credits', meta: { numeric: true, width: 124, total: <Money cents={ledger.totals.creditsCents} /> }, cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null) },
-      { id: 'open', header: 'Open', meta: { numeric: true, width: 110 }, cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null) },
-      { id: 'balance', header: 'Balance', meta: { numeric: true, width: 132, total: <Money cents={ledger.totals.balanceCents} /> }, cell: ({ row }) => <Money cents={row.original.runningBalanceCents} fw={600} /> },
+      { id: 'due', header: 'Due', meta: { width: 112 }, cell: ({ row }) => <Text span size="sm" c="dimmed">{formatDate(row.original.dueDate)}</Text> },
+      { id: 'debit', header: 'Charges', meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} /> }, cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null) },
+      { id: 'credit', header: 'Credits', meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} /> }, cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null) },
+      { id: 'open', header: 'Open', meta: { numeric: true, width: 100 }, cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null) },
+      { id: 'balance', header: 'Balance', meta: { numeric: true, width: 120, total: <Money cents={ledger.totals.balanceCents} /> }, cell: ({ row }) => <Money cents={row.original.runningBalanceCents} fw={600} /> },
     ],
     [ledger.totals],
   );

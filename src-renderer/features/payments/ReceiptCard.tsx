@@ -7,6 +7,7 @@ import { formatDate, formatInstant } from '@shared/dates';
 import { formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
+import { useSession } from '../../app/session';
 
 export function methodText(r: Pick<Receipt, 'method' | 'checkNumber' | 'cardLast4'>): string {
   return `${paymentMethodLabels[r.method]}${r.checkNumber ? ` #${r.checkNumber}` : ''}${r.cardLast4 ? ` ending ${r.cardLast4}` : ''}`;
@@ -14,6 +15,9 @@ export function methodText(r: Pick<Receipt, 'method' | 'checkNumber' | 'cardLast
 
 /** The receipt as the customer gets it: a paper-like card. */
 export function ReceiptCard({ receipt: r }: { receipt: Receipt }) {
+  const { session } = useSession();
+  // The receipt names the clerk by user name; show the signed-in clerk's full name when it is them.
+  const clerk = r.clerk === session.username ? session.displayName : r.clerk;
   return (
     <Paper withBorder radius="md" p="xl" shadow="xs" data-testid="receipt" style={{ background: 'white', borderTop: '4px solid var(--mantine-color-ledger-7)' }}>
       <Group justify="space-between" align="flex-start">
@@ -57,7 +61,7 @@ export function ReceiptCard({ receipt: r }: { receipt: Receipt }) {
       </Box>
       <Divider my="md" variant="dashed" />
       <Group justify="space-between">
-        <Text size="xs" c="dimmed">Received by {r.clerk} · {formatInstant(r.postedAt)}</Text>
+        <Text size="xs" c="dimmed">Received by {clerk} · {formatInstant(r.postedAt)}</Text>
         <Text size="xs" c="dimmed">Thank you for your payment.</Text>
       </Group>
     </Paper>
