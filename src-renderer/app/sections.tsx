@@ -8,6 +8,8 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { InvoiceEditorRoute } from '../features/invoices/InvoiceEditor';
 import { AgingScreen } from '../features/aging/AgingScreen';
+import { IconReportMoney } from '@tabler/icons-react';
+import { CollectionsScreen } from '../features/fees/CollectionsScreen';
 import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 
@@ -41,6 +43,7 @@ export const sections: Section[] = [
   { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <AgingScreen /> },
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <WorklistScreen /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },
+  { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },
   { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },

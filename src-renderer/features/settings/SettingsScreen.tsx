@@ -8,6 +8,10 @@ import { CompanySettingsPanel } from './CompanySettingsPanel';
 import { AgingSettingsPanel } from './AgingSettingsPanel';
 import { InvoicingSettingsPanel } from './InvoicingSettingsPanel';
 import { PriceListPanel } from './PriceListPanel';
+import { IconCalendarDollar, IconReceiptTax, IconStairsUp } from '@tabler/icons-react';
+import { StageSettingsPanel } from '../stages/StageSettingsPanel';
+import { FeeRulesPanel } from '../fees/FeeRulesPanel';
+import { PlanSettingsPanel } from '../plans/PlanSettingsPanel';
 
 /** Settings: one tab per area. Later modules (aging buckets, collection stages, fees) add tabs here. */
 export function SettingsScreen() {
@@ -24,12 +28,18 @@ export function SettingsScreen() {
           <Tabs.Tab value="aging" leftSection={<IconClockHour4 size={16} />}>Aging</Tabs.Tab>
           <Tabs.Tab value="invoicing" leftSection={<IconFileInvoice size={16} />}>Invoicing</Tabs.Tab>
           <Tabs.Tab value="prices" leftSection={<IconTags size={16} />}>Price list</Tabs.Tab>
+          <Tabs.Tab value="stages" leftSection={<IconStairsUp size={16} />}>Collection stages</Tabs.Tab>
+          <Tabs.Tab value="fees" leftSection={<IconReceiptTax size={16} />}>Late fees</Tabs.Tab>
+          <Tabs.Tab value="plans" leftSection={<IconCalendarDollar size={16} />}>Payment plans</Tabs.Tab>
           {atLeast(session.role, 'supervisor') && <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />}>Audit log</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="company"><CompanySettingsPanel /></Tabs.Panel>
         <Tabs.Panel value="aging"><AgingSettingsPanel /></Tabs.Panel>
         <Tabs.Panel value="invoicing"><InvoicingSettingsPanel /></Tabs.Panel>
         <Tabs.Panel value="prices"><PriceListPanel /></Tabs.Panel>
+        <Tabs.Panel value="stages"><StageSettingsPanel /></Tabs.Panel>
+        <Tabs.Panel value="fees"><FeeRulesPanel /></Tabs.Panel>
+        <Tabs.Panel value="plans"><PlanSettingsPanel /></Tabs.Panel>
         {atLeast(session.role, 'supervisor') && <Tabs.Panel value="audit"><AuditLogPanel /></Tabs.Panel>}
       </Tabs>
     </>
