@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyStore } from '../../src-main/backend/verify';
+import { travel } from '../support/collections-policy';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 
 /** Today is 2026-03-15 (America/Chicago). Invoices are posted with Net 30 terms. */
@@ -11,7 +12,7 @@ async function setup(rules: Record<string, unknown>) {
 
 describe('late fees', () => {
   it('respects grace days, the minimum, the per-invoice maximum and the yearly cap; a second run for the period posts nothing', async () => {
-    const { b, s } = await setup({ graceDays: 10, flatCents: 0, monthlyRateBp: 150, minimumCents: 500, maxPerInvoiceCents: 2000, maxPerAccountYearCents: 3000 });
+    const { b, s, clock } = await setup({ graceDays: 10, flatCents: 0, monthlyRateBp: 150, minimumCents: 500, maxPerInvoiceCents: 2000, maxPerAccountYearCents: 3000 });
     const acct = await newAccount(b, s.clerk);
     const small = await postInvoice(b, s.clerk, acct.id, 10000, { date: '2026-02-01', terms: 'Net 30' }); // due 2026-03-03
     const big = await postInvoice(b, s.clerk, acct.id, 200000, { date: '2026-01-01', terms: 'Net 30' }); // due 2026-01-31
@@ -46,7 +47,13 @@ describe('late fees', () => {
     const ledger = await must(b, s.clerk, 'ledger.get', { accountId: acct.id });
     expect(ledger.totals.balanceCents).toBe(210000 + 2500);
 
+    // A run as of an earlier day of the same month sees the period as charged too.
+    const earlier = await must(b, s.clerk, 'fees.preview', { asOf: '2026-03-14' });
+    expect(earlier.rows.find((r) => r.invoiceId === small.id)).toMatchObject({ feeCents: 0, excludedReason: expect.stringMatching(/^Already charged for 2026-03 \(FEE-/) });
+    // Not as of a future date.
+    expect((await b.call(s.supervisor, 'fees.post', { asOf: '2026-03-28', invoiceIds: [small.id] })).ok).toBe(false);
     // Same period again (another day in March): nothing posts.
+    await travel(b, s, clock, '2026-03-28T15:00:00Z');
     const again = await must(b, s.supervisor, 'fees.post', { asOf: '2026-03-28', invoiceIds: [small.id, big.id] });
     expect(again.posted).toEqual([]);
     expect(again.skipped.map((x) => x.reason)).toEqual([expect.stringMatching(/^Already charged for 2026-03/), expect.stringMatching(/^Already charged for 2026-03/)]);
@@ -55,6 +62,7 @@ describe('late fees', () => {
     const april = await must(b, s.clerk, 'fees.preview', { asOf: '2026-04-15' });
     expect(april.rows.find((r) => r.invoiceId === big.id)).toMatchObject({ feeCents: 0, excludedReason: expect.stringMatching(/Reached the \$20\.00 maximum per invoice/) });
     expect(april.rows.find((r) => r.invoiceId === small.id)).toMatchObject({ feeCents: 500, basisCents: 10000 });
+    await travel(b, s, clock, '2026-04-15T15:00:00Z');
     await must(b, s.supervisor, 'fees.post', { asOf: '2026-04-15', invoiceIds: [small.id, big.id] });
     // May: the yearly cap ($30.00) is reached.
     const may = await must(b, s.clerk, 'fees.preview', { asOf: '2026-05-15' });
@@ -126,7 +134,7 @@ describe('late fees', () => {
     const twice = await b.call(s.supervisor, 'fees.waive', { feeDocumentId: feeId, reason: 'again' });
     expect(twice.ok).toBe(false);
     // The waived fee still holds the period: the next run for March does not charge again.
-    const again = await must(b, s.supervisor, 'fees.post', { asOf: '2026-03-20', invoiceIds: [inv.id] });
+    const again = await must(b, s.supervisor, 'fees.post', { asOf: '2026-03-15', invoiceIds: [inv.id] });
     expect(again.posted).toEqual([]);
     const report = await verifyStore(b);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyStore } from '../../src-main/backend/verify';
+import { travel } from '../support/collections-policy';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 
 describe('collection stages', () => {
@@ -66,7 +67,7 @@ describe('collection stages', () => {
   });
 
   it('a current payment plan and a stopping flag stop escalation; a broken plan lets it resume', async () => {
-    const { b, s } = await receivablesBackend();
+    const { b, s, clock } = await receivablesBackend();
     const planned = await newAccount(b, s.clerk);
     const disputed = await newAccount(b, s.clerk);
     const plain = await newAccount(b, s.clerk);
@@ -87,7 +88,9 @@ describe('collection stages', () => {
     expect((await must(b, s.clerk, 'stages.account', { accountId: planned.id })).stage).toBeNull();
 
     // The April installment is not paid: past the grace days the plan is broken (recorded) and escalation resumes.
-    const later = await must(b, s.supervisor, 'stages.evaluate', { asOf: '2026-04-20' });
+    expect((await b.call(s.supervisor, 'stages.evaluate', { asOf: '2026-04-20' })).ok).toBe(false); // not in the future
+    await travel(b, s, clock, '2026-04-20T15:00:00Z');
+    const later = await must(b, s.supervisor, 'stages.evaluate', {});
     expect(later.moves.find((m) => m.accountId === planned.id)).toMatchObject({ daysPastDue: 110 });
     expect((await must(b, s.clerk, 'stages.account', { accountId: planned.id })).stage?.name).toBe('Agency referral review');
     expect((await must(b, s.clerk, 'plans.get', { planId: plan.id, asOf: '2026-04-20' })).status).toBe('broken');
@@ -96,7 +99,7 @@ describe('collection stages', () => {
   });
 
   it('runs fee and status actions of a custom ladder, and moves accounts down when the oldest item is paid', async () => {
-    const { b, s } = await receivablesBackend();
+    const { b, s } = await receivablesBackend('2026-03-17T15:00:00Z');
     const [reminder] = await must(b, s.supervisor, 'stages.list', undefined);
     const saved = await must(b, s.supervisor, 'stages.save', {
       stages: [

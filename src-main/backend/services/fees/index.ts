@@ -56,16 +56,18 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
 
   const invoiceIds = candidates.map((c) => c.id);
   const accountIds = [...new Set(candidates.map((c) => c.account_id))];
-  // Earlier late fees (not waived): per invoice (all periods), per account this year, this period.
+  // Late fees already charged (waived ones do not count toward the caps): per invoice (all periods, so the
+  // caps hold whatever the order of runs), per account in the year of asOf, and this period.
   const prior = new Map<number, { total: number; open: number; thisPeriod: string | null }>();
   const yearByAccount = new Map<number, number>();
   for (let k = 0; k < invoiceIds.length; k += 500) {
     const chunk = invoiceIds.slice(k, k + 500);
     const rows = (await sql<{ invoice_id: number; period: string; amount_cents: number; waived: number; number: string | null; open_as_of: number }>`
       SELECT f.invoice_id, f.period, f.amount_cents, (w.id IS NOT NULL) AS waived, fd.number,
-        fd.total_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocation a WHERE a.debit_document_id = fd.id AND a.effective_date <= ${asOf}), 0) AS open_as_of
+        CASE WHEN fd.doc_date > ${asOf} THEN 0 ELSE
+          fd.total_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocation a WHERE a.debit_document_id = fd.id AND a.effective_date <= ${asOf}), 0) END AS open_as_of
       FROM fee_assessment f JOIN document fd ON fd.id = f.fee_document_id LEFT JOIN fee_waiver w ON w.fee_document_id = f.fee_document_id
-      WHERE f.invoice_id IN (${sql.join(chunk)}) AND fd.doc_date <= ${asOf}`.execute(db)).rows;
+      WHERE f.invoice_id IN (${sql.join(chunk)})`.execute(db)).rows;
     for (const r of rows) {
       const p = prior.get(r.invoice_id) ?? { total: 0, open: 0, thisPeriod: null };
       if (!r.waived) {
@@ -196,7 +198,9 @@ export function createFeesService(ctx: ServiceContext) {
      */
     async post(actor: Actor, input: PostInput): Promise<FeePostResult> {
       const r = await ctx.db.transaction().execute(async (trx) => {
-        const asOf = input.asOf ?? (await businessToday(trx, ctx.clock));
+        const today = await businessToday(trx, ctx.clock);
+        const asOf = input.asOf ?? today;
+        if (asOf > today) throw invalid(`Fees cannot be posted as of a future date (${asOf}); today is ${today}.`);
         const preview = await feePreview(trx, asOf, partners);
         const byInvoice = new Map(preview.rows.map((row) => [row.invoiceId, row]));
         const p: Posting = { trx, clock: ctx.clock, actor };

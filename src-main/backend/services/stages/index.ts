@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { daysBetween } from '@shared/dates';
 import { defaultStages, stageActionSchema, stageInputSchema, type AccountCollectionView, type CollectionTask, type Stage, type StageAction, type StageEvaluation, type StageInput } from '@shared/domain/collections-policy';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
-import { conflict, notFound } from '../../errors';
+import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { businessToday, postNewDocument, receivablesDomains, type Posting } from '../ledger/posting';
 import { activePlansByAccount, inForce, settlePlans } from '../plans';
@@ -164,7 +164,9 @@ export function createStagesService(ctx: ServiceContext) {
      */
     async evaluate(actor: Actor, asOfInput?: string): Promise<StageEvaluation> {
       const r = await ctx.db.transaction().execute(async (trx) => {
-        const asOf = asOfInput ?? (await businessToday(trx, ctx.clock));
+        const today = await businessToday(trx, ctx.clock);
+        const asOf = asOfInput ?? today;
+        if (asOf > today) throw invalid(`Stages cannot be evaluated as of a future date (${asOf}); today is ${today}.`);
         await ensureLadder(trx, ctx.clock);
         await settlePlans(trx, ctx.clock, actor, asOf);
         const stages = await activeStages(trx);
