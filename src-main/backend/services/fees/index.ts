@@ -39,9 +39,10 @@ interface Candidate {
 /**
  * The assessment as of a date: every invoice past due and open on that date (documents dated after it
  * do not count), with the fee the rules give it or the reason it is not charged. Pure reading; `post`
- * calls it again inside its transaction.
+ * calls it again inside its transaction with `only` the approved invoices, so that invoices left out
+ * take no room under the yearly cap.
  */
-export async function feePreview(db: Queryable, asOf: string, partners: Partners): Promise<FeePreview> {
+export async function feePreview(db: Queryable, asOf: string, partners: Partners, only?: ReadonlySet<number>): Promise<FeePreview> {
   const rules = await readFeeRules(db);
   const period = feePeriod(asOf);
   const year = asOf.slice(0, 4);
@@ -52,7 +53,7 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
     FROM document d JOIN account acc ON acc.id = d.account_id
     WHERE d.kind = 'invoice' AND d.side = 'debit' AND d.status = 'posted' AND d.doc_date <= ${asOf} AND d.due_date < ${asOf}
       AND (d.open_cents > 0 OR d.id IN (SELECT debit_document_id FROM allocation WHERE effective_date > ${asOf}))
-    ORDER BY d.account_id, d.due_date, d.id`.execute(db)).rows.filter((c) => c.open_as_of > 0);
+    ORDER BY d.account_id, d.due_date, d.id`.execute(db)).rows.filter((c) => c.open_as_of > 0 && (!only || only.has(c.id)));
 
   const invoiceIds = candidates.map((c) => c.id);
   const accountIds = [...new Set(candidates.map((c) => c.account_id))];
@@ -201,7 +202,7 @@ export function createFeesService(ctx: ServiceContext) {
         const today = await businessToday(trx, ctx.clock);
         const asOf = input.asOf ?? today;
         if (asOf > today) throw invalid(`Fees cannot be posted as of a future date (${asOf}); today is ${today}.`);
-        const preview = await feePreview(trx, asOf, partners);
+        const preview = await feePreview(trx, asOf, partners, new Set(input.invoiceIds));
         const byInvoice = new Map(preview.rows.map((row) => [row.invoiceId, row]));
         const p: Posting = { trx, clock: ctx.clock, actor };
         const out: FeePostResult = { asOf, period: preview.period, posted: [], skipped: [], totalCents: 0 };
