@@ -5,7 +5,7 @@
  * it to a scratch file (the measurements post payments and an import), and prints JSON: medians over
  * repeated runs for the aging summary (as of today and as of 90 days ago), the aging detail and the
  * best hand-written SQL for the summary; p50/p95 for account search, opening an account ledger and
- * posting one payment with allocation; the time to import 10,000 payments from one CSV file; and
+ * posting one payment with allocation; the collections worklist after a stage evaluation; the time to import 10,000 payments from one CSV file; and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
 import fs from 'node:fs';
@@ -117,6 +117,12 @@ async function main() {
   const reference = await repeat(RUNS, () => runReferenceAgingSummary(sqlite, today, settings));
   const summaryRows = (await b.services.aging.summary({ asOf: today, offset: 0, sort: 'name' })).rowCount;
 
+  // ---- collections: the ladder evaluated as of today (once), then the worklist (docs/collections.md) ----
+  log('worklist');
+  const stagesRun = await time(() => b.services.stages.evaluate({ userId: null, username: 'bench' }, today));
+  const worklistTimes = await repeat(RUNS, () => b.services.worklist.build(today));
+  const worklistAccounts = (await b.services.worklist.build(today)).total;
+
   // ---- search ----
   log('search');
   const rng = new Rng(7);
@@ -176,6 +182,15 @@ async function main() {
     allocLines += r.value.receipt.allocations.length;
   }
 
+  // ---- the floor under every posting: one durable commit (WAL, synchronous=FULL: an fsync) ----
+  const commitTimes: number[] = [];
+  const touch = sqlite.prepare("INSERT INTO setting (key, value) VALUES ('bench.commit', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    sqlite.transaction(() => touch.run(JSON.stringify(i)))();
+    commitTimes.push(performance.now() - t);
+  }
+
   // ---- importing 10,000 payments ----
   log('import');
   const stamp = Date.now().toString(36);
@@ -197,7 +212,7 @@ async function main() {
   const ref = median(reference);
   const out = {
     size,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    machine: { loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10), cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, platform: `${os.platform()} ${os.arch()}` },
     data,
     build: built ? { seconds: Math.round(built.seconds) } : 'reused',
     asOf: { today, past },
@@ -206,13 +221,16 @@ async function main() {
     agingSummaryPast: { medianMs: ms(median(agingPast)), asOf: past },
     agingDetailToday: { medianMs: ms(median(detail)) },
     agingReferenceSql: { medianMs: ms(ref), ratio: Math.round((summaryToday / ref) * 100) / 100 },
+    worklist: { medianMs: ms(median(worklistTimes)), accounts: worklistAccounts, stagesEvaluate: { seconds: Math.round(stagesRun.ms / 100) / 10, moved: stagesRun.value.movedUp + stagesRun.value.movedDown + stagesRun.value.cleared, tasks: stagesRun.value.tasksCreated } },
     search: { ...dist(searchAll), emptyResults: emptyHits, byKind: Object.fromEntries(Object.entries(searchByKind).map(([k, v]) => [k, dist(v)])) },
     ledgerOpen: { ...dist(ledgerTimes), meanEntries: Math.round(entries / ledgerTimes.length) },
     paymentPost: { ...dist(payTimes), meanAllocations: Math.round((allocLines / (SAMPLES + 1)) * 10) / 10 },
+    durableCommit: dist(commitTimes),
     import10kPayments: { previewMs: Math.round(preview.ms), postMs: Math.round(post.ms), posted: post.value.posted },
     budgets: {
       agingSummaryMs: { value: ms(summaryToday), budget: 500, ok: summaryToday <= 500 },
       agingVsReference: { value: Math.round((summaryToday / ref) * 100) / 100, budget: 1.5, ok: summaryToday <= 1.5 * ref },
+      worklistMs: { value: ms(median(worklistTimes)), budget: 500, ok: median(worklistTimes) <= 500 },
       searchP95Ms: { value: ms(quantile(searchAll, 0.95)), budget: 20, ok: quantile(searchAll, 0.95) <= 20 },
       ledgerOpenP95Ms: { value: ms(quantile(ledgerTimes, 0.95)), budget: 20, ok: quantile(ledgerTimes, 0.95) <= 20 },
       paymentPostP95Ms: { value: ms(quantile(payTimes, 0.95)), budget: 10, ok: quantile(payTimes, 0.95) <= 10 },
