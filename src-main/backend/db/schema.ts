@@ -175,6 +175,9 @@ export interface AllocationTable {
   debit_document_id: number;
   amount_cents: number;
   effective_date: string;
+  debit_doc_date: string;
+  debit_due_date: string;
+  credit_doc_date: string;
   source_document_id: number | null;
   created_at: string;
   created_by: string | null;

@@ -164,6 +164,11 @@ export const m002Receivables: Migration = {
         debit_document_id INTEGER NOT NULL REFERENCES document (id),
         amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0),
         effective_date TEXT NOT NULL,
+        -- Copies of the (immutable) dates of the two documents, so as-of aging reads the allocations
+        -- after a date from one covering index without visiting the documents.
+        debit_doc_date TEXT NOT NULL,
+        debit_due_date TEXT NOT NULL,
+        credit_doc_date TEXT NOT NULL,
         source_document_id INTEGER REFERENCES document (id),
         created_at TEXT NOT NULL,
         created_by TEXT
@@ -171,6 +176,8 @@ export const m002Receivables: Migration = {
       CREATE INDEX allocation_debit ON allocation (debit_document_id, effective_date);
       CREATE INDEX allocation_credit ON allocation (credit_document_id, effective_date);
       CREATE INDEX allocation_effective ON allocation (effective_date);
+      CREATE INDEX allocation_later_debit ON allocation (effective_date, debit_doc_date, account_id, debit_due_date, amount_cents, debit_document_id);
+      CREATE INDEX allocation_later_credit ON allocation (effective_date, credit_doc_date, account_id, amount_cents);
       CREATE INDEX allocation_account_effective ON allocation (account_id, effective_date);
 
       -- Posted documents are immutable: only open_cents (the maintained remainder) may change.

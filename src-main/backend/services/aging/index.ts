@@ -1,5 +1,4 @@
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
-import { daysBetween } from '@shared/dates';
 import {
   agingBucketIndex,
   agingBucketLabels,
@@ -67,7 +66,7 @@ function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | un
   const later = stmt(
     sqlite,
     `SELECT d.id, d.account_id, d.kind, d.number, d.doc_date, d.due_date, d.total_cents, a.amount_cents AS amt FROM allocation a JOIN document d ON d.id = a.debit_document_id
-     WHERE a.effective_date > @asOf AND d.doc_date <= @asOf${f('a')}`,
+     WHERE a.effective_date > @asOf AND a.debit_doc_date <= @asOf${f('a')}`,
   ).all(params) as ItemRow[];
   const byId = new Map<number, ItemRow>();
   for (const r of open) byId.set(r.id, { ...r });
@@ -97,11 +96,19 @@ export function createAgingService(ctx: ServiceContext) {
         else byAccount.set(r.account_id, [r]);
       }
       const col = basis === 'due' ? 'due_date' : 'doc_date';
+      // Day numbers per distinct date string (a few hundred at most), instead of parsing per row.
+      const dayCache = new Map<string, number>();
+      const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / 86_400_000;
+      const daysTo = (d: string) => {
+        let v = dayCache.get(d);
+        if (v === undefined) dayCache.set(d, (v = asOfDay - Date.parse(`${d}T00:00:00Z`) / 86_400_000));
+        return v;
+      };
       const out: AgingDetailRow[] = [];
       for (const acct of namesInOrder(sqlite, new Set(byAccount.keys()))) {
         const list = byAccount.get(acct.id)!.sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.id - b.id));
         for (const r of list) {
-          const days = daysBetween(r[col], asOf);
+          const days = daysTo(r[col]);
           out.push({ documentId: r.id, accountId: acct.id, accountNumber: acct.number, accountName: acct.name, kind: r.kind, number: r.number, docDate: r.doc_date, dueDate: r.due_date, totalCents: r.total_cents, openCents: r.amt, daysPastDue: days, bucket: agingBucketIndex(days, settings) });
         }
       }

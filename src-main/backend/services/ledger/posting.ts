@@ -179,6 +179,7 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
   if (!Number.isSafeInteger(a.amountCents) || a.amountCents === 0) throw conflict('An allocation needs a non-zero amount.');
   const amt = a.amountCents;
   const effectiveDate = await effectiveFrom(p, a.creditDocumentId, a.debitDocumentId, a.effectiveDate);
+  const dates: Record<'credit' | 'debit', { doc_date: string; due_date: string | null } | undefined> = { credit: undefined, debit: undefined };
   for (const [id, side] of [
     [a.creditDocumentId, 'credit'],
     [a.debitDocumentId, 'debit'],
@@ -191,8 +192,10 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
       .where('side', '=', side)
       .where('status', '=', 'posted')
       .where(sql<boolean>`open_cents - ${amt} BETWEEN 0 AND total_cents`)
+      .returning(['doc_date', 'due_date'])
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) {
+    dates[side] = res;
+    if (!res) {
       const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id', 'side', 'status']).where('id', '=', id).executeTakeFirst();
       if (!doc) throw conflict(`Document ${id} does not exist.`);
       if (doc.account_id !== a.accountId) throw conflict(`${doc.number ?? `Document ${id}`} belongs to another account.`);
@@ -213,6 +216,9 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
       debit_document_id: a.debitDocumentId,
       amount_cents: amt,
       effective_date: effectiveDate,
+      debit_doc_date: dates.debit!.doc_date,
+      debit_due_date: dates.debit!.due_date ?? dates.debit!.doc_date,
+      credit_doc_date: dates.credit!.doc_date,
       source_document_id: a.sourceDocumentId,
       created_at: p.clock.now().toISOString(),
       created_by: p.actor.username,
@@ -237,6 +243,7 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
     debit.set(a.debitDocumentId, (debit.get(a.debitDocumentId) ?? 0) + a.amountCents);
     sum += a.amountCents;
   }
+  const docDates = new Map<number, { doc_date: string; due_date: string | null }>();
   for (const [side, m] of [
     ['credit', credit],
     ['debit', debit],
@@ -250,8 +257,10 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
         .where('side', '=', side)
         .where('status', '=', 'posted')
         .where('open_cents', '>=', amt)
+        .returning(['doc_date', 'due_date'])
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) {
+      if (res) docDates.set(id, res);
+      if (!res) {
         const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id']).where('id', '=', id).executeTakeFirst();
         if (!doc) throw conflict(`Document ${id} does not exist.`);
         if (doc.account_id !== accountId) throw conflict(`${doc.number ?? `Document ${id}`} belongs to another account.`);
@@ -264,7 +273,7 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
   for (const a of list) dates.push(await effectiveFrom(p, a.creditDocumentId, a.debitDocumentId, a.effectiveDate));
   await p.trx
     .insertInto('allocation')
-    .values(list.map((a, i) => ({ account_id: accountId, credit_document_id: a.creditDocumentId, debit_document_id: a.debitDocumentId, amount_cents: a.amountCents, effective_date: dates[i]!, source_document_id: a.sourceDocumentId, created_at: now, created_by: p.actor.username })))
+    .values(list.map((a, i) => ({ account_id: accountId, credit_document_id: a.creditDocumentId, debit_document_id: a.debitDocumentId, amount_cents: a.amountCents, effective_date: dates[i]!, debit_doc_date: docDates.get(a.debitDocumentId)!.doc_date, debit_due_date: docDates.get(a.debitDocumentId)!.due_date ?? docDates.get(a.debitDocumentId)!.doc_date, credit_doc_date: docDates.get(a.creditDocumentId)!.doc_date, source_document_id: a.sourceDocumentId, created_at: now, created_by: p.actor.username })))
     .execute();
   await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${sum}` }).where('id', '=', accountId).execute();
 }

@@ -70,7 +70,8 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
   const pairs = sqlite
     .prepare(
       `SELECT a.credit_document_id AS c, a.debit_document_id AS d, SUM(a.amount_cents) AS net, MIN(CASE WHEN a.account_id = cd.account_id AND a.account_id = dd.account_id AND cd.side = 'credit' AND dd.side = 'debit'
-                AND cd.status = 'posted' AND dd.status = 'posted' AND a.effective_date >= cd.doc_date AND a.effective_date >= dd.doc_date THEN 1 ELSE 0 END) AS fine
+                AND cd.status = 'posted' AND dd.status = 'posted' AND a.effective_date >= cd.doc_date AND a.effective_date >= dd.doc_date
+                AND a.debit_doc_date = dd.doc_date AND a.debit_due_date = COALESCE(dd.due_date, dd.doc_date) AND a.credit_doc_date = cd.doc_date THEN 1 ELSE 0 END) AS fine
        FROM allocation a JOIN document cd ON cd.id = a.credit_document_id JOIN document dd ON dd.id = a.debit_document_id
        GROUP BY a.credit_document_id, a.debit_document_id HAVING net < 0 OR fine = 0`,
     )
@@ -82,7 +83,7 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
       `${docCount} documents: one ledger entry each, allocations within every total, open amounts as stored`,
       [
         ...docs.slice(0, LIMIT).map((r) => `${r.number ?? `draft ${r.id}`} (${r.side}, ${r.status}): total ${r.total_cents}, stored open ${r.open_cents}, allocated as credit ${r.as_credit} / as debit ${r.as_debit}, ledger ${r.ledger} in ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'}`),
-        ...pairs.slice(0, LIMIT).map((r) => `allocation of document ${r.c} to ${r.d}: ${r.net < 0 ? `nets to ${r.net}` : 'joins documents of the wrong side, account or state, or counts before one of them is dated'}`),
+        ...pairs.slice(0, LIMIT).map((r) => `allocation of document ${r.c} to ${r.d}: ${r.net < 0 ? `nets to ${r.net}` : 'joins documents of the wrong side, account or state, counts before one of them is dated, or copies their dates wrongly'}`),
       ],
       docs.length + pairs.length,
     ),
