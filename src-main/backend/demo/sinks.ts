@@ -66,6 +66,9 @@ interface Doc {
   total: number;
   open: number;
   docDate: IsoDate;
+  dueDate: IsoDate | null;
+  /** The latest effective date of any allocation on this document (a new one never counts from before it). */
+  lastEffective: IsoDate | null;
   number: string;
   method: string | null;
   reference: string;
@@ -90,7 +93,9 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
   const insLine = sqlite.prepare(`INSERT INTO invoice_line (document_id, line_no, item_code, description, quantity_milli, unit_price_cents, discount, tax_rate_bp, icd10_codes, gross_cents, line_discount_cents, invoice_discount_cents, net_cents, tax_cents, total_cents)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insLedger = sqlite.prepare('INSERT INTO ledger_entry (account_id, document_id, entry_date, amount_cents, created_at) VALUES (?, ?, ?, ?, ?)');
-  const insAlloc = sqlite.prepare('INSERT INTO allocation (account_id, credit_document_id, debit_document_id, amount_cents, effective_date, source_document_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insAlloc = sqlite.prepare(
+    'INSERT INTO allocation (account_id, credit_document_id, debit_document_id, amount_cents, effective_date, debit_doc_date, debit_due_date, credit_doc_date, source_document_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insAudit = sqlite.prepare('INSERT INTO audit (seq, at, user_id, username, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
   const updOpen = sqlite.prepare('UPDATE document SET open_cents = ? WHERE id = ?');
   const postDraft = sqlite.prepare("UPDATE document SET status = 'posted', open_cents = total_cents WHERE id = ? AND status = 'draft'");
@@ -140,20 +145,24 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     acct.balance += signed;
     if (d.side === 'credit') acct.unapplied += d.total;
     dirtyAccounts.add(d.accountId);
-    const doc: Doc = { accountId: d.accountId, side: d.side, total: d.total, open: d.total, docDate: d.date, number: n.number, method: d.method ?? null, reference: d.reference ?? '' };
+    const doc: Doc = { accountId: d.accountId, side: d.side, total: d.total, open: d.total, docDate: d.date, dueDate: d.dueDate, lastEffective: null, number: n.number, method: d.method ?? null, reference: d.reference ?? '' };
     docs.set(id, doc);
     return { ...doc, id };
   }
-  function allocate(actor: Actor, accountId: number, creditId: number, debitId: number, amount: number, effective: IsoDate, source: number | null) {
+  function allocate(actor: Actor, accountId: number, creditId: number, debitId: number, amount: number, wanted: IsoDate, source: number | null) {
     const c = docs.get(creditId)!;
     const d = docs.get(debitId)!;
+    // As the posting code: never effective before an earlier match or undo on either document.
+    const effective = [wanted, c.lastEffective ?? wanted, d.lastEffective ?? wanted].reduce((x, y) => (y > x ? y : x));
+    c.lastEffective = effective;
+    d.lastEffective = effective;
     if (c.open - amount < 0 || c.open - amount > c.total || d.open - amount < 0 || d.open - amount > d.total || c.accountId !== accountId || d.accountId !== accountId) {
       throw new Error(`bulk demo: allocation of ${amount} from ${c.number} to ${d.number} does not fit (open ${c.open} / ${d.open})`);
     }
     c.open -= amount;
     d.open -= amount;
     dirtyDocs.add(creditId).add(debitId);
-    insAlloc.run(accountId, creditId, debitId, amount, effective, source, now(), actor.username);
+    insAlloc.run(accountId, creditId, debitId, amount, effective, d.docDate, d.dueDate ?? d.docDate, c.docDate, source, now(), actor.username);
     accounts.get(accountId)!.unapplied -= amount;
     let m = paid.get(creditId);
     if (!m) paid.set(creditId, (m = new Map()));
