@@ -30,6 +30,8 @@ declare module '@tanstack/react-table' {
     /** Makes the cell a button (e.g. drill-down); `cellClickable` can leave some cells plain (zero amounts). */
     onCellClick?: (row: TData) => void;
     cellClickable?: (row: TData) => boolean;
+    /** Long text wraps onto two lines (give the grid a taller rowHeight) instead of ending in an ellipsis. */
+    wrap?: boolean;
     /** Accessible name of the cell button. */
     cellLabel?: (row: TData) => string;
   }
@@ -149,7 +151,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                     const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                     const clickable = meta?.onCellClick && (meta.cellClickable?.(row.original) ?? true);
                     return (
-                      <div key={cell.id} role="gridcell" className={classes.cell} data-numeric={meta?.numeric || undefined}>
+                      <div key={cell.id} role="gridcell" className={classes.cell} data-numeric={meta?.numeric || undefined} data-wrap={meta?.wrap || undefined}>
                         {clickable ? (
                           <UnstyledButton
                             className={classes.cellButton}

@@ -19,7 +19,7 @@ export function AgingOverview(props: { totalLabel: string; labels: string[]; buc
           <Figure label={props.totalLabel} value={formatMoney(props.totalCents)} note={`${props.rowCount.toLocaleString('en-US')} ${props.rowCount === 1 ? props.unit.slice(0, -1) : props.unit}`} testId="aging-total" />
           <Figure label="Past due" value={formatMoney(pastDue)} note={gross > 0 ? `${pctText(pastDue)} of open items` : 'Nothing open'} color={pastDue > 0 ? 'red.8' : undefined} testId="aging-past-due" />
           {props.unappliedCents !== undefined && (
-            <Figure label="Unapplied credit" value={formatMoney(props.unappliedCents === 0 ? 0 : -props.unappliedCents)} note="Subtracted in the total" color={props.unappliedCents > 0 ? 'red.7' : undefined} testId="aging-unapplied" />
+            <Figure label="Unapplied credit" value={formatMoney(props.unappliedCents === 0 ? 0 : -props.unappliedCents)} note="Subtracted in the total" testId="aging-unapplied" />
           )}
         </SimpleGrid>
         <Stack gap={8} style={{ flex: 1, minWidth: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }} pl="lg" justify="center">

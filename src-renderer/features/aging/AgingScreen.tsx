@@ -5,7 +5,7 @@ import { IconAlertCircle, IconCalendar, IconFilterOff, IconSearch } from '@table
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
-import type { AgingBasis, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
+import type { AgingBasis, AgingDetail, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
 import { addDays, formatDate, isIsoDate } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
@@ -55,7 +55,7 @@ export function AgingScreen() {
   });
   const detail = useQuery({
     queryKey: ['aging', 'detail', asOf ?? 'today', effectiveBasis],
-    queryFn: () => unwrap(window.api.aging.detail({ asOf, basis: effectiveBasis })),
+    queryFn: () => fetchAllDetail(asOf, effectiveBasis),
     enabled: view === 'detail' && effectiveBasis !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -173,6 +173,25 @@ export function AgingScreen() {
       {shownAsOf && <AgingDrillDrawer target={drill} asOf={shownAsOf} basis={resolvedBasis} labels={labels} onClose={() => setDrill(null)} />}
     </FullHeight>
   );
+}
+
+/**
+ * Every open invoice. aging.detail returns at most 500 rows a call (and 50 when no limit is given, though
+ * its contract reads as "all"), so the renderer pages through it, a few pages at a time.
+ */
+async function fetchAllDetail(asOf: string | undefined, basis: AgingBasis | undefined): Promise<AgingDetail> {
+  const page = 500;
+  const first = await unwrap(window.api.aging.detail({ asOf, basis, limit: page, offset: 0 }));
+  const offsets: number[] = [];
+  for (let o = page; o < first.rowCount; o += page) offsets.push(o);
+  const pages: AgingDetailRow[][] = [];
+  for (let i = 0; i < offsets.length; i += 4) {
+    const batch = await Promise.all(offsets.slice(i, i + 4).map((offset) => unwrap(window.api.aging.detail({ asOf: first.asOf, basis: first.basis, limit: page, offset }))));
+    pages.push(...batch.map((b) => b.rows));
+  }
+  const seen = new Set<number>();
+  const rows = [first.rows, ...pages].flat().filter((r) => !seen.has(r.documentId) && (seen.add(r.documentId), true));
+  return { ...first, rows };
 }
 
 /** Month, quarter and year ends: the dates offices run aging for. */
@@ -296,7 +315,7 @@ function DetailView(props: { rows: AgingDetailRow[] | undefined; labels: string[
       detHelper.accessor((r) => r.number ?? r.kind, { id: 'number', header: 'Invoice', meta: { width: 118 }, cell: (c) => <span className="mono">{c.getValue() as string}</span> }),
       detHelper.accessor('docDate', { header: 'Invoice date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
       detHelper.accessor('dueDate', { header: 'Due date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
-      detHelper.accessor('daysPastDue', { header: props.basis === 'due' ? 'Days past due' : 'Days old', sortDescFirst: true, meta: { numeric: true, width: 112 }, cell: (c) => <DaysText days={c.getValue()} /> }),
+      detHelper.accessor('daysPastDue', { header: props.basis === 'due' ? 'Days past due' : 'Days old', sortDescFirst: true, meta: { numeric: true, width: 132 }, cell: (c) => <DaysText days={c.getValue()} /> }),
       detHelper.accessor('bucket', { header: 'Bucket', sortDescFirst: true, meta: { width: 92 }, cell: (c) => labels[c.getValue()] ?? '' }),
       detHelper.accessor('totalCents', { header: 'Original', sortDescFirst: true, meta: { numeric: true, minWidth: 104, total: <Money cents={totals.originalCents} /> }, cell: (c) => <Money cents={c.getValue()} /> }),
       detHelper.accessor('openCents', { header: 'Open', sortDescFirst: true, meta: { numeric: true, minWidth: 104, total: <Money cents={totals.openCents} /> }, cell: (c) => <Money cents={c.getValue()} fw={600} /> }),

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { fieldErrors, unwrap } from '../../api/client';
 import { AuthLayout } from './AuthLayout';
+import { DemoCompanyButton } from './DemoCompanyButton';
 import { usTimeZones } from './timeZones';
 
 interface Values {
@@ -55,6 +56,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => Promise<void> }) {
           <Button type="submit" mt="sm" loading={form.submitting}>Create company</Button>
         </Stack>
       </form>
+      <DemoCompanyButton onDone={onDone} />
     </AuthLayout>
   );
 }

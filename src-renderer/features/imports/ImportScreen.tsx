@@ -13,9 +13,9 @@ import classes from './ImportScreen.module.css';
 
 type Kind = 'accounts' | 'invoices' | 'payments';
 const kinds: { value: Kind; label: string; what: string }[] = [
-  { value: 'accounts', label: 'Accounts', what: 'Customers or patients from another system: number, name, contact, address, terms.' },
-  { value: 'invoices', label: 'Invoices', what: 'Open or past invoices, one row per invoice, for accounts already in Ledgerdesk.' },
-  { value: 'payments', label: 'Payments', what: 'A bank, lockbox or card-processor file; each payment applied to its invoice or oldest first.' },
+  { value: 'accounts', label: 'Accounts', what: 'Customers or patients, with contacts and addresses.' },
+  { value: 'invoices', label: 'Invoices', what: 'One row per invoice, for existing accounts.' },
+  { value: 'payments', label: 'Payments', what: 'Bank, lockbox or card-processor files.' },
 ];
 
 interface ChosenFile {
@@ -263,7 +263,7 @@ function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; 
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Ledgerdesk column</Table.Th>
-              <Table.Th w={220}>Column in the file</Table.Th>
+              <Table.Th w={210}>Column in the file</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -272,12 +272,12 @@ function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; 
               return (
                 <Table.Tr key={c.name}>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Tooltip label={c.help} multiline w={300} withArrow position="top-start">
-                        <Text size="sm" className="mono" style={{ cursor: 'help' }}>{c.name}</Text>
-                      </Tooltip>
-                      {c.required && <Badge size="xs" variant="light" color={missing ? 'red' : 'gray'}>required</Badge>}
-                    </Group>
+                    <Tooltip label={c.help} multiline w={300} withArrow position="top-start">
+                      <Text size="sm" style={{ cursor: 'help', whiteSpace: 'nowrap' }}>
+                        <span className="mono" style={{ fontSize: 'var(--mantine-font-size-xs)' }}>{c.name}</span>
+                        {c.required && <Text span c={missing ? 'red.7' : 'dimmed'} size="xs" ml={6}>required</Text>}
+                      </Text>
+                    </Tooltip>
                   </Table.Td>
                   <Table.Td>
                     <Select
@@ -307,8 +307,8 @@ function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; 
 const errCol = createColumnHelper<ImportError>();
 const errorColumns: ColumnDef<ImportError, any>[] = [
   errCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
-  errCol.accessor('column', { header: 'Column', meta: { width: 170 }, cell: (c) => <span className="mono" title={c.getValue()}>{c.getValue()}</span> }),
-  errCol.accessor('reason', { header: 'Problem', meta: { minWidth: 220, grow: 3 }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+  errCol.accessor('column', { header: 'Column', meta: { width: 160 }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+  errCol.accessor('reason', { header: 'Problem', meta: { minWidth: 220, grow: 3, wrap: true }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
 ];
 
 function PreviewPanel({ preview: p, result, postError }: { preview: ImportPreview; result: ImportSummary | null; postError: { message: string; errors: ImportError[] } | null }) {
@@ -324,7 +324,7 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
         <Count label="Rows with problems" value={p.totals.rowsWithErrors} color={p.errors.length ? 'red' : undefined} testId="import-count-errors" />
         <Count label="Already imported" value={p.totals.duplicates} testId="import-count-duplicates" note="skipped" />
         <Count label="To post" value={p.totals.toPost} color={p.totals.toPost ? 'teal' : undefined} testId="import-count-to-post" />
-        {hasAmounts && <Count label="Amount to post" text={formatMoney(p.totals.amountCents)} testId="import-amount" />}
+        {hasAmounts && <Count label={p.errors.length ? 'Amount, rows without problems' : 'Amount to post'} text={formatMoney(p.totals.amountCents)} testId="import-amount" />}
       </SimpleGrid>
 
       {result ? (
@@ -361,6 +361,7 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
             data={errors}
             columns={errorColumns}
             height={300}
+            rowHeight={48}
             initialSorting={[{ id: 'line', desc: false }]}
             empty="No problems: every row can be posted."
           />

@@ -37,7 +37,7 @@ export function PriceListPanel() {
 
   const columns = useMemo<ColumnDef<Item, any>[]>(
     () => [
-      col.accessor('code', { header: 'Code', meta: { width: 120 }, cell: (c) => <Text span size="sm" fw={500} className="mono" c={c.row.original.active ? undefined : 'dimmed'}>{c.getValue()}</Text> }),
+      col.accessor('code', { header: 'Code', meta: { width: 150 }, cell: (c) => <Text span size="sm" fw={500} className="mono" c={c.row.original.active ? undefined : 'dimmed'}>{c.getValue()}</Text> }),
       col.accessor('codeSystem', { header: 'Code system', meta: { width: 120 }, cell: (c) => <Badge variant="light" radius="sm" color={systemColors[c.getValue() as CodeSystem]}>{systemLabels[c.getValue() as CodeSystem]}</Badge> }),
       col.accessor('description', { header: 'Description', meta: { minWidth: 240, grow: 3 }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
       col.accessor('unitPriceCents', { header: 'Default price', sortDescFirst: true, meta: { numeric: true, width: 130 }, cell: (c) => <Money cents={c.getValue()} /> }),
