@@ -291,12 +291,12 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
     col.accessor('score', {
       header: 'Score',
       sortDescFirst: true,
-      meta: { width: 76, numeric: true },
+      meta: { width: 66, numeric: true },
       cell: (c) => <ScoreCell item={c.row.original} />,
     }),
     col.accessor('name', {
       header: 'Account',
-      meta: { minWidth: 200, grow: 2 },
+      meta: { minWidth: 150, grow: 2 },
       cell: (c) => (
         <Box style={{ minWidth: 0, lineHeight: 1.25 }}>
           <Text size="sm" fw={500} truncate title={c.getValue()}>{c.getValue()}</Text>
@@ -306,24 +306,24 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
         </Box>
       ),
     }),
-    col.accessor('pastDueCents', { header: 'Past due', sortDescFirst: true, meta: { numeric: true, width: 112 }, cell: (c) => <Money cents={c.getValue()} fw={500} /> }),
+    col.accessor('pastDueCents', { header: 'Past due', sortDescFirst: true, meta: { numeric: true, width: 102 }, cell: (c) => <Money cents={c.getValue()} fw={500} /> }),
     col.accessor('oldestDaysPastDue', {
       header: 'Oldest',
       sortDescFirst: true,
-      meta: { numeric: true, width: 82 },
+      meta: { numeric: true, width: 70 },
       cell: (c) => <Text span size="sm" c={c.getValue() > 90 ? 'red.7' : c.getValue() > 60 ? 'orange.8' : undefined}>{c.getValue()} d</Text>,
     }),
     col.accessor((r) => r.stageName ?? '', {
       id: 'stage',
       header: 'Stage',
-      meta: { minWidth: 140 },
+      meta: { minWidth: 110 },
       cell: (c) => (c.getValue() ? <Text size="sm" truncate title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}>{c.getValue()}</Text> : <Text size="sm" c="dimmed">—</Text>),
     }),
     col.accessor((r) => r.reasons.map((x) => reasonLabels[x.reason]).join(' '), {
       id: 'reasons',
       header: 'Why today',
       enableSorting: false,
-      meta: { minWidth: 240, grow: 2 },
+      meta: { minWidth: 170, grow: 2 },
       cell: (c) => (
         <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
           {dedupe(c.row.original.reasons).map((r) => (
@@ -339,13 +339,13 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
     col.accessor((r) => r.assignedTo ?? '', {
       id: 'assignee',
       header: 'Assigned',
-      meta: { width: 110 },
+      meta: { width: 92 },
       cell: (c) => (c.getValue() ? <Text size="sm" truncate>{c.getValue()}</Text> : <Text size="sm" c="dimmed">Shared</Text>),
     }),
     col.display({
       id: 'call',
       header: '',
-      meta: { width: 48 },
+      meta: { width: 44 },
       cell: (c) => (
         <Tooltip label="Log a call" withinPortal>
           <ActionIcon
@@ -394,7 +394,7 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
   }, [held]);
   const shown = kind ? held.filter((h) => holdKind(h.reason).label === kind) : held;
   return (
-    <Paper withBorder radius="md" w={330} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
+    <Paper withBorder radius="md" w={280} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
       <Box p="sm" pb={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap={8} mb={4}>
           <ThemeIcon variant="light" color="gray" size={24} radius="md"><IconHandStop size={15} /></ThemeIcon>
