@@ -75,7 +75,7 @@ export function FeeAssessmentPanel() {
             onChange={() => setDeselected(allOn || someOn ? new Set(chargeable.map((r) => r.invoiceId)) : new Set())}
           />
         ),
-        meta: { width: 44 },
+        meta: { width: 44, total: '' },
         cell: ({ row }) => <Checkbox size="xs" aria-label={`Charge ${row.original.invoiceNumber ?? ''}`} checked={!deselected.has(row.original.invoiceId)} onChange={() => toggle(row.original.invoiceId)} onClick={(e) => e.stopPropagation()} />,
       });
     cols.push(

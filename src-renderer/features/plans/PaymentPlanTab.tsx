@@ -84,7 +84,7 @@ function Figure({ label, children, note }: { label: string; children: ReactNode;
   return (
     <div>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>{label}</Text>
-      <Text fz={18} fw={650} className="num" lh={1.35} component="div">{children}</Text>
+      <Text fz={18} fw={650} className="num" ta="left" lh={1.35} component="div">{children}</Text>
       <Text size="xs" c="dimmed" h={18} truncate component="div">{note ?? ''}</Text>
     </div>
   );

@@ -56,7 +56,7 @@ export function ReferralsPanel() {
       cols.push({
         id: 'pick',
         header: () => <Checkbox size="xs" aria-label="Select all referred accounts" checked={picked.size > 0 && picked.size === rows.length} indeterminate={picked.size > 0 && picked.size < rows.length} onChange={() => setPicked(picked.size ? new Set() : new Set(rows.map((r) => r.accountId)))} />,
-        meta: { width: 44 },
+        meta: { width: 44, total: '' },
         cell: ({ row }) => (
           <Checkbox
             size="xs"

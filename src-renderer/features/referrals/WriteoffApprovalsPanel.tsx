@@ -40,7 +40,7 @@ export function WriteoffApprovalsPanel() {
       cols.push({
         id: 'decide',
         header: '',
-        meta: { width: 190 },
+        meta: { width: 236 },
         cell: ({ row }) => {
           const own = row.original.requestedBy === session.username;
           return (

@@ -170,7 +170,7 @@ export function StageSettingsPanel() {
                   disabled={!canEdit}
                 />
                 <Tooltip label="Accounts in this stage now">
-                  <Badge variant="light" color={s.accountCount ? 'blue' : 'gray'} size="lg" radius="sm" mt={4} styles={{ root: { textTransform: 'none', fontWeight: 600 } }}>{s.accountCount.toLocaleString('en-US')} {s.accountCount === 1 ? 'account' : 'accounts'}</Badge>
+                  <Badge variant="light" color={s.accountCount ? 'blue' : 'gray'} size="lg" radius="sm" mt={4} w={124} styles={{ root: { textTransform: 'none', fontWeight: 600 } }}>{s.accountCount.toLocaleString('en-US')} {s.accountCount === 1 ? 'account' : 'accounts'}</Badge>
                 </Tooltip>
                 {canEdit && (
                   <Group gap={2} mt={3} wrap="nowrap">

@@ -1,0 +1,70 @@
+/** Tour screenshots of the collections supervisor's screens on the demo company: payment plan, fee run, stages, write-off approvals. */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/bridge';
+import { addDays } from '../../src-shared/dates';
+import { must, signIn } from '../support/receivables';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '../../docs/tour', `${name}.png`) });
+
+test('tour: payment plan, fee assessment, collection stages, write-off approvals', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  const b = app.backend;
+  const demo = await b.call('tour-admin', 'app.openDemo', undefined);
+  if (!demo.ok) throw new Error(demo.error.message);
+  await must(b, 'tour-sup', 'auth.signIn', { username: 'supervisor', password: 'riverside-supervisor' });
+  await must(b, 'tour-clerk', 'auth.signIn', { username: 'clerk', password: 'riverside-clerk' });
+  const summary = await must(b, 'tour-sup', 'aging.summary', {});
+  const T = (n: number) => addDays(summary.asOf, n);
+
+  // A plan that started six weeks ago: down payment and first installment paid, the second just late.
+  const candidates = summary.rows.filter((r) => r.totalCents > 90000 && r.totalCents < 400000 && r.unappliedCents === 0).sort((x, y) => x.accountId - y.accountId);
+  let planAccount: number | null = null;
+  for (const r of candidates) {
+    const ledger = await must(b, 'tour-sup', 'ledger.get', { accountId: r.accountId });
+    if (!ledger.entries.some((e) => e.kind === 'payment' && e.date >= T(-50))) {
+      planAccount = r.accountId;
+      break;
+    }
+  }
+  if (planAccount === null) throw new Error('no account for the plan');
+  const ledger = await must(b, 'tour-sup', 'ledger.get', { accountId: planAccount });
+  const total = ledger.totals.balanceCents;
+  const down = Math.round(total * 0.1 / 100) * 100;
+  await must(b, 'tour-clerk', 'plans.create', { accountId: planAccount, totalCents: total, downPaymentCents: down, installmentCount: 6, frequency: 'monthly', startDate: T(-45), firstDate: T(-31), note: 'Agreed by phone with the patient; pays by check at the start of each month.' });
+  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: T(-45), method: 'check', checkNumber: '1042', amountCents: down });
+  const plan = (await must(b, 'tour-clerk', 'plans.list', { accountId: planAccount }))[0]!;
+  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: T(-30), method: 'check', checkNumber: '1057', amountCents: plan.installments[1]!.amountCents });
+
+  // Write-off requests from the clerk on three long-delinquent accounts.
+  const old = summary.rows.filter((r) => (r.buckets[r.buckets.length - 1] ?? 0) > 5000 && r.accountId !== planAccount).slice(0, 3);
+  const reasons = ['Patient deceased; estate closed with no assets (letter from the executor on file)', 'Bankruptcy discharge received, chapter 7', 'Small balance left after insurance; not worth pursuing'];
+  for (const [i, r] of old.entries()) {
+    const amount = i === 2 ? Math.min(r.buckets[r.buckets.length - 1]!, 4500) : r.buckets[r.buckets.length - 1]!;
+    await must(b, 'tour-clerk', 'writeoffs.request', { accountId: r.accountId, amountCents: amount, reason: reasons[i]! });
+  }
+
+  // The ladder as the office runs it: accounts placed in their stages.
+  await must(b, 'tour-sup', 'stages.evaluate', {});
+
+  await app.open(page);
+  await signIn(page, 'supervisor', 'riverside-supervisor');
+
+  await page.goto(`${app.url}#/accounts/${planAccount}`);
+  await expect(page.getByTestId('account-name')).toBeVisible();
+  await page.getByRole('tab', { name: 'Payment plan' }).click();
+  await expect(page.getByTestId('plan-schedule').locator('[role=row][aria-rowindex]')).toHaveCount(7);
+  await shot(page, '34-plan-schedule');
+
+  await page.goto(`${app.url}#/collections`);
+  await expect(page.getByTestId('fee-preview').locator('[role=row][aria-rowindex]').first()).toBeVisible();
+  await shot(page, '35-fee-preview');
+
+  await page.goto(`${app.url}#/settings?tab=stages`);
+  await expect(page.getByRole('textbox', { name: 'Stage 1 name' })).toHaveValue('Friendly reminder');
+  await shot(page, '36-stage-settings');
+
+  await page.goto(`${app.url}#/collections?tab=writeoffs`);
+  await expect(page.getByTestId('writeoff-requests').locator('[role=row][aria-rowindex]')).toHaveCount(old.length);
+  await shot(page, '37-writeoff-approvals');
+});
