@@ -11,8 +11,6 @@ import { atLeast, useSession } from '../../app/session';
 import { LedgerTab } from '../ledger/LedgerTab';
 import { PaymentPlanTab } from '../plans/PaymentPlanTab';
 import { useAccountPolicyActions } from '../referrals/AccountPolicyActions';
-import { PaymentPlanTab } from '../plans/PaymentPlanTab';
-import { useAccountPolicyActions } from '../referrals/AccountPolicyActions';
 import { CollectionsTab } from '../collections/CollectionsTab';
 import { OpenItemsTab } from '../ledger/OpenItemsTab';
 import { DocumentDrawer } from '../ledger/DocumentDrawer';
@@ -39,7 +37,6 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
   const [tab, setTab] = useState<string | null>(searchParams.get('tab') ?? 'ledger');
   const [action, setAction] = useState<{ name: ActionName; documentId?: number } | null>(null);
   const [openDoc, setOpenDoc] = useState<number | null>(null);
-  const policy = useAccountPolicyActions({ account, ledger, onPlanCreated: () => setTab('plan') });
   const policy = useAccountPolicyActions({ account, ledger, onPlanCreated: () => setTab('plan') });
   const drafts = useDraftInvoices(account.id);
   const t = ledger.totals;
@@ -103,7 +100,6 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
               <Menu.Item leftSection={<IconReceiptRefund size={16} />} disabled={t.unappliedCents === 0} onClick={() => act('refund')}>Refund unapplied credit…</Menu.Item>
               <Menu.Item leftSection={<IconTransfer size={16} />} disabled={t.unappliedCents === 0 || t.openCents === 0} onClick={() => act('applyCredit')}>Apply unapplied credit…</Menu.Item>
               {policy.menuItems}
-              {policy.menuItems}
             </Menu.Dropdown>
           </Menu>
         </Group>
@@ -135,7 +131,6 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
           <Tabs.Tab value="open" rightSection={ledger.openItems.length ? <Badge size="xs" variant="light" circle>{ledger.openItems.length}</Badge> : null}>Open items</Tabs.Tab>
           <Tabs.Tab value="collections">Collections</Tabs.Tab>
           <Tabs.Tab value="plan">Payment plan</Tabs.Tab>
-          <Tabs.Tab value="plan">Payment plan</Tabs.Tab>
           <Tabs.Tab value="details">Details</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="ledger" style={{ flex: 1, minHeight: 360, display: 'flex', flexDirection: 'column' }}>
@@ -146,9 +141,6 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
         </Tabs.Panel>
         <Tabs.Panel value="collections">
           <CollectionsTab account={account} />
-        </Tabs.Panel>
-        <Tabs.Panel value="plan">
-          <PaymentPlanTab ledger={ledger} closed={closed} />
         </Tabs.Panel>
         <Tabs.Panel value="plan">
           <PaymentPlanTab ledger={ledger} closed={closed} />
@@ -171,7 +163,6 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
       {action?.name === 'reverse' && <ReversePaymentModal ledger={ledger} paymentId={action.documentId} onClose={() => setAction(null)} />}
       {action?.name === 'refund' && <RefundModal ledger={ledger} onClose={() => setAction(null)} />}
       {action?.name === 'applyCredit' && <ApplyCreditModal ledger={ledger} onClose={() => setAction(null)} />}
-      {policy.modals}
       {policy.modals}
     </Box>
   );

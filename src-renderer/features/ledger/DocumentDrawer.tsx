@@ -14,7 +14,6 @@ import { ReceiptModal } from '../payments/ReceiptCard';
 import { formatQuantity } from '../invoices/lineMath';
 import { KindBadge } from './LedgerTab';
 import { WaiveFeeButton } from '../fees/WaiveFeeButton';
-import { WaiveFeeButton } from '../fees/WaiveFeeButton';
 
 type DrawerAction = 'creditNote' | 'writeOff' | 'reverse';
 
@@ -94,7 +93,6 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
         {d.kind === 'invoice' && <Button size="xs" variant="default" leftSection={<IconFileMinus size={14} />} onClick={() => onAction('creditNote', d.id)}>Issue credit note</Button>}
         {d.kind === 'invoice' && d.openCents > 0 && atLeast(session.role, 'supervisor') && <Button size="xs" variant="default" color="red" leftSection={<IconTrashX size={14} />} onClick={() => onAction('writeOff', d.id)}>Write off</Button>}
         {d.kind === 'payment' && <Button size="xs" variant="light" leftSection={<IconReceipt size={14} />} onClick={() => setReceipt(true)}>View receipt</Button>}
-        {d.kind === 'fee' && <WaiveFeeButton document={d} />}
         {d.kind === 'fee' && <WaiveFeeButton document={d} />}
         {d.kind === 'payment' && !reversed && <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={() => onAction('reverse', d.id)}>Reverse payment</Button>}
       </Group>
