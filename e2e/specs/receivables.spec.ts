@@ -175,7 +175,7 @@ test('a clerk sees Write-off disabled and main refuses a direct write-off call',
   await signIn(page, 'casey', 'clerk-pass-1');
   await page.goto(`${app.url}#/accounts/${accountId}`);
   await page.getByRole('button', { name: 'More' }).click();
-  const writeOff = page.getByRole('menuitem', { name: 'Write-off…' });
+  const writeOff = page.getByRole('menuitem', { name: 'Write-off…', exact: true });
   await expect(writeOff).toBeDisabled();
   await writeOff.hover({ force: true });
   await expect(page.getByRole('tooltip')).toHaveText('Write-offs need a collections supervisor');
@@ -191,5 +191,5 @@ test('a clerk sees Write-off disabled and main refuses a direct write-off call',
   await signIn(page, 'sam', 'super-pass-1');
   await page.goto(`${app.url}#/accounts/${accountId}`);
   await page.getByRole('button', { name: 'More' }).click();
-  await expect(page.getByRole('menuitem', { name: 'Write-off…' })).toBeEnabled();
+  await expect(page.getByRole('menuitem', { name: 'Write-off…', exact: true })).toBeEnabled();
 });

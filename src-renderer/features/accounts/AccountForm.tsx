@@ -202,7 +202,7 @@ function AccountFields({ form, onStateChange, editing }: { form: Form; onStateCh
     <Stack gap="lg">
       <Section title="Account">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label="Account number" withAsterisk className="mono" data-autofocus={!editing || undefined} key={form.key('accountNumber')} {...form.getInputProps('accountNumber')} />
+          <TextInput label="Account number" withAsterisk styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} data-autofocus={!editing || undefined} key={form.key('accountNumber')} {...form.getInputProps('accountNumber')} />
           <TextInput label="Account name" withAsterisk style={{ gridColumn: 'span 2' }} key={form.key('name')} {...form.getInputProps('name')} />
         </SimpleGrid>
         <Group gap="xl" align="flex-start">

@@ -260,7 +260,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
               <Table.Th w={34}>#</Table.Th>
               <Table.Th w={118}>Code</Table.Th>
               <Table.Th>Description</Table.Th>
-              <Table.Th w={136}>ICD-10</Table.Th>
+              <Table.Th w={178}>ICD-10</Table.Th>
               <Table.Th w={76} ta="right">Qty</Table.Th>
               <Table.Th w={104} ta="right">Unit price</Table.Th>
               <Table.Th w={148} ta="right">Discount</Table.Th>
@@ -316,10 +316,11 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       aria-label={`Line ${i + 1} ICD-10 codes`}
                       placeholder={l.icd10.length ? '' : 'e.g. E11.9'}
                       value={l.icd10}
-                      onChange={(v) => setLine(l.key, { icd10: v.map((c) => c.trim().toUpperCase()) })}
+                      onChange={(v) => setLine(l.key, { icd10: [...new Set(v.flatMap((c) => c.split(/[\s,;]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))] })}
                       splitChars={[',', ' ', ';']}
                       maxTags={12}
                       error={parsed.errors[`${l.key}.icd10`]}
+                      styles={{ inputField: { minWidth: 24 }, pill: { paddingInline: 6 } }}
                     />
                   </Table.Td>
                   <Table.Td><TextInput aria-label={`Line ${i + 1} quantity`} value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.currentTarget.value })} error={err(`${l.key}.quantity`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
