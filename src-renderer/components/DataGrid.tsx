@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Box, Center, Loader, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import {
@@ -61,7 +61,16 @@ export interface DataGridProps<T> {
   manualSorting?: boolean;
   sorting?: SortingState;
   onSortingChange?: (s: SortingState) => void;
+  /**
+   * For very large grids whose rows the caller already sorted and filtered (implies manualSorting; the
+   * grid's own filters are off): the table library is given only the rows around the visible ones, so
+   * re-sorting or re-filtering 50,000 rows does not rebuild 50,000 row objects. Fixed for the grid's life.
+   */
+  windowed?: boolean;
 }
+
+/** Rows handed to the table library around the visible ones in windowed mode. */
+const WINDOW_SLACK = 40;
 
 /**
  * The one grid: @tanstack/react-table for columns, sorting and filtering; @tanstack/react-virtual so
@@ -70,19 +79,22 @@ export interface DataGridProps<T> {
 export function DataGrid<T>(props: DataGridProps<T>) {
   const [sortingState, setSortingState] = useState<SortingState>(props.initialSorting ?? []);
   const sorting = props.sorting ?? sortingState;
+  const windowed = props.windowed ?? false;
+  const [range, setRange] = useState({ start: 0, end: 2 * WINDOW_SLACK });
+  const tableData = useMemo(() => (windowed ? props.data.slice(range.start, range.end) : props.data), [windowed, props.data, range.start, range.end]);
   const table = useReactTable({
-    data: props.data,
+    data: tableData,
     columns: props.columns,
     // A stable empty array: a new [] on every render re-runs the filter model, whose page-index reset
     // sets state and renders again, forever (the grid never paginates, so that reset is off too).
-    state: { sorting, globalFilter: props.globalFilter, columnFilters: props.columnFilters ?? noFilters },
+    state: { sorting, globalFilter: windowed ? undefined : props.globalFilter, columnFilters: windowed ? noFilters : (props.columnFilters ?? noFilters) },
     autoResetPageIndex: false,
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       setSortingState(next);
       props.onSortingChange?.(next);
     },
-    manualSorting: props.manualSorting,
+    manualSorting: windowed || props.manualSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -91,7 +103,19 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   const rows = table.getRowModel().rows;
   const parentRef = useRef<HTMLDivElement>(null);
   const rowHeight = props.rowHeight ?? 34;
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const rowCount = windowed ? props.data.length : rows.length;
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => parentRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.length ? items[items.length - 1]!.index + 1 : 0;
+  // Windowed: move the window before the browser paints when the visible rows leave it.
+  useLayoutEffect(() => {
+    if (!windowed) return;
+    if (first < range.start || last > range.end || range.end - range.start > 4 * WINDOW_SLACK + last - first) {
+      setRange({ start: Math.max(0, first - WINDOW_SLACK), end: last + WINDOW_SLACK });
+    }
+  }, [windowed, first, last, range.start, range.end]);
+  const rowAt = (index: number): Row<T> | undefined => (windowed ? rows[index - range.start] : rows[index]);
   const template = useMemo(
     () =>
       table
@@ -108,7 +132,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
 
   return (
     <Box className={classes.frame} style={{ height: props.height ?? '100%' }} data-testid={props.testId}>
-      <div ref={parentRef} className={classes.scroller} role="grid" aria-label={props.label} aria-rowcount={rows.length + 1}>
+      <div ref={parentRef} className={classes.scroller} role="grid" aria-label={props.label} aria-rowcount={rowCount + 1}>
         <div className={classes.header} role="row" style={gridStyle}>
           {table.getFlatHeaders().map((h) => {
             const numeric = h.column.columnDef.meta?.numeric;
@@ -127,14 +151,15 @@ export function DataGrid<T>(props: DataGridProps<T>) {
             );
           })}
         </div>
-        {props.loading && rows.length === 0 ? (
+        {props.loading && rowCount === 0 ? (
           <Center p="xl"><Loader size="sm" /></Center>
-        ) : rows.length === 0 ? (
+        ) : rowCount === 0 ? (
           <Center p="xl"><Text c="dimmed" size="sm">{props.empty ?? 'Nothing to show.'}</Text></Center>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const row = rows[v.index] as Row<T>;
+            {items.map((v) => {
+              const row = rowAt(v.index);
+              if (!row) return null;
               return (
                 <div
                   key={row.id}
@@ -175,7 +200,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
             })}
           </div>
         )}
-        {hasTotals && rows.length > 0 && (
+        {hasTotals && rowCount > 0 && (
           <div className={classes.totals} role="row" aria-label="Totals" style={gridStyle}>
             {table.getVisibleLeafColumns().map((c, i) => (
               <div key={c.id} className={classes.cell} role="gridcell" data-numeric={c.columnDef.meta?.numeric || undefined}>
