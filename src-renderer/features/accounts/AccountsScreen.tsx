@@ -212,18 +212,18 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
 
   const columns = useMemo<ColumnDef<ListRow, unknown>[]>(
     () => [
-      { id: 'accountNumber', header: 'Account #', meta: { width: 116 }, cell: ({ row }) => (row.original.loading ? <Placeholder /> : <Text span size="sm" className="mono">{row.original.accountNumber}</Text>) },
-      { id: 'name', header: 'Name', meta: {}, cell: ({ row }) => (row.original.loading ? <Placeholder /> : <Text span size="sm" fw={500}>{row.original.name}</Text>) },
-      { id: 'kind', header: 'Kind', enableSorting: false, meta: { width: 108 }, cell: ({ row }) => (!row.original.loading && row.original.kind ? <Text span size="sm" c="gray.7">{accountKindLabels[row.original.kind]}</Text> : null) },
+      { id: 'accountNumber', header: 'Account #', meta: { width: 100 }, cell: ({ row }) => (row.original.loading ? <Placeholder /> : <Text span size="sm" className="mono">{row.original.accountNumber}</Text>) },
+      { id: 'name', header: 'Name', meta: {}, cell: ({ row }) => (row.original.loading ? <Placeholder /> : <Text span size="sm" fw={500} title={row.original.name}>{row.original.name}</Text>) },
+      { id: 'kind', header: 'Kind', enableSorting: false, meta: { width: 100 }, cell: ({ row }) => (!row.original.loading && row.original.kind ? <Text span size="sm" c="gray.7">{accountKindLabels[row.original.kind]}</Text> : null) },
       {
         id: 'status',
         header: 'Status',
         enableSorting: false,
-        meta: { width: 104 },
+        meta: { width: 96 },
         cell: ({ row }) => (!row.original.loading && row.original.status ? <Badge size="sm" variant={row.original.status === 'active' ? 'dot' : 'light'} color={accountStatusColors[row.original.status]}>{accountStatusLabels[row.original.status]}</Badge> : null),
       },
-      { id: 'phone', header: 'Phone', enableSorting: false, meta: { width: 136 }, cell: ({ row }) => (!row.original.loading ? <Text span size="sm" c="gray.7">{row.original.primaryPhone ?? ''}</Text> : null) },
-      { id: 'email', header: 'Email', enableSorting: false, meta: { width: 230 }, cell: ({ row }) => (!row.original.loading ? <Text span size="sm" c="gray.7">{row.original.primaryEmail ?? ''}</Text> : null) },
+      { id: 'phone', header: 'Phone', enableSorting: false, meta: { width: 128 }, cell: ({ row }) => (!row.original.loading ? <Text span size="sm" c="gray.7">{row.original.primaryPhone ?? ''}</Text> : null) },
+      { id: 'email', header: 'Email', enableSorting: false, meta: { width: 196 }, cell: ({ row }) => (!row.original.loading ? <Text span size="sm" c="gray.7">{row.original.primaryEmail ?? ''}</Text> : null) },
       { id: 'balance', header: 'Balance', sortDescFirst: true, meta: { numeric: true, width: 120 }, cell: ({ row }) => (row.original.loading ? null : <Money cents={row.original.balanceCents} dimZero />) },
       {
         id: 'pastDue',
