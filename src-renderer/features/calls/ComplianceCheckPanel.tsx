@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck, IconClockPause, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { ruleLabels, type ComplianceBlock, type LocalTime } from '@shared/domain/collections';
-import { clock12, formatInZone, zoneAbbrev, zoneCity } from '../collections/api';
+import { clock12, formatInZone, prettyDates, zoneAbbrev, zoneCity } from '../collections/api';
 
 export const OVERRIDE_MIN = 10;
 
@@ -89,7 +89,7 @@ export function ComplianceCheckPanel(props: {
               <Text size="sm" fw={600}>{ruleLabels[b.rule] ?? b.rule}</Text>
               <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, textTransform: 'none' }}>{b.citation}</Badge>
             </Group>
-            <Text size="xs" c="gray.7" mt={2}>{b.message}</Text>
+            <Text size="xs" c="gray.7" mt={2}>{prettyDates(b.message)}</Text>
             {b.allowedAt && (
               <Group gap={4} mt={4}>
                 <IconClockPause size={13} color="var(--mantine-color-gray-6)" />
@@ -125,8 +125,8 @@ export function ComplianceCheckPanel(props: {
 function LocalTimes({ times }: { times: LocalTime[] }) {
   if (!times.length) return null;
   return (
-    <Group gap="xs" mt="xs" data-testid="compliance-local-times">
-      <Text size="xs" c="dimmed">Consumer’s local time:</Text>
+    <Group gap={6} mt="xs" data-testid="compliance-local-times">
+      <Text size="xs" c="dimmed" w="100%">Consumer’s local time {times.length > 1 ? `in each of ${times.length} zones (the call must be allowed in all)` : ''}</Text>
       {times.map((t) => {
         const at = new Date(`${t.date}T12:00:00Z`);
         return (

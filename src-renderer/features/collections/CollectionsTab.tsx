@@ -18,7 +18,7 @@ import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
 import { Money } from '../../components/Money';
 import { LogCallModal } from '../calls/LogCallModal';
-import { formatWhen, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
+import { formatPhoneDigits, formatWhen, prettyDates, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
 import { Card } from './Card';
 import { FlagsPanel } from './FlagsPanel';
 import { InconvenientTimesPanel } from './InconvenientTimesPanel';
@@ -96,7 +96,18 @@ function TimelineCard({ account }: { account: AccountDetail }) {
     }),
     [calls.data, promises.data, flags.data],
   );
-  const entries = (timeline.data ?? []).filter((e) => !filterKinds[filter] || filterKinds[filter]!.includes(e.kind));
+  // A promise made on a call belongs at the call's start (the backend dates it when it was recorded).
+  const entries = useMemo(() => {
+    const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'call', 'override'];
+    return (timeline.data ?? [])
+      .map((e) => {
+        const p = e.kind === 'promise' ? byId.promise.get(e.ref.id) : undefined;
+        const c = p?.callId ? byId.call.get(p.callId) : undefined;
+        return c ? { ...e, at: c.startedAt } : e;
+      })
+      .filter((e) => !filterKinds[filter] || filterKinds[filter]!.includes(e.kind))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : order.indexOf(a.kind) - order.indexOf(b.kind)));
+  }, [timeline.data, byId, filter]);
   return (
     <Card
       title="Contact timeline"
@@ -125,7 +136,7 @@ function TimelineCard({ account }: { account: AccountDetail }) {
         <Text c="dimmed" size="sm" ta="center" py="lg">{filter === 'all' ? 'No contact yet: calls, letters, flags and promises will be listed here.' : 'Nothing of this kind yet.'}</Text>
       ) : (
         <ScrollArea.Autosize mah="calc(100dvh - 420px)" mih={300} offsetScrollbars>
-          <Timeline bulletSize={26} lineWidth={2} pt={4} pl={2}>
+          <Timeline bulletSize={26} lineWidth={2} pt={4} pl={16} pr={4}>
             {entries.map((e) => (
               <Timeline.Item
                 key={`${e.kind}-${e.ref.type}-${e.ref.id}-${e.at}`}
@@ -175,7 +186,7 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
           <Badge size="sm" variant="light" color={outcomeColor(call.outcome)} radius="sm" style={{ textTransform: 'none' }}>{callOutcomeLabels[call.outcome]}</Badge>
           {call.overrideId && <Badge size="sm" variant="outline" color="red" radius="sm" style={{ textTransform: 'none' }}>Override</Badge>}
         </Group>
-        <Text size="xs" c="gray.7" className="num">{call.phone}{call.callbackAt ? ` · callback ${formatWhen(call.callbackAt)}${call.callbackDoneAt ? ' (done)' : ''}` : ''}</Text>
+        <Text size="xs" c="gray.7">{call.phone}{call.callbackAt ? ` · callback ${formatWhen(call.callbackAt)}${call.callbackDoneAt ? ' (done)' : ''}` : ''}</Text>
         {call.notes && <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>{call.notes}</Text>}
         <Who by={call.clerk} at={call.startedAt} />
       </>
@@ -197,7 +208,7 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
     );
   }
   if (flag && (entry.kind === 'flag_set' || entry.kind === 'flag_cleared')) {
-    const label = `${flagLabels[flag.kind]}${flag.phone ? ` · ${flag.phone}` : ''}`;
+    const label = `${flagLabels[flag.kind].replace(' (number)', '')}${flag.phone ? ` · ${String(flag.details.phoneAsEntered ?? formatPhoneDigits(flag.phone))}` : ''}`;
     return (
       <>
         <Text size="sm" fw={600}>
@@ -210,8 +221,8 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
   }
   return (
     <>
-      <Text size="sm" fw={600}>{entry.title}</Text>
-      {entry.detail && <Text size="sm" c="gray.7">{entry.detail}</Text>}
+      <Text size="sm" fw={600}>{prettyDates(entry.title)}</Text>
+      {entry.detail && <Text size="sm" c="gray.7">{prettyDates(entry.detail)}</Text>}
       <Who by={entry.by} at={entry.at} />
     </>
   );
@@ -231,7 +242,7 @@ function PromisesCard({ promises, loading }: { promises: PromiseToPay[] | undefi
         <Table fz="sm" highlightOnHover={false} layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={96}>Due</Table.Th>
+              <Table.Th w={112}>Due</Table.Th>
               <Table.Th ta="right">Amount</Table.Th>
               <Table.Th ta="right">Paid</Table.Th>
               <Table.Th w={86}>Status</Table.Th>

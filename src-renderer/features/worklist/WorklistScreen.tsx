@@ -16,6 +16,7 @@ import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
+import { prettyDates } from '../collections/api';
 
 export const reasonLabels: Record<WorklistReason, string> = {
   stage_action: 'Stage action due',
@@ -291,7 +292,7 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
     col.accessor('score', {
       header: 'Score',
       sortDescFirst: true,
-      meta: { width: 66, numeric: true },
+      meta: { width: 78, numeric: true },
       cell: (c) => <ScoreCell item={c.row.original} />,
     }),
     col.accessor('name', {
@@ -316,18 +317,18 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
     col.accessor((r) => r.stageName ?? '', {
       id: 'stage',
       header: 'Stage',
-      meta: { minWidth: 110 },
+      meta: { minWidth: 176, grow: 1.2 },
       cell: (c) => (c.getValue() ? <Text size="sm" truncate title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}>{c.getValue()}</Text> : <Text size="sm" c="dimmed">—</Text>),
     }),
     col.accessor((r) => r.reasons.map((x) => reasonLabels[x.reason]).join(' '), {
       id: 'reasons',
       header: 'Why today',
       enableSorting: false,
-      meta: { minWidth: 170, grow: 2 },
+      meta: { minWidth: 150, grow: 1.3 },
       cell: (c) => (
-        <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
+        <Group gap={3} wrap="wrap" style={{ overflow: 'hidden', maxHeight: 40 }}>
           {dedupe(c.row.original.reasons).map((r) => (
-            <Tooltip key={r.reason} label={r.details.join('; ')} withinPortal multiline maw={360}>
+            <Tooltip key={r.reason} label={prettyDates(r.details.join('; '))} withinPortal multiline maw={360}>
               <Badge size="sm" radius="sm" variant="light" color={reasonColors[r.reason]} style={{ textTransform: 'none', flexShrink: 0 }}>
                 {reasonLabels[r.reason]}{r.details.length > 1 ? ` ×${r.details.length}` : ''}
               </Badge>
@@ -336,16 +337,16 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
         </Group>
       ),
     }),
-    col.accessor((r) => r.assignedTo ?? '', {
+    ...(o.supervisor ? [col.accessor((r) => r.assignedTo ?? '', {
       id: 'assignee',
       header: 'Assigned',
       meta: { width: 92 },
       cell: (c) => (c.getValue() ? <Text size="sm" truncate>{c.getValue()}</Text> : <Text size="sm" c="dimmed">Shared</Text>),
-    }),
+    })] : []),
     col.display({
       id: 'call',
       header: '',
-      meta: { width: 44 },
+      meta: { width: 56 },
       cell: (c) => (
         <Tooltip label="Log a call" withinPortal>
           <ActionIcon
@@ -380,7 +381,7 @@ function ScoreCell({ item }: { item: WorklistItem }) {
   const hot = item.score >= 600 ? 'red' : item.score >= 300 ? 'orange' : 'ledger';
   return (
     <Tooltip label={parts.join(' · ')} withinPortal multiline maw={300}>
-      <Badge variant="light" color={hot} radius="sm" size="md" className="num" style={{ minWidth: 48 }}>{item.score}</Badge>
+      <Badge variant="light" color={hot} radius="sm" size="md" style={{ minWidth: 46, fontVariantNumeric: 'tabular-nums' }}>{item.score}</Badge>
     </Tooltip>
   );
 }
@@ -394,7 +395,7 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
   }, [held]);
   const shown = kind ? held.filter((h) => holdKind(h.reason).label === kind) : held;
   return (
-    <Paper withBorder radius="md" w={280} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
+    <Paper withBorder radius="md" w={290} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
       <Box p="sm" pb={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap={8} mb={4}>
           <ThemeIcon variant="light" color="gray" size={24} radius="md"><IconHandStop size={15} /></ThemeIcon>
@@ -436,7 +437,7 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
                     <Text size="sm" fw={500} truncate>{h.name}</Text>
                     <Badge size="xs" radius="sm" variant="light" color={k.color} style={{ textTransform: 'none', flexShrink: 0 }}>{k.label}</Badge>
                   </Group>
-                  <Text size="xs" c="dimmed" lineClamp={2}><Text span inherit className="mono">{h.accountNumber}</Text> · {h.reason}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}><Text span inherit className="mono">{h.accountNumber}</Text> · {prettyDates(h.reason)}</Text>
                 </Box>
               </Anchor>
             );
