@@ -66,6 +66,7 @@ export function InvoicingSettingsPanel() {
           data={commonTerms}
           value={terms}
           onChange={setTerms}
+          onBlur={() => parsedTerms && setTerms(parsedTerms.label)}
           disabled={!canEdit}
           error={termsError}
           w={320}
