@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { DamagedStoreError, NotAStoreError, StoreError, WrongKeyError } from './errors';
 import { migrations as allMigrations, type Migration } from './migrations';
 import type { Database } from './schema';
+import { statementCachingDatabase } from './statement-cache';
 
 /** 'LDK1': marks a SQLite file as a Ledgerdesk store once its key has opened it. */
 export const APPLICATION_ID = 0x4c444b31;
@@ -118,7 +119,7 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
     sqlite.close();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCachingDatabase(sqlite) as never }) });
   return {
     path,
     sqlite,

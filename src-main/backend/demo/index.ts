@@ -9,7 +9,6 @@ import { readInvoiceSettings } from '../services/invoices';
 import { planAccounts, runTimeline, demoSizes, type DemoSize, type DemoStats } from './model';
 import { priceList } from './data';
 import { bulkSink, serviceSink, SimClock, type DemoActors } from './sinks';
-import { cachedKysely } from './cached-kysely';
 
 export { demoSizes, type DemoSize, type DemoStats } from './model';
 
@@ -77,7 +76,7 @@ export async function generateDemo(ctx: ServiceContext, services: Services, opti
 
   // Accounts through the accounts service's own insert (numbers, contacts, search keys, audit).
   const plans = planAccounts(seed, count, asOf);
-  const kdb = cachedKysely(ctx.store.sqlite);
+  const kdb = ctx.db; // reuses prepared statements (db/statement-cache.ts), so long runs of postings stay fast
   const accounts: { plan: (typeof plans)[number]; id: number }[] = [];
   await kdb.transaction().execute(async (trx) => {
     const p = { trx, clock, actor: actors.clerk };
