@@ -37,7 +37,7 @@ async function seed(b: Parameters<typeof createCompany>[0]) {
   await call(b, S, 'stages.evaluate', { asOf: today });
   // Disputed after entering its stage: the stage task is due, the dispute holds it.
   await call(b, S, 'flags.set', { kind: 'disputed', accountId: hannah.id, reason: 'Says the lab work was billed to her insurer', written: true, receivedOn: '2026-03-06' });
-  // Casey already holds one account (a supervisor picks assignees from the people holding accounts).
+  // Casey already holds one account.
   const casey = (await call(b, S, 'users.list', undefined)).find((u) => u.username === 'casey')!;
   await call(b, S, 'worklist.assign', { accountIds: [luis.id], userId: casey.id });
   return { maria, daniel, hannah, luis };
@@ -173,10 +173,10 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklist' }).click();
   await row(page, 'P-2002').getByRole('checkbox', { name: 'Select P-2002' }).check();
   await expect(page.getByTestId('assign-bar')).toContainText('1 selected');
-  // users.list is for administrators: a supervisor picks from users already holding accounts, or self.
+  // Supervisors pick from every active user (users.assignees).
   const bar = page.getByTestId('assign-bar');
   await bar.getByRole('combobox', { name: 'Assign to' }).click();
-  await page.getByRole('option', { name: 'casey' }).click();
+  await page.getByRole('option', { name: 'Casey Morgan' }).click();
   await bar.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(row(page, 'P-2002')).toContainText('casey');
   await expect(row(page, 'P-2004')).toContainText('casey');
@@ -184,6 +184,6 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   expect(wl.items.find((i) => i.accountNumber === 'P-2002')?.assignedTo).toBe('casey');
   // Filter the supervisor's view to Casey's queue.
   await page.getByRole('combobox', { name: 'Assigned to' }).click();
-  await page.getByRole('option', { name: 'casey' }).click();
+  await page.getByRole('option', { name: 'Casey Morgan' }).click();
   await expect(grid(page).getByRole('row')).toHaveCount(3); // header + P-2002 + P-2004
 });

@@ -104,7 +104,7 @@ export const accountSearchSchema = z.object({
 export const accountListSchema = pageSchema.extend({
   status: z.enum(accountStatuses).optional(),
   kind: z.enum(accountKinds).optional(),
-  sort: z.enum(['name', 'accountNumber', 'balance']).default('name'),
+  sort: z.enum(['name', 'accountNumber', 'balance', 'pastDue']).default('name'),
 });
 
 export interface AccountSummary {
@@ -115,6 +115,8 @@ export interface AccountSummary {
   status: AccountStatus;
   balanceCents: number;
   unappliedCents: number;
+  /** Open invoices past due today (aging's edge of Current), before unapplied credit. */
+  pastDueCents: number;
   primaryPhone: string | null;
   primaryEmail: string | null;
 }

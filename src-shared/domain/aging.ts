@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, pageSchema } from './text';
+import { idSchema, isoDateSchema } from './text';
 
 export const agingBases = ['due', 'invoice'] as const;
 export type AgingBasis = (typeof agingBases)[number];
@@ -54,7 +54,12 @@ export const agingSummarySchema = agingQuerySchema.extend({
   offset: z.number().int().min(0).default(0),
   sort: z.enum(['name', 'accountNumber', 'total', 'pastDue']).default('name'),
 });
-export const agingDetailSchema = agingQuerySchema.extend({ accountId: idSchema.optional() }).extend(pageSchema.partial().shape);
+/** No limit means every open invoice (the grid is virtualized); a limit pages through them. */
+export const agingDetailSchema = agingQuerySchema.extend({
+  accountId: idSchema.optional(),
+  limit: z.number().int().min(1).max(2_000_000).optional(),
+  offset: z.number().int().min(0).default(0),
+});
 export const agingDrillSchema = agingQuerySchema.extend({ accountId: idSchema, bucket: z.number().int().min(0).max(9) });
 
 export interface AgingSummaryRow {

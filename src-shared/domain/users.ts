@@ -43,3 +43,11 @@ export interface UserSummary {
   lastSignInAt: string | null;
   createdAt: string;
 }
+
+/** Who work can be assigned to: active users, for supervisors' pickers (no sign-in details). */
+export interface Assignee {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}

@@ -29,6 +29,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'audit.list': supervisors,
   'audit.verify': administrators,
   'users.list': administrators,
+  'users.assignees': supervisors,
   'users.create': administrators,
   'users.update': administrators,
   'users.resetPassword': administrators,

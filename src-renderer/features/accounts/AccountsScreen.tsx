@@ -11,7 +11,7 @@ import { queryClient } from '../../api/query';
 import { DataGrid } from '../../components/DataGrid';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
-import { accountKindLabels, accountStatusColors, accountStatusLabels, usePastDueByAccount } from './api';
+import { accountKindLabels, accountStatusColors, accountStatusLabels } from './api';
 import { NewAccountModal } from './AccountForm';
 
 const PAGE = 200;
@@ -156,22 +156,13 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
   const [kind, setKind] = useState<'all' | AccountKind>('all');
   const sort = (sorting[0]?.id ?? 'name') as SortKey;
   const [range, setRange] = useState({ first: 0, last: 40 });
-  const pastDue = usePastDueByAccount();
-  const byPastDue = sort === 'pastDue';
   const filterKey = { sort, status, kind };
 
   const fetchPage = async (page: number): Promise<{ rows: ListRow[]; total: number }> => {
-    if (byPastDue) {
-      const s = await unwrap(window.api.aging.summary({ sort: 'pastDue', limit: PAGE, offset: page * PAGE }));
-      return {
-        rows: s.rows.map((r) => ({ id: r.accountId, accountNumber: r.accountNumber, name: r.accountName, balanceCents: r.totalCents, pastDueCents: r.buckets.slice(1).reduce((a, b) => a + b, 0) })),
-        total: s.rowCount,
-      };
-    }
-    const p = await unwrap(window.api.accounts.list({ sort: sort as 'name' | 'accountNumber' | 'balance', status: status === 'all' ? undefined : status, kind: kind === 'all' ? undefined : kind, limit: PAGE, offset: page * PAGE }));
+    const p = await unwrap(window.api.accounts.list({ sort, status: status === 'all' ? undefined : status, kind: kind === 'all' ? undefined : kind, limit: PAGE, offset: page * PAGE }));
     return { rows: p.rows, total: p.total };
   };
-  const keyOf = (page: number) => [byPastDue ? 'aging' : 'accounts', 'browse', filterKey, page];
+  const keyOf = (page: number) => ['accounts', 'browse', filterKey, page];
   const first = useQuery({ queryKey: keyOf(0), queryFn: () => fetchPage(0), placeholderData: keepPreviousData });
   const total = first.data?.total ?? 0;
   const wanted = useMemo(() => {
@@ -189,12 +180,12 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
       const page = p === 0 ? first.data : queryClient.getQueryData<{ rows: ListRow[] }>(keyOf(p));
       for (let i = 0; i < PAGE && p * PAGE + i < total; i++) {
         const r = page?.rows[i];
-        out[p * PAGE + i] = r && !r.loading ? { ...r, pastDueCents: r.pastDueCents ?? pastDue.data?.get(r.id) ?? 0 } : { loading: true, id: -(p * PAGE + i + 1) };
+        out[p * PAGE + i] = r && !r.loading ? r : { loading: true, id: -(p * PAGE + i + 1) };
       }
     }
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [first.data, pagesVersion, total, pastDue.data]);
+  }, [first.data, pagesVersion, total]);
 
   // The grid scrolls itself; follow its scroll position to fetch the pages coming into view.
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -245,13 +236,12 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
             aria-label="Status"
             value={status}
             onChange={(v) => setStatus(v as typeof status)}
-            disabled={byPastDue}
             data={[{ value: 'all', label: 'All' }, { value: 'active', label: 'Active' }, { value: 'on_hold', label: 'On hold' }, { value: 'closed', label: 'Closed' }]}
           />
-          <Select size="xs" w={150} aria-label="Kind" value={kind} onChange={(v) => setKind((v ?? 'all') as typeof kind)} allowDeselect={false} disabled={byPastDue} data={[{ value: 'all', label: 'All kinds' }, { value: 'consumer', label: 'Consumer' }, { value: 'commercial', label: 'Commercial' }]} />
+          <Select size="xs" w={150} aria-label="Kind" value={kind} onChange={(v) => setKind((v ?? 'all') as typeof kind)} allowDeselect={false} data={[{ value: 'all', label: 'All kinds' }, { value: 'consumer', label: 'Consumer' }, { value: 'commercial', label: 'Commercial' }]} />
         </Group>
         <Text size="sm" c="dimmed" data-testid="accounts-count">
-          {first.isLoading ? 'Loading…' : byPastDue ? `${total.toLocaleString('en-US')} accounts with a balance, most past due first` : `${total.toLocaleString('en-US')} ${total === 1 ? 'account' : 'accounts'}`}
+          {first.isLoading ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'account' : 'accounts'}`}
         </Text>
       </Group>
       {first.error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">{first.error.message}</Alert>}

@@ -29,19 +29,6 @@ export function useBusinessToday(): string {
   return dateInZone(new Date(), company.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
-/**
- * Past due per account from the aging summary. AccountSummary carries no past-due amount and
- * accounts.list cannot sort by it, so the list reads it here (one call, refreshed with 'aging').
- */
-export const usePastDueByAccount = () =>
-  useQuery({
-    queryKey: ['aging', 'summary', 'pastDueByAccount'],
-    queryFn: async () => {
-      const s = await unwrap(window.api.aging.summary({}));
-      return new Map(s.rows.map((r) => [r.accountId, r.buckets.slice(1).reduce((a, b) => a + b, 0)]));
-    },
-  });
-
 export const accountKindLabels = { consumer: 'Consumer', commercial: 'Commercial' } as const;
 export const accountStatusLabels = { active: 'Active', on_hold: 'On hold', closed: 'Closed' } as const;
 export const accountStatusColors = { active: 'teal', on_hold: 'orange', closed: 'gray' } as const;

@@ -88,15 +88,14 @@ export function WorklistScreen() {
     queryFn: () => unwrap(window.api.worklist.get({ assignee: 'all', limit: 5000 })),
     enabled: supervisor,
   });
-  // users.list is for administrators only; supervisors pick from the users already holding accounts.
-  const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => unwrap(window.api.users.list()), enabled: session.role === 'administrator', staleTime: 60_000 });
+  const users = useQuery({ queryKey: ['users', 'assignees'], queryFn: () => unwrap(window.api.users.assignees()), enabled: supervisor, staleTime: 60_000 });
   const assignees = useMemo(() => {
     const m = new Map<number, string>();
-    m.set(session.userId, session.username);
-    for (const u of users.data ?? []) if (u.active !== false) m.set(u.id, u.username);
-    for (const i of everyone.data?.items ?? []) if (i.assignedUserId && i.assignedTo) m.set(i.assignedUserId, i.assignedTo);
+    m.set(session.userId, session.displayName);
+    for (const u of users.data ?? []) m.set(u.id, u.displayName);
+    for (const i of everyone.data?.items ?? []) if (i.assignedUserId && i.assignedTo && !m.has(i.assignedUserId)) m.set(i.assignedUserId, i.assignedTo);
     return [...m].map(([id, name]) => ({ value: String(id), label: id === session.userId ? `${name} (me)` : name })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [users.data, everyone.data, session.userId, session.username]);
+  }, [users.data, everyone.data, session.userId, session.displayName]);
 
   // Payments, postings and stage moves change the list too.
   useEffect(

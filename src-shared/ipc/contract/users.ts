@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { endpoint, noInput } from '../endpoint';
-import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type Role, type UserSummary } from '../../domain/users';
+import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type Assignee, type Role, type UserSummary } from '../../domain/users';
 
 const userId = z.number().int().positive();
 
 export const usersContract = {
   'users.list': endpoint(noInput).returns<UserSummary[]>(),
+  'users.assignees': endpoint(noInput).returns<Assignee[]>(),
   'users.create': endpoint(z.object({ username: usernameSchema, displayName: displayNameSchema, role: roleSchema, password: passwordSchema })).returns<UserSummary>(),
   'users.update': endpoint(z.object({ userId, displayName: displayNameSchema.optional(), role: roleSchema.optional() })).returns<UserSummary>(),
   'users.resetPassword': endpoint(z.object({ userId, password: passwordSchema })).returns<null>(),

@@ -15,7 +15,10 @@ import {
 } from '@shared/domain/accounts';
 import type { Page } from '@shared/domain/text';
 import { defaultTerms } from '@shared/domain/terms';
-import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
+import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context';
+import { addDays } from '@shared/dates';
+import { readAgingSettings } from '../aging';
+import { businessToday } from '../ledger/posting';
 import type { AccountTable } from '../../db/schema';
 import { conflict, notFound } from '../../errors';
 import { appendAudit } from '../audit';
@@ -96,7 +99,7 @@ async function readContacts(db: Queryable, accountIds: number[]): Promise<Map<nu
   return out;
 }
 
-function toSummary(r: AccountRow, contacts: Contact[] | undefined): AccountSummary {
+function toSummary(r: AccountRow, contacts: Contact[] | undefined, pastDueCents: number): AccountSummary {
   const primary = contacts?.find((c) => c.isPrimary) ?? contacts?.[0];
   return {
     id: r.id,
@@ -106,14 +109,15 @@ function toSummary(r: AccountRow, contacts: Contact[] | undefined): AccountSumma
     status: r.status,
     balanceCents: r.balance_cents,
     unappliedCents: r.unapplied_cents,
+    pastDueCents,
     primaryPhone: primary?.phones[0]?.number ?? contacts?.find((c) => c.phones.length > 0)?.phones[0]?.number ?? null,
     primaryEmail: primary?.emails[0]?.email ?? contacts?.find((c) => c.emails.length > 0)?.emails[0]?.email ?? null,
   };
 }
 
-function toDetail(r: AccountRow, contacts: Contact[]): AccountDetail {
+function toDetail(r: AccountRow, contacts: Contact[], pastDueCents: number): AccountDetail {
   return {
-    ...toSummary(r, contacts),
+    ...toSummary(r, contacts, pastDueCents),
     contacts,
     billingAddress: parseAddress(r.billing_address)!,
     mailingAddress: parseAddress(r.mailing_address),
@@ -127,11 +131,32 @@ function toDetail(r: AccountRow, contacts: Contact[]): AccountDetail {
   };
 }
 
-async function summariesById(db: Queryable, ids: number[]): Promise<Map<number, AccountSummary>> {
+/** Open debits due before this business date are past due: aging's edge of Current, as of today. */
+async function pastDueCutoff(db: Queryable, clock: Clock): Promise<string> {
+  const [today, settings] = await Promise.all([businessToday(db, clock), readAgingSettings(db)]);
+  return addDays(today, -settings.currentThroughDays);
+}
+
+async function pastDueByAccount(db: Queryable, ids: number[], cutoff: string): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('document')
+    .select((eb) => ['account_id', eb.fn.sum<number>('open_cents').as('cents')])
+    .where('account_id', 'in', ids)
+    .where('side', '=', 'debit')
+    .where('open_cents', '>', 0)
+    .where('due_date', '<', cutoff)
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((r) => [r.account_id, Number(r.cents)]));
+}
+
+async function summariesById(db: Queryable, clock: Clock, ids: number[]): Promise<Map<number, AccountSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('account').selectAll().where('id', 'in', ids).execute();
   const contacts = await readContacts(db, ids);
-  return new Map(rows.map((r) => [r.id, toSummary(r, contacts.get(r.id))]));
+  const pastDue = await pastDueByAccount(db, ids, await pastDueCutoff(db, clock));
+  return new Map(rows.map((r) => [r.id, toSummary(r, contacts.get(r.id), pastDue.get(r.id) ?? 0)]));
 }
 
 /** What the audit log records of an account. */
@@ -185,12 +210,13 @@ export function createAccountsService(ctx: ServiceContext) {
     const row = await db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Account ${id}`);
     const contacts = (await readContacts(db, [id])).get(id) ?? [];
-    return toDetail(row, contacts);
+    const pastDue = await pastDueByAccount(db, [id], await pastDueCutoff(db, ctx.clock));
+    return toDetail(row, contacts, pastDue.get(id) ?? 0);
   }
 
   return {
     get: (id: number) => get(id),
-    summaries: (ids: number[], db: Queryable = ctx.db) => summariesById(db, ids),
+    summaries: (ids: number[], db: Queryable = ctx.db) => summariesById(db, ctx.clock, ids),
 
     async create(actor: Actor, input: CreateInput): Promise<AccountDetail> {
       const detail = await ctx.db.transaction().execute(async (trx) => {
@@ -282,7 +308,7 @@ export function createAccountsService(ctx: ServiceContext) {
       for (const r of await docQuery.execute()) note(r.account_id, 'invoiceNumber', r.number ?? '');
       const ranked = [...found.entries()].sort((a, b) => a[1].rank - b[1].rank);
       const ids = ranked.map(([id]) => id);
-      const summaries = await summariesById(ctx.db, ids);
+      const summaries = await summariesById(ctx.db, ctx.clock, ids);
       return ranked
         .map(([id, m]) => ({ ...summaries.get(id)!, matchedOn: m.matchedOn, matchedText: m.matchedText }))
         .sort((a, b) => rank[a.matchedOn] - rank[b.matchedOn] || a.name.localeCompare(b.name) || a.id - b.id)
@@ -290,16 +316,34 @@ export function createAccountsService(ctx: ServiceContext) {
     },
 
     /** Browse: a page of accounts with the total count, filtered and sorted. */
-    async list(q: { limit: number; offset: number; status?: AccountRow['status']; kind?: AccountRow['kind']; sort: 'name' | 'accountNumber' | 'balance' }): Promise<Page<AccountSummary>> {
+    async list(q: { limit: number; offset: number; status?: AccountRow['status']; kind?: AccountRow['kind']; sort: 'name' | 'accountNumber' | 'balance' | 'pastDue' }): Promise<Page<AccountSummary>> {
       let base = ctx.db.selectFrom('account');
       if (q.status) base = base.where('status', '=', q.status);
       if (q.kind) base = base.where('kind', '=', q.kind);
       const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      let rowsQ = base.selectAll();
-      rowsQ = q.sort === 'accountNumber' ? rowsQ.orderBy('account_number_norm') : q.sort === 'balance' ? rowsQ.orderBy('balance_cents', 'desc').orderBy('id') : rowsQ.orderBy('name_norm').orderBy('id');
+      const cutoff = await pastDueCutoff(ctx.db, ctx.clock);
+      // Past due depends on today, so it is summed from the open-debit index, not stored.
+      let rowsQ = base.selectAll('account').select((eb) =>
+        eb
+          .selectFrom('document')
+          .select((d) => d.fn.coalesce(d.fn.sum<number>('open_cents'), d.lit(0)).as('s'))
+          .whereRef('document.account_id', '=', 'account.id')
+          .where('side', '=', 'debit')
+          .where('open_cents', '>', 0)
+          .where('due_date', '<', cutoff)
+          .as('past_due_cents'),
+      );
+      rowsQ =
+        q.sort === 'accountNumber'
+          ? rowsQ.orderBy('account_number_norm')
+          : q.sort === 'balance'
+            ? rowsQ.orderBy('balance_cents', 'desc').orderBy('account.id')
+            : q.sort === 'pastDue'
+              ? rowsQ.orderBy('past_due_cents', 'desc').orderBy('balance_cents', 'desc').orderBy('account.id')
+              : rowsQ.orderBy('name_norm').orderBy('account.id');
       const rows = await rowsQ.limit(q.limit).offset(q.offset).execute();
       const contacts = await readContacts(ctx.db, rows.map((r) => r.id));
-      return { rows: rows.map((r) => toSummary(r, contacts.get(r.id))), total, limit: q.limit, offset: q.offset };
+      return { rows: rows.map((r) => toSummary(r, contacts.get(r.id), Number(r.past_due_cents ?? 0))), total, limit: q.limit, offset: q.offset };
     },
   };
 }

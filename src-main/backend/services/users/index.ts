@@ -1,4 +1,4 @@
-import type { Role, UserSummary } from '@shared/domain/users';
+import type { Assignee, Role, UserSummary } from '@shared/domain/users';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import type { UserTable } from '../../db/schema';
 import { conflict, DomainError, notFound } from '../../errors';
@@ -52,6 +52,11 @@ export function createUsersService(ctx: ServiceContext) {
     async count(db: Queryable = ctx.db): Promise<number> {
       const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+
+    async assignees(): Promise<Assignee[]> {
+      const rows = await ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'role']).where('active', '=', 1).orderBy('display_name').execute();
+      return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role }));
     },
 
     async list(): Promise<UserSummary[]> {
