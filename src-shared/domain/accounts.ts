@@ -60,6 +60,8 @@ export const addressSchema = z.object({
 export type Address = z.infer<typeof addressSchema>;
 
 export const contactSchema = z.object({
+  /** Present when editing an existing contact, so its id (referenced by the call log) is kept. */
+  id: idSchema.optional(),
   name: requiredText('Contact name', 120),
   title: textField('Contact title', 80).default(''),
   isPrimary: z.boolean().default(false),

@@ -110,3 +110,25 @@ describe('accounts', () => {
     expect(consumers.total).toBe(3);
   });
 });
+
+describe('contact identity across edits', () => {
+  it('keeps the ids of contacts that come back, adds new ones and removes the missing', async () => {
+    const { b, s } = await receivablesBackend();
+    const created = await must(b, s.clerk, 'accounts.create', {
+      accountNumber: 'C-200',
+      name: 'Stable Contacts LLC',
+      kind: 'commercial',
+      billingAddress: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' },
+      contacts: [{ name: 'Pat Payables', phones: [{ label: 'work', number: '512-555-0100' }] }, { name: 'Old Contact' }],
+    });
+    const [pat, old] = created.contacts;
+    const updated = await must(b, s.clerk, 'accounts.update', {
+      accountId: created.id,
+      contacts: [{ ...pat!, phones: [{ label: 'work', number: '512-555-0199' }] }, { name: 'New Person' }],
+    });
+    expect(updated.contacts.map((c) => c.name)).toEqual(['Pat Payables', 'New Person']);
+    expect(updated.contacts[0]!.id).toBe(pat!.id);
+    expect(updated.contacts[0]!.phones[0]!.number).toBe('512-555-0199');
+    expect(updated.contacts.some((c) => c.id === old!.id)).toBe(false);
+  });
+});

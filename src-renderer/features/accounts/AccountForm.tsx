@@ -11,6 +11,8 @@ import { queryClient } from '../../api/query';
 import { accountTimeZones, commonTerms, usStates } from './usStates';
 
 interface ContactValues {
+  /** Kept when editing, so the backend updates the same contact (the call log refers to it). */
+  id?: number;
   name: string;
   title: string;
   isPrimary: boolean;
@@ -46,7 +48,7 @@ function valuesOf(a: AccountDetail | null): AccountFormValues {
     name: a.name,
     kind: a.kind,
     status: a.status,
-    contacts: a.contacts.map((c) => ({ name: c.name, title: c.title, isPrimary: c.isPrimary, phones: c.phones.map((p) => ({ ...p })), emails: c.emails.map((e) => ({ ...e })) })),
+    contacts: a.contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, isPrimary: c.isPrimary, phones: c.phones.map((p) => ({ ...p })), emails: c.emails.map((e) => ({ ...e })) })),
     billingAddress: { ...a.billingAddress },
     mailingSame: a.mailingAddress === null,
     mailingAddress: a.mailingAddress ? { ...a.mailingAddress } : emptyAddress(),

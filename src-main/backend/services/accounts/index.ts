@@ -72,19 +72,29 @@ async function writeSearchKeys(trx: Trx, accountId: number, accountNumber: strin
   if (rows.length > 0) await trx.insertInto('account_search_key').values(rows).execute();
 }
 
+/**
+ * Replace an account's contacts with this list. Contacts that come back with their id are updated
+ * in place, so records that name a contact (calls, promises) keep pointing at the same person.
+ */
 async function writeContacts(trx: Trx, accountId: number, contacts: ContactData[]): Promise<void> {
-  await trx.deleteFrom('account_contact').where('account_id', '=', accountId).execute();
+  const existing = new Set((await trx.selectFrom('account_contact').select('id').where('account_id', '=', accountId).execute()).map((r) => r.id));
+  const kept = new Set(contacts.map((c) => c.id).filter((id): id is number => id !== undefined && existing.has(id)));
+  const gone = [...existing].filter((id) => !kept.has(id));
+  if (gone.length > 0) await trx.deleteFrom('account_contact').where('id', 'in', gone).execute();
   const anyPrimary = contacts.some((c) => c.isPrimary);
-  const rows = contacts.map((c, i) => ({
-    account_id: accountId,
-    sort_order: i,
-    name: c.name,
-    title: c.title,
-    is_primary: c.isPrimary || (!anyPrimary && i === 0) ? 1 : 0,
-    phones: JSON.stringify(c.phones),
-    emails: JSON.stringify(c.emails),
-  }));
-  if (rows.length > 0) await trx.insertInto('account_contact').values(rows).execute();
+  for (const [i, c] of contacts.entries()) {
+    const values = {
+      account_id: accountId,
+      sort_order: i,
+      name: c.name,
+      title: c.title,
+      is_primary: c.isPrimary || (!anyPrimary && i === 0) ? 1 : 0,
+      phones: JSON.stringify(c.phones),
+      emails: JSON.stringify(c.emails),
+    };
+    if (c.id !== undefined && kept.has(c.id)) await trx.updateTable('account_contact').set(values).where('id', '=', c.id).execute();
+    else await trx.insertInto('account_contact').values(values).execute();
+  }
 }
 
 async function readContacts(db: Queryable, accountIds: number[]): Promise<Map<number, Contact[]>> {
@@ -262,7 +272,7 @@ export function createAccountsService(ctx: ServiceContext) {
           })
           .where('id', '=', row.id)
           .execute();
-        const contacts: ContactData[] = input.contacts ?? before.contacts.map(({ id: _id, ...c }) => c);
+        const contacts: ContactData[] = input.contacts ?? before.contacts;
         if (input.contacts) await writeContacts(trx, row.id, input.contacts);
         await writeSearchKeys(trx, row.id, accountNumber, name, contacts);
         const after = await get(row.id, trx);

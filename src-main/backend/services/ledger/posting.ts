@@ -351,4 +351,5 @@ export async function accountBalance(db: Queryable, accountId: number): Promise<
   return r.balance_cents;
 }
 
-export const receivablesDomains = ['accounts', 'invoices', 'payments', 'ledger', 'aging'];
+// Postings also settle plan installments and promises, so those views refresh too.
+export const receivablesDomains = ['accounts', 'invoices', 'payments', 'ledger', 'aging', 'plans', 'collections'];
