@@ -93,13 +93,13 @@ export async function generateDemo(ctx: ServiceContext, services: Services, opti
   };
   let stats: DemoStats;
   if (mode === 'services') {
-    stats = await kdb.transaction().execute((trx) => runTimeline(seed, accounts, asOf, serviceSink(trx, clock, actors), onDay));
+    stats = await kdb.transaction().execute((trx) => runTimeline(seed, accounts, asOf, serviceSink(trx, clock, actors), onDay, demoSizes[options.size].invoiceGapScale));
   } else {
     const settings = await readInvoiceSettings(ctx.db);
     const sink = bulkSink(ctx.store.sqlite, clock, actors, { shippingTaxRateBp: settings.shippingTaxRateBp, currency: company.currency });
     sink.begin();
     try {
-      stats = await runTimeline(seed, accounts, asOf, sink, onDay);
+      stats = await runTimeline(seed, accounts, asOf, sink, onDay, demoSizes[options.size].invoiceGapScale);
       sink.finish();
     } catch (err) {
       sink.abort();

@@ -13,10 +13,15 @@ import { Rng } from './prng';
  */
 
 export type DemoSize = 'small' | 'medium' | 'large';
-export const demoSizes: Record<DemoSize, { accounts: number }> = {
-  small: { accounts: 200 },
-  medium: { accounts: 5_000 },
-  large: { accounts: 50_000 },
+/**
+ * `invoiceGapScale` shortens the days between an account's invoices: medium and large are the issue's
+ * 5,000 / 100,000 and 50,000 / 1,000,000 (about 20 invoices an account over 18 months); small keeps the
+ * demo office's calmer pace (and its data, which the tour and e2e specs refer to).
+ */
+export const demoSizes: Record<DemoSize, { accounts: number; invoiceGapScale: number }> = {
+  small: { accounts: 200, invoiceGapScale: 1 },
+  medium: { accounts: 5_000, invoiceGapScale: 0.82 },
+  large: { accounts: 50_000, invoiceGapScale: 0.82 },
 };
 
 export type Profile = 'prompt' | 'late' | 'partial' | 'delinquent' | 'overpayer';
@@ -166,7 +171,7 @@ export interface DemoStats {
 
 const cmpOpen = (x: OpenDoc, y: OpenDoc) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.docDate < y.docDate ? -1 : x.docDate > y.docDate ? 1 : x.id - y.id);
 
-export async function runTimeline(seed: number, accounts: { plan: PlannedAccount; id: number }[], asOf: IsoDate, sink: Sink, onDay?: (day: number, days: number) => Promise<void> | void): Promise<DemoStats> {
+export async function runTimeline(seed: number, accounts: { plan: PlannedAccount; id: number }[], asOf: IsoDate, sink: Sink, onDay?: (day: number, days: number) => Promise<void> | void, invoiceGapScale = 1): Promise<DemoStats> {
   const rng = new Rng(seed ^ 0x71e11e);
   const start = addMonths(asOf, -18);
   const days = daysBetween(start, asOf) + 1;
@@ -187,7 +192,7 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
     if (rng.chance(0.03)) schedule(addDays(s.plan.opens, rng.int(60, 500)), { t: 'adjust', a: s.plan.index });
   }
 
-  const nextGap = (s: AccountState) => (s.plan.kind === 'consumer' ? rng.int(3, 52) : rng.int(26, 34));
+  const nextGap = (s: AccountState) => Math.max(1, Math.round((s.plan.kind === 'consumer' ? rng.int(3, 52) : rng.int(26, 34)) * invoiceGapScale));
   const addOpen = (s: AccountState, d: OpenDoc) => {
     s.open.push(d);
     s.open.sort(cmpOpen);
