@@ -16,7 +16,7 @@ import { appendAudit } from '../audit';
 import { readSetting, writeSetting } from '../settings';
 import { businessToday } from '../ledger/posting';
 import { stmt, withSqlite } from '../ledger/raw';
-import { agingParams, creditSql, debitBucketsSql } from './sql';
+import { agingParams, creditSql, debitBucketsSql, laterAllocations } from './sql';
 
 export async function readAgingSettings(db: Queryable): Promise<AgingSettings> {
   const raw = await readSetting<Partial<AgingSettings>>(db, 'aging');
@@ -65,7 +65,7 @@ function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | un
   if (!needsHistory(sqlite, asOf)) return open;
   const later = stmt(
     sqlite,
-    `SELECT d.id, d.account_id, d.kind, d.number, d.doc_date, d.due_date, d.total_cents, a.amount_cents AS amt FROM allocation a JOIN document d ON d.id = a.debit_document_id
+    `SELECT d.id, d.account_id, d.kind, d.number, d.doc_date, d.due_date, d.total_cents, a.amount_cents AS amt FROM ${laterAllocations('debit', filtered)} JOIN document d ON d.id = a.debit_document_id
      WHERE a.effective_date > @asOf AND a.debit_doc_date <= @asOf${f('a')}`,
   ).all(params) as ItemRow[];
   const byId = new Map<number, ItemRow>();

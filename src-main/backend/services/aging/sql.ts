@@ -39,6 +39,16 @@ export function bucketSums(col: string, amt: string, edges: number): string[] {
 const acct = (alias: string, filtered: boolean) => (filtered ? ` AND ${alias}.account_id = @accountId` : '');
 
 /**
+ * Every account's allocations after a date: name the covering index (a range scan on effective_date,
+ * then a sort for the group-by). With ANALYZE statistics the planner otherwise prefers a skip-scan of
+ * allocation_account_effective plus a table lookup per row: 1.2 s instead of 0.08 s at 1,000,000 invoices.
+ * One account's: allocation_account_effective is right, so the planner chooses.
+ */
+export function laterAllocations(side: 'debit' | 'credit', filtered: boolean): string {
+  return filtered ? 'allocation a' : `allocation a INDEXED BY allocation_later_${side}`;
+}
+
+/**
  * Per account: bucket sums of the items open now and dated on or before @asOf (a streaming group-by
  * over the covering partial index). `later`: instead, per account, bucket sums of the allocations
  * effective after @asOf to items dated on or before it (added back for a past date).
@@ -47,13 +57,13 @@ export function debitBucketsSql(basis: AgingBasis, s: AgingSettings, later: bool
   const col = basisColumn(basis);
   const sums = bucketSums(later ? (basis === 'due' ? 'debit_due_date' : 'debit_doc_date') : col, later ? 'amount_cents' : 'open_cents', s.edges.length).join(', ');
   if (!later) return `SELECT account_id, ${sums} FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
-  return `SELECT account_id, ${sums} FROM allocation a
+  return `SELECT account_id, ${sums} FROM ${laterAllocations('debit', filtered)}
     WHERE effective_date > @asOf AND debit_doc_date <= @asOf${acct('a', filtered)} GROUP BY account_id`;
 }
 
 /** Per account: unapplied credit now (or, `later`: allocations after @asOf to credits dated on or before it). */
 export function creditSql(later: boolean, filtered = false): string {
   if (!later) return `SELECT account_id, SUM(open_cents) AS u FROM document d WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
-  return `SELECT account_id, SUM(amount_cents) AS u FROM allocation a
+  return `SELECT account_id, SUM(amount_cents) AS u FROM ${laterAllocations('credit', filtered)}
     WHERE effective_date > @asOf AND credit_doc_date <= @asOf${acct('a', filtered)} GROUP BY account_id`;
 }
