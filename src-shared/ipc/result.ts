@@ -12,6 +12,8 @@ export const errorCodes = [
   'STORE_WRONG_KEY',
   'STORE_NOT_A_STORE',
   'STORE_DAMAGED',
+  'STORE_FULL', // the disk is full: the change was rolled back
+  'STORE_READ_ONLY', // the file or its folder cannot be written: the change was rolled back
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;

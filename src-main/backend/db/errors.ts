@@ -1,7 +1,7 @@
 /** Typed errors for opening a store; each says what is wrong in words a user can act on. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'STORE_WRONG_KEY' | 'STORE_NOT_A_STORE' | 'STORE_DAMAGED',
+    readonly code: 'STORE_WRONG_KEY' | 'STORE_NOT_A_STORE' | 'STORE_DAMAGED' | 'STORE_FULL' | 'STORE_READ_ONLY',
     message: string,
     readonly storePath: string,
   ) {
@@ -28,5 +28,19 @@ export class DamagedStoreError extends StoreError {
   constructor(storePath: string, why: string) {
     super('STORE_DAMAGED', `The store ${storePath} is damaged: ${why}. Restore it from a backup.`, storePath);
     this.name = 'DamagedStoreError';
+  }
+}
+
+export class StoreFullError extends StoreError {
+  constructor(storePath: string) {
+    super('STORE_FULL', `The disk that holds the store (${storePath}) is full, so nothing was saved. Free some space on it and try again.`, storePath);
+    this.name = 'StoreFullError';
+  }
+}
+
+export class StoreReadOnlyError extends StoreError {
+  constructor(storePath: string) {
+    super('STORE_READ_ONLY', `The store (${storePath}) cannot be written (the file or its folder is read-only), so nothing was saved. Check its permissions.`, storePath);
+    this.name = 'StoreReadOnlyError';
   }
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
-import { DamagedStoreError, NotAStoreError, StoreError, WrongKeyError } from './errors';
+import type { Kysely } from 'kysely';
+import { storeKysely } from './dialect';
+import { DamagedStoreError, NotAStoreError, StoreError, StoreFullError, StoreReadOnlyError, WrongKeyError } from './errors';
 import { migrations as allMigrations, type Migration } from './migrations';
 import type { Database } from './schema';
-import { statementCachingDatabase } from './statement-cache';
 
 /** 'LDK1': marks a SQLite file as a Ledgerdesk store once its key has opened it. */
 export const APPLICATION_ID = 0x4c444b31;
@@ -119,7 +119,7 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
     sqlite.close();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCachingDatabase(sqlite) as never }) });
+  const db = storeKysely(sqlite);
   return {
     path,
     sqlite,
@@ -134,5 +134,8 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
 export function asStoreError(err: unknown, path: string): StoreError | null {
   const code = sqliteCode(err);
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new DamagedStoreError(path, 'a page failed its integrity check');
+  // The transaction that met these was rolled back by SQLite: nothing of it is in the store.
+  if (code === 'SQLITE_FULL') return new StoreFullError(path);
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return new StoreReadOnlyError(path);
   return null;
 }
