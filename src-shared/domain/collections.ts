@@ -331,7 +331,7 @@ export type CollectionsSettings = z.infer<typeof collectionsSettingsSchema>;
 export const defaultCollectionsSettings: CollectionsSettings = { promiseGraceDays: 2, validationPeriodDays: 35 };
 
 // ---- Timeline ----
-export type TimelineKind = 'call' | 'letter' | 'flag_set' | 'flag_cleared' | 'promise' | 'override' | 'validation_notice';
+export type TimelineKind = 'call' | 'letter' | 'stage' | 'flag_set' | 'flag_cleared' | 'promise' | 'override' | 'validation_notice';
 export interface TimelineEntry {
   /** The instant the event happened (a call's start; when a flag was set; ...). */
   at: string;

@@ -57,6 +57,18 @@ describe('collection stages', () => {
     const audit = await must(b, s.admin, 'audit.list', { entity: 'account', entityId: String(acct.id) });
     expect(audit.filter((a) => a.action === 'stage.move')).toHaveLength(2);
 
+    // The contact timeline shows the moves and the letters they asked for.
+    const timeline = await must(b, s.clerk, 'timeline.get', { accountId: acct.id });
+    expect(timeline.filter((e) => e.kind === 'stage' || e.kind === 'letter').map((e) => [e.kind, e.title, e.by])).toEqual(
+      expect.arrayContaining([
+        ['stage', 'Collection stage: Friendly reminder', 'sam'],
+        ['stage', 'Collection stage: Second notice (was Friendly reminder)', 'sam'],
+        ['letter', 'Letter cancelled: REMINDER (Friendly reminder)', 'sam'],
+        ['letter', 'Letter queued: SECOND_NOTICE (Second notice)', 'sam'],
+      ]),
+    );
+    expect(timeline.find((e) => e.title.startsWith('Collection stage: Second'))?.detail).toBe('33 days past due \u00b7 $100.00 past due on 2026-03-05');
+
     // Paid up: off the ladder, its open tasks cancelled.
     await must(b, s.clerk, 'payments.post', { accountId: acct.id, method: 'cash', amountCents: 15000, date: '2026-03-15' });
     const cleared = await must(b, s.supervisor, 'stages.evaluate', { asOf: '2026-03-15' });

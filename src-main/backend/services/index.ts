@@ -15,6 +15,7 @@ import { createFlagsService } from './flags';
 import { createPromisesService } from './promises';
 import { createCallsService } from './calls';
 import { createTimelineService } from './timeline';
+import { stagesTimelineSource } from './stages/timeline-source';
 import { createStagesService } from './stages';
 import { createWorklistService } from './worklist';
 import { createPlansService } from './plans';
@@ -40,7 +41,7 @@ export function createServices(ctx: ServiceContext) {
   const flags = createFlagsService(ctx);
   const promises = createPromisesService(ctx);
   const calls = createCallsService(ctx);
-  const timeline = createTimelineService(ctx, { promises });
+  const timeline = createTimelineService(ctx, { promises }, [stagesTimelineSource]);
   // collections policy: stages, worklist, payment plans, late fees, referral, write-off requests
   const stages = createStagesService(ctx);
   const worklist = createWorklistService(ctx);

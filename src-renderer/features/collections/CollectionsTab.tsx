@@ -11,6 +11,7 @@ import {
   IconPhoneIncoming,
   IconPhoneOutgoing,
   IconShieldExclamation,
+  IconStairsUp,
 } from '@tabler/icons-react';
 import type { AccountDetail } from '@shared/domain/accounts';
 import { callOutcomeLabels, flagLabels, type CallRecord, type CollectionFlag, type PromiseToPay, type TimelineEntry, type TimelineKind } from '@shared/domain/collections';
@@ -72,6 +73,7 @@ export function CollectionsTab({ account }: { account: AccountDetail }) {
 const kindIcon: Record<TimelineKind, { icon: ReactNode; color: string }> = {
   call: { icon: <IconPhoneOutgoing size={14} />, color: 'ledger' },
   letter: { icon: <IconMail size={14} />, color: 'indigo' },
+  stage: { icon: <IconStairsUp size={14} />, color: 'teal' },
   flag_set: { icon: <IconFlag size={14} />, color: 'orange' },
   flag_cleared: { icon: <IconFlagOff size={14} />, color: 'gray' },
   promise: { icon: <IconCalendarDue size={14} />, color: 'blue' },
@@ -79,8 +81,8 @@ const kindIcon: Record<TimelineKind, { icon: ReactNode; color: string }> = {
   validation_notice: { icon: <IconFileText size={14} />, color: 'grape' },
 };
 
-type Filter = 'all' | 'calls' | 'flags' | 'promises';
-const filterKinds: Record<Filter, TimelineKind[] | null> = { all: null, calls: ['call', 'override'], flags: ['flag_set', 'flag_cleared', 'validation_notice'], promises: ['promise'] };
+type Filter = 'all' | 'calls' | 'letters' | 'flags' | 'promises';
+const filterKinds: Record<Filter, TimelineKind[] | null> = { all: null, calls: ['call', 'override'], letters: ['letter', 'stage'], flags: ['flag_set', 'flag_cleared', 'validation_notice'], promises: ['promise'] };
 
 function TimelineCard({ account }: { account: AccountDetail }) {
   const timeline = useTimeline(account.id);
@@ -98,7 +100,7 @@ function TimelineCard({ account }: { account: AccountDetail }) {
   );
   // A promise made on a call belongs at the call's start (the backend dates it when it was recorded).
   const entries = useMemo(() => {
-    const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'call', 'override'];
+    const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'stage', 'call', 'override'];
     return (timeline.data ?? [])
       .map((e) => {
         const p = e.kind === 'promise' ? byId.promise.get(e.ref.id) : undefined;
@@ -122,6 +124,7 @@ function TimelineCard({ account }: { account: AccountDetail }) {
           data={[
             { value: 'all', label: 'All' },
             { value: 'calls', label: 'Calls' },
+            { value: 'letters', label: 'Stages & letters' },
             { value: 'promises', label: 'Promises' },
             { value: 'flags', label: 'Flags' },
           ]}
@@ -133,7 +136,7 @@ function TimelineCard({ account }: { account: AccountDetail }) {
       ) : !timeline.data ? (
         <Center p="lg"><Loader size="sm" /></Center>
       ) : entries.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="lg">{filter === 'all' ? 'No contact yet: calls, letters, flags and promises will be listed here.' : 'Nothing of this kind yet.'}</Text>
+        <Text c="dimmed" size="sm" ta="center" py="lg">{filter === 'all' ? 'No contact yet: calls, letters, stage moves, flags and promises will be listed here.' : 'Nothing of this kind yet.'}</Text>
       ) : (
         <ScrollArea.Autosize mah="calc(100dvh - 420px)" mih={300} offsetScrollbars>
           <Timeline bulletSize={26} lineWidth={2} pt={4} pl={16} pr={4}>

@@ -6,8 +6,8 @@ import type { PromisesService } from '../promises';
 
 /**
  * One source of timeline entries for an account. The contact timeline is the union of its sources; a
- * service that adds a kind of contact (letters, when they are queued and printed) passes its own source
- * to createTimelineService in services/index.ts.
+ * service that adds a kind of event (stage moves and the letters they queue: stages/timeline-source.ts)
+ * passes its own source to createTimelineService in services/index.ts.
  */
 export type TimelineSource = (db: Queryable, accountId: number) => Promise<TimelineEntry[]>;
 
@@ -79,7 +79,7 @@ export function createTimelineService(ctx: ServiceContext, deps: { promises: Pro
       const all = (await Promise.all(sources.map((s) => s(ctx.db, accountId)))).flat();
       // Same instant: follow-ups before what caused them (a call's promise or flag before the call, the call
       // before the override that let it through), as they happened in that order.
-      const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'call', 'override'];
+      const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'stage', 'call', 'override'];
       all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : order.indexOf(a.kind) - order.indexOf(b.kind) || b.ref.id - a.ref.id));
       return all.slice(0, limit);
     },
