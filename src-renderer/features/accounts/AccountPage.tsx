@@ -128,7 +128,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
       <Tabs value={tab} onChange={setTab} keepMounted={false} style={{ flex: 1, display: 'flex', flexDirection: 'column' }}>
         <Tabs.List mb="sm">
           <Tabs.Tab value="ledger">Ledger</Tabs.Tab>
-          <Tabs.Tab value="open" rightSection={ledger.openItems.length ? <Badge size="xs" variant="light" circle>{ledger.openItems.length}</Badge> : null}>Open items</Tabs.Tab>
+          <Tabs.Tab value="open" rightSection={ledger.openItems.length ? <Badge size="xs" variant="light" circle={ledger.openItems.length < 10}>{ledger.openItems.length}</Badge> : null}>Open items</Tabs.Tab>
           <Tabs.Tab value="collections">Collections</Tabs.Tab>
           <Tabs.Tab value="plan">Payment plan</Tabs.Tab>
           <Tabs.Tab value="details">Details</Tabs.Tab>

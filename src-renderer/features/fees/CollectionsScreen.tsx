@@ -28,7 +28,7 @@ export function CollectionsScreen() {
         <Tabs.List mb="md">
           <Tabs.Tab value="fees" leftSection={<IconReceiptTax size={16} />}>Fee assessment</Tabs.Tab>
           <Tabs.Tab value="referrals" leftSection={<IconBuildingBank size={16} />}>Referrals</Tabs.Tab>
-          <Tabs.Tab value="writeoffs" leftSection={<IconFileDollar size={16} />} rightSection={waiting ? <Badge size="xs" circle color="orange">{waiting}</Badge> : null}>Write-off approvals</Tabs.Tab>
+          <Tabs.Tab value="writeoffs" leftSection={<IconFileDollar size={16} />} rightSection={waiting ? <Badge size="xs" circle={waiting < 10} color="orange">{waiting}</Badge> : null}>Write-off approvals</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="fees" style={panelStyle}><FeeAssessmentPanel /></Tabs.Panel>
         <Tabs.Panel value="referrals" style={panelStyle}><ReferralsPanel /></Tabs.Panel>

@@ -399,7 +399,7 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
         <Group gap={8} mb={4}>
           <ThemeIcon variant="light" color="gray" size={24} radius="md"><IconHandStop size={15} /></ThemeIcon>
           <Text fw={600} size="sm">Held</Text>
-          <Badge size="sm" variant="light" color="gray" circle>{held.length}</Badge>
+          <Badge size="sm" variant="light" color="gray" circle={held.length < 10}>{held.length}</Badge>
         </Group>
         <Text size="xs" c="dimmed" mb={6}>Accounts that would be due today but must not be worked, and why.</Text>
         {counts.size > 0 && (
