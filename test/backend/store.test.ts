@@ -127,6 +127,22 @@ describe('the encrypted store', () => {
     await reopened.close();
   });
 
+  it('gives the query planner statistics on open when a store has none', async () => {
+    const b = testBackend();
+    const session = await withCompany(b);
+    for (let i = 0; i < 40; i++) {
+      const r = await b.call(session, 'accounts.create', { accountNumber: `S-${i}`, name: `Stat Customer ${i}`, kind: 'commercial' });
+      expect(r.ok).toBe(true);
+    }
+    b.ctx.store.sqlite.exec('DELETE FROM sqlite_stat1');
+    await b.close();
+    const s = openStore(b.storePath, b.key);
+    const stats = s.sqlite.prepare(`SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'account'`).all() as { idx: string; stat: string }[];
+    expect(stats.map((r) => r.idx)).toContain('account_name_norm');
+    expect(stats.find((r) => r.idx === 'account_name_norm')?.stat).toMatch(/^40 /);
+    await s.close();
+  });
+
   it('rolls back a failing migration whole', async () => {
     const file = path.join(tempDir(), 'bad.ldk');
     const key = randomBytes(32);

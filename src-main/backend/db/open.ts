@@ -110,6 +110,7 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
     if (!options.readonly) {
       try {
         runMigrations(sqlite, options.migrations ?? allMigrations, path);
+        refreshPlannerStatistics(sqlite);
       } catch (err) {
         if (sqliteCode(err) === 'SQLITE_CORRUPT' || sqliteCode(err) === 'SQLITE_NOTADB') throw new DamagedStoreError(path, 'a page failed its integrity check');
         throw err;
@@ -128,6 +129,17 @@ export function openStore(path: string, key: Buffer, options: OpenStoreOptions =
       await db.destroy(); // closes the sqlite handle too
     },
   };
+}
+
+/**
+ * Give the query planner statistics (sqlite_stat1) for tables that have none or have changed a lot
+ * since they were last taken, as SQLite advises for a long-lived connection. The plans in
+ * docs/bench.md were checked with statistics; without them a store grown by daily use could plan
+ * differently. analysis_limit bounds the work: about 3 s the first time on a 2 GB store, then ~1 ms.
+ */
+function refreshPlannerStatistics(sqlite: Sqlite.Database): void {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
 }
 
 /** Map low-level SQLite failures met after opening to the store's typed errors. */
