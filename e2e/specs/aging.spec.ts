@@ -4,7 +4,7 @@
  *
  * Seed (T = the company's business date today; every invoice Net 30, so due = invoice date + 30):
  *   A-1001 Alder Clinic           INV1 T-10 $1,000.00 (due T+20)   INV2 T-45 $250.00 (due T-15)   INV3 T-100 $400.00 (due T-70)
- *   A-1002 Birch Family Dental    INV4 T-80 $600.00 (due T-50), paid $200.00 on T-5   INV5 T-200 $90.00 (due T-170)
+ *   A-1002 Birch Family (consumer)  INV4 T-80 $600.00 (due T-50), paid $200.00 on T-5   INV5 T-200 $90.00 (due T-170)
  *   A-1003 Cedar Street Pharmacy  INV6 T-130 $1,500.00 (due T-100); an unapplied payment of $300.00 on T-3
  */
 import type { Page } from '@playwright/test';
@@ -16,9 +16,9 @@ const D = '—'; // a zero cell
 async function seed(b: Parameters<typeof companyForSeeding>[0]) {
   const { session, today } = await companyForSeeding(b);
   const T = (n: number) => daysFrom(today, n);
-  const acct = async (accountNumber: string, name: string) => (await must(b, session, 'accounts.create', { accountNumber, name, kind: 'commercial' })).id;
+  const acct = async (accountNumber: string, name: string, kind: 'consumer' | 'commercial' = 'commercial') => (await must(b, session, 'accounts.create', { accountNumber, name, kind })).id;
   const a1 = await acct('A-1001', 'Alder Clinic');
-  const a2 = await acct('A-1002', 'Birch Family Dental');
+  const a2 = await acct('A-1002', 'Birch Family', 'consumer');
   const a3 = await acct('A-1003', 'Cedar Street Pharmacy');
   const inv1 = await postInvoice(b, session, a1, 100000, T(-10));
   const inv2 = await postInvoice(b, session, a1, 25000, T(-45));
@@ -55,7 +55,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
     page,
     {
       'A-1001': ['A-1001', 'Alder Clinic', '$1,000.00', '$250.00', D, '$400.00', D, D, D, '$1,650.00'],
-      'A-1002': ['A-1002', 'Birch Family Dental', D, D, '$400.00', D, D, '$90.00', D, '$490.00'],
+      'A-1002': ['A-1002', 'Birch Family', D, D, '$400.00', D, D, '$90.00', D, '$490.00'],
       'A-1003': ['A-1003', 'Cedar Street Pharmacy', D, D, D, D, '$1,500.00', D, '-$300.00', '$1,200.00'],
     },
     ['Total', '3 accounts', '$1,000.00', '$250.00', '$400.00', '$400.00', '$1,500.00', '$90.00', '-$300.00', '$3,340.00'],
@@ -66,7 +66,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
   // Drill-down: the invoices behind A-1002's 31-60 cell (the partly paid invoice, open $400 of $600).
   await summaryRow(page, 'A-1002').getByRole('button', { name: /^31-60: \$400\.00/ }).click();
   const drawer = page.getByRole('dialog');
-  await expect(drawer).toContainText('Birch Family Dental');
+  await expect(drawer).toContainText('Birch Family');
   const drillRows = drawer.getByRole('table', { name: 'Invoices in the bucket' }).locator('tbody tr');
   await expect(drillRows).toHaveCount(1);
   await expect(drillRows.first()).toContainText(inv.inv4.number!);
@@ -91,7 +91,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
     page,
     {
       'A-1001': ['A-1001', 'Alder Clinic', '$250.00', D, '$400.00', D, D, D, D, '$650.00'],
-      'A-1002': ['A-1002', 'Birch Family Dental', D, '$600.00', D, D, D, '$90.00', D, '$690.00'],
+      'A-1002': ['A-1002', 'Birch Family', D, '$600.00', D, D, D, '$90.00', D, '$690.00'],
       'A-1003': ['A-1003', 'Cedar Street Pharmacy', D, D, D, '$1,500.00', D, D, D, '$1,500.00'],
     },
     ['Total', '3 accounts', '$250.00', '$600.00', '$400.00', '$1,500.00', '$0.00', '$90.00', '$0.00', '$2,840.00'],
@@ -111,7 +111,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
     page,
     {
       'A-1001': ['A-1001', 'Alder Clinic', D, '$1,000.00', '$250.00', D, '$400.00', D, D, '$1,650.00'],
-      'A-1002': ['A-1002', 'Birch Family Dental', D, D, D, '$400.00', D, '$90.00', D, '$490.00'],
+      'A-1002': ['A-1002', 'Birch Family', D, D, D, '$400.00', D, '$90.00', D, '$490.00'],
       'A-1003': ['A-1003', 'Cedar Street Pharmacy', D, D, D, D, D, '$1,500.00', '-$300.00', '$1,200.00'],
     },
     ['Total', '3 accounts', '$0.00', '$1,000.00', '$250.00', '$400.00', '$400.00', '$1,590.00', '-$300.00', '$3,340.00'],
@@ -133,6 +133,16 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
   await expect(summaryRow(page, 'A-1002')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(summaryRow(page, 'A-1002')).toHaveCount(1);
+  // Consumer accounts only, then commercial only.
+  await page.getByTestId('aging-account-kind').click();
+  await page.getByRole('option', { name: 'Consumer' }).click();
+  await expect.poll(() => totals(page)).toEqual(['Total', '1 account', '$0.00', '$0.00', '$400.00', '$0.00', '$0.00', '$90.00', '$0.00', '$490.00']);
+  await page.getByTestId('aging-account-kind').click();
+  await page.getByRole('option', { name: 'Commercial' }).click();
+  await expect(summaryRow(page, 'A-1002')).toHaveCount(0);
+  await expect(summaryRow(page, 'A-1001')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(summaryRow(page, 'A-1002')).toHaveCount(1);
 
   // Sort by total, largest first.
   await page.getByTestId('aging-summary').getByRole('columnheader', { name: 'Total' }).getByRole('button').click();
@@ -150,7 +160,7 @@ test('aging detail: one row per open invoice', async ({ app, page }) => {
   await expect(grid.locator('[role=row][aria-rowindex]')).toHaveCount(6);
   const row4 = grid.getByRole('row').filter({ hasText: inv.inv4.number! });
   expect((await row4.getByRole('gridcell').allTextContents()).map((t) => t.trim())).toEqual([
-    'A-1002', 'Birch Family Dental', inv.inv4.number!, fmt(T(-80)), fmt(T(-50)), '50', '31-60', '$600.00', '$400.00',
+    'A-1002', 'Birch Family', inv.inv4.number!, fmt(T(-80)), fmt(T(-50)), '50', '31-60', '$600.00', '$400.00',
   ]);
   const tot = (await grid.getByRole('row', { name: 'Totals' }).getByRole('gridcell').allTextContents()).map((t) => t.trim());
   expect(tot).toEqual(['Total', '6 invoices', '', '', '', '', '', '$3,840.00', '$3,640.00']); // original, open (invoices only; no credit)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './text';
+import type { AccountKind } from './accounts';
 
 export const agingBases = ['due', 'invoice'] as const;
 export type AgingBasis = (typeof agingBases)[number];
@@ -66,6 +67,7 @@ export interface AgingSummaryRow {
   accountId: number;
   accountNumber: string;
   accountName: string;
+  accountKind: AccountKind;
   /** One amount per bucket label. */
   buckets: number[];
   unappliedCents: number;
@@ -86,6 +88,8 @@ export interface AgingDetailRow {
   accountId: number;
   accountNumber: string;
   accountName: string;
+  accountKind: AccountKind;
+  /** The document's kind (invoice, fee, ...). */
   kind: string;
   number: string | null;
   docDate: string;

@@ -147,14 +147,14 @@ describe('aging', () => {
     lines.length = 0;
     expect(await runCli(['aging', '--as-of', '2026-03-05', '--format', 'csv', '--store', storePath, '--key-file', keyFile], (l) => lines.push(l))).toBe(0);
     const csv = lines.join('\n').split(/\r?\n/);
-    expect(csv[0]).toBe('account_number,account_name,Current,1-30,31-60,61-90,91-120,Over 120,unapplied_credit,total');
-    expect(csv[1]).toBe('AG-1,Aging Test Co,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
-    expect(csv.at(-1)).toBe('TOTAL,,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
+    expect(csv[0]).toBe('account_number,account_name,account_kind,Current,1-30,31-60,61-90,91-120,Over 120,unapplied_credit,total');
+    expect(csv[1]).toBe('AG-1,Aging Test Co,commercial,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
+    expect(csv.at(-1)).toBe('TOTAL,,,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
     lines.length = 0;
     expect(await runCli(['aging', '--as-of', '2026-03-15', '--basis', 'invoice', '--format', 'csv', '--detail', '--store', storePath, '--key-file', keyFile], (l) => lines.push(l))).toBe(0);
     const detail = lines.join('\n').split(/\r?\n/);
     expect(detail).toHaveLength(1 + 6);
-    expect(detail.find((l) => l.startsWith('AG-2,'))).toMatch(/^AG-2,'=Zeta Other,/); // written as text
+    expect(detail.find((l) => l.startsWith('AG-2,'))).toMatch(/^AG-2,'=Zeta Other,commercial,/); // written as text
     const bad = await runCli(['aging', '--as-of', '2026-02-30', '--store', storePath, '--key-file', keyFile], () => undefined);
     expect(bad).toBe(2);
   });

@@ -1,3 +1,4 @@
+import type { AccountKind } from '@shared/domain/accounts';
 import type { AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
 
 /** The filters above the aging grids, applied in the renderer to the rows the backend returned. */
@@ -7,11 +8,13 @@ export interface AgingFilters {
   /** Summary: the account total at least this; detail: the open amount at least this. */
   minCents: number | null;
   pastDueOnly: boolean;
+  /** Consumer or commercial accounts only; null: both. */
+  accountKind: AccountKind | null;
 }
 
-export const noFilters: AgingFilters = { text: '', minCents: null, pastDueOnly: false };
+export const noFilters: AgingFilters = { text: '', minCents: null, pastDueOnly: false, accountKind: null };
 
-export const isFiltered = (f: AgingFilters) => f.text.trim() !== '' || f.minCents !== null || f.pastDueOnly;
+export const isFiltered = (f: AgingFilters) => f.text.trim() !== '' || f.minCents !== null || f.pastDueOnly || f.accountKind !== null;
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const matches = (needle: string, ...hay: (string | null)[]) => !needle || hay.some((h) => h !== null && h.toLowerCase().includes(needle));
@@ -21,13 +24,13 @@ export const pastDueCents = (r: AgingSummaryRow) => r.buckets.reduce((s, b, i) =
 export function filterSummary(rows: AgingSummaryRow[], f: AgingFilters): AgingSummaryRow[] {
   if (!isFiltered(f)) return rows;
   const needle = norm(f.text);
-  return rows.filter((r) => matches(needle, r.accountNumber, r.accountName) && (f.minCents === null || r.totalCents >= f.minCents) && (!f.pastDueOnly || pastDueCents(r) > 0));
+  return rows.filter((r) => matches(needle, r.accountNumber, r.accountName) && (f.minCents === null || r.totalCents >= f.minCents) && (!f.pastDueOnly || pastDueCents(r) > 0) && (f.accountKind === null || r.accountKind === f.accountKind));
 }
 
 export function filterDetail(rows: AgingDetailRow[], f: AgingFilters): AgingDetailRow[] {
   if (!isFiltered(f)) return rows;
   const needle = norm(f.text);
-  return rows.filter((r) => matches(needle, r.accountNumber, r.accountName, r.number) && (f.minCents === null || r.openCents >= f.minCents) && (!f.pastDueOnly || r.bucket > 0));
+  return rows.filter((r) => matches(needle, r.accountNumber, r.accountName, r.number) && (f.minCents === null || r.openCents >= f.minCents) && (!f.pastDueOnly || r.bucket > 0) && (f.accountKind === null || r.accountKind === f.accountKind));
 }
 
 /** Column totals over the rows shown. */

@@ -11,6 +11,7 @@ import {
   type AgingSummary,
   type AgingSummaryRow,
 } from '@shared/domain/aging';
+import type { AccountKind } from '@shared/domain/accounts';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
 import { readSetting, writeSetting } from '../settings';
@@ -28,21 +29,21 @@ function needsHistory(sqlite: Sqlite.Database, asOf: string): boolean {
   return stmt(sqlite, 'SELECT 1 FROM allocation WHERE effective_date > ? LIMIT 1').get(asOf) !== undefined;
 }
 
-type AccountName = { id: number; number: string; name: string };
+type AccountName = { id: number; number: string; name: string; kind: AccountKind };
 
 /** Account number and name for these ids, in name order (a covering index scan when there are many). */
 function namesInOrder(sqlite: Sqlite.Database, ids: Set<number>): AccountName[] {
   if (ids.size > 200) {
-    const all = stmt(sqlite, 'SELECT id, account_number, name FROM account INDEXED BY account_name_norm ORDER BY name_norm, id').raw().all() as [number, string, string][];
+    const all = stmt(sqlite, 'SELECT id, account_number, name, kind FROM account INDEXED BY account_name_norm ORDER BY name_norm, id').raw().all() as [number, string, string, AccountKind][];
     const out: AccountName[] = [];
-    for (const [id, number, name] of all) if (ids.has(id)) out.push({ id, number, name });
+    for (const [id, number, name, kind] of all) if (ids.has(id)) out.push({ id, number, name, kind });
     return out;
   }
-  const one = stmt(sqlite, 'SELECT id, account_number, name, name_norm FROM account WHERE id = ?');
+  const one = stmt(sqlite, 'SELECT id, account_number, name, name_norm, kind FROM account WHERE id = ?');
   return [...ids]
-    .map((id) => one.get(id) as { id: number; account_number: string; name: string; name_norm: string })
+    .map((id) => one.get(id) as { id: number; account_number: string; name: string; name_norm: string; kind: AccountKind })
     .sort((a, b) => (a.name_norm < b.name_norm ? -1 : a.name_norm > b.name_norm ? 1 : a.id - b.id))
-    .map((r) => ({ id: r.id, number: r.account_number, name: r.name }));
+    .map((r) => ({ id: r.id, number: r.account_number, name: r.name, kind: r.kind }));
 }
 
 interface ItemRow {
@@ -109,7 +110,7 @@ export function createAgingService(ctx: ServiceContext) {
         const list = byAccount.get(acct.id)!.sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.id - b.id));
         for (const r of list) {
           const days = daysTo(r[col]);
-          out.push({ documentId: r.id, accountId: acct.id, accountNumber: acct.number, accountName: acct.name, kind: r.kind, number: r.number, docDate: r.doc_date, dueDate: r.due_date, totalCents: r.total_cents, openCents: r.amt, daysPastDue: days, bucket: agingBucketIndex(days, settings) });
+          out.push({ documentId: r.id, accountId: acct.id, accountNumber: acct.number, accountName: acct.name, accountKind: acct.kind, kind: r.kind, number: r.number, docDate: r.doc_date, dueDate: r.due_date, totalCents: r.total_cents, openCents: r.amt, daysPastDue: days, bucket: agingBucketIndex(days, settings) });
         }
       }
       return out;
@@ -190,7 +191,7 @@ export function createAgingService(ctx: ServiceContext) {
           if (!nonZero) continue;
           totals.unappliedCents += v.u;
           totals.totalCents += sum - v.u;
-          rows.push({ accountId: acct.id, accountNumber: acct.number, accountName: acct.name, buckets: v.buckets, unappliedCents: v.u, totalCents: sum - v.u });
+          rows.push({ accountId: acct.id, accountNumber: acct.number, accountName: acct.name, accountKind: acct.kind, buckets: v.buckets, unappliedCents: v.u, totalCents: sum - v.u });
         }
         const sort = q.sort ?? 'name';
         if (sort === 'accountNumber') rows.sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : a.accountId - b.accountId));
