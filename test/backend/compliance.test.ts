@@ -195,6 +195,26 @@ describe('compliance through the backend', () => {
     expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).allowed).toBe(true);
   });
 
+  it('renaming the contact keeps their attempts and their designated inconvenient time', async () => {
+    // Monday 2026-03-02 10:00 EST
+    const { b, travel, clerk, supervisor, account } = await collectionsBackend('2026-03-02T15:00:00Z');
+    const a = await account({ state: 'NY', name: 'Jon Smith' });
+    for (const t of ['2026-03-02T15:00:00Z', '2026-03-02T16:00:00Z', '2026-03-02T17:00:00Z', '2026-03-02T18:00:00Z', '2026-03-02T19:00:00Z', '2026-03-02T20:00:00Z', '2026-03-02T21:00:00Z']) {
+      travel(t);
+      value(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing', startedAt: t, outcome: 'no_answer' }));
+    }
+    value(await b.call(clerk, 'compliance.addInconvenientTime', { accountId: a.accountId, contactId: a.contactId, weekdays: [3], note: 'works Wednesdays' }));
+    value(await b.call(supervisor, 'accounts.update', { accountId: a.accountId, contacts: [{ id: a.contactId, name: 'Jonathan Smith', phones: [{ label: 'home', number: a.phone }] }] }));
+    // Tuesday: still 7 attempts within 7 days for the same person under the new name.
+    travel('2026-03-03T15:00:00Z');
+    const tue = value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone }));
+    expect(tue.blocks.map((x) => x.rule)).toEqual(['call_frequency']);
+    // Wednesday the 11th (the attempts have left the window): the Wednesday restriction still holds.
+    travel('2026-03-11T15:00:00Z');
+    const wed = value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone }));
+    expect(wed.blocks.map((x) => x.rule)).toEqual(['inconvenient_time']);
+  });
+
   it('a conversation blocks the next 7 days counting its own day; incoming calls do not count', async () => {
     const { b, travel, clerk, account } = await collectionsBackend('2026-10-26T14:00:00Z'); // Monday 10:00 EDT
     const a = await account({ state: 'NY' });

@@ -84,6 +84,8 @@ export interface InconvenientTimeTable {
   removed_at: string | null;
   removed_by: string | null;
   remove_reason: string | null;
+  /** Migration 008; null on rows written before it (they match by person_key only). */
+  contact_id: number | null;
 }
 
 export interface ValidationNoticeTable {

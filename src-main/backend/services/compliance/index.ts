@@ -44,7 +44,11 @@ export async function complianceEnabled(db: Queryable): Promise<boolean> {
   return company?.complianceEnabled ?? true;
 }
 
-/** The person a call is with: a contact of the account, identified across account edits by the name. */
+/**
+ * The person a call is with: a contact of the account. Earlier calls and designated times are theirs
+ * when they carry this contact's id or this name, so neither a renamed contact nor two contacts
+ * entered for one person can reset the counts (the stricter reading wins).
+ */
 export interface Person {
   contactId: number;
   name: string;
@@ -81,7 +85,7 @@ export async function loadCallFacts(db: Queryable, input: { accountId: number; c
       .select(['weekdays', 'start_time', 'end_time', 'note', 'person_key'])
       .where('account_id', '=', account.id)
       .where('removed_at', 'is', null)
-      .where((eb) => eb.or([eb('person_key', 'is', null), eb('person_key', '=', person.personKey)]))
+      .where((eb) => eb.or([eb('person_key', 'is', null), eb('person_key', '=', person.personKey), eb('contact_id', '=', person.contactId)]))
       .execute(),
     // Days are counted back at most 7 days, but a conversation's wait and the 7th-most-recent attempt
     // can reach 14 days back at most; read 15 to be safe across zones.
@@ -89,7 +93,7 @@ export async function loadCallFacts(db: Queryable, input: { accountId: number; c
       .selectFrom('call_log')
       .select(['started_at', 'direction', 'outcome'])
       .where('account_id', '=', account.id)
-      .where('person_key', '=', person.personKey)
+      .where((eb) => eb.or([eb('person_key', '=', person.personKey), eb('contact_id', '=', person.contactId)]))
       .where('started_at', '<=', input.at.toISOString())
       .where('started_at', '>=', new Date(input.at.getTime() - 15 * 86_400_000).toISOString())
       .execute(),
@@ -256,6 +260,7 @@ export function createComplianceService(ctx: ServiceContext) {
             account_id: input.accountId,
             contact_name: person?.name ?? null,
             person_key: person?.personKey ?? null,
+            contact_id: person?.contactId ?? null,
             weekdays: JSON.stringify(weekdays),
             start_time: input.start,
             end_time: input.end,
