@@ -10,6 +10,7 @@
  *                               7 outgoing no-answer calls Mar 4-9: the 8th is blocked (1006.14(b)(2)(i))
  *   P-2003 Hannah Cho     (IL)  $260.00 invoiced 70 days ago; disputed -> held
  */
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
 import { createCompany } from '../fixtures/bridge';
@@ -172,6 +173,19 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   expect(overrides).toHaveLength(1);
   expect(overrides[0]!.rules).toEqual(['call_frequency']);
   expect(overrides[0]!.username).toBe('sam');
+
+  // The overrides report (Collections): the row, and its CSV export read back.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Collections' }).click();
+  await page.getByRole('tab', { name: 'Compliance overrides' }).click();
+  const report = page.getByTestId('compliance-overrides');
+  await expect(report.getByRole('row').filter({ hasText: 'P-2002' })).toContainText('Call frequency (7 calls in 7 days)');
+  await expect(report.getByRole('row').filter({ hasText: 'P-2002' })).toContainText('voicemail asking us to call back');
+  await expect(report.getByRole('row', { name: 'Totals' })).toContainText('1 override');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('when,time_zone,account_number,account_name,action,contact,phone,rules,citations,reason,by,role,recorded_at');
+  expect(csv).toContain('America/Chicago,P-2002,Daniel Brooks,call,Daniel Brooks,');
+  expect(csv).toContain('Call frequency (7 calls in 7 days),12 CFR 1006.14(b)(2)(i),Consumer left a voicemail');
 
   // The supervisor assigns Daniel's account to Casey.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklist' }).click();

@@ -1,4 +1,4 @@
-/** Tour screenshots of the collections supervisor's screens on the demo company: payment plan, fee run, stages, write-off approvals. */
+/** Tour screenshots of the collections supervisor's screens on the demo company: payment plan, fee run, stages, write-off approvals, compliance overrides. */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
@@ -44,6 +44,21 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
     await must(b, 'tour-clerk', 'writeoffs.request', { accountId: r.accountId, amountCents: amount, reason: reasons[i]! });
   }
 
+  // Two early-morning calls a supervisor let through (06:30 Central yesterday), with the reasons on record.
+  const early = `${T(-1)}T12:30:00Z`;
+  const reasonsEarly = ['Patient asked by voicemail to be called before his 7:00 shift; only reachable then', 'Returning the consumer\u2019s own call from last night about setting up a plan'];
+  let overridden = 0;
+  for (const r of summary.rows) {
+    if (overridden === reasonsEarly.length) break;
+    if (r.accountKind !== 'consumer' || r.accountId === planAccount || old.some((o) => o.accountId === r.accountId)) continue;
+    const acct = await must(b, 'tour-sup', 'accounts.get', { accountId: r.accountId });
+    const contact = acct.contacts[0];
+    const phone = contact?.phones[0]?.number;
+    if (acct.timeZone !== 'America/Chicago' || !contact || !phone) continue;
+    await must(b, 'tour-sup', 'calls.log', { accountId: acct.id, contactId: contact.id, phone, direction: 'outgoing', startedAt: early, outcome: 'spoke_with_debtor', notes: 'Discussed the balance.', override: { reason: reasonsEarly[overridden]! } });
+    overridden++;
+  }
+
   // The ladder as the office runs it: accounts placed in their stages.
   await must(b, 'tour-sup', 'stages.evaluate', {});
 
@@ -67,4 +82,8 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   await page.goto(`${app.url}#/collections?tab=writeoffs`);
   await expect(page.getByTestId('writeoff-requests').locator('[role=row][aria-rowindex]')).toHaveCount(old.length);
   await shot(page, '37-writeoff-approvals');
+
+  await page.goto(`${app.url}#/collections?tab=overrides`);
+  await expect(page.getByTestId('compliance-overrides').locator('[role=row][aria-rowindex]')).toHaveCount(overridden);
+  await shot(page, '38-compliance-overrides');
 });

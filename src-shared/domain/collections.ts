@@ -118,6 +118,8 @@ export interface ComplianceOverride {
   accountId: number;
   accountNumber: string;
   accountName: string;
+  /** The consumer's zone (the account's), in which calling hours were judged. */
+  timeZone: string;
   action: 'call' | 'letter';
   rules: ComplianceRule[];
   blocks: ComplianceBlock[];

@@ -217,7 +217,7 @@ export function createComplianceService(ctx: ServiceContext) {
         .selectFrom('compliance_override as o')
         .innerJoin('account as a', 'a.id', 'o.account_id')
         .leftJoin('call_log as c', 'c.override_id', 'o.id')
-        .select(['o.id', 'o.account_id', 'a.account_number', 'a.name', 'o.action', 'o.rules', 'o.blocks', 'o.reason', 'o.phone', 'o.contact_name', 'o.action_at', 'o.user_id', 'o.username', 'o.role', 'o.created_at', 'c.id as call_id'])
+        .select(['o.id', 'o.account_id', 'a.account_number', 'a.name', 'a.time_zone', 'o.action', 'o.rules', 'o.blocks', 'o.reason', 'o.phone', 'o.contact_name', 'o.action_at', 'o.user_id', 'o.username', 'o.role', 'o.created_at', 'c.id as call_id'])
         .orderBy('o.created_at', 'desc')
         .orderBy('o.id', 'desc');
       if (q.from) query = query.where('o.created_at', '>=', new Date(q.from).toISOString());
@@ -228,6 +228,7 @@ export function createComplianceService(ctx: ServiceContext) {
         accountId: r.account_id,
         accountNumber: r.account_number,
         accountName: r.name,
+        timeZone: r.time_zone,
         action: r.action,
         rules: JSON.parse(r.rules),
         blocks: JSON.parse(r.blocks),
