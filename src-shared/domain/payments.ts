@@ -40,6 +40,8 @@ export const paymentPostSchema = z
     cardLast4: z.string().trim().default('').refine((s) => s === '' || /^\d{4}$/.test(s), 'Card: enter the last 4 digits only'),
     memo: paymentText('Memo', 500).default(''),
     allocation: allocationChoiceSchema.default({ mode: 'auto' }),
+    /** Invoices on which this payment takes the early-payment discount their terms offer (2/10 Net 30). */
+    earlyPaymentDiscounts: z.array(idSchema).max(200).default([]),
   })
   .superRefine((p, ctx) => {
     if (p.method === 'check' && !p.checkNumber) ctx.addIssue({ code: 'custom', path: ['checkNumber'], message: 'A check payment needs the check number' });
@@ -48,7 +50,14 @@ export const paymentPostSchema = z
   });
 export type PaymentPostInput = z.input<typeof paymentPostSchema>;
 
-export const previewAllocationSchema = z.object({ accountId: idSchema, amountCents: positiveCents, allocation: allocationChoiceSchema.default({ mode: 'auto' }) });
+export const previewAllocationSchema = z.object({
+  accountId: idSchema,
+  amountCents: positiveCents,
+  allocation: allocationChoiceSchema.default({ mode: 'auto' }),
+  /** The payment's date: which early-payment discounts are still on offer (default: today). */
+  date: isoDateSchema.optional(),
+  earlyPaymentDiscounts: z.array(idSchema).max(200).default([]),
+});
 
 export const applyCreditSchema = z.object({
   accountId: idSchema,
@@ -84,8 +93,13 @@ export interface AllocationPreviewLine {
   number: string | null;
   docDate: string;
   dueDate: string;
+  /** Open after the discount when it is taken. */
   openCents: number;
   applyCents: number;
+  /** The early-payment discount a payment on that date may take (null: none on offer). */
+  discountOffer: { amountCents: number; rateBp: number; until: string } | null;
+  /** The discount taken in this preview (0 when not). */
+  discountCents: number;
 }
 export interface AllocationPreview {
   lines: AllocationPreviewLine[];
@@ -108,6 +122,8 @@ export interface Receipt {
   amountCents: number;
   allocations: { documentId: number; kind: string; number: string | null; amountCents: number }[];
   unappliedCents: number;
+  /** Early-payment discounts taken with this payment: the invoice and the credit note that gave it. */
+  earlyPaymentDiscounts: { documentId: number; number: string | null; creditNoteNumber: string; amountCents: number }[];
   clerk: string;
   postedAt: string;
 }

@@ -47,7 +47,7 @@ describe('receivables invariants under random postings', () => {
                   const target = open[o.k % Math.max(1, open.length)];
                   allocation = target ? { mode: 'manual', lines: [{ documentId: target.id, amountCents: Math.min(target.open_cents, o.cents) }] } : { mode: 'none' };
                 }
-                await b.services.payments.post(actor, { accountId: acct, date: addDays(BASE, o.d), method: 'cash', amountCents: o.cents, reference: '', checkNumber: '', cardLast4: '', memo: '', allocation });
+                await b.services.payments.post(actor, { accountId: acct, date: addDays(BASE, o.d), method: 'cash', amountCents: o.cents, reference: '', checkNumber: '', cardLast4: '', memo: '', allocation, earlyPaymentDiscounts: [] });
                 break;
               }
               case 'creditNote': {

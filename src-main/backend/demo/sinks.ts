@@ -39,7 +39,7 @@ export function serviceSink(trx: Posting['trx'], clock: SimClock, actors: DemoAc
     async payment(e) {
       const { payment } = await postPaymentInTrx(
         clerk,
-        { accountId: e.accountId, date: e.date, method: e.method, amountCents: e.amountCents, reference: e.reference, checkNumber: e.checkNumber, cardLast4: e.cardLast4, memo: e.memo, allocation: e.lines.length ? { mode: 'manual', lines: e.lines } : { mode: 'none' } },
+        { accountId: e.accountId, date: e.date, method: e.method, amountCents: e.amountCents, reference: e.reference, checkNumber: e.checkNumber, cardLast4: e.cardLast4, memo: e.memo, allocation: e.lines.length ? { mode: 'manual', lines: e.lines } : { mode: 'none' }, earlyPaymentDiscounts: [] },
         e.date,
       );
       return payment.id;

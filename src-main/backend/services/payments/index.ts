@@ -4,6 +4,7 @@ import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { readSetting } from '../settings';
+import { discountOffers, requirePaidInFull, takeDiscountsInTrx, withdrawDiscountsInTrx, type DiscountTaken } from './early-discount';
 import {
   accountBalance,
   allocate,
@@ -32,11 +33,9 @@ type RefundInput = z.output<typeof refundSchema>;
  * allocations (auto: oldest due first; manual; none), audit record. What is not allocated stays on
  * the account as unapplied credit.
  */
-export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: string): Promise<{ payment: DocumentRow; appliedCents: number }> {
+export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: string): Promise<{ payment: DocumentRow; appliedCents: number; discounts: DiscountTaken[] }> {
   const acct = await requirePostableAccount(p.trx, input.accountId);
   const date = input.date ?? today;
-  const open = await openDebits(p.trx, acct.id);
-  const plan = planAllocation(open, input.amountCents, input.allocation);
   const payment = await postNewDocument(p, {
     accountId: acct.id,
     kind: 'payment',
@@ -49,6 +48,11 @@ export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: s
     memo: input.memo,
     currency: acct.currency,
   });
+  // Discounts first: the cash then pays what is left on those invoices.
+  const discounts = input.earlyPaymentDiscounts.length ? await takeDiscountsInTrx(p, payment, input.earlyPaymentDiscounts) : [];
+  const open = await openDebits(p.trx, acct.id);
+  const plan = planAllocation(open, input.amountCents, input.allocation);
+  requirePaidInFull(discounts, new Map(open.map((d) => [d.id, d.open_cents])), new Map(plan.map((l) => [l.debit.id, l.amountCents])));
   const applied = plan.reduce((s, l) => s + l.amountCents, 0);
   await allocateMany(
     p,
@@ -67,9 +71,10 @@ export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: s
       amountCents: input.amountCents,
       allocations: plan.map((l) => ({ documentId: l.debit.id, number: l.debit.number, amountCents: l.amountCents })),
       unappliedCents: input.amountCents - applied,
+      ...(discounts.length ? { earlyPaymentDiscounts: discounts.map((d) => ({ invoice: d.invoiceNumber, creditNote: d.creditNoteNumber, amountCents: d.amountCents })) } : {}),
     },
   });
-  return { payment, appliedCents: applied };
+  return { payment, appliedCents: applied, discounts };
 }
 
 /**
@@ -116,7 +121,7 @@ export async function applyCreditInTrx(p: Posting, input: ApplyCreditInput, toda
  * allocation, which reopens what it paid; the reversal is then matched against the payment. An
  * optional returned-payment fee is its own fee document (FEE-), an open item due at once.
  */
-export async function reversePaymentInTrx(p: Posting, input: ReversalInput, today: string): Promise<{ reversal: DocumentRow; fee: DocumentRow | null }> {
+export async function reversePaymentInTrx(p: Posting, input: ReversalInput, today: string): Promise<{ reversal: DocumentRow; fee: DocumentRow | null; withdrawn: DocumentRow[] }> {
   const pay = await loadDocument(p.trx, input.paymentId, 'Payment');
   if (pay.kind !== 'payment' || pay.status !== 'posted') throw invalid(`${pay.number ?? `Document ${pay.id}`} is not a posted payment; only payments can be reversed.`);
   const already = await p.trx.selectFrom('document').select('number').where('related_document_id', '=', pay.id).where('kind', '=', 'reversal').executeTakeFirst();
@@ -138,13 +143,14 @@ export async function reversePaymentInTrx(p: Posting, input: ReversalInput, toda
     reopened.push({ documentId: n.debit_document_id, amountCents: net });
   }
   await allocate(p, { accountId: pay.account_id, creditDocumentId: pay.id, debitDocumentId: reversal.id, amountCents: pay.total_cents, effectiveDate: date, sourceDocumentId: reversal.id });
+  const withdrawn = await withdrawDiscountsInTrx(p, pay, reversal, date);
   let fee: DocumentRow | null = null;
   if (input.feeCents > 0) {
     fee = await postNewDocument(p, { accountId: pay.account_id, kind: 'fee', date, dueDate: date, totalCents: input.feeCents, reason: `Returned payment fee (${pay.number})`, relatedDocumentId: reversal.id, currency: pay.currency });
     await appendAudit(p.trx, p.clock, p.actor, { action: 'fee.post', entity: 'document', entityId: fee.id, after: { number: fee.number, amountCents: fee.total_cents, reversal: reversal.number } });
   }
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'payment.reverse', entity: 'document', entityId: reversal.id, after: { number: reversal.number, payment: pay.number, amountCents: pay.total_cents, reason: input.reason, reopened, fee: fee?.number ?? null } });
-  return { reversal, fee };
+  await appendAudit(p.trx, p.clock, p.actor, { action: 'payment.reverse', entity: 'document', entityId: reversal.id, after: { number: reversal.number, payment: pay.number, amountCents: pay.total_cents, reason: input.reason, reopened, fee: fee?.number ?? null, ...(withdrawn.length ? { discountsWithdrawn: withdrawn.map((w) => w.number) } : {}) } });
+  return { reversal, fee, withdrawn };
 }
 
 /** Refund unapplied credit in the caller's transaction: a refund document (debit, RF-) matched against the credits. */
@@ -190,6 +196,17 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     .where('allocation.source_document_id', '=', paymentId)
     .orderBy('allocation.id')
     .execute();
+  // Early-payment discounts taken with this payment: credit notes applied with the payment as source.
+  const discounts = await db
+    .selectFrom('allocation')
+    .innerJoin('document as c', 'c.id', 'allocation.credit_document_id')
+    .innerJoin('document as d', 'd.id', 'allocation.debit_document_id')
+    .select(['d.id', 'd.number', 'c.number as credit_note', 'allocation.amount_cents'])
+    .where('allocation.source_document_id', '=', paymentId)
+    .where('allocation.credit_document_id', '!=', paymentId)
+    .where('c.kind', '=', 'credit_note')
+    .orderBy('allocation.id')
+    .execute();
   const company = await readSetting<{ companyName?: string }>(db, 'company');
   const applied = allocs.reduce((s, a) => s + a.amount_cents, 0);
   return {
@@ -207,6 +224,7 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     amountCents: pay.total_cents,
     allocations: allocs.map((a) => ({ documentId: a.id, kind: a.kind, number: a.number, amountCents: a.amount_cents })),
     unappliedCents: pay.total_cents - applied,
+    earlyPaymentDiscounts: discounts.map((d) => ({ documentId: d.id, number: d.number, creditNoteNumber: d.credit_note!, amountCents: d.amount_cents })),
     clerk: pay.posted_by ?? '',
     postedAt: pay.posted_at!,
   };
@@ -220,12 +238,28 @@ export function createPaymentsService(ctx: ServiceContext) {
   return {
     /** What posting this amount would apply where, without posting anything. */
     async previewAllocation(input: PreviewInput): Promise<AllocationPreview> {
-      const open = await openDebits(ctx.db, input.accountId);
-      const plan = planAllocation(open, input.amountCents, input.allocation);
+      const offers = await discountOffers(ctx.db, input.accountId, input.date ?? (await businessToday(ctx.db, ctx.clock)));
+      // Discounts asked for that are on offer lower what is open before the cash is planned; the others are left to post() to refuse.
+      const taking = new Set(input.earlyPaymentDiscounts.filter((id) => offers.has(id)));
+      const open = (await openDebits(ctx.db, input.accountId)).map((d) => (taking.has(d.id) ? { ...d, open_cents: d.open_cents - offers.get(d.id)!.amountCents } : d));
+      const plan = planAllocation(open.filter((d) => d.open_cents > 0), input.amountCents, input.allocation);
       const byId = new Map(plan.map((l) => [l.debit.id, l.amountCents]));
       const applied = plan.reduce((s, l) => s + l.amountCents, 0);
       return {
-        lines: open.map((d) => ({ documentId: d.id, kind: d.kind, number: d.number, docDate: d.doc_date, dueDate: d.due_date ?? d.doc_date, openCents: d.open_cents, applyCents: byId.get(d.id) ?? 0 })),
+        lines: open.map((d) => {
+          const offer = offers.get(d.id);
+          return {
+            documentId: d.id,
+            kind: d.kind,
+            number: d.number,
+            docDate: d.doc_date,
+            dueDate: d.due_date ?? d.doc_date,
+            openCents: d.open_cents,
+            applyCents: byId.get(d.id) ?? 0,
+            discountOffer: offer ? { amountCents: offer.amountCents, rateBp: offer.rateBp, until: offer.until } : null,
+            discountCents: taking.has(d.id) ? offer!.amountCents : 0,
+          };
+        }),
         appliedCents: applied,
         unappliedCents: input.amountCents - applied,
       };
@@ -233,8 +267,8 @@ export function createPaymentsService(ctx: ServiceContext) {
 
     async post(actor: Actor, input: PaymentInput): Promise<PostingResult & { receipt: Receipt }> {
       const r = await posting(actor, async (p, today) => {
-        const { payment } = await postPaymentInTrx(p, input, today);
-        return { documentId: payment.id, number: payment.number!, related: [], accountBalanceCents: await accountBalance(p.trx, payment.account_id), receipt: await receiptOf(p.trx, payment.id) };
+        const { payment, discounts } = await postPaymentInTrx(p, input, today);
+        return { documentId: payment.id, number: payment.number!, related: discounts.map((d) => ({ documentId: d.creditNoteId, number: d.creditNoteNumber, kind: 'credit_note' })), accountBalanceCents: await accountBalance(p.trx, payment.account_id), receipt: await receiptOf(p.trx, payment.id) };
       });
       changed();
       return r;
@@ -254,11 +288,11 @@ export function createPaymentsService(ctx: ServiceContext) {
 
     async reverse(actor: Actor, input: ReversalInput): Promise<PostingResult> {
       const r = await posting(actor, async (p, today) => {
-        const { reversal, fee } = await reversePaymentInTrx(p, input, today);
+        const { reversal, fee, withdrawn } = await reversePaymentInTrx(p, input, today);
         return {
           documentId: reversal.id,
           number: reversal.number!,
-          related: fee ? [{ documentId: fee.id, number: fee.number!, kind: 'fee' }] : [],
+          related: [...(fee ? [{ documentId: fee.id, number: fee.number!, kind: 'fee' }] : []), ...withdrawn.map((w) => ({ documentId: w.id, number: w.number!, kind: 'adjustment' }))],
           accountBalanceCents: await accountBalance(p.trx, reversal.account_id),
         };
       });
