@@ -108,6 +108,39 @@ test('find an account by name, post a payment that pays the two oldest invoices;
   await expect(drawer).toContainText('Payment posted');
 });
 
+test('a payment within 2/10 Net 30 takes the early-payment discount; the receipt and the ledger show it', async ({ app, page }) => {
+  const today = await officeWithStaff(app.backend);
+  const acct = await call(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Harbor Orthopedics', kind: 'commercial' });
+  const draft = await call(app.backend, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -4), terms: '2/10 Net 30', lines: [{ itemCode: '20610', description: 'Joint injection', quantityMilli: 1000, unitPriceCents: 125_000 }] });
+  const inv = await call(app.backend, SEED, 'invoices.post', { invoiceId: draft.id });
+  await app.open(page);
+  await signIn(page, 'casey', 'clerk-pass-1');
+  await page.goto(`${app.url}#/accounts/${acct.id}`);
+  await expect(page.getByTestId('account-balance')).toHaveText('$1,250.00');
+
+  await page.getByRole('button', { name: 'Post payment' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Amount received').fill('1,225.00');
+  await dialog.getByLabel('Check number').fill('5521');
+  const take = dialog.getByRole('checkbox', { name: `Take the early-payment discount on ${inv.number}` });
+  await expect(dialog.getByTestId(`alloc-${inv.number}`)).toContainText(`Take 2% discount, $25.00 (until`);
+  // Without the discount the payment leaves $25.00 open; with it the invoice is paid in full.
+  await expect(dialog.getByRole('textbox', { name: `Apply to ${inv.number}` })).toHaveValue('1225.00');
+  await take.check();
+  await expect(dialog.getByTestId(`alloc-${inv.number}`)).toContainText('after $25.00 off');
+  await expect(dialog.getByTestId(`alloc-${inv.number}`)).toContainText('$1,225.00');
+  await expect(dialog.getByTestId('alloc-unapplied')).toHaveText('$0.00');
+  await dialog.getByRole('button', { name: 'Post payment of $1,225.00' }).click();
+
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt.getByTestId('receipt-discount')).toContainText(`Early-payment discount on ${inv.number}`);
+  await expect(receipt.getByTestId('receipt-discount')).toContainText('$25.00');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('account-balance')).toHaveText('$0.00');
+  const ledger = page.getByRole('grid', { name: 'Account ledger' });
+  await expect(ledger.getByRole('row').filter({ hasText: 'Credit note' })).toContainText('$25.00');
+});
+
 test('enter and post an invoice with a line discount, an invoice discount and shipping', async ({ app, page }) => {
   const today = await officeWithStaff(app.backend);
   await seedPriceList(app.backend);

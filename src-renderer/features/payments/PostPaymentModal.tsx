@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Box, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AccountDetail } from '@shared/domain/accounts';
 import { containsCardNumber, paymentMethods, paymentMethodLabels, type PaymentMethod, type Receipt } from '@shared/domain/payments';
 import { formatDate, isIsoDate } from '@shared/dates';
-import { formatMoney, parseMoney } from '@shared/money';
+import { formatBasisPoints, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
@@ -55,6 +55,8 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
   const [memo, setMemo] = useState('');
   /** null: automatic (oldest due first); else the clerk's amounts per open item. */
   const [manual, setManual] = useState<Record<number, string> | null>(null);
+  /** Invoices on which the clerk takes the early-payment discount their terms offer. */
+  const [discounts, setDiscounts] = useState<number[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
@@ -62,13 +64,17 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
   const amount = parseMoney(amountText);
   const validAmount = amount !== null && amount > 0 ? amount : null;
   const [debouncedAmount] = useDebouncedValue(validAmount, 200);
+  const payDate = date || today;
+  const previewDate = isIsoDate(payDate) ? payDate : today;
   const preview = useQuery({
-    queryKey: ['payments', 'preview', account.id, debouncedAmount ?? 1],
-    queryFn: () => unwrap(window.api.payments.previewAllocation({ accountId: account.id, amountCents: debouncedAmount ?? 1, allocation: { mode: 'auto' } })),
+    queryKey: ['payments', 'preview', account.id, debouncedAmount ?? 1, previewDate, discounts],
+    queryFn: () => unwrap(window.api.payments.previewAllocation({ accountId: account.id, amountCents: debouncedAmount ?? 1, allocation: { mode: 'auto' }, date: previewDate, earlyPaymentDiscounts: discounts })),
     placeholderData: keepPreviousData,
   });
   const lines = preview.data?.lines ?? [];
-  const payDate = date || today;
+  // A discount stays taken only while the date still allows it.
+  const taking = discounts.filter((id) => lines.some((l) => l.documentId === id && l.discountOffer));
+  const toggleDiscount = (documentId: number, on: boolean) => setDiscounts((d) => (on ? [...d.filter((x) => x !== documentId), documentId] : d.filter((x) => x !== documentId)));
 
   const alloc = useMemo(() => {
     const rows = lines.map((l) => {
@@ -77,7 +83,7 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
       const c = text.trim() ? parseMoney(text) : 0;
       const error = c === null || c < 0 ? 'Not an amount' : c > l.openCents ? `Only ${formatMoney(l.openCents)} is open` : null;
       return { ...l, apply: c !== null && c > 0 ? c : 0, text, error };
-    });
+    }).map((r) => (r.discountCents > 0 && !r.error && r.apply < r.openCents ? { ...r, error: `The discount needs ${formatMoney(r.openCents)} paid now` } : r));
     const applied = rows.reduce((s, r) => s + r.apply, 0);
     return { rows, applied, unapplied: (validAmount ?? 0) - applied, over: validAmount !== null && applied > validAmount };
   }, [lines, manual, validAmount, debouncedAmount]);
@@ -116,7 +122,8 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
     setErrors(e);
     if (Object.keys(e).length) return;
     if (alloc.over) return setError(`The amounts applied add up to ${formatMoney(alloc.applied)}, more than the ${formatMoney(validAmount!)} received. Lower one of them.`);
-    if (alloc.rows.some((r) => r.error)) return setError('An amount to apply is more than is open on that item.');
+    const rowError = alloc.rows.find((r) => r.error);
+    if (rowError) return setError(`${rowError.number}: ${rowError.error}.`);
     setPosting(true);
     try {
       const r = await unwrap(
@@ -130,6 +137,7 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
           cardLast4: method === 'card' ? cardLast4 : '',
           memo: memo.trim(),
           allocation: manual ? { mode: 'manual', lines: alloc.rows.filter((x) => x.apply > 0).map((x) => ({ documentId: x.documentId, amountCents: x.apply })) } : { mode: 'auto' },
+          earlyPaymentDiscounts: taking,
         }),
       );
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
@@ -203,10 +211,26 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
               )}
               {alloc.rows.map((r) => (
                 <Table.Tr key={r.documentId} data-testid={`alloc-${r.number}`}>
-                  <Table.Td className="mono" fw={500}>{r.number}</Table.Td>
+                  <Table.Td>
+                    <Text span size="sm" className="mono" fw={500}>{r.number}</Text>
+                    {r.discountOffer && (
+                      <Checkbox
+                        size="xs"
+                        mt={3}
+                        color="teal"
+                        checked={taking.includes(r.documentId)}
+                        onChange={(e) => toggleDiscount(r.documentId, e.currentTarget.checked)}
+                        label={<Text span size="xs" c="teal.8">Take {formatBasisPoints(r.discountOffer.rateBp)} discount, {formatMoney(r.discountOffer.amountCents)} (until {formatDate(r.discountOffer.until)})</Text>}
+                        aria-label={`Take the early-payment discount on ${r.number}`}
+                      />
+                    )}
+                  </Table.Td>
                   <Table.Td>{formatDate(r.docDate)}</Table.Td>
                   <Table.Td c={r.dueDate < payDate ? 'red.7' : undefined}>{formatDate(r.dueDate)}</Table.Td>
-                  <Table.Td ta="right"><Money cents={r.openCents} /></Table.Td>
+                  <Table.Td ta="right">
+                    <Money cents={r.openCents} />
+                    {r.discountCents > 0 && <Text size="xs" c="dimmed">after {formatMoney(r.discountCents)} off</Text>}
+                  </Table.Td>
                   <Table.Td>
                     <TextInput
                       size="xs"

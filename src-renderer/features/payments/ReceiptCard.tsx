@@ -49,6 +49,12 @@ export function ReceiptCard({ receipt: r }: { receipt: Receipt }) {
                 <Table.Td ta="right"><Money cents={a.amountCents} /></Table.Td>
               </Table.Tr>
             ))}
+            {r.earlyPaymentDiscounts.map((d) => (
+              <Table.Tr key={`discount-${d.documentId}`} data-testid="receipt-discount">
+                <Table.Td c="teal.8">Early-payment discount on <Text span inherit className="mono">{d.number}</Text> <Text span size="xs" c="dimmed">(credit note <Text span inherit className="mono">{d.creditNoteNumber}</Text>)</Text></Table.Td>
+                <Table.Td ta="right"><Money cents={d.amountCents} c="teal.8" /></Table.Td>
+              </Table.Tr>
+            ))}
             {r.unappliedCents > 0 && (
               <Table.Tr>
                 <Table.Td c="dimmed">Left on account as credit</Table.Td>
