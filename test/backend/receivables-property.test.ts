@@ -18,10 +18,12 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('adjustment' as const), acct: fc.nat(2), cents: fc.integer({ min: -5000, max: 5000 }).filter((n) => n !== 0), d: day, apply: fc.boolean(), k: pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('writeOff' as const), k: pick, d: day, partial: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('applyCredit' as const), acct: fc.nat(2), d: day }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('discountPayment' as const), acct: fc.nat(2), d: day, k: pick, extra: fc.constantFrom(0, 0, 1500) }) },
 );
 
 describe('receivables invariants under random postings', () => {
   it('keeps verify passing and aging totals equal to ledger balances, as of any date', async () => {
+    let discountsTaken = 0; // the discount path must really be exercised
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), async (ops) => {
         const { b, s } = await receivablesBackend('2026-04-30T15:00:00Z');
@@ -85,6 +87,18 @@ describe('receivables invariants under random postings', () => {
                 await b.services.ledger.postWriteOff(supervisor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: o.partial ? Math.max(1, Math.floor(target.open_cents / 2)) : undefined, reason: 'uncollectible' });
                 break;
               }
+              case 'discountPayment': {
+                // Pay the rest of an invoice on 2/10 terms within its window, taking the discount.
+                const acct = accounts[o.acct]!;
+                const date = addDays(BASE, o.d);
+                const offers = (await b.services.payments.previewAllocation({ accountId: acct, amountCents: 1, allocation: { mode: 'none' }, date, earlyPaymentDiscounts: [] })).lines.filter((l) => l.discountOffer);
+                const target = offers[o.k % Math.max(1, offers.length)];
+                if (!target) break;
+                const rest = target.openCents - target.discountOffer!.amountCents;
+                await b.services.payments.post(actor, { accountId: acct, date, method: 'check', amountCents: rest + o.extra || 1, reference: '', checkNumber: '9', cardLast4: '', memo: '', allocation: { mode: 'manual', lines: rest > 0 ? [{ documentId: target.documentId, amountCents: rest }] : [] }, earlyPaymentDiscounts: [target.documentId] });
+                discountsTaken++;
+                break;
+              }
               case 'applyCredit':
                 await b.services.payments.applyCredit(actor, { accountId: accounts[o.acct]!, date: addDays(BASE, o.d), allocation: { mode: 'auto' } });
                 break;
@@ -115,5 +129,6 @@ describe('receivables invariants under random postings', () => {
       }),
       { numRuns: 25 },
     );
+    expect(discountsTaken).toBeGreaterThan(0);
   }, 240_000);
 });
