@@ -6,8 +6,9 @@ import { m005CollectionsPolicy } from './005-collections-policy';
 import { m006ContactIds } from './006-contact-ids';
 import { m007AgingAccountKind } from './007-aging-account-kind';
 import { m008InconvenientTimeContact } from './008-inconvenient-time-contact';
+import { m009AllocationSource } from './009-allocation-source';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
-export const migrations: readonly Migration[] = [m001Foundation, m002Receivables, m003Imports, m004CollectionsContact, m005CollectionsPolicy, m006ContactIds, m007AgingAccountKind, m008InconvenientTimeContact];
+export const migrations: readonly Migration[] = [m001Foundation, m002Receivables, m003Imports, m004CollectionsContact, m005CollectionsPolicy, m006ContactIds, m007AgingAccountKind, m008InconvenientTimeContact, m009AllocationSource];
 export type { Migration };

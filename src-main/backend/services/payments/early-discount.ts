@@ -119,7 +119,7 @@ export async function withdrawDiscountsInTrx(p: Posting, pay: DocumentRow, rever
     .innerJoin('document as c', 'c.id', 'a.credit_document_id')
     .select(['a.credit_document_id as credit', 'a.debit_document_id as debit', 'c.number', (eb) => eb.fn.sum<number>('a.amount_cents').as('net'), (eb) => eb.fn.max('a.effective_date').as('last')])
     .where('a.source_document_id', '=', pay.id)
-    .where('a.credit_document_id', '!=', pay.id)
+    .where(sql<boolean>`a.source_document_id <> a.credit_document_id`) // the partial index allocation_on_behalf
     .where('c.kind', '=', 'credit_note')
     .groupBy(['a.credit_document_id', 'a.debit_document_id'])
     .execute();

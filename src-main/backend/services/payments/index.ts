@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AllocationPreview, PostingResult, Receipt, paymentPostSchema, previewAllocationSchema, applyCreditSchema, reversalSchema, refundSchema } from '@shared/domain/payments';
 import type { Actor, Queryable, ServiceContext } from '../../context';
@@ -203,7 +204,7 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     .innerJoin('document as d', 'd.id', 'allocation.debit_document_id')
     .select(['d.id', 'd.number', 'c.number as credit_note', 'allocation.amount_cents'])
     .where('allocation.source_document_id', '=', paymentId)
-    .where('allocation.credit_document_id', '!=', paymentId)
+    .where(sql<boolean>`allocation.source_document_id <> allocation.credit_document_id`) // the partial index allocation_on_behalf
     .where('c.kind', '=', 'credit_note')
     .orderBy('allocation.id')
     .execute();
