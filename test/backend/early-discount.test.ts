@@ -49,6 +49,7 @@ describe('early-payment discounts', () => {
       expect(r.ok ? null : r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(text) });
     };
     await refuse({ accountId: a.id, date: '2026-03-21', method: 'cash', amountCents: 98000, earlyPaymentDiscounts: [inv.id] }, 'ended on Mar 20, 2026');
+    await refuse({ accountId: a.id, date: '2026-03-05', method: 'cash', amountCents: 98000, earlyPaymentDiscounts: [inv.id] }, 'is dated Mar 10, 2026, after this payment (Mar 5, 2026)');
     await refuse({ accountId: a.id, date: '2026-03-15', method: 'cash', amountCents: 98000, earlyPaymentDiscounts: [inv.id, inv.id] }, 'listed twice');
     // Auto allocation pays the older invoice first and leaves $680.00 for this one: not the rest.
     await refuse({ accountId: a.id, date: '2026-03-15', method: 'cash', amountCents: 98000, earlyPaymentDiscounts: [inv.id] }, 'earned only when the rest is paid with it: $980.00 is due after the $20.00 discount, and this payment applies $680.00');

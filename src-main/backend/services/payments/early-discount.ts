@@ -13,11 +13,10 @@ import { allocate, loadDocument, maxDate, postNewDocument, type DocumentRow, typ
  * the payment as the allocation's source: the receipt lists it, and a returned payment withdraws it.
  * The discount is earned only with the rest of the invoice paid by the same payment.
  */
-export const DISCOUNT_REASON = 'Early-payment discount';
+const DISCOUNT_REASON = 'Early-payment discount';
 
 export interface DiscountOffer {
   invoiceId: number;
-  number: string;
   amountCents: number;
   rateBp: number;
   until: string;
@@ -50,7 +49,7 @@ async function discountApplied(db: Queryable, invoiceIds: number[]): Promise<Map
 export async function discountOffers(db: Queryable, accountId: number, date: string): Promise<Map<number, DiscountOffer>> {
   const rows = await db
     .selectFrom('document')
-    .select(['id', 'number', 'total_cents', 'open_cents', 'discount_bp', 'discount_date'])
+    .select(['id', 'total_cents', 'open_cents', 'discount_bp', 'discount_date'])
     .where('account_id', '=', accountId)
     .where('kind', '=', 'invoice')
     .where('status', '=', 'posted')
@@ -64,7 +63,7 @@ export async function discountOffers(db: Queryable, accountId: number, date: str
   for (const r of rows) {
     const amount = applyBasisPoints(r.total_cents, r.discount_bp);
     if (amount <= 0 || amount > r.open_cents || (taken.get(r.id) ?? 0) > 0) continue;
-    out.set(r.id, { invoiceId: r.id, number: r.number!, amountCents: amount, rateBp: r.discount_bp, until: r.discount_date! });
+    out.set(r.id, { invoiceId: r.id, amountCents: amount, rateBp: r.discount_bp, until: r.discount_date! });
   }
   return out;
 }
@@ -75,6 +74,7 @@ async function whyNoOffer(p: Posting, accountId: number, invoiceId: number, date
   const name = inv.number ?? `Document ${inv.id}`;
   if (inv.account_id !== accountId || inv.kind !== 'invoice' || inv.status !== 'posted') return `${name} is not a posted invoice of this account.`;
   if (!inv.discount_date || inv.discount_bp <= 0) return `${name} has no early-payment discount in its terms (${inv.terms ?? 'none'}).`;
+  if (inv.doc_date > date) return `${name} is dated ${formatDate(inv.doc_date)}, after this payment (${formatDate(date)}).`;
   if (inv.discount_date < date) return `The early-payment discount on ${name} ended on ${formatDate(inv.discount_date)}; this payment is dated ${formatDate(date)}.`;
   if ((await discountApplied(p.trx, [inv.id])).get(inv.id)) return `The early-payment discount on ${name} was already taken.`;
   return `${name} has only ${formatMoney(inv.open_cents)} open, less than its ${formatMoney(applyBasisPoints(inv.total_cents, inv.discount_bp))} discount.`;
@@ -98,6 +98,25 @@ export async function takeDiscountsInTrx(p: Posting, payment: DocumentRow, invoi
   return taken;
 }
 
+/**
+ * The discounts taken with a payment: its credit notes' allocations made on behalf of the payment (the
+ * partial index allocation_on_behalf). A reversal's unwinding is made on behalf of the reversal, so
+ * this is what the payment gave, whatever happened to it later: the receipt shows it, a reversal undoes it.
+ */
+export async function discountsTakenWith(db: Queryable, paymentId: number): Promise<(DiscountTaken & { effectiveDate: string })[]> {
+  const rows = await db
+    .selectFrom('allocation as a')
+    .innerJoin('document as c', 'c.id', 'a.credit_document_id')
+    .innerJoin('document as d', 'd.id', 'a.debit_document_id')
+    .select(['d.id as invoice_id', 'd.number as invoice_number', 'c.id as credit_id', 'c.number as credit_number', 'a.amount_cents', 'a.effective_date'])
+    .where('a.source_document_id', '=', paymentId)
+    .where(sql<boolean>`a.source_document_id <> a.credit_document_id`)
+    .where('c.kind', '=', 'credit_note')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({ invoiceId: r.invoice_id, invoiceNumber: r.invoice_number!, creditNoteId: r.credit_id, creditNoteNumber: r.credit_number!, amountCents: r.amount_cents, effectiveDate: r.effective_date }));
+}
+
 /** A discount is earned only when the payment also pays the rest of that invoice. */
 export function requirePaidInFull(taken: DiscountTaken[], openAfterDiscount: Map<number, number>, applied: Map<number, number>): void {
   for (const t of taken) {
@@ -114,24 +133,13 @@ export function requirePaidInFull(taken: DiscountTaken[], openAfterDiscount: Map
  * note with a charge that says why, so it does not turn into free credit.
  */
 export async function withdrawDiscountsInTrx(p: Posting, pay: DocumentRow, reversal: DocumentRow, date: string): Promise<DocumentRow[]> {
-  const nets = await p.trx
-    .selectFrom('allocation as a')
-    .innerJoin('document as c', 'c.id', 'a.credit_document_id')
-    .select(['a.credit_document_id as credit', 'a.debit_document_id as debit', 'c.number', (eb) => eb.fn.sum<number>('a.amount_cents').as('net'), (eb) => eb.fn.max('a.effective_date').as('last')])
-    .where('a.source_document_id', '=', pay.id)
-    .where(sql<boolean>`a.source_document_id <> a.credit_document_id`) // the partial index allocation_on_behalf
-    .where('c.kind', '=', 'credit_note')
-    .groupBy(['a.credit_document_id', 'a.debit_document_id'])
-    .execute();
   const charges: DocumentRow[] = [];
-  for (const n of nets) {
-    const net = Number(n.net);
-    if (net <= 0) continue;
-    await allocate(p, { accountId: pay.account_id, creditDocumentId: n.credit, debitDocumentId: n.debit, amountCents: -net, effectiveDate: maxDate(date, String(n.last)), sourceDocumentId: reversal.id });
-    const reason = `Early-payment discount withdrawn: ${n.number} (payment ${pay.number} returned by ${reversal.number})`;
-    const charge = await postNewDocument(p, { accountId: pay.account_id, kind: 'adjustment', side: 'debit', date, dueDate: date, totalCents: net, reason, relatedDocumentId: n.credit, currency: pay.currency });
-    await allocate(p, { accountId: pay.account_id, creditDocumentId: n.credit, debitDocumentId: charge.id, amountCents: net, effectiveDate: date, sourceDocumentId: reversal.id });
-    await appendAudit(p.trx, p.clock, p.actor, { action: 'adjustment.post', entity: 'document', entityId: charge.id, after: { number: charge.number, accountId: pay.account_id, date, amountCents: net, reason, matchedWith: n.number } });
+  for (const t of await discountsTakenWith(p.trx, pay.id)) {
+    await allocate(p, { accountId: pay.account_id, creditDocumentId: t.creditNoteId, debitDocumentId: t.invoiceId, amountCents: -t.amountCents, effectiveDate: maxDate(date, t.effectiveDate), sourceDocumentId: reversal.id });
+    const reason = `Early-payment discount withdrawn: ${t.creditNoteNumber} (payment ${pay.number} returned by ${reversal.number})`;
+    const charge = await postNewDocument(p, { accountId: pay.account_id, kind: 'adjustment', side: 'debit', date, dueDate: date, totalCents: t.amountCents, reason, relatedDocumentId: t.creditNoteId, currency: pay.currency });
+    await allocate(p, { accountId: pay.account_id, creditDocumentId: t.creditNoteId, debitDocumentId: charge.id, amountCents: t.amountCents, effectiveDate: date, sourceDocumentId: reversal.id });
+    await appendAudit(p.trx, p.clock, p.actor, { action: 'adjustment.post', entity: 'document', entityId: charge.id, after: { number: charge.number, accountId: pay.account_id, date, amountCents: t.amountCents, reason, matchedWith: t.creditNoteNumber } });
     charges.push(charge);
   }
   return charges;

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AllocationPreview, PostingResult, Receipt, paymentPostSchema, previewAllocationSchema, applyCreditSchema, reversalSchema, refundSchema } from '@shared/domain/payments';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { readSetting } from '../settings';
-import { discountOffers, requirePaidInFull, takeDiscountsInTrx, withdrawDiscountsInTrx, type DiscountTaken } from './early-discount';
+import { discountOffers, discountsTakenWith, requirePaidInFull, takeDiscountsInTrx, withdrawDiscountsInTrx, type DiscountTaken } from './early-discount';
 import {
   accountBalance,
   allocate,
@@ -197,17 +196,7 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     .where('allocation.source_document_id', '=', paymentId)
     .orderBy('allocation.id')
     .execute();
-  // Early-payment discounts taken with this payment: credit notes applied with the payment as source.
-  const discounts = await db
-    .selectFrom('allocation')
-    .innerJoin('document as c', 'c.id', 'allocation.credit_document_id')
-    .innerJoin('document as d', 'd.id', 'allocation.debit_document_id')
-    .select(['d.id', 'd.number', 'c.number as credit_note', 'allocation.amount_cents'])
-    .where('allocation.source_document_id', '=', paymentId)
-    .where(sql<boolean>`allocation.source_document_id <> allocation.credit_document_id`) // the partial index allocation_on_behalf
-    .where('c.kind', '=', 'credit_note')
-    .orderBy('allocation.id')
-    .execute();
+  const discounts = await discountsTakenWith(db, paymentId);
   const company = await readSetting<{ companyName?: string }>(db, 'company');
   const applied = allocs.reduce((s, a) => s + a.amount_cents, 0);
   return {
@@ -225,7 +214,7 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     amountCents: pay.total_cents,
     allocations: allocs.map((a) => ({ documentId: a.id, kind: a.kind, number: a.number, amountCents: a.amount_cents })),
     unappliedCents: pay.total_cents - applied,
-    earlyPaymentDiscounts: discounts.map((d) => ({ documentId: d.id, number: d.number, creditNoteNumber: d.credit_note!, amountCents: d.amount_cents })),
+    earlyPaymentDiscounts: discounts.map((d) => ({ documentId: d.invoiceId, number: d.invoiceNumber, creditNoteNumber: d.creditNoteNumber, amountCents: d.amountCents })),
     clerk: pay.posted_by ?? '',
     postedAt: pay.posted_at!,
   };
