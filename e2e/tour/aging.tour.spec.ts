@@ -1,9 +1,7 @@
 /** Tour: aging, the policy tabs of Settings and the import preview, over the demo company (app.openDemo). */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
+import { shot } from './shot';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '../../docs/tour', `${name}.png`) });
 
 test('tour: aging, settings, import', async ({ app, page }) => {
   test.setTimeout(240_000);

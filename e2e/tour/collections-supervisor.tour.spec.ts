@@ -1,11 +1,9 @@
 /** Tour screenshots of the collections supervisor's screens on the demo company: payment plan, fee run, stages, write-off approvals, compliance overrides. */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
+import { shot } from './shot';
 import { addDays } from '../../src-shared/dates';
 import { must, signIn } from '../support/receivables';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '../../docs/tour', `${name}.png`) });
 
 test('tour: payment plan, fee assessment, collection stages, write-off approvals', async ({ app, page }) => {
   test.setTimeout(240_000);

@@ -4,9 +4,8 @@
  * The backend and page clocks start at Tue Mar 10, 2026 10:00 AM Chicago, so the rules answer the same
  * way whenever the tour runs.
  */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
+import { shot } from './shot';
 import { call, movingClock, syncPageClock } from '../fixtures/collectionsData';
 import { addDays } from '../../src-shared/dates';
 import type { AccountDetail } from '../../src-shared/domain/accounts';
@@ -14,7 +13,6 @@ import { signIn } from '../support/receivables';
 
 test.use({ clock: movingClock(), timezoneId: 'America/Chicago' });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '../../docs/tour', `${name}.png`) });
 const SUP = 'tour-sup';
 const CLERK = 'tour-clerk';
 /** An instant on a business date at a UTC hour (17:00Z-21:00Z is daytime in every contiguous US zone). */

@@ -1,9 +1,7 @@
-/** Writes a screenshot of every screen to docs/tour for the README and for review. */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
+/** A screenshot of every foundation screen, for the README tour (docs/tour, see ./shot.ts) and for review. */
 import { createCompany, expect, test } from '../fixtures/bridge';
+import { shot } from './shot';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve(__dirname, '../../docs/tour', `${name}.png`) });
 
 test('tour: foundation screens', async ({ app, page }) => {
   await app.open(page);
