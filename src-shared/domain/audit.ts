@@ -1,8 +1,77 @@
+/**
+ * Every action the audit log records, once. `appendAudit` takes only these, so a misspelt or new action
+ * fails `tsc` until it is named here; the screens and reports read the same list.
+ */
+export const auditActions = [
+  // Foundation: company, sign-in, users, settings, permissions
+  'company.create',
+  'auth.signIn',
+  'auth.signInFailed',
+  'auth.lockout',
+  'auth.signOut',
+  'auth.unlock',
+  'user.create',
+  'user.update',
+  'user.activate',
+  'user.deactivate',
+  'user.changePassword',
+  'user.resetPassword',
+  'permission.denied',
+  'settings.update',
+  // Receivables
+  'account.create',
+  'account.update',
+  'item.create',
+  'item.update',
+  'invoice.draft.create',
+  'invoice.draft.update',
+  'invoice.draft.delete',
+  'invoice.post',
+  'creditNote.post',
+  'credit.apply',
+  'payment.post',
+  'payment.reverse',
+  'refund.post',
+  'adjustment.post',
+  'writeOff.post',
+  'import.post',
+  // Collections contact
+  'call.log',
+  'promise.create',
+  'flag.set',
+  'flag.clear',
+  'flag.verify',
+  'compliance.override',
+  'compliance.inconvenientTime.add',
+  'compliance.inconvenientTime.withdraw',
+  'compliance.validationNotice',
+  // Collections policy
+  'stages.save',
+  'stage.move',
+  'task.done',
+  'task.cancelled',
+  'worklist.assign',
+  'plan.create',
+  'plan.cancel',
+  'plan.broken',
+  'plan.completed',
+  'fee.post',
+  'fee.waive',
+  'referral.refer',
+  'referral.recall',
+  'referral.placementFile',
+  'writeoff.request',
+  'writeoff.approve',
+  'writeoff.reject',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export interface AuditRecord {
   seq: number;
   at: string;
   userId: number | null;
   username: string | null;
+  /** An AuditAction when written by this app; a record edited in the store file may hold anything (verify reports it). */
   action: string;
   entity: string;
   entityId: string | null;

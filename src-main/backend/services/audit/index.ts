@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { AuditRecord, AuditVerifyReport } from '@shared/domain/audit';
+import type { AuditAction, AuditRecord, AuditVerifyReport } from '@shared/domain/audit';
 import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context';
 import type { AuditTable } from '../../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId?: string | number | null;
   before?: unknown;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addDays } from '@shared/dates';
 import { normalizeSearchText } from '@shared/domain/accounts';
 import { zonesForPhone } from '@shared/domain/area-codes';
+import type { DataDomain } from '@shared/ipc/events';
 import {
   collectionsSettingsSchema,
   defaultCollectionsSettings,
@@ -32,7 +33,7 @@ export interface Caller {
 }
 
 export const SETTINGS_KEY = 'collections.contact';
-export const collectionsDomains = ['collections'];
+export const collectionsDomains: DataDomain[] = ['collections'];
 
 export async function readCollectionsSettings(db: Queryable): Promise<CollectionsSettings> {
   const raw = await readSetting<Partial<CollectionsSettings>>(db, SETTINGS_KEY);

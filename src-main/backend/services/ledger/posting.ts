@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { dateInZone, type IsoDate } from '@shared/dates';
 import { seriesOfKind, type DocumentKind } from '@shared/domain/ledger';
+import type { DataDomain } from '@shared/ipc/events';
 import type { Actor, Clock, Queryable, Trx } from '../../context';
 import type { DocumentTable } from '../../db/schema';
 import { conflict, notFound } from '../../errors';
@@ -352,4 +353,4 @@ export async function accountBalance(db: Queryable, accountId: number): Promise<
 }
 
 // Postings also settle plan installments and promises, so those views refresh too.
-export const receivablesDomains = ['accounts', 'invoices', 'payments', 'ledger', 'aging', 'plans', 'collections'];
+export const receivablesDomains: DataDomain[] = ['accounts', 'invoices', 'payments', 'ledger', 'aging', 'plans', 'collections'];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { daysBetween } from '@shared/dates';
 import { defaultStages, stageActionSchema, stageInputSchema, type AccountCollectionView, type CollectionTask, type Stage, type StageAction, type StageEvaluation, type StageInput } from '@shared/domain/collections-policy';
+import type { DataDomain } from '@shared/ipc/events';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
@@ -63,7 +64,7 @@ function toTask(r: { id: number; account_id: number; stage_id: number | null; st
 
 export function createStagesService(ctx: ServiceContext) {
   const partners = createPartners(ctx);
-  const changed = (extra: string[] = []) => ctx.emit('data.changed', { domains: ['collections', 'stages', ...extra] });
+  const changed = (extra: DataDomain[] = []) => ctx.emit('data.changed', { domains: ['collections', 'stages', ...extra] });
 
   /** Carry out a stage's actions for an account that just entered it. Returns the number of tasks and fees. */
   async function runActions(p: Posting, accountId: number, stage: StageRow, historyId: number, asOf: string): Promise<{ tasks: number; fees: number }> {
