@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { contract, type BackendChannel } from '@shared/ipc/contract';
+import { DEFAULT_MAX_TEXT } from '@shared/ipc/endpoint';
 import { access } from '@shared/ipc/permissions';
 import { fail, ok, type Result } from '@shared/ipc/result';
+import { rawInputProblem } from './boundary';
 import type { Actor } from './context';
 import { StoreError } from './db/errors';
 import { asStoreError } from './db/open';
@@ -19,7 +21,8 @@ function zodDetails(error: z.ZodError) {
 
 /**
  * The one path every call takes, whatever the transport (Electron IPC or the e2e bridge):
- * known channel -> session and role check -> zod parse -> handler -> Result envelope.
+ * known channel -> session and role check -> raw text check (boundary.ts) -> zod parse -> handler ->
+ * Result envelope.
  */
 export function createDispatch(services: Services, deps: { storePath: string; log?: (msg: string, err: unknown) => void; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> }): Dispatch {
   const log = deps.log ?? ((msg, err) => console.error(msg, err));
@@ -36,7 +39,10 @@ export function createDispatch(services: Services, deps: { storePath: string; lo
           return fail('FORBIDDEN', `Your role (${user.role}) does not allow this: ${ch}.`);
         }
       }
-      const parsed = contract[ch].input.safeParse(rawInput);
+      const endpoint: { input: z.ZodType; maxText?: number } = contract[ch];
+      const problem = rawInputProblem(rawInput, endpoint.maxText ?? DEFAULT_MAX_TEXT);
+      if (problem) return fail('VALIDATION', `${problem.path}: ${problem.message}`, [problem]);
+      const parsed = endpoint.input.safeParse(rawInput);
       if (!parsed.success) {
         const details = zodDetails(parsed.error);
         return fail('VALIDATION', details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; '), details);

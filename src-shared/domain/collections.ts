@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from './text';
+import { instantSchema } from '../dates/schema';
 
 /**
  * Collections contact: compliance checks, call log, promises to pay, collection flags, validation notice,
@@ -7,9 +8,9 @@ import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from 
  */
 
 // ---- Instants and wall-clock times ----
-export const instantSchema = z.iso.datetime({ offset: true, message: 'Must be an ISO-8601 instant such as 2026-03-09T14:30:00Z' });
+export { instantSchema } from '../dates/schema';
 /** "HH:MM", 00:00-24:00 (24:00 only as the end of a range). */
-export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Time must be HH:MM (00:00-24:00)');
+export const clockTimeSchema = z.string().max(5, 'Time must be HH:MM (00:00-24:00)').regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Time must be HH:MM (00:00-24:00)');
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export const weekdaySchema = z.number().int().min(1).max(7);
 export const weekdayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -37,7 +37,7 @@ export const paymentPostSchema = z
     amountCents: positiveCents,
     reference: paymentText('Reference', 80).default(''),
     checkNumber: paymentText('Check number', 20).default(''),
-    cardLast4: z.string().trim().default('').refine((s) => s === '' || /^\d{4}$/.test(s), 'Card: enter the last 4 digits only'),
+    cardLast4: z.string().trim().max(4, 'Card: enter the last 4 digits only').default('').refine((s) => s === '' || /^\d{4}$/.test(s), 'Card: enter the last 4 digits only'),
     memo: paymentText('Memo', 500).default(''),
     allocation: allocationChoiceSchema.default({ mode: 'auto' }),
     /** Invoices on which this payment takes the early-payment discount their terms offer (2/10 Net 30). */

@@ -1,14 +1,20 @@
 import { z } from 'zod';
+import { requiredText } from './text';
+import { timeZoneSchema } from './time-zone';
 
+/** Every company setting accepts only what works: a known IANA zone, bounded text, no control characters. */
 export const companySettingsSchema = z.object({
-  companyName: z.string().trim().min(1, 'Company name is required').max(120),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code'),
-  timeZone: z.string().min(1),
+  companyName: requiredText('Company name', 120),
+  currency: z.string().max(3).regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code'),
+  timeZone: timeZoneSchema,
   idleLockMinutes: z.number().int().min(1, 'Idle lock must be at least 1 minute').max(240, 'Idle lock must be at most 240 minutes'),
   /** Regulation F limits applied to consumer accounts as office policy (DOMAIN.md, Compliance). */
   complianceEnabled: z.boolean(),
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
+
+/** What settings.update may change (the currency is fixed at creation). Only the fields given change. */
+export const companySettingsUpdateSchema = companySettingsSchema.omit({ currency: true }).partial();
 
 export const defaultCompanySettings: Omit<CompanySettings, 'companyName'> = {
   currency: 'USD',

@@ -2,6 +2,18 @@ import { z } from 'zod';
 
 // Control characters other than tab, newline and carriage return have no place in office text.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// An unpaired UTF-16 surrogate is no character: the store would keep U+FFFD, not the text given.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isWellFormedText = (s: string) => !LONE_SURROGATE.test(s);
+export const hasControlCharacters = (s: string) => CONTROL.test(s);
+
+/** Why a string cannot be stored as text, or null. The boundary (dispatch) and textField share it. */
+export function textProblem(s: string): string | null {
+  if (!isWellFormedText(s)) return 'is not well-formed Unicode (an unpaired surrogate)';
+  if (hasControlCharacters(s)) return 'contains control characters';
+  return null;
+}
 
 /**
  * Free text typed by a clerk: trimmed, length-limited, stored as text and never interpreted
@@ -12,21 +24,16 @@ export const textField = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), `${label} contains control characters`);
+    .refine(isWellFormedText, `${label} is not well-formed Unicode`)
+    .refine((s) => !hasControlCharacters(s), `${label} contains control characters`);
 
 export const requiredText = (label: string, max: number) => textField(label, max).pipe(z.string().min(1, `${label} is required`));
 
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Not a calendar date');
+// Dates and money have one codec each (src-shared/dates, src-shared/money); their schemas live there.
+export { isoDateSchema } from '../dates/schema';
+export { centsSchema, nonNegativeCents, positiveCents } from '../money/schema';
 
 export const idSchema = z.number().int().positive();
-export const centsSchema = z.number().int('Amounts are whole cents').min(-1e13).max(1e13);
-export const positiveCents = z.number().int('Amounts are whole cents').positive('Amount must be more than zero').max(1e13);
 
 /** Paging for list endpoints. */
 export const pageSchema = z.object({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './text';
 
 export const roles = ['clerk', 'supervisor', 'administrator'] as const;
 export type Role = (typeof roles)[number];
@@ -10,19 +11,22 @@ export const roleLabels: Record<Role, string> = {
   administrator: 'Administrator',
 };
 
+export const USERNAME_MAX = 40;
+export const PASSWORD_MAX = 200;
+
 export const usernameSchema = z
   .string()
   .trim()
   .min(2, 'User name must be at least 2 characters')
-  .max(40, 'User name must be at most 40 characters')
+  .max(USERNAME_MAX, `User name must be at most ${USERNAME_MAX} characters`)
   .regex(/^[A-Za-z0-9._-]+$/, 'User name may contain letters, digits, dot, dash and underscore only');
 
 export const passwordSchema = z
   .string()
   .min(8, 'Password must be at least 8 characters')
-  .max(200, 'Password must be at most 200 characters');
+  .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`);
 
-export const displayNameSchema = z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters');
+export const displayNameSchema = requiredText('Name', 80);
 
 export interface SessionInfo {
   userId: number;

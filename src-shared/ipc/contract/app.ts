@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint, noInput } from '../endpoint';
-import { displayNameSchema, passwordSchema, usernameSchema, type SessionInfo } from '../../domain/users';
-import type { CompanySettings } from '../../domain/settings';
+import { displayNameSchema, PASSWORD_MAX, passwordSchema, USERNAME_MAX, usernameSchema, type SessionInfo } from '../../domain/users';
+import { companySettingsSchema, companySettingsUpdateSchema, defaultCompanySettings, type CompanySettings } from '../../domain/settings';
 import type { AuditRecord, AuditVerifyReport } from '../../domain/audit';
 
 export interface AppStatus {
@@ -14,26 +14,20 @@ export interface AppStatus {
 export const appContract = {
   'app.status': endpoint(noInput).returns<AppStatus>(),
   'app.createCompany': endpoint(z.object({
-      companyName: z.string().trim().min(1, 'Company name is required').max(120),
-      timeZone: z.string().min(1).default('America/New_York'),
+      companyName: companySettingsSchema.shape.companyName,
+      timeZone: companySettingsSchema.shape.timeZone.default(defaultCompanySettings.timeZone),
       username: usernameSchema,
       displayName: displayNameSchema,
       password: passwordSchema,
     })).returns<SessionInfo>(),
-  'auth.signIn': endpoint(z.object({ username: z.string().trim().min(1, 'Enter your user name'), password: z.string().min(1, 'Enter your password').max(200) })).returns<SessionInfo>(),
+  // Bounded like the names and passwords users can have, so nothing longer reaches the audit log.
+  'auth.signIn': endpoint(z.object({ username: z.string().trim().min(1, 'Enter your user name').max(USERNAME_MAX, 'The user name is too long'), password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX) })).returns<SessionInfo>(),
   'auth.signOut': endpoint(noInput).returns<null>(),
   'auth.lock': endpoint(noInput).returns<null>(),
-  'auth.unlock': endpoint(z.object({ password: z.string().min(1).max(200) })).returns<SessionInfo>(),
-  'auth.changePassword': endpoint(z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })).returns<null>(),
+  'auth.unlock': endpoint(z.object({ password: z.string().min(1).max(PASSWORD_MAX) })).returns<SessionInfo>(),
+  'auth.changePassword': endpoint(z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: passwordSchema })).returns<null>(),
   'settings.get': endpoint(noInput).returns<CompanySettings>(),
-  'settings.update': endpoint(z
-      .object({
-        companyName: z.string().trim().min(1).max(120),
-        timeZone: z.string().min(1),
-        idleLockMinutes: z.number().int().min(1).max(240),
-        complianceEnabled: z.boolean(),
-      })
-      .partial()).returns<CompanySettings>(),
+  'settings.update': endpoint(companySettingsUpdateSchema).returns<CompanySettings>(),
   'audit.list': endpoint(z.object({
       limit: z.number().int().min(1).max(1000).optional(),
       beforeSeq: z.number().int().positive().optional(),

@@ -66,6 +66,7 @@ export interface ImportSummary {
  * or nothing; a VALIDATION error carries `details.errors: ImportError[]`.
  */
 export const importsContract = {
-  'imports.preview': endpoint(importInputSchema).returns<ImportPreview>(),
-  'imports.post': endpoint(importInputSchema).returns<ImportSummary>(),
+  // The file travels as one base64 string: dispatch's text cap is raised to the file limit for these two.
+  'imports.preview': endpoint(importInputSchema, { maxText: MAX_BASE64 }).returns<ImportPreview>(),
+  'imports.post': endpoint(importInputSchema, { maxText: MAX_BASE64 }).returns<ImportSummary>(),
 };

@@ -15,10 +15,16 @@ export interface AuditEntry {
 
 type Hashed = Omit<AuditTable, 'hash' | 'seq'> & { seq: number };
 
+/**
+ * Text as the store keeps it: UTF-8, where an unpaired surrogate becomes U+FFFD. Hashing the JavaScript
+ * string instead let a lone surrogate (JSON-escaped in the hash, replaced in the store) break the chain.
+ */
+const asStored = <T>(v: T): T => (typeof v === 'string' ? (Buffer.from(v, 'utf8').toString('utf8') as T) : v);
+
 /** The hash covers every field and the previous hash, so an edit, removal or reorder breaks the chain. */
 export function auditHash(r: Hashed): string {
-  const canonical = JSON.stringify([r.seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.before_json, r.after_json, r.prev_hash]);
-  return createHash('sha256').update(canonical).digest('hex');
+  const fields = [r.seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.before_json, r.after_json, r.prev_hash].map(asStored);
+  return createHash('sha256').update(Buffer.from(JSON.stringify(fields), 'utf8')).digest('hex');
 }
 
 const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -33,14 +39,15 @@ export async function appendAudit(trx: Trx, clock: Clock, actor: Actor, entry: A
     seq: (last?.seq ?? 0) + 1,
     at: clock.now().toISOString(),
     user_id: actor.userId,
-    username: actor.username,
-    action: entry.action,
-    entity: entry.entity,
-    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    username: asStored(actor.username),
+    action: asStored(entry.action),
+    entity: asStored(entry.entity),
+    entity_id: entry.entityId == null ? null : asStored(String(entry.entityId)),
     before_json: toJson(entry.before),
     after_json: toJson(entry.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
+  // The row inserted is the row hashed: what is stored is exactly what the hash covers.
   await trx.insertInto('audit').values({ ...row, hash: auditHash(row) }).execute();
   return row.seq;
 }
