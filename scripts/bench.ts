@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { addDays } from '@shared/dates';
+import { cents } from '@shared/money';
 import { createBackend, type Backend } from '../src-main/backend';
 import { createDemoCompany, DEMO_SEED, generateDemo, type DemoSize } from '../src-main/backend/demo';
 import { Rng } from '../src-main/backend/demo/prng';
@@ -177,7 +178,7 @@ async function main() {
   for (let i = 0; i < SAMPLES + 1; i++) {
     const a = rng.pick(withOpen);
     const amount = Math.max(100, Math.min(a.open, rng.int(20, 800) * 100));
-    const r = await time(() => b.services.payments.post(clerk, { accountId: a.id, method: 'cash', amountCents: amount, reference: '', checkNumber: '', cardLast4: '', memo: 'bench', allocation: { mode: 'auto' }, earlyPaymentDiscounts: [] }));
+    const r = await time(() => b.services.payments.post(clerk, { accountId: a.id, method: 'cash', amountCents: cents(amount), reference: '', checkNumber: '', cardLast4: '', memo: 'bench', allocation: { mode: 'auto' }, earlyPaymentDiscounts: [] }));
     if (i > 0) payTimes.push(r.ms); // the first one warms up
     allocLines += r.value.receipt.allocations.length;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageSchema, requiredText, textField } from './text';
+import { idSchema, nonNegativeCents, pageSchema, requiredText, textField } from './text';
 import { termsSchema } from './terms';
 
 export const accountKinds = ['consumer', 'commercial'] as const;
@@ -91,7 +91,7 @@ export const accountFieldsSchema = z.object({
   /** IANA zone; when omitted it is derived from the mailing (else billing) address's US state. */
   timeZone: z.string().max(64).refine(isIanaTimeZone, 'Not an IANA time zone such as America/Chicago').optional(),
   terms: termsSchema.optional(),
-  creditLimitCents: z.number().int().min(0).max(1e13).nullable().default(null),
+  creditLimitCents: nonNegativeCents.nullable().default(null),
   notes: textField('Notes', 4000).default(''),
 });
 export const accountCreateSchema = accountFieldsSchema;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from './text';
+import { cents } from '../money';
+import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText, textField } from './text';
 import type { AccountKind } from './accounts';
 
 /**
@@ -133,7 +134,7 @@ export const worklistGetSchema = z.object({
   stageId: idSchema.optional(),
   /** 'mine' = assigned to me or to no one (a clerk's default); 'all' (a supervisor's default). */
   assignee: z.union([z.enum(['mine', 'unassigned', 'all']), idSchema]).optional(),
-  minPastDueCents: z.number().int().min(0).max(1e13).optional(),
+  minPastDueCents: nonNegativeCents.optional(),
   limit: z.number().int().min(1).max(5000).default(500),
   offset: z.number().int().min(0).default(0),
 });
@@ -204,7 +205,7 @@ export const planCreateSchema = z.object({
   accountId: idSchema,
   /** Defaults to the open amount of the plan's invoices. */
   totalCents: positiveCents.optional(),
-  downPaymentCents: z.number().int().min(0).max(1e13).default(0),
+  downPaymentCents: nonNegativeCents.default(cents(0)),
   installmentCount: z.number().int().min(1).max(120),
   frequency: z.enum(planFrequencies),
   firstDate: isoDateSchema,
@@ -295,12 +296,12 @@ export const feeRulesSchema = z
     enabled: z.boolean().default(true),
     /** Days past the due date before an invoice can be charged. */
     graceDays: z.number().int().min(0).max(365).default(10),
-    flatCents: z.number().int().min(0).max(1e9).default(0),
+    flatCents: nonNegativeCents.default(cents(0)),
     /** Per month, of the past-due principal: 150 = 1.5%. */
     monthlyRateBp: z.number().int().min(0).max(10000).default(150),
-    minimumCents: z.number().int().min(0).max(1e9).default(0),
-    maxPerInvoiceCents: z.number().int().min(0).max(1e11).nullable().default(null),
-    maxPerAccountYearCents: z.number().int().min(0).max(1e11).nullable().default(null),
+    minimumCents: nonNegativeCents.default(cents(0)),
+    maxPerInvoiceCents: nonNegativeCents.nullable().default(null),
+    maxPerAccountYearCents: nonNegativeCents.nullable().default(null),
     /** On: earlier unpaid late fees of an invoice are part of its basis. Off by default. */
     compounding: z.boolean().default(false),
     /** Which accounts may be charged. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocateProRata, applyBasisPoints, mulDivRound, type Cents } from '../money';
+import { allocateProRata, applyBasisPoints, cents, formatMoney, formatQuantity, MAX_CENTS, MAX_CENTS_TEXT, MAX_QUANTITY_MILLI, mulDivRound, nonNegativeCents, type Cents } from '../money';
 import { idSchema, isoDateSchema, pageSchema, positiveCents, requiredText, textField } from './text';
 import { termsSchema } from './terms';
 
@@ -7,7 +7,7 @@ import { termsSchema } from './terms';
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; cents: Cents };
 export const discountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), basisPoints: z.number().int().min(0).max(10000, 'A discount cannot exceed 100%') }),
-  z.object({ kind: z.literal('amount'), cents: z.number().int().min(0).max(1e13) }),
+  z.object({ kind: z.literal('amount'), cents: nonNegativeCents }),
 ]);
 
 export interface TotalsLineInput {
@@ -73,60 +73,73 @@ export class TotalsError extends Error {
  *  5. shipping is added after tax, untaxed unless shippingTaxRateBp is set (then taxed on its own)
  * total = sum of line nets + sum of line taxes + shipping + shipping tax.
  */
+ * Every amount (each line's gross and total, the subtotal, the total) is at most MAX_CENTS: a TotalsError
+ * says which one, before anything is stored or posted.
 export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
-  const shippingCents = input.shippingCents ?? 0;
+  const shippingCents = input.shippingCents ?? cents(0);
   if (!Number.isSafeInteger(shippingCents) || shippingCents < 0) throw new TotalsError('Shipping must be zero or more whole cents');
   const steps = input.lines.map((l, i) => {
+  if (shippingCents > MAX_CENTS) throw new TotalsError(`Shipping is more than ${MAX_CENTS_TEXT}, the most one amount may be`);
     const n = i + 1;
     if (!Number.isSafeInteger(l.quantityMilli) || l.quantityMilli <= 0) throw new TotalsError(`Line ${n}: quantity must be more than zero`, n);
     if (!Number.isSafeInteger(l.unitPriceCents) || l.unitPriceCents < 0) throw new TotalsError(`Line ${n}: unit price must be zero or more`, n);
+    if (l.quantityMilli > MAX_QUANTITY_MILLI) throw new TotalsError(`Line ${n}: quantity is more than ${formatQuantity(MAX_QUANTITY_MILLI)}`, n);
     if (!Number.isInteger(l.taxRateBp) || l.taxRateBp < 0 || l.taxRateBp > 10000) throw new TotalsError(`Line ${n}: tax rate must be between 0% and 100%`, n);
-    const gross = mulDivRound(l.quantityMilli, l.unitPriceCents, 1000);
-    let lineDiscount = 0;
+    // Compare before computing: a product beyond 2^53 is far beyond the ceiling anyway.
+    const product = l.quantityMilli * l.unitPriceCents;
+    const gross = product <= MAX_CENTS * 1000 + 499 ? (mulDivRound(l.quantityMilli, l.unitPriceCents, 1000) as Cents) : null;
+    if (gross === null) throw new TotalsError(`Line ${n}: quantity × unit price comes to more than ${MAX_CENTS_TEXT}, the most one amount may be`, n);
+    let lineDiscount = cents(0);
     if (l.discount?.kind === 'percent') {
       if (l.discount.basisPoints < 0 || l.discount.basisPoints > 10000) throw new TotalsError(`Line ${n}: discount must be between 0% and 100%`, n);
       lineDiscount = applyBasisPoints(gross, l.discount.basisPoints);
     } else if (l.discount?.kind === 'amount') {
       if (l.discount.cents < 0) throw new TotalsError(`Line ${n}: discount cannot be negative`, n);
-      if (l.discount.cents > gross) throw new TotalsError(`Line ${n}: discount (${l.discount.cents} cents) is more than the line amount (${gross} cents)`, n);
+      if (l.discount.cents > gross) throw new TotalsError(`Line ${n}: discount (${formatMoney(l.discount.cents)}) is more than the line amount (${formatMoney(gross)})`, n);
       lineDiscount = l.discount.cents;
     }
-    return { gross, lineDiscount, afterLine: gross - lineDiscount, taxRateBp: l.taxRateBp };
+    return { gross, lineDiscount, afterLine: (gross - lineDiscount) as Cents, taxRateBp: l.taxRateBp };
   });
-  const afterLines = steps.reduce((s, x) => s + x.afterLine, 0);
-  let invoiceDiscount = 0;
+  // Each line is within the ceiling; 500 of them still sum exactly, and the sum is checked here.
+  const subtotal = steps.reduce((s, x) => s + x.gross, 0);
+  if (subtotal > MAX_CENTS) throw new TotalsError(`The lines come to ${formatMoney(subtotal)}, more than ${MAX_CENTS_TEXT}, the most one invoice may be`);
+  const afterLines = steps.reduce((s, x) => s + x.afterLine, 0) as Cents;
+  let invoiceDiscount = cents(0);
   const d = input.invoiceDiscount;
   if (d?.kind === 'percent') {
     if (d.basisPoints < 0 || d.basisPoints > 10000) throw new TotalsError('Invoice discount must be between 0% and 100%');
     invoiceDiscount = applyBasisPoints(afterLines, d.basisPoints);
   } else if (d?.kind === 'amount') {
     if (d.cents < 0) throw new TotalsError('Invoice discount cannot be negative');
-    if (d.cents > afterLines) throw new TotalsError(`Invoice discount (${d.cents} cents) is more than the discounted lines (${afterLines} cents)`);
+    if (d.cents > afterLines) throw new TotalsError(`Invoice discount (${formatMoney(d.cents)}) is more than the discounted lines (${formatMoney(afterLines)})`);
     invoiceDiscount = d.cents;
   }
   const shares = allocateProRata(invoiceDiscount, steps.map((s) => s.afterLine));
   const lines: LineTotals[] = steps.map((s, i) => {
-    const net = s.afterLine - shares[i]!;
+    const net = (s.afterLine - shares[i]!) as Cents;
     const tax = applyBasisPoints(net, s.taxRateBp);
-    return { grossCents: s.gross, lineDiscountCents: s.lineDiscount, invoiceDiscountCents: shares[i]!, netCents: net, taxCents: tax, totalCents: net + tax };
+    if (net + tax > MAX_CENTS) throw new TotalsError(`Line ${i + 1}: with tax the line comes to ${formatMoney(net + tax)}, more than ${MAX_CENTS_TEXT}, the most one amount may be`, i + 1);
+    return { grossCents: s.gross, lineDiscountCents: s.lineDiscount, invoiceDiscountCents: shares[i]!, netCents: net, taxCents: tax, totalCents: (net + tax) as Cents };
   });
-  const sum = (f: (l: LineTotals) => number) => lines.reduce((acc, l) => acc + f(l), 0);
+  const sum = (f: (l: LineTotals) => number) => lines.reduce((acc, l) => acc + f(l), 0) as Cents;
   const shippingTaxRateBp = input.shippingTaxRateBp ?? 0;
   const shippingTaxCents = applyBasisPoints(shippingCents, shippingTaxRateBp);
   const lineDiscountCents = sum((l) => l.lineDiscountCents);
   const netCents = sum((l) => l.netCents);
   const lineTax = sum((l) => l.taxCents);
   return {
+  const total = netCents + lineTax + shippingCents + shippingTaxCents;
+  if (total > MAX_CENTS) throw new TotalsError(`The invoice total (${formatMoney(total)}) would be more than ${MAX_CENTS_TEXT}, the most one invoice may be`);
     lines,
-    subtotalCents: sum((l) => l.grossCents),
+    subtotalCents: subtotal as Cents,
     lineDiscountCents,
     invoiceDiscountCents: invoiceDiscount,
-    discountCents: lineDiscountCents + invoiceDiscount,
+    discountCents: (lineDiscountCents + invoiceDiscount) as Cents,
     netCents,
-    taxCents: lineTax + shippingTaxCents,
+    taxCents: (lineTax + shippingTaxCents) as Cents,
     shippingCents,
     shippingTaxCents,
-    totalCents: netCents + lineTax + shippingCents + shippingTaxCents,
+    totalCents: total as Cents,
   };
 }
 
@@ -144,8 +157,8 @@ export const icd10Schema = z
 export const invoiceLineSchema = z.object({
   itemCode: itemCodeSchema,
   description: requiredText('Description', 500),
-  quantityMilli: z.number().int().positive('Quantity must be more than zero').max(1e9),
-  unitPriceCents: z.number().int().min(0, 'Unit price cannot be negative').max(1e11),
+  quantityMilli: z.number().int().positive('Quantity must be more than zero').max(MAX_QUANTITY_MILLI, `Quantity can be at most ${formatQuantity(MAX_QUANTITY_MILLI)}`),
+  unitPriceCents: nonNegativeCents,
   discount: discountSchema.nullable().default(null),
   taxRateBp: z.number().int().min(0).max(10000).default(0),
   icd10Codes: z.array(icd10Schema).max(12).default([]),
@@ -160,7 +173,7 @@ export const invoiceDraftFieldsSchema = z.object({
   memo: textField('Memo', 2000).default(''),
   lines: z.array(invoiceLineSchema).max(500).default([]),
   invoiceDiscount: discountSchema.nullable().default(null),
-  shippingCents: z.number().int().min(0).max(1e11).default(0),
+  shippingCents: nonNegativeCents.default(cents(0)),
 });
 export const invoiceCreateDraftSchema = invoiceDraftFieldsSchema.extend({ accountId: idSchema });
 export const invoiceUpdateDraftSchema = invoiceDraftFieldsSchema.partial().extend({ invoiceId: idSchema });
@@ -244,7 +257,7 @@ export const itemUpsertSchema = z.object({
   code: itemCodeSchema,
   codeSystem: z.enum(codeSystems).default('item'),
   description: requiredText('Description', 500),
-  unitPriceCents: z.number().int().min(0).max(1e11),
+  unitPriceCents: nonNegativeCents,
   taxRateBp: z.number().int().min(0).max(10000).default(0),
   active: z.boolean().default(true),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, requiredText } from './text';
+import { centsSchema, idSchema, isoDateSchema, positiveCents, requiredText } from './text';
 import type { AccountSummary } from './accounts';
 import type { AuditRecord } from './audit';
 
@@ -36,7 +36,7 @@ export const adjustmentSchema = z.object({
   accountId: idSchema,
   date: isoDateSchema.optional(),
   /** Positive: the customer owes more (an open item); negative: owes less (a credit). */
-  amountCents: z.number().int().refine((n) => n !== 0, 'Amount cannot be zero').refine((n) => Math.abs(n) <= 1e11, 'Amount too large'),
+  amountCents: centsSchema.refine((n) => n !== 0, 'Amount cannot be zero'),
   reason: requiredText('Reason', 500),
   /** A negative adjustment may be applied to this open document at once. */
   applyToDocumentId: idSchema.optional(),
@@ -46,7 +46,7 @@ export const writeOffSchema = z.object({
   invoiceId: idSchema,
   date: isoDateSchema.optional(),
   /** Defaults to the whole open amount. */
-  amountCents: z.number().int().positive().max(1e13).optional(),
+  amountCents: positiveCents.optional(),
   reason: requiredText('Reason', 500),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from './text';
+import { cents } from '../money';
+import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText, textField } from './text';
 
 export const paymentMethods = ['cash', 'check', 'card', 'ach', 'bank_transfer'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
@@ -72,7 +73,7 @@ export const reversalSchema = z.object({
   date: isoDateSchema.optional(),
   reason: requiredText('Reason', 500),
   /** Optional returned-payment fee, posted as its own fee document. */
-  feeCents: z.number().int().min(0).max(1e9).default(0),
+  feeCents: nonNegativeCents.default(cents(0)),
 });
 
 export const refundSchema = z.object({

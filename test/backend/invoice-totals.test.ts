@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateProRata, applyBasisPoints, formatQuantity, mulDivRound, parseQuantity } from '../../src-shared/money';
+import { allocateProRata, applyBasisPoints, cents as c, formatQuantity, mulDivRound, parseQuantity } from '../../src-shared/money';
 import { computeInvoiceTotals, TotalsError } from '../../src-shared/domain/invoices';
 import { parseTerms, termsDates } from '../../src-shared/domain/terms';
 import { containsCardNumber } from '../../src-shared/domain/payments';
@@ -21,14 +21,14 @@ describe('money helpers', () => {
   });
 
   it('allocateProRata sums exactly and gives leftover cents to the largest remainders, ties to the earlier line', () => {
-    expect(allocateProRata(532, [4500, 5800, 333])).toEqual([225, 290, 17]);
-    expect(allocateProRata(100, [1, 1, 1])).toEqual([34, 33, 33]);
-    expect(allocateProRata(0, [5, 0])).toEqual([0, 0]);
-    expect(allocateProRata(7, [0, 10])).toEqual([0, 7]);
+    expect(allocateProRata(c(532), [4500, 5800, 333].map((w) => c(w)))).toEqual([225, 290, 17]);
+    expect(allocateProRata(c(100), [1, 1, 1].map((w) => c(w)))).toEqual([34, 33, 33]);
+    expect(allocateProRata(c(0), [5, 0].map((w) => c(w)))).toEqual([0, 0]);
+    expect(allocateProRata(c(7), [0, 10].map((w) => c(w)))).toEqual([0, 7]);
     fc.assert(
       fc.property(fc.nat(1_000_000), fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 20 }), (total, weights) => {
         fc.pre(weights.some((w) => w > 0));
-        const parts = allocateProRata(total, weights);
+        const parts = allocateProRata(c(total), weights.map((w) => c(w)));
         expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
         const sum = weights.reduce((s, w) => s + w, 0);
         parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]!) / sum)).toBeLessThan(1));
@@ -51,15 +51,15 @@ describe('computeInvoiceTotals (hand-computed)', () => {
     const t = computeInvoiceTotals({
       lines: [
         // 1.5 h x $33.33 = 49.995 -> $50.00; 10% off -> $45.00
-        { quantityMilli: 1500, unitPriceCents: 3333, discount: { kind: 'percent', basisPoints: 1000 }, taxRateBp: 825 },
+        { quantityMilli: 1500, unitPriceCents: c(3333), discount: { kind: 'percent', basisPoints: 1000 }, taxRateBp: 825 },
         // 3 x $19.99 = $59.97; $1.97 off -> $58.00; untaxed
-        { quantityMilli: 3000, unitPriceCents: 1999, discount: { kind: 'amount', cents: 197 }, taxRateBp: 0 },
+        { quantityMilli: 3000, unitPriceCents: c(1999), discount: { kind: 'amount', cents: c(197) }, taxRateBp: 0 },
         // 0.333 x $10.00 = $3.33
-        { quantityMilli: 333, unitPriceCents: 1000, taxRateBp: 825 },
+        { quantityMilli: 333, unitPriceCents: c(1000), taxRateBp: 825 },
       ],
       // 5% of $106.33 = $5.3165 -> $5.32, spread 225 / 290 / 17
       invoiceDiscount: { kind: 'percent', basisPoints: 500 },
-      shippingCents: 1500,
+      shippingCents: c(1500),
     });
     expect(t.lines.map((l) => l.grossCents)).toEqual([5000, 5997, 333]);
     expect(t.lines.map((l) => l.lineDiscountCents)).toEqual([500, 197, 0]);
@@ -71,19 +71,19 @@ describe('computeInvoiceTotals (hand-computed)', () => {
   });
 
   it('rounds tax half away from zero (12.5 cents -> 13)', () => {
-    const t = computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: 1000, taxRateBp: 125 }] });
+    const t = computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(1000), taxRateBp: 125 }] });
     expect(t.taxCents).toBe(13);
     expect(t.totalCents).toBe(1013);
-    expect(applyBasisPoints(-1000, 125)).toBe(-13);
+    expect(applyBasisPoints(c(-1000), 125)).toBe(-13);
   });
 
   it('takes an invoice-level amount discount pro rata and taxes each line on its share', () => {
     const t = computeInvoiceTotals({
       lines: [
-        { quantityMilli: 1000, unitPriceCents: 10000, taxRateBp: 1000 },
-        { quantityMilli: 1000, unitPriceCents: 30000, taxRateBp: 0 },
+        { quantityMilli: 1000, unitPriceCents: c(10000), taxRateBp: 1000 },
+        { quantityMilli: 1000, unitPriceCents: c(30000), taxRateBp: 0 },
       ],
-      invoiceDiscount: { kind: 'amount', cents: 1000 },
+      invoiceDiscount: { kind: 'amount', cents: c(1000) },
     });
     expect(t.lines.map((l) => l.invoiceDiscountCents)).toEqual([250, 750]);
     expect(t.lines.map((l) => l.taxCents)).toEqual([975, 0]);
@@ -91,28 +91,28 @@ describe('computeInvoiceTotals (hand-computed)', () => {
   });
 
   it('taxes shipping only when a rate is set', () => {
-    const t = computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: 100, taxRateBp: 0 }], shippingCents: 1505, shippingTaxRateBp: 1000 });
+    const t = computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), taxRateBp: 0 }], shippingCents: c(1505), shippingTaxRateBp: 1000 });
     expect(t.shippingTaxCents).toBe(151); // 150.5 -> 151
     expect(t.taxCents).toBe(151);
     expect(t.totalCents).toBe(100 + 1505 + 151);
   });
 
   it('refuses discounts larger than the amount they reduce', () => {
-    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: 100, discount: { kind: 'amount', cents: 101 }, taxRateBp: 0 }] })).toThrow(TotalsError);
-    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: 100, taxRateBp: 0 }], invoiceDiscount: { kind: 'amount', cents: 101 } })).toThrow(/more than the discounted lines/);
-    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 0, unitPriceCents: 100, taxRateBp: 0 }] })).toThrow(/Line 1: quantity/);
+    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), discount: { kind: 'amount', cents: c(101) }, taxRateBp: 0 }] })).toThrow(TotalsError);
+    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), taxRateBp: 0 }], invoiceDiscount: { kind: 'amount', cents: c(101) } })).toThrow(/more than the discounted lines/);
+    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 0, unitPriceCents: c(100), taxRateBp: 0 }] })).toThrow(/Line 1: quantity/);
   });
 
   it('always adds up: total = net + tax + shipping, net = subtotal - discounts', () => {
     const line = fc.record({
       quantityMilli: fc.integer({ min: 1, max: 100_000 }),
-      unitPriceCents: fc.integer({ min: 0, max: 1_000_000 }),
+      unitPriceCents: fc.integer({ min: 0, max: 1_000_000 }).map((n) => c(n)),
       discount: fc.option(fc.oneof(fc.record({ kind: fc.constant('percent' as const), basisPoints: fc.integer({ min: 0, max: 10000 }) }))),
       taxRateBp: fc.integer({ min: 0, max: 2000 }),
     });
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 10000 }), fc.nat(100000), (lines, bp, ship) => {
-        const t = computeInvoiceTotals({ lines, invoiceDiscount: { kind: 'percent', basisPoints: bp }, shippingCents: ship });
+        const t = computeInvoiceTotals({ lines, invoiceDiscount: { kind: 'percent', basisPoints: bp }, shippingCents: c(ship) });
         expect(t.netCents).toBe(t.subtotalCents - t.discountCents);
         expect(t.totalCents).toBe(t.netCents + t.taxCents + t.shippingCents);
         expect(t.lines.reduce((s, l) => s + l.invoiceDiscountCents, 0)).toBe(t.invoiceDiscountCents);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../src-shared/dates';
+import { cents, type Cents } from '../../src-shared/money';
 import { DomainError } from '../../src-main/backend/errors';
 import { verifyStore } from '../../src-main/backend/verify';
 import { must, receivablesBackend } from '../support/receivables';
@@ -37,26 +38,26 @@ describe('receivables invariants under random postings', () => {
           try {
             switch (o.t) {
               case 'invoice': {
-                const d = await b.services.invoices.createDraft(actor, { accountId: accounts[o.acct]!, invoiceDate: addDays(BASE, o.d), terms: o.terms, poNumber: '', memo: '', lines: [{ itemCode: 'X', description: 'x', quantityMilli: 1000, unitPriceCents: o.cents, discount: null, taxRateBp: 0, icd10Codes: [] }], invoiceDiscount: null, shippingCents: 0 });
+                const d = await b.services.invoices.createDraft(actor, { accountId: accounts[o.acct]!, invoiceDate: addDays(BASE, o.d), terms: o.terms, poNumber: '', memo: '', lines: [{ itemCode: 'X', description: 'x', quantityMilli: 1000, unitPriceCents: cents(o.cents), discount: null, taxRateBp: 0, icd10Codes: [] }], invoiceDiscount: null, shippingCents: cents(0) });
                 await b.services.invoices.post(actor, d.id);
                 break;
               }
               case 'payment': {
                 const acct = accounts[o.acct]!;
-                let allocation: { mode: 'auto' } | { mode: 'none' } | { mode: 'manual'; lines: { documentId: number; amountCents: number }[] } = { mode: o.mode as 'auto' | 'none' };
+                let allocation: { mode: 'auto' } | { mode: 'none' } | { mode: 'manual'; lines: { documentId: number; amountCents: Cents }[] } = { mode: o.mode as 'auto' | 'none' };
                 if (o.mode === 'manual') {
                   const open = docs('invoice', 'AND open_cents > 0').filter((x) => x.account_id === acct);
                   const target = open[o.k % Math.max(1, open.length)];
-                  allocation = target ? { mode: 'manual', lines: [{ documentId: target.id, amountCents: Math.min(target.open_cents, o.cents) }] } : { mode: 'none' };
+                  allocation = target ? { mode: 'manual', lines: [{ documentId: target.id, amountCents: cents(Math.min(target.open_cents, o.cents)) }] } : { mode: 'none' };
                 }
-                await b.services.payments.post(actor, { accountId: acct, date: addDays(BASE, o.d), method: 'cash', amountCents: o.cents, reference: '', checkNumber: '', cardLast4: '', memo: '', allocation, earlyPaymentDiscounts: [] });
+                await b.services.payments.post(actor, { accountId: acct, date: addDays(BASE, o.d), method: 'cash', amountCents: cents(o.cents), reference: '', checkNumber: '', cardLast4: '', memo: '', allocation, earlyPaymentDiscounts: [] });
                 break;
               }
               case 'creditNote': {
                 const inv = docs('invoice');
                 const target = inv[o.k % Math.max(1, inv.length)];
                 if (!target) break;
-                await b.services.invoices.postCreditNote(actor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: Math.max(1, Math.floor((target.total_cents * o.frac) / 100)), reason: 'correction' });
+                await b.services.invoices.postCreditNote(actor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: cents(Math.max(1, Math.floor((target.total_cents * o.frac) / 100))), reason: 'correction' });
                 break;
               }
               case 'reversal': {
@@ -64,27 +65,27 @@ describe('receivables invariants under random postings', () => {
                 const target = pays[o.k % Math.max(1, pays.length)];
                 if (!target) break;
                 const date = addDays(BASE, o.d) < target.doc_date ? target.doc_date : addDays(BASE, o.d);
-                await b.services.payments.reverse(actor, { paymentId: target.id, date, reason: 'NSF', feeCents: o.fee });
+                await b.services.payments.reverse(actor, { paymentId: target.id, date, reason: 'NSF', feeCents: cents(o.fee) });
                 break;
               }
               case 'refund': {
                 const acct = (await b.services.accounts.get(accounts[o.acct]!));
                 if (acct.unappliedCents === 0) break;
-                await b.services.payments.refund(actor, { accountId: acct.id, date: addDays(BASE, o.d), amountCents: Math.max(1, Math.floor((acct.unappliedCents * o.frac) / 100)), method: 'check', reference: '', checkNumber: '1', memo: '' });
+                await b.services.payments.refund(actor, { accountId: acct.id, date: addDays(BASE, o.d), amountCents: cents(Math.max(1, Math.floor((acct.unappliedCents * o.frac) / 100))), method: 'check', reference: '', checkNumber: '1', memo: '' });
                 break;
               }
               case 'adjustment': {
                 const acct = accounts[o.acct]!;
                 const open = docs('invoice', 'AND open_cents > 0').filter((x) => x.account_id === acct);
                 const target = o.cents < 0 && o.apply ? open[o.k % Math.max(1, open.length)] : undefined;
-                await b.services.ledger.postAdjustment(actor, { accountId: acct, date: addDays(BASE, o.d), amountCents: o.cents, reason: 'adj', applyToDocumentId: target?.id });
+                await b.services.ledger.postAdjustment(actor, { accountId: acct, date: addDays(BASE, o.d), amountCents: cents(o.cents), reason: 'adj', applyToDocumentId: target?.id });
                 break;
               }
               case 'writeOff': {
                 const open = docs('invoice', 'AND open_cents > 0');
                 const target = open[o.k % Math.max(1, open.length)];
                 if (!target) break;
-                await b.services.ledger.postWriteOff(supervisor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: o.partial ? Math.max(1, Math.floor(target.open_cents / 2)) : undefined, reason: 'uncollectible' });
+                await b.services.ledger.postWriteOff(supervisor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: o.partial ? cents(Math.max(1, Math.floor(target.open_cents / 2))) : undefined, reason: 'uncollectible' });
                 break;
               }
               case 'discountPayment': {
@@ -93,10 +94,10 @@ describe('receivables invariants under random postings', () => {
                 const inv = termed[o.k % Math.max(1, termed.length)];
                 if (!inv) break;
                 const date = addDays(inv.doc_date, o.d % 11);
-                const line = (await b.services.payments.previewAllocation({ accountId: inv.account_id, amountCents: 1, allocation: { mode: 'none' }, date, earlyPaymentDiscounts: [] })).lines.find((l) => l.documentId === inv.id);
+                const line = (await b.services.payments.previewAllocation({ accountId: inv.account_id, amountCents: cents(1), allocation: { mode: 'none' }, date, earlyPaymentDiscounts: [] })).lines.find((l) => l.documentId === inv.id);
                 if (!line?.discountOffer) break; // taken already, or open less than the discount
                 const rest = line.openCents - line.discountOffer.amountCents;
-                await b.services.payments.post(actor, { accountId: inv.account_id, date, method: 'check', amountCents: rest + o.extra || 1, reference: '', checkNumber: '9', cardLast4: '', memo: '', allocation: { mode: 'manual', lines: rest > 0 ? [{ documentId: inv.id, amountCents: rest }] : [] }, earlyPaymentDiscounts: [inv.id] });
+                await b.services.payments.post(actor, { accountId: inv.account_id, date, method: 'check', amountCents: cents(rest + o.extra || 1), reference: '', checkNumber: '9', cardLast4: '', memo: '', allocation: { mode: 'manual', lines: rest > 0 ? [{ documentId: inv.id, amountCents: cents(rest) }] : [] }, earlyPaymentDiscounts: [inv.id] });
                 discountsTaken++;
                 break;
               }

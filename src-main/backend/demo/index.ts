@@ -1,6 +1,7 @@
 import { accountCreateSchema } from '@shared/domain/accounts';
 import { dateInZone, type IsoDate } from '@shared/dates';
 import type { SessionInfo } from '@shared/domain/users';
+import { cents } from '@shared/money';
 import type { Actor, ServiceContext } from '../context';
 import { conflict } from '../errors';
 import type { Services } from '../services';
@@ -72,7 +73,7 @@ export async function generateDemo(ctx: ServiceContext, services: Services, opti
 
   // The price list, through the service (each item audited).
   const have = new Set((await services.invoices.listItems({ includeInactive: true })).map((i: { code: string }) => i.code.toUpperCase()));
-  for (const item of priceList) if (!have.has(item.code.toUpperCase())) await services.invoices.upsertItem(actors.supervisor, { ...item, active: true });
+  for (const item of priceList) if (!have.has(item.code.toUpperCase())) await services.invoices.upsertItem(actors.supervisor, { ...item, unitPriceCents: cents(item.unitPriceCents), active: true });
 
   // Accounts through the accounts service's own insert (numbers, contacts, search keys, audit).
   const plans = planAccounts(seed, count, asOf);

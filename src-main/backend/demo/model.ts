@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from '@shared/dates';
 import type { AccountCreateInput } from '@shared/domain/accounts';
-import { computeInvoiceTotals } from '@shared/domain/invoices';
+import { computeInvoiceTotals, type TotalsLineInput } from '@shared/domain/invoices';
+import { cents } from '@shared/money';
 import { parseTerms, termsDates } from '@shared/domain/terms';
 import { allAreaCodes, businessKinds, businessStems, businessSuffixes, firstNames, icd10, lastNames, places, priceList, streetNames, streetSuffixes } from './data';
 import { Rng } from './prng';
@@ -389,9 +390,12 @@ function invoiceFor(rng: Rng, plan: PlannedAccount, accountId: number, date: Iso
   return { accountId, date, terms: plan.terms, lines, invoiceDiscount };
 }
 
+/** The generated lines as the posting code takes them: prices checked into Cents. */
+export const pricedLines = (lines: readonly DemoLine[]) => lines.map((l) => ({ ...l, unitPriceCents: cents(l.unitPriceCents) }) satisfies TotalsLineInput);
+
 /** The totals and dates the posting code will store for an invoice event (the same shared functions). */
 export function invoiceFigures(e: InvoiceEvent, shippingTaxRateBp: number) {
-  const totals = computeInvoiceTotals({ lines: e.lines, invoiceDiscount: e.invoiceDiscount, shippingCents: 0, shippingTaxRateBp });
+  const totals = computeInvoiceTotals({ lines: pricedLines(e.lines), invoiceDiscount: e.invoiceDiscount, shippingCents: cents(0), shippingTaxRateBp });
   const terms = parseTerms(e.terms)!;
   return { totals, terms, dates: termsDates(e.date, terms) };
 }

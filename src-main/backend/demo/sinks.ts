@@ -7,7 +7,8 @@ import { postAdjustmentInTrx, postWriteOffInTrx } from '../services/ledger';
 import { maxDate, type Posting } from '../services/ledger/posting';
 import { formatNumber } from '../services/numbering';
 import { postPaymentInTrx, reversePaymentInTrx } from '../services/payments';
-import { invoiceFigures, type Sink } from './model';
+import { cents } from '@shared/money';
+import { invoiceFigures, pricedLines, type Sink } from './model';
 
 /** A clock the generator moves: each posting carries an instant on its business date. */
 export class SimClock implements Clock {
@@ -33,29 +34,29 @@ export function serviceSink(trx: Posting['trx'], clock: SimClock, actors: DemoAc
   return {
     at: (date, seq) => clock.set(date, seq),
     async invoice(e) {
-      const row = await createAndPostInvoice(clerk, { accountId: e.accountId, invoiceDate: e.date, terms: e.terms, poNumber: '', memo: '', lines: e.lines, invoiceDiscount: e.invoiceDiscount, shippingCents: 0 }, e.date);
+      const row = await createAndPostInvoice(clerk, { accountId: e.accountId, invoiceDate: e.date, terms: e.terms, poNumber: '', memo: '', lines: pricedLines(e.lines), invoiceDiscount: e.invoiceDiscount, shippingCents: cents(0) }, e.date);
       return { id: row.id, dueDate: row.due_date!, totalCents: row.total_cents };
     },
     async payment(e) {
       const { payment } = await postPaymentInTrx(
         clerk,
-        { accountId: e.accountId, date: e.date, method: e.method, amountCents: e.amountCents, reference: e.reference, checkNumber: e.checkNumber, cardLast4: e.cardLast4, memo: e.memo, allocation: e.lines.length ? { mode: 'manual', lines: e.lines } : { mode: 'none' }, earlyPaymentDiscounts: [] },
+        { accountId: e.accountId, date: e.date, method: e.method, amountCents: cents(e.amountCents), reference: e.reference, checkNumber: e.checkNumber, cardLast4: e.cardLast4, memo: e.memo, allocation: e.lines.length ? { mode: 'manual', lines: e.lines.map((l) => ({ ...l, amountCents: cents(l.amountCents) })) } : { mode: 'none' }, earlyPaymentDiscounts: [] },
         e.date,
       );
       return payment.id;
     },
     async reversal(e) {
-      const r = await reversePaymentInTrx(clerk, { paymentId: e.paymentId, date: e.date, reason: e.reason, feeCents: e.feeCents }, e.date);
+      const r = await reversePaymentInTrx(clerk, { paymentId: e.paymentId, date: e.date, reason: e.reason, feeCents: cents(e.feeCents) }, e.date);
       return { reversalId: r.reversal.id, feeId: r.fee?.id ?? null };
     },
     async creditNote(e) {
-      return (await postCreditNoteInTrx(clerk, { invoiceId: e.invoiceId, date: e.date, amountCents: e.amountCents, reason: e.reason }, e.date)).id;
+      return (await postCreditNoteInTrx(clerk, { invoiceId: e.invoiceId, date: e.date, amountCents: cents(e.amountCents), reason: e.reason }, e.date)).id;
     },
     async writeOff(e) {
       return (await postWriteOffInTrx(supervisor, { invoiceId: e.invoiceId, date: e.date, reason: e.reason }, e.date)).id;
     },
     async adjustment(e) {
-      return (await postAdjustmentInTrx(supervisor, { accountId: e.accountId, date: e.date, amountCents: e.amountCents, reason: e.reason, applyToDocumentId: e.applyToDocumentId }, e.date)).id;
+      return (await postAdjustmentInTrx(supervisor, { accountId: e.accountId, date: e.date, amountCents: cents(e.amountCents), reason: e.reason, applyToDocumentId: e.applyToDocumentId }, e.date)).id;
     },
   };
 }

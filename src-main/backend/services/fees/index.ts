@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { daysBetween } from '@shared/dates';
 import { defaultFeeRules, feeRulesSchema, type FeePostResult, type FeePreview, type FeePreviewRow, type FeeRules, type FeeWaiveResult, type feePostSchema } from '@shared/domain/collections-policy';
-import { applyBasisPoints, formatMoney } from '@shared/money';
+import { applyBasisPoints, cents, formatMoney } from '@shared/money';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid } from '../../errors';
 import { appendAudit } from '../audit';
@@ -121,7 +121,7 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
     else if (onPlan.has(c.id)) row.excludedReason = `On payment plan #${plans.get(c.account_id)?.plan.id ?? ''}`.trim();
     if (row.excludedReason) continue;
 
-    const raw = rules.flatCents + applyBasisPoints(basis, rules.monthlyRateBp);
+    const raw = rules.flatCents + applyBasisPoints(cents(basis), rules.monthlyRateBp);
     if (raw <= 0) {
       row.excludedReason = 'The rules give no fee';
       continue;
@@ -270,7 +270,7 @@ export function createFeesService(ctx: ServiceContext) {
         if (done) throw conflict(`Fee ${fee.number} was already waived.`);
         const today = await businessToday(trx, ctx.clock);
         const date = today < fee.doc_date ? fee.doc_date : today;
-        const credit = await postAdjustmentInTrx(p, { accountId: fee.account_id, date, amountCents: -fee.total_cents, reason: `Fee ${fee.number} waived: ${reason}`, applyToDocumentId: fee.open_cents > 0 ? fee.id : undefined }, today);
+        const credit = await postAdjustmentInTrx(p, { accountId: fee.account_id, date, amountCents: cents(-fee.total_cents), reason: `Fee ${fee.number} waived: ${reason}`, applyToDocumentId: fee.open_cents > 0 ? fee.id : undefined }, today);
         await trx.insertInto('fee_waiver').values({ fee_document_id: fee.id, credit_document_id: credit.id, amount_cents: fee.total_cents, reason, at: ctx.clock.now().toISOString(), by_username: actor.username }).execute();
         await appendAudit(trx, ctx.clock, actor, { action: 'fee.waive', entity: 'document', entityId: fee.id, after: { fee: fee.number, credit: credit.number, amountCents: fee.total_cents, reason } });
         return { feeDocumentId: fee.id, creditDocumentId: credit.id, number: credit.number!, amountCents: fee.total_cents, accountBalanceCents: await accountBalance(trx, fee.account_id) };

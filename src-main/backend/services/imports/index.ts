@@ -6,6 +6,7 @@ import { accountCreateSchema, isIanaTimeZone } from '@shared/domain/accounts';
 import { invoiceCreateDraftSchema } from '@shared/domain/invoices';
 import { paymentPostSchema } from '@shared/domain/payments';
 import { parseTerms } from '@shared/domain/terms';
+import { cents, type Cents } from '@shared/money';
 import type { ImportError, ImportInput, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import type { Database } from '../../db/schema';
@@ -391,16 +392,16 @@ function previewOf(input: ImportInput, a: Analysis): ImportPreview {
 }
 
 /** How a payment naming an invoice is applied: that invoice first, the rest oldest due first. */
-async function allocationFor(p: Posting, accountId: number, amount: number, invoiceId: number | null) {
+async function allocationFor(p: Posting, accountId: number, amount: Cents, invoiceId: number | null) {
   if (invoiceId === null) return { mode: 'auto' as const };
   const open = await openDebits(p.trx, accountId);
-  const lines: { documentId: number; amountCents: number }[] = [];
-  let left = amount;
+  const lines: { documentId: number; amountCents: Cents }[] = [];
+  let left: number = amount;
   const named = open.find((d) => d.id === invoiceId);
   for (const d of named ? [named, ...open.filter((o) => o !== named)] : open) {
     if (left <= 0) break;
     const take = Math.min(left, d.open_cents);
-    if (take > 0) lines.push({ documentId: d.id, amountCents: take });
+    if (take > 0) lines.push({ documentId: d.id, amountCents: cents(take) });
     left -= take;
   }
   return lines.length ? { mode: 'manual' as const, lines } : { mode: 'none' as const };

@@ -1,10 +1,12 @@
-import { isIsoDate, type IsoDate } from '@shared/dates';
+import { readDate, type IsoDate } from '@shared/dates';
+import { readMoney, type Cents } from '@shared/money';
+import type { Read } from '@shared/read';
 import { containsCardNumber } from '@shared/domain/payments';
 
 /**
  * Cell parsers for imports. Each returns the value or a reason a clerk can act on; none throws.
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = Read<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (reason: string): Parsed<never> => ({ ok: false, reason });
 
@@ -23,38 +25,15 @@ export function checkCell(text: string): string | null {
 }
 
 /**
- * Money in dollars as offices write it: "1234.56", "1,234.56", "$1,234.56", "1234". Negative amounts
- * ("-5", "(5.00)") and more than 2 decimals are refused; the result is whole cents.
+ * Money in dollars as offices write it: "1234.56", "1,234.56", "$1,234.56", "1234"; the one money
+ * reader (src-shared/money) with negatives refused, and zero unless asked for.
  */
-export function parseAmount(text: string, opts: { allowZero?: boolean } = {}): Parsed<number> {
-  const t = text.trim().replace(/\s+/g, '');
-  if (t === '') return bad('is empty');
-  if (/^\(.*\)$/.test(t) || /^-/.test(t) || /^\$-/.test(t) || /-$/.test(t)) return bad(`is negative (${text.trim()}); amounts must be zero or more`);
-  const m = /^\$?((?:\d{1,3}(?:,\d{3})+)|\d+)?(?:\.(\d*))?$/.exec(t);
-  if (!m || (m[1] === undefined && !m[2])) return bad(`is not an amount (${text.trim()}); write it like 1234.56`);
-  const frac = m[2] ?? '';
-  if (frac.length > 2) return bad(`has more than 2 decimal places (${text.trim()})`);
-  const whole = (m[1] ?? '0').replace(/,/g, '');
-  const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0') || '0');
-  if (!Number.isSafeInteger(cents) || cents > 1e11) return bad(`is too large (${text.trim()})`);
-  if (cents === 0 && !opts.allowZero) return bad('is zero; it must be more than zero');
-  return ok(cents);
+export function parseAmount(text: string, opts: { allowZero?: boolean } = {}): Parsed<Cents> {
+  return readMoney(text, { negative: false, zero: opts.allowZero ?? false });
 }
 
-/** YYYY-MM-DD or MM/DD/YYYY (M/D/YYYY too). Impossible dates (2025-02-30, 13/01/2025) are refused. */
-export function parseDate(text: string): Parsed<IsoDate> {
-  const t = text.trim();
-  if (t === '') return bad('is empty');
-  let iso: string | null = null;
-  const isoM = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const usM = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (isoM) iso = `${isoM[1]}-${isoM[2]!.padStart(2, '0')}-${isoM[3]!.padStart(2, '0')}`;
-  else if (usM) iso = `${usM[3]}-${usM[1]!.padStart(2, '0')}-${usM[2]!.padStart(2, '0')}`;
-  else return bad(`is not a date (${t}); use YYYY-MM-DD or MM/DD/YYYY`);
-  if (!isIsoDate(iso)) return bad(`is not a calendar date (${t})`);
-  if (iso < '1900-01-01' || iso > '2199-12-31') return bad(`is out of range (${t})`);
-  return ok(iso);
-}
+/** YYYY-MM-DD or MM/DD/YYYY (and Mar 31, 2026): the one date reader (src-shared/dates), range included. */
+export const parseDate = (text: string): Parsed<IsoDate> => readDate(text);
 
 const kindWords: Record<string, 'consumer' | 'commercial'> = {
   consumer: 'consumer', individual: 'consumer', person: 'consumer', personal: 'consumer', patient: 'consumer', residential: 'consumer', c: 'consumer',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { applyBasisPoints } from '@shared/money';
+import { applyBasisPoints, cents, type Cents } from '@shared/money';
 import {
   computeInvoiceTotals,
   defaultInvoiceSettings,
@@ -46,7 +46,7 @@ export async function readInvoiceSettings(db: Queryable): Promise<InvoiceSetting
   return invoiceSettingsSchema.parse({ ...defaultInvoiceSettings, ...raw });
 }
 
-function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, shippingCents: number, shippingTaxRateBp: number) {
+function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, shippingCents: Cents, shippingTaxRateBp: number) {
   try {
     return computeInvoiceTotals({ lines, invoiceDiscount, shippingCents, shippingTaxRateBp });
   } catch (err) {
@@ -56,7 +56,7 @@ function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, sh
 }
 
 /** Write the draft's header totals and lines (replacing the lines). */
-async function writeDraftContent(p: Posting, docId: number, header: { invoiceDate: string; terms: string; poNumber: string; memo: string; invoiceDiscount: Discount | null; shippingCents: number }, lines: LineData[]) {
+async function writeDraftContent(p: Posting, docId: number, header: { invoiceDate: string; terms: string; poNumber: string; memo: string; invoiceDiscount: Discount | null; shippingCents: Cents }, lines: LineData[]) {
   const settings = await readInvoiceSettings(p.trx);
   const totals = totalsOrInvalid(lines, header.invoiceDiscount, header.shippingCents, settings.shippingTaxRateBp);
   const terms = parseTerms(header.terms)!;
@@ -117,7 +117,7 @@ async function readLines(db: Queryable, docId: number): Promise<LineData[]> {
     itemCode: r.item_code,
     description: r.description,
     quantityMilli: r.quantity_milli,
-    unitPriceCents: r.unit_price_cents,
+    unitPriceCents: cents(r.unit_price_cents),
     discount: r.discount ? (JSON.parse(r.discount) as Discount) : null,
     taxRateBp: r.tax_rate_bp,
     icd10Codes: JSON.parse(r.icd10_codes) as string[],
@@ -150,7 +150,7 @@ export async function postInvoiceInTrx(p: Posting, invoiceId: number): Promise<D
   const lines = await readLines(p.trx, invoiceId);
   if (lines.length === 0) throw invalid('An invoice needs at least one line before it can be posted.');
   const invoiceDiscount = draft.invoice_discount ? (JSON.parse(draft.invoice_discount) as Discount) : null;
-  const totals = await writeDraftContent(p, invoiceId, { invoiceDate: draft.doc_date, terms: draft.terms ?? 'Net 30', poNumber: draft.po_number, memo: draft.memo, invoiceDiscount, shippingCents: draft.shipping_cents }, lines);
+  const totals = await writeDraftContent(p, invoiceId, { invoiceDate: draft.doc_date, terms: draft.terms ?? 'Net 30', poNumber: draft.po_number, memo: draft.memo, invoiceDiscount, shippingCents: cents(draft.shipping_cents) }, lines);
   if (totals.totalCents <= 0) throw invalid('The invoice total is zero; there is nothing to post.');
   const posted = await postDraft(p, draft, { total_cents: totals.totalCents });
   await appendAudit(p.trx, p.clock, p.actor, {
@@ -292,7 +292,7 @@ export function createInvoicesService(ctx: ServiceContext) {
       terms: d.terms ?? '',
       discountDate: d.discount_date,
       discountBp: d.discount_bp,
-      earlyPaymentDiscountCents: applyBasisPoints(d.total_cents, d.discount_bp),
+      earlyPaymentDiscountCents: applyBasisPoints(cents(d.total_cents), d.discount_bp),
       poNumber: d.po_number,
       memo: d.memo,
       lines: lines.map((l) => ({
@@ -339,7 +339,7 @@ export function createInvoicesService(ctx: ServiceContext) {
       const r = await posting(actor, async (p) => {
         const before = await get(input.invoiceId, p.trx);
         if (before.status !== 'draft') throw conflict(`Invoice ${before.number} is posted and cannot be edited; post a credit note instead.`);
-        const lines: LineData[] = input.lines ?? before.lines.map((l) => ({ itemCode: l.itemCode, description: l.description, quantityMilli: l.quantityMilli, unitPriceCents: l.unitPriceCents, discount: l.discount, taxRateBp: l.taxRateBp, icd10Codes: l.icd10Codes }));
+        const lines: LineData[] = input.lines ?? before.lines.map((l) => ({ itemCode: l.itemCode, description: l.description, quantityMilli: l.quantityMilli, unitPriceCents: cents(l.unitPriceCents), discount: l.discount, taxRateBp: l.taxRateBp, icd10Codes: l.icd10Codes }));
         await writeDraftContent(
           p,
           before.id,
@@ -349,7 +349,7 @@ export function createInvoicesService(ctx: ServiceContext) {
             poNumber: input.poNumber ?? before.poNumber,
             memo: input.memo ?? before.memo,
             invoiceDiscount: input.invoiceDiscount !== undefined ? input.invoiceDiscount : before.invoiceDiscount,
-            shippingCents: input.shippingCents ?? before.shippingCents,
+            shippingCents: input.shippingCents ?? cents(before.shippingCents),
           },
           lines,
         );

@@ -1,11 +1,12 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import { dateInZone, type IsoDate } from '@shared/dates';
+import { DATE_RANGE_MESSAGE, dateInZone, isIsoDate, type IsoDate } from '@shared/dates';
+import { MAX_CENTS, MAX_CENTS_TEXT, formatMoney } from '@shared/money';
 import { seriesOfKind, type DocumentKind } from '@shared/domain/ledger';
 import type { DataDomain } from '@shared/ipc/events';
 import type { Actor, Clock, Queryable, Trx } from '../../context';
 import type { DocumentTable } from '../../db/schema';
-import { conflict, notFound } from '../../errors';
+import { conflict, invalid, notFound } from '../../errors';
 import { nextNumber } from '../numbering';
 import { readSetting } from '../settings';
 
@@ -60,6 +61,16 @@ export async function requirePostableAccount(db: Queryable, id: number) {
   return acct;
 }
 
+/**
+ * The last check before anything posts, whoever computed the document (a clerk, an import, a fee run):
+ * its amount within the one ceiling and its dates within the accepted range. Schemas refuse such input
+ * first; this keeps a computed amount or date from reaching the ledger either.
+ */
+function checkPostable(what: string, totalCents: number, dates: (IsoDate | null | undefined)[]): void {
+  if (!Number.isSafeInteger(totalCents) || totalCents > MAX_CENTS) throw invalid(`The ${what} amount (${Number.isSafeInteger(totalCents) ? formatMoney(totalCents) : totalCents}) is more than ${MAX_CENTS_TEXT}, the most one document may be.`);
+  for (const d of dates) if (d != null && !isIsoDate(d)) throw invalid(`${DATE_RANGE_MESSAGE}: the ${what} is dated ${d}.`);
+}
+
 /** The ledger entry and the account's summary columns for a document that just became posted. */
 async function recordLedger(p: Posting, doc: { id: number; account_id: number; side: 'debit' | 'credit'; total_cents: number; doc_date: string }): Promise<void> {
   const signed = doc.side === 'debit' ? doc.total_cents : -doc.total_cents;
@@ -94,6 +105,7 @@ export interface NewPostedDocument {
 /** Insert a document that is posted at once (everything but invoices, which start as drafts). */
 export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise<DocumentRow> {
   if (!Number.isSafeInteger(d.totalCents) || d.totalCents <= 0) throw conflict(`A ${d.kind.replace('_', ' ')} needs an amount of more than zero.`);
+  checkPostable(d.kind.replace('_', ' '), d.totalCents, [d.date]);
   const side = d.side ?? sideOfKind[d.kind];
   const series = seriesOfKind[d.kind];
   const { seq, number } = await nextNumber(p.trx, series);
@@ -133,6 +145,7 @@ export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise
 /** Turn a draft (an invoice) into a posted document with its number and frozen totals. */
 export async function postDraft(p: Posting, draft: DocumentRow, frozen: Partial<Insertable<DocumentTable>> & { total_cents: number }): Promise<DocumentRow> {
   if (draft.status !== 'draft') throw conflict(`${draft.number ?? `Document ${draft.id}`} is already posted.`);
+  checkPostable(draft.kind.replace('_', ' '), frozen.total_cents, [draft.doc_date]);
   const series = seriesOfKind[draft.kind];
   const { seq, number } = await nextNumber(p.trx, series);
   const now = p.clock.now().toISOString();

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { applyBasisPoints, formatBasisPoints, formatMoney } from '@shared/money';
+import { applyBasisPoints, cents, formatBasisPoints, formatMoney } from '@shared/money';
 import { formatDate } from '@shared/dates';
 import type { Queryable } from '../../context';
 import { conflict } from '../../errors';
@@ -61,7 +61,7 @@ export async function discountOffers(db: Queryable, accountId: number, date: str
   const taken = await discountApplied(db, rows.map((r) => r.id));
   const out = new Map<number, DiscountOffer>();
   for (const r of rows) {
-    const amount = applyBasisPoints(r.total_cents, r.discount_bp);
+    const amount = applyBasisPoints(cents(r.total_cents), r.discount_bp);
     if (amount <= 0 || amount > r.open_cents || (taken.get(r.id) ?? 0) > 0) continue;
     out.set(r.id, { invoiceId: r.id, amountCents: amount, rateBp: r.discount_bp, until: r.discount_date! });
   }
@@ -77,7 +77,7 @@ async function whyNoOffer(p: Posting, accountId: number, invoiceId: number, date
   if (inv.doc_date > date) return `${name} is dated ${formatDate(inv.doc_date)}, after this payment (${formatDate(date)}).`;
   if (inv.discount_date < date) return `The early-payment discount on ${name} ended on ${formatDate(inv.discount_date)}; this payment is dated ${formatDate(date)}.`;
   if ((await discountApplied(p.trx, [inv.id])).get(inv.id)) return `The early-payment discount on ${name} was already taken.`;
-  return `${name} has only ${formatMoney(inv.open_cents)} open, less than its ${formatMoney(applyBasisPoints(inv.total_cents, inv.discount_bp))} discount.`;
+  return `${name} has only ${formatMoney(inv.open_cents)} open, less than its ${formatMoney(applyBasisPoints(cents(inv.total_cents), inv.discount_bp))} discount.`;
 }
 
 /** Post the discounts a payment takes (credit notes applied to the invoices), in the payment's transaction. */

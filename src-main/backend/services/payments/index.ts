@@ -166,7 +166,7 @@ export async function refundInTrx(p: Posting, input: RefundInput, today: string)
   const available = credits.reduce((s, c) => s + c.open_cents, 0);
   if (input.amountCents > available) throw conflict(`Cannot refund ${input.amountCents} cents: only ${available} cents of unapplied credit are available.`);
   const refund = await postNewDocument(p, { accountId: acct.id, kind: 'refund', date, dueDate: date, totalCents: input.amountCents, method: input.method, checkNumber: input.checkNumber, reference: input.reference, memo: input.memo, currency: acct.currency });
-  let need = input.amountCents;
+  let need: number = input.amountCents;
   const used: { creditDocumentId: number; amountCents: number }[] = [];
   for (const c of credits) {
     if (need === 0) break;

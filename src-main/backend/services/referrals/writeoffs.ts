@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { WriteoffRequest, writeoffListSchema, writeoffRequestSchema } from '@shared/domain/collections-policy';
-import { formatMoney } from '@shared/money';
+import { cents, formatMoney } from '@shared/money';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
@@ -104,7 +104,7 @@ export function createWriteoffsService(ctx: ServiceContext) {
         for (const d of items) {
           if (left === 0) break;
           const amt = Math.min(left, d.open_cents);
-          const wo = await postWriteOffInTrx(p, { invoiceId: d.id, amountCents: amt, reason: `${req.reason} (request #${req.id})` }, today);
+          const wo = await postWriteOffInTrx(p, { invoiceId: d.id, amountCents: cents(amt), reason: `${req.reason} (request #${req.id})` }, today);
           posted.push(wo.id);
           left -= amt;
         }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contract, type Channel } from '../../src-shared/ipc/contract';
+import { isoDateSchema } from '../../src-shared/domain/text';
+import { instantSchema } from '../../src-shared/domain/collections';
+import type { Backend } from '../../src-main/backend';
+import { verifyStore } from '../../src-main/backend/verify';
+import { collectionsBackend, value } from '../support/collections';
+
+/** Every table's row count: a refused call must leave every one of them as it was. */
+function rowCounts(b: Backend): Record<string, number> {
+  const sqlite = b.ctx.store.sqlite;
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+}
+
+/** The channels whose input holds a business date or an instant somewhere (found by walking the zod schemas). */
+function channelsTakingDates(): Channel[] {
+  const holdsDate = (s: unknown, seen: Set<unknown>): boolean => {
+    if (s === isoDateSchema || s === instantSchema) return true;
+    if (!(s instanceof z.ZodType) || seen.has(s)) return false;
+    seen.add(s);
+    const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+    return Object.entries(def).some(([k, v]) =>
+      k === 'shape' && v && typeof v === 'object' ? Object.values(v).some((f) => holdsDate(f, seen)) : Array.isArray(v) ? v.some((x) => holdsDate(x, seen)) : holdsDate(v, seen),
+    );
+  };
+  return (Object.keys(contract) as Channel[]).filter((c) => holdsDate(contract[c].input, new Set()));
+}
+
+describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at the boundary', () => {
+  it('every endpoint taking a date refuses 0000-01-01 and 0099-12-31 (and instants of those years) with VALIDATION, writing nothing', async () => {
+    const { b, supervisor: sup, account } = await collectionsBackend('2026-03-16T15:00:00Z');
+    const a = await account();
+    const line = { itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 50_000 };
+    const inv = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, invoiceDate: '2026-01-05', lines: [line] }));
+    value(await b.call(sup, 'invoices.post', { invoiceId: inv.id }));
+    const draft = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, lines: [line] }));
+    const pay = value(await b.call(sup, 'payments.post', { accountId: a.accountId, method: 'cash', amountCents: 1_000, date: '2026-03-01', allocation: { mode: 'none' } }));
+    const plan = value(await b.call(sup, 'plans.create', { accountId: a.accountId, installmentCount: 3, frequency: 'monthly', firstDate: '2026-04-01' }));
+    const call = { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing' as const, startedAt: '2026-03-16T15:00:00Z', outcome: 'no_answer' as const };
+
+    type Case = [Channel, (d: string, t: string) => unknown];
+    const cases: Case[] = [
+      ['invoices.createDraft', (d) => ({ accountId: a.accountId, invoiceDate: d, lines: [line] })],
+      ['invoices.updateDraft', (d) => ({ invoiceId: draft.id, invoiceDate: d })],
+      ['invoices.postCreditNote', (d) => ({ invoiceId: inv.id, date: d, amountCents: 100, reason: 'Goodwill' })],
+      ['payments.previewAllocation', (d) => ({ accountId: a.accountId, amountCents: 100, date: d })],
+      ['payments.post', (d) => ({ accountId: a.accountId, date: d, method: 'cash', amountCents: 100 })],
+      ['payments.applyCredit', (d) => ({ accountId: a.accountId, date: d })],
+      ['payments.reverse', (d) => ({ paymentId: pay.documentId, date: d, reason: 'Bounced' })],
+      ['payments.refund', (d) => ({ accountId: a.accountId, date: d, amountCents: 100, method: 'check', checkNumber: '101' })],
+      ['ledger.get', (d) => ({ accountId: a.accountId, asOf: d })],
+      ['ledger.postAdjustment', (d) => ({ accountId: a.accountId, date: d, amountCents: 100, reason: 'Correction' })],
+      ['ledger.postWriteOff', (d) => ({ invoiceId: inv.id, date: d, amountCents: 100, reason: 'Small balance' })],
+      ['aging.summary', (d) => ({ asOf: d })],
+      ['aging.detail', (d) => ({ asOf: d })],
+      ['aging.drill', (d) => ({ asOf: d, accountId: a.accountId, bucket: 0 })],
+      ['compliance.checkCall', (_d, t) => ({ accountId: a.accountId, contactId: a.contactId, phone: a.phone, at: t })],
+      ['compliance.overrides', (_d, t) => ({ from: t })],
+      ['compliance.overrides', (_d, t) => ({ to: t })],
+      ['compliance.recordValidationNotice', (d) => ({ accountId: a.accountId, sentOn: d })],
+      ['calls.log', (_d, t) => ({ ...call, startedAt: t })],
+      ['calls.log', (_d, t) => ({ ...call, callbackAt: t })],
+      ['calls.log', (d) => ({ ...call, outcome: 'promise_to_pay', promise: { amountCents: 100, dueDate: d } })],
+      ['promises.list', (d) => ({ accountId: a.accountId, asOf: d })],
+      ['flags.set', (d) => ({ kind: 'disputed', accountId: a.accountId, reason: 'Letter', receivedOn: d })],
+      ['flags.set', (d) => ({ kind: 'cease_communication', accountId: a.accountId, reason: 'Letter', receivedOn: d })],
+      ['flags.set', (d) => ({ kind: 'bankruptcy', accountId: a.accountId, reason: 'Notice', chapter: '7', caseNumber: '26-1', filedOn: d })],
+      ['flags.set', (d) => ({ kind: 'deceased', accountId: a.accountId, reason: 'Notice', dateOfDeath: d })],
+      ['flags.recordVerification', (d) => ({ accountId: a.accountId, verifiedOn: d, note: 'Mailed' })],
+      ['stages.evaluate', (d) => ({ asOf: d })],
+      ['worklist.get', (d) => ({ asOf: d })],
+      ['plans.create', (d) => ({ accountId: a.accountId, installmentCount: 3, frequency: 'monthly', firstDate: d })],
+      ['plans.create', (d) => ({ accountId: a.accountId, installmentCount: 3, frequency: 'monthly', firstDate: '2026-04-01', startDate: d })],
+      ['plans.get', (d) => ({ planId: plan.id, asOf: d })],
+      ['plans.list', (d) => ({ asOf: d })],
+      ['fees.preview', (d) => ({ asOf: d })],
+      ['fees.post', (d) => ({ asOf: d, invoiceIds: [inv.id] })],
+      ['referrals.refer', (d) => ({ accountId: a.accountId, agencyName: 'Acme Recovery', date: d })],
+      ['referrals.recall', (d) => ({ accountId: a.accountId, reason: 'Paid', date: d })],
+    ];
+    // The table covers every endpoint whose input holds a date: a new one fails here until it is added.
+    expect([...new Set(cases.map(([c]) => c))].sort()).toEqual(channelsTakingDates().sort());
+
+    const before = rowCounts(b);
+    const answers: string[] = [];
+    for (const [date, instant] of [
+      ['0000-01-01', '0000-01-01T12:00:00Z'],
+      ['0099-12-31', '0099-12-31T12:00:00Z'],
+      ['1899-12-31', '1899-12-31T12:00:00Z'],
+      ['2200-01-01', '2200-01-01T12:00:00Z'],
+    ] as const) {
+      for (const [channel, input] of cases) {
+        const r = await b.dispatch(sup, channel, input(date, instant));
+        answers.push(`${channel} ${date}: ${r.ok ? 'ok' : `${r.error.code} ${r.error.message}`}`);
+      }
+    }
+    const refusedWell = (s: string) => /: VALIDATION .*between 1900-01-01 and 2199-12-31/.test(s);
+    expect(answers.filter((s) => !refusedWell(s))).toEqual([]);
+    expect(rowCounts(b)).toEqual(before);
+    expect((await verifyStore(b)).ok).toBe(true);
+  });
+
+  it('the first and last accepted dates work end to end', async () => {
+    const { b, supervisor: sup, account } = await collectionsBackend('2026-03-16T15:00:00Z');
+    const a = await account();
+    const line = { itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 10_000 };
+    for (const d of ['1900-01-01', '2199-12-31']) {
+      const inv = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, invoiceDate: d, terms: 'Net 30', lines: [line] }));
+      const posted = value(await b.call(sup, 'invoices.post', { invoiceId: inv.id }));
+      expect(posted.invoiceDate).toBe(d);
+      expect(posted.dueDate).toBe(d === '1900-01-01' ? '1900-01-31' : '2200-01-30');
+      value(await b.call(sup, 'payments.post', { accountId: a.accountId, method: 'cash', amountCents: 100, date: d }));
+      value(await b.call(sup, 'aging.summary', { asOf: d }));
+      value(await b.call(sup, 'ledger.get', { accountId: a.accountId, asOf: d }));
+    }
+    const late = value(await b.call(sup, 'aging.detail', { asOf: '2199-12-31' }));
+    expect(late.rows.find((r) => r.docDate === '1900-01-01')?.daysPastDue).toBe(109_542);
+    expect((await verifyStore(b)).ok).toBe(true);
+  });
+});
