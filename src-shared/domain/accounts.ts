@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema, nonNegativeCents, pageSchema, requiredText, textField } from './text';
 import { termsSchema } from './terms';
+import { timeZoneSchema } from './time-zone';
+import { updateSchema } from './partial-update';
 
 export const accountKinds = ['consumer', 'commercial'] as const;
 export type AccountKind = (typeof accountKinds)[number];
@@ -29,14 +31,7 @@ export function timeZoneForState(state: string | null | undefined): string | nul
   return usStateTimeZones[state.trim().toUpperCase()] ?? null;
 }
 
-export function isIanaTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
-}
+export { isIanaTimeZone } from './time-zone';
 
 /** Search keys: lowercase, inner whitespace collapsed. */
 export function normalizeSearchText(text: string): string {
@@ -89,14 +84,14 @@ export const accountFieldsSchema = z.object({
   /** null: same as billing. */
   mailingAddress: addressSchema.nullable().default(null),
   /** IANA zone; when omitted it is derived from the mailing (else billing) address's US state. */
-  timeZone: z.string().max(64).refine(isIanaTimeZone, 'Not an IANA time zone such as America/Chicago').optional(),
+  timeZone: timeZoneSchema.optional(),
   terms: termsSchema.optional(),
   creditLimitCents: nonNegativeCents.nullable().default(null),
   notes: textField('Notes', 4000).default(''),
 });
 export const accountCreateSchema = accountFieldsSchema;
 export type AccountCreateInput = z.input<typeof accountCreateSchema>;
-export const accountUpdateSchema = accountFieldsSchema.partial().extend({ accountId: idSchema });
+export const accountUpdateSchema = updateSchema(accountFieldsSchema).extend({ accountId: idSchema });
 export type AccountUpdateInput = z.input<typeof accountUpdateSchema>;
 
 export const accountSearchSchema = z.object({

@@ -11,20 +11,21 @@ export type AgingBasis = (typeof agingBases)[number];
  * Then one bucket per edge, each up to and including the edge, and a last bucket over the last edge.
  * Default: Current, 1-30, 31-60, 61-90, 91-120, over 120.
  */
-export const agingSettingsSchema = z
-  .object({
-    currentThroughDays: z.number().int().min(-1).max(90),
-    edges: z.array(z.number().int().min(0).max(3650)).min(1).max(8),
-    defaultBasis: z.enum(agingBases),
-  })
-  .superRefine((s, ctx) => {
-    let prev = s.currentThroughDays;
-    for (const [i, e] of s.edges.entries()) {
-      if (e <= prev) ctx.addIssue({ code: 'custom', path: ['edges', i], message: `Bucket edges must rise: ${e} is not more than ${prev}` });
-      prev = e;
-    }
-  });
+export const agingSettingsFieldsSchema = z.object({
+  currentThroughDays: z.number().int().min(-1).max(90),
+  edges: z.array(z.number().int().min(0).max(3650)).min(1).max(8),
+  defaultBasis: z.enum(agingBases),
+});
+export const agingSettingsSchema = agingSettingsFieldsSchema.superRefine((s, ctx) => {
+  let prev = s.currentThroughDays;
+  for (const [i, e] of s.edges.entries()) {
+    if (e <= prev) ctx.addIssue({ code: 'custom', path: ['edges', i], message: `Bucket edges must rise: ${e} is not more than ${prev}` });
+    prev = e;
+  }
+});
 export type AgingSettings = z.infer<typeof agingSettingsSchema>;
+/** aging.updateSettings: any of the fields; the edges are checked against the merged settings. */
+export const agingSettingsUpdateSchema = agingSettingsFieldsSchema.partial();
 export const defaultAgingSettings: AgingSettings = { currentThroughDays: 0, edges: [30, 60, 90, 120], defaultBasis: 'due' };
 
 /** "Current", "1-30", ..., "Over 120". */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cents } from '../money';
 import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText, textField } from './text';
 import type { AccountKind } from './accounts';
+import { updateSchema } from './partial-update';
 
 /**
  * Collections policy: the dunning ladder (stages), the worklist, payment plans, late fees, agency
@@ -221,6 +222,7 @@ export const planGetSchema = z.object({ planId: idSchema, asOf: isoDateSchema.op
 export const planListSchema = z.object({ accountId: idSchema.optional(), status: z.enum(['current', 'late', 'broken', 'completed', 'cancelled']).optional(), asOf: isoDateSchema.optional() });
 export const planCancelSchema = z.object({ planId: idSchema, reason: requiredText('Reason', 500) });
 export const planSettingsSchema = z.object({ graceDays: z.number().int().min(0).max(60) });
+export const planSettingsUpdateSchema = updateSchema(planSettingsSchema);
 export type PlanSettings = z.infer<typeof planSettingsSchema>;
 export const defaultPlanSettings: PlanSettings = { graceDays: 5 };
 
@@ -290,8 +292,8 @@ export function planSchedule(input: { totalCents: number; downPaymentCents: numb
 }
 
 // ---------------------------------------------------------------- late fees
-export const feeRulesSchema = z
-  .object({
+/** The fields of the late-fee rules; fees.saveRules takes any of them (updateSchema) and keeps the rest. */
+export const feeRulesFieldsSchema = z.object({
     /** Off: preview shows nothing to charge and post posts nothing. */
     enabled: z.boolean().default(true),
     /** Days past the due date before an invoice can be charged. */
@@ -309,9 +311,10 @@ export const feeRulesSchema = z
     excludeDisputed: z.boolean().default(true),
     excludeOnCurrentPlan: z.boolean().default(true),
     excludeWrittenOff: z.boolean().default(true),
-  })
-  .refine((r) => r.maxPerInvoiceCents === null || r.maxPerInvoiceCents >= r.minimumCents, { message: 'The maximum per invoice cannot be below the minimum', path: ['maxPerInvoiceCents'] });
+  });
+export const feeRulesSchema = feeRulesFieldsSchema.refine((r) => r.maxPerInvoiceCents === null || r.maxPerInvoiceCents >= r.minimumCents, { message: 'The maximum per invoice cannot be below the minimum', path: ['maxPerInvoiceCents'] });
 export type FeeRules = z.infer<typeof feeRulesSchema>;
+export const feeRulesUpdateSchema = updateSchema(feeRulesFieldsSchema);
 export const defaultFeeRules: FeeRules = feeRulesSchema.parse({});
 
 export interface FeePreviewRow {

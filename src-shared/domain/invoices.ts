@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allocateProRata, applyBasisPoints, cents, formatMoney, formatQuantity, MAX_CENTS, MAX_CENTS_TEXT, MAX_QUANTITY_MILLI, mulDivRound, nonNegativeCents, type Cents } from '../money';
 import { idSchema, isoDateSchema, pageSchema, positiveCents, requiredText, textField } from './text';
 import { termsSchema } from './terms';
+import { updateSchema } from './partial-update';
 
 /** A discount on a line or on the whole invoice: a percentage in basis points or an amount in cents. */
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; cents: Cents };
@@ -151,6 +152,7 @@ export const itemCodeSchema = requiredText('Item code', 30).refine((s) => /^[A-Z
 export const icd10Schema = z
   .string()
   .trim()
+  .max(8, 'ICD-10 codes are at most 8 characters, such as S72.001A')
   .toUpperCase()
   .regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, 'ICD-10 codes look like E11.9 or S72.001A');
 
@@ -176,7 +178,7 @@ export const invoiceDraftFieldsSchema = z.object({
   shippingCents: nonNegativeCents.default(cents(0)),
 });
 export const invoiceCreateDraftSchema = invoiceDraftFieldsSchema.extend({ accountId: idSchema });
-export const invoiceUpdateDraftSchema = invoiceDraftFieldsSchema.partial().extend({ invoiceId: idSchema });
+export const invoiceUpdateDraftSchema = updateSchema(invoiceDraftFieldsSchema).extend({ invoiceId: idSchema });
 export const invoiceListSchema = pageSchema.extend({
   accountId: idSchema.optional(),
   status: z.enum(['draft', 'posted']).optional(),
@@ -255,11 +257,12 @@ export const codeSystems = ['item', 'cpt', 'hcpcs'] as const;
 export const itemUpsertSchema = z.object({
   id: idSchema.optional(),
   code: itemCodeSchema,
-  codeSystem: z.enum(codeSystems).default('item'),
+  /** The optional fields, when absent, keep the stored value of an item being edited (new item: item, 0, true). */
+  codeSystem: z.enum(codeSystems).optional(),
   description: requiredText('Description', 500),
   unitPriceCents: nonNegativeCents,
-  taxRateBp: z.number().int().min(0).max(10000).default(0),
-  active: z.boolean().default(true),
+  taxRateBp: z.number().int().min(0).max(10000).optional(),
+  active: z.boolean().optional(),
 });
 export interface Item {
   id: number;

@@ -15,7 +15,7 @@ import {
 } from '../../domain/invoices';
 import { applyCreditSchema, paymentPostSchema, previewAllocationSchema, refundSchema, reversalSchema, type AllocationPreview, type PostingResult, type Receipt } from '../../domain/payments';
 import { adjustmentSchema, documentGetSchema, ledgerGetSchema, writeOffSchema, type DocumentDetail, type LedgerView } from '../../domain/ledger';
-import { agingDetailSchema, agingDrillSchema, agingSettingsSchema, agingSummarySchema, type AgingDetail, type AgingSettings, type AgingSummary } from '../../domain/aging';
+import { agingDetailSchema, agingDrillSchema, agingSettingsUpdateSchema, agingSummarySchema, type AgingDetail, type AgingSettings, type AgingSummary } from '../../domain/aging';
 import { idSchema, type Page } from '../../domain/text';
 
 /** Receivables: accounts, price list, invoices and credit notes, payments, ledger, aging. */
@@ -55,6 +55,6 @@ export const receivablesContract = {
   'aging.detail': endpoint(agingDetailSchema).returns<AgingDetail>(),
   'aging.drill': endpoint(agingDrillSchema).returns<AgingDetail>(),
   'aging.getSettings': endpoint(noInput).returns<AgingSettings>(),
-  'aging.updateSettings': endpoint(agingSettingsSchema).returns<AgingSettings>(),
+  'aging.updateSettings': endpoint(agingSettingsUpdateSchema).returns<AgingSettings>(),
 };
 export type ReceivablesChannel = keyof typeof receivablesContract;

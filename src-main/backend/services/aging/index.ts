@@ -14,7 +14,7 @@ import {
 import type { AccountKind } from '@shared/domain/accounts';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
-import { readSetting, writeSetting } from '../settings';
+import { mergeSettings, readSetting, writeSetting } from '../settings';
 import { businessToday } from '../ledger/posting';
 import { stmt, withSqlite } from '../ledger/raw';
 import { agingParams, creditSql, debitBucketsSql, laterAllocations } from './sql';
@@ -134,7 +134,7 @@ export function createAgingService(ctx: ServiceContext) {
     async updateSettings(actor: Actor, patch: Partial<AgingSettings>): Promise<AgingSettings> {
       const r = await ctx.db.transaction().execute(async (trx) => {
         const before = await readAgingSettings(trx);
-        const after = agingSettingsSchema.parse({ ...before, ...patch });
+        const after = mergeSettings(agingSettingsSchema, before, patch);
         await writeSetting(trx, 'aging', after);
         await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: 'aging', before, after });
         return after;

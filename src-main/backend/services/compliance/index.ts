@@ -23,7 +23,7 @@ import type { Role } from '@shared/domain/users';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import { DomainError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
-import { readSetting, writeSetting } from '../settings';
+import { mergeSettings, readSetting, writeSetting } from '../settings';
 import { blockedMessage, checkCall, checkLetter, type FlagFact, type InconvenientRange, type PriorCall } from './rules';
 
 /** Who is asking: the actor for the audit and the role for overrides. */
@@ -321,7 +321,7 @@ export function createComplianceService(ctx: ServiceContext) {
     async updateSettings(actor: Actor, patch: Partial<CollectionsSettings>): Promise<CollectionsSettings> {
       const next = await ctx.db.transaction().execute(async (trx) => {
         const before = await readCollectionsSettings(trx);
-        const after = collectionsSettingsSchema.parse({ ...before, ...patch });
+        const after = mergeSettings(collectionsSettingsSchema, before, patch);
         await writeSetting(trx, SETTINGS_KEY, after);
         await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: SETTINGS_KEY, before, after });
         return after;

@@ -8,7 +8,7 @@ import { conflict, invalid } from '../../errors';
 import { appendAudit } from '../audit';
 import { postAdjustmentInTrx } from '../ledger';
 import { accountBalance, businessToday, loadDocument, postNewDocument, receivablesDomains, type Posting } from '../ledger/posting';
-import { readSetting, writeSetting } from '../settings';
+import { mergeSettings, readSetting, writeSetting } from '../settings';
 import { invoicesOnPlansInForce, activePlansByAccount } from '../plans';
 import { createPartners, type Partners } from '../worklist/adapters';
 
@@ -177,12 +177,14 @@ export function createFeesService(ctx: ServiceContext) {
   return {
     getRules: () => readFeeRules(ctx.db),
 
-    async saveRules(actor: Actor, input: FeeRules): Promise<FeeRules> {
-      const after = feeRulesSchema.parse(input);
-      await ctx.db.transaction().execute(async (trx) => {
+    /** Changes the rules given; the others keep their stored value. */
+    async saveRules(actor: Actor, patch: Partial<FeeRules>): Promise<FeeRules> {
+      const after = await ctx.db.transaction().execute(async (trx) => {
         const before = await readFeeRules(trx);
+        const after = mergeSettings(feeRulesSchema, before, patch);
         await writeSetting(trx, FEE_RULES_KEY, after);
         await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: FEE_RULES_KEY, before, after });
+        return after;
       });
       ctx.emit('data.changed', { domains: ['fees'] });
       return after;

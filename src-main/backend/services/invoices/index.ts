@@ -21,7 +21,7 @@ import type { Page } from '@shared/domain/text';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
-import { readSetting, writeSetting } from '../settings';
+import { mergeSettings, readSetting, writeSetting } from '../settings';
 import {
   accountBalance,
   allocate,
@@ -422,16 +422,18 @@ export function createInvoicesService(ctx: ServiceContext) {
     async upsertItem(actor: Actor, input: z.output<typeof itemUpsertSchema>): Promise<Item> {
       const r = await ctx.db.transaction().execute(async (trx) => {
         const now = ctx.clock.now().toISOString();
-        const values = { code: input.code, code_system: input.codeSystem, description: input.description, unit_price_cents: input.unitPriceCents, tax_rate_bp: input.taxRateBp, active: input.active ? 1 : 0, updated_at: now };
+        const old = input.id ? await trx.selectFrom('item').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
+        if (input.id && !old) throw notFound(`Item ${input.id}`);
+        // A field not given keeps the stored value (editing) or takes the default (a new item).
+        const active = input.active ?? (old ? old.active === 1 : true);
+        const values = { code: input.code, code_system: input.codeSystem ?? old?.code_system ?? 'item', description: input.description, unit_price_cents: input.unitPriceCents, tax_rate_bp: input.taxRateBp ?? old?.tax_rate_bp ?? 0, active: active ? 1 : 0, updated_at: now };
         const clash = await trx.selectFrom('item').select('id').where('code', '=', input.code).executeTakeFirst();
         if (clash && clash.id !== input.id) throw conflict(`Item code ${input.code} is already in the price list.`, { field: 'code' });
         let row;
         let before: Item | null = null;
-        if (input.id) {
-          const old = await trx.selectFrom('item').selectAll().where('id', '=', input.id).executeTakeFirst();
-          if (!old) throw notFound(`Item ${input.id}`);
+        if (old) {
           before = toItem(old);
-          row = await trx.updateTable('item').set(values).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+          row = await trx.updateTable('item').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow();
         } else {
           row = await trx.insertInto('item').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
         }
@@ -448,7 +450,7 @@ export function createInvoicesService(ctx: ServiceContext) {
     async updateSettings(actor: Actor, patch: Partial<InvoiceSettings>): Promise<InvoiceSettings> {
       const r = await ctx.db.transaction().execute(async (trx) => {
         const before = await readInvoiceSettings(trx);
-        const after = invoiceSettingsSchema.parse({ ...before, ...patch });
+        const after = mergeSettings(invoiceSettingsSchema, before, patch);
         await writeSetting(trx, 'invoices', after);
         await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: 'invoices', before, after });
         return after;

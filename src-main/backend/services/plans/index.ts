@@ -17,7 +17,7 @@ import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { businessToday, openDebits, requirePostableAccount } from '../ledger/posting';
-import { readSetting, writeSetting } from '../settings';
+import { mergeSettings, readSetting, writeSetting } from '../settings';
 
 type CreateInput = z.output<typeof planCreateSchema>;
 type ListInput = z.output<typeof planListSchema>;
@@ -250,12 +250,14 @@ export function createPlansService(ctx: ServiceContext) {
   return {
     getSettings: () => readPlanSettings(ctx.db),
 
-    async saveSettings(actor: Actor, input: PlanSettings): Promise<PlanSettings> {
-      const after = planSettingsSchema.parse(input);
-      await ctx.db.transaction().execute(async (trx) => {
+    /** Changes the settings given; the others keep their stored value. */
+    async saveSettings(actor: Actor, patch: Partial<PlanSettings>): Promise<PlanSettings> {
+      const after = await ctx.db.transaction().execute(async (trx) => {
         const before = await readPlanSettings(trx);
+        const after = mergeSettings(planSettingsSchema, before, patch);
         await writeSetting(trx, PLAN_SETTINGS_KEY, after);
         await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: PLAN_SETTINGS_KEY, before, after });
+        return after;
       });
       changed();
       return after;
