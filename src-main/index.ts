@@ -1,4 +1,5 @@
-/** App lifecycle and wiring only. */
+/** App lifecycle and wiring only: every decision is a pure function in ./shell. */
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { StoreStatus } from '@shared/ipc/contract/store';
@@ -7,14 +8,30 @@ import { BackendClient } from './ipc/backend-client';
 import { installIpc } from './ipc/handle';
 import { createWithPassphrase, keychainAvailable, lookUpKey, unlockWithPassphrase } from './keystore';
 import { WrongPassphraseError } from './keystore/passphrase';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { devServerUrl, type RendererSource } from './shell/origin';
+import { storeLocation, type StoreLocation } from './shell/store-location';
 import { createMainWindow } from './windows/main-window';
+
+// Before ready: app:// must be privileged before the app starts, userData before the single-instance lock.
+registerAppScheme();
+let storeAt: StoreLocation;
+try {
+  storeAt = storeLocation({ platform: process.platform, env: process.env, home: os.homedir(), path });
+} catch (err) {
+  dialog.showErrorBox('Ledgerdesk cannot start', err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
+app.setPath('userData', storeAt.dataDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
   process.exit(0);
 }
 
-const storePath = process.env.LEDGERDESK_STORE ?? path.join(app.getPath('userData'), 'ledgerdesk.ldk');
+const rendererDir = path.join(__dirname, '../renderer');
+const source: RendererSource = { devServerUrl: devServerUrl({ env: process.env, isPackaged: app.isPackaged, devBuild: import.meta.env.DEV }) };
+const storePath = storeAt.store;
 let status: StoreStatus = { state: 'error', storePath, keychainAvailable: false, message: 'Starting…' };
 let backend: BackendClient | null = null;
 
@@ -39,27 +56,30 @@ async function start(): Promise<void> {
   else status = { ...base, state: 'error', message: `The key file for ${storePath} is missing. Restore the store and its key from a backup.` };
 }
 
-installIpc({
-  async store(channel, input) {
-    const i = input as { passphrase?: string } | undefined;
-    if (channel === 'store.status') return status;
-    if (channel === 'store.unlock') {
-      if (status.state !== 'needsPassphrase') return status;
-      try {
-        return await openWith(unlockWithPassphrase(storePath, i?.passphrase ?? ''));
-      } catch (err) {
-        if (err instanceof WrongPassphraseError) throw err;
-        throw new Error(`The store could not be unlocked: ${err instanceof Error ? err.message : String(err)}`);
+installIpc(
+  {
+    async store(channel, input) {
+      const i = input as { passphrase?: string } | undefined;
+      if (channel === 'store.status') return status;
+      if (channel === 'store.unlock') {
+        if (status.state !== 'needsPassphrase') return status;
+        try {
+          return await openWith(unlockWithPassphrase(storePath, i?.passphrase ?? ''));
+        } catch (err) {
+          if (err instanceof WrongPassphraseError) throw err;
+          throw new Error(`The store could not be unlocked: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
-    }
-    if (status.state !== 'needsNewPassphrase') return status;
-    return openWith(createWithPassphrase(storePath, i?.passphrase ?? ''));
+      if (status.state !== 'needsNewPassphrase') return status;
+      return openWith(createWithPassphrase(storePath, i?.passphrase ?? ''));
+    },
+    backend(sessionId, channel, input) {
+      if (!backend || status.state !== 'ready') return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The store is not open yet.' } });
+      return backend.call(sessionId, channel, input);
+    },
   },
-  backend(sessionId, channel, input) {
-    if (!backend || status.state !== 'ready') return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The store is not open yet.' } });
-    return backend.call(sessionId, channel, input);
-  },
-});
+  source,
+);
 
 app.whenReady().then(async () => {
   try {
@@ -67,7 +87,8 @@ app.whenReady().then(async () => {
   } catch (err) {
     dialog.showErrorBox('Ledgerdesk cannot start', err instanceof Error ? err.message : String(err));
   }
-  const win = createMainWindow();
+  serveAppProtocol(rendererDir);
+  const win = createMainWindow(source);
   const id = String(win.webContents.id);
   win.on('closed', () => backend?.endSession(id));
 });

@@ -3,7 +3,7 @@ import { storeChannels, type StoreChannel } from '@shared/ipc/contract';
 import { contract } from '@shared/ipc/contract';
 import { invokeChannel } from '@shared/ipc/events';
 import { fail, ok, type Result } from '@shared/ipc/result';
-import { isAppUrl } from '../windows/main-window';
+import { isAppUrl, type RendererSource } from '../shell/origin';
 
 export interface ShellHandlers {
   /** Answers the store.* channels (the key), which run before the backend exists. */
@@ -13,13 +13,14 @@ export interface ShellHandlers {
 }
 
 /**
- * The one IPC entry point: sender check, then the store channels here or the backend worker.
+ * The one IPC entry point: sender check (the calling frame's origin must be ours: app://ledgerdesk, or
+ * the dev server in a development build), then the store channels here or the backend worker.
  * The session is the sending window's webContents, so one window cannot act as another's user.
  */
-export function installIpc(h: ShellHandlers): void {
+export function installIpc(h: ShellHandlers, source: RendererSource): void {
   ipcMain.handle(invokeChannel, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(frameUrl)) return fail('FORBIDDEN', 'Calls are accepted only from Ledgerdesk windows.');
+    if (!isAppUrl(frameUrl, source)) return fail('FORBIDDEN', 'Calls are accepted only from Ledgerdesk windows.');
     if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) return fail('UNKNOWN_CHANNEL', 'There is no such endpoint.');
     if ((storeChannels as string[]).includes(channel)) {
       const parsed = contract[channel as StoreChannel].input.safeParse(input);

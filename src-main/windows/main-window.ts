@@ -1,47 +1,23 @@
 import path from 'node:path';
-import { BrowserWindow, shell, session } from 'electron';
-
-/** Content Security Policy for the app's own pages: no remote code, no inline scripts. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // Mantine injects CSS variables at run time
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const rendererIndex = () => path.join(__dirname, '../renderer/index.html');
-
-/** True when a frame URL is one of our own pages (file:// build or the dev server). */
-export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && url.startsWith(dev)) return true;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && path.normalize(decodeURIComponent(u.pathname)).startsWith(path.dirname(rendererIndex()));
-  } catch {
-    return false;
-  }
-}
+import { BrowserWindow, session, shell } from 'electron';
+import { CONTENT_SECURITY_POLICY, navigationAllowed, windowOpenDecision } from '../shell/navigation';
+import { startUrl, type RendererSource } from '../shell/origin';
 
 let guardsInstalled = false;
 function installSessionGuards(): void {
   if (guardsInstalled) return;
   guardsInstalled = true;
+  // app:// responses carry the CSP themselves (protocol/serve.ts); this covers the dev server's.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // The app needs no camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(): BrowserWindow {
+/** The main window. Every decision (which URLs are ours, which links leave) is in src-main/shell. */
+export function createMainWindow(source: RendererSource): BrowserWindow {
   installSessionGuards();
   const win = new BrowserWindow({
     width: 1360,
@@ -61,15 +37,20 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  // Never navigate away from the app; open web links in the user's browser.
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  // Never navigate any frame away from our origin, nor follow a redirect off it.
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!navigationAllowed(event.url, source)) event.preventDefault();
   });
+  win.webContents.on('will-redirect', (event) => {
+    if (!navigationAllowed(event.url, source)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // No new Electron windows; a listed https link opens in the user's browser.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
   });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(rendererIndex());
+  void win.loadURL(startUrl(source));
   return win;
 }
