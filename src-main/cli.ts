@@ -3,6 +3,7 @@
  * The store key comes from --key-file (64 hex characters, or 32 raw bytes) or LEDGERDESK_KEY (hex).
  */
 import { StoreError } from './backend/db/errors';
+import { asStoreError } from './backend/db/open';
 import { commands } from './cli/commands';
 import { CliError, parseOptions } from './cli/common';
 
@@ -13,7 +14,10 @@ Commands:
            --store FILE --key-file FILE (created with a new random key if missing)
            --company NAME --admin USER --admin-name "Full Name" [--time-zone Area/City]
            password from LEDGERDESK_ADMIN_PASSWORD
-  verify   Check the file, migrations, audit chain and ledger invariants  --store FILE --key-file FILE
+  verify   Check the file, migrations, audit chain and its anchor, and ledger invariants (read-only)
+           --store FILE --key-file FILE; exits 1 when anything is wrong
+  reanchor Anchor the audit chain as it is (after checking it), e.g. for a store moved without its
+           <store>.anchor.json; run only once verify's findings are understood
   aging    Aging summary (or --detail: one row per open item) as of a date
            --as-of YYYY-MM-DD [--basis due|invoice] [--format json|csv] [--detail]
   import   Import accounts, invoices or payments from CSV or XLSX (docs/import.md); exits 1 on row errors
@@ -34,8 +38,10 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   try {
     return await command(values, positionals, out);
   } catch (err) {
-    if (err instanceof CliError || err instanceof StoreError) {
-      console.error(`error: ${err.message}`);
+    // A store failure met mid-command (busy, read-only, full) is said in words too, never a stack trace.
+    const known = err instanceof CliError || err instanceof StoreError ? err : asStoreError(err, String(values.store ?? process.env.LEDGERDESK_STORE ?? 'the store'));
+    if (known) {
+      console.error(`error: ${known.message}`);
       return 2;
     }
     throw err;

@@ -14,6 +14,10 @@ export const errorCodes = [
   'STORE_DAMAGED',
   'STORE_FULL', // the disk is full: the change was rolled back
   'STORE_READ_ONLY', // the file or its folder cannot be written: the change was rolled back
+  'STORE_EMPTY', // the store file is 0 bytes: its content is gone (never made into a new store)
+  'STORE_NO_ACCESS', // this user may not read the store file or its folder
+  'STORE_LOCKED', // another program holds the store for writing: nothing was saved
+  'STORE_MIGRATION_CHANGED', // a migration the store applied differs from this version's (its checksum)
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;

@@ -12,8 +12,15 @@ class StoreDriver extends SqliteDriver {
   constructor(
     private readonly sqlite: Sqlite.Database,
     config: SqliteDialectConfig,
+    private readonly afterCommit: () => void,
   ) {
     super(config);
+  }
+
+  /** After a commit, the store's own bookkeeping outside the file (the audit anchor, anchor.ts). */
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await super.commitTransaction(connection);
+    this.afterCommit();
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -29,16 +36,20 @@ class StoreDialect extends SqliteDialect {
   constructor(
     private readonly sqlite: Sqlite.Database,
     private readonly config: SqliteDialectConfig,
+    private readonly afterCommit: () => void,
   ) {
     super(config);
   }
 
   override createDriver() {
-    return new StoreDriver(this.sqlite, this.config);
+    return new StoreDriver(this.sqlite, this.config, this.afterCommit);
   }
 }
 
-/** The Kysely instance over an open store connection (statements reused, see statement-cache.ts). */
-export function storeKysely(sqlite: Sqlite.Database): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new StoreDialect(sqlite, { database: statementCachingDatabase(sqlite) as never }) });
+/**
+ * The Kysely instance over an open store connection (statements reused, see statement-cache.ts).
+ * `afterCommit` runs after each committed transaction and must not throw: the commit has happened.
+ */
+export function storeKysely(sqlite: Sqlite.Database, afterCommit: () => void = () => undefined): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new StoreDialect(sqlite, { database: statementCachingDatabase(sqlite) as never }, afterCommit) });
 }

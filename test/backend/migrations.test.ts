@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src-main/backend/db/open';
+import { migrations } from '../../src-main/backend/db/migrations';
+import type { Migration } from '../../src-main/backend/db/migrations/types';
+import { verifyStore } from '../../src-main/backend/verify';
+import { tempDir, testBackend, withCompany } from '../support/store';
+import { rawConnection } from '../support/store-files';
+
+/** The SQL each committed migration hands to exec(), hashed: what a store records when it applies it. */
+function sqlOf(m: Migration): string[] {
+  const sql: string[] = [];
+  m.up({ exec: (s: string) => void sql.push(s) } as unknown as Parameters<Migration['up']>[0]);
+  return sql;
+}
+const checksumOf = (m: Migration) => createHash('sha256').update(sqlOf(m).join('\n;\n')).digest('hex');
+
+function openError(file: string, key: Buffer, list: readonly Migration[] = migrations) {
+  try {
+    openStore(file, key, { migrations: list }).sqlite.close();
+  } catch (err) {
+    return { code: String((err as { code?: unknown }).code), message: (err as Error).message };
+  }
+  throw new Error('the store opened');
+}
+
+describe('migration checksums', () => {
+  it('records the checksum of each migration it applies', async () => {
+    const b = testBackend();
+    const rows = b.ctx.store.sqlite.prepare('SELECT id, checksum FROM migration ORDER BY id').all();
+    expect(rows).toEqual(migrations.map((m) => ({ id: m.id, checksum: checksumOf(m) })));
+  });
+
+  it('refuses to open a store whose applied migration has since changed in the code (STORE_MIGRATION_CHANGED)', async () => {
+    const b = testBackend();
+    await withCompany(b);
+    await b.close();
+    const last = migrations.at(-1)!;
+    const edited: Migration = { ...last, up: (db) => db.exec(sqlOf(last).join('\n').replace('WHERE', 'WHERE 1 AND')) };
+    const err = openError(b.storePath, b.key, [...migrations.slice(0, -1), edited]);
+    expect(err.code).toBe('STORE_MIGRATION_CHANGED');
+    expect(err.message).toContain(`migration ${last.id}`);
+    // Nothing was changed: the real code still opens it.
+    openStore(b.storePath, b.key).sqlite.close();
+  });
+
+  it('verify reports a recorded checksum that does not match the code', async () => {
+    const b = testBackend();
+    b.ctx.store.sqlite.prepare(`UPDATE migration SET checksum = ? WHERE id = 2`).run('0'.repeat(64));
+    const report = await verifyStore(b);
+    const c = report.checks.find((x) => x.name === 'migrations');
+    expect(c).toMatchObject({ ok: false, detail: expect.stringMatching(/checksum/) });
+    expect(c?.problems?.join(' ')).toMatch(/migration 2/);
+  });
+
+  it('opens a store made before checksums and records them', async () => {
+    // A store as the previous version wrote it: the migration table without a checksum column.
+    const file = path.join(tempDir(), 'old.ldk');
+    const key = randomBytes(32);
+    const s = openStore(file, key, { migrations: [] });
+    s.sqlite.exec('DROP TABLE migration');
+    s.sqlite.exec('CREATE TABLE migration (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
+    for (const m of migrations) {
+      m.up(s.sqlite);
+      s.sqlite.prepare('INSERT INTO migration (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, '2026-01-01T00:00:00.000Z');
+    }
+    await s.close();
+    fs.rmSync(`${file}.anchor.json`, { force: true });
+    const raw = rawConnection(file, key);
+    expect(raw.prepare(`SELECT count(*) AS n FROM pragma_table_info('migration') WHERE name = 'checksum'`).get()).toEqual({ n: 0 });
+    raw.close();
+
+    const b = testBackend({ storePath: file, key });
+    expect(b.ctx.store.sqlite.prepare('SELECT id, checksum FROM migration ORDER BY id').all()).toEqual(migrations.map((m) => ({ id: m.id, checksum: checksumOf(m) })));
+    expect((await verifyStore(b)).checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('the committed migrations never change (append a line for each new one)', () => {
+    expect(Object.fromEntries(migrations.map((m) => [m.id, checksumOf(m).slice(0, 16)]))).toEqual(COMMITTED);
+  });
+});
+
+/** The first 16 hex digits of each committed migration's checksum. */
+const COMMITTED: Record<number, string> = {
+  1: '4bb084ecc13eb46f',
+  2: '1275640590d7c42c',
+  3: '1468b1aa60b5d040',
+  4: 'd4e762949abe6ddc',
+  5: '004466acdbc544ea',
+  6: 'af5130b42adfcedd',
+  7: 'd792e635b9d91f3a',
+  8: 'ca8c778af61d6adf',
+  9: 'e2c49ca53c2ba202',
+};
