@@ -13,8 +13,8 @@ export const companySettingsSchema = z.object({
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 
-/** What settings.update may change (the currency is fixed at creation). Only the fields given change. */
-export const companySettingsUpdateSchema = companySettingsSchema.omit({ currency: true }).partial();
+/** What settings.update may change: only the fields given change; the currency is fixed at creation, so it (or any unknown field) is refused, not ignored. */
+export const companySettingsUpdateSchema = companySettingsSchema.omit({ currency: true }).partial().strict();
 
 export const defaultCompanySettings: Omit<CompanySettings, 'companyName'> = {
   currency: 'USD',

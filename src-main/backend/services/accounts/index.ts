@@ -22,7 +22,7 @@ import { businessToday } from '../ledger/posting';
 import type { AccountTable } from '../../db/schema';
 import { conflict, notFound } from '../../errors';
 import { appendAudit } from '../audit';
-import { readSetting } from '../settings';
+import { companyTimeZone, readSetting } from '../settings';
 import type { Posting } from '../ledger/posting';
 
 export type AccountRow = Selectable<AccountTable>;
@@ -38,9 +38,9 @@ function parseAddress(json: string | null): Address | null {
 }
 
 async function companyDefaults(db: Queryable): Promise<{ timeZone: string; currency: string; terms: string }> {
-  const company = await readSetting<{ timeZone?: string; currency?: string }>(db, 'company');
+  const company = await readSetting<{ currency?: string }>(db, 'company');
   const inv = await readSetting<{ defaultTerms?: string }>(db, 'invoices');
-  return { timeZone: company?.timeZone ?? 'America/New_York', currency: company?.currency ?? 'USD', terms: inv?.defaultTerms ?? defaultTerms };
+  return { timeZone: await companyTimeZone(db), currency: company?.currency ?? 'USD', terms: inv?.defaultTerms ?? defaultTerms };
 }
 
 function deriveTimeZone(billing: Address, mailing: Address | null): string | null {

@@ -7,7 +7,7 @@ import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context
 import type { CollectionFlagTable } from '../../db/schema-collections';
 import { conflict, DomainError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
-import { readSetting } from '../settings';
+import { companyTimeZone } from '../settings';
 import { collectionsDomains, loadAccount, readCollectionsSettings, type Caller } from '../compliance';
 import { addDays } from '@shared/dates';
 
@@ -34,8 +34,7 @@ export function toFlag(r: FlagRow): CollectionFlag {
 }
 
 async function companyToday(db: Queryable, clock: Clock): Promise<string> {
-  const company = await readSetting<{ timeZone?: string }>(db, 'company');
-  return dateInZone(clock.now(), company?.timeZone ?? 'UTC');
+  return dateInZone(clock.now(), await companyTimeZone(db));
 }
 
 /** The flag's own fields, without kind/accountId/reason. */

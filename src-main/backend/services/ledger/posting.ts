@@ -8,7 +8,7 @@ import type { Actor, Clock, Queryable, Trx } from '../../context';
 import type { DocumentTable } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../errors';
 import { nextNumber } from '../numbering';
-import { readSetting } from '../settings';
+import { companyTimeZone } from '../settings';
 
 /**
  * The posting engine shared by every receivables service. All functions take the caller's transaction
@@ -38,8 +38,7 @@ export const maxDate = (...dates: IsoDate[]): IsoDate => dates.reduce((a, b) => 
 
 /** Today's business date in the company's time zone. */
 export async function businessToday(db: Queryable, clock: Clock): Promise<IsoDate> {
-  const company = await readSetting<{ timeZone?: string }>(db, 'company');
-  return dateInZone(clock.now(), company?.timeZone ?? 'UTC');
+  return dateInZone(clock.now(), await companyTimeZone(db));
 }
 
 export async function loadDocument(db: Queryable, id: number, what = 'Document'): Promise<DocumentRow> {

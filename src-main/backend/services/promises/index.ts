@@ -5,7 +5,7 @@ import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context
 import type { PromiseToPayTable } from '../../db/schema-collections';
 import { DomainError } from '../../errors';
 import { appendAudit } from '../audit';
-import { readSetting } from '../settings';
+import { companyTimeZone } from '../settings';
 import { loadAccount, readCollectionsSettings } from '../compliance';
 
 type PromiseRow = Selectable<PromiseToPayTable>;
@@ -40,7 +40,7 @@ export function evaluatePromise(p: { amountCents: number; promisedOn: IsoDate; d
 }
 
 async function companyZone(db: Queryable): Promise<string> {
-  return (await readSetting<{ timeZone?: string }>(db, 'company'))?.timeZone ?? 'UTC';
+  return companyTimeZone(db);
 }
 
 /** Posted payments (with their reversal dates) of these accounts dated in [from, to]. */

@@ -7,7 +7,7 @@ import { createComplianceService } from '../compliance';
 import { zonedInstant } from '../compliance/zoned';
 import { createFlagsService } from '../flags';
 import { createPromisesService, evaluatePromise, paymentFacts } from '../promises';
-import { readSetting } from '../settings';
+import { companyTimeZone } from '../settings';
 
 /**
  * What the collections policy uses from the collections-contact domain (flags, promises to pay, call
@@ -100,7 +100,7 @@ export function createPartners(ctx: ServiceContext) {
 
     /** Callbacks scheduled on or before the end of `asOf` (company time zone) and not yet made. */
     async callbacksDue(db: Queryable, asOf: string): Promise<CallbackDue[]> {
-      const zone = (await readSetting<{ timeZone?: string }>(db, 'company'))?.timeZone ?? 'UTC';
+      const zone = await companyTimeZone(db);
       const end = new Date(zonedInstant(addDays(asOf, 1), '00:00', zone).getTime() - 1);
       const rows = await calls.callbacksDue(end, {}, db);
       return rows.map((c) => ({ accountId: c.accountId, callbackId: c.callId, dueDate: c.callbackAt, note: `${c.contactName} at ${c.phone}${c.clerk ? ` (set by ${c.clerk})` : ''}` }));
