@@ -299,6 +299,85 @@ describe('imports: payments', () => {
   });
 });
 
+describe('imports: damaged CSV files', () => {
+  // The parser's own errors are row errors: a damaged file never posts part of itself.
+  it('a five-row payments file with an unterminated quote posts nothing and names the line', async () => {
+    const b = await setup();
+    const dir = tempDir();
+    await withAccounts(b, dir);
+    const file = csvFile(dir, 'lockbox.csv', [
+      'payment_reference,account_number,payment_date,amount,method,memo',
+      'P-1,A-100,2025-06-01,10.00,cash,first',
+      'P-2,A-100,2025-06-02,20.00,cash,"second, its quote never closed',
+      'P-3,A-100,2025-06-03,30.00,cash,third',
+      'P-4,A-100,2025-06-04,40.00,cash,fourth',
+      'P-5,A-100,2025-06-05,50.00,cash,fifth',
+      '',
+    ].join('\n'));
+    const preview = await b.services.imports.preview(input('payments', file));
+    expect(preview.errors).toEqual([{ line: 3, column: 'memo', reason: expect.stringMatching(/^a quote opened here is never closed, so lines 3-6 were read as one value/) }]);
+    expect(preview.totals.toPost).toBe(0);
+    const errors = await postErrors(b, input('payments', file));
+    expect(errors).toEqual(preview.errors);
+    expect(b.ctx.store.sqlite.prepare("SELECT count(*) n FROM document WHERE kind = 'payment'").get()).toEqual({ n: 0 });
+  });
+
+  it('a quote opened inside a row shifts nothing: the row is reported, not read with its columns moved', async () => {
+    const b = await setup();
+    const dir = tempDir();
+    await withAccounts(b, dir);
+    const file = csvFile(dir, 'inv.csv', ['invoice_number,account_number,invoice_date,amount,memo', 'I-1,A-100,"2025-05-01,10.00,fine', 'I-2,A-100,2025-05-01,10.00,fine'].join('\r\n'));
+    const errors = await postErrors(b, input('invoices', file));
+    expect(errors).toEqual([{ line: 2, column: 'invoice_date', reason: expect.stringMatching(/^a quote opened here is never closed, so lines 2-3 were read as one value/) }]);
+  });
+
+  it('a stray quote after a quoted value is a row error', async () => {
+    const b = await setup();
+    const dir = tempDir();
+    await withAccounts(b, dir);
+    const file = csvFile(dir, 'inv.csv', ['invoice_number,account_number,invoice_date,amount,memo', 'I-1,A-100,2025-05-01,10.00,"the ""good"" kind"', 'I-2,A-100,2025-05-01,10.00,"12" pipe"', 'I-3,A-100,2025-05-01,10.00,fine'].join('\n'));
+    const errors = await postErrors(b, input('invoices', file));
+    expect(errors).toEqual([{ line: 3, column: 'memo', reason: 'a quoted value goes on after its closing quote; put the whole value in quotes and write a quote inside a value as two quotes ("")' }]);
+  });
+
+  it('a row with more values than the header, or fewer, is a row error naming the column', async () => {
+    const b = await setup();
+    const dir = tempDir();
+    await withAccounts(b, dir);
+    const file = csvFile(dir, 'inv.csv', [
+      'invoice_number,account_number,invoice_date,amount,memo',
+      'I-1,A-100,2025-05-01,1,250.00,unquoted thousands separator',
+      'I-2,A-100,2025-05-01,10.00',
+      'I-3,A-100,2025-05-01,10.00,empty values after the last column are fine,,',
+    ].join('\n'));
+    const errors = await postErrors(b, input('invoices', file));
+    expect(errors).toEqual([
+      { line: 2, column: 'column 6', reason: 'the row has 6 values but the header has 5 columns; a value holding the separator (,) must be in quotes' },
+      { line: 3, column: 'memo', reason: 'the row has 4 values but the header has 5 columns' },
+    ]);
+  });
+
+  it('a cell longer than Excel allows (32,767 characters) is a row error', async () => {
+    const b = await setup();
+    const dir = tempDir();
+    await withAccounts(b, dir);
+    const file = csvFile(dir, 'inv.csv', ['invoice_number,account_number,invoice_date,amount,memo', `I-1,A-100,2025-05-01,10.00,${'m'.repeat(40_000)}`].join('\n'));
+    expect(await postErrors(b, input('invoices', file))).toEqual([{ line: 2, column: 'memo', reason: 'holds 40,000 characters; a cell holds at most 32,767' }]);
+  });
+
+  it('refuses a file whose separator cannot be told, and a header whose quote is never closed', async () => {
+    const b = await setup();
+    const dir = tempDir();
+    const refusal = async (file: string) => {
+      const err = await b.services.imports.preview(input('accounts', file)).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(DomainError);
+      return (err as DomainError).message;
+    };
+    expect(await refusal(csvFile(dir, 'colons.csv', 'Account Number:Name\nA-1:Ann\n'))).toMatch(/columns of colons.csv are not separated by a comma, semicolon, tab or pipe/);
+    expect(await refusal(csvFile(dir, 'head.csv', 'Account Number,"Name\nA-1,Ann\n'))).toMatch(/^head.csv, line 1: a quote opened here is never closed/);
+  });
+});
+
 describe('imports: endpoints and the command line', () => {
   it('lets a clerk preview and post through dispatch; a bad file answers VALIDATION with the row errors', async () => {
     const b = await setup();

@@ -125,7 +125,10 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       addError({ line: sheet.headerLine, column: spec.name, reason: `required column is missing (headers accepted: ${[spec.name, ...spec.aliases.slice(0, 4)].join(', ')}…); add it or map it to a column of the file` });
     }
   }
-  if (errors.length > 0) return { sheet, mapping, errors, plans: [], rowCount: sheet.rows.length };
+  // Rows the reader could not take (a quote never closed, a value too many...) are errors as they are.
+  if (errors.length > 0) return { sheet, mapping, errors: [...errors, ...sheet.problems].slice(0, MAX_ERRORS), plans: [], rowCount: sheet.rows.length };
+  sheet.problems.forEach(addError);
+  const unread = new Set(sheet.problems.map((p) => p.line));
 
   const index = new Map<string, number>();
   sheet.headers.forEach((h, i) => {
@@ -139,6 +142,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
   const seen = new Map<string, number>();
   const keyColumn = specs[0]!.name;
   for (const row of sheet.rows) {
+    if (unread.has(row.line)) continue;
     let rowOk = true;
     const fail = (canonical: string, reason: string) => {
       rowOk = false;
