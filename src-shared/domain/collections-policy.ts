@@ -3,6 +3,7 @@ import { cents } from '../money';
 import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText, textField } from './text';
 import type { AccountKind } from './accounts';
 import { updateSchema } from './partial-update';
+import type { FlagKind } from './collections';
 
 /**
  * Collections policy: the dunning ladder (stages), the worklist, payment plans, late fees, agency
@@ -78,8 +79,8 @@ export interface StageEvaluation {
   cleared: number;
   tasksCreated: number;
   feesPosted: number;
-  /** Escalation skipped: stopping flag, current payment plan, agency referral. */
-  skipped: { accountId: number; reason: string }[];
+  /** Escalation skipped: stopping flag, payment plan in force, agency referral. */
+  skipped: { accountId: number; reason: HoldReason }[];
   /** The first 500 moves. */
   moves: StageMove[];
 }
@@ -94,7 +95,11 @@ export interface CollectionTask {
   stageId: number | null;
   stageName: string | null;
   kind: CollectionTaskKind;
-  /** Letter: { templateCode }; fee: { documentId, number, amountCents }; status: { status }; blocked: { rule, until }. */
+  /**
+   * Letter: { templateCode }, and when blocked { rule, until }; fee: { documentId, number, amountCents },
+   * or { amountCents, blockedBy: 'account_closed' }; status: { from, to }. A task the system cancelled
+   * also has `cancelled`: TaskCancelled.
+   */
   detail: Record<string, unknown>;
   dueDate: string;
   status: CollectionTaskStatus;
@@ -103,6 +108,9 @@ export interface CollectionTask {
   closedAt: string | null;
   closedBy: string | null;
 }
+
+/** Why the system cancelled an open task: the account moved to another stage, or nothing is past due any more. */
+export type TaskCancelled = { code: 'superseded'; stageName: string } | { code: 'nothing_past_due' };
 
 export interface StageHistoryRow {
   id: number;
@@ -141,14 +149,29 @@ export const worklistGetSchema = z.object({
 });
 export type WorklistQuery = z.input<typeof worklistGetSchema>;
 
-export interface WorklistReasonRow {
-  reason: WorklistReason;
-  detail: string;
-  dueDate: string | null;
-  taskId?: number;
-  planId?: number;
-  promiseId?: number;
-}
+/**
+ * Why an account is on today's worklist, as a code with its facts (dates ISO, amounts in cents); the
+ * screens word it (collections-text.ts). `dueDate` orders the reasons: a business date, or the
+ * callback's instant.
+ */
+export type WorklistReasonRow =
+  /** An open stage task due; `templateCode` for letters, `note` the stage's note for the clerk. */
+  | { reason: 'stage_action'; dueDate: string; taskId: number; task: CollectionTaskKind; templateCode: string | null; stageName: string | null; note: string }
+  | { reason: 'promise_due' | 'promise_broken'; dueDate: string; promiseId: number; amountCents: number }
+  /** `unpaid` installments are late or missed; the first is `seq` (0 = the down payment) of `installmentCount`, `amountCents` still owed on it. */
+  | { reason: 'installment_missed'; dueDate: string; planId: number; unpaid: number; seq: number; installmentCount: number; amountCents: number; planBroken: boolean }
+  | { reason: 'callback'; dueDate: string; callId: number; contactName: string; phone: string; setBy: string | null };
+
+/**
+ * Why an account is held off the worklist and not escalated, as a code with its facts. The first that
+ * applies wins: a stopping flag, a promise not yet due, a payment plan in force, an agency referral.
+ */
+export type HoldReason =
+  /** `since`: the instant the flag was set; `note`: the reason written when it was set. */
+  | { code: 'flag'; flag: FlagKind; since: string; note: string }
+  | { code: 'promise'; amountCents: number; dueDate: string }
+  | { code: 'plan'; planId: number; planStatus: PlanStatus }
+  | { code: 'referred'; agencyName: string; referredOn: string };
 
 export interface WorklistItem {
   accountId: number;
@@ -174,7 +197,7 @@ export interface WorklistHeld {
   accountId: number;
   accountNumber: string;
   name: string;
-  reason: string;
+  reason: HoldReason;
 }
 
 export interface Worklist {

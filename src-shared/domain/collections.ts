@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from './text';
+import type { CollectionTaskStatus, TaskCancelled } from './collections-policy';
 import { instantSchema } from '../dates/schema';
 
 /**
@@ -63,13 +64,30 @@ export const ruleCitations: Record<ComplianceRule, string> = {
   wrong_number: 'office policy',
 };
 
-export interface ComplianceBlock {
-  rule: ComplianceRule;
-  message: string;
+/**
+ * What a rule found, as facts for the screens to word (collections-text.ts): times HH:MM, dates ISO.
+ * `letter` marks a block of a collection letter rather than a call.
+ */
+export type BlockFacts =
+  /** The local time in each zone the consumer may be in, and the hours allowed. */
+  | { rule: 'calling_hours'; zones: { zone: string; source: LocalTime['source']; areaCode: string | null; time: string }[]; start: string; end: string }
+  | { rule: 'inconvenient_time'; weekdays: number[]; start: string; end: string; note: string }
+  /** `attempts` outgoing calls to `person` in the 7 days `from`..`to`, at most `max`. */
+  | { rule: 'call_frequency'; person: string; attempts: number; max: number; from: string; to: string }
+  /** A conversation with `person` on `on` (day 1 of 7). */
+  | { rule: 'conversation_wait'; person: string; on: string }
+  | { rule: 'cease_communication' | 'dispute'; letter: boolean }
+  | { rule: 'attorney_represented'; attorneyName: string; attorneyPhone: string }
+  | { rule: 'bankruptcy'; chapter: string; caseNumber: string }
+  | { rule: 'deceased' }
+  /** The number as it was dialled. */
+  | { rule: 'do_not_call' | 'wrong_number'; phone: string };
+
+export type ComplianceBlock = BlockFacts & {
   /** When this rule alone stops blocking (absent: only when a flag is cleared). */
   allowedAt?: string;
   citation: string;
-}
+};
 
 export interface LocalTime {
   zone: string;
@@ -334,15 +352,26 @@ export type CollectionsSettings = z.infer<typeof collectionsSettingsSchema>;
 export const defaultCollectionsSettings: CollectionsSettings = { promiseGraceDays: 2, validationPeriodDays: 35 };
 
 // ---- Timeline ----
-export type TimelineKind = 'call' | 'letter' | 'stage' | 'flag_set' | 'flag_cleared' | 'promise' | 'override' | 'validation_notice';
-export interface TimelineEntry {
+/** One contact event, as codes and facts; the screen words it (collections-text.ts). */
+export type TimelineEvent =
+  | { kind: 'call'; direction: CallDirection; contactName: string; outcome: CallOutcome; phone: string; notes: string; callbackAt: string | null; callbackDone: boolean; overrideId: number | null }
+  /** `phone`: digits, for number flags; `reason`: as written when it was set. */
+  | { kind: 'flag_set'; flag: FlagKind; phone: string | null; reason: string }
+  /** `verifiedOn`: a dispute closed by recording verification (the date it was sent); `reason`: as written when cleared. */
+  | { kind: 'flag_cleared'; flag: FlagKind; phone: string | null; verifiedOn: string | null; verified: boolean; reason: string }
+  | { kind: 'promise'; amountCents: number; dueDate: string; status: PromiseStatus; contactName: string | null; lastDate: string; paidCents: number; decidedOn: string | null }
+  | { kind: 'override'; action: 'call' | 'letter'; rules: ComplianceRule[]; reason: string }
+  | { kind: 'validation_notice'; sentOn: string }
+  /** A move on the stage ladder; `toStage` null: the account left it (nothing past due on `asOf`). */
+  | { kind: 'stage'; toStage: string | null; fromStage: string | null; daysPastDue: number; pastDueCents: number; asOf: string }
+  /** A letter a stage asked for: queued (open), done, cancelled (`cancelled` says why) or not queued (`blockedBy`). */
+  | { kind: 'letter'; status: CollectionTaskStatus; templateCode: string | null; stageName: string | null; blockedBy: ComplianceRule | null; cancelled: TaskCancelled | null; note: string };
+export type TimelineKind = TimelineEvent['kind'];
+export type TimelineEntry = TimelineEvent & {
   /** The instant the event happened (a call's start; when a flag was set; ...). */
   at: string;
-  kind: TimelineKind;
-  title: string;
-  detail: string;
   by: string | null;
   /** What the entry stands for, to open it. */
   ref: { type: string; id: number };
-}
+};
 export const timelineGetSchema = z.object({ accountId: idSchema, limit: z.number().int().min(1).max(2000).default(500) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectionsBackend, failure, value } from '../support/collections';
+import { timelineTitle } from '../../src-shared/domain/collections-text';
 
 // Tuesday 2026-03-10 11:00 EDT (New York consumer); the company is in Chicago.
 const START = '2026-03-10T15:00:00Z';
@@ -101,6 +102,7 @@ describe('call log', () => {
     const t = value(await b.call(clerk, 'timeline.get', { accountId: a.accountId }));
     expect(t.map((e) => e.kind)).toEqual(['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'call', 'call', 'override']);
     for (let i = 1; i < t.length; i++) expect(t[i - 1]!.at >= t[i]!.at).toBe(true);
-    expect(t.find((e) => e.kind === 'promise')!.title).toContain('$50.00');
+    expect(t.find((e) => e.kind === 'promise')).toMatchObject({ amountCents: 5000, dueDate: '2026-03-18', status: 'pending' });
+    expect(timelineTitle(t.find((e) => e.kind === 'promise')!)).toBe('Promise to pay $50.00 by Mar 18, 2026: pending');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaCodesByState, knownAreaCodes, zonesForPhone } from '../../src-shared/domain/area-codes';
 import type { RuleBlockedDetails } from '../../src-shared/domain/collections';
+import { blockFactsText, blockText } from '../../src-shared/domain/collections-text';
 import { checkCall, checkLetter, conversationWaitRule, type CallFacts, type PriorCall } from '../../src-main/backend/services/compliance/rules';
 import { wallTime, zonedInstant } from '../../src-main/backend/services/compliance/zoned';
 import { collectionsBackend, failure, value } from '../support/collections';
@@ -71,9 +72,22 @@ describe('calling hours (1006.6(b)(1)(i))', () => {
       { zone: LA, source: 'area_code', date: '2026-03-10', time: '05:30', weekday: 'Tue' },
     ]);
     expect(c.allowedAt).toBe('2026-03-10T15:00:00.000Z'); // 11:00 EDT = 08:00 PDT
-    expect(c.blocks[0]!.message).toContain('05:30 in America/Los_Angeles (area code 415)');
-    expect(c.blocks[0]!.message).toContain('11:00 AM EDT');
-    expect(c.blocks[0]!.citation).toBe('12 CFR 1006.6(b)(1)(i)');
+    // The block is facts (local times, zones, the area code); the words are made where it is shown.
+    expect(c.blocks[0]).toEqual({
+      rule: 'calling_hours',
+      zones: [
+        { zone: NY, source: 'address', areaCode: null, time: '08:30' },
+        { zone: LA, source: 'area_code', areaCode: '415', time: '05:30' },
+      ],
+      start: '08:00',
+      end: '21:00',
+      allowedAt: '2026-03-10T15:00:00.000Z',
+      citation: '12 CFR 1006.6(b)(1)(i)',
+    });
+    expect(blockFactsText(c.blocks[0]!)).toContain('05:30 in America/Los_Angeles (area code 415)');
+    expect(blockText(c.blocks[0]!, () => '11:00 AM EDT')).toBe(
+      'Calling hours: it is 08:30 in America/New_York (address) and 05:30 in America/Los_Angeles (area code 415); calls are allowed 08:00-21:00 in every one of the consumer\u2019s time zones. Allowed from 11:00 AM EDT. (12 CFR 1006.6(b)(1)(i))',
+    );
   });
 
   it('a multi-zone area code (850, Florida panhandle) narrows to its western zone', () => {
@@ -114,7 +128,8 @@ describe("consumer's designated inconvenient times", () => {
     // Sunday 2026-03-15 12:00 EDT: blocked all day, then Monday before 10:00, then work hours -> Monday 17:00.
     const c = checkCall(facts({ at: '2026-03-15T16:00:00Z', inconvenientTimes: [sundays, before10, work] }));
     expect(rules(c)).toEqual(['inconvenient_time']);
-    expect(c.blocks[0]!.message).toContain('not on Sundays');
+    expect(c.blocks[0]).toMatchObject({ rule: 'inconvenient_time', weekdays: [7], start: '00:00', end: '24:00', note: 'not on Sundays' });
+    expect(blockFactsText(c.blocks[0]!)).toBe('the consumer asked not to be called Sun 00:00-24:00 (not on Sundays)');
     expect(c.allowedAt).toBe('2026-03-16T21:00:00.000Z'); // Mon 17:00 EDT
     // Saturday 09:30 -> 10:00
     expect(checkCall(facts({ at: '2026-03-14T13:30:00Z', inconvenientTimes: [sundays, before10, work] })).allowedAt).toBe('2026-03-14T14:00:00.000Z');
@@ -188,6 +203,8 @@ describe('compliance through the backend', () => {
     expect(err.message).toContain('Mar 9, 2026');
     const details = err.details as RuleBlockedDetails;
     expect(details).toMatchObject({ rule: 'call_frequency', allowedAt: '2026-03-09T12:00:00.000Z', citation: '12 CFR 1006.14(b)(2)(i)' });
+    // The details carry facts, not sentences: the screen words them.
+    expect(details.blocks).toEqual([{ rule: 'call_frequency', person: 'Consumer 1', attempts: 7, max: 7, from: '2026-03-02', to: '2026-03-08', allowedAt: '2026-03-09T04:00:00.000Z', citation: '12 CFR 1006.14(b)(2)(i)' }]);
     // Nothing was written by the refused call.
     expect(value(await b.call(clerk, 'calls.list', { accountId: a.accountId }))).toHaveLength(7);
     // Monday 9 at 08:00 EDT it is allowed (Monday 2 left the window).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectionsBackend, failure, value } from '../support/collections';
+import { timelineTitle } from '../../src-shared/domain/collections-text';
 
 describe('collection flags', () => {
   it('set, list, clear with history; never deleted; one open flag per kind', async () => {
@@ -55,7 +56,8 @@ describe('collection flags', () => {
     expect(v).toMatchObject({ kind: 'disputed', resolution: 'verified', verifiedOn: '2026-03-19', clearedBy: 'cleo', clearedAt: '2026-03-20T15:00:00.000Z' });
     expect(value(await b.call(clerk, 'flags.list', { accountId: a.accountId }))).toEqual([]);
     const t = value(await b.call(clerk, 'timeline.get', { accountId: a.accountId }));
-    expect(t[0]).toMatchObject({ kind: 'flag_cleared', title: 'Dispute verified (sent 2026-03-19)' });
+    expect(t[0]).toMatchObject({ kind: 'flag_cleared', flag: 'disputed', verified: true, verifiedOn: '2026-03-19' });
+    expect(timelineTitle(t[0]!)).toBe('Dispute verified (sent Mar 19, 2026)');
   });
 
   it('validation notice: sent date, period end from the setting, and disputes marked within or after the period', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { worklistScore } from '../../src-main/backend/services/worklist';
+import { holdText, worklistReasonText } from '../../src-shared/domain/collections-text';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 
 describe('worklist score', () => {
@@ -56,12 +57,25 @@ describe('worklist', () => {
     const fir = wl.items.find((i) => i.accountId === F.id)!;
     expect(fir.missedInstallments).toBe(2);
     expect(fir.reasons.map((r) => r.reason).sort()).toEqual(['installment_missed', 'stage_action', 'stage_action', 'stage_action']); // Final notice: letter, call, statement
+    // Reasons are codes with their facts (ISO dates, cents); the words are the screen's.
+    expect(fir.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: 'stage_action', task: 'letter', templateCode: 'FINAL_NOTICE', stageName: 'Final notice', note: '' }),
+        expect.objectContaining({ reason: 'stage_action', task: 'statement', templateCode: null }),
+        expect.objectContaining({ reason: 'installment_missed', dueDate: '2026-02-10', unpaid: 2, seq: 1, installmentCount: 2, amountCents: 50000, planBroken: true }),
+      ]),
+    );
+    expect(fir.reasons.map(worklistReasonText)).toContain('Send letter FINAL_NOTICE (Final notice)');
     const elm = wl.items.find((i) => i.accountId === E.id)!;
     expect(elm).toMatchObject({ brokenPromises: 1, stageName: null });
-    expect(elm.reasons).toEqual([expect.objectContaining({ reason: 'promise_broken', dueDate: '2026-03-05' })]);
+    expect(elm.reasons).toEqual([{ reason: 'promise_broken', dueDate: '2026-03-05', promiseId: expect.any(Number), amountCents: 20000 }]);
+    expect(worklistReasonText(elm.reasons[0]!)).toBe('Promise of $200.00 for Mar 5, 2026 was broken');
     expect(wl.items.find((i) => i.accountId === C.id)?.stageName).toBe('Agency referral review');
     expect(wl.items.some((i) => i.accountId === D.id)).toBe(false);
-    expect(wl.held).toEqual([{ accountId: D.id, accountNumber: D.accountNumber, name: 'Dogwood', reason: expect.stringMatching(/^Disputed \(since 2026-03-15\): Never received the goods$/) }]);
+    expect(wl.held).toEqual([{ accountId: D.id, accountNumber: D.accountNumber, name: 'Dogwood', reason: { code: 'flag', flag: 'disputed', since: '2026-03-15T15:00:00.000Z', note: 'Never received the goods' } }]);
+    expect(holdText(wl.held[0]!.reason)).toMatch(/^Disputed \(since Mar 1[45], 2026\): Never received the goods$/);
+    // No English sentence crosses the boundary.
+    expect(JSON.stringify(wl)).not.toMatch(/Promise of|\(since|Send letter|installments? unpaid|Callback:/);
 
     // Filters.
     expect((await must(b, s.supervisor, 'worklist.get', { reason: 'promise_broken' })).items.map((i) => i.accountId)).toEqual([E.id]);
@@ -91,9 +105,11 @@ describe('worklist', () => {
 
     // Clara makes the call and sends the letter for Birch: it leaves the list.
     const birch = mine.items[0]!;
-    for (const r of birch.reasons) await must(b, s.clerk, 'worklist.closeTask', { taskId: r.taskId!, note: 'Done' });
+    for (const r of birch.reasons) if (r.reason === 'stage_action') await must(b, s.clerk, 'worklist.closeTask', { taskId: r.taskId, note: 'Done' });
     const after = await must(b, s.clerk, 'worklist.get', {});
     expect(after.items.map((i) => i.accountId)).toEqual([F.id, E.id, C.id]);
-    expect((await b.call(s.clerk, 'worklist.closeTask', { taskId: birch.reasons[0]!.taskId! })).ok).toBe(false);
+    const first = birch.reasons[0]!;
+    if (first.reason !== 'stage_action') throw new Error(`expected a stage task, got ${first.reason}`);
+    expect((await b.call(s.clerk, 'worklist.closeTask', { taskId: first.taskId })).ok).toBe(false);
   });
 });

@@ -1,9 +1,13 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck, IconClockPause, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { ruleLabels, type ComplianceBlock, type LocalTime } from '@shared/domain/collections';
-import { clock12, formatInZone, prettyDates, zoneAbbrev, zoneCity } from '../collections/api';
+import { blockFactsText } from '@shared/domain/collections-text';
+import { clock12, formatInZone, zoneAbbrev, zoneCity } from '../collections/api';
 
 export const OVERRIDE_MIN = 10;
+
+/** "It is 07:30 in ...": a block's facts as a sentence under its rule's name. */
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 export interface CheckView {
   allowed: boolean;
@@ -89,7 +93,7 @@ export function ComplianceCheckPanel(props: {
               <Text size="sm" fw={600}>{ruleLabels[b.rule] ?? b.rule}</Text>
               <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, textTransform: 'none' }}>{b.citation}</Badge>
             </Group>
-            <Text size="xs" c="gray.7" mt={2}>{prettyDates(b.message)}</Text>
+            <Text size="xs" c="gray.7" mt={2}>{sentence(blockFactsText(b))}</Text>
             {b.allowedAt && (
               <Group gap={4} mt={4}>
                 <IconClockPause size={13} color="var(--mantine-color-gray-6)" />

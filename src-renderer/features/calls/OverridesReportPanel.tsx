@@ -6,8 +6,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Papa from 'papaparse';
 import { ruleCitations, ruleLabels, type ComplianceOverride } from '@shared/domain/collections';
+import { blockText } from '@shared/domain/collections-text';
 import { csvText } from '@shared/csv-text';
-import { addDays, addMonths } from '@shared/dates';
+import { addDays, addMonths, formatInZone } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useBusinessToday } from '../accounts/api';
@@ -69,7 +70,7 @@ export function OverridesReportPanel() {
         cell: ({ row }) => (
           <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
             {row.original.blocks.map((b) => (
-              <Tooltip key={b.rule} label={`${b.message} (${ruleCitations[b.rule]})`} multiline w={320}>
+              <Tooltip key={b.rule} label={blockText(b, (at) => formatInZone(at, row.original.timeZone))} multiline w={320}>
                 <Badge size="sm" variant="light" color="red" style={{ flexShrink: 0 }}>{ruleLabels[b.rule]}</Badge>
               </Tooltip>
             ))}

@@ -15,11 +15,12 @@ import {
 } from '@tabler/icons-react';
 import type { AccountDetail } from '@shared/domain/accounts';
 import { callOutcomeLabels, flagLabels, type CallRecord, type CollectionFlag, type PromiseToPay, type TimelineEntry, type TimelineKind } from '@shared/domain/collections';
+import { timelineDetail, timelineTitle } from '@shared/domain/collections-text';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
 import { Money } from '../../components/Money';
 import { LogCallModal } from '../calls/LogCallModal';
-import { formatPhoneDigits, formatWhen, prettyDates, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
+import { formatPhoneDigits, formatWhen, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
 import { Card } from './Card';
 import { FlagsPanel } from './FlagsPanel';
 import { InconvenientTimesPanel } from './InconvenientTimesPanel';
@@ -217,15 +218,16 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
         <Text size="sm" fw={600}>
           {entry.kind === 'flag_set' ? `Flag set: ${label}` : flag.resolution === 'verified' ? `Dispute verified${flag.verifiedOn ? ` (sent ${formatDate(flag.verifiedOn)})` : ''}` : `Flag cleared: ${label}`}
         </Text>
-        {entry.detail && <Text size="sm" c="gray.7">{entry.detail}</Text>}
+        {entry.reason && <Text size="sm" c="gray.7">{entry.reason}</Text>}
         <Who by={entry.by} at={entry.at} />
       </>
     );
   }
+  const detail = timelineDetail(entry);
   return (
     <>
-      <Text size="sm" fw={600}>{prettyDates(entry.title)}</Text>
-      {entry.detail && <Text size="sm" c="gray.7">{prettyDates(entry.detail)}</Text>}
+      <Text size="sm" fw={600}>{timelineTitle(entry)}</Text>
+      {detail && <Text size="sm" c="gray.7">{detail}</Text>}
       <Who by={entry.by} at={entry.at} />
     </>
   );

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { ComplianceBlock, ComplianceRule, PromiseStatus, RuleBlockedDetails } from '@shared/domain/collections';
 import { CallError, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
-import { formatDate } from '@shared/dates';
 
 /**
  * Query hooks for the collections-contact screens (timeline, flags, promises, inconvenient times).
@@ -71,9 +70,6 @@ export function clock12(hhmm: string): string {
   if (h === 24) return 'midnight';
   return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
 }
-
-/** The backend's texts carry ISO dates (2026-03-10); show them as the rest of the screen does (Mar 10, 2026). */
-export const prettyDates = (text: string) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => formatDate(d));
 
 /** "2175550190" -> "(217) 555-0190"; other lengths unchanged. */
 export const formatPhoneDigits = (digits: string) => (/^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits);

@@ -3,7 +3,8 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/c
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar, IconStairsUp } from '@tabler/icons-react';
-import type { StageEvaluation } from '@shared/domain/collections-policy';
+import type { HoldReason, StageEvaluation } from '@shared/domain/collections-policy';
+import { holdLabel } from '@shared/domain/collections-text';
 import { formatDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -88,11 +89,11 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
-/** "Payment plan in force (3), Disputed (1)": reasons grouped by their first words. */
-function summarize(reasons: string[]) {
+/** "Current plan (3), Disputed (1)": the holds grouped by kind. */
+function summarize(reasons: HoldReason[]) {
   const counts = new Map<string, number>();
   for (const r of reasons) {
-    const k = r.split(/[:(]/)[0]!.trim();
+    const k = holdLabel(r);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts].map(([k, n]) => `${k} (${n})`).join(', ');

@@ -5,7 +5,8 @@ import { IconAlertCircle, IconFilterOff, IconHandStop, IconPhoneCall, IconUserCh
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { worklistReasons, type WorklistHeld, type WorklistItem, type WorklistQuery, type WorklistReason } from '@shared/domain/collections-policy';
+import { worklistReasons, type HoldReason, type WorklistHeld, type WorklistItem, type WorklistQuery, type WorklistReason } from '@shared/domain/collections-policy';
+import { holdLabel, holdText, worklistReasonLabels as reasonLabels, worklistReasonText } from '@shared/domain/collections-text';
 import { formatDate } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
@@ -16,30 +17,13 @@ import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
-import { prettyDates } from '../collections/api';
 
-export const reasonLabels: Record<WorklistReason, string> = {
-  stage_action: 'Stage action due',
-  promise_due: 'Promise due',
-  promise_broken: 'Promise broken',
-  installment_missed: 'Installment missed',
-  callback: 'Callback',
-};
 const reasonColors: Record<WorklistReason, string> = { stage_action: 'orange', promise_due: 'blue', promise_broken: 'red', installment_missed: 'grape', callback: 'teal' };
 
-/** The kind of hold, read from the backend's reason text (it starts with the flag's label, "Promise to pay", ...). */
-const holdKinds: { prefix: string; label: string; color: string }[] = [
-  { prefix: 'Disputed', label: 'Disputed', color: 'orange' },
-  { prefix: 'Cease communication', label: 'Cease communication', color: 'red' },
-  { prefix: 'Attorney', label: 'Attorney', color: 'red' },
-  { prefix: 'Bankruptcy', label: 'Bankruptcy', color: 'red' },
-  { prefix: 'Deceased', label: 'Deceased', color: 'gray' },
-  { prefix: 'On payment plan', label: 'Current plan', color: 'teal' },
-  { prefix: 'Promise to pay', label: 'Promise pending', color: 'blue' },
-  { prefix: 'Referred', label: 'Referred', color: 'indigo' },
-];
-export function holdKind(reason: string) {
-  return holdKinds.find((k) => reason.startsWith(k.prefix)) ?? { prefix: '', label: 'Held', color: 'gray' };
+/** A hold's badge: its short name (shared words) and colour. */
+function holdKind(h: HoldReason): { label: string; color: string } {
+  const color = h.code === 'flag' ? (h.flag === 'disputed' ? 'orange' : h.flag === 'deceased' ? 'gray' : 'red') : h.code === 'plan' ? 'teal' : h.code === 'promise' ? 'blue' : 'indigo';
+  return { label: holdLabel(h), color };
 }
 
 type Assignee = 'mine' | 'unassigned' | 'all' | number;
@@ -327,7 +311,7 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
       cell: (c) => (
         <Group gap={3} wrap="wrap" style={{ overflow: 'hidden', maxHeight: 40 }}>
           {dedupe(c.row.original.reasons).map((r) => (
-            <Tooltip key={r.reason} label={prettyDates(r.details.join('; '))} withinPortal multiline maw={360}>
+            <Tooltip key={r.reason} label={r.details.join('; ')} withinPortal multiline maw={360}>
               <Badge size="sm" radius="sm" variant="light" color={reasonColors[r.reason]} style={{ textTransform: 'none', flexShrink: 0 }}>
                 {reasonLabels[r.reason]}{r.details.length > 1 ? ` ×${r.details.length}` : ''}
               </Badge>
@@ -366,7 +350,7 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
 
 function dedupe(reasons: WorklistItem['reasons']) {
   const m = new Map<WorklistReason, string[]>();
-  for (const r of reasons) m.set(r.reason, [...(m.get(r.reason) ?? []), r.detail]);
+  for (const r of reasons) m.set(r.reason, [...(m.get(r.reason) ?? []), worklistReasonText(r)]);
   return [...m].map(([reason, details]) => ({ reason, details }));
 }
 
@@ -388,8 +372,11 @@ function ScoreCell({ item }: { item: WorklistItem }) {
 function HeldPanel({ held }: { held: WorklistHeld[] }) {
   const [kind, setKind] = useState<string | null>(null);
   const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const h of held) m.set(holdKind(h.reason).label, (m.get(holdKind(h.reason).label) ?? 0) + 1);
+    const m = new Map<string, { n: number; color: string }>();
+    for (const h of held) {
+      const k = holdKind(h.reason);
+      m.set(k.label, { n: (m.get(k.label)?.n ?? 0) + 1, color: k.color });
+    }
     return m;
   }, [held]);
   const shown = kind ? held.filter((h) => holdKind(h.reason).label === kind) : held;
@@ -404,22 +391,19 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
         <Text size="xs" c="dimmed" mb={6}>Accounts that would be due today but must not be worked, and why.</Text>
         {counts.size > 0 && (
           <Group gap={4}>
-            {[...counts].map(([label, n]) => {
-              const k = holdKinds.find((x) => x.label === label);
-              return (
-                <Badge
-                  key={label}
-                  size="sm"
-                  radius="sm"
-                  variant={kind === label ? 'filled' : 'light'}
-                  color={k?.color ?? 'gray'}
-                  style={{ cursor: 'pointer', textTransform: 'none' }}
-                  onClick={() => setKind(kind === label ? null : label)}
-                >
-                  {label} {n}
-                </Badge>
-              );
-            })}
+            {[...counts].map(([label, { n, color }]) => (
+              <Badge
+                key={label}
+                size="sm"
+                radius="sm"
+                variant={kind === label ? 'filled' : 'light'}
+                color={color}
+                style={{ cursor: 'pointer', textTransform: 'none' }}
+                onClick={() => setKind(kind === label ? null : label)}
+              >
+                {label} {n}
+              </Badge>
+            ))}
           </Group>
         )}
       </Box>
@@ -436,7 +420,7 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
                     <Text size="sm" fw={500} truncate>{h.name}</Text>
                     <Badge size="xs" radius="sm" variant="light" color={k.color} style={{ textTransform: 'none', flexShrink: 0 }}>{k.label}</Badge>
                   </Group>
-                  <Text size="xs" c="dimmed" lineClamp={2}><Text span inherit className="mono">{h.accountNumber}</Text> · {prettyDates(h.reason)}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}><Text span inherit className="mono">{h.accountNumber}</Text> · {holdText(h.reason)}</Text>
                 </Box>
               </Anchor>
             );

@@ -4,8 +4,8 @@ import { areaCodeOf } from '@shared/domain/area-codes';
 import {
   conversationOutcomes,
   ruleCitations,
-  ruleLabels,
   weekdayNames,
+  type BlockFacts,
   type CallDirection,
   type CallOutcome,
   type ComplianceBlock,
@@ -15,6 +15,7 @@ import {
   type LetterPurpose,
   type LocalTime,
 } from '@shared/domain/collections';
+import { blockText } from '@shared/domain/collections-text';
 import { clockSeconds, formatInZone, startOfLocalDay, wallTime, zonedInstant } from './zoned';
 
 /**
@@ -76,19 +77,15 @@ export interface LetterFacts {
 interface TimeRule {
   rule: ComplianceRule;
   blockedUntil(t: Date): Date | null;
-  explain(t: Date): string;
+  /** What the rule finds at `t` (a time it blocks). */
+  facts(t: Date): BlockFacts;
 }
 
 const fmt = formatInZone;
 
-function block(rule: ComplianceRule, what: string, allowedAt: Date | undefined, zone: string | null): ComplianceBlock {
-  const when = allowedAt && zone ? ` Allowed from ${fmt(allowedAt, zone)}.` : ' Allowed only when the flag is cleared.';
-  return {
-    rule,
-    message: `${ruleLabels[rule]}: ${what}.${when} (${ruleCitations[rule]})`,
-    ...(allowedAt ? { allowedAt: allowedAt.toISOString() } : {}),
-    citation: ruleCitations[rule],
-  };
+/** A block carries facts and codes; the words are made from them where they are shown (collections-text.ts). */
+function block(facts: BlockFacts, allowedAt?: Date): ComplianceBlock {
+  return { ...facts, ...(allowedAt ? { allowedAt: allowedAt.toISOString() } : {}), citation: ruleCitations[facts.rule] };
 }
 
 // ---- Time-based rules ----
@@ -130,10 +127,9 @@ export function callingHoursRule(zones: { zone: string; source: LocalTime['sourc
       }
       return latest;
     },
-    explain(t) {
+    facts(t) {
       const code = areaCodeOf(phone);
-      const parts = zones.map(({ zone, source }) => `${wallTime(t, zone).hhmm} in ${zone} (${source === 'address' ? 'address' : `area code ${code}`})`);
-      return `it is ${parts.join(' and ')}; calls are allowed ${CALLING_HOURS.start}-${CALLING_HOURS.end} in ${zones.length > 1 ? 'every one of the consumer\u2019s time zones' : 'the consumer\u2019s time zone'}`;
+      return { rule: 'calling_hours', zones: zones.map(({ zone, source }) => ({ zone, source, areaCode: source === 'area_code' ? code : null, time: wallTime(t, zone).hhmm })), start: CALLING_HOURS.start, end: CALLING_HOURS.end };
     },
   };
 }
@@ -150,10 +146,9 @@ export function inconvenientTimeRule(zone: string, ranges: readonly Inconvenient
       const r = hit(t);
       return r ? zonedInstant(wallTime(t, zone).date, r.end, zone) : null;
     },
-    explain(t) {
+    facts(t) {
       const r = hit(t)!;
-      const days = r.weekdays.length === 7 ? 'every day' : r.weekdays.map((d) => weekdayNames[d]).join(', ');
-      return `the consumer asked not to be called ${days} ${r.start}-${r.end}${r.note ? ` (${r.note})` : ''}`;
+      return { rule: 'inconvenient_time', weekdays: [...r.weekdays], start: r.start, end: r.end, note: r.note };
     },
   };
 }
@@ -188,9 +183,9 @@ export function callFrequencyRule(zone: string, calls: readonly PriorCall[], per
       if (inWindow.length < FREQUENCY.attempts) return null;
       return startOfLocalDay(addDays(upTo[FREQUENCY.attempts - 1]!, FREQUENCY.days), zone);
     },
-    explain(t) {
+    facts(t) {
       const { d, inWindow } = state(t);
-      return `${inWindow.length} call attempts to ${person} about this account in the 7 days ${addDays(d, -(FREQUENCY.days - 1))} to ${d} (at most ${FREQUENCY.attempts})`;
+      return { rule: 'call_frequency', person, attempts: inWindow.length, max: FREQUENCY.attempts, from: addDays(d, -(FREQUENCY.days - 1)), to: d };
     },
   };
 }
@@ -212,9 +207,8 @@ export function conversationWaitRule(zone: string, calls: readonly PriorCall[], 
       if (!c || daysBetween(c, d) >= FREQUENCY.days) return null;
       return startOfLocalDay(addDays(c, FREQUENCY.days), zone);
     },
-    explain(t) {
-      const { c } = last(t);
-      return `a telephone conversation with ${person} about this account took place on ${c} (day 1 of 7)`;
+    facts(t) {
+      return { rule: 'conversation_wait', person, on: last(t).c! };
     },
   };
 }
@@ -242,41 +236,35 @@ export function earliestAllowed(t: Date, rules: readonly TimeRule[]): Date | nul
 
 // ---- Flag rules ----
 
-const flagWhat: Partial<Record<FlagKind, string>> = {
-  cease_communication: 'the consumer asked in writing that communication cease',
-  disputed: 'the consumer disputes the debt; collection is paused until verification is recorded',
-  attorney_represented: 'the consumer is represented by an attorney; contact the attorney instead',
-  bankruptcy: 'the consumer is in bankruptcy; the automatic stay bars collection',
-  deceased: 'the consumer is recorded as deceased',
-};
-
-function flagDetail(f: FlagFact): string {
-  if (f.kind === 'attorney_represented') return ` (${String(f.details.attorneyName ?? '')}${f.details.attorneyPhone ? `, ${String(f.details.attorneyPhone)}` : ''})`;
-  if (f.kind === 'bankruptcy') return ` (chapter ${String(f.details.chapter ?? '?')}, case ${String(f.details.caseNumber ?? '?')})`;
-  return '';
+/** The facts of a block by an account flag; `letter`: the block is of a collection letter. */
+function flagFacts(f: FlagFact, letter: boolean): BlockFacts | null {
+  const text = (v: unknown, fallback = '') => (v === undefined || v === null ? fallback : String(v));
+  switch (f.kind) {
+    case 'cease_communication':
+      return { rule: 'cease_communication', letter };
+    case 'disputed':
+      return { rule: 'dispute', letter };
+    case 'attorney_represented':
+      return { rule: 'attorney_represented', attorneyName: text(f.details.attorneyName), attorneyPhone: text(f.details.attorneyPhone) };
+    case 'bankruptcy':
+      return { rule: 'bankruptcy', chapter: text(f.details.chapter, '?'), caseNumber: text(f.details.caseNumber, '?') };
+    case 'deceased':
+      return { rule: 'deceased' };
+    default:
+      return null;
+  }
 }
-
-const flagRule: Record<FlagKind, ComplianceRule> = {
-  disputed: 'dispute',
-  cease_communication: 'cease_communication',
-  attorney_represented: 'attorney_represented',
-  bankruptcy: 'bankruptcy',
-  deceased: 'deceased',
-  do_not_call: 'do_not_call',
-  wrong_number: 'wrong_number',
-};
 
 /** Which flags block a call to this number. */
 export function callFlagBlocks(flags: readonly FlagFact[], phone: string, exempt: boolean): ComplianceBlock[] {
   const digits = phoneDigits(phone);
   const out: ComplianceBlock[] = [];
   for (const f of flags) {
-    if (f.kind === 'wrong_number' && f.phone === digits) out.push(block('wrong_number', `${phone} is recorded as a wrong number for this account`, undefined, null));
+    if (f.kind === 'wrong_number' && f.phone === digits) out.push(block({ rule: 'wrong_number', phone }));
     if (exempt) continue;
-    if (f.kind === 'do_not_call' && f.phone === digits) out.push(block('do_not_call', `the consumer asked not to be called at ${phone}`, undefined, null));
-    if (f.kind === 'cease_communication' || f.kind === 'disputed' || f.kind === 'attorney_represented' || f.kind === 'bankruptcy' || f.kind === 'deceased') {
-      out.push(block(flagRule[f.kind], `${flagWhat[f.kind]}${flagDetail(f)}`, undefined, null));
-    }
+    if (f.kind === 'do_not_call' && f.phone === digits) out.push(block({ rule: 'do_not_call', phone }));
+    const facts = flagFacts(f, false);
+    if (facts) out.push(block(facts));
   }
   return out;
 }
@@ -294,8 +282,8 @@ export function checkLetter(f: LetterFacts): ComplianceCheck {
   if (!exempt && f.purpose !== 'termination_of_efforts') {
     for (const fl of f.openFlags) {
       const collection = f.purpose === 'collection';
-      if ((fl.kind === 'cease_communication' || fl.kind === 'disputed') && collection) blocks.push(block(flagRule[fl.kind], `${flagWhat[fl.kind]}; only the notices 1006.6(c)(2) permits may be sent`, undefined, null));
-      if (fl.kind === 'attorney_represented' || fl.kind === 'bankruptcy') blocks.push(block(flagRule[fl.kind], `${flagWhat[fl.kind]}${flagDetail(fl)}`, undefined, null));
+      if ((fl.kind === 'cease_communication' || fl.kind === 'disputed') && collection) blocks.push(block(flagFacts(fl, true)!));
+      if (fl.kind === 'attorney_represented' || fl.kind === 'bankruptcy') blocks.push(block(flagFacts(fl, true)!));
     }
   }
   return { allowed: blocks.length === 0, blocks, localTimes: [], exempt };
@@ -322,7 +310,7 @@ export function checkCall(f: CallFacts): ComplianceCheck {
     // When this rule alone allows the call: step through its own successive blocks (a 'no Sundays' range
     // followed by 'no calls before 10:00 on Monday' is one wait).
     const alone = earliestAllowed(f.at, [r]) ?? until;
-    timeBlocks.push(block(r.rule, r.explain(f.at), alone, f.addressZone));
+    timeBlocks.push(block(r.facts(f.at), alone));
   }
   const blocks = [...flagBlocks, ...timeBlocks];
   const result: ComplianceCheck = { allowed: blocks.length === 0, blocks, localTimes: times, exempt: null };
@@ -333,9 +321,9 @@ export function checkCall(f: CallFacts): ComplianceCheck {
   return result;
 }
 
-/** The one-line message of a RULE_BLOCKED error for a check. */
+/** The one-line message of a RULE_BLOCKED error for a check; times in the consumer's zone. */
 export function blockedMessage(action: string, check: ComplianceCheck, zone: string | null): string {
-  const rules = check.blocks.map((b) => b.message).join(' ');
+  const rules = check.blocks.map((b) => blockText(b, zone ? (at) => fmt(new Date(at), zone) : null)).join(' ');
   const when = check.allowedAt && zone ? ` The earliest time it is allowed: ${fmt(new Date(check.allowedAt), zone)}.` : '';
   return `${action} is blocked. ${rules}${when}`;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { daysBetween } from '@shared/dates';
-import { defaultStages, stageActionSchema, stageInputSchema, type AccountCollectionView, type CollectionTask, type Stage, type StageAction, type StageEvaluation, type StageInput } from '@shared/domain/collections-policy';
+import { defaultStages, stageActionSchema, stageInputSchema, type AccountCollectionView, type CollectionTask, type HoldReason, type Stage, type StageAction, type StageEvaluation, type StageInput, type TaskCancelled } from '@shared/domain/collections-policy';
 import type { DataDomain } from '@shared/ipc/events';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
@@ -53,9 +53,9 @@ export async function pastDueByAccount(db: Queryable, asOf: string, accountIds?:
 }
 
 /** Accounts referred to an agency (escalation and the worklist leave them to the agency). */
-export async function referredAccounts(db: Queryable): Promise<Map<number, string>> {
+export async function referredAccounts(db: Queryable): Promise<Map<number, HoldReason>> {
   const rows = await db.selectFrom('agency_referral').select(['account_id', 'agency_name', 'referred_on']).where('status', '=', 'referred').execute();
-  return new Map(rows.map((r) => [r.account_id, `Referred to ${r.agency_name} on ${r.referred_on}`]));
+  return new Map(rows.map((r) => [r.account_id, { code: 'referred', agencyName: r.agency_name, referredOn: r.referred_on }]));
 }
 
 function toTask(r: { id: number; account_id: number; stage_id: number | null; stage_name: string | null; kind: CollectionTask['kind']; detail: string; due_date: string; status: CollectionTask['status']; note: string; created_at: string; closed_at: string | null; closed_by: string | null }): CollectionTask {
@@ -89,13 +89,13 @@ export function createStagesService(ctx: ServiceContext) {
         case 'letter': {
           const check = await partners.letterAllowed(p.trx, accountId);
           if (check.allowed) await addTask('letter', { templateCode: a.templateCode }, 'open');
-          else await addTask('letter', { templateCode: a.templateCode, rule: check.rule, until: check.until }, 'blocked', check.message);
+          else await addTask('letter', { templateCode: a.templateCode, rule: check.rule, until: check.until }, 'blocked');
           break;
         }
         case 'fee': {
           const acct = await p.trx.selectFrom('account').select(['status', 'currency']).where('id', '=', accountId).executeTakeFirstOrThrow();
           if (acct.status === 'closed') {
-            await addTask('fee', { amountCents: a.amountCents }, 'blocked', 'Account closed');
+            await addTask('fee', { amountCents: a.amountCents, blockedBy: 'account_closed' }, 'blocked');
             break;
           }
           const fee = await postNewDocument(p, { accountId, kind: 'fee', date: asOf, dueDate: asOf, totalCents: a.amountCents, reason: `${a.description} (${stage.name})`, currency: acct.currency });
@@ -192,7 +192,7 @@ export function createStagesService(ctx: ServiceContext) {
           if ((target?.id ?? null) === currentId && (currentId === null || current)) continue;
           if (target) {
             const plan = plans.get(accountId);
-            const hold = flags.get(accountId)?.reason ?? (plan && inForce(plan.status) ? `On payment plan #${plan.plan.id} (${plan.status})` : null) ?? referred.get(accountId) ?? null;
+            const hold: HoldReason | null = flags.get(accountId)?.reason ?? (plan && inForce(plan.status) ? { code: 'plan', planId: plan.plan.id, planStatus: plan.status } : null) ?? referred.get(accountId) ?? null;
             if (hold) {
               out.skipped.push({ accountId, reason: hold });
               continue;
@@ -218,15 +218,12 @@ export function createStagesService(ctx: ServiceContext) {
           });
           if (out.moves.length < 500) out.moves.push({ accountId, fromStageId: currentId, toStageId: target?.id ?? null, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 });
           // The open tasks of the stage left behind are superseded (a second notice replaces an unsent reminder).
-          let stale = trx.selectFrom('collection_task').select('id').where('account_id', '=', accountId).where('status', '=', 'open');
+          let stale = trx.selectFrom('collection_task').select(['id', 'detail']).where('account_id', '=', accountId).where('status', '=', 'open');
           if (target) stale = stale.where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '!=', target.id)]));
-          const staleIds = (await stale.execute()).map((t) => t.id);
-          if (staleIds.length) {
-            await trx
-              .updateTable('collection_task')
-              .set({ status: 'cancelled', closed_at: now, closed_by: actor.username, note: target ? `Superseded: account moved to ${target.name}` : 'Nothing past due any more' })
-              .where('id', 'in', staleIds)
-              .execute();
+          const cancelled: TaskCancelled = target ? { code: 'superseded', stageName: target.name } : { code: 'nothing_past_due' };
+          for (const t of await stale.execute()) {
+            const detail = JSON.stringify({ ...(JSON.parse(t.detail) as Record<string, unknown>), cancelled });
+            await trx.updateTable('collection_task').set({ status: 'cancelled', closed_at: now, closed_by: actor.username, detail }).where('id', '=', t.id).execute();
           }
           if (up) {
             out.movedUp++;

@@ -1,6 +1,5 @@
-import { formatMoney } from '@shared/money';
-import type { TimelineEntry } from '@shared/domain/collections';
-import type { CollectionTaskStatus } from '../../db/schema-collections-policy';
+import type { ComplianceRule, TimelineEntry } from '@shared/domain/collections';
+import type { TaskCancelled } from '@shared/domain/collections-policy';
 import type { TimelineSource } from '../timeline';
 
 /**
@@ -8,8 +7,6 @@ import type { TimelineSource } from '../timeline';
  * queuing), for the contact timeline. Letters themselves are produced by a later feature; what the
  * collector needs now is that one was asked for, and when.
  */
-const letterVerb: Record<CollectionTaskStatus, string> = { open: 'queued', done: 'done', cancelled: 'cancelled', blocked: 'not queued' };
-
 export const stagesTimelineSource: TimelineSource = async (db, accountId) => {
   const moves = await db
     .selectFrom('collection_stage_history as h')
@@ -29,18 +26,25 @@ export const stagesTimelineSource: TimelineSource = async (db, accountId) => {
   const out: TimelineEntry[] = moves.map((m) => ({
     at: m.at,
     kind: 'stage',
-    title: m.to_name ? `Collection stage: ${m.to_name}${m.from_name ? ` (was ${m.from_name})` : ''}` : `Left collections${m.from_name ? ` (was ${m.from_name})` : ''}`,
-    detail: m.to_name ? `${m.days_past_due} days past due \u00b7 ${formatMoney(m.past_due_cents)} past due on ${m.as_of}` : `nothing past due on ${m.as_of}`,
+    toStage: m.to_name,
+    fromStage: m.from_name,
+    daysPastDue: m.days_past_due,
+    pastDueCents: m.past_due_cents,
+    asOf: m.as_of,
     by: m.by_username,
     ref: { type: 'stage_move', id: m.id },
   }));
   for (const l of letters) {
-    const template = (JSON.parse(l.detail) as { templateCode?: string }).templateCode ?? 'letter';
+    const detail = JSON.parse(l.detail) as { templateCode?: string; rule?: ComplianceRule; cancelled?: TaskCancelled };
     out.push({
       at: l.created_at,
       kind: 'letter',
-      title: `Letter ${letterVerb[l.status]}: ${template}${l.stage_name ? ` (${l.stage_name})` : ''}`,
-      detail: l.note,
+      status: l.status,
+      templateCode: detail.templateCode ?? null,
+      stageName: l.stage_name,
+      blockedBy: l.status === 'blocked' ? (detail.rule ?? null) : null,
+      cancelled: detail.cancelled ?? null,
+      note: l.note,
       by: l.by_username,
       ref: { type: 'collection_task', id: l.id },
     });

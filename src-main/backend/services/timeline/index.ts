@@ -1,5 +1,4 @@
-import { formatMoney } from '@shared/money';
-import { callOutcomeLabels, flagLabels, ruleLabels, type ComplianceRule, type TimelineEntry } from '@shared/domain/collections';
+import type { ComplianceRule, TimelineEntry } from '@shared/domain/collections';
 import type { Queryable, ServiceContext } from '../../context';
 import { loadAccount } from '../compliance';
 import type { PromisesService } from '../promises';
@@ -16,8 +15,14 @@ const callsSource: TimelineSource = async (db, accountId) => {
   return rows.map((r) => ({
     at: r.started_at,
     kind: 'call',
-    title: `${r.direction === 'outgoing' ? 'Call to' : 'Call from'} ${r.contact_name}: ${callOutcomeLabels[r.outcome]}`,
-    detail: [r.phone, r.notes, r.callback_at ? `callback ${r.callback_at}${r.callback_done_at ? ' (done)' : ''}` : '', r.override_id ? `compliance override #${r.override_id}` : ''].filter(Boolean).join(' \u00b7 '),
+    direction: r.direction,
+    contactName: r.contact_name,
+    outcome: r.outcome,
+    phone: r.phone,
+    notes: r.notes,
+    callbackAt: r.callback_at,
+    callbackDone: r.callback_done_at !== null,
+    overrideId: r.override_id,
     by: r.clerk,
     ref: { type: 'call', id: r.id },
   }));
@@ -27,14 +32,16 @@ const flagsSource: TimelineSource = async (db, accountId) => {
   const rows = await db.selectFrom('collection_flag').selectAll().where('account_id', '=', accountId).execute();
   const out: TimelineEntry[] = [];
   for (const r of rows) {
-    const label = `${flagLabels[r.kind]}${r.phone ? ` (${r.phone})` : ''}`;
-    out.push({ at: r.set_at, kind: 'flag_set', title: `Flag set: ${label}`, detail: r.reason, by: r.set_by, ref: { type: 'flag', id: r.id } });
+    out.push({ at: r.set_at, kind: 'flag_set', flag: r.kind, phone: r.phone, reason: r.reason, by: r.set_by, ref: { type: 'flag', id: r.id } });
     if (r.cleared_at) {
       out.push({
         at: r.cleared_at,
         kind: 'flag_cleared',
-        title: r.resolution === 'verified' ? `Dispute verified${r.verified_on ? ` (sent ${r.verified_on})` : ''}` : `Flag cleared: ${label}`,
-        detail: r.clear_reason ?? '',
+        flag: r.kind,
+        phone: r.phone,
+        verified: r.resolution === 'verified',
+        verifiedOn: r.verified_on,
+        reason: r.clear_reason ?? '',
         by: r.cleared_by,
         ref: { type: 'flag', id: r.id },
       });
@@ -48,8 +55,9 @@ const overridesSource: TimelineSource = async (db, accountId) => {
   return rows.map((r) => ({
     at: r.created_at,
     kind: 'override',
-    title: `Compliance override (${r.action}): ${(JSON.parse(r.rules) as ComplianceRule[]).map((x) => ruleLabels[x]).join(', ')}`,
-    detail: r.reason,
+    action: r.action,
+    rules: JSON.parse(r.rules) as ComplianceRule[],
+    reason: r.reason,
     by: r.username,
     ref: { type: 'override', id: r.id },
   }));
@@ -57,7 +65,7 @@ const overridesSource: TimelineSource = async (db, accountId) => {
 
 const noticesSource: TimelineSource = async (db, accountId) => {
   const rows = await db.selectFrom('validation_notice').selectAll().where('account_id', '=', accountId).execute();
-  return rows.map((r) => ({ at: r.recorded_at, kind: 'validation_notice', title: `Validation notice sent ${r.sent_on}`, detail: '', by: r.recorded_by, ref: { type: 'validation_notice', id: r.id } }));
+  return rows.map((r) => ({ at: r.recorded_at, kind: 'validation_notice', sentOn: r.sent_on, by: r.recorded_by, ref: { type: 'validation_notice', id: r.id } }));
 };
 
 export function createTimelineService(ctx: ServiceContext, deps: { promises: PromisesService }, extraSources: readonly TimelineSource[] = []) {
@@ -65,8 +73,13 @@ export function createTimelineService(ctx: ServiceContext, deps: { promises: Pro
     (await deps.promises.list(accountId, undefined, db)).map((p) => ({
       at: p.createdAt,
       kind: 'promise',
-      title: `Promise to pay ${formatMoney(p.amountCents)} by ${p.dueDate}: ${p.status}`,
-      detail: `${p.contactName ?? ''}${p.status === 'pending' ? ` \u00b7 counts payments through ${p.lastDate}` : ` \u00b7 paid ${formatMoney(p.paidCents)}${p.decidedOn ? `, decided ${p.decidedOn}` : ''}`}`,
+      amountCents: p.amountCents,
+      dueDate: p.dueDate,
+      status: p.status,
+      contactName: p.contactName,
+      lastDate: p.lastDate,
+      paidCents: p.paidCents,
+      decidedOn: p.decidedOn,
       by: p.createdBy,
       ref: { type: 'promise', id: p.id },
     }));

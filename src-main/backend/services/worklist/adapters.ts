@@ -1,6 +1,6 @@
 import { addDays } from '@shared/dates';
-import { flagLabels } from '@shared/domain/collections';
-import { formatMoney } from '@shared/money';
+import type { ComplianceRule } from '@shared/domain/collections';
+import type { HoldReason } from '@shared/domain/collections-policy';
 import type { Queryable, ServiceContext } from '../../context';
 import { createCallsService } from '../calls';
 import { createComplianceService } from '../compliance';
@@ -18,12 +18,8 @@ import { companyTimeZone } from '../settings';
 /** Something that stops collection activity on an account. */
 export interface StopFlag {
   accountId: number;
-  /** A flag kind (disputed, cease_communication, attorney_represented, bankruptcy, deceased) or 'promise'. */
-  kind: string;
-  /** Shown to the clerk: what it is, since when, why. */
-  reason: string;
-  /** For 'promise': the promised date. */
-  dueDate?: string;
+  /** What stops it: an open hold flag, or a promise not yet due (its `dueDate` is the promised date). */
+  reason: Extract<HoldReason, { code: 'flag' | 'promise' }>;
 }
 
 export interface PromiseForWorklist {
@@ -36,12 +32,16 @@ export interface PromiseForWorklist {
 
 export interface CallbackDue {
   accountId: number;
-  callbackId: number;
+  callId: number;
+  /** The instant the callback was asked for. */
   dueDate: string;
-  note: string;
+  contactName: string;
+  phone: string;
+  /** The clerk who set it. */
+  setBy: string | null;
 }
 
-export type LetterCheck = { allowed: true } | { allowed: false; rule: string; message: string; until: string | null };
+export type LetterCheck = { allowed: true } | { allowed: false; rule: ComplianceRule; until: string | null };
 
 export function createPartners(ctx: ServiceContext) {
   const flags = createFlagsService(ctx);
@@ -59,10 +59,10 @@ export function createPartners(ctx: ServiceContext) {
       const out = new Map<number, StopFlag>();
       for (const [accountId, holds] of await flags.collectionHolds(undefined, db)) {
         const h = holds[0]!;
-        out.set(accountId, { accountId, kind: h.kind, reason: `${flagLabels[h.kind]} (since ${h.since.slice(0, 10)})${h.reason ? `: ${h.reason}` : ''}` });
+        out.set(accountId, { accountId, reason: { code: 'flag', flag: h.kind, since: h.since, note: h.reason } });
       }
       for (const [accountId, p] of await promises.promiseHolds(asOf, {}, db)) {
-        if (!out.has(accountId)) out.set(accountId, { accountId, kind: 'promise', reason: `Promise to pay ${formatMoney(p.amountCents)} by ${p.dueDate}`, dueDate: p.dueDate });
+        if (!out.has(accountId)) out.set(accountId, { accountId, reason: { code: 'promise', amountCents: p.amountCents, dueDate: p.dueDate } });
       }
       return out;
     },
@@ -103,7 +103,7 @@ export function createPartners(ctx: ServiceContext) {
       const zone = await companyTimeZone(db);
       const end = new Date(zonedInstant(addDays(asOf, 1), '00:00', zone).getTime() - 1);
       const rows = await calls.callbacksDue(end, {}, db);
-      return rows.map((c) => ({ accountId: c.accountId, callbackId: c.callId, dueDate: c.callbackAt, note: `${c.contactName} at ${c.phone}${c.clerk ? ` (set by ${c.clerk})` : ''}` }));
+      return rows.map((c) => ({ accountId: c.accountId, callId: c.callId, dueDate: c.callbackAt, contactName: c.contactName, phone: c.phone, setBy: c.clerk }));
     },
 
     /** May a collection letter be queued for the account? (compliance engine) */
@@ -111,7 +111,7 @@ export function createPartners(ctx: ServiceContext) {
       const check = await compliance.checkLetter({ accountId, purpose: 'collection' }, db);
       if (check.allowed) return { allowed: true };
       const b = check.blocks[0]!;
-      return { allowed: false, rule: b.rule, message: check.blocks.map((x) => x.message).join('; '), until: b.allowedAt ?? null };
+      return { allowed: false, rule: b.rule, until: b.allowedAt ?? null };
     },
   };
 }

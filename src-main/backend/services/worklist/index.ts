@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, daysBetween } from '@shared/dates';
-import type { Worklist, WorklistHeld, WorklistItem, WorklistReasonRow, worklistGetSchema } from '@shared/domain/collections-policy';
-import { formatMoney } from '@shared/money';
+import type { HoldReason, Worklist, WorklistHeld, WorklistItem, WorklistReasonRow, worklistGetSchema } from '@shared/domain/collections-policy';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { invalid } from '../../errors';
 import { appendAudit } from '../audit';
@@ -23,8 +22,6 @@ type Query = z.output<typeof worklistGetSchema>;
 export function worklistScore(x: { pastDueCents: number; oldestDaysPastDue: number; brokenPromises: number; missedInstallments: number }): number {
   return Math.min(1000, Math.floor(Math.max(0, x.pastDueCents) / 1000)) + Math.min(365, Math.max(0, x.oldestDaysPastDue)) + 100 * x.brokenPromises + 75 * x.missedInstallments;
 }
-
-const taskLabel: Record<string, string> = { call: 'Call', letter: 'Send letter', statement: 'Send statement', fee: 'Fee', status: 'Status change' };
 
 interface Candidate {
   accountId: number;
@@ -57,34 +54,43 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
     c.firstTaskDue = t.first_due;
   }
   for (const p of await partners.promisesForWorklist(db, asOf)) {
-    cand(p.accountId).reasons.push({ reason: p.state === 'due' ? 'promise_due' : 'promise_broken', detail: `Promise of ${formatMoney(p.amountCents)} for ${p.promisedDate} ${p.state === 'due' ? 'is due' : 'was broken'}`, dueDate: p.promisedDate, promiseId: p.promiseId });
+    cand(p.accountId).reasons.push({ reason: p.state === 'due' ? 'promise_due' : 'promise_broken', dueDate: p.promisedDate, promiseId: p.promiseId, amountCents: p.amountCents });
   }
-  for (const c of await partners.callbacksDue(db, asOf)) cand(c.accountId).reasons.push({ reason: 'callback', detail: `Callback${c.note ? `: ${c.note}` : ''}`, dueDate: c.dueDate });
+  for (const c of await partners.callbacksDue(db, asOf)) cand(c.accountId).reasons.push({ reason: 'callback', dueDate: c.dueDate, callId: c.callId, contactName: c.contactName, phone: c.phone, setBy: c.setBy });
 
   // Plans: active ones, and ones recorded broken in the last 30 days (unpaid installments put the
   // account on the list; a plan in force with nothing unpaid holds it).
   const followUpFrom = addDays(asOf, -30);
   const plans = (await planStates(db, asOf, { statuses: ['active', 'broken'] })).filter((s) => s.plan.status === 'active' || (s.plan.closed_on !== null && s.plan.closed_on >= followUpFrom));
   const missedByAccount = new Map<number, number>();
-  const planHold = new Map<number, string>();
+  const planHold = new Map<number, HoldReason>();
   for (const s of plans) {
     const unpaid = s.installments.filter((i) => i.status === 'late' || i.status === 'missed');
     missedByAccount.set(s.plan.account_id, s.missedInstallments + s.lateInstallments);
     if (unpaid.length) {
       const first = unpaid[0]!;
-      cand(s.plan.account_id).reasons.push({ reason: 'installment_missed', detail: `Plan #${s.plan.id}: ${unpaid.length} installment(s) unpaid, first ${first.label.toLowerCase()} of ${formatMoney(first.amountCents - first.paidCents)} due ${first.dueDate}${s.status === 'broken' ? ' (past the grace days: plan broken)' : ''}`, dueDate: first.dueDate, planId: s.plan.id });
+      cand(s.plan.account_id).reasons.push({
+        reason: 'installment_missed',
+        dueDate: first.dueDate,
+        planId: s.plan.id,
+        unpaid: unpaid.length,
+        seq: first.seq,
+        installmentCount: s.plan.installment_count,
+        amountCents: first.amountCents - first.paidCents,
+        planBroken: s.status === 'broken',
+      });
     }
-    if (inForce(s.status) && unpaid.length === 0) planHold.set(s.plan.account_id, `On payment plan #${s.plan.id} (current)`);
+    if (inForce(s.status) && unpaid.length === 0) planHold.set(s.plan.account_id, { code: 'plan', planId: s.plan.id, planStatus: s.status });
   }
 
   const flags = await partners.stoppingFlags(db, asOf);
   const referred = await referredAccounts(db);
-  const holdOf = new Map<number, string>();
+  const holdOf = new Map<number, HoldReason>();
   const actionable: Candidate[] = [];
   for (const c of cands.values()) {
     const f = flags.get(c.accountId);
     // A promise whose date has come is a reason to call (promise_due), not a hold.
-    const flagHold = f && !(f.kind === 'promise' && f.dueDate !== undefined && f.dueDate <= asOf) ? f.reason : undefined;
+    const flagHold = f && !(f.reason.code === 'promise' && f.reason.dueDate <= asOf) ? f.reason : undefined;
     const hold = flagHold ?? planHold.get(c.accountId) ?? referred.get(c.accountId);
     if (hold) holdOf.set(c.accountId, hold);
     else actionable.push(c);
@@ -150,7 +156,7 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
       .execute();
     for (const t of tasks) {
       const detail = JSON.parse(t.detail) as { templateCode?: string };
-      const row: WorklistReasonRow = { reason: 'stage_action', detail: `${taskLabel[t.kind] ?? t.kind}${detail.templateCode ? ` ${detail.templateCode}` : ''}${t.stage_name ? ` (${t.stage_name})` : ''}${t.note ? `: ${t.note}` : ''}`, dueDate: t.due_date, taskId: t.id };
+      const row: WorklistReasonRow = { reason: 'stage_action', dueDate: t.due_date, taskId: t.id, task: t.kind, templateCode: detail.templateCode ?? null, stageName: t.stage_name, note: t.note };
       (taskRows.get(t.account_id) ?? taskRows.set(t.account_id, []).get(t.account_id)!).push(row);
     }
   }
@@ -176,7 +182,7 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
       assignedTo: a.username,
       balanceCents: a.balance_cents,
       ...r.base,
-      reasons: [...(taskRows.get(a.id) ?? []), ...r.c.reasons].sort((x, y) => (x.dueDate ?? '').localeCompare(y.dueDate ?? '')),
+      reasons: [...(taskRows.get(a.id) ?? []), ...r.c.reasons].sort((x, y) => x.dueDate.localeCompare(y.dueDate)),
       score: r.score,
     };
   });
