@@ -73,18 +73,18 @@ export class TotalsError extends Error {
  *  4. line tax      = line tax rate x (gross - line discount - invoice discount share)
  *  5. shipping is added after tax, untaxed unless shippingTaxRateBp is set (then taxed on its own)
  * total = sum of line nets + sum of line taxes + shipping + shipping tax.
- */
  * Every amount (each line's gross and total, the subtotal, the total) is at most MAX_CENTS: a TotalsError
  * says which one, before anything is stored or posted.
+ */
 export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
   const shippingCents = input.shippingCents ?? cents(0);
   if (!Number.isSafeInteger(shippingCents) || shippingCents < 0) throw new TotalsError('Shipping must be zero or more whole cents');
-  const steps = input.lines.map((l, i) => {
   if (shippingCents > MAX_CENTS) throw new TotalsError(`Shipping is more than ${MAX_CENTS_TEXT}, the most one amount may be`);
+  const steps = input.lines.map((l, i) => {
     const n = i + 1;
     if (!Number.isSafeInteger(l.quantityMilli) || l.quantityMilli <= 0) throw new TotalsError(`Line ${n}: quantity must be more than zero`, n);
-    if (!Number.isSafeInteger(l.unitPriceCents) || l.unitPriceCents < 0) throw new TotalsError(`Line ${n}: unit price must be zero or more`, n);
     if (l.quantityMilli > MAX_QUANTITY_MILLI) throw new TotalsError(`Line ${n}: quantity is more than ${formatQuantity(MAX_QUANTITY_MILLI)}`, n);
+    if (!Number.isSafeInteger(l.unitPriceCents) || l.unitPriceCents < 0) throw new TotalsError(`Line ${n}: unit price must be zero or more`, n);
     if (!Number.isInteger(l.taxRateBp) || l.taxRateBp < 0 || l.taxRateBp > 10000) throw new TotalsError(`Line ${n}: tax rate must be between 0% and 100%`, n);
     // Compare before computing: a product beyond 2^53 is far beyond the ceiling anyway.
     const product = l.quantityMilli * l.unitPriceCents;
@@ -128,9 +128,9 @@ export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
   const lineDiscountCents = sum((l) => l.lineDiscountCents);
   const netCents = sum((l) => l.netCents);
   const lineTax = sum((l) => l.taxCents);
-  return {
   const total = netCents + lineTax + shippingCents + shippingTaxCents;
   if (total > MAX_CENTS) throw new TotalsError(`The invoice total (${formatMoney(total)}) would be more than ${MAX_CENTS_TEXT}, the most one invoice may be`);
+  return {
     lines,
     subtotalCents: subtotal as Cents,
     lineDiscountCents,
