@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, type IsoDate } from '../dates';
+import { basisPointsToText, parsePercent } from '../money';
 
 /**
  * Payment terms as offices write them: "Due on receipt", "Net 30", "2/10 Net 30" (2% off when paid
@@ -19,14 +20,14 @@ export function parseTerms(text: string): Terms | null {
   if (/^(due on receipt|on receipt|cod|net 0)$/i.test(t)) return { label: 'Due on receipt', netDays: 0, discountBp: 0, discountDays: 0 };
   const net = /^net ?(\d{1,3})$/i.exec(t);
   if (net) return { label: `Net ${Number(net[1])}`, netDays: Number(net[1]), discountBp: 0, discountDays: 0 };
-  const early = /^(\d{1,2})(?:\.(\d{1,2}))?% ?\/ ?(\d{1,3}),? ?net ?(\d{1,3})$/i.exec(t) ?? /^(\d{1,2})(?:\.(\d{1,2}))? ?\/ ?(\d{1,3}),? ?net ?(\d{1,3})$/i.exec(t);
+  // The rate is read by the one percent parser: "2" or "1.5" (percent sign optional) -> basis points.
+  const early = /^(\d{1,2}(?:\.\d{1,2})?)%? ?\/ ?(\d{1,3}),? ?net ?(\d{1,3})$/i.exec(t);
   if (early) {
-    const bp = Number(early[1]) * 100 + Number((early[2] ?? '').padEnd(2, '0') || '0');
-    const discountDays = Number(early[3]);
-    const netDays = Number(early[4]);
+    const bp = parsePercent(early[1]!) ?? 0;
+    const discountDays = Number(early[2]);
+    const netDays = Number(early[3]);
     if (bp <= 0 || bp >= 10000 || discountDays > netDays) return null;
-    const pct = early[2] ? `${early[1]}.${early[2].replace(/0+$/, '')}`.replace(/\.$/, '') : early[1];
-    return { label: `${pct}/${discountDays} Net ${netDays}`, netDays, discountBp: bp, discountDays };
+    return { label: `${basisPointsToText(bp)}/${discountDays} Net ${netDays}`, netDays, discountBp: bp, discountDays };
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { instantSchema } from '../../src-shared/domain/collections';
 import type { Backend } from '../../src-main/backend';
 import { verifyStore } from '../../src-main/backend/verify';
 import { collectionsBackend, value } from '../support/collections';
+import { addDays, addMonths, dayNumber, daysBetween, formatDate, formatInZone, formatInstant, formatMonth, fromDayNumber, isCalendarDate, isIsoDate, readDate } from '../../src-shared/dates';
 
 /** Every table's row count: a refused call must leave every one of them as it was. */
 function rowCounts(b: Backend): Record<string, number> {
@@ -118,5 +119,48 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
     const late = value(await b.call(sup, 'aging.detail', { asOf: '2199-12-31' }));
     expect(late.rows.find((r) => r.docDate === '1900-01-01')?.daysPastDue).toBe(109_542);
     expect((await verifyStore(b)).ok).toBe(true);
+  });
+});
+
+describe('the date codec (src-shared/dates)', () => {
+  it('does date arithmetic right for any year, not through Date.UTC (which reads 0-99 as 1900-1999)', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0001-03-01', -1)).toBe('0001-02-28');
+    expect(addMonths('0050-03-31', -1)).toBe('0050-02-28');
+    expect(daysBetween('0099-01-01', '0100-01-01')).toBe(365);
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2100-01-31', 1)).toBe('2100-02-28');
+    expect(addMonths('2026-11-30', 14)).toBe('2028-01-30');
+    expect(dayNumber('1970-01-01')).toBe(0);
+    // Every day of the accepted range agrees with the platform's calendar where Date is right (1900+).
+    for (let n = dayNumber('1900-01-01'); n <= dayNumber('2199-12-31'); n += 1) {
+      const d = fromDayNumber(n);
+      if (d !== new Date(n * 86_400_000).toISOString().slice(0, 10) || dayNumber(d) !== n) throw new Error(`day ${n}: ${d}`);
+    }
+  });
+
+  it('accepts one range, 1900-01-01..2199-12-31, and reads dates as people type them', () => {
+    expect(isIsoDate('1900-01-01') && isIsoDate('2199-12-31')).toBe(true);
+    expect(['1899-12-31', '2200-01-01', '0000-01-01', '0099-12-31', '2025-02-29', '2026-1-05'].some(isIsoDate)).toBe(false);
+    expect(isCalendarDate('0000-02-29')).toBe(true); // proleptic Gregorian: year 0 is a leap year
+    const read = (t: string) => {
+      const r = readDate(t);
+      return r.ok ? r.value : r.reason;
+    };
+    expect(['2026-3-5', '3/5/2026', 'Mar 5, 2026', 'March 5 2026', 'Sept 5, 2026', 'mar. 5, 2026'].map(read)).toEqual(['2026-03-05', '2026-03-05', '2026-03-05', '2026-03-05', '2026-09-05', '2026-03-05']);
+    expect(read('2025-02-30')).toBe('is not a calendar date (2025-02-30)');
+    expect(read('0099-12-31')).toBe('is out of range (0099-12-31); dates must be between 1900-01-01 and 2199-12-31');
+    expect(read('yesterday')).toMatch(/^is not a date \(yesterday\); use YYYY-MM-DD or MM\/DD\/YYYY/);
+    expect(read('Ma 5, 2026')).toMatch(/^is not a date/);
+  });
+
+  it('formats dates and instants one way for every screen', () => {
+    expect(formatDate('2026-03-05')).toBe('Mar 5, 2026');
+    expect(formatDate('1900-01-01')).toBe('Jan 1, 1900');
+    expect(formatDate(null)).toBe('');
+    expect(formatMonth('2026-03')).toBe('March 2026');
+    expect(formatInstant('2026-03-10T19:05:00Z', 'America/Chicago')).toBe('Mar 10, 2026, 2:05 PM CDT');
+    expect(formatInZone('2026-03-10T19:05:00Z', 'America/New_York')).toBe('Tue, Mar 10, 2026, 3:05 PM EDT');
+    expect(formatInZone(new Date('2026-03-10T19:05:00Z'), 'America/New_York')).toBe('Tue, Mar 10, 2026, 3:05 PM EDT');
   });
 });

@@ -2,6 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/backend';
 import { verifyStore } from '../../src-main/backend/verify';
 import { must, newAccount, receivablesBackend } from '../support/receivables';
+import {
+  MAX_CENTS,
+  MAX_CENTS_TEXT,
+  MoneyRangeError,
+  applyBasisPoints,
+  basisPointsToText,
+  cents,
+  centsToDecimalString,
+  formatBasisPoints,
+  formatMoney,
+  formatQuantity,
+  parseMoney,
+  parsePercent,
+  parseQuantity,
+  quantityToText,
+  readMoney,
+} from '../../src-shared/money';
+import { parseTerms } from '../../src-shared/domain/terms';
+import { parseAmount } from '../../src-main/backend/services/imports/values';
 
 /** Posted documents and ledger entries in the store. */
 function postedCounts(b: Backend) {
@@ -80,5 +99,83 @@ describe('hole 5: money has one ceiling, checked before anything posts', () => {
       expect(r.ok ? `${name}: accepted` : `${name}: ${r.error!.code}`).toBe(`${name}: VALIDATION`);
     }
     expect(postedCounts(b)).toEqual({ posted: 0, entries: 0 });
+  });
+});
+
+describe('the money codec (src-shared/money): one parser and formatter for screens, imports and the CLI', () => {
+  it('checks amounts into Cents against the one ceiling', () => {
+    expect(formatMoney(MAX_CENTS)).toBe(MAX_CENTS_TEXT);
+    expect(cents(MAX_CENTS)).toBe(MAX_CENTS);
+    expect(cents(-MAX_CENTS)).toBe(-MAX_CENTS);
+    expect(() => cents(MAX_CENTS + 1)).toThrow(MoneyRangeError);
+    expect(() => cents(1.5)).toThrow(/whole number of cents/);
+    expect(applyBasisPoints(cents(1000), 125)).toBe(13);
+    expect(applyBasisPoints(cents(-1000), 125)).toBe(-13);
+    expect(() => applyBasisPoints(cents(MAX_CENTS), 20_000)).toThrow(MoneyRangeError);
+  });
+
+  it('reads money as offices write it, exactly, and says why it will not', () => {
+    const read = (t: string, negative = true) => {
+      const r = readMoney(t, { negative });
+      return r.ok ? r.value : r.reason;
+    };
+    expect(read('1234.56')).toBe(123456);
+    expect(read('1,234.56')).toBe(123456);
+    expect(read('$1,234.56')).toBe(123456);
+    expect(read(' 1 234.50 ')).toBe(123450);
+    expect(read('.5')).toBe(50);
+    expect(read('12.')).toBe(1200);
+    expect(read('-$5')).toBe(-500);
+    expect(read('$-5')).toBe(-500);
+    expect(read('(4.00)')).toBe(-400);
+    expect(read('-0')).toBe(0);
+    expect(read('1000000000.00')).toBe(MAX_CENTS);
+    // Where the two old parsers disagreed: "1,2,3" was 123 cents to the screens and an error to imports.
+    expect(read('1,2,3')).toMatch(/^is not an amount/);
+    expect(read('12,34')).toMatch(/^is not an amount/);
+    expect(read('1.234')).toMatch(/^has more than 2 decimal places/);
+    expect(read('1000000000.01')).toMatch(/^is too large .*\$1,000,000,000\.00/);
+    expect(read('99999999999999999999')).toMatch(/^is too large/);
+    for (const bad of ['5-', '(-5)', '--5', '-$-5', '$', '.', 'abc', '1e5', '0x10']) expect(read(bad), bad).toMatch(/^is not an amount/);
+    expect(read('-5', false)).toMatch(/^is negative/);
+    expect(readMoney('0', { zero: false })).toEqual({ ok: false, reason: 'is zero; it must be more than zero' });
+    expect(parseMoney('1000000000.01')).toBeNull();
+    expect(parseMoney('-3.1')).toBe(-310);
+    // The imports read cells with the same parser: negatives and zero refused.
+    expect(parseAmount('(5.00)')).toMatchObject({ ok: false, reason: expect.stringMatching(/^is negative/) });
+    expect(parseAmount('0')).toMatchObject({ ok: false, reason: expect.stringMatching(/^is zero/) });
+    expect(parseAmount('0', { allowZero: true })).toEqual({ ok: true, value: 0 });
+  });
+
+  it('formats the exact decimal, never cents / 100', () => {
+    expect(formatMoney(123456)).toBe('$1,234.56');
+    expect(formatMoney(-5)).toBe('-$0.05');
+    expect(formatMoney(Number.MAX_SAFE_INTEGER)).toBe('$90,071,992,547,409.91');
+    expect(centsToDecimalString(-123456)).toBe('-1234.56');
+    expect(centsToDecimalString(5)).toBe('0.05');
+  });
+
+  it('reads and writes percentages as basis points; trailing zeros are dropped everywhere', () => {
+    expect(['7.25', '7.25%', '7', '.5', '0', '100'].map(parsePercent)).toEqual([725, 725, 700, 50, 0, 10000]);
+    expect(['7.255', '-1', 'abc', '', '%'].map(parsePercent)).toEqual([null, null, null, null, null]);
+    // Where the copies disagreed: the screens showed 8.50% and the editors 8.5.
+    expect(formatBasisPoints(850)).toBe('8.5%');
+    expect(formatBasisPoints(825)).toBe('8.25%');
+    expect(formatBasisPoints(700)).toBe('7%');
+    expect(basisPointsToText(850)).toBe('8.5');
+    expect(basisPointsToText(-50)).toBe('-0.5');
+    // Payment terms read their rate with the same parser.
+    expect(parseTerms('2/10 Net 30')).toMatchObject({ discountBp: 200, label: '2/10 Net 30' });
+    expect(parseTerms('1.5%/15 net 45')).toMatchObject({ discountBp: 150, label: '1.5/15 Net 45' });
+    expect(parseTerms('2.50 / 10, Net 30')).toMatchObject({ discountBp: 250, label: '2.5/10 Net 30' });
+    expect(parseTerms('100/10 Net 30')).toBeNull();
+  });
+
+  it('reads quantities in thousandths up to the per-line maximum', () => {
+    expect(['1.5', '2', '.5', '1,500.25', '1000000'].map(parseQuantity)).toEqual([1500, 2000, 500, 1_500_250, 1_000_000_000]);
+    expect(['1.2345', '-1', '1,50', '1000000.001', ''].map(parseQuantity)).toEqual([null, null, null, null, null]);
+    expect(formatQuantity(1_500_000)).toBe('1,500');
+    expect(formatQuantity(1500)).toBe('1.5');
+    expect(quantityToText(1_500_500)).toBe('1500.5');
   });
 });

@@ -5,11 +5,10 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import type { LedgerView } from '@shared/domain/ledger';
 import { containsCardNumber, paymentMethodLabels, paymentMethods, type PaymentMethod } from '@shared/domain/payments';
 import { formatDate, isIsoDate } from '@shared/dates';
-import { formatMoney, parseMoney } from '@shared/money';
+import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
-import { centsToText } from '../invoices/lineMath';
 import { useBusinessToday } from './api';
 
 const refresh = () => {
@@ -172,7 +171,7 @@ export function WriteOffModal({ ledger, invoiceId, onClose }: { ledger: LedgerVi
     >
       <Select label="Invoice" placeholder={open.length ? 'Choose the invoice' : 'No open invoices'} data={open.map((o) => ({ value: String(o.documentId), label: `${o.number} · open ${formatMoney(o.openCents)} · ${o.daysPastDue} days past due` }))} value={picked} onChange={setPicked} error={show && !inv ? 'Choose the invoice' : undefined} />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Amount" placeholder={inv ? centsToText(inv.openCents) : 'All that is open'} description="Empty: the whole open amount" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} styles={{ input: { textAlign: 'right' } }} />
+        <TextInput label="Amount" placeholder={inv ? centsToDecimalString(inv.openCents) : 'All that is open'} description="Empty: the whole open amount" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} styles={{ input: { textAlign: 'right' } }} />
         {date.input}
       </SimpleGrid>
       <Textarea label="Reason" placeholder="e.g. Uncollectible after agency return" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined} autosize minRows={2} />
@@ -218,7 +217,7 @@ export function ReversePaymentModal({ ledger, paymentId, onClose }: { ledger: Le
 
 export function RefundModal({ ledger, onClose }: { ledger: LedgerView; onClose: () => void }) {
   const available = ledger.totals.unappliedCents;
-  const [amount, setAmount] = useState(centsToText(available));
+  const [amount, setAmount] = useState(centsToDecimalString(available));
   const [method, setMethod] = useState<PaymentMethod>('check');
   const [checkNumber, setCheckNumber] = useState('');
   const [reference, setReference] = useState('');

@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
 import type { AgingBasis, AgingDetail, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
-import { addDays, formatDate, isIsoDate } from '@shared/dates';
+import { addDays, formatDate, isIsoDate, parseDate } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -15,7 +15,6 @@ import { DataGrid } from '../../components/DataGrid';
 import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
-import { parseTypedDate } from '../../components/dateParsing';
 import { sortRows, type SortKey } from '../../components/sortRows';
 import { AgingDrillDrawer, DaysText, type DrillTarget } from './AgingDrillDrawer';
 import { AgingOverview } from './AgingOverview';
@@ -125,7 +124,7 @@ export function AgingScreen() {
           value={shownAsOf}
           onChange={(v) => setParam('asOf', v && v !== today ? v : null)}
           valueFormat="MMM D, YYYY"
-          dateParser={(t) => parseTypedDate(t)}
+          dateParser={(t) => parseDate(t)}
           leftSection={<IconCalendar size={16} />}
           presets={presets}
           popoverProps={{ position: 'bottom-start' }}

@@ -2,7 +2,8 @@ import { Alert, Badge, Group, Loader, Paper, Stack, Text, Textarea, ThemeIcon } 
 import { IconCircleCheck, IconClockPause, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { ruleLabels, type ComplianceBlock, type LocalTime } from '@shared/domain/collections';
 import { blockFactsText } from '@shared/domain/collections-text';
-import { clock12, formatInZone, zoneAbbrev, zoneCity } from '../collections/api';
+import { formatInZone } from '@shared/dates';
+import { clock12, zoneAbbrev, zoneCity } from '../collections/api';
 
 export const OVERRIDE_MIN = 10;
 

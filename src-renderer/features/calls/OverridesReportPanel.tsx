@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { ruleCitations, ruleLabels, type ComplianceOverride } from '@shared/domain/collections';
 import { blockText } from '@shared/domain/collections-text';
 import { csvText } from '@shared/csv-text';
-import { addDays, addMonths, formatInZone } from '@shared/dates';
+import { addDays, addMonths, formatInstant, formatInZone } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useBusinessToday } from '../accounts/api';
@@ -18,8 +18,7 @@ type Period = 'all' | 'month' | 'lastMonth' | 'days90';
 const periodLabels: Record<Period, string> = { all: 'All', month: 'This month', lastMonth: 'Last month', days90: 'Last 90 days' };
 
 /** "Nov 22, 2026, 6:30 AM CST": when it happened where the consumer is (calling hours are judged there). */
-const consumerTime = (r: ComplianceOverride) =>
-  new Date(r.actionAt).toLocaleString('en-US', { timeZone: r.timeZone, month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+const consumerTime = (r: ComplianceOverride) => formatInstant(r.actionAt, r.timeZone);
 
 /** The period as instants (local midnight of the office's machine), both ends optional. */
 function periodRange(period: Period, today: string): { from?: string; to?: string } {

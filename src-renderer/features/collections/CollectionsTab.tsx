@@ -16,11 +16,11 @@ import {
 import type { AccountDetail } from '@shared/domain/accounts';
 import { callOutcomeLabels, flagLabels, type CallRecord, type CollectionFlag, type PromiseToPay, type TimelineEntry, type TimelineKind } from '@shared/domain/collections';
 import { timelineDetail, timelineTitle } from '@shared/domain/collections-text';
-import { formatDate } from '@shared/dates';
+import { formatDate, formatInstant } from '@shared/dates';
 import { formatMoney } from '@shared/money';
 import { Money } from '../../components/Money';
 import { LogCallModal } from '../calls/LogCallModal';
-import { formatPhoneDigits, formatWhen, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
+import { formatPhoneDigits, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
 import { Card } from './Card';
 import { FlagsPanel } from './FlagsPanel';
 import { InconvenientTimesPanel } from './InconvenientTimesPanel';
@@ -175,7 +175,7 @@ function bulletColor(e: TimelineEntry, l: Lookups) {
 function Who({ by, at }: { by: string | null; at: string }) {
   return (
     <Text size="xs" c="dimmed" mt={2}>
-      {formatWhen(at)}
+      {formatInstant(at)}
       {by ? ` · ${by}` : ''}
     </Text>
   );
@@ -190,7 +190,7 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
           <Badge size="sm" variant="light" color={outcomeColor(call.outcome)} radius="sm" style={{ textTransform: 'none' }}>{callOutcomeLabels[call.outcome]}</Badge>
           {call.overrideId && <Badge size="sm" variant="outline" color="red" radius="sm" style={{ textTransform: 'none' }}>Override</Badge>}
         </Group>
-        <Text size="xs" c="gray.7">{call.phone}{call.callbackAt ? ` · callback ${formatWhen(call.callbackAt)}${call.callbackDoneAt ? ' (done)' : ''}` : ''}</Text>
+        <Text size="xs" c="gray.7">{call.phone}{call.callbackAt ? ` · callback ${formatInstant(call.callbackAt)}${call.callbackDoneAt ? ' (done)' : ''}` : ''}</Text>
         {call.notes && <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>{call.notes}</Text>}
         <Who by={call.clerk} at={call.startedAt} />
       </>

@@ -4,11 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCheck, IconDots, IconFlag, IconFlagOff, IconPlus } from '@tabler/icons-react';
 import type { AccountDetail } from '@shared/domain/accounts';
 import { flagKinds, flagLabels, holdFlagKinds, supervisorClearedFlags, type CollectionFlag, type FlagKind, type FlagSetInput } from '@shared/domain/collections';
-import { formatDate, isIsoDate } from '@shared/dates';
+import { formatDate, formatInstant, isIsoDate } from '@shared/dates';
 import { fieldErrors, unwrap } from '../../api/client';
 import { atLeast, useSession } from '../../app/session';
 import { useBusinessToday } from '../accounts/api';
-import { formatWhen, refreshCollections, useFlags, useValidationNotice } from './api';
+import { refreshCollections, useFlags, useValidationNotice } from './api';
 import { Card } from './Card';
 
 const flagColor = (k: FlagKind) => (k === 'do_not_call' || k === 'wrong_number' ? 'gray' : k === 'disputed' ? 'orange' : 'red');
@@ -133,10 +133,10 @@ function FlagRow({ flag: f, actions }: { flag: CollectionFlag; actions?: ReactNo
           </Group>
           {detailLines(f).map((l) => <Text key={l} size="sm" mt={4}>{l}</Text>)}
           <Text size="sm" c="gray.7" mt={2}>{f.reason}</Text>
-          <Text size="xs" c="dimmed" mt={2}>Set {formatWhen(f.setAt)}{f.setBy ? ` by ${f.setBy}` : ''}{f.callId ? ' (from a call)' : ''}</Text>
+          <Text size="xs" c="dimmed" mt={2}>Set {formatInstant(f.setAt)}{f.setBy ? ` by ${f.setBy}` : ''}{f.callId ? ' (from a call)' : ''}</Text>
           {cleared && (
             <Text size="xs" c="dimmed">
-              {f.resolution === 'verified' ? `Verification sent ${formatDate(f.verifiedOn)}; recorded` : 'Cleared'} {formatWhen(f.clearedAt)}{f.clearedBy ? ` by ${f.clearedBy}` : ''}{f.clearReason ? `: ${f.clearReason}` : ''}
+              {f.resolution === 'verified' ? `Verification sent ${formatDate(f.verifiedOn)}; recorded` : 'Cleared'} {formatInstant(f.clearedAt)}{f.clearedBy ? ` by ${f.clearedBy}` : ''}{f.clearReason ? `: ${f.clearReason}` : ''}
             </Text>
           )}
         </div>

@@ -6,7 +6,8 @@ import type { AccountDetail } from '@shared/domain/accounts';
 import { weekdayNames, type InconvenientTime } from '@shared/domain/collections';
 import { fieldErrors, unwrap } from '../../api/client';
 import { atLeast, useSession } from '../../app/session';
-import { clock12, formatWhen, refreshCollections, useInconvenientTimes } from './api';
+import { formatInstant } from '@shared/dates';
+import { clock12, refreshCollections, useInconvenientTimes } from './api';
 import { Card } from './Card';
 
 /** "Mon-Fri", "Sat, Sun", "Every day". */
@@ -49,7 +50,7 @@ export function InconvenientTimesPanel({ account }: { account: AccountDetail }) 
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>{weekdaysText(t.weekdays)}, {rangeText(t)} <Text span size="xs" c="dimmed" fw={400}>({account.timeZone.split('/').pop()?.replace(/_/g, ' ')} time)</Text></Text>
                   <Text size="xs" c="gray.7">{t.contactName ?? 'Everyone on the account'}{t.note ? ` · ${t.note}` : ''}</Text>
-                  <Text size="xs" c="dimmed">Added {formatWhen(t.createdAt)}{t.createdBy ? ` by ${t.createdBy}` : ''}</Text>
+                  <Text size="xs" c="dimmed">Added {formatInstant(t.createdAt)}{t.createdBy ? ` by ${t.createdBy}` : ''}</Text>
                 </div>
                 {supervisor ? (
                   <ActionIcon variant="subtle" color="gray" aria-label="Withdraw" onClick={() => setRemoving(t)}><IconTrash size={15} /></ActionIcon>

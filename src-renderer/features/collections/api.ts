@@ -45,17 +45,6 @@ export function ruleBlocked(err: unknown): (RuleBlockedDetails & { message: stri
   return { ...(d as RuleBlockedDetails), message: err.message };
 }
 
-/** "Tue, Mar 10, 2026, 8:00 AM CDT" in a zone (the consumer's, for when a call becomes allowed). */
-export function formatInZone(instant: string, timeZone: string): string {
-  return new Date(instant).toLocaleString('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-}
-
-/** "Mar 10, 2026, 2:05 PM" on this workstation's clock. */
-export function formatWhen(instant: string | null | undefined): string {
-  if (!instant) return '';
-  return new Date(instant).toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-}
-
 /** "America/Chicago" -> "Chicago"; "America/Indiana/Indianapolis" -> "Indianapolis". */
 export const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 

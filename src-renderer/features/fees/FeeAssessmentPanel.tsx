@@ -7,21 +7,16 @@ import { IconAlertCircle, IconCalendar, IconCircleCheck, IconReceiptTax, IconSet
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { FeePostResult, FeePreviewRow } from '@shared/domain/collections-policy';
-import { formatDate } from '@shared/dates';
+import { formatDate, formatMonth, parseDate } from '@shared/dates';
 import { formatBasisPoints, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { DataGrid } from '../../components/DataGrid';
 import { Money } from '../../components/Money';
-import { parseTypedDate } from '../../components/dateParsing';
 import { WaiveFeeModal, type FeeRef } from './WaiveFeeModal';
 
 type View = 'charge' | 'excluded';
 
-const periodLabel = (period: string) => {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-};
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Late fee assessment: preview as of a date, choose the invoices, post; the run is idempotent per month. */
@@ -162,7 +157,7 @@ export function FeeAssessmentPanel() {
               setResult(null);
             }}
             valueFormat="MMM D, YYYY"
-            dateParser={(t) => parseTypedDate(t)}
+            dateParser={(t) => parseDate(t)}
             leftSection={<IconCalendar size={16} />}
             data-testid="fee-as-of"
           />
@@ -187,7 +182,7 @@ export function FeeAssessmentPanel() {
         <Paper withBorder radius="md" px="md" py="xs" bg="gray.0">
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm">
-              Period <b>{periodLabel(p.period)}</b> · {plural(p.totals.invoices, 'past-due invoice')} looked at · <b data-testid="fee-chargeable">{plural(chargeable.length, 'fee')}</b> to charge on {plural(p.totals.accounts, 'account')}, <Money cents={p.totals.feeCents} fw={600} data-testid="fee-total" /> · {plural(excluded.length, 'invoice')} not charged
+              Period <b>{formatMonth(p.period)}</b> · {plural(p.totals.invoices, 'past-due invoice')} looked at · <b data-testid="fee-chargeable">{plural(chargeable.length, 'fee')}</b> to charge on {plural(p.totals.accounts, 'account')}, <Money cents={p.totals.feeCents} fw={600} data-testid="fee-total" /> · {plural(excluded.length, 'invoice')} not charged
             </Text>
             <Text size="xs" c="dimmed" ta="right">{ruleLine}</Text>
           </Group>
@@ -196,7 +191,7 @@ export function FeeAssessmentPanel() {
       {preview.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{preview.error.message}</Alert>}
       {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
       {result && (
-        <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />} title={`Posted ${plural(result.posted.length, 'late fee')} for ${periodLabel(result.period)}: ${formatMoney(result.totalCents)}`} withCloseButton onClose={() => setResult(null)} data-testid="fee-result">
+        <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />} title={`Posted ${plural(result.posted.length, 'late fee')} for ${formatMonth(result.period)}: ${formatMoney(result.totalCents)}`} withCloseButton onClose={() => setResult(null)} data-testid="fee-result">
           {result.skipped.length > 0 && <Text size="sm" mb={4}>{plural(result.skipped.length, 'invoice')} skipped: {result.skipped.slice(0, 3).map((s) => s.reason).join('; ')}{result.skipped.length > 3 ? '; …' : ''}</Text>}
           <Text size="sm">The fees are on the accounts’ ledgers, dated {formatDate(result.asOf)} and due at once. To waive one, open it here or from the account’s ledger.</Text>
           {result.posted.length > 0 && result.posted.length <= 12 && (
@@ -235,7 +230,7 @@ export function FeeAssessmentPanel() {
           empty={
             view === 'charge'
               ? p && p.rows.some((r) => r.excludedReason && /already charged/i.test(r.excludedReason))
-                ? `Nothing new to post for ${periodLabel(p.period)}: every chargeable invoice has had its fee this month.`
+                ? `Nothing new to post for ${formatMonth(p.period)}: every chargeable invoice has had its fee this month.`
                 : 'No invoice is past due beyond the grace days on this date.'
               : 'Every past-due invoice is charged.'
           }
@@ -244,7 +239,7 @@ export function FeeAssessmentPanel() {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={<Text fw={600} size="lg">Post late fees</Text>} centered size={480}>
         <Stack gap="sm">
           <Text size="sm">
-            Post <b>{plural(selected.length, 'late fee')}</b> on {plural(selectedAccounts, 'account')}, <b>{formatMoney(selectedCents)}</b> in all, dated {formatDate(p?.asOf)} for {p ? periodLabel(p.period) : ''}?
+            Post <b>{plural(selected.length, 'late fee')}</b> on {plural(selectedAccounts, 'account')}, <b>{formatMoney(selectedCents)}</b> in all, dated {formatDate(p?.asOf)} for {p ? formatMonth(p.period) : ''}?
           </Text>
           <Text size="sm" c="dimmed">Each fee is its own document on the account’s ledger. An invoice is charged once per month, so running this again later in the month posts nothing new.</Text>
           <Group justify="flex-end">

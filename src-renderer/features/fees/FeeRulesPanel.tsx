@@ -4,11 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRestore } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { defaultFeeRules, feeRulesSchema, type FeeRules } from '@shared/domain/collections-policy';
-import { applyBasisPoints, formatBasisPoints, formatMoney, parseMoney, parsePercent } from '@shared/money';
+import { applyBasisPoints, basisPointsToText, cents, centsToDecimalString, formatBasisPoints, formatMoney, parseMoney, parsePercent } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
-import { bpToText, centsToText } from '../invoices/lineMath';
 
 interface Draft {
   enabled: boolean;
@@ -28,11 +27,11 @@ interface Draft {
 const toDraft = (r: FeeRules): Draft => ({
   enabled: r.enabled,
   graceDays: r.graceDays,
-  flat: r.flatCents ? centsToText(r.flatCents) : '',
-  rate: bpToText(r.monthlyRateBp),
-  minimum: r.minimumCents ? centsToText(r.minimumCents) : '',
-  maxInvoice: r.maxPerInvoiceCents === null ? '' : centsToText(r.maxPerInvoiceCents),
-  maxYear: r.maxPerAccountYearCents === null ? '' : centsToText(r.maxPerAccountYearCents),
+  flat: r.flatCents ? centsToDecimalString(r.flatCents) : '',
+  rate: basisPointsToText(r.monthlyRateBp),
+  minimum: r.minimumCents ? centsToDecimalString(r.minimumCents) : '',
+  maxInvoice: r.maxPerInvoiceCents === null ? '' : centsToDecimalString(r.maxPerInvoiceCents),
+  maxYear: r.maxPerAccountYearCents === null ? '' : centsToDecimalString(r.maxPerAccountYearCents),
   compounding: r.compounding,
   appliesTo: r.appliesTo,
   excludeDisputed: r.excludeDisputed,
@@ -102,7 +101,7 @@ export function FeeRulesPanel() {
   };
 
   // A worked example for the rules as typed.
-  const exBasis = 100000;
+  const exBasis = cents(100000);
   let exFee = (flat ?? 0) + applyBasisPoints(exBasis, rate ?? 0);
   if (exFee < (minimum ?? 0)) exFee = minimum ?? 0;
   if (maxInvoice !== null && exFee > maxInvoice) exFee = maxInvoice;

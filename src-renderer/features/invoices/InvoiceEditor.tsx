@@ -6,15 +6,14 @@ import { IconAlertCircle, IconCheck, IconDeviceFloppy, IconFileMinus, IconPlus, 
 import { useQuery } from '@tanstack/react-query';
 import { computeInvoiceTotals, TotalsError, type Discount, type InvoiceDetail, type InvoiceLineInput, type InvoiceTotals, type Item, type TotalsLineInput } from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
-import { formatDate, isIsoDate } from '@shared/dates';
-import { applyBasisPoints, formatBasisPoints, formatMoney, parseMoney, parsePercent } from '@shared/money';
+import { formatDate, formatInstant, isIsoDate } from '@shared/dates';
+import { MAX_QUANTITY_MILLI, applyBasisPoints, basisPointsToText, cents, centsToDecimalString, formatBasisPoints, formatMoney, formatQuantity, parseMoney, parsePercent, parseQuantity, quantityToText } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
 import { useAccount, useBusinessToday, useInvoiceSettings, useItems } from '../accounts/api';
 import { commonTerms } from '../accounts/usStates';
 import { CreditNoteModal } from '../accounts/AccountActions';
-import { bpToText, centsToText, formatQuantity, parseQuantity } from './lineMath';
 
 interface LineDraft {
   key: number;
@@ -43,7 +42,7 @@ const ICD10 = /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 
 function discountText(d: Discount | null): { kind: 'percent' | 'amount'; text: string } {
   if (!d) return { kind: 'percent', text: '' };
-  return d.kind === 'percent' ? { kind: 'percent', text: bpToText(d.basisPoints) } : { kind: 'amount', text: centsToText(d.cents) };
+  return d.kind === 'percent' ? { kind: 'percent', text: basisPointsToText(d.basisPoints) } : { kind: 'amount', text: centsToDecimalString(d.cents) };
 }
 
 /** Route accounts/:id/invoices/new and accounts/:id/invoices/:invoiceId (drafts editable, posted read-only). */
@@ -66,13 +65,13 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   const items = useItems();
   const [header, setHeader] = useState<HeaderDraft>(() => {
     const d = discountText(draft?.invoiceDiscount ?? null);
-    return { invoiceDate: draft?.invoiceDate ?? '', terms: draft?.terms ?? '', poNumber: draft?.poNumber ?? '', memo: draft?.memo ?? '', discountKind: d.kind, discount: d.text, shipping: draft?.shippingCents ? centsToText(draft.shippingCents) : '' };
+    return { invoiceDate: draft?.invoiceDate ?? '', terms: draft?.terms ?? '', poNumber: draft?.poNumber ?? '', memo: draft?.memo ?? '', discountKind: d.kind, discount: d.text, shipping: draft?.shippingCents ? centsToDecimalString(draft.shippingCents) : '' };
   });
   const [lines, setLines] = useState<LineDraft[]>(() =>
     draft?.lines.length
       ? draft.lines.map((l) => {
           const d = discountText(l.discount);
-          return { key: nextKey++, itemCode: l.itemCode, description: l.description, quantity: formatQuantity(l.quantityMilli).replace(/,/g, ''), unitPrice: centsToText(l.unitPriceCents), discountKind: d.kind, discount: d.text, taxRate: bpToText(l.taxRateBp), icd10: l.icd10Codes };
+          return { key: nextKey++, itemCode: l.itemCode, description: l.description, quantity: quantityToText(l.quantityMilli), unitPrice: centsToDecimalString(l.unitPriceCents), discountKind: d.kind, discount: d.text, taxRate: basisPointsToText(l.taxRateBp), icd10: l.icd10Codes };
         })
       : [blankLine()],
   );
@@ -86,7 +85,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   }, [today, account.data?.terms, settings.data?.defaultTerms]);
 
   const setLine = (key: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
-  const pickItem = (key: number, item: Item) => setLine(key, { itemCode: item.code, description: item.description, unitPrice: centsToText(item.unitPriceCents), taxRate: bpToText(item.taxRateBp) });
+  const pickItem = (key: number, item: Item) => setLine(key, { itemCode: item.code, description: item.description, unitPrice: centsToDecimalString(item.unitPriceCents), taxRate: basisPointsToText(item.taxRateBp) });
 
   // Parse every field; collect field errors; compute totals with the shared function the backend uses.
   const parsed = useMemo(() => {
@@ -100,7 +99,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       let discount: Discount | null = null;
       if (!l.itemCode.trim()) errors[`${l.key}.itemCode`] = 'Code needed';
       if (!l.description.trim()) errors[`${l.key}.description`] = 'Describe the line';
-      if (q === null || q <= 0) errors[`${l.key}.quantity`] = 'Quantity above 0';
+      if (q === null || q <= 0) errors[`${l.key}.quantity`] = `Quantity above 0, at most ${formatQuantity(MAX_QUANTITY_MILLI)}`;
       if (p === null || p < 0) errors[`${l.key}.unitPrice`] = 'Not an amount';
       if (tax === null || tax > 10000) errors[`${l.key}.taxRate`] = '0 to 100%';
       if (l.discount.trim()) {
@@ -116,7 +115,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       }
       const bad = l.icd10.find((c) => !ICD10.test(c.trim().toUpperCase()));
       if (bad) errors[`${l.key}.icd10`] = `${bad} is not an ICD-10 code (e.g. E11.9)`;
-      inputs.push({ itemCode: l.itemCode.trim(), description: l.description.trim(), quantityMilli: q ?? 0, unitPriceCents: p ?? 0, discount, taxRateBp: tax ?? 0, icd10Codes: l.icd10.map((c) => c.trim().toUpperCase()) });
+      inputs.push({ itemCode: l.itemCode.trim(), description: l.description.trim(), quantityMilli: q ?? 0, unitPriceCents: p ?? cents(0), discount, taxRateBp: tax ?? 0, icd10Codes: l.icd10.map((c) => c.trim().toUpperCase()) });
     });
     let invoiceDiscount: Discount | null = null;
     if (header.discount.trim()) {
@@ -130,7 +129,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
         else invoiceDiscount = { kind: 'amount', cents: c };
       }
     }
-    const shipping = header.shipping.trim() ? parseMoney(header.shipping) : 0;
+    const shipping = header.shipping.trim() ? parseMoney(header.shipping) : cents(0);
     if (shipping === null || shipping < 0) errors['shipping'] = 'Not an amount';
     const terms = parseTerms(header.terms);
     if (!terms) errors['terms'] = 'Like “Net 30” or “2/10 Net 30”';
@@ -140,7 +139,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
     const lineFieldErrors = Object.keys(errors).some((k) => /^\d+\./.test(k));
     if (!lineFieldErrors && !errors['invoiceDiscount'] && !errors['shipping']) {
       try {
-        totals = computeInvoiceTotals({ lines: inputs, invoiceDiscount, shippingCents: shipping ?? 0, shippingTaxRateBp: settings.data?.shippingTaxRateBp ?? 0 });
+        totals = computeInvoiceTotals({ lines: inputs, invoiceDiscount, shippingCents: shipping ?? cents(0), shippingTaxRateBp: settings.data?.shippingTaxRateBp ?? 0 });
       } catch (e) {
         if (e instanceof TotalsError) totalsError = e.message;
         else throw e;
@@ -443,7 +442,7 @@ function PostedInvoice({ invoice }: { invoice: InvoiceDetail }) {
             <Badge variant="light" color="teal">Posted</Badge>
             {inv.openCents === 0 ? <Badge variant="light" color="gray">Paid</Badge> : inv.openCents < inv.totalCents ? <Badge variant="light" color="yellow">Part paid</Badge> : null}
           </Group>
-          <Text size="sm" c="dimmed">Posted {inv.postedAt ? new Date(inv.postedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }) : ''}{inv.postedBy ? ` by ${inv.postedBy}` : ''}. Posted invoices cannot be edited; issue a credit note to correct one.</Text>
+          <Text size="sm" c="dimmed">Posted {inv.postedAt ? formatInstant(inv.postedAt) : ''}{inv.postedBy ? ` by ${inv.postedBy}` : ''}. Posted invoices cannot be edited; issue a credit note to correct one.</Text>
         </Stack>
         <Group gap="xs">
           <Button component={Link} to={`/accounts/${inv.accountId}`} variant="default">Back to account</Button>

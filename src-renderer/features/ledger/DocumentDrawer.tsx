@@ -6,12 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { documentKindLabels, type DocumentDetail } from '@shared/domain/ledger';
 import { paymentMethodLabels, type PaymentMethod } from '@shared/domain/payments';
 import { formatDate, formatInstant } from '@shared/dates';
-import { formatBasisPoints } from '@shared/money';
+import { formatBasisPoints, formatQuantity } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
 import { atLeast, useSession } from '../../app/session';
 import { ReceiptModal } from '../payments/ReceiptCard';
-import { formatQuantity } from '../invoices/lineMath';
 import { KindBadge } from './LedgerTab';
 import { WaiveFeeButton } from '../fees/WaiveFeeButton';
 

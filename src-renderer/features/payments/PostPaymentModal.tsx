@@ -6,12 +6,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AccountDetail } from '@shared/domain/accounts';
 import { containsCardNumber, paymentMethods, paymentMethodLabels, type PaymentMethod, type Receipt } from '@shared/domain/payments';
 import { formatDate, isIsoDate } from '@shared/dates';
-import { formatBasisPoints, formatMoney, parseMoney } from '@shared/money';
+import { centsToDecimalString, formatBasisPoints, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
 import { useBusinessToday } from '../accounts/api';
-import { centsToText } from '../invoices/lineMath';
 import { ReceiptCard } from './ReceiptCard';
 
 const FULL_CARD = 'That looks like a full card number. Enter only the last 4 digits; full card numbers are never taken or stored.';
@@ -89,7 +88,7 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
   }, [lines, manual, validAmount, debouncedAmount]);
 
   const startManual = (documentId: number, text: string) => {
-    const base: Record<number, string> = manual ?? Object.fromEntries(alloc.rows.map((r) => [r.documentId, r.apply ? centsToText(r.apply) : '']));
+    const base: Record<number, string> = manual ?? Object.fromEntries(alloc.rows.map((r) => [r.documentId, r.apply ? centsToDecimalString(r.apply) : '']));
     setManual({ ...base, [documentId]: text });
   };
 
@@ -236,7 +235,7 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
                       size="xs"
                       aria-label={`Apply to ${r.number}`}
                       placeholder="0.00"
-                      value={manual ? r.text : r.apply ? centsToText(r.apply) : ''}
+                      value={manual ? r.text : r.apply ? centsToDecimalString(r.apply) : ''}
                       onChange={(e) => startManual(r.documentId, e.currentTarget.value)}
                       error={r.error}
                       styles={{ input: { textAlign: 'right' } }}

@@ -5,13 +5,11 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
 import { planFrequencies, planSchedule, type PlanFrequency } from '@shared/domain/collections-policy';
 import type { LedgerView } from '@shared/domain/ledger';
-import { addDays, addMonths, formatDate, isIsoDate } from '@shared/dates';
-import { formatMoney } from '@shared/money';
+import { addDays, addMonths, formatDate, isIsoDate, parseDate } from '@shared/dates';
+import { centsToDecimalString, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
-import { parseTypedDate } from '../../components/dateParsing';
-import { centsToText } from '../invoices/lineMath';
 import { useBusinessToday } from '../accounts/api';
 import { frequencyLabels, moneyText } from './planUi';
 
@@ -22,7 +20,7 @@ export function PlanSetupModal({ ledger, onClose, onCreated }: { ledger: LedgerV
   const today = useBusinessToday();
   const openSum = ledger.openItems.reduce((s, o) => s + o.openCents, 0);
   const suggested = ledger.totals.balanceCents > 0 ? Math.min(ledger.totals.balanceCents, openSum) : openSum;
-  const [total, setTotal] = useState(centsToText(suggested));
+  const [total, setTotal] = useState(centsToDecimalString(suggested));
   const [down, setDown] = useState('');
   const [count, setCount] = useState<number>(6);
   const [frequency, setFrequency] = useState<PlanFrequency>('monthly');
@@ -99,7 +97,7 @@ export function PlanSetupModal({ ledger, onClose, onCreated }: { ledger: LedgerV
               <TextInput label="Plan total" description={`Open on the account: ${formatMoney(openSum)}`} leftSection={<Text size="sm" c="dimmed">$</Text>} value={total} onChange={(e) => setTotal(e.currentTarget.value)} error={show || total ? tot.error : undefined} styles={{ input: { textAlign: 'right' } }} />
               <TextInput label="Down payment" description="Optional; due on the start date" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={down} onChange={(e) => setDown(e.currentTarget.value)} error={downError} styles={{ input: { textAlign: 'right' } }} />
               <NumberInput label="Number of installments" description="After the down payment" min={1} max={120} allowDecimal={false} clampBehavior="strict" value={count} onChange={(v) => setCount(typeof v === 'number' ? v : 0)} error={!countOk ? '1 to 120' : undefined} />
-              <DateInput label="Start date" description="Payments from this date count" value={startDate} onChange={(v) => v && setStartDate(v)} valueFormat="MMM D, YYYY" dateParser={(t) => parseTypedDate(t)} leftSection={<IconCalendar size={16} />} />
+              <DateInput label="Start date" description="Payments from this date count" value={startDate} onChange={(v) => v && setStartDate(v)} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} />
             </SimpleGrid>
             <div>
               <Text size="sm" fw={500} mb={3}>Frequency</Text>
@@ -114,7 +112,7 @@ export function PlanSetupModal({ ledger, onClose, onCreated }: { ledger: LedgerV
                 data={planFrequencies.map((f) => ({ value: f, label: frequencyLabels[f] }))}
               />
             </div>
-            <DateInput label="First installment" value={first} onChange={(v) => setFirstDate(v)} valueFormat="MMM D, YYYY" dateParser={(t) => parseTypedDate(t)} leftSection={<IconCalendar size={16} />} error={firstError} minDate={startDate} data-testid="plan-first-date" />
+            <DateInput label="First installment" value={first} onChange={(v) => setFirstDate(v)} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} error={firstError} minDate={startDate} data-testid="plan-first-date" />
             <Textarea label="Note" placeholder="Optional: what was agreed, with whom" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
           </Stack>
           <Stack gap={6}>

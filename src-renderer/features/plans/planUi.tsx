@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Badge } from '@mantine/core';
 import type { InstallmentStatus, PlanFrequency, PlanStatus } from '@shared/domain/collections-policy';
-import { parseMoney } from '@shared/money';
+import { formatMoney, parseMoney } from '@shared/money';
 import { queryClient } from '../../api/query';
 
 export const planStatusLabels: Record<PlanStatus, string> = { current: 'Current', late: 'Late', broken: 'Broken', completed: 'Completed', cancelled: 'Cancelled' };
@@ -23,7 +23,7 @@ export function moneyText(text: string, { label, allowZero, max }: { label: stri
   if (!text.trim()) return allowZero ? { cents: 0, error: null } : { cents: null, error: `Enter the ${label}` };
   const c = parseMoney(text);
   if (c === null || c < 0 || (!allowZero && c === 0)) return { cents: null, error: allowZero ? 'Enter an amount, such as 25.00' : 'Enter an amount above zero, such as 25.00' };
-  if (max !== undefined && c > max) return { cents: null, error: `At most ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(max / 100)}` };
+  if (max !== undefined && c > max) return { cents: null, error: `At most ${formatMoney(max)}` };
   return { cents: c, error: null };
 }
 

@@ -5,12 +5,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
 import type { LedgerView } from '@shared/domain/ledger';
 import type { Referral } from '@shared/domain/collections-policy';
-import { formatDate } from '@shared/dates';
-import { formatMoney, parseMoney } from '@shared/money';
+import { formatDate, parseDate } from '@shared/dates';
+import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
-import { parseTypedDate } from '../../components/dateParsing';
-import { centsToText } from '../invoices/lineMath';
 import { useBusinessToday } from '../accounts/api';
 
 /** A small form dialog: an intro, an error line, fields, Cancel and a confirm button. */
@@ -75,7 +73,7 @@ export function ReferModal({ ledger, onClose }: { ledger: LedgerView; onClose: (
     >
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Agency" placeholder="e.g. Midwest Recovery Services" value={agency} onChange={(e) => setAgency(e.currentTarget.value)} error={show && !agency.trim() ? 'Name the agency' : undefined} data-autofocus />
-        <DateInput label="Referred on" value={date ?? today} onChange={setDate} valueFormat="MMM D, YYYY" dateParser={(t) => parseTypedDate(t)} leftSection={<IconCalendar size={16} />} />
+        <DateInput label="Referred on" value={date ?? today} onChange={setDate} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} />
       </SimpleGrid>
       <Textarea label="Note" placeholder="Optional; not sent to the agency" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
     </FormModal>
@@ -103,7 +101,7 @@ export function RecallModal({ referral, onClose }: { referral: Referral; onClose
     >
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Reason" placeholder="e.g. Customer called to set up a plan" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why' : undefined} data-autofocus />
-        <DateInput label="Recalled on" value={date ?? today} onChange={setDate} valueFormat="MMM D, YYYY" dateParser={(t) => parseTypedDate(t)} leftSection={<IconCalendar size={16} />} minDate={referral.referredOn} />
+        <DateInput label="Recalled on" value={date ?? today} onChange={setDate} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} minDate={referral.referredOn} />
       </SimpleGrid>
     </FormModal>
   );
@@ -143,7 +141,7 @@ export function WriteoffRequestModal({ ledger, onClose }: { ledger: LedgerView; 
         clearable
         comboboxProps={{ withinPortal: true }}
       />
-      <TextInput label="Amount" description={`Empty: all ${formatMoney(coveredCents)} open`} placeholder={centsToText(coveredCents)} leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show || amount ? amountError : undefined} styles={{ input: { textAlign: 'right' } }} w={240} />
+      <TextInput label="Amount" description={`Empty: all ${formatMoney(coveredCents)} open`} placeholder={centsToDecimalString(coveredCents)} leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show || amount ? amountError : undefined} styles={{ input: { textAlign: 'right' } }} w={240} />
       <Textarea label="Reason" placeholder="e.g. Patient deceased; estate closed with no assets" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; the supervisor sees it' : undefined} autosize minRows={2} />
     </FormModal>
   );

@@ -3,7 +3,7 @@ import { Alert, Autocomplete, Button, Group, Paper, Stack, Switch, Text, TextInp
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { parseTerms } from '@shared/domain/terms';
-import { formatBasisPoints, parsePercent } from '@shared/money';
+import { basisPointsToText, formatBasisPoints, parsePercent } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
@@ -24,7 +24,7 @@ export function InvoicingSettingsPanel() {
     if (!settings.data) return;
     setTerms(settings.data.defaultTerms);
     setTaxShipping(settings.data.shippingTaxRateBp > 0);
-    setRate(settings.data.shippingTaxRateBp > 0 ? formatBasisPoints(settings.data.shippingTaxRateBp).replace('%', '') : '');
+    setRate(settings.data.shippingTaxRateBp > 0 ? basisPointsToText(settings.data.shippingTaxRateBp) : '');
   }, [settings.data]);
 
   const parsedTerms = parseTerms(terms);

@@ -6,7 +6,7 @@ import { IconAlertCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { codeSystems, type Item } from '@shared/domain/invoices';
-import { formatBasisPoints, formatMoney, parseMoney, parsePercent } from '@shared/money';
+import { basisPointsToText, centsToDecimalString, formatBasisPoints, formatMoney, parseMoney, parsePercent } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
@@ -88,13 +88,12 @@ interface ItemValues {
   active: boolean;
 }
 
-const centsText = (c: number) => formatMoney(c).replace(/[$,]/g, '');
 
 function ItemModal({ item, onClose }: { item: Item | null; onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<ItemValues>({
     initialValues: item
-      ? { code: item.code, codeSystem: item.codeSystem, description: item.description, price: centsText(item.unitPriceCents), taxRate: item.taxRateBp ? formatBasisPoints(item.taxRateBp).replace('%', '') : '', active: item.active }
+      ? { code: item.code, codeSystem: item.codeSystem, description: item.description, price: centsToDecimalString(item.unitPriceCents), taxRate: item.taxRateBp ? basisPointsToText(item.taxRateBp) : '', active: item.active }
       : { code: '', codeSystem: 'item', description: '', price: '', taxRate: '', active: true },
     validate: {
       code: (v, all) => {

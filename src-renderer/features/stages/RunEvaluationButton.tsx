@@ -5,10 +5,9 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar, IconStairsUp } from '@tabler/icons-react';
 import type { HoldReason, StageEvaluation } from '@shared/domain/collections-policy';
 import { holdLabel } from '@shared/domain/collections-text';
-import { formatDate } from '@shared/dates';
+import { formatDate, parseDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
-import { parseTypedDate } from '../../components/dateParsing';
 import { useBusinessToday } from '../accounts/api';
 
 /** Supervisors: move every past-due account to the stage its age calls for and queue the stage actions. */
@@ -49,7 +48,7 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
           {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
           {!result ? (
             <>
-              <DateInput label="As of" w={200} value={asOf ?? today} onChange={setAsOf} valueFormat="MMM D, YYYY" dateParser={(t) => parseTypedDate(t)} leftSection={<IconCalendar size={16} />} />
+              <DateInput label="As of" w={200} value={asOf ?? today} onChange={setAsOf} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>Cancel</Button>
                 <Button onClick={() => void run()} loading={busy}>Run evaluation</Button>

@@ -4,11 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowDown, IconArrowUp, IconCash, IconFileText, IconMail, IconPhone, IconPlus, IconRestore, IconToggleLeft, IconTrash, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { defaultStages, type Stage, type StageActionKind, type StageInput } from '@shared/domain/collections-policy';
-import { formatMoney, parseMoney } from '@shared/money';
+import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
-import { centsToText } from '../invoices/lineMath';
 import { RunEvaluationButton } from './RunEvaluationButton';
 
 interface DraftAction {
@@ -48,7 +47,7 @@ const toDraft = (s: Pick<Stage, 'name' | 'daysPastDue'> & { actions: StageInput[
     ...blankAction(a.kind),
     ...(a.kind === 'letter' ? { templateCode: a.templateCode } : {}),
     ...(a.kind === 'call' ? { note: a.note ?? '' } : {}),
-    ...(a.kind === 'fee' ? { amount: centsToText(a.amountCents), description: a.description ?? 'Collection fee' } : {}),
+    ...(a.kind === 'fee' ? { amount: centsToDecimalString(a.amountCents), description: a.description ?? 'Collection fee' } : {}),
     ...(a.kind === 'status' ? { status: a.status } : {}),
   })),
 });

@@ -11,6 +11,7 @@ import {
   type AgingSummary,
   type AgingSummaryRow,
 } from '@shared/domain/aging';
+import { dayNumber } from '@shared/dates';
 import type { AccountKind } from '@shared/domain/accounts';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { appendAudit } from '../audit';
@@ -99,10 +100,10 @@ export function createAgingService(ctx: ServiceContext) {
       const col = basis === 'due' ? 'due_date' : 'doc_date';
       // Day numbers per distinct date string (a few hundred at most), instead of parsing per row.
       const dayCache = new Map<string, number>();
-      const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / 86_400_000;
+      const asOfDay = dayNumber(asOf);
       const daysTo = (d: string) => {
         let v = dayCache.get(d);
-        if (v === undefined) dayCache.set(d, (v = asOfDay - Date.parse(`${d}T00:00:00Z`) / 86_400_000));
+        if (v === undefined) dayCache.set(d, (v = asOfDay - dayNumber(d)));
         return v;
       };
       const out: AgingDetailRow[] = [];

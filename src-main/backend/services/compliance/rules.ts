@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '@shared/dates';
+import { addDays, daysBetween, formatInZone, type IsoDate } from '@shared/dates';
 import { phoneDigits } from '@shared/domain/accounts';
 import { areaCodeOf } from '@shared/domain/area-codes';
 import {
@@ -16,7 +16,7 @@ import {
   type LocalTime,
 } from '@shared/domain/collections';
 import { blockText } from '@shared/domain/collections-text';
-import { clockSeconds, formatInZone, startOfLocalDay, wallTime, zonedInstant } from './zoned';
+import { clockSeconds, startOfLocalDay, wallTime, zonedInstant } from './zoned';
 
 /**
  * The compliance engine: pure functions over the facts the service loads (no database, no clock).

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '@shared/dates';
+import { addDays, utcMidnight, type IsoDate } from '@shared/dates';
 
 /**
  * Wall-clock time in an IANA zone, through Intl.DateTimeFormat (the platform's tz database), so daylight-
@@ -43,8 +43,7 @@ export function wallTime(instant: Date, zone: string): WallTime {
 /** The zone's offset from UTC at an instant, in milliseconds (New York in winter: -5 h). */
 function offsetMs(instant: number, zone: string): number {
   const w = wallTime(new Date(instant), zone);
-  const [y, mo, d] = w.date.split('-').map(Number);
-  const asUtc = Date.UTC(y!, mo! - 1, d!) + w.seconds * 1000;
+  const asUtc = utcMidnight(w.date) + w.seconds * 1000;
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
@@ -56,9 +55,7 @@ function offsetMs(instant: number, zone: string): number {
  */
 export function zonedInstant(date: IsoDate, hhmm: string, zone: string): Date {
   if (hhmm === '24:00') return zonedInstant(addDays(date, 1), '00:00', zone);
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = hhmm.split(':').map(Number);
-  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  const wall = utcMidnight(date) + clockSeconds(hhmm) * 1000;
   // Try the offsets in force around that wall time; take the earliest instant that shows that wall time.
   const candidates = [offsetMs(wall - 86_400_000, zone), offsetMs(wall, zone), offsetMs(wall + 86_400_000, zone)];
   const exact = candidates.map((o) => wall - o).filter((t) => wallTime(new Date(t), zone).date === date && wallTime(new Date(t), zone).hhmm === hhmm.padStart(5, '0'));
@@ -75,8 +72,3 @@ export const clockSeconds = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 3600 + m! * 60;
 };
-
-/** "Mon, Mar 9, 2026, 11:00 AM EDT" in the zone. */
-export function formatInZone(instant: Date, zone: string): string {
-  return instant.toLocaleString('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
-}
