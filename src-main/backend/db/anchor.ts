@@ -5,6 +5,12 @@
  * on; the anchor can, because whoever changes the store file must also forge a file they cannot sign
  * without the key. It doubles as a key check that lives outside the encrypted pages (open.ts).
  * docs/decisions/013-store-files-and-audit-anchor.md has the reasoning and its limits.
+ *
+ * The file holds two 512-byte slots, each one signed anchor as a line of JSON padded with spaces.
+ * After a commit the keeper overwrites one slot in place (one small write, no fsync, no rename: about
+ * a tenth of a millisecond, where a temp file and rename cost ~0.5 ms, 4 ms at p95, on the shared
+ * build machine). A crash mid-write spoils at most that slot; the other still holds an earlier anchor,
+ * and an anchor behind the chain is accepted. Readers take the valid slot with the highest count.
  */
 import fs from 'node:fs';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
@@ -68,21 +74,45 @@ export function parseAnchor(text: string, macKey: Buffer): AnchorRead {
   return ok ? { kind: 'valid', anchor } : { kind: 'forged' };
 }
 
-export function readAnchor(file: string, macKey: Buffer): AnchorRead {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
-    return { kind: 'unreadable', why: (err as Error).message };
-  }
-  return parseAnchor(text, macKey);
+const SLOT = 512;
+
+/** One anchor as a slot: its JSON line, padded to the slot size. */
+function encodeSlot(anchor: SignedAnchor): Buffer {
+  const line = JSON.stringify(anchor);
+  if (line.length > SLOT - 1) throw new Error('anchor too long for its slot');
+  return Buffer.from(line.padEnd(SLOT - 1, ' ') + '\n', 'utf8');
 }
 
-/** Written to a temp file and renamed over the old one, so a crash leaves the old anchor or the new. */
+/** The two slots (or, for a file not in slot form, its whole text) read as one answer. */
+export function parseAnchorFile(bytes: Buffer, macKey: Buffer): AnchorRead {
+  const texts = bytes.length === 2 * SLOT ? [bytes.subarray(0, SLOT), bytes.subarray(SLOT)].map((b) => b.toString('utf8').trim()).filter((t) => t !== '') : [bytes.toString('utf8')];
+  const reads = texts.map((t) => parseAnchor(t, macKey));
+  // A slot well formed but not signed with this key was written by someone without it.
+  if (reads.some((r) => r.kind === 'forged')) return { kind: 'forged' };
+  const valid = reads.flatMap((r) => (r.kind === 'valid' ? [r.anchor] : []));
+  if (valid.length > 0) return { kind: 'valid', anchor: valid.reduce((a, b) => (b.count > a.count ? b : a)) };
+  return reads.find((r) => r.kind === 'unreadable') ?? { kind: 'unreadable', why: 'it is empty' };
+}
+
+export function readAnchor(file: string, macKey: Buffer): AnchorRead {
+  const once = (): AnchorRead => {
+    try {
+      return parseAnchorFile(fs.readFileSync(file), macKey);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      return { kind: 'unreadable', why: (err as Error).message };
+    }
+  };
+  const first = once();
+  // A read that met the keeper's write half-done (another process) reads whole the second time.
+  return first.kind === 'forged' || first.kind === 'unreadable' ? once() : first;
+}
+
+/** The whole file at once (both slots the same anchor), written to a temp file and renamed into place. */
 export function writeAnchor(file: string, anchor: SignedAnchor): void {
   const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(anchor, null, 2) + '\n', { mode: 0o600 });
+  const slot = encodeSlot(anchor);
+  fs.writeFileSync(tmp, Buffer.concat([slot, slot]), { mode: 0o600 });
   fs.renameSync(tmp, file);
 }
 
@@ -118,6 +148,9 @@ export class AuditAnchor {
   /** The last failure to write the anchor (it is retried at the next commit; verify shows the anchor behind). */
   lastWriteError: string | null = null;
   private readonly endStmt: Sqlite.Statement;
+  private readonly hashAtStmt: Sqlite.Statement;
+  private fd: number | null = null;
+  private slot = 0;
 
   constructor(
     private readonly sqlite: Sqlite.Database,
@@ -127,6 +160,7 @@ export class AuditAnchor {
   ) {
     this.file = anchorPathFor(storePath);
     this.endStmt = sqlite.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+    this.hashAtStmt = sqlite.prepare('SELECT hash FROM audit WHERE seq = ?');
   }
 
   /**
@@ -160,12 +194,11 @@ export class AuditAnchor {
       const end = last ? { count: last.seq, head: last.hash } : { count: 0, head: GENESIS };
       if (this.written && this.written.count === end.count && this.written.head === end.head) return;
       // Only ever move the anchor forward along the same chain; anything else is kept as evidence.
-      const fit = this.written ? fitAnchor(this.sqlite, this.written) : null;
-      if (fit && (fit.kind === 'removed' || fit.kind === 'rewritten')) {
+      if (this.written && this.written.count > 0 && (this.hashAtStmt.get(this.written.count) as { hash: string } | undefined)?.hash !== this.written.head) {
         this.held = 'the chain does not contain the anchored record';
         return;
       }
-      writeAnchor(this.file, signAnchor(this.macKey, end));
+      this.writeSlot(signAnchor(this.macKey, end));
       this.written = end;
       this.lastWriteError = null;
     } catch (err) {
@@ -173,10 +206,50 @@ export class AuditAnchor {
     }
   }
 
+  /** Overwrite one slot in place, alternating; a file not (or no longer) ours is first written whole. */
+  private writeSlot(anchor: SignedAnchor): void {
+    if (this.fd !== null && !this.sameFile(this.fd)) this.closeFile();
+    if (this.fd === null) {
+      if (!fs.existsSync(this.file) || fs.statSync(this.file).size !== 2 * SLOT) {
+        writeAnchor(this.file, anchor);
+        this.fd = fs.openSync(this.file, 'r+');
+        return;
+      }
+      this.fd = fs.openSync(this.file, 'r+');
+    }
+    this.slot = 1 - this.slot;
+    fs.writeSync(this.fd, encodeSlot(anchor), 0, SLOT, this.slot * SLOT);
+  }
+
+  /** Still the file under our name? (`reanchor` elsewhere renames a new one into place.) */
+  private sameFile(fd: number): boolean {
+    try {
+      return fs.statSync(this.file).ino === fs.fstatSync(fd).ino;
+    } catch {
+      return false;
+    }
+  }
+
+  private closeFile(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** At store close: anchor what was appended outside Kysely, then let go of the file. */
+  close(): void {
+    this.refresh();
+    try {
+      this.closeFile();
+    } catch {
+      this.fd = null;
+    }
+  }
+
   /** Anchors the chain as it is now, replacing whatever anchor there was (the CLI's `reanchor`). */
   reanchor(): ChainEnd {
     const end = chainEnd(this.sqlite);
-    writeAnchor(this.file, signAnchor(this.macKey, end));
+    this.closeFile();
+    writeAnchor(this.file, signAnchor(this.macKey, end)); // both slots: no older anchor stays behind
     this.written = end;
     this.held = null;
     return end;

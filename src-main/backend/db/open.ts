@@ -255,7 +255,7 @@ export function openStore(storePath: string, key: Buffer, options: OpenStoreOpti
     anchor,
     hasChecksums,
     async close() {
-      anchor?.refresh(); // records appended outside Kysely (the demo's bulk writer) are anchored here
+      anchor?.close(); // records appended outside Kysely (the demo's bulk writer) are anchored here
       await db.destroy(); // closes the sqlite handle too
     },
   };
