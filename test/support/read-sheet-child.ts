@@ -9,11 +9,19 @@ import { pathToFileURL } from 'node:url';
 
 type Reader = { readSheet(fileName: string, bytes: Buffer): Promise<{ rows: unknown[]; problems?: unknown[] }> };
 
+/**
+ * The peak resident memory of this process. Linux's getrusage maxRSS keeps the high-water mark of the
+ * process image before exec (the forking parent's), so read this image's own VmHWM where there is one.
+ */
+function peakRssMb(): number {
+  const hwm = fs.existsSync('/proc/self/status') ? /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] : undefined;
+  return Math.round(Number(hwm ?? process.resourceUsage().maxRSS) / 1024);
+}
+
 async function main() {
   const [file, readerPath = path.join(__dirname, '../../src-main/backend/services/imports/read.ts')] = process.argv.slice(2);
   if (!file) throw new Error('usage: read-sheet-child.ts FILE [READER_MODULE]');
   const { readSheet } = (await import(pathToFileURL(path.resolve(readerPath)).href)) as Reader;
-  const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
   try {
     const sheet = await readSheet(path.basename(file), fs.readFileSync(file));
     console.log(JSON.stringify({ outcome: 'read', rows: sheet.rows.length, problems: sheet.problems ?? [], peakRssMb: peakRssMb() }));
