@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isIsoDate } from '@shared/dates';
+import { readDate } from '@shared/dates';
 import { createDemoCompany, demoSizes, demoUsers, DEMO_COMPANY, type DemoSize } from '../backend/demo';
 import { verifyStore } from '../backend/verify';
 import { DomainError } from '../backend/errors';
@@ -16,8 +16,9 @@ export const demoCommands: Record<string, Command> = {
     if (!(size in demoSizes)) throw new CliError('--size must be small, medium or large');
     const seed = opts.seed === undefined ? undefined : Number(opts.seed);
     if (seed !== undefined && !Number.isSafeInteger(seed)) throw new CliError('--seed must be a whole number');
-    const asOf = typeof opts['as-of'] === 'string' ? opts['as-of'] : undefined;
-    if (asOf !== undefined && !isIsoDate(asOf)) throw new CliError('--as-of must be a date, YYYY-MM-DD');
+    const asOfRead = typeof opts['as-of'] === 'string' ? readDate(opts['as-of']) : undefined;
+    if (asOfRead && !asOfRead.ok) throw new CliError(`--as-of ${asOfRead.reason}`);
+    const asOf = asOfRead?.ok ? asOfRead.value : undefined;
     const accounts = opts.accounts === undefined ? undefined : Number(opts.accounts);
     const storePath = String(opts.store ?? '');
     const isNew = !!storePath && !fs.existsSync(storePath);

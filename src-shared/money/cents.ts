@@ -23,21 +23,11 @@ export class MoneyRangeError extends RangeError {
   }
 }
 
-export const isCents = (value: number): value is Cents => Number.isSafeInteger(value) && Math.abs(value) <= MAX_CENTS;
-
 /** A checked amount: throws MoneyRangeError when `value` is not whole cents within the ceiling. */
 export function cents(value: number, what = 'Amount'): Cents {
   if (!Number.isSafeInteger(value)) throw new MoneyRangeError(`${what} must be a whole number of cents, got ${value}`);
   if (Math.abs(value) > MAX_CENTS) throw new MoneyRangeError(`${what} is more than ${MAX_CENTS_TEXT}, the most one amount may be`);
   return value as Cents;
-}
-
-/** Sum of amounts, checked against the ceiling (a document's total; not for report totals over many documents). */
-export function sumCents(values: readonly Cents[], what = 'The total'): Cents {
-  return cents(
-    values.reduce((s, v) => s + v, 0),
-    what,
-  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * the one place amounts, percentages and quantities are checked, applied, parsed and formatted, for the
  * renderer, the backend, imports and the CLI alike.
  */
-export { MAX_CENTS, MAX_CENTS_TEXT, MoneyRangeError, allocateProRata, applyBasisPoints, cents, isCents, mulDivRound, sumCents, type Cents } from './cents';
+export { MAX_CENTS, MAX_CENTS_TEXT, MoneyRangeError, allocateProRata, applyBasisPoints, cents, mulDivRound, type Cents } from './cents';
 export { centsToDecimalString, formatMoney, parseMoney, readMoney, type ReadMoneyOptions } from './text';
 export { basisPointsToText, formatBasisPoints, parsePercent } from './percent';
 export { MAX_QUANTITY_MILLI, formatQuantity, parseQuantity, quantityToText } from './quantity';

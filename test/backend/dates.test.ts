@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { contract, type Channel } from '../../src-shared/ipc/contract';
 import { isoDateSchema } from '../../src-shared/domain/text';
@@ -6,6 +8,7 @@ import { instantSchema } from '../../src-shared/domain/collections';
 import type { Backend } from '../../src-main/backend';
 import { verifyStore } from '../../src-main/backend/verify';
 import { collectionsBackend, value } from '../support/collections';
+import { runCli } from '../../src-main/cli';
 import { addDays, addMonths, dayNumber, daysBetween, formatDate, formatInZone, formatInstant, formatMonth, fromDayNumber, isCalendarDate, isIsoDate, readDate } from '../../src-shared/dates';
 
 /** Every table's row count: a refused call must leave every one of them as it was. */
@@ -101,6 +104,36 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
     expect(answers.filter((s) => !refusedWell(s))).toEqual([]);
     expect(rowCounts(b)).toEqual(before);
     expect((await verifyStore(b)).ok).toBe(true);
+  });
+
+  it('verify reports a posting dated outside the range or above the ceiling (as an older version could write)', async () => {
+    const { b, supervisor: sup, account } = await collectionsBackend('2026-03-16T15:00:00Z');
+    const a = await account();
+    const draft = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 100 }] }));
+    expect((await verifyStore(b)).checks.find((c) => c.name === 'amounts and dates in range')?.ok).toBe(true);
+    // What the old code let through: a posting dated 0000-01-01 of 4.5e18 cents (a draft made posted by hand here).
+    b.ctx.store.sqlite.prepare(`UPDATE document SET status = 'posted', number = 'INV-000001', series = 'INV', number_seq = 1, posted_at = '2026-03-16T15:00:00.000Z', doc_date = '0000-01-01', total_cents = 4500000000000000000 WHERE id = ?`).run(draft.id);
+    const check = (await verifyStore(b)).checks.find((c) => c.name === 'amounts and dates in range');
+    expect(check).toMatchObject({ ok: false, problems: [expect.stringMatching(/^INV-000001: total .* cents, dated 0000-01-01$/)] });
+  });
+
+  it('the CLI refuses the same dates with the same words', async () => {
+    const { b } = await collectionsBackend('2026-03-16T15:00:00Z');
+    const storePath = (b as unknown as { storePath: string }).storePath;
+    const keyFile = path.join(path.dirname(storePath), 'key.hex');
+    fs.writeFileSync(keyFile, (b as unknown as { key: Buffer }).key.toString('hex'));
+    await b.close();
+    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await runCli(['aging', '--as-of', '0099-12-31', '--store', storePath, '--key-file', keyFile], () => undefined)).toBe(2);
+      expect(await runCli(['demo', '--as-of', '0099-12-31', '--store', storePath, '--key-file', keyFile], () => undefined)).toBe(2);
+      expect(said.mock.calls.map((c) => String(c[0]))).toEqual([
+        'error: --as-of: Date must be between 1900-01-01 and 2199-12-31',
+        'error: --as-of is out of range (0099-12-31); dates must be between 1900-01-01 and 2199-12-31',
+      ]);
+    } finally {
+      said.mockRestore();
+    }
   });
 
   it('the first and last accepted dates work end to end', async () => {

@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
 import type { AgingBasis, AgingDetail, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
-import { addDays, formatDate, isIsoDate, parseDate } from '@shared/dates';
+import { addDays, addMonths, formatDate, isIsoDate, parseDate, startOfMonth } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -198,14 +198,13 @@ function fetchAllDetail(asOf: string | undefined, basis: AgingBasis | undefined)
 
 /** Month, quarter and year ends: the dates offices run aging for. */
 function datePresets(today: string) {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const monthStart = `${y}-${String(m).padStart(2, '0')}-01`;
-  const quarterStart = `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  const monthStart = startOfMonth(today);
+  const quarterStart = addMonths(monthStart, -((Number(today.slice(5, 7)) - 1) % 3));
   return [
     { value: today, label: 'Today' },
     { value: addDays(monthStart, -1), label: 'End of last month' },
     { value: addDays(quarterStart, -1), label: 'End of last quarter' },
-    { value: `${y - 1}-12-31`, label: 'End of last year' },
+    { value: `${Number(today.slice(0, 4)) - 1}-12-31`, label: 'End of last year' },
   ];
 }
 

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { ruleCitations, ruleLabels, type ComplianceOverride } from '@shared/domain/collections';
 import { blockText } from '@shared/domain/collections-text';
 import { csvText } from '@shared/csv-text';
-import { addDays, addMonths, formatInstant, formatInZone } from '@shared/dates';
+import { addDays, addMonths, formatInstant, formatInZone, startOfMonth } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useBusinessToday } from '../accounts/api';
@@ -23,7 +23,7 @@ const consumerTime = (r: ComplianceOverride) => formatInstant(r.actionAt, r.time
 /** The period as instants (local midnight of the office's machine), both ends optional. */
 function periodRange(period: Period, today: string): { from?: string; to?: string } {
   const at = (d: string) => new Date(`${d}T00:00:00`).toISOString();
-  const monthStart = `${today.slice(0, 7)}-01`;
+  const monthStart = startOfMonth(today);
   if (period === 'month') return { from: at(monthStart) };
   if (period === 'lastMonth') return { from: at(addMonths(monthStart, -1)), to: at(monthStart) };
   if (period === 'days90') return { from: at(addDays(today, -89)) };

@@ -1,4 +1,6 @@
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
+import { MAX_DATE, MIN_DATE } from '@shared/dates';
+import { MAX_CENTS } from '@shared/money';
 import { formatNumber } from '../numbering';
 
 export interface ReceivablesCheck {
@@ -25,7 +27,9 @@ function check(name: string, okDetail: string, problems: string[], total: number
  *     document.open_cents = total - allocations); allocations join documents of the right side and
  *     account, effective no earlier than either document;
  *  3. every posted document has its ledger entry and its posting audit record; numbers are gap-free
- *     per series.
+ *     per series;
+ *  4. every posted amount is whole cents within MAX_CENTS and every posting date within MIN_DATE..MAX_DATE
+ *     (the input schemas refuse anything else; an older version let such postings through).
  */
 export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
   const out: ReceivablesCheck[] = [];
@@ -119,5 +123,21 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
     }
   }
   out.push(check('gap-free numbering', `${series.length} series, each numbered 1..n without gaps`, numberProblems, numberProblems.length + Math.max(0, badCount - LIMIT)));
+
+  // 4. the one ceiling and the one date range
+  const outOfRange = sqlite
+    .prepare(
+      `SELECT id, number, total_cents, doc_date FROM document WHERE status = 'posted' AND (
+         typeof(total_cents) <> 'integer' OR ABS(total_cents) > ? OR doc_date < ? OR doc_date > ? OR doc_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`,
+    )
+    .all(MAX_CENTS, MIN_DATE, MAX_DATE) as { id: number; number: string | null; total_cents: number; doc_date: string }[];
+  out.push(
+    check(
+      'amounts and dates in range',
+      `every posted amount within the ceiling, every posting dated ${MIN_DATE}..${MAX_DATE}`,
+      outOfRange.slice(0, LIMIT).map((r) => `${r.number ?? `document ${r.id}`}: total ${r.total_cents} cents, dated ${r.doc_date}`),
+      outOfRange.length,
+    ),
+  );
   return out;
 }
