@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './text';
+import { updateSchema } from './partial-update';
 import type { AccountKind } from './accounts';
 
 export const agingBases = ['due', 'invoice'] as const;
@@ -25,7 +26,7 @@ export const agingSettingsSchema = agingSettingsFieldsSchema.superRefine((s, ctx
 });
 export type AgingSettings = z.infer<typeof agingSettingsSchema>;
 /** aging.updateSettings: any of the fields; the edges are checked against the merged settings. */
-export const agingSettingsUpdateSchema = agingSettingsFieldsSchema.partial();
+export const agingSettingsUpdateSchema = updateSchema(agingSettingsFieldsSchema);
 export const defaultAgingSettings: AgingSettings = { currentThroughDays: 0, edges: [30, 60, 90, 120], defaultBasis: 'due' };
 
 /** "Current", "1-30", ..., "Over 120". */

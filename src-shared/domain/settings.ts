@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateSchema } from './partial-update';
 import { requiredText } from './text';
 import { timeZoneSchema } from './time-zone';
 
@@ -14,7 +15,7 @@ export const companySettingsSchema = z.object({
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 
 /** What settings.update may change: only the fields given change; the currency is fixed at creation, so it (or any unknown field) is refused, not ignored. */
-export const companySettingsUpdateSchema = companySettingsSchema.omit({ currency: true }).partial().strict();
+export const companySettingsUpdateSchema = updateSchema(companySettingsSchema.omit({ currency: true })).strict();
 
 export const defaultCompanySettings: Omit<CompanySettings, 'companyName'> = {
   currency: 'USD',

@@ -26,6 +26,7 @@ import {
   type ValidationNotice,
 } from '../../domain/collections';
 import { idSchema, requiredText } from '../../domain/text';
+import { updateSchema } from '../../domain/partial-update';
 
 /** Collections contact: compliance checks and overrides, call log, promises, flags, timeline. docs/compliance.md. */
 export const collectionsContract = {
@@ -38,7 +39,7 @@ export const collectionsContract = {
   'compliance.addInconvenientTime': endpoint(inconvenientTimeSchema).returns<InconvenientTime>(),
   'compliance.withdrawInconvenientTime': endpoint(z.object({ id: idSchema, reason: requiredText('Reason', 1000) })).returns<null>(),
   'compliance.getSettings': endpoint(noInput).returns<CollectionsSettings>(),
-  'compliance.updateSettings': endpoint(collectionsSettingsSchema.partial()).returns<CollectionsSettings>(),
+  'compliance.updateSettings': endpoint(updateSchema(collectionsSettingsSchema)).returns<CollectionsSettings>(),
 
   'calls.log': endpoint(callLogSchema).returns<CallRecord>(),
   'calls.list': endpoint(callsListSchema).returns<CallRecord[]>(),

@@ -17,6 +17,7 @@ import { applyCreditSchema, paymentPostSchema, previewAllocationSchema, refundSc
 import { adjustmentSchema, documentGetSchema, ledgerGetSchema, writeOffSchema, type DocumentDetail, type LedgerView } from '../../domain/ledger';
 import { agingDetailSchema, agingDrillSchema, agingSettingsUpdateSchema, agingSummarySchema, type AgingDetail, type AgingSettings, type AgingSummary } from '../../domain/aging';
 import { idSchema, type Page } from '../../domain/text';
+import { updateSchema } from '../../domain/partial-update';
 
 /** Receivables: accounts, price list, invoices and credit notes, payments, ledger, aging. */
 export const receivablesContract = {
@@ -37,7 +38,7 @@ export const receivablesContract = {
   'invoices.list': endpoint(invoiceListSchema).returns<Page<InvoiceListRow>>(),
   'invoices.postCreditNote': endpoint(creditNoteSchema).returns<PostingResult>(),
   'invoices.getSettings': endpoint(noInput).returns<InvoiceSettings>(),
-  'invoices.updateSettings': endpoint(invoiceSettingsSchema.partial()).returns<InvoiceSettings>(),
+  'invoices.updateSettings': endpoint(updateSchema(invoiceSettingsSchema)).returns<InvoiceSettings>(),
 
   'payments.previewAllocation': endpoint(previewAllocationSchema).returns<AllocationPreview>(),
   'payments.post': endpoint(paymentPostSchema).returns<PostingResult & { receipt: Receipt }>(),
