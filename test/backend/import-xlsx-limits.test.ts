@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../src-main/backend/services/imports/read';
 import { fixedClock, testBackend, withCompany } from '../support/store';
-import { longStringWorkbook, paymentsWorkbook, wideWorkbook, writeFile } from '../support/xlsx-files';
+import { longStringWorkbook, paymentsWorkbook, sheetWorkbook, wideWorkbook, writeFile, zipParts } from '../support/xlsx-files';
 
 // Workbooks past a limit are refused while they are read (hole 8 of issue 8): each is read in a child
 // process whose heap is capped at 256 MB, where building the file in memory would crash it.
@@ -76,6 +76,21 @@ describe('XLSX imports: limits enforced while reading', () => {
     const preview = await b.services.imports.preview({ kind: 'payments', fileName: 'long-memo.xlsx', contentBase64: file.toString('base64') });
     expect(preview.errors).toEqual([{ line: 2, column: 'memo', reason: 'holds 40,000 characters; a cell holds at most 32,767' }]);
     expect(preview.totals.toPost).toBe(0);
+  });
+});
+
+describe('XLSX imports: damaged workbooks', () => {
+  const refusal = (name: string, bytes: Buffer) => readSheet(name, bytes).then(() => 'read', (e: Error) => e.message);
+
+  it('are refused with what is wrong, not read in part', async () => {
+    const good = zipParts([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]);
+    expect(await refusal('notes.xlsx', zipParts([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toBe('notes.xlsx is a zip file but not an Excel workbook (.xlsx): it has no xl/workbook.xml.');
+    expect(await refusal('cut.xlsx', good.subarray(0, good.length - 30))).toMatch(/^cut.xlsx could not be read as an Excel workbook/);
+    expect(await refusal('named.xlsx', Buffer.from('a,b\n1,2\n'))).toBe('named.xlsx is named .xlsx but is not an Excel workbook.');
+    expect(await refusal('deep.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></c></row><row r="2000000"><c r="A2000000"><v>2</v></c></row>'))).toBe("deep.xlsx: row 2000000 is past Excel's last row (1,048,576); the file is damaged.");
+    expect(await refusal('far.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>'))).toBe("far.xlsx, row 1: cell XFE1 is past Excel's last column (XFD); the file is damaged.");
+    expect(await refusal('bad-xml.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></row>'))).toMatch(/^bad-xml.xlsx is damaged: its part xl\/worksheets\/sheet1.xml could not be read/);
+    expect(await refusal('empty.xlsx', sheetWorkbook(''))).toBe('The first worksheet of empty.xlsx is empty: it needs a header row and at least one data row.');
   });
 });
 

@@ -124,6 +124,11 @@ export function wideWorkbook(rows: number): Buffer {
   return zipParts(workbookParts(sheetXml(Buffer.from(body)), null));
 }
 
+/** A workbook whose one worksheet's sheetData holds `rows`, the XML given. */
+export function sheetWorkbook(rows: string): Buffer {
+  return zipParts(workbookParts(sheetXml(Buffer.from(rows)), null));
+}
+
 export function writeFile(path: string, bytes: Buffer): string {
   fs.writeFileSync(path, bytes);
   return path;

@@ -9,8 +9,9 @@ const MAX_SHEET_BYTES = 1024 * 2 ** 20;
 const MAX_SHARED_STRINGS_BYTES = 64 * 2 ** 20;
 /** workbook.xml, its relationships, styles.xml. */
 const MAX_SMALL_PART_BYTES = 16 * 2 ** 20;
-/** Excel's last column, XFD. */
+/** Excel's last column (XFD) and last row. */
 const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
 
 interface Workbook {
   sheets: { name: string; hidden: boolean; path: string }[];
@@ -174,6 +175,7 @@ async function readRows(zip: WorkbookZip, fileName: string, path: string, sheet:
     open(name, a) {
       if (name === 'row') {
         rowNumber = Number(a.r) || rowNumber + 1;
+        if (rowNumber > MAX_ROWS) throw invalid(`${fileName}: row ${rowNumber} is past Excel's last row (${MAX_ROWS.toLocaleString('en-US')}); the file is damaged.`);
         cells = [];
         column = -1;
       } else if (name === 'c') {

@@ -11,6 +11,8 @@ const MAX_ENTRIES = 10_000;
  * character reference) and some room. A longer run is refused before the XML parser buffers it.
  */
 const MAX_XML_RUN = 8 * MAX_CELL_CHARS + 1024;
+/** All parts read from one workbook together: bounds the time a file of many padded sheets can take. */
+const MAX_WORKBOOK_BYTES = 1024 * 2 ** 20;
 
 export interface XmlHandlers {
   /** An element opens; its name without a namespace prefix. */
@@ -28,6 +30,9 @@ const megabytes = (n: number) => `${Math.ceil(n / 2 ** 20).toLocaleString('en-US
  * to more than it declared, so a lying header cannot get past the limit either.
  */
 export class WorkbookZip {
+  /** Bytes inflated so far, all parts together. */
+  private inflated = 0;
+
   private constructor(
     private readonly fileName: string,
     private readonly zip: ZipFile,
@@ -70,11 +75,14 @@ export class WorkbookZip {
     let stream: Readable | null = null;
     let inflated = 0;
     let sinceTag = 0;
+    const overBudget = () => invalid(`${this.fileName} is too large to import: its parts inflate to more than ${megabytes(MAX_WORKBOOK_BYTES)}; split it into smaller files.`);
     try {
       stream = await this.zip.openReadStreamPromise(entry);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         inflated += chunk.length;
+        this.inflated += chunk.length;
         if (inflated > limit) throw tooBig();
+        if (this.inflated > MAX_WORKBOOK_BYTES) throw overBudget();
         sinceTag = runAfter(chunk, sinceTag);
         if (sinceTag > MAX_XML_RUN) throw invalid(`${this.fileName} holds a value longer than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters (in its part ${path}); a cell holds at most that many.`);
         parser.write(decoder.decode(chunk, { stream: true }));
