@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
+import { anchorMacKey, fitAnchor, parseAnchor } from '../../src-main/backend/db/anchor';
 import { auditHash } from '../../src-main/backend/services/audit';
 import { verifyStore } from '../../src-main/backend/verify';
 import { runCli } from '../../src-main/cli';
@@ -100,6 +101,32 @@ describe('the audit chain is anchored outside the store', () => {
     const again = testBackend({ storePath: b.storePath, key: b.key });
     const after = (await verifyStore(again)).checks.find((c) => c.name === 'audit anchor');
     expect(after).toMatchObject({ ok: true, detail: expect.not.stringMatching(/after the anchor/) });
+  });
+
+  it('a slot torn by a crash mid-write leaves the other slot, an earlier anchor, which still checks the chain', async () => {
+    const b = await backendWithHistory();
+    const bytes = fs.readFileSync(b.anchorFile);
+    expect(bytes.length).toBe(1024);
+    const newest = bytes.toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => (JSON.parse(l) as { count: number }).count);
+    const tornSlot = newest[0]! >= newest[1]! ? 0 : 1; // spoil the newer one
+    bytes.fill(0x7b, tornSlot * 512 + 40, tornSlot * 512 + 300);
+    fs.writeFileSync(b.anchorFile, bytes);
+    const r = await check(b, 'audit anchor');
+    expect(r.failed).toEqual([]);
+    expect(r.check?.detail).toMatch(/records anchored/);
+  });
+
+  it('a signed anchor carried elsewhere (as a backup will) checks the chain later: behind is fine, a cut end is not', async () => {
+    const b = await backendWithHistory();
+    const carried = b.ctx.store.anchor!.forBackup();
+    await b.call('admin-session', 'settings.update', { idleLockMinutes: 25 });
+    const parsed = parseAnchor(JSON.stringify(carried), anchorMacKey(b.key));
+    expect(parsed.kind).toBe('valid');
+    expect(fitAnchor(b.ctx.store.sqlite, carried)).toEqual({ kind: 'behind', newer: 1 });
+    const s = b.ctx.store.sqlite;
+    tamper(s, () => s.prepare('DELETE FROM audit WHERE seq >= ?').run(carried.count));
+    expect(fitAnchor(s, carried).kind).toBe('removed');
+    expect(parseAnchor(JSON.stringify({ ...carried, count: carried.count + 1 }), anchorMacKey(b.key)).kind).toBe('forged');
   });
 
   it('an anchor not made with the store key (forged or damaged) fails', async () => {
