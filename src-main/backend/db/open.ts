@@ -233,7 +233,8 @@ export function openStore(storePath: string, key: Buffer, options: OpenStoreOpti
     }
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    const hadChecksums = hasChecksumColumn(sqlite);
+    // Anchored before: opened by a version that anchors (checksums) and had an audit table then.
+    const hadAnchor = hasChecksumColumn(sqlite) && hasAuditTable(sqlite);
     if (!readonly) {
       runMigrations(sqlite, options.migrations ?? allMigrations, path);
       refreshPlannerStatistics(sqlite);
@@ -241,7 +242,7 @@ export function openStore(storePath: string, key: Buffer, options: OpenStoreOpti
     hasChecksums = hasChecksumColumn(sqlite);
     if (hasAuditTable(sqlite)) {
       anchor = new AuditAnchor(sqlite, path, anchorMacKey(key), !readonly);
-      anchor.start(hadChecksums);
+      anchor.start(hadAnchor);
     }
   } catch (err) {
     sqlite.close();
