@@ -4,7 +4,7 @@
  * show that records were cut from its end, or that it was rewritten and re-hashed from some record
  * on; the anchor can, because whoever changes the store file must also forge a file they cannot sign
  * without the key. It doubles as a key check that lives outside the encrypted pages (open.ts).
- * docs/decisions/015-store-files-and-audit-anchor.md has the reasoning and its limits.
+ * docs/decisions/016-store-files-and-audit-anchor.md has the reasoning and its limits.
  *
  * The file holds two 512-byte slots, each one signed anchor as a line of JSON padded with spaces.
  * After a commit the keeper overwrites one slot in place (one small write, no fsync, no rename: about
