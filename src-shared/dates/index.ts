@@ -120,11 +120,14 @@ const monthIndex = (name: string) => MONTHS.findIndex((m) => m.slice(0, 3).toLow
 export function readDate(text: string): Read<IsoDate> {
   const t = text.trim();
   if (t === '') return { ok: false, reason: 'is empty' };
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const named = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(t);
+  const month = named ? monthIndex(named[1]) : -1;
   let iso: string | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t))) iso = `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  else if ((m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(t)) && monthIndex(m[1]!) >= 0) iso = `${m[3]}-${pad(monthIndex(m[1]!) + 1)}-${m[2]!.padStart(2, '0')}`;
+  if (ymd) iso = `${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}`;
+  else if (us) iso = `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
+  else if (named && month >= 0) iso = `${named[3]}-${pad(month + 1)}-${named[2].padStart(2, '0')}`;
   if (iso === null) return { ok: false, reason: `is not a date (${t}); use YYYY-MM-DD or MM/DD/YYYY` };
   if (!isCalendarDate(iso)) return { ok: false, reason: `is not a calendar date (${t})` };
   if (!isIsoDate(iso)) return { ok: false, reason: `is out of range (${t}); dates must be between ${MIN_DATE} and ${MAX_DATE}` };
@@ -141,7 +144,7 @@ export function parseDate(text: string): IsoDate | null {
 export function formatDate(date: IsoDate | null | undefined): string {
   if (!date) return '';
   const [y, m, d] = fieldsOrThrow(date);
-  return `${MONTHS[m - 1]!.slice(0, 3)} ${d}, ${y}`;
+  return `${MONTHS[m - 1].slice(0, 3)} ${d}, ${y}`;
 }
 
 /** "2026-03" -> "March 2026" (a fee period, a statement month). */

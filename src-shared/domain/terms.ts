@@ -23,7 +23,7 @@ export function parseTerms(text: string): Terms | null {
   // The rate is read by the one percent parser: "2" or "1.5" (percent sign optional) -> basis points.
   const early = /^(\d{1,2}(?:\.\d{1,2})?)%? ?\/ ?(\d{1,3}),? ?net ?(\d{1,3})$/i.exec(t);
   if (early) {
-    const bp = parsePercent(early[1]!) ?? 0;
+    const bp = parsePercent(early[1]) ?? 0;
     const discountDays = Number(early[2]);
     const netDays = Number(early[3]);
     if (bp <= 0 || bp >= 10000 || discountDays > netDays) return null;
@@ -36,7 +36,7 @@ export const termsSchema = z
   .string()
   .max(40)
   .refine((s) => parseTerms(s) !== null, 'Terms must read like "Net 30", "Due on receipt" or "2/10 Net 30"')
-  .transform((s) => parseTerms(s)!.label);
+  .transform((s) => parseTerms(s)?.label ?? s);
 
 /** The dates the terms set for an invoice dated `invoiceDate`. */
 export function termsDates(invoiceDate: IsoDate, terms: Terms): { dueDate: IsoDate; discountDate: IsoDate | null; discountBp: number } {

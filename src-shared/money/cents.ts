@@ -92,7 +92,7 @@ export function allocateProRata(total: Cents, weights: readonly Cents[]): Cents[
   const order = parts.map((p, i) => ({ i, rem: p.rem })).sort((x, y) => (x.rem === y.rem ? x.i - y.i : x.rem > y.rem ? -1 : 1));
   for (const o of order) {
     if (left <= 0) break;
-    parts[o.i]!.share += 1;
+    parts[o.i].share += 1;
     left -= 1;
   }
   // Each share is at most the total, itself Cents.

@@ -26,5 +26,5 @@ export function quantityToText(milli: number): string {
 /** 1500 -> "1.5", 1500000 -> "1,500": for screens and documents. */
 export function formatQuantity(milli: number): string {
   const [whole, frac] = quantityToText(milli).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}`;
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${frac ? `.${frac}` : ''}`;
 }

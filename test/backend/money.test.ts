@@ -96,7 +96,7 @@ describe('hole 5: money has one ceiling, checked before anything posts', () => {
     ];
     for (const [name, p] of calls) {
       const r = await p;
-      expect(r.ok ? `${name}: accepted` : `${name}: ${r.error!.code}`).toBe(`${name}: VALIDATION`);
+      expect(r.ok ? `${name}: accepted` : `${name}: ${r.error?.code}`).toBe(`${name}: VALIDATION`);
     }
     expect(postedCounts(b)).toEqual({ posted: 0, entries: 0 });
   });

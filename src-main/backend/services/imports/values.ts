@@ -2,6 +2,7 @@ import { readDate, type IsoDate } from '@shared/dates';
 import { readMoney, type Cents } from '@shared/money';
 import type { Read } from '@shared/read';
 import { containsCardNumber } from '@shared/domain/payments';
+import { hasControlCharacters } from '@shared/domain/text';
 
 /**
  * Cell parsers for imports. Each returns the value or a reason a clerk can act on; none throws.
@@ -10,8 +11,6 @@ export type Parsed<T> = Read<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (reason: string): Parsed<never> => ({ ok: false, reason });
 
-// Control characters other than tab, newline and carriage return (same rule as typed text).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
  * Every cell, whatever its column: no control characters, and never a full card number (PCI DSS 3.4:
@@ -19,7 +18,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  * HTML and other markup is accepted as plain text: Ledgerdesk never interprets stored text.
  */
 export function checkCell(text: string): string | null {
-  if (CONTROL.test(text)) return 'contains control characters (invisible characters that are not text); remove them';
+  if (hasControlCharacters(text)) return 'contains control characters (invisible characters that are not text); remove them';
   if (containsCardNumber(text)) return 'looks like a full card number; card numbers are never imported (keep the last 4 digits only)';
   return null;
 }
