@@ -9,7 +9,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
-import { companyForSeeding, daysFrom, must, postInvoice, signIn } from '../support/receivables';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { companyForSeeding, daysFrom, postInvoice } from '../support/receivables';
 
 const D = '—'; // a zero cell
 

@@ -10,7 +10,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
-import { companyForSeeding, daysFrom, must, postInvoice, signIn } from '../support/receivables';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { companyForSeeding, daysFrom, postInvoice } from '../support/receivables';
 
 async function seed(b: Parameters<typeof companyForSeeding>[0]) {
   const { session, today } = await companyForSeeding(b);

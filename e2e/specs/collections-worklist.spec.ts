@@ -12,20 +12,21 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/bridge';
-import { createCompany } from '../fixtures/bridge';
-import { call, consumer, movingClock, pastCall, syncPageClock } from '../fixtures/collectionsData';
+import { addStaff, movingClock, must, riverside, signInSession } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { createCompany, expect, test } from '../fixtures/bridge';
+import { BASE_INSTANT, consumer, pastCall, syncPageClock } from '../fixtures/collectionsData';
+import { staff } from '../fixtures/receivablesData';
 
-test.use({ clock: movingClock(), timezoneId: 'America/Chicago' });
+test.use({ clock: movingClock(BASE_INSTANT), timezoneId: 'America/Chicago' });
 
 const S = 'seed';
 
 async function seed(b: Parameters<typeof createCompany>[0]) {
   await createCompany(b);
-  await call(b, S, 'auth.signIn', { username: 'admin', password: 'admin-pass-1' });
-  await call(b, S, 'users.create', { username: 'casey', displayName: 'Casey Morgan', role: 'clerk', password: 'clerk-pass-1' });
-  await call(b, S, 'users.create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', password: 'super-pass-1' });
-  const today = (await call(b, S, 'aging.summary', {})).asOf;
+  await signInSession(b, S, riverside.username, riverside.password);
+  await addStaff(b, S, staff);
+  const today = (await must(b, S, 'aging.summary', {})).asOf;
   expect(today).toBe('2026-03-10');
   const maria = await consumer(b, S, today, { number: 'P-2001', name: 'Maria Alvarez', phone: '(217) 555-0142', street: '1207 S Grand Ave W', city: 'Springfield', state: 'IL', zip: '62704' }, [{ daysAgo: 75, cents: 42_000 }]);
   const daniel = await consumer(b, S, today, { number: 'P-2002', name: 'Daniel Brooks', phone: '(312) 555-0199', street: '4410 N Kedzie Ave', city: 'Chicago', state: 'IL', zip: '60625' }, [{ daysAgo: 100, cents: 91_000 }]);
@@ -35,21 +36,13 @@ async function seed(b: Parameters<typeof createCompany>[0]) {
   for (const at of ['2026-03-04T16:00:00Z', '2026-03-05T16:00:00Z', '2026-03-06T16:00:00Z', '2026-03-07T16:00:00Z', '2026-03-08T16:00:00Z', '2026-03-09T15:00:00Z', '2026-03-09T19:00:00Z'])
     await pastCall(b, S, daniel.id, dc.id, dc.phones[0]!.number, at, 'no_answer');
   const luis = await consumer(b, S, today, { number: 'P-2004', name: 'Luis Romero', phone: '(217) 555-0188', street: '30 Lake Shore Dr', city: 'Springfield', state: 'IL', zip: '62712' }, [{ daysAgo: 50, cents: 18_500 }]);
-  await call(b, S, 'stages.evaluate', { asOf: today });
+  await must(b, S, 'stages.evaluate', { asOf: today });
   // Disputed after entering its stage: the stage task is due, the dispute holds it.
-  await call(b, S, 'flags.set', { kind: 'disputed', accountId: hannah.id, reason: 'Says the lab work was billed to her insurer', written: true, receivedOn: '2026-03-06' });
+  await must(b, S, 'flags.set', { kind: 'disputed', accountId: hannah.id, reason: 'Says the lab work was billed to her insurer', written: true, receivedOn: '2026-03-06' });
   // Casey already holds one account.
-  const casey = (await call(b, S, 'users.list', undefined)).find((u) => u.username === 'casey')!;
-  await call(b, S, 'worklist.assign', { accountIds: [luis.id], userId: casey.id });
+  const casey = (await must(b, S, 'users.list', undefined)).find((u) => u.username === 'casey')!;
+  await must(b, S, 'worklist.assign', { accountIds: [luis.id], userId: casey.id });
   return { maria, daniel, hannah, luis };
-}
-
-async function signInAs(page: Page, username: string, password: string) {
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('status-user')).toBeVisible();
 }
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Worklist' });
@@ -60,7 +53,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await seed(app.backend);
   await syncPageClock(page);
   await app.open(page);
-  await signInAs(page, 'casey', 'clerk-pass-1');
+  await signIn(page, 'casey', 'clerk-pass-1');
 
   // The clerk's queue for today.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklist' }).click();
@@ -151,7 +144,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   // The supervisor overrides with a reason.
   await page.getByRole('button', { name: 'User menu' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await signInAs(page, 'sam', 'super-pass-1');
+  await signIn(page, 'sam', 'super-pass-1');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklist' }).click();
   await expect(page.getByText('Everyone’s queue for Mar 10, 2026')).toBeVisible();
   await row(page, 'P-2002').getByText('Daniel Brooks').click();
@@ -169,7 +162,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Compliance override' })).toContainText('voicemail asking us to call back');
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Spoke with debtor' })).toContainText('Override');
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Spoke with debtor' })).toContainText('sam');
-  const overrides = await call(app.backend, S, 'compliance.overrides', {});
+  const overrides = await must(app.backend, S, 'compliance.overrides', {});
   expect(overrides).toHaveLength(1);
   expect(overrides[0]!.rules).toEqual(['call_frequency']);
   expect(overrides[0]!.username).toBe('sam');
@@ -198,7 +191,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await bar.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(row(page, 'P-2002')).toContainText('casey');
   await expect(row(page, 'P-2004')).toContainText('casey');
-  const wl = await call(app.backend, S, 'worklist.get', { assignee: 'all' });
+  const wl = await must(app.backend, S, 'worklist.get', { assignee: 'all' });
   expect(wl.items.find((i) => i.accountNumber === 'P-2002')?.assignedTo).toBe('casey');
   // Filter the supervisor's view to Casey's queue.
   await page.getByRole('combobox', { name: 'Assigned to' }).click();

@@ -1,3 +1,4 @@
+import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
 
 test('first run, sign-in, users and role enforcement', async ({ app, page }) => {
@@ -42,9 +43,7 @@ test('first run, sign-in, users and role enforcement', async ({ app, page }) => 
   // Sign in as the clerk: no Users screen, and main refuses the endpoint.
   await page.getByRole('button', { name: 'User menu' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
-  await page.getByLabel('User name').fill('casey');
-  await page.getByLabel('Password', { exact: true }).fill('clerk-pass-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'casey', 'clerk-pass-1');
   await expect(page.getByTestId('status-user')).toContainText('Casey Clerk');
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await expect(nav.getByRole('link', { name: 'Accounts' })).toBeVisible();

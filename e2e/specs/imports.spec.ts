@@ -4,7 +4,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
-import { companyForSeeding, must, signIn } from '../support/receivables';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { companyForSeeding } from '../support/receivables';
 
 // "Patient Ref" is no alias of account_number: the clerk maps it by hand.
 const header = 'Patient Ref,Customer Name,Type,Phone,E-mail,ST';

@@ -1,12 +1,14 @@
 /** The clerk's daily work end to end: find an account, post a payment, enter an invoice; role limits. */
 import { expect, test } from '../fixtures/bridge';
-import { call, officeWithStaff, seedPriceList, SEED, signIn } from '../fixtures/receivablesData';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { officeWithStaff, seedPriceList, SEED } from '../fixtures/receivablesData';
 import { addDays } from '../../src-shared/dates';
 import type { Backend } from '../../src-main/backend';
 
 /** An account with three open invoices of known amounts and ages; returns its id and the invoice numbers. */
 async function accountWithInvoices(b: Backend, today: string) {
-  const acct = await call(b, SEED, 'accounts.create', {
+  const acct = await must(b, SEED, 'accounts.create', {
     accountNumber: 'P-40017',
     name: 'Bartholomew Quincey-Ames',
     kind: 'consumer',
@@ -14,12 +16,12 @@ async function accountWithInvoices(b: Backend, today: string) {
     billingAddress: { line1: '410 N Michigan Ave', city: 'Chicago', state: 'IL', postalCode: '60611' },
   });
   // Decoys that must not be found by the search.
-  await call(b, SEED, 'accounts.create', { accountNumber: 'P-40018', name: 'Quinn Harper', kind: 'consumer' });
-  await call(b, SEED, 'accounts.create', { accountNumber: 'C-9001', name: '<b>Bold</b> & Sons <script>x()</script>', kind: 'commercial' });
+  await must(b, SEED, 'accounts.create', { accountNumber: 'P-40018', name: 'Quinn Harper', kind: 'consumer' });
+  await must(b, SEED, 'accounts.create', { accountNumber: 'C-9001', name: '<b>Bold</b> & Sons <script>x()</script>', kind: 'commercial' });
   const numbers: string[] = [];
   for (const [age, cents] of [[95, 12_000], [64, 8_050], [20, 20_000]] as const) {
-    const draft = await call(b, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -age), terms: 'Net 30', lines: [{ itemCode: '99213', description: 'Office visit, established patient', quantityMilli: 1000, unitPriceCents: cents }] });
-    numbers.push((await call(b, SEED, 'invoices.post', { invoiceId: draft.id })).number!);
+    const draft = await must(b, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -age), terms: 'Net 30', lines: [{ itemCode: '99213', description: 'Office visit, established patient', quantityMilli: 1000, unitPriceCents: cents }] });
+    numbers.push((await must(b, SEED, 'invoices.post', { invoiceId: draft.id })).number!);
   }
   return { accountId: acct.id, numbers };
 }
@@ -110,9 +112,9 @@ test('find an account by name, post a payment that pays the two oldest invoices;
 
 test('a payment within 2/10 Net 30 takes the early-payment discount; the receipt and the ledger show it', async ({ app, page }) => {
   const today = await officeWithStaff(app.backend);
-  const acct = await call(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Harbor Orthopedics', kind: 'commercial' });
-  const draft = await call(app.backend, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -4), terms: '2/10 Net 30', lines: [{ itemCode: '20610', description: 'Joint injection', quantityMilli: 1000, unitPriceCents: 125_000 }] });
-  const inv = await call(app.backend, SEED, 'invoices.post', { invoiceId: draft.id });
+  const acct = await must(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Harbor Orthopedics', kind: 'commercial' });
+  const draft = await must(app.backend, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -4), terms: '2/10 Net 30', lines: [{ itemCode: '20610', description: 'Joint injection', quantityMilli: 1000, unitPriceCents: 125_000 }] });
+  const inv = await must(app.backend, SEED, 'invoices.post', { invoiceId: draft.id });
   await app.open(page);
   await signIn(page, 'casey', 'clerk-pass-1');
   await page.goto(`${app.url}#/accounts/${acct.id}`);
@@ -144,7 +146,7 @@ test('a payment within 2/10 Net 30 takes the early-payment discount; the receipt
 test('enter and post an invoice with a line discount, an invoice discount and shipping', async ({ app, page }) => {
   const today = await officeWithStaff(app.backend);
   await seedPriceList(app.backend);
-  const acct = await call(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Lakeview Dental Group', kind: 'commercial', terms: '2/10 Net 30', billingAddress: { state: 'WI' } });
+  const acct = await must(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Lakeview Dental Group', kind: 'commercial', terms: '2/10 Net 30', billingAddress: { state: 'WI' } });
   await app.open(page);
   await signIn(page, 'casey', 'clerk-pass-1');
   await page.goto(`${app.url}#/accounts/${acct.id}`);
@@ -196,14 +198,14 @@ test('enter and post an invoice with a line discount, an invoice discount and sh
   const row = page.getByRole('grid', { name: 'Account ledger' }).getByRole('row').filter({ hasText: number });
   await expect(row).toContainText('$171.88');
   // The backend stored the same totals the screen showed.
-  const stored = await call(app.backend, SEED, 'ledger.get', { accountId: acct.id });
+  const stored = await must(app.backend, SEED, 'ledger.get', { accountId: acct.id });
   expect(stored.totals.balanceCents).toBe(17_188);
 });
 
 test('a clerk sees Write-off disabled and main refuses a direct write-off call', async ({ app, page }) => {
   const today = await officeWithStaff(app.backend);
   const { accountId } = await accountWithInvoices(app.backend, today);
-  const inv = (await call(app.backend, SEED, 'ledger.get', { accountId })).openItems[0]!;
+  const inv = (await must(app.backend, SEED, 'ledger.get', { accountId })).openItems[0]!;
   await app.open(page);
   await signIn(page, 'casey', 'clerk-pass-1');
   await page.goto(`${app.url}#/accounts/${accountId}`);

@@ -1,6 +1,8 @@
 /** Settings tabs for aging, invoicing and the price list, against a real backend. */
 import { expect, test } from '../fixtures/bridge';
-import { companyForSeeding, daysFrom, must, postInvoice, signIn } from '../support/receivables';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { companyForSeeding, daysFrom, postInvoice } from '../support/receivables';
 
 test('aging buckets: due today counted past due, fewer buckets; the aging report follows', async ({ app, page }) => {
   const { session, today } = await companyForSeeding(app.backend);

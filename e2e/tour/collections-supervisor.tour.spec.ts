@@ -2,14 +2,14 @@
 import { expect, test } from '../fixtures/bridge';
 import { shot } from './shot';
 import { addDays } from '../../src-shared/dates';
-import { must, signIn } from '../support/receivables';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
 
 
 test('tour: payment plan, fee assessment, collection stages, write-off approvals', async ({ app, page }) => {
   test.setTimeout(240_000);
   const b = app.backend;
-  const demo = await b.call('tour-admin', 'app.openDemo', undefined);
-  if (!demo.ok) throw new Error(demo.error.message);
+  await must(b, 'tour-admin', 'app.openDemo', undefined);
   await must(b, 'tour-sup', 'auth.signIn', { username: 'supervisor', password: 'riverside-supervisor' });
   await must(b, 'tour-clerk', 'auth.signIn', { username: 'clerk', password: 'riverside-clerk' });
   const summary = await must(b, 'tour-sup', 'aging.summary', {});

@@ -1,17 +1,14 @@
 /** A screenshot of every foundation screen, for the README tour (docs/tour, see ./shot.ts) and for review. */
-import { createCompany, expect, test } from '../fixtures/bridge';
+import { expect, test } from '../fixtures/bridge';
+import { officeWithStaff } from '../fixtures/receivablesData';
 import { shot } from './shot';
-
 
 test('tour: foundation screens', async ({ app, page }) => {
   await app.open(page);
   await expect(page.getByRole('heading', { name: 'Set up your office' })).toBeVisible();
   await shot(page, '01-first-run');
 
-  await createCompany(app.backend);
-  await app.backend.call('setup', 'auth.signIn', { username: 'admin', password: 'admin-pass-1' });
-  await app.backend.call('setup', 'users.create', { username: 'casey', displayName: 'Casey Morgan', role: 'clerk', password: 'clerk-pass-1' });
-  await app.backend.call('setup', 'users.create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', password: 'super-pass-1' });
+  await officeWithStaff(app.backend);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.getByLabel('User name').fill('admin');

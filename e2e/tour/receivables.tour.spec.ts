@@ -2,7 +2,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
 import { shotPath } from './shot';
-import { seedOffice, signIn } from '../fixtures/receivablesData';
+import { signIn } from '../../test/kit/page';
+import { seedOffice } from '../fixtures/receivablesData';
 
 const shot = async (page: Page, name: string, fullPage = false) => {
   // Toasts from earlier steps would cover the header.

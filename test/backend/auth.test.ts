@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../kit';
 import { fixedClock, testBackend, withCompany } from '../support/store';
 
 describe('users and sign-in', () => {
@@ -100,13 +101,12 @@ describe('users and sign-in', () => {
   it('a role change applies on the next call; a deactivated user is signed out and cannot sign in', async () => {
     const b = testBackend();
     const admin = await withCompany(b);
-    const created = await b.call(admin, 'users.create', { username: 'casey', displayName: 'Casey', role: 'clerk', password: 'clerk-pass-1' });
-    if (!created.ok) throw new Error(created.error.message);
+    const created = await must(b, admin, 'users.create', { username: 'casey', displayName: 'Casey', role: 'clerk', password: 'clerk-pass-1' });
     await b.call('c', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' });
     expect((await b.call('c', 'audit.list', {})).ok).toBe(false);
-    await b.call(admin, 'users.update', { userId: created.value.id, role: 'supervisor' });
+    await b.call(admin, 'users.update', { userId: created.id, role: 'supervisor' });
     expect((await b.call('c', 'audit.list', {})).ok).toBe(true);
-    await b.call(admin, 'users.setActive', { userId: created.value.id, active: false });
+    await b.call(admin, 'users.setActive', { userId: created.id, active: false });
     expect(await b.call('c', 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await b.call('c2', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: expect.stringMatching(/deactivated/) } });
   });
@@ -134,11 +134,10 @@ describe('users and sign-in', () => {
   it('resetting a password clears a lockout', async () => {
     const b = testBackend();
     const admin = await withCompany(b);
-    const created = await b.call(admin, 'users.create', { username: 'casey', displayName: 'Casey', role: 'clerk', password: 'clerk-pass-1' });
-    if (!created.ok) throw new Error();
+    const created = await must(b, admin, 'users.create', { username: 'casey', displayName: 'Casey', role: 'clerk', password: 'clerk-pass-1' });
     for (let i = 0; i < 5; i++) await b.call('w', 'auth.signIn', { username: 'casey', password: 'nope' });
     expect(await b.call('w', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
-    await b.call(admin, 'users.resetPassword', { userId: created.value.id, password: 'fresh-pass-2' });
+    await b.call(admin, 'users.resetPassword', { userId: created.id, password: 'fresh-pass-2' });
     expect(await b.call('w', 'auth.signIn', { username: 'casey', password: 'fresh-pass-2' })).toMatchObject({ ok: true });
   });
 });

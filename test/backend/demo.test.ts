@@ -7,6 +7,7 @@ import { mulberry32 } from '../../src-main/backend/demo/prng';
 import { places } from '../../src-main/backend/demo/data';
 import { verifyStore } from '../../src-main/backend/verify';
 import { runCli } from '../../src-main/cli';
+import { must } from '../kit';
 import { fixedClock, tempDir, testBackend } from '../support/store';
 
 const AS_OF = '2025-06-30';
@@ -68,11 +69,10 @@ describe('demo data', () => {
   it('app.openDemo creates Riverside Medical Billing (small, through the services), signs the caller in as administrator, passes verify and looks like an office', async () => {
     const b = testBackend({ clock: fixedClock('2025-06-30T18:00:00Z') });
     const events: string[] = [];
-    const r = await b.call('first-window', 'app.openDemo', undefined);
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.value).toMatchObject({ companyName: DEMO_COMPANY, username: 'admin', role: 'administrator' });
-    expect(r.value.demo).toMatchObject({ size: 'small', asOf: '2025-06-30', accounts: 200 });
-    expect(r.value.users.map((u) => u.username)).toEqual(['admin', 'supervisor', 'clerk']);
+    const opened = await must(b, 'first-window', 'app.openDemo', undefined);
+    expect(opened).toMatchObject({ companyName: DEMO_COMPANY, username: 'admin', role: 'administrator' });
+    expect(opened.demo).toMatchObject({ size: 'small', asOf: '2025-06-30', accounts: 200 });
+    expect(opened.users.map((u) => u.username)).toEqual(['admin', 'supervisor', 'clerk']);
     void events;
     // The caller is signed in as the administrator.
     const me = await b.call('first-window', 'users.list', undefined);

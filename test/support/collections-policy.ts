@@ -1,5 +1,6 @@
 import type { Backend } from '../../src-main/backend';
-import { must, type Sessions } from './receivables';
+import { signInSession } from '../kit';
+import type { Sessions } from './receivables';
 
 /**
  * Move the business clock to `iso` (an instant) and sign the test users in again (a jump of days locks
@@ -7,7 +8,7 @@ import { must, type Sessions } from './receivables';
  */
 export async function travel(b: Backend, s: Sessions, clock: { set(iso: string): void }, iso: string): Promise<void> {
   clock.set(iso);
-  await must(b, s.admin, 'auth.signIn', { username: 'admin', password: 'correct horse' });
-  await must(b, s.clerk, 'auth.signIn', { username: 'clara', password: 'password-123' });
-  await must(b, s.supervisor, 'auth.signIn', { username: 'sam', password: 'password-123' });
+  await signInSession(b, s.admin, 'admin', 'correct horse');
+  await signInSession(b, s.clerk, 'clara', 'password-123');
+  await signInSession(b, s.supervisor, 'sam', 'password-123');
 }

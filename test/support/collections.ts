@@ -1,12 +1,10 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src-shared/ipc/result';
+import { addStaff, unwrap } from '../kit';
 import { fixedClock, testBackend, withCompany } from './store';
 
-/** Unwrap an ok Result or fail the test with the error. */
-export function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+/** Unwrap an ok Result or fail the test with the error (the kit's unwrap, under the name these suites use). */
+export const value = <T>(r: Result<T>): T => unwrap(r);
 
 /** Expect a failed Result with this code; returns the error. */
 export function failure<T>(r: Result<T>, code: string) {
@@ -24,10 +22,10 @@ export async function collectionsBackend(start: string) {
   const clock = fixedClock(start);
   const b = testBackend({ clock });
   const admin = await withCompany(b);
-  for (const [username, role] of [['sam', 'supervisor'], ['cleo', 'clerk']] as const) {
-    value(await b.call(admin, 'users.create', { username, displayName: username, role, password: 'correct horse' }));
-    value(await b.call(`${username}-session`, 'auth.signIn', { username, password: 'correct horse' }));
-  }
+  await addStaff(b, admin, [
+    { username: 'sam', role: 'supervisor', password: 'correct horse', session: 'sam-session' },
+    { username: 'cleo', role: 'clerk', password: 'correct horse', session: 'cleo-session' },
+  ]);
   let n = 0;
   async function account(opts: { kind?: 'consumer' | 'commercial'; state?: string; timeZone?: string; phones?: string[]; name?: string } = {}) {
     n++;

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach } from 'vitest';
 import { createBackend, type Backend, type BackendOptions } from '../../src-main/backend';
-import type { Clock } from '../../src-main/backend/context';
+import { createCompany, testCompany } from '../kit';
+
+export { fixedClock } from '../kit';
 
 const dirs: string[] = [];
 const backends: Backend[] = [];
@@ -21,12 +23,6 @@ export function tempDir(): string {
   return d;
 }
 
-/** A clock tests move by hand. */
-export function fixedClock(start: string): Clock & { set(iso: string): void; advance(ms: number): void } {
-  let t = new Date(start).getTime();
-  return { now: () => new Date(t), set: (iso) => (t = new Date(iso).getTime()), advance: (ms) => (t += ms) };
-}
-
 /** A real backend over a real encrypted store file in a temporary directory. */
 export function testBackend(opts: Partial<BackendOptions> = {}): Backend & { storePath: string; key: Buffer } {
   const storePath = opts.storePath ?? path.join(tempDir(), 'store.ldk');
@@ -36,9 +32,5 @@ export function testBackend(opts: Partial<BackendOptions> = {}): Backend & { sto
   return Object.assign(backend, { storePath, key });
 }
 
-/** Creates the company and its administrator through the dispatch path; returns the session id. */
-export async function withCompany(b: Backend, session = 'admin-session') {
-  const r = await b.dispatch(session, 'app.createCompany', { companyName: 'Test Billing Co', timeZone: 'America/Chicago', username: 'admin', displayName: 'Ada Admin', password: 'correct horse' });
-  if (!r.ok) throw new Error(r.error.message);
-  return session;
-}
+/** Creates the test company and its administrator through the dispatch path; returns the administrator's session. */
+export const withCompany = (b: Backend, session = 'admin-session') => createCompany(b, testCompany, session);
