@@ -253,9 +253,8 @@ export type PlanStatus = 'current' | 'late' | 'broken' | 'completed' | 'cancelle
 export type InstallmentStatus = 'paid' | 'partial' | 'due' | 'late' | 'missed' | 'upcoming';
 
 export interface PlanInstallment {
+  /** 0 = the down payment, then 1..installmentCount (the screen words it: installmentLabel). */
   seq: number;
-  /** "Down payment" or "Installment 3 of 6". */
-  label: string;
   dueDate: string;
   amountCents: number;
   paidCents: number;
@@ -352,10 +351,31 @@ export interface FeePreviewRow {
   /** What would be posted (0 when excluded or capped to nothing). */
   feeCents: number;
   /** Why nothing is charged. */
-  excludedReason: string | null;
+  excludedReason: FeeExclusion | null;
   /** Why the fee is less than the rule gives (a cap), or raised to the minimum. */
-  adjustment: string | null;
+  adjustment: FeeAdjustment | null;
 }
+
+/** Why the fee differs from what the rule gives: raised to the minimum, or capped (amounts in cents). */
+export type FeeAdjustment = { code: 'minimum'; minimumCents: number } | { code: 'max_per_invoice'; maxCents: number } | { code: 'max_per_account_year'; maxCents: number; year: string };
+
+/**
+ * Why an invoice is not charged, as a code with its facts (the words: collections-text.ts). A cap that
+ * leaves nothing is its FeeAdjustment code (the maximum is reached).
+ */
+export type FeeExclusion =
+  | { code: 'disabled' }
+  | { code: 'grace'; graceDays: number }
+  | { code: 'account_closed' }
+  | { code: 'account_kind'; appliesTo: AccountKind }
+  | { code: 'already_charged'; period: string; feeNumber: string | null }
+  | { code: 'written_off' }
+  | { code: 'disputed' }
+  | { code: 'plan'; planId: number | null }
+  | { code: 'no_fee' }
+  | Exclude<FeeAdjustment, { code: 'minimum' }>
+  /** At posting: the invoice is no longer open and past due on `asOf`. */
+  | { code: 'not_past_due'; asOf: string };
 
 export interface FeePreview {
   asOf: string;
@@ -373,7 +393,7 @@ export interface FeePostResult {
   asOf: string;
   period: string;
   posted: { invoiceId: number; feeDocumentId: number; number: string; amountCents: number }[];
-  skipped: { invoiceId: number; reason: string }[];
+  skipped: { invoiceId: number; reason: FeeExclusion }[];
   totalCents: number;
 }
 

@@ -1,7 +1,7 @@
 import { dateInZone, formatDate, formatInstant } from '../dates';
 import { formatMoney } from '../money';
 import { callOutcomeLabels, flagLabels, ruleCitations, ruleLabels, weekdayNames, type BlockFacts, type ComplianceBlock, type FlagKind, type TimelineEntry } from './collections';
-import type { CollectionTaskKind, HoldReason, TaskCancelled, WorklistReason, WorklistReasonRow } from './collections-policy';
+import type { CollectionTaskKind, FeeAdjustment, FeeExclusion, HoldReason, TaskCancelled, WorklistReason, WorklistReasonRow } from './collections-policy';
 
 /**
  * The words for the collections codes the backend sends (held reasons, worklist reasons, the contact
@@ -71,6 +71,49 @@ export function worklistReasonText(r: WorklistReasonRow): string {
       return `Plan #${r.planId}: ${plural(r.unpaid, 'installment')} unpaid, first ${installmentLabel(r.seq, r.installmentCount).toLowerCase()} of ${formatMoney(r.amountCents)} due ${formatDate(r.dueDate)}${r.planBroken ? ' (past the grace days: plan broken)' : ''}`;
     case 'callback':
       return `Callback: ${r.contactName} at ${r.phone}${r.setBy ? ` (set by ${r.setBy})` : ''}`;
+  }
+}
+
+// ---- Late fees ----
+
+/** "Raised to the $5.00 minimum", "Capped by the $20.00 maximum per invoice". */
+export function feeAdjustmentText(a: FeeAdjustment): string {
+  switch (a.code) {
+    case 'minimum':
+      return `Raised to the ${formatMoney(a.minimumCents)} minimum`;
+    case 'max_per_invoice':
+      return `Capped by the ${formatMoney(a.maxCents)} maximum per invoice`;
+    case 'max_per_account_year':
+      return `Capped by the ${formatMoney(a.maxCents)} maximum per account in ${a.year}`;
+  }
+}
+
+/** Why an invoice is not charged a fee, in a sentence. */
+export function feeExclusionText(x: FeeExclusion): string {
+  switch (x.code) {
+    case 'disabled':
+      return 'Late fees are switched off';
+    case 'grace':
+      return `Within the ${x.graceDays} grace days`;
+    case 'account_closed':
+      return 'Account closed';
+    case 'account_kind':
+      return `Only ${x.appliesTo} accounts are charged late fees`;
+    case 'already_charged':
+      return `Already charged for ${x.period}${x.feeNumber ? ` (${x.feeNumber})` : ''}`;
+    case 'written_off':
+      return 'Written off';
+    case 'disputed':
+      return 'Disputed';
+    case 'plan':
+      return x.planId === null ? 'On a payment plan' : `On payment plan #${x.planId}`;
+    case 'no_fee':
+      return 'The rules give no fee';
+    case 'max_per_invoice':
+    case 'max_per_account_year':
+      return feeAdjustmentText(x).replace(/^Capped by/, 'Reached');
+    case 'not_past_due':
+      return `Not an open invoice past due on ${formatDate(x.asOf)}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyStore } from '../../src-main/backend/verify';
+import { feeAdjustmentText, feeExclusionText } from '../../src-shared/domain/collections-text';
 import { travel } from '../support/collections-policy';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 
@@ -22,17 +23,20 @@ describe('late fees', () => {
     const earlySmall = early.rows.find((r) => r.invoiceId === small.id)!;
     expect(earlySmall.daysPastDue).toBe(7);
     expect(earlySmall.feeCents).toBe(0);
-    expect(earlySmall.excludedReason).toBe('Within the 10 grace days');
+    expect(earlySmall.excludedReason).toEqual({ code: 'grace', graceDays: 10 });
+    expect(feeExclusionText(earlySmall.excludedReason!)).toBe('Within the 10 grace days');
 
     const preview = await must(b, s.clerk, 'fees.preview', { asOf: '2026-03-15' });
     const rowSmall = preview.rows.find((r) => r.invoiceId === small.id)!;
     const rowBig = preview.rows.find((r) => r.invoiceId === big.id)!;
     // 1.5% of $100.00 = $1.50, raised to the $5.00 minimum.
     expect(rowSmall).toMatchObject({ basisCents: 10000, feeCents: 500, excludedReason: null });
-    expect(rowSmall.adjustment).toMatch(/minimum/);
+    expect(rowSmall.adjustment).toEqual({ code: 'minimum', minimumCents: 500 });
+    expect(feeAdjustmentText(rowSmall.adjustment!)).toBe('Raised to the $5.00 minimum');
     // 1.5% of $2,000.00 = $30.00, capped at $20.00 per invoice.
     expect(rowBig).toMatchObject({ basisCents: 200000, feeCents: 2000, daysPastDue: 43 });
-    expect(rowBig.adjustment).toMatch(/maximum per invoice/);
+    expect(rowBig.adjustment).toEqual({ code: 'max_per_invoice', maxCents: 2000 });
+    expect(feeAdjustmentText(rowBig.adjustment!)).toBe('Capped by the $20.00 maximum per invoice');
     expect(preview.totals).toMatchObject({ chargeable: 2, feeCents: 2500, accounts: 1 });
 
     // Clerks may preview but not post.
@@ -49,24 +53,30 @@ describe('late fees', () => {
 
     // A run as of an earlier day of the same month sees the period as charged too.
     const earlier = await must(b, s.clerk, 'fees.preview', { asOf: '2026-03-14' });
-    expect(earlier.rows.find((r) => r.invoiceId === small.id)).toMatchObject({ feeCents: 0, excludedReason: expect.stringMatching(/^Already charged for 2026-03 \(FEE-/) });
+    const charged = earlier.rows.find((r) => r.invoiceId === small.id)!;
+    expect(charged).toMatchObject({ feeCents: 0, excludedReason: { code: 'already_charged', period: '2026-03', feeNumber: expect.stringMatching(/^FEE-/) } });
+    expect(feeExclusionText(charged.excludedReason!)).toMatch(/^Already charged for 2026-03 \(FEE-/);
     // Not as of a future date.
     expect((await b.call(s.supervisor, 'fees.post', { asOf: '2026-03-28', invoiceIds: [small.id] })).ok).toBe(false);
     // Same period again (another day in March): nothing posts.
     await travel(b, s, clock, '2026-03-28T15:00:00Z');
     const again = await must(b, s.supervisor, 'fees.post', { asOf: '2026-03-28', invoiceIds: [small.id, big.id] });
     expect(again.posted).toEqual([]);
-    expect(again.skipped.map((x) => x.reason)).toEqual([expect.stringMatching(/^Already charged for 2026-03/), expect.stringMatching(/^Already charged for 2026-03/)]);
+    expect(again.skipped.map((x) => x.reason)).toEqual([expect.objectContaining({ code: 'already_charged', period: '2026-03' }), expect.objectContaining({ code: 'already_charged', period: '2026-03' })]);
 
     // April: the big invoice is at its maximum; the small one gets $5.00, which is what is left of the $30.00 year.
     const april = await must(b, s.clerk, 'fees.preview', { asOf: '2026-04-15' });
-    expect(april.rows.find((r) => r.invoiceId === big.id)).toMatchObject({ feeCents: 0, excludedReason: expect.stringMatching(/Reached the \$20\.00 maximum per invoice/) });
+    const atMax = april.rows.find((r) => r.invoiceId === big.id)!;
+    expect(atMax).toMatchObject({ feeCents: 0, excludedReason: { code: 'max_per_invoice', maxCents: 2000 } });
+    expect(feeExclusionText(atMax.excludedReason!)).toBe('Reached the $20.00 maximum per invoice');
     expect(april.rows.find((r) => r.invoiceId === small.id)).toMatchObject({ feeCents: 500, basisCents: 10000 });
     await travel(b, s, clock, '2026-04-15T15:00:00Z');
     await must(b, s.supervisor, 'fees.post', { asOf: '2026-04-15', invoiceIds: [small.id, big.id] });
     // May: the yearly cap ($30.00) is reached.
     const may = await must(b, s.clerk, 'fees.preview', { asOf: '2026-05-15' });
-    expect(may.rows.find((r) => r.invoiceId === small.id)).toMatchObject({ feeCents: 0, excludedReason: expect.stringMatching(/maximum per account in 2026/) });
+    const atYear = may.rows.find((r) => r.invoiceId === small.id)!;
+    expect(atYear).toMatchObject({ feeCents: 0, excludedReason: { code: 'max_per_account_year', maxCents: 3000, year: '2026' } });
+    expect(feeExclusionText(atYear.excludedReason!)).toBe('Reached the $30.00 maximum per account in 2026');
 
     const report = await verifyStore(b);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
@@ -105,11 +115,13 @@ describe('late fees', () => {
     await must(b, s.supervisor, 'ledger.postWriteOff', { invoiceId: c5.id, amountCents: 1000, reason: 'Goodwill' });
     const preview = await must(b, s.clerk, 'fees.preview', { asOf: '2026-03-15' });
     const reason = (id: number) => preview.rows.find((r) => r.invoiceId === id)?.excludedReason;
-    expect(reason(c1.id)).toBe('Only consumer accounts are charged late fees');
+    expect(reason(c1.id)).toEqual({ code: 'account_kind', appliesTo: 'consumer' });
+    expect(feeExclusionText(reason(c1.id)!)).toBe('Only consumer accounts are charged late fees');
     expect(reason(c2.id)).toBeNull();
-    expect(reason(c3.id)).toMatch(/^On payment plan #\d+/);
-    expect(reason(c4.id)).toBe('Disputed');
-    expect(reason(c5.id)).toBe('Written off');
+    expect(reason(c3.id)).toEqual({ code: 'plan', planId: expect.any(Number) });
+    expect(feeExclusionText(reason(c3.id)!)).toMatch(/^On payment plan #\d+$/);
+    expect(reason(c4.id)).toEqual({ code: 'disputed' });
+    expect(reason(c5.id)).toEqual({ code: 'written_off' });
     const posted = await must(b, s.supervisor, 'fees.post', { asOf: '2026-03-15', invoiceIds: [c1.id, c2.id, c3.id, c4.id] });
     expect(posted.posted.map((p) => p.invoiceId)).toEqual([c2.id]);
     expect(posted.skipped).toHaveLength(3);

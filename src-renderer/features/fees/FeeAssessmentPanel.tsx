@@ -7,6 +7,7 @@ import { IconAlertCircle, IconCalendar, IconCircleCheck, IconReceiptTax, IconSet
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { FeePostResult, FeePreviewRow } from '@shared/domain/collections-policy';
+import { feeAdjustmentText, feeExclusionText } from '@shared/domain/collections-text';
 import { formatDate, formatMonth, parseDate } from '@shared/dates';
 import { formatBasisPoints, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
@@ -18,6 +19,9 @@ import { WaiveFeeModal, type FeeRef } from './WaiveFeeModal';
 type View = 'charge' | 'excluded';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Why a row is not charged, in words. */
+const notCharged = (r: FeePreviewRow) => (r.excludedReason ? feeExclusionText(r.excludedReason) : r.adjustment ? feeAdjustmentText(r.adjustment) : 'Nothing to charge');
 
 /** Late fee assessment: preview as of a date, choose the invoices, post; the run is idempotent per month. */
 export function FeeAssessmentPanel() {
@@ -104,10 +108,10 @@ export function FeeAssessmentPanel() {
           meta: { numeric: true, width: 110, total: <Money cents={selectedCents} data-testid="fee-selected-total" /> },
           cell: ({ row }) => <Money cents={row.original.feeCents} fw={600} c={deselected.has(row.original.invoiceId) ? 'dimmed' : undefined} td={deselected.has(row.original.invoiceId) ? 'line-through' : undefined} />,
         },
-        { id: 'note', header: 'Note', meta: { minWidth: 150, grow: 1.5 }, cell: ({ row }) => <Text span size="xs" c="dimmed">{row.original.adjustment ?? ''}</Text> },
+        { id: 'note', header: 'Note', meta: { minWidth: 150, grow: 1.5 }, cell: ({ row }) => <Text span size="xs" c="dimmed">{row.original.adjustment ? feeAdjustmentText(row.original.adjustment) : ''}</Text> },
       );
     else
-      cols.push({ id: 'reason', header: 'Not charged because', accessorFn: (r) => r.excludedReason, meta: { minWidth: 220, grow: 2.5 }, cell: ({ row }) => <Text span size="sm" c="gray.7">{row.original.excludedReason ?? row.original.adjustment ?? 'Nothing to charge'}</Text> });
+      cols.push({ id: 'reason', header: 'Not charged because', accessorFn: (r) => notCharged(r), meta: { minWidth: 220, grow: 2.5 }, cell: ({ row }) => <Text span size="sm" c="gray.7">{notCharged(row.original)}</Text> });
     return cols;
   }, [view, allOn, someOn, chargeable, deselected, selected, excluded, selectedCents]);
 
@@ -192,7 +196,7 @@ export function FeeAssessmentPanel() {
       {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
       {result && (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />} title={`Posted ${plural(result.posted.length, 'late fee')} for ${formatMonth(result.period)}: ${formatMoney(result.totalCents)}`} withCloseButton onClose={() => setResult(null)} data-testid="fee-result">
-          {result.skipped.length > 0 && <Text size="sm" mb={4}>{plural(result.skipped.length, 'invoice')} skipped: {result.skipped.slice(0, 3).map((s) => s.reason).join('; ')}{result.skipped.length > 3 ? '; …' : ''}</Text>}
+          {result.skipped.length > 0 && <Text size="sm" mb={4}>{plural(result.skipped.length, 'invoice')} skipped: {result.skipped.slice(0, 3).map((s) => feeExclusionText(s.reason)).join('; ')}{result.skipped.length > 3 ? '; …' : ''}</Text>}
           <Text size="sm">The fees are on the accounts’ ledgers, dated {formatDate(result.asOf)} and due at once. To waive one, open it here or from the account’s ledger.</Text>
           {result.posted.length > 0 && result.posted.length <= 12 && (
             <Table fz="sm" verticalSpacing={2} mt={6} maw={640} aria-label="Posted fees">
@@ -229,7 +233,7 @@ export function FeeAssessmentPanel() {
           onRowClick={view === 'charge' ? (r) => toggle(r.invoiceId) : undefined}
           empty={
             view === 'charge'
-              ? p && p.rows.some((r) => r.excludedReason && /already charged/i.test(r.excludedReason))
+              ? p && p.rows.some((r) => r.excludedReason?.code === 'already_charged')
                 ? `Nothing new to post for ${formatMonth(p.period)}: every chargeable invoice has had its fee this month.`
                 : 'No invoice is past due beyond the grace days on this date.'
               : 'Every past-due invoice is charged.'

@@ -5,6 +5,7 @@ import { IconAlertCircle, IconCalendarDollar, IconCalendarPlus, IconX } from '@t
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { PaymentPlan, PlanInstallment } from '@shared/domain/collections-policy';
+import { installmentLabel } from '@shared/domain/collections-text';
 import type { LedgerView } from '@shared/domain/ledger';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
@@ -101,7 +102,7 @@ const statusNotes: Record<PaymentPlan['status'], string> = {
 export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCancel?: () => void; onNew?: () => void }) {
   const columns = useMemo<ColumnDef<PlanInstallment, unknown>[]>(
     () => [
-      { id: 'label', header: 'Payment', meta: { minWidth: 170, grow: 2, total: 'Total' }, cell: ({ row }) => row.original.label },
+      { id: 'label', header: 'Payment', meta: { minWidth: 170, grow: 2, total: 'Total' }, cell: ({ row }) => installmentLabel(row.original.seq, plan.installmentCount) },
       { id: 'due', header: 'Due', meta: { width: 130 }, cell: ({ row }) => formatDate(row.original.dueDate) },
       { id: 'amount', header: 'Amount', meta: { numeric: true, width: 130, total: <Money cents={plan.totalCents} data-testid="schedule-total" /> }, cell: ({ row }) => <Money cents={row.original.amountCents} /> },
       { id: 'paid', header: 'Paid', meta: { numeric: true, width: 130, total: <Money cents={plan.paidCents} /> }, cell: ({ row }) => (row.original.paidCents ? <Money cents={row.original.paidCents} /> : <Text span c="gray.4">—</Text>) },
@@ -118,7 +119,7 @@ export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCance
       },
       { id: 'status', header: 'Status', meta: { width: 120 }, cell: ({ row }) => <InstallmentBadge status={row.original.status} /> },
     ],
-    [plan.totalCents, plan.paidCents],
+    [plan.totalCents, plan.paidCents, plan.installmentCount],
   );
   const height = Math.min(38 + 34 * (plan.installments.length + 1) + 4, 460);
   return (

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { daysBetween } from '@shared/dates';
-import { defaultFeeRules, feeRulesSchema, type FeePostResult, type FeePreview, type FeePreviewRow, type FeeRules, type FeeWaiveResult, type feePostSchema } from '@shared/domain/collections-policy';
-import { applyBasisPoints, cents, formatMoney } from '@shared/money';
+import { defaultFeeRules, feeRulesSchema, type FeeAdjustment, type FeePostResult, type FeePreview, type FeePreviewRow, type FeeRules, type FeeWaiveResult, type feePostSchema } from '@shared/domain/collections-policy';
+import { applyBasisPoints, cents } from '@shared/money';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid } from '../../errors';
 import { appendAudit } from '../audit';
@@ -59,7 +59,7 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
   const accountIds = [...new Set(candidates.map((c) => c.account_id))];
   // Late fees already charged (waived ones do not count toward the caps): per invoice (all periods, so the
   // caps hold whatever the order of runs), per account in the year of asOf, and this period.
-  const prior = new Map<number, { total: number; open: number; thisPeriod: string | null }>();
+  const prior = new Map<number, { total: number; open: number; charged: boolean; thisPeriod: string | null }>();
   const yearByAccount = new Map<number, number>();
   for (let k = 0; k < invoiceIds.length; k += 500) {
     const chunk = invoiceIds.slice(k, k + 500);
@@ -70,12 +70,15 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
       FROM fee_assessment f JOIN document fd ON fd.id = f.fee_document_id LEFT JOIN fee_waiver w ON w.fee_document_id = f.fee_document_id
       WHERE f.invoice_id IN (${sql.join(chunk)})`.execute(db)).rows;
     for (const r of rows) {
-      const p = prior.get(r.invoice_id) ?? { total: 0, open: 0, thisPeriod: null };
+      const p = prior.get(r.invoice_id) ?? { total: 0, open: 0, charged: false, thisPeriod: null };
       if (!r.waived) {
         p.total += r.amount_cents;
         p.open += Math.max(0, r.open_as_of);
       }
-      if (r.period === period) p.thisPeriod = r.number ?? 'a fee';
+      if (r.period === period) {
+        p.charged = true;
+        p.thisPeriod = r.number;
+      }
       prior.set(r.invoice_id, p);
     }
   }
@@ -111,42 +114,45 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
     const basis = c.open_as_of + (rules.compounding ? (p?.open ?? 0) : 0);
     const row: FeePreviewRow = { accountId: c.account_id, accountNumber: c.account_number, accountName: c.account_name, invoiceId: c.id, invoiceNumber: c.number, dueDate: c.due_date, daysPastDue: dpd, basisCents: basis, feeCents: 0, excludedReason: null, adjustment: null };
     rows.push(row);
-    if (!rules.enabled) row.excludedReason = 'Late fees are switched off';
-    else if (dpd <= rules.graceDays) row.excludedReason = `Within the ${rules.graceDays} grace days`;
-    else if (c.status === 'closed') row.excludedReason = 'Account closed';
-    else if (rules.appliesTo !== 'all' && c.kind !== rules.appliesTo) row.excludedReason = `Only ${rules.appliesTo} accounts are charged late fees`;
-    else if (p?.thisPeriod) row.excludedReason = `Already charged for ${period} (${p.thisPeriod})`;
-    else if (writtenOff.has(c.id)) row.excludedReason = 'Written off';
-    else if (disputed.has(c.account_id)) row.excludedReason = 'Disputed';
-    else if (onPlan.has(c.id)) row.excludedReason = `On payment plan #${plans.get(c.account_id)?.plan.id ?? ''}`.trim();
+    if (!rules.enabled) row.excludedReason = { code: 'disabled' };
+    else if (dpd <= rules.graceDays) row.excludedReason = { code: 'grace', graceDays: rules.graceDays };
+    else if (c.status === 'closed') row.excludedReason = { code: 'account_closed' };
+    else if (rules.appliesTo !== 'all' && c.kind !== rules.appliesTo) row.excludedReason = { code: 'account_kind', appliesTo: rules.appliesTo };
+    else if (p?.charged) row.excludedReason = { code: 'already_charged', period, feeNumber: p.thisPeriod };
+    else if (writtenOff.has(c.id)) row.excludedReason = { code: 'written_off' };
+    else if (disputed.has(c.account_id)) row.excludedReason = { code: 'disputed' };
+    else if (onPlan.has(c.id)) row.excludedReason = { code: 'plan', planId: plans.get(c.account_id)?.plan.id ?? null };
     if (row.excludedReason) continue;
 
     const raw = rules.flatCents + applyBasisPoints(cents(basis), rules.monthlyRateBp);
     if (raw <= 0) {
-      row.excludedReason = 'The rules give no fee';
+      row.excludedReason = { code: 'no_fee' };
       continue;
     }
     let fee = raw;
     if (fee < rules.minimumCents) {
       fee = rules.minimumCents;
-      row.adjustment = `Raised to the ${formatMoney(rules.minimumCents)} minimum`;
+      row.adjustment = { code: 'minimum', minimumCents: rules.minimumCents };
     }
+    let cap: Exclude<FeeAdjustment, { code: 'minimum' }> | null = null;
     if (rules.maxPerInvoiceCents !== null) {
       const room = rules.maxPerInvoiceCents - (p?.total ?? 0);
       if (fee > room) {
         fee = Math.max(0, room);
-        row.adjustment = `Capped by the ${formatMoney(rules.maxPerInvoiceCents)} maximum per invoice`;
+        cap = { code: 'max_per_invoice', maxCents: rules.maxPerInvoiceCents };
       }
     }
     if (rules.maxPerAccountYearCents !== null) {
       const room = rules.maxPerAccountYearCents - (yearByAccount.get(c.account_id) ?? 0);
       if (fee > room) {
         fee = Math.max(0, room);
-        row.adjustment = `Capped by the ${formatMoney(rules.maxPerAccountYearCents)} maximum per account in ${year}`;
+        cap = { code: 'max_per_account_year', maxCents: rules.maxPerAccountYearCents, year };
       }
     }
+    if (cap) row.adjustment = cap;
     if (fee <= 0) {
-      row.excludedReason = row.adjustment?.replace(/^Capped by/, 'Reached') ?? 'No fee';
+      // Capped to nothing: the maximum is reached.
+      row.excludedReason = cap ?? { code: 'no_fee' };
       row.adjustment = null;
       continue;
     }
@@ -212,11 +218,11 @@ export function createFeesService(ctx: ServiceContext) {
         for (const invoiceId of [...new Set(input.invoiceIds)]) {
           const row = byInvoice.get(invoiceId);
           if (!row) {
-            out.skipped.push({ invoiceId, reason: `Not an open invoice past due on ${asOf}` });
+            out.skipped.push({ invoiceId, reason: { code: 'not_past_due', asOf } });
             continue;
           }
           if (row.feeCents <= 0) {
-            out.skipped.push({ invoiceId, reason: row.excludedReason ?? 'No fee' });
+            out.skipped.push({ invoiceId, reason: row.excludedReason ?? { code: 'no_fee' } });
             continue;
           }
           const acct = await trx.selectFrom('account').select('currency').where('id', '=', row.accountId).executeTakeFirstOrThrow();

@@ -74,7 +74,6 @@ export interface PlanState {
 export function planStateOf(plan: PlanRow, schedule: { seq: number; due_date: string; amount_cents: number }[], payments: PaymentRow[], asOf: string): PlanState {
   const inst: PlanInstallment[] = schedule.map((s) => ({
     seq: s.seq,
-    label: s.seq === 0 ? 'Down payment' : `Installment ${s.seq} of ${plan.installment_count}`,
     dueDate: s.due_date,
     amountCents: s.amount_cents,
     paidCents: 0,
