@@ -11,8 +11,8 @@ import { auditActions } from '../../src-shared/domain/audit';
 import { dataDomains } from '../../src-shared/ipc/events';
 import { testBackend, withCompany } from '../support/store';
 
-/** Never called: type-checked only. */
-export function typeLevel(trx: Trx, clock: Clock, actor: Actor, ctx: ServiceContext) {
+/** Never called: the typecheck is the test. */
+function typeLevel(trx: Trx, clock: Clock, actor: Actor, ctx: ServiceContext) {
   // @ts-expect-error: not an audit action (misspelt)
   void appendAudit(trx, clock, actor, { action: 'acount.update', entity: 'account' });
   // @ts-expect-error: not a data domain (misspelt)
@@ -22,6 +22,10 @@ export function typeLevel(trx: Trx, clock: Clock, actor: Actor, ctx: ServiceCont
 }
 
 describe('codes across the boundary', () => {
+  it('a misspelt audit action or data domain does not compile (see typeLevel)', () => {
+    expect(typeLevel).toBeTypeOf('function');
+  });
+
   it('every audit action written and every domain announced is a member of its union', async () => {
     const events: unknown[] = [];
     const b = testBackend({ onEvent: (event, payload) => events.push({ event, payload }) });
