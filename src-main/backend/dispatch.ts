@@ -12,6 +12,7 @@ import { handlers, type CallContext } from './handlers';
 import type { Services } from './services';
 import type { UserRow } from './services/users';
 import { appendAudit } from './services/audit';
+import type { ErrorLog } from '../log/logger';
 
 export type Dispatch = (sessionId: string, channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -24,8 +25,9 @@ function zodDetails(error: z.ZodError) {
  * known channel -> session and role check -> raw text check (boundary.ts) -> zod parse -> handler ->
  * Result envelope.
  */
-export function createDispatch(services: Services, deps: { storePath: string; log?: (msg: string, err: unknown) => void; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> }): Dispatch {
-  const log = deps.log ?? ((msg, err) => console.error(msg, err));
+export function createDispatch(services: Services, deps: { storePath: string; log?: ErrorLog; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> }): Dispatch {
+  // The app passes its logger (src-main/log: event code, channel, the error redacted); tests pass a silent one.
+  const log: ErrorLog = deps.log ?? ((event, message, err, fields) => console.error(`[${event}] ${message}`, fields, err));
   return async (sessionId, channel, rawInput) => {
     if (!Object.hasOwn(contract, channel) || !Object.hasOwn(handlers, channel)) return fail('UNKNOWN_CHANNEL', `There is no endpoint "${channel}".`);
     const ch = channel as BackendChannel;
@@ -55,7 +57,7 @@ export function createDispatch(services: Services, deps: { storePath: string; lo
       if (err instanceof StoreError) return fail(err.code, err.message);
       const storeErr = asStoreError(err, deps.storePath);
       if (storeErr) return fail(storeErr.code, storeErr.message);
-      log(`[dispatch] ${ch} failed`, err);
+      log('dispatch.internal', 'an endpoint failed unexpectedly; the caller was told INTERNAL', err, { channel: ch });
       return fail('INTERNAL', 'Something went wrong and nothing was saved. The details are in the log.');
     }
   };

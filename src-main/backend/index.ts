@@ -7,6 +7,7 @@ import { openStore, type OpenStoreOptions } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
 import { appendAudit } from './services/audit';
 import { createServices, type Services } from './services';
+import type { ErrorLog } from '../log/logger';
 
 export interface BackendOptions extends OpenStoreOptions {
   storePath: string;
@@ -14,7 +15,8 @@ export interface BackendOptions extends OpenStoreOptions {
   clock?: Clock;
   /** Receives events for the renderer (data changed, progress). */
   onEvent?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
-  log?: (msg: string, err: unknown) => void;
+  /** Unexpected failures (INTERNAL answers): the app's logger, which keeps customer data out (src-main/log). */
+  log?: ErrorLog;
 }
 
 /** The dispatch function typed by the contract, for tests and the CLI. */

@@ -1,8 +1,14 @@
 /** The backend in a worker thread: main relays each IPC call here and the answer back. */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { createBackend, type Backend } from '.';
+import { createLogger } from '../log/logger';
+import { relaySink } from '../log/relay';
 import { StoreError } from './db/errors';
 import type { FromWorker, ToWorker } from './worker-protocol';
+
+// Lines go to main, the log file's one writer (src-main/log/relay.ts).
+const log = createLogger('backend', relaySink(), { home: os.homedir() });
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -13,11 +19,18 @@ port.on('message', async (m: ToWorker) => {
   switch (m.type) {
     case 'open':
       try {
-        backend = createBackend({ storePath: m.storePath, key: Buffer.from(m.key), onEvent: (event, payload) => send({ type: 'event', event, payload }) });
+        const started = performance.now();
+        backend = createBackend({ storePath: m.storePath, key: Buffer.from(m.key), log: log.error, onEvent: (event, payload) => send({ type: 'event', event, payload }) });
+        log.info('store.opened', 'the store is open', { durationMs: Math.round(performance.now() - started) });
         send({ type: 'opened' });
       } catch (err) {
-        if (err instanceof StoreError) send({ type: 'openFailed', code: err.code, message: err.message });
-        else send({ type: 'openFailed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+        if (err instanceof StoreError) {
+          log.warn('store.openFailed', 'the store could not be opened', { code: err.code });
+          send({ type: 'openFailed', code: err.code, message: err.message });
+        } else {
+          log.error('store.openFailed', 'the store could not be opened', err);
+          send({ type: 'openFailed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+        }
       }
       break;
     case 'call':

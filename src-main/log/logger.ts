@@ -123,6 +123,9 @@ export function makeEntry(
   };
 }
 
+/** Logger['error'] on its own: what the backend's dispatch takes to report an unexpected failure. */
+export type ErrorLog = (event: string, message: string, err: unknown, fields?: SafeFields) => void;
+
 export interface Logger {
   info(event: string, message: string, fields?: SafeFields): void;
   warn(event: string, message: string, fields?: SafeFields, err?: unknown): void;

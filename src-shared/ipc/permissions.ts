@@ -122,6 +122,10 @@ export const access: { readonly [C in Channel]: Access } = {
   'writeoffs.approve': supervisors,
   'writeoffs.reject': supervisors,
   'writeoffs.list': anyone,
+  // About / diagnostics: every signed-in user; the store's path is in the answer for administrators only.
+  'diagnostics.store': anyone,
+  'diagnostics.shell': anyone,
+  'diagnostics.openLogFolder': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -6,6 +6,7 @@ import { importsHandlers } from './imports';
 import { demoHandlers } from './demo';
 import { collectionsHandlers } from './collections';
 import { collectionsPolicyHandlers } from './collections-policy';
+import { diagnosticsHandlers } from './diagnostics';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...collectionsHandlers,
   ...collectionsPolicyHandlers,
+  ...diagnosticsHandlers,
 };
 export type { CallContext, Handlers } from './types';

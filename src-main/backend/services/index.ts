@@ -22,6 +22,7 @@ import { createPlansService } from './plans';
 import { createFeesService } from './fees';
 import { createReferralsService } from './referrals';
 import { createWriteoffsService } from './referrals/writeoffs';
+import { createDiagnosticsService } from './diagnostics';
 
 /** Every domain service, built once per open store. */
 export function createServices(ctx: ServiceContext) {
@@ -49,6 +50,7 @@ export function createServices(ctx: ServiceContext) {
   const fees = createFeesService(ctx);
   const referrals = createReferralsService(ctx, { accounts });
   const writeoffs = createWriteoffsService(ctx);
-  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, demo, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs };
+  const diagnostics = createDiagnosticsService(ctx);
+  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, demo, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs, diagnostics };
 }
 export type Services = ReturnType<typeof createServices>;

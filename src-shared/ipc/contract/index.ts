@@ -6,6 +6,7 @@ import { importsContract } from './imports';
 import { demoContract } from './demo';
 import { collectionsContract } from './collections';
 import { collectionsPolicyContract } from './collections-policy';
+import { diagnosticsContract } from './diagnostics';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -20,6 +21,7 @@ export const contract = {
   ...demoContract,
   ...collectionsContract,
   ...collectionsPolicyContract,
+  ...diagnosticsContract,
 };
 
 export type Contract = typeof contract;
