@@ -1,11 +1,19 @@
 /** App lifecycle and wiring only: every decision is a pure function in ./shell. */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { osLabel } from '@shared/domain/diagnostics';
+import type { DiagnosticsShellAnswered } from '@shared/ipc/contract/diagnostics';
 import type { StoreStatus } from '@shared/ipc/contract/store';
 import { eventChannel } from '@shared/ipc/events';
 import { BackendClient } from './ipc/backend-client';
 import { installIpc } from './ipc/handle';
+import { answerInShell, isDiagnosticsShellAnswered, type ShellAnswers } from './ipc/shell-answered';
+import { DomainError } from './backend/errors';
+import { openLogFile } from './log/log-file';
+import { createLogger } from './log/logger';
+import { receiveRelayed } from './log/relay';
 import { createWithPassphrase, keychainAvailable, lookUpKey, unlockWithPassphrase } from './keystore';
 import { WrongPassphraseError } from './keystore/passphrase';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -28,6 +36,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
   process.exit(0);
 }
+
+// The log (src-main/log): <userData>/logs/ledgerdesk.log, written by main only; the worker's lines come through the relay.
+const home = os.homedir();
+const logFile = openLogFile({ dir: path.join(storeAt.dataDir, 'logs') });
+const log = createLogger('main', logFile.write, { home });
+receiveRelayed(logFile.write, { home });
+log.info('app.started', 'started', { version: app.getVersion(), platform: process.platform, arch: process.arch });
 
 const rendererDir = path.join(__dirname, '../renderer');
 const source: RendererSource = { devServerUrl: devServerUrl({ env: process.env, isPackaged: app.isPackaged, devBuild: import.meta.env.DEV }) };
@@ -56,6 +71,25 @@ async function start(): Promise<void> {
   else status = { ...base, state: 'error', message: `The key file for ${storePath} is missing. Restore the store and its key from a backup.` };
 }
 
+/** What main answers in the backend's place once the backend has let the call through (src-main/ipc/shell-answered.ts). */
+const shellAnswers: ShellAnswers<DiagnosticsShellAnswered> = {
+  'diagnostics.shell': () => ({
+    appVersion: app.getVersion(),
+    runtime: 'electron',
+    electron: process.versions.electron,
+    chromium: process.versions.chrome,
+    node: process.versions.node,
+    os: osLabel(process.platform, process.getSystemVersion(), process.arch),
+    logFolder: logFile.dir,
+  }),
+  'diagnostics.openLogFolder': async () => {
+    fs.mkdirSync(logFile.dir, { recursive: true });
+    const problem = await shell.openPath(logFile.dir);
+    if (problem) throw new DomainError('NOT_FOUND', `The log folder ${logFile.dir} could not be opened: ${problem}`);
+    return true;
+  },
+};
+
 installIpc(
   {
     async store(channel, input) {
@@ -66,16 +100,22 @@ installIpc(
         try {
           return await openWith(unlockWithPassphrase(storePath, i?.passphrase ?? ''));
         } catch (err) {
-          if (err instanceof WrongPassphraseError) throw err;
+          if (err instanceof WrongPassphraseError) {
+            log.warn('store.unlockRefused', 'wrong passphrase');
+            throw err;
+          }
+          log.error('store.unlockFailed', 'the store could not be unlocked', err);
           throw new Error(`The store could not be unlocked: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
       if (status.state !== 'needsNewPassphrase') return status;
       return openWith(createWithPassphrase(storePath, i?.passphrase ?? ''));
     },
-    backend(sessionId, channel, input) {
-      if (!backend || status.state !== 'ready') return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The store is not open yet.' } });
-      return backend.call(sessionId, channel, input);
+    async backend(sessionId, channel, input) {
+      if (!backend || status.state !== 'ready') return { ok: false, error: { code: 'INTERNAL', message: 'The store is not open yet.' } };
+      const answer = await backend.call(sessionId, channel, input);
+      if (!isDiagnosticsShellAnswered(channel)) return answer;
+      return answerInShell(channel, answer, shellAnswers, (err) => log.error('shell.answerFailed', 'main could not answer', err, { channel }));
     },
   },
   source,
@@ -84,7 +124,9 @@ installIpc(
 app.whenReady().then(async () => {
   try {
     await start();
+    log.info('store.state', 'the store after start', { state: status.state });
   } catch (err) {
+    log.error('app.startFailed', 'start failed', err);
     dialog.showErrorBox('Ledgerdesk cannot start', err instanceof Error ? err.message : String(err));
   }
   serveAppProtocol(rendererDir);
@@ -102,6 +144,7 @@ app.on('second-instance', () => {
 });
 
 app.on('window-all-closed', async () => {
+  log.info('app.quit', 'every window closed');
   await backend?.close();
   app.quit();
 });

@@ -27,6 +27,16 @@ export function navigationAllowed(url: string, source: RendererSource): boolean 
 }
 
 /**
+ * The one permission a page gets: writing text to the clipboard ("Copy diagnostics" on the About page;
+ * Chromium asks for `clipboard-sanitized-write` before navigator.clipboard.writeText, which also needs
+ * a click), and only for our own pages. Reading the clipboard, camera, microphone, notifications,
+ * geolocation: never.
+ */
+export function permissionAllowed(permission: string, requestingUrl: string, source: RendererSource): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, source);
+}
+
+/**
  * Sites the app may open in the user's browser: the regulations the collections rules cite.
  * Anything else (other hosts, http:, mailto:, file:, custom schemes) is not opened at all.
  */

@@ -1,24 +1,24 @@
 import path from 'node:path';
 import { BrowserWindow, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY, navigationAllowed, windowOpenDecision } from '../shell/navigation';
+import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, windowOpenDecision } from '../shell/navigation';
 import { startUrl, type RendererSource } from '../shell/origin';
 
 let guardsInstalled = false;
-function installSessionGuards(): void {
+function installSessionGuards(source: RendererSource): void {
   if (guardsInstalled) return;
   guardsInstalled = true;
   // app:// responses carry the CSP themselves (protocol/serve.ts); this covers the dev server's.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  // The app needs no camera, microphone, notifications or geolocation.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // No camera, microphone, notifications or geolocation: only writing text to the clipboard, from our pages.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl, source)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, source));
 }
 
 /** The main window. Every decision (which URLs are ours, which links leave) is in src-main/shell. */
 export function createMainWindow(source: RendererSource): BrowserWindow {
-  installSessionGuards();
+  installSessionGuards(source);
   const win = new BrowserWindow({
     width: 1360,
     height: 860,
