@@ -129,6 +129,7 @@ const flagFacts: Record<'cease_communication' | 'dispute' | 'attorney_represente
 
 /** What a rule found, in a sentence without its label or citation: "it is 07:30 in America/Chicago (address); ...". */
 export function blockFactsText(b: BlockFacts): string {
+  if ('recorded' in b) return b.recorded;
   switch (b.rule) {
     case 'calling_hours': {
       const parts = b.zones.map((z) => `${z.time} in ${z.zone} (${z.source === 'address' ? 'address' : `area code ${z.areaCode ?? '?'}`})`);
@@ -163,6 +164,7 @@ export function blockFactsText(b: BlockFacts): string {
  * zone, which the caller knows): "Calling hours: it is ... Allowed from Tue, Mar 10, 2026, 8:00 AM CDT. (12 CFR ...)".
  */
 export function blockText(b: ComplianceBlock, when: ((allowedAt: string) => string) | null): string {
+  if ('recorded' in b) return b.recorded;
   const allowed = b.allowedAt && when ? ` Allowed from ${when(b.allowedAt)}.` : b.allowedAt ? '' : ' Allowed only when the flag is cleared.';
   return `${ruleLabels[b.rule]}: ${blockFactsText(b)}.${allowed} (${ruleCitations[b.rule]})`;
 }

@@ -81,7 +81,9 @@ export type BlockFacts =
   | { rule: 'bankruptcy'; chapter: string; caseNumber: string }
   | { rule: 'deceased' }
   /** The number as it was dialled. */
-  | { rule: 'do_not_call' | 'wrong_number'; phone: string };
+  | { rule: 'do_not_call' | 'wrong_number'; phone: string }
+  /** An override recorded before blocks carried facts: its sentence as it was stored. */
+  | { rule: ComplianceRule; recorded: string };
 
 export type ComplianceBlock = BlockFacts & {
   /** When this rule alone stops blocking (absent: only when a flag is cleared). */

@@ -296,6 +296,19 @@ describe('compliance through the backend', () => {
     expect(value(await b.call(admin, 'audit.verify', undefined)).ok).toBe(true);
   });
 
+  it('an override recorded before blocks carried facts still reports, with its sentence as recorded', async () => {
+    const { b, supervisor, account } = await collectionsBackend('2026-03-10T11:00:00Z');
+    const a = await account({ state: 'NY' });
+    const recorded = 'Calling hours: it is 07:00 in America/New_York (address); calls are allowed 08:00-21:00 in the consumer\u2019s time zone. Allowed from Tue, Mar 10, 2026, 8:00 AM EDT. (12 CFR 1006.6(b)(1)(i))';
+    const legacy = [{ rule: 'calling_hours', message: recorded, allowedAt: '2026-03-10T12:00:00.000Z', citation: '12 CFR 1006.6(b)(1)(i)' }];
+    b.ctx.store.sqlite
+      .prepare(`INSERT INTO compliance_override (account_id, action, rules, blocks, reason, phone, contact_name, action_at, user_id, username, role, created_at) VALUES (?, 'call', '["calling_hours"]', ?, 'Asked to be called early', NULL, NULL, '2026-03-01T11:00:00.000Z', 2, 'sam', 'supervisor', '2026-03-01T11:00:00.000Z')`)
+      .run(a.accountId, JSON.stringify(legacy));
+    const [o] = value(await b.call(supervisor, 'compliance.overrides', {}));
+    expect(o!.blocks).toEqual([{ rule: 'calling_hours', recorded, allowedAt: '2026-03-10T12:00:00.000Z', citation: '12 CFR 1006.6(b)(1)(i)' }]);
+    expect(blockText(o!.blocks[0]!, () => 'never used')).toBe(recorded);
+  });
+
   it('commercial accounts and complianceEnabled=false are not blocked', async () => {
     const { b, clerk, admin, account } = await collectionsBackend('2026-03-10T03:00:00Z'); // 23:00 EDT
     const com = await account({ state: 'NY', kind: 'commercial' });

@@ -7,6 +7,7 @@ import {
   collectionsSettingsSchema,
   defaultCollectionsSettings,
   type CollectionsSettings,
+  type ComplianceBlock,
   type ComplianceCheck,
   type ComplianceOverride,
   type ComplianceRule,
@@ -175,6 +176,10 @@ export async function enforce(
   return row.id;
 }
 
+/** A block as stored; those recorded before blocks carried facts have the English `message` instead. */
+type StoredBlock = ComplianceBlock | { rule: ComplianceRule; message: string; allowedAt?: string; citation: string };
+const blockOf = (b: StoredBlock): ComplianceBlock => ('message' in b ? { rule: b.rule, recorded: b.message, ...(b.allowedAt ? { allowedAt: b.allowedAt } : {}), citation: b.citation } : b);
+
 type InconvenientInput = z.output<typeof inconvenientTimeSchema>;
 type OverridesQuery = z.output<typeof overridesListSchema>;
 
@@ -232,7 +237,7 @@ export function createComplianceService(ctx: ServiceContext) {
         timeZone: r.time_zone,
         action: r.action,
         rules: JSON.parse(r.rules),
-        blocks: JSON.parse(r.blocks),
+        blocks: (JSON.parse(r.blocks) as StoredBlock[]).map(blockOf),
         reason: r.reason,
         phone: r.phone,
         contactName: r.contact_name,
