@@ -1,8 +1,9 @@
 import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, ScrollArea, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import { IconChevronDown, IconKey, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
+import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
-import { HashRouter, Navigate, NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
+import { HashRouter, Navigate, NavLink as RouterLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AboutScreen } from '../features/about/AboutScreen';
 import { roleLabels } from '@shared/domain/users';
 import { atLeast, useSession } from './session';
 import { sections } from './sections';
@@ -46,6 +47,7 @@ function Frame() {
               {s.children?.map((c) => <Route key={c.path} path={c.path} element={c.element} />)}
             </Route>
           ))}
+          <Route path="/about" element={<AboutScreen />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </AppShell.Main>
@@ -80,6 +82,7 @@ function Nav({ items }: { items: typeof sections }) {
 function UserMenu() {
   const { session, signOut, lock } = useSession();
   const [changing, setChanging] = useState(false);
+  const navigate = useNavigate();
   return (
     <>
     <ChangePasswordModal opened={changing} onClose={() => setChanging(false)} />
@@ -100,6 +103,7 @@ function UserMenu() {
         <Menu.Label>{session.username}</Menu.Label>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>Change password…</Menu.Item>
         <Menu.Item leftSection={<IconLock size={16} />} onClick={() => void lock()}>Lock</Menu.Item>
+        <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => void navigate('/about')}>About Ledgerdesk</Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>Sign out</Menu.Item>
       </Menu.Dropdown>
