@@ -62,7 +62,7 @@ async function build(): Promise<{ seconds: number; result: unknown }> {
   fs.mkdirSync(dir, { recursive: true });
   for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) fs.rmSync(f, { force: true });
   const key = randomBytes(32);
-  fs.writeFileSync(keyPath, key.toString('hex') + '\n', { mode: 0o600 });
+  fs.writeFileSync(keyPath, `${key.toString('hex')}\n`, { mode: 0o600 });
   const b = createBackend({ storePath, key, log: () => undefined });
   try {
     await createDemoCompany(b.services, 'bench');
@@ -155,7 +155,9 @@ async function main() {
     const r = await time(() => b.services.accounts.search(q, 20));
     if (r.value.length === 0) emptyHits++;
     searchAll.push(r.ms);
-    (searchByKind[kind] ??= []).push(r.ms);
+    const byKind = searchByKind[kind] ?? [];
+    byKind.push(r.ms);
+    searchByKind[kind] = byKind;
   }
 
   // ---- ledger ----
@@ -237,7 +239,7 @@ async function main() {
       paymentPostP95Ms: { value: ms(quantile(payTimes, 0.95)), budget: 10, ok: quantile(payTimes, 0.95) <= 10 },
     },
   };
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
 main().catch((err) => {

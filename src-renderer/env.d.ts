@@ -5,7 +5,6 @@ declare global {
     api: Api;
   }
 }
-export {};
 
 declare module '*.css';
 declare module "*.module.css" { const classes: Record<string, string>; export default classes; }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 // Control characters other than tab, newline and carriage return have no place in office text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the control characters refused here, on purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // An unpaired UTF-16 surrogate is no character: the store would keep U+FFFD, not the text given.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -11,8 +11,9 @@ export function buildApi(
   const api: Record<string, Record<string, unknown>> = {};
   for (const channel of channels) {
     const [domain, verb] = channel.split('.');
-    const group = (api[domain] ??= {});
+    const group = api[domain] ?? {};
     group[verb] = (input?: unknown) => invoke(channel, input);
+    api[domain] = group;
   }
   return Object.freeze({ ...api, on: subscribe });
 }

@@ -80,7 +80,7 @@ const SLOT = 512;
 function encodeSlot(anchor: SignedAnchor): Buffer {
   const line = JSON.stringify(anchor);
   if (line.length > SLOT - 1) throw new Error('anchor too long for its slot');
-  return Buffer.from(line.padEnd(SLOT - 1, ' ') + '\n', 'utf8');
+  return Buffer.from(`${line.padEnd(SLOT - 1, ' ')}\n`, 'utf8');
 }
 
 /** The two slots (or, for a file not in slot form, its whole text) read as one answer. */

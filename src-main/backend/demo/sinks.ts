@@ -166,7 +166,10 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     insAlloc.run(accountId, creditId, debitId, amount, effective, d.docDate, d.dueDate ?? d.docDate, c.docDate, source, now(), actor.username);
     accounts.get(accountId)!.unapplied -= amount;
     let m = paid.get(creditId);
-    if (!m) paid.set(creditId, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      paid.set(creditId, m);
+    }
     const prev = m.get(debitId);
     m.set(debitId, { net: (prev?.net ?? 0) + amount, last: prev && prev.last > effective ? prev.last : effective });
   }

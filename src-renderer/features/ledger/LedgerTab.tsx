@@ -23,7 +23,7 @@ export function KindBadge({ kind }: { kind: DocumentKind }) {
 
 const methodWords: [RegExp, string][] = [[/\((ach)\b/, '(ACH'], [/\((check)\b/, '(Check'], [/\((card)\b/, '(Card'], [/\((cash)\b/, '(Cash'], [/\((bank transfer)\b/, '(Bank transfer']];
 /** The backend writes payment methods in lower case ("Payment (ach)"); show them as the UI names them. */
-export const describe = (text: string) => methodWords.reduce((t, [re, label]) => t.replace(re, label), text);
+export const describeEntry = (text: string) => methodWords.reduce((t, [re, label]) => t.replace(re, label), text);
 
 /** Every posted document in date order with the running balance; a click opens the document. */
 export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
@@ -32,7 +32,7 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       { id: 'date', header: 'Date', meta: { width: 112 }, cell: ({ row }) => formatDate(row.original.date) },
       { id: 'kind', header: 'Type', meta: { width: 128 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
       { id: 'number', header: 'Number', meta: { width: 118 }, cell: ({ row }) => <Text span size="sm" className="mono">{row.original.number ?? ''}</Text> },
-      { id: 'description', header: 'Description', cell: ({ row }) => <Text span size="sm" c="gray.7">{describe(row.original.description)}</Text> },
+      { id: 'description', header: 'Description', cell: ({ row }) => <Text span size="sm" c="gray.7">{describeEntry(row.original.description)}</Text> },
       { id: 'due', header: 'Due', meta: { width: 112 }, cell: ({ row }) => <Text span size="sm" c="dimmed">{formatDate(row.original.dueDate)}</Text> },
       { id: 'debit', header: 'Charges', meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} /> }, cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null) },
       { id: 'credit', header: 'Credits', meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} /> }, cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null) },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint, noInput } from '../endpoint';
-import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type Assignee, type Role, type UserSummary } from '../../domain/users';
+import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type Assignee, type UserSummary } from '../../domain/users';
 
 const userId = z.number().int().positive();
 

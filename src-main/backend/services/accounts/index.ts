@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Selectable } from 'kysely';
 import {
-  accountCreateSchema,
-  accountUpdateSchema,
+  type accountCreateSchema,
+  type accountUpdateSchema,
   addressSchema,
   normalizeSearchText,
   phoneDigits,

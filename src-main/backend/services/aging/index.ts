@@ -103,7 +103,10 @@ export function createAgingService(ctx: ServiceContext) {
       const asOfDay = dayNumber(asOf);
       const daysTo = (d: string) => {
         let v = dayCache.get(d);
-        if (v === undefined) dayCache.set(d, (v = asOfDay - dayNumber(d)));
+        if (v === undefined) {
+          v = asOfDay - dayNumber(d);
+          dayCache.set(d, v);
+        }
         return v;
       };
       const out: AgingDetailRow[] = [];

@@ -19,7 +19,7 @@ export function bucketThresholds(asOf: IsoDate, s: AgingSettings): IsoDate[] {
 
 export function agingParams(asOf: IsoDate, s: AgingSettings, accountId?: number): Record<string, string | number> {
   const p: Record<string, string | number> = { asOf };
-  bucketThresholds(asOf, s).forEach((t, i) => (p[`t${i}`] = t));
+  for (const [i, t] of bucketThresholds(asOf, s).entries()) p[`t${i}`] = t;
   if (accountId !== undefined) p.accountId = accountId;
   return p;
 }

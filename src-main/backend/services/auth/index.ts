@@ -140,7 +140,7 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
       const s = sessions.get(sessionId);
       if (!s) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
       const user = await users.byId(s.userId).catch(() => undefined);
-      if (!user || user.active !== 1) {
+      if (user?.active !== 1) {
         sessions.delete(sessionId);
         throw new DomainError('UNAUTHENTICATED', 'Your user was deactivated; sign in again.');
       }

@@ -16,9 +16,9 @@ import {
   type OverrideInput,
   type RuleBlockedDetails,
   type ValidationNotice,
-  checkCallSchema,
-  inconvenientTimeSchema,
-  overridesListSchema,
+  type checkCallSchema,
+  type inconvenientTimeSchema,
+  type overridesListSchema,
 } from '@shared/domain/collections';
 import type { Role } from '@shared/domain/users';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';

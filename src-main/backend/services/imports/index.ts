@@ -343,7 +343,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       const doc = byNumber.get(ref.toUpperCase());
       const imported = byImport.get(normKey(ref));
       const match = doc ? { id: doc.id, accountId: doc.account_id, isOpenItem: doc.kind !== 'payment' } : imported?.document_id ? { id: imported.document_id, accountId: imported.account_id!, isOpenItem: true } : null;
-      if (!match || !match.isOpenItem) addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `unknown invoice "${ref}": no invoice has this number` });
+      if (!match?.isOpenItem) addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `unknown invoice "${ref}": no invoice has this number` });
       else if (match.accountId !== plan.accountId) addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `invoice "${ref}" belongs to another account, not ${plan.accountNumber}` });
       else plan.payment!.invoiceDocumentId = match.id;
     }

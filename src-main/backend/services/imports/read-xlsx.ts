@@ -155,7 +155,10 @@ function cellText(type: string, style: number, raw: string, ctx: CellContext): s
       if (!Number.isFinite(v)) return raw;
       if (!ctx.dateStyles[style]) return numberText(v);
       let date = ctx.dates.get(v);
-      if (date === undefined) ctx.dates.set(v, (date = serialDate(v, ctx.date1904)));
+      if (date === undefined) {
+        date = serialDate(v, ctx.date1904);
+        ctx.dates.set(v, date);
+      }
       return date;
     }
   }

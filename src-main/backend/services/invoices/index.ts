@@ -3,17 +3,17 @@ import { applyBasisPoints, cents, type Cents } from '@shared/money';
 import {
   computeInvoiceTotals,
   defaultInvoiceSettings,
-  invoiceCreateDraftSchema,
+  type invoiceCreateDraftSchema,
   invoiceSettingsSchema,
-  invoiceUpdateDraftSchema,
-  itemUpsertSchema,
+  type invoiceUpdateDraftSchema,
+  type itemUpsertSchema,
   TotalsError,
   type Discount,
   type InvoiceDetail,
   type InvoiceListRow,
   type InvoiceSettings,
   type Item,
-  creditNoteSchema,
+  type creditNoteSchema,
 } from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
 import type { PostingResult } from '@shared/domain/payments';
@@ -278,7 +278,7 @@ export function createInvoicesService(ctx: ServiceContext) {
       .select(['account.account_number', 'account.name as account_name'])
       .where('document.id', '=', id)
       .executeTakeFirst();
-    if (!d || d.kind !== 'invoice') throw notFound(`Invoice ${id}`);
+    if (d?.kind !== 'invoice') throw notFound(`Invoice ${id}`);
     const lines = await db.selectFrom('invoice_line').selectAll().where('document_id', '=', id).orderBy('line_no').execute();
     return {
       id: d.id,
@@ -429,14 +429,10 @@ export function createInvoicesService(ctx: ServiceContext) {
         const values = { code: input.code, code_system: input.codeSystem ?? old?.code_system ?? 'item', description: input.description, unit_price_cents: input.unitPriceCents, tax_rate_bp: input.taxRateBp ?? old?.tax_rate_bp ?? 0, active: active ? 1 : 0, updated_at: now };
         const clash = await trx.selectFrom('item').select('id').where('code', '=', input.code).executeTakeFirst();
         if (clash && clash.id !== input.id) throw conflict(`Item code ${input.code} is already in the price list.`, { field: 'code' });
-        let row;
-        let before: Item | null = null;
-        if (old) {
-          before = toItem(old);
-          row = await trx.updateTable('item').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow();
-        } else {
-          row = await trx.insertInto('item').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
-        }
+        const before: Item | null = old ? toItem(old) : null;
+        const row = old
+          ? await trx.updateTable('item').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow()
+          : await trx.insertInto('item').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
         const after = toItem(row);
         await appendAudit(trx, ctx.clock, actor, { action: before ? 'item.update' : 'item.create', entity: 'item', entityId: row.id, before: before ?? undefined, after });
         return after;

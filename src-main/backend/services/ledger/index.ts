@@ -59,7 +59,7 @@ export async function postWriteOffInTrx(p: Posting, input: WriteOffInput, today:
   return wo;
 }
 
-function describe(d: { kind: DocumentRow['kind']; method: string | null; check_number: string; card_last4: string; reason: string; memo: string; related_number: string | null }): string {
+function entryDescription(d: { kind: DocumentRow['kind']; method: string | null; check_number: string; card_last4: string; reason: string; memo: string; related_number: string | null }): string {
   const label = documentKindLabels[d.kind];
   switch (d.kind) {
     case 'payment':
@@ -110,7 +110,7 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
           number: r.number,
           date: r.entry_date,
           dueDate: r.due_date,
-          description: describe(r),
+          description: entryDescription(r),
           amountCents: r.amount_cents,
           debitCents: Math.max(0, r.amount_cents),
           creditCents: Math.max(0, -r.amount_cents),

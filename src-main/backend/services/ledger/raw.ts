@@ -11,7 +11,10 @@ const caches = new WeakMap<Sqlite.Database, Map<string, Sqlite.Statement>>();
 
 export function stmt(sqlite: Sqlite.Database, text: string): Sqlite.Statement {
   let cache = caches.get(sqlite);
-  if (!cache) caches.set(sqlite, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(sqlite, cache);
+  }
   let s = cache.get(text);
   if (!s) {
     s = sqlite.prepare(text);

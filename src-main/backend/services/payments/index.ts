@@ -187,7 +187,7 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     .select(['account.account_number', 'account.name as account_name'])
     .where('document.id', '=', paymentId)
     .executeTakeFirst();
-  if (!pay || pay.kind !== 'payment') throw notFound(`Payment ${paymentId}`);
+  if (pay?.kind !== 'payment') throw notFound(`Payment ${paymentId}`);
   const allocs = await db
     .selectFrom('allocation')
     .innerJoin('document as d', 'd.id', 'allocation.debit_document_id')

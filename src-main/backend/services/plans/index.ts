@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { addDays, addMonths } from '@shared/dates';
 import {
   defaultPlanSettings,
-  planCreateSchema,
+  type planCreateSchema,
   planSchedule,
   planSettingsSchema,
   type InstallmentStatus,
@@ -10,7 +10,7 @@ import {
   type PlanInstallment,
   type PlanSettings,
   type PlanStatus,
-  planListSchema,
+  type planListSchema,
 } from '@shared/domain/collections-policy';
 import { formatMoney } from '@shared/money';
 import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context';

@@ -205,7 +205,7 @@ export function createWorklistService(ctx: ServiceContext) {
       const r = await ctx.db.transaction().execute(async (trx) => {
         if (input.userId !== null) {
           const u = await trx.selectFrom('app_user').select(['id', 'active']).where('id', '=', input.userId).executeTakeFirst();
-          if (!u || !u.active) throw invalid(`User ${input.userId} is not an active user.`);
+          if (!u?.active) throw invalid(`User ${input.userId} is not an active user.`);
         }
         const ids = [...new Set(input.accountIds)];
         const found = new Set<number>();
