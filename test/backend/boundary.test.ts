@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract } from '../../src-shared/ipc/contract';
 import { DEFAULT_MAX_TEXT } from '../../src-shared/ipc/endpoint';
 import { USERNAME_MAX } from '../../src-shared/domain/users';
@@ -51,7 +51,7 @@ describe('hole 1: ill-formed Unicode cannot break the audit chain', () => {
     expect((await refused(b, admin, 'users.create', { username: 'ada2', displayName: 'Ada\u0000', role: 'clerk', password: 'password-123' })).message).toMatch(/^displayName: /);
     expect((await refused(b, admin, 'settings.update', { companyName: 'Co\u001b[31m' })).message).toMatch(/^companyName: /);
     const file = Buffer.from('account_number,name\n').toString('base64');
-    const mapping = { ['na\u0000me']: 'name' };
+    const mapping = { 'na\u0000me': 'name' };
     expect((await refused(b, admin, 'imports.preview', { kind: 'accounts', fileName: 'a.csv', contentBase64: file, mapping })).message).toMatch(/^mapping/);
     expect(auditCount(b)).toBe(before);
     // Tab, newline and carriage return are ordinary text.
@@ -130,17 +130,20 @@ function walkStrings(schema: z.core.$ZodType, path: string, out: string[], seen 
       for (const [k, v] of Object.entries((def as z.core.$ZodObjectDef).shape)) walkStrings(v, `${path}.${k}`, out, seen);
       return;
     case 'array':
-      return walkStrings((def as z.core.$ZodArrayDef).element, `${path}[]`, out, seen);
+      walkStrings((def as z.core.$ZodArrayDef).element, `${path}[]`, out, seen);
+      return;
     case 'record': {
       const d = def as z.core.$ZodRecordDef;
       walkStrings(d.keyType, `${path}{key}`, out, seen);
-      return walkStrings(d.valueType, `${path}{value}`, out, seen);
+      walkStrings(d.valueType, `${path}{value}`, out, seen);
+      return;
     }
     case 'union':
       for (const o of (def as z.core.$ZodUnionDef).options) walkStrings(o, path, out, seen);
       return;
     case 'pipe':
-      return walkStrings((def as z.core.$ZodPipeDef).in, path, out, seen);
+      walkStrings((def as z.core.$ZodPipeDef).in, path, out, seen);
+      return;
     case 'optional':
     case 'nullable':
     case 'default':
@@ -148,7 +151,8 @@ function walkStrings(schema: z.core.$ZodType, path: string, out: string[], seen 
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return walkStrings((def as unknown as { innerType: z.core.$ZodType }).innerType, path, out, seen);
+      walkStrings((def as unknown as { innerType: z.core.$ZodType }).innerType, path, out, seen);
+      return;
     default:
       return;
   }

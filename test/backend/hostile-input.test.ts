@@ -122,7 +122,7 @@ type Path = (string | number)[];
 /** Every path to a value inside `v` (the root included). */
 function paths(v: unknown, at: Path = []): Path[] {
   const out: Path[] = [at];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...at, i])));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) out.push(...paths(x, [...at, i]));
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...at, k]));
   return out;
 }

@@ -31,7 +31,7 @@ describe('money helpers', () => {
         const parts = allocateProRata(c(total), weights.map((w) => c(w)));
         expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
         const sum = weights.reduce((s, w) => s + w, 0);
-        parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]!) / sum)).toBeLessThan(1));
+        for (const [i, p] of parts.entries()) expect(Math.abs(p - (total * weights[i]!) / sum)).toBeLessThan(1);
       }),
     );
   });

@@ -112,7 +112,14 @@ describe('the encrypted store', () => {
     const key = randomBytes(32);
     const calls: number[] = [];
     // up() also runs against a recorder that takes its checksum; count only the runs on the store.
-    const counted = (id: number, name: string, sql: string): Migration => ({ id, name, up: (db) => (db instanceof Sqlite && calls.push(id), db.exec(sql)) });
+    const counted = (id: number, name: string, sql: string): Migration => ({
+      id,
+      name,
+      up: (db) => {
+        if (db instanceof Sqlite) calls.push(id);
+        db.exec(sql);
+      },
+    });
     const m1 = counted(1, 'one', 'CREATE TABLE a (x INTEGER)');
     const m2 = counted(2, 'two', 'ALTER TABLE a ADD COLUMN y INTEGER');
     const m3 = counted(3, 'three', 'CREATE INDEX a_y ON a (y)');
