@@ -47,7 +47,7 @@ test('an administrator sees versions, the store with its path, the last backup a
     expect(lines).toContain(expected);
   }
   // What is copied is what the page shows, and nothing of the office's customers or the office itself.
-  const shown = (await page.getByTestId('about-diagnostics').innerText()).split('\n');
+  const shown = ((await page.getByTestId('about-diagnostics').textContent()) ?? '').split('\n');
   expect(lines.filter((l) => !l.startsWith('Generated:'))).toEqual(shown.filter((l) => !l.startsWith('Generated:')));
   for (const secret of [...customerData, riverside.companyName, riverside.displayName]) expect(copied).not.toContain(secret);
 
@@ -73,4 +73,22 @@ test("a clerk sees the page without the store's path, in the page and in the cop
   expect(copied).toContain('Store path:       Shown to administrators only');
   expect(copied).not.toContain(app.storePath);
   await expect(page.getByText(app.storePath)).toHaveCount(0);
+});
+
+test('without clipboard access the block is offered in a text box to copy by hand', async ({ app, page }) => {
+  // As Chromium answers when the permission is denied (the app's permission handler, or a policy).
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+    });
+  });
+  await officeWithStaff(app.backend);
+  await app.open(page);
+  await signIn(page);
+  await page.goto(`${app.url}#/about`);
+  await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy diagnostics' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toHaveValue(/^Ledgerdesk diagnostics\n/);
+  await expect(dialog.getByRole('textbox')).toHaveValue(new RegExp(`Store path: +${app.storePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 });

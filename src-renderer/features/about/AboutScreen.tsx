@@ -205,11 +205,11 @@ function storeRows(s: StoreDiagnostics): [string, ReactNode][] {
     [
       'Location',
       s.storePath ? (
-        <Text span size="sm" className="mono" style={{ wordBreak: 'break-all' }}>
+        <Text key="path" span size="sm" className="mono" style={{ wordBreak: 'break-all' }}>
           {s.storePath}
         </Text>
       ) : (
-        <Text span size="sm" c="dimmed">
+        <Text key="path" span size="sm" c="dimmed">
           {ADMINISTRATORS_ONLY}
         </Text>
       ),
@@ -217,7 +217,7 @@ function storeRows(s: StoreDiagnostics): [string, ReactNode][] {
     [
       'Last backup',
       s.lastBackup ? (
-        <Group gap={6}>
+        <Group key="backup" gap={6}>
           <Badge size="sm" variant="light" color={s.lastBackup.ok ? 'teal' : 'red'}>
             {s.lastBackup.ok ? 'Succeeded' : 'Failed'}
           </Badge>
@@ -226,7 +226,7 @@ function storeRows(s: StoreDiagnostics): [string, ReactNode][] {
           </Text>
         </Group>
       ) : (
-        <Badge size="sm" variant="light" color="orange">
+        <Badge key="backup" size="sm" variant="light" color="orange">
           {NO_BACKUP_YET}
         </Badge>
       ),
