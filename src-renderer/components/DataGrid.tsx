@@ -7,17 +7,17 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
-  type ColumnDef,
   type Row,
   type SortingState,
   type ColumnFiltersState,
   type RowData,
+  type TableOptions,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import classes from './DataGrid.module.css';
 
 declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // TValue is unused here, but a merged interface must repeat the library's type parameters.
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Right-aligned, tabular figures (money, counts). */
     numeric?: boolean;
@@ -39,9 +39,15 @@ declare module '@tanstack/react-table' {
 
 const noFilters: ColumnFiltersState = [];
 
+/**
+ * A grid's columns: the table library's own type for them. Accessor columns of different value types
+ * (text, cents) share one list, which only the library's type (its value type left open) can hold.
+ */
+export type GridColumns<T> = TableOptions<T>['columns'];
+
 export interface DataGridProps<T> {
   data: T[];
-  columns: ColumnDef<T, any>[];
+  columns: GridColumns<T>;
   /** Accessible name of the grid. */
   label: string;
   loading?: boolean;

@@ -53,6 +53,7 @@ function SearchBox({ query, onChange, onOpen }: { query: string; onChange: (q: s
     staleTime: 5_000,
   });
   const rows = debounced ? (hits.data ?? []) : [];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new search starts at its first hit
   useEffect(() => setActive(0), [debounced]);
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -173,6 +174,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
   const pages = useQueries({ queries: wanted.map((p) => ({ queryKey: keyOf(p), queryFn: () => fetchPage(p) })) });
   const pagesVersion = pages.map((p) => p.dataUpdatedAt).join(',');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the first page, the total or any fetched page (pagesVersion) changes; the other pages are read from the query cache, pages scrolled past included, and keyOf follows the filters through first.data
   const data = useMemo<ListRow[]>(() => {
     const out: ListRow[] = new Array(total);
     const pageCount = Math.ceil(total / PAGE);
@@ -184,7 +186,6 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
       }
     }
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [first.data, pagesVersion, total]);
 
   // The grid scrolls itself; follow its scroll position to fetch the pages coming into view.

@@ -4,14 +4,14 @@ import type { AccountKind } from '@shared/domain/accounts';
 import { DateInput } from '@mantine/dates';
 import { IconAlertCircle, IconCalendar, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
 import type { AgingBasis, AgingDetail, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
 import { addDays, addMonths, formatDate, isIsoDate, parseDate, startOfMonth } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -234,11 +234,11 @@ function SummaryView(props: {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'accountName', desc: false }]);
   const keys = useMemo(() => {
     const k: Record<string, SortKey<AgingSummaryRow>> = { accountNumber: (r) => r.accountNumber, unapplied: (r) => -r.unappliedCents, totalCents: (r) => r.totalCents };
-    labels.forEach((_, i) => (k[`b${i}`] = (r) => r.buckets[i] ?? 0));
+    for (const i of labels.keys()) k[`b${i}`] = (r) => r.buckets[i] ?? 0;
     return k;
   }, [labels]);
   const sorted = useMemo(() => (sorting[0]?.id === 'accountName' && !sorting[0].desc ? rows : sortRows(rows, sorting, { ...keys, accountName: (r) => r.accountName })), [rows, sorting, keys]);
-  const columns = useMemo<ColumnDef<AgingSummaryRow, any>[]>(
+  const columns = useMemo<GridColumns<AgingSummaryRow>>(
     () => [
       sumHelper.accessor('accountNumber', {
         header: 'Account',
@@ -328,7 +328,7 @@ function DetailView(props: { rows: AgingDetailRow[] | undefined; labels: string[
       }),
     [rows, sorting],
   );
-  const columns = useMemo<ColumnDef<AgingDetailRow, any>[]>(
+  const columns = useMemo<GridColumns<AgingDetailRow>>(
     () => [
       detHelper.accessor('accountNumber', {
         header: 'Account',

@@ -83,9 +83,12 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
   }, [flags.data]);
 
   const phones = contact?.phones ?? [];
-  useEffect(() => {
-    if (contact && !contact.phones.some((p) => p.number === phone)) setPhone(contact.phones[0]?.number ?? null);
-  }, [contactId]); // eslint-disable-line react-hooks/exhaustive-deps
+  /** Another person: keep the number if it is theirs too, else take their first. */
+  const chooseContact = (id: string | null) => {
+    setContactId(id);
+    const next = account.contacts.find((c) => String(c.id) === id);
+    if (next && !next.phones.some((p) => p.number === phone)) setPhone(next.phones[0]?.number ?? null);
+  };
 
   const startedAt = fromLocalInput(start);
   const outgoing = direction === 'outgoing';
@@ -97,6 +100,7 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
     staleTime: 0,
   });
   // A new answer from the live check replaces a refusal from the last save.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose when a new answer arrives (check.data), which the reset itself does not read
   useEffect(() => setRefused(null), [check.data]);
   const shownCheck: CheckView | null = refused ?? (outgoing && contact && phone && startedAt ? (check.data ?? null) : null);
   const blocked = outgoing && !!shownCheck && !shownCheck.allowed;
@@ -176,7 +180,7 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
             label="Person"
             data={account.contacts.map((c) => ({ value: String(c.id), label: c.title ? `${c.name} · ${c.title}` : c.name }))}
             value={contactId}
-            onChange={setContactId}
+            onChange={chooseContact}
             placeholder={account.contacts.length ? 'Who was on the call' : 'No contacts on file'}
             error={show ? errors.contact : undefined}
             allowDeselect={false}

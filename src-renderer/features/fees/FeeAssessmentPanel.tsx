@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
@@ -42,6 +42,7 @@ export function FeeAssessmentPanel() {
   });
   const p = preview.data;
   const shownAsOf = asOf ?? p?.asOf ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another date is another preview: start again with every invoice chosen
   useEffect(() => setDeselected(new Set()), [asOf]);
 
   const chargeable = useMemo(() => (p?.rows ?? []).filter((r) => r.feeCents > 0 && !r.excludedReason), [p]);
@@ -52,13 +53,16 @@ export function FeeAssessmentPanel() {
   const allOn = selected.length === chargeable.length && chargeable.length > 0;
   const someOn = selected.length > 0 && !allOn;
 
-  const toggle = (id: number) =>
-    setDeselected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
+  const toggle = useCallback(
+    (id: number) =>
+      setDeselected((s) => {
+        const n = new Set(s);
+        if (n.has(id)) n.delete(id);
+        else n.add(id);
+        return n;
+      }),
+    [],
+  );
 
   const columns = useMemo<ColumnDef<FeePreviewRow, unknown>[]>(() => {
     const cols: ColumnDef<FeePreviewRow, unknown>[] = [];
@@ -113,7 +117,7 @@ export function FeeAssessmentPanel() {
     else
       cols.push({ id: 'reason', header: 'Not charged because', accessorFn: (r) => notCharged(r), meta: { minWidth: 220, grow: 2.5 }, cell: ({ row }) => <Text span size="sm" c="gray.7">{notCharged(row.original)}</Text> });
     return cols;
-  }, [view, allOn, someOn, chargeable, deselected, selected, excluded, selectedCents]);
+  }, [view, allOn, someOn, chargeable, deselected, selected, excluded, selectedCents, toggle]);
 
   const post = async () => {
     if (!p) return;
@@ -233,7 +237,7 @@ export function FeeAssessmentPanel() {
           onRowClick={view === 'charge' ? (r) => toggle(r.invoiceId) : undefined}
           empty={
             view === 'charge'
-              ? p && p.rows.some((r) => r.excludedReason?.code === 'already_charged')
+              ? p?.rows.some((r) => r.excludedReason?.code === 'already_charged')
                 ? `Nothing new to post for ${formatMonth(p.period)}: every chargeable invoice has had its fee this month.`
                 : 'No invoice is past due beyond the grace days on this date.'
               : 'Every past-due invoice is charged.'

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Center, FileButton, Grid, Group, Loader, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Tabs, Text, ThemeIcon, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { ImportError, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
 import { formatMoney } from '@shared/money';
 import { CallError, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { PageHeader } from '../../components/PageHeader';
 import classes from './ImportScreen.module.css';
 
@@ -73,7 +73,9 @@ export function ImportScreen() {
   /** The columns the clerk mapped by hand; kept for the next file of the same kind (the fixed file, next month's file). */
   const [overrides, setOverrides] = useState<Record<string, string | null>>({});
   // A new file or kind starts from the detected mapping...
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a reset that runs when the file or the kind changes, which it does not read
   useEffect(() => setMapping(null), [file?.stamp, kind]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a reset that runs when the kind changes, which it does not read
   useEffect(() => setOverrides({}), [kind]);
 
   const preview = useQuery({
@@ -305,7 +307,7 @@ function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; 
 }
 
 const errCol = createColumnHelper<ImportError>();
-const errorColumns: ColumnDef<ImportError, any>[] = [
+const errorColumns: GridColumns<ImportError> = [
   errCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
   errCol.accessor('column', { header: 'Column', meta: { width: 160 }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
   errCol.accessor('reason', { header: 'Problem', meta: { minWidth: 220, grow: 3, wrap: true }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { agingBucketIndex, agingBucketLabels, defaultAgingSettings } from '@shared/domain/aging';
@@ -12,8 +12,9 @@ import { KindBadge } from './LedgerTab';
 /** Open invoices, fees and charges with open amount and days past due, coloured by aging bucket. */
 export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
   const settings = useAgingSettings().data ?? defaultAgingSettings;
-  const labels = agingBucketLabels(settings);
-  const bucketOf = (o: OpenItemRow) => agingBucketIndex(o.dueDate < ledger.asOf ? o.daysPastDue : o.dueDate === ledger.asOf ? 0 : -1, settings);
+  const labels = useMemo(() => agingBucketLabels(settings), [settings]);
+  const asOf = ledger.asOf;
+  const bucketOf = useCallback((o: OpenItemRow) => agingBucketIndex(o.dueDate < asOf ? o.daysPastDue : o.dueDate === asOf ? 0 : -1, settings), [asOf, settings]);
   const byBucket = labels.map(() => 0);
   for (const o of ledger.openItems) byBucket[bucketOf(o)]! += o.openCents;
   const columns = useMemo<ColumnDef<OpenItemRow, unknown>[]>(
@@ -40,8 +41,7 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
         },
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ledger, settings],
+    [ledger.totals.openCents, bucketOf, labels],
   );
   return (
     <>

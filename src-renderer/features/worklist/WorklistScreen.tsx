@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, 
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFilterOff, IconHandStop, IconPhoneCall, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { worklistReasons, type HoldReason, type WorklistHeld, type WorklistItem, type WorklistQuery, type WorklistReason } from '@shared/domain/collections-policy';
 import { holdLabel, holdText, worklistReasonLabels as reasonLabels, worklistReasonText } from '@shared/domain/collections-text';
@@ -12,7 +12,7 @@ import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -57,7 +57,8 @@ export function WorklistScreen() {
   const minCents = minText.trim() === '' ? undefined : parseMoney(minText);
   const minInvalid = minCents === null || (minCents !== undefined && minCents < 0);
   const deferredMin = useDeferredValue(minInvalid ? undefined : (minCents ?? undefined));
-  useEffect(() => setParam('min', minInvalid ? null : minText.trim() || null), [deferredMin]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the amount goes into the URL once the deferred value settles, not on every keystroke
+  useEffect(() => setParam('min', minInvalid ? null : minText.trim() || null), [deferredMin]);
 
   const query: WorklistQuery = { reason, stageId, assignee, minPastDueCents: deferredMin, limit: 2000 };
   const worklist = useQuery({
@@ -94,7 +95,7 @@ export function WorklistScreen() {
   const [assignTo, setAssignTo] = useState<string | null>(null);
   const [assigning, setAssigning] = useState(false);
   const [calling, setCalling] = useState<number | null>(null);
-  const items = worklist.data?.items ?? [];
+  const items = useMemo(() => worklist.data?.items ?? [], [worklist.data]);
   useEffect(() => {
     // Keep only rows still on the list.
     setSelected((s) => {
@@ -102,7 +103,7 @@ export function WorklistScreen() {
       const next = new Set([...s].filter((x) => ids.has(x)));
       return next.size === s.size ? s : next;
     });
-  }, [worklist.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [items]);
 
   const assign = async (userId: number | null) => {
     setAssigning(true);
@@ -241,7 +242,7 @@ function Stat({ label, value }: { label: string; value: React.ReactNode }) {
 
 const col = createColumnHelper<WorklistItem>();
 
-function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSelected: (s: Set<number>) => void; items: WorklistItem[]; onCall: (accountId: number) => void }): ColumnDef<WorklistItem, any>[] {
+function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSelected: (s: Set<number>) => void; items: WorklistItem[]; onCall: (accountId: number) => void }): GridColumns<WorklistItem> {
   const allSelected = o.items.length > 0 && o.items.every((i) => o.selected.has(i.accountId));
   const toggle = (id: number) => {
     const next = new Set(o.selected);
