@@ -280,6 +280,7 @@ function ContactsFields({ form }: { form: Form }) {
     >
       {contacts.length === 0 && <Text size="sm" c="dimmed">No contacts. Add the person the office speaks to about this account.</Text>}
       {contacts.map((c, ci) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a Mantine form list: every input is bound to its index path (contacts.${ci}.name) and controlled, so the index is the item's identity in the form
         <Paper key={ci} withBorder radius="md" p="sm" bg="gray.0" data-testid={`contact-${ci}`}>
           <Group align="flex-end" gap="sm" wrap="nowrap">
             <TextInput label="Contact name" style={{ flex: 2 }} key={form.key(`contacts.${ci}.name`)} {...form.getInputProps(`contacts.${ci}.name`)} />
@@ -297,6 +298,7 @@ function ContactsFields({ form }: { form: Form }) {
           <SimpleGrid cols={2} spacing="md" mt="xs">
             <Stack gap={6}>
               {c.phones.map((_, pi) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: form list bound by index path (contacts.${ci}.phones.${pi}), as the contacts above
                 <Group key={pi} gap={6} wrap="nowrap" align="flex-start">
                   <Select aria-label="Phone label" w={110} data={['Mobile', 'Home', 'Work', 'Fax', 'Other']} allowDeselect={false} key={form.key(`contacts.${ci}.phones.${pi}.label`)} {...form.getInputProps(`contacts.${ci}.phones.${pi}.label`)} />
                   <TextInput aria-label={`Contact ${ci + 1} phone ${pi + 1}`} placeholder="(555) 010-2000" leftSection={<IconPhone size={14} />} style={{ flex: 1 }} key={form.key(`contacts.${ci}.phones.${pi}.number`)} {...form.getInputProps(`contacts.${ci}.phones.${pi}.number`)} />
@@ -307,6 +309,7 @@ function ContactsFields({ form }: { form: Form }) {
             </Stack>
             <Stack gap={6}>
               {c.emails.map((_, ei) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: form list bound by index path (contacts.${ci}.emails.${ei}), as the contacts above
                 <Group key={ei} gap={6} wrap="nowrap" align="flex-start">
                   <TextInput aria-label={`Contact ${ci + 1} email ${ei + 1}`} placeholder="name@example.com" leftSection={<IconMail size={14} />} style={{ flex: 1 }} key={form.key(`contacts.${ci}.emails.${ei}.email`)} {...form.getInputProps(`contacts.${ci}.emails.${ei}.email`)} />
                   <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove email ${ei + 1}`} onClick={() => form.removeListItem(`contacts.${ci}.emails`, ei)}><IconTrash size={14} /></ActionIcon>

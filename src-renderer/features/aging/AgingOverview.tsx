@@ -31,6 +31,7 @@ export function AgingOverview(props: { totalLabel: string; labels: string[]; buc
             {gross > 0 ? (
               props.buckets.map((b, i) =>
                 b > 0 ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the buckets are the fixed aging columns; the index is the bucket
                   <Tooltip key={i} label={`${props.labels[i]}: ${formatMoney(b)} (${pctText(b)})`}>
                     <Progress.Section value={pct(b)} color={bucketColor(i, props.buckets.length)} />
                   </Tooltip>

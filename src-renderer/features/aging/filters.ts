@@ -17,7 +17,7 @@ export const noFilters: AgingFilters = { text: '', minCents: null, pastDueOnly: 
 export const isFiltered = (f: AgingFilters) => f.text.trim() !== '' || f.minCents !== null || f.pastDueOnly || f.accountKind !== null;
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-const matches = (needle: string, ...hay: (string | null)[]) => !needle || hay.some((h) => h !== null && h.toLowerCase().includes(needle));
+const matches = (needle: string, ...hay: (string | null)[]) => !needle || hay.some((h) => h?.toLowerCase().includes(needle));
 
 export const pastDueCents = (r: AgingSummaryRow) => r.buckets.reduce((s, b, i) => (i === 0 ? s : s + b), 0);
 

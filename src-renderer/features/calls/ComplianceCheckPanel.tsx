@@ -89,6 +89,7 @@ export function ComplianceCheckPanel(props: {
       </Group>
       <Stack gap={6} mt="sm">
         {check.blocks.map((b, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one check's answer, shown read-only and replaced whole; a rule can block twice (one block per flag), so the position is the identity
           <Paper key={`${b.rule}-${i}`} radius="sm" p="xs" bg="white" withBorder data-testid="compliance-block">
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
               <Text size="sm" fw={600}>{ruleLabels[b.rule] ?? b.rule}</Text>

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Badge, Box, Button, Center, Grid, Group, Loader, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, ThemeIcon, Timeline, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Box, Button, Center, Grid, Group, Loader, ScrollArea, SegmentedControl, Stack, Table, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
 import {
   IconAlertCircle,
   IconCalendarDue,

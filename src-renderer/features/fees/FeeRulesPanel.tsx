@@ -129,7 +129,7 @@ export function FeeRulesPanel() {
         <Paper radius="sm" p="sm" bg="gray.0" data-testid="fee-example">
           <Text size="sm">
             For example, an invoice with <b>{formatMoney(exBasis)}</b> past due for {grace + 1} days or more is charged <b>{formatMoney(exFee)}</b> a month
-            {rate ? ` (${[flat ? formatMoney(flat) : '', formatBasisPoints(rate ?? 0) + ' of ' + formatMoney(exBasis)].filter(Boolean).join(' + ')})` : ''}
+            {rate ? ` (${[flat ? formatMoney(flat) : '', `${formatBasisPoints(rate ?? 0)} of ${formatMoney(exBasis)}`].filter(Boolean).join(' + ')})` : ''}
             {maxInvoice !== null ? `, ${formatMoney(maxInvoice)} at most in all` : ''}.
           </Text>
         </Paper>

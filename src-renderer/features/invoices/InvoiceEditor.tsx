@@ -121,23 +121,23 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
     if (header.discount.trim()) {
       if (header.discountKind === 'percent') {
         const bp = parsePercent(header.discount);
-        if (bp === null || bp > 10000) errors['invoiceDiscount'] = '0 to 100%';
+        if (bp === null || bp > 10000) errors.invoiceDiscount = '0 to 100%';
         else invoiceDiscount = { kind: 'percent', basisPoints: bp };
       } else {
         const c = parseMoney(header.discount);
-        if (c === null || c < 0) errors['invoiceDiscount'] = 'Not an amount';
+        if (c === null || c < 0) errors.invoiceDiscount = 'Not an amount';
         else invoiceDiscount = { kind: 'amount', cents: c };
       }
     }
     const shipping = header.shipping.trim() ? parseMoney(header.shipping) : cents(0);
-    if (shipping === null || shipping < 0) errors['shipping'] = 'Not an amount';
+    if (shipping === null || shipping < 0) errors.shipping = 'Not an amount';
     const terms = parseTerms(header.terms);
-    if (!terms) errors['terms'] = 'Like “Net 30” or “2/10 Net 30”';
-    if (!isIsoDate(header.invoiceDate)) errors['invoiceDate'] = 'Pick a date';
+    if (!terms) errors.terms = 'Like “Net 30” or “2/10 Net 30”';
+    if (!isIsoDate(header.invoiceDate)) errors.invoiceDate = 'Pick a date';
     let totals: InvoiceTotals | null = null;
     let totalsError: string | null = null;
     const lineFieldErrors = Object.keys(errors).some((k) => /^\d+\./.test(k));
-    if (!lineFieldErrors && !errors['invoiceDiscount'] && !errors['shipping']) {
+    if (!lineFieldErrors && !errors.invoiceDiscount && !errors.shipping) {
       try {
         totals = computeInvoiceTotals({ lines: inputs, invoiceDiscount, shippingCents: shipping ?? cents(0), shippingTaxRateBp: settings.data?.shippingTaxRateBp ?? 0 });
       } catch (e) {
@@ -240,7 +240,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       <Paper withBorder radius="md" p="md" mb="md">
         <SimpleGrid cols={4} spacing="sm">
           <TextInput type="date" label="Invoice date" value={header.invoiceDate} onChange={(e) => setHeader({ ...header, invoiceDate: e.currentTarget.value })} error={err('invoiceDate')} />
-          <Autocomplete label="Terms" data={commonTerms} value={header.terms} onChange={(v) => setHeader({ ...header, terms: v })} error={err('terms') ?? (!parsed.terms && header.terms ? parsed.errors['terms'] : undefined)} />
+          <Autocomplete label="Terms" data={commonTerms} value={header.terms} onChange={(v) => setHeader({ ...header, terms: v })} error={err('terms') ?? (!parsed.terms && header.terms ? parsed.errors.terms : undefined)} />
           <Stack gap={2}>
             <Text size="sm" fw={500}>Due date</Text>
             <Text size="sm" mt={6} data-testid="invoice-due-date">{parsed.dates ? formatDate(parsed.dates.dueDate) : '—'}</Text>
@@ -325,7 +325,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                   <Table.Td><TextInput aria-label={`Line ${i + 1} quantity`} value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.currentTarget.value })} error={err(`${l.key}.quantity`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
                   <Table.Td><TextInput aria-label={`Line ${i + 1} unit price`} placeholder="0.00" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.currentTarget.value })} error={err(`${l.key}.unitPrice`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
                   <Table.Td>
-                    <DiscountInput label={`Line ${i + 1} discount`} kind={l.discountKind} text={l.discount} error={err(`${l.key}.discount`) ?? (parsed.totalsError && parsed.totalsError.startsWith(`Line ${[...parsed.usedKeys].indexOf(l.key) + 1}:`) ? 'Too large' : undefined)} onChange={(kind, text) => setLine(l.key, { discountKind: kind, discount: text })} />
+                    <DiscountInput label={`Line ${i + 1} discount`} kind={l.discountKind} text={l.discount} error={err(`${l.key}.discount`) ?? (parsed.totalsError?.startsWith(`Line ${[...parsed.usedKeys].indexOf(l.key) + 1}:`) ? 'Too large' : undefined)} onChange={(kind, text) => setLine(l.key, { discountKind: kind, discount: text })} />
                   </Table.Td>
                   <Table.Td><TextInput aria-label={`Line ${i + 1} tax rate`} value={l.taxRate} onChange={(e) => setLine(l.key, { taxRate: e.currentTarget.value })} error={err(`${l.key}.taxRate`)} rightSection={<Text size="xs" c="dimmed">%</Text>} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
                   <Table.Td ta="right">

@@ -11,6 +11,8 @@ import { atLeast, useSession } from '../../app/session';
 import { RunEvaluationButton } from './RunEvaluationButton';
 
 interface DraftAction {
+  /** React key: actions can be removed from the middle of a stage. */
+  key: number;
   kind: StageActionKind;
   templateCode: string;
   note: string;
@@ -34,9 +36,9 @@ const actionMeta: Record<StageActionKind, { label: string; icon: typeof IconMail
   fee: { label: 'Collection fee', icon: IconCash, color: 'orange' },
   status: { label: 'Status change', icon: IconToggleLeft, color: 'gray' },
 };
-const blankAction = (kind: StageActionKind): DraftAction => ({ kind, templateCode: '', note: '', amount: '', description: 'Collection fee', status: 'on_hold' });
-
 let nextKey = 1;
+const blankAction = (kind: StageActionKind): DraftAction => ({ key: nextKey++, kind, templateCode: '', note: '', amount: '', description: 'Collection fee', status: 'on_hold' });
+
 const toDraft = (s: Pick<Stage, 'name' | 'daysPastDue'> & { actions: StageInput['actions'] & {}; id?: number; accountCount?: number }): DraftStage => ({
   key: nextKey++,
   id: s.id,
@@ -187,7 +189,7 @@ export function StageSettingsPanel() {
                   const m = actionMeta[a.kind];
                   const Icon = m.icon;
                   return (
-                    <Group key={k} gap="xs" wrap="nowrap" align="flex-start">
+                    <Group key={a.key} gap="xs" wrap="nowrap" align="flex-start">
                       <Badge variant="light" color={m.color} radius="sm" w={150} h={30} leftSection={<Icon size={14} />} styles={{ root: { textTransform: 'none', fontWeight: 600, justifyContent: 'flex-start' } }}>{m.label}</Badge>
                       {a.kind === 'letter' && <TextInput size="xs" w={220} aria-label={`Stage ${i + 1} letter template`} placeholder="Template code, e.g. REMINDER" value={a.templateCode} onChange={(e) => updateAction(i, k, { templateCode: e.currentTarget.value })} error={v.errors[`${i}.a${k}`]} disabled={!canEdit} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />}
                       {a.kind === 'call' && <TextInput size="xs" w={360} aria-label={`Stage ${i + 1} call note`} placeholder="Note for the clerk (optional)" value={a.note} onChange={(e) => updateAction(i, k, { note: e.currentTarget.value })} disabled={!canEdit} />}
