@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+// biome-ignore-all lint/a11y/useSemanticElements: an ARIA grid of divs on purpose: virtualized rows are absolutely positioned CSS-grid boxes inside a spacer of the full height, which table elements cannot hold without overriding every table display (WebKit then drops their table semantics); the roles carry the same meaning.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Box, Center, Loader, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import {
@@ -122,29 +123,65 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     }
   }, [windowed, first, last, range.start, range.end]);
   const rowAt = (index: number): Row<T> | undefined => (windowed ? rows[index - range.start] : rows[index]);
-  const template = useMemo(
-    () =>
-      table
-        .getVisibleLeafColumns()
-        .map((c) => {
-          const m = c.columnDef.meta;
-          return m?.width ? `${m.width}px` : `minmax(${m?.minWidth ?? 90}px, ${m?.grow ?? 1}fr)`;
-        })
-        .join(' '),
-    [table, props.columns],
-  );
+  const template = table
+    .getVisibleLeafColumns()
+    .map((c) => {
+      const m = c.columnDef.meta;
+      return m?.width ? `${m.width}px` : `minmax(${m?.minWidth ?? 90}px, ${m?.grow ?? 1}fr)`;
+    })
+    .join(' ');
   const gridStyle = { gridTemplateColumns: template };
+
+  // Keyboard: the grid is one tab stop, the active row (a roving tabindex). Arrows, PageUp/PageDown and
+  // Home/End move between rows; Enter or Space does what a click on the row does.
+  const [activeIndex, setActiveIndex] = useState(0);
+  const tabStop = activeIndex >= first && activeIndex < last ? activeIndex : first;
+  const pendingFocus = useRef<number | null>(null);
+  const rowElement = (index: number) => parentRef.current?.querySelector<HTMLElement>(`[role="row"][aria-rowindex="${index + 2}"]`) ?? null;
+  const focusRow = (index: number) => {
+    const next = Math.max(0, Math.min(rowCount - 1, index));
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next);
+    const el = rowElement(next);
+    if (el) el.focus();
+    else pendingFocus.current = next;
+  };
+  // A row beyond the rendered ones gets its focus once the virtualizer has rendered it (unless focus went elsewhere meanwhile).
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && !parentRef.current?.contains(focused)) pendingFocus.current = null;
+    const el = pendingFocus.current === null ? null : rowElement(pendingFocus.current);
+    if (!el) return;
+    pendingFocus.current = null;
+    el.focus();
+  });
+  const onRowKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number, row: Row<T>) => {
+    // Keys pressed on a control inside a cell (a button, a checkbox) belong to that control.
+    const target = e.target as HTMLElement;
+    if (target !== e.currentTarget && target.getAttribute('role') !== 'gridcell') return;
+    const page = Math.max(1, Math.floor((parentRef.current?.clientHeight ?? 0) / rowHeight) - 1);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rowCount - 1 };
+    const to: number | undefined = moves[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      focusRow(to);
+    } else if ((e.key === 'Enter' || e.key === ' ') && props.onRowClick) {
+      e.preventDefault();
+      props.onRowClick(row.original);
+    }
+  };
   const hasTotals = props.showTotals && table.getVisibleLeafColumns().some((c) => c.columnDef.meta?.total !== undefined);
 
   return (
     <Box className={classes.frame} style={{ height: props.height ?? '100%' }} data-testid={props.testId}>
       <div ref={parentRef} className={classes.scroller} role="grid" aria-label={props.label} aria-rowcount={rowCount + 1}>
-        <div className={classes.header} role="row" style={gridStyle}>
+        <div className={classes.header} role="row" tabIndex={-1} style={gridStyle}>
           {table.getFlatHeaders().map((h) => {
             const numeric = h.column.columnDef.meta?.numeric;
             const sorted = h.column.getIsSorted();
             return (
-              <div key={h.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={classes.cell} data-numeric={numeric || undefined}>
+              <div key={h.id} role="columnheader" tabIndex={-1} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={classes.cell} data-numeric={numeric || undefined}>
                 {h.column.getCanSort() ? (
                   <UnstyledButton className={classes.sortButton} onClick={h.column.getToggleSortingHandler()} data-numeric={numeric || undefined}>
                     {flexRender(h.column.columnDef.header, h.getContext())}
@@ -170,19 +207,22 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                 <div
                   key={row.id}
                   role="row"
+                  tabIndex={v.index === tabStop ? 0 : -1}
                   aria-rowindex={v.index + 2}
                   className={classes.row}
                   data-clickable={props.onRowClick ? true : undefined}
                   data-odd={v.index % 2 === 1 || undefined}
                   style={{ ...gridStyle, height: rowHeight, transform: `translateY(${v.start}px)` }}
                   onClick={props.onRowClick ? () => props.onRowClick!(row.original) : undefined}
+                  onKeyDown={(e) => onRowKeyDown(e, v.index, row)}
+                  onFocus={() => setActiveIndex(v.index)}
                 >
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                     const clickable = meta?.onCellClick && (meta.cellClickable?.(row.original) ?? true);
                     return (
-                      <div key={cell.id} role="gridcell" className={classes.cell} data-numeric={meta?.numeric || undefined} data-wrap={meta?.wrap || undefined}>
+                      <div key={cell.id} role="gridcell" tabIndex={-1} className={classes.cell} data-numeric={meta?.numeric || undefined} data-wrap={meta?.wrap || undefined}>
                         {clickable ? (
                           <UnstyledButton
                             className={classes.cellButton}
@@ -207,9 +247,9 @@ export function DataGrid<T>(props: DataGridProps<T>) {
           </div>
         )}
         {hasTotals && rowCount > 0 && (
-          <div className={classes.totals} role="row" aria-label="Totals" style={gridStyle}>
+          <div className={classes.totals} role="row" tabIndex={-1} aria-label="Totals" style={gridStyle}>
             {table.getVisibleLeafColumns().map((c, i) => (
-              <div key={c.id} className={classes.cell} role="gridcell" data-numeric={c.columnDef.meta?.numeric || undefined}>
+              <div key={c.id} className={classes.cell} role="gridcell" tabIndex={-1} data-numeric={c.columnDef.meta?.numeric || undefined}>
                 {c.columnDef.meta?.total ?? (i === 0 ? 'Total' : '')}
               </div>
             ))}
