@@ -17,20 +17,20 @@ const D = '—'; // a zero cell
 
 async function seed(b: Parameters<typeof companyForSeeding>[0]) {
   const { session, today } = await companyForSeeding(b);
-  const T = (n: number) => daysFrom(today, n);
+  const day = (n: number) => daysFrom(today, n);
   const acct = async (accountNumber: string, name: string, kind: 'consumer' | 'commercial' = 'commercial') => (await must(b, session, 'accounts.create', { accountNumber, name, kind })).id;
   const a1 = await acct('A-1001', 'Alder Clinic');
   const a2 = await acct('A-1002', 'Birch Family', 'consumer');
   const a3 = await acct('A-1003', 'Cedar Street Pharmacy');
-  const inv1 = await postInvoice(b, session, a1, 100000, T(-10));
-  const inv2 = await postInvoice(b, session, a1, 25000, T(-45));
-  const inv3 = await postInvoice(b, session, a1, 40000, T(-100));
-  const inv4 = await postInvoice(b, session, a2, 60000, T(-80));
-  const inv5 = await postInvoice(b, session, a2, 9000, T(-200));
-  const inv6 = await postInvoice(b, session, a3, 150000, T(-130));
-  await must(b, session, 'payments.post', { accountId: a2, date: T(-5), method: 'check', checkNumber: '4411', amountCents: 20000, allocation: { mode: 'manual', lines: [{ documentId: inv4.id, amountCents: 20000 }] } });
-  await must(b, session, 'payments.post', { accountId: a3, date: T(-3), method: 'ach', amountCents: 30000, allocation: { mode: 'none' } });
-  return { today, T, ids: { a1, a2, a3 }, inv: { inv1, inv2, inv3, inv4, inv5, inv6 } };
+  const inv1 = await postInvoice(b, session, a1, 100000, day(-10));
+  const inv2 = await postInvoice(b, session, a1, 25000, day(-45));
+  const inv3 = await postInvoice(b, session, a1, 40000, day(-100));
+  const inv4 = await postInvoice(b, session, a2, 60000, day(-80));
+  const inv5 = await postInvoice(b, session, a2, 9000, day(-200));
+  const inv6 = await postInvoice(b, session, a3, 150000, day(-130));
+  await must(b, session, 'payments.post', { accountId: a2, date: day(-5), method: 'check', checkNumber: '4411', amountCents: 20000, allocation: { mode: 'manual', lines: [{ documentId: inv4.id, amountCents: 20000 }] } });
+  await must(b, session, 'payments.post', { accountId: a3, date: day(-3), method: 'ach', amountCents: 30000, allocation: { mode: 'none' } });
+  return { today, day, ids: { a1, a2, a3 }, inv: { inv1, inv2, inv3, inv4, inv5, inv6 } };
 }
 
 const summaryRow = (page: Page, accountNumber: string) => page.getByTestId('aging-summary').getByRole('row').filter({ hasText: accountNumber });
@@ -43,7 +43,7 @@ async function expectSummary(page: Page, expected: Record<string, string[]>, exp
 }
 
 test('aging summary: buckets, totals, past as-of date, basis, filters and drill-down', async ({ app, page }) => {
-  const { T, inv } = await seed(app.backend);
+  const { day, inv } = await seed(app.backend);
   await app.open(page);
   await signIn(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Aging' }).click();
@@ -87,7 +87,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
   await expect(summaryRow(page, 'A-1001').getByRole('button', { name: /^31-60:/ })).toHaveCount(0);
 
   // As of T-20: INV1 (dated T-10) does not exist yet, the $200 payment (T-5) and the unapplied $300 (T-3) do not count.
-  await page.getByTestId('aging-as-of').fill(T(-20));
+  await page.getByTestId('aging-as-of').fill(day(-20));
   await page.getByTestId('aging-as-of').press('Enter');
   await expectSummary(
     page,
@@ -105,7 +105,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
   await page.keyboard.press('Escape');
 
   // Back to today, then the invoice-date basis.
-  await page.getByTestId('aging-as-of').fill(T(0));
+  await page.getByTestId('aging-as-of').fill(day(0));
   await page.getByTestId('aging-as-of').press('Enter');
   await expect.poll(() => cells(page, 'A-1001')).toEqual(['A-1001', 'Alder Clinic', '$1,000.00', '$250.00', D, '$400.00', D, D, D, '$1,650.00']);
   await page.getByRole('radiogroup', { name: 'Age by' }).getByText('Invoice date').click();
@@ -153,7 +153,7 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
 });
 
 test('aging detail: one row per open invoice', async ({ app, page }) => {
-  const { T, inv } = await seed(app.backend);
+  const { day, inv } = await seed(app.backend);
   await app.open(page);
   await signIn(page);
   await page.goto(`${app.url}#/aging?view=detail`);
@@ -162,7 +162,7 @@ test('aging detail: one row per open invoice', async ({ app, page }) => {
   await expect(grid.locator('[role=row][aria-rowindex]')).toHaveCount(6);
   const row4 = grid.getByRole('row').filter({ hasText: inv.inv4.number! });
   expect((await row4.getByRole('gridcell').allTextContents()).map((t) => t.trim())).toEqual([
-    'A-1002', 'Birch Family', inv.inv4.number!, fmt(T(-80)), fmt(T(-50)), '50', '31-60', '$600.00', '$400.00',
+    'A-1002', 'Birch Family', inv.inv4.number!, fmt(day(-80)), fmt(day(-50)), '50', '31-60', '$600.00', '$400.00',
   ]);
   const tot = (await grid.getByRole('row', { name: 'Totals' }).getByRole('gridcell').allTextContents()).map((t) => t.trim());
   expect(tot).toEqual(['Total', '6 invoices', '', '', '', '', '', '$3,840.00', '$3,640.00']); // original, open (invoices only; no credit)

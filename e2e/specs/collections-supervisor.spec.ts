@@ -16,17 +16,17 @@ import { companyForSeeding, daysFrom, postInvoice } from '../support/receivables
 
 async function seed(b: Parameters<typeof companyForSeeding>[0]) {
   const { session, today } = await companyForSeeding(b);
-  const T = (n: number) => daysFrom(today, n);
+  const day = (n: number) => daysFrom(today, n);
   await must(b, session, 'users.create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', password: 'super-pass-1' });
   await must(b, session, 'users.create', { username: 'casey', displayName: 'Casey Morgan', role: 'clerk', password: 'clerk-pass-1' });
   const acct = async (accountNumber: string, name: string) => (await must(b, session, 'accounts.create', { accountNumber, name, kind: 'commercial' })).id;
   const a = await acct('A-2001', 'Alder Orthopedics');
   const bId = await acct('B-2002', 'Birch Pediatrics');
   const c = await acct('C-2003', 'Cedar Dental Group');
-  await postInvoice(b, session, a, 120000, T(-70));
-  await postInvoice(b, session, a, 33745, T(-100));
-  const invB = await postInvoice(b, session, bId, 200000, T(-75));
-  const invC = await postInvoice(b, session, c, 50000, T(-50));
+  await postInvoice(b, session, a, 120000, day(-70));
+  await postInvoice(b, session, a, 33745, day(-100));
+  const invB = await postInvoice(b, session, bId, 200000, day(-75));
+  const invC = await postInvoice(b, session, c, 50000, day(-50));
   return { today, ids: { a, b: bId, c }, invB, invC };
 }
 

@@ -90,7 +90,7 @@ test('tour: aging, settings, import', async ({ app, page }) => {
   });
   await page.goto(`${app.url}#/import`);
   await page.getByRole('radio', { name: /Payments/ }).click();
-  await page.locator('input[type=file]').setInputFiles({ name: 'lockbox-batch-14.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n') });
+  await page.locator('input[type=file]').setInputFiles({ name: 'lockbox-batch-14.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) });
   // "Deposit Ref" is not a header Ledgerdesk knows: map it by hand.
   await page.getByRole('combobox', { name: 'File column for payment_reference' }).click();
   await page.getByRole('option', { name: 'Deposit Ref' }).click();

@@ -13,14 +13,14 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   await must(b, 'tour-sup', 'auth.signIn', { username: 'supervisor', password: 'riverside-supervisor' });
   await must(b, 'tour-clerk', 'auth.signIn', { username: 'clerk', password: 'riverside-clerk' });
   const summary = await must(b, 'tour-sup', 'aging.summary', {});
-  const T = (n: number) => addDays(summary.asOf, n);
+  const day = (n: number) => addDays(summary.asOf, n);
 
   // A plan that started six weeks ago: down payment and first installment paid, the second just late.
   const candidates = summary.rows.filter((r) => r.totalCents > 90000 && r.totalCents < 400000 && r.unappliedCents === 0).sort((x, y) => x.accountId - y.accountId);
   let planAccount: number | null = null;
   for (const r of candidates) {
     const ledger = await must(b, 'tour-sup', 'ledger.get', { accountId: r.accountId });
-    if (!ledger.entries.some((e) => e.kind === 'payment' && e.date >= T(-50))) {
+    if (!ledger.entries.some((e) => e.kind === 'payment' && e.date >= day(-50))) {
       planAccount = r.accountId;
       break;
     }
@@ -29,10 +29,10 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   const ledger = await must(b, 'tour-sup', 'ledger.get', { accountId: planAccount });
   const total = ledger.totals.balanceCents;
   const down = Math.round(total * 0.1 / 100) * 100;
-  await must(b, 'tour-clerk', 'plans.create', { accountId: planAccount, totalCents: total, downPaymentCents: down, installmentCount: 6, frequency: 'monthly', startDate: T(-45), firstDate: T(-31), note: 'Agreed by phone with the patient; pays by check at the start of each month.' });
-  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: T(-45), method: 'check', checkNumber: '1042', amountCents: down });
+  await must(b, 'tour-clerk', 'plans.create', { accountId: planAccount, totalCents: total, downPaymentCents: down, installmentCount: 6, frequency: 'monthly', startDate: day(-45), firstDate: day(-31), note: 'Agreed by phone with the patient; pays by check at the start of each month.' });
+  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: day(-45), method: 'check', checkNumber: '1042', amountCents: down });
   const plan = (await must(b, 'tour-clerk', 'plans.list', { accountId: planAccount }))[0]!;
-  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: T(-30), method: 'check', checkNumber: '1057', amountCents: plan.installments[1]!.amountCents });
+  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: day(-30), method: 'check', checkNumber: '1057', amountCents: plan.installments[1]!.amountCents });
 
   // Write-off requests from the clerk on three long-delinquent accounts.
   const old = summary.rows.filter((r) => (r.buckets[r.buckets.length - 1] ?? 0) > 5000 && r.accountId !== planAccount).slice(0, 3);
@@ -43,7 +43,7 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   }
 
   // Two early-morning calls a supervisor let through (06:30 Central yesterday), with the reasons on record.
-  const early = `${T(-1)}T12:30:00Z`;
+  const early = `${day(-1)}T12:30:00Z`;
   const reasonsEarly = ['Patient asked by voicemail to be called before his 7:00 shift; only reachable then', 'Returning the consumer\u2019s own call from last night about setting up a plan'];
   let overridden = 0;
   for (const r of summary.rows) {

@@ -61,7 +61,7 @@ export function zipParts(parts: ZipPart[], level = 1): Buffer {
 const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`, 'utf8');
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The parts every workbook has around its one worksheet; style 1 shows dates (numFmtId 14). */
 function workbookParts(sheet: Buffer, strings: Buffer | null, stringsDeclaredSize?: number): ZipPart[] {
@@ -102,7 +102,7 @@ export function paymentsWorkbook(rows: number, level = 1): Buffer {
     }
   }
   chunks.push(Buffer.from(batch));
-  const sst = xml(`<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t>${escape(t)}</t></si>`).join('')}</sst>`);
+  const sst = xml(`<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t>${escapeXml(t)}</t></si>`).join('')}</sst>`);
   return zipParts(workbookParts(sheetXml(Buffer.concat(chunks)), sst), level);
 }
 
