@@ -11,7 +11,12 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The backend runs in its own worker thread so a long report never freezes windows or menus.
-        input: { index: resolve(__dirname, 'src-main/index.ts'), worker: resolve(__dirname, 'src-main/backend/worker.ts') },
+        // Backups copy and verify in a thread of their own, so postings go on meanwhile.
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          worker: resolve(__dirname, 'src-main/backend/worker.ts'),
+          'backup-thread': resolve(__dirname, 'src-main/backend/services/backup/thread.ts'),
+        },
       },
     },
   },

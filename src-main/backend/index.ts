@@ -1,3 +1,4 @@
+import nodePath from 'node:path';
 import type { Channel, Contract } from '@shared/ipc/contract';
 import type { InputOf, OutputOf } from '@shared/ipc/endpoint';
 import type { Result } from '@shared/ipc/result';
@@ -7,6 +8,7 @@ import { openStore, type OpenStoreOptions } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
 import { appendAudit } from './services/audit';
 import { createServices, type Services } from './services';
+import type { JobRunner } from './services/backup/runner';
 import type { ErrorLog } from '../log/logger';
 
 export interface BackendOptions extends OpenStoreOptions {
@@ -17,6 +19,10 @@ export interface BackendOptions extends OpenStoreOptions {
   onEvent?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
   /** Unexpected failures (INTERNAL answers): the app's logger, which keeps customer data out (src-main/log). */
   log?: ErrorLog;
+  /** The suggested backup folder while none is chosen (default: `Backups` beside the store). */
+  backupsDir?: string;
+  /** Where backups and restores copy and verify: a thread of their own in the app (default: inline). */
+  backupRunner?: JobRunner;
 }
 
 /** The dispatch function typed by the contract, for tests and the CLI. */
@@ -35,7 +41,7 @@ export function createBackend(options: BackendOptions): Backend {
   const store = openStore(options.storePath, options.key, options);
   const emit: Emit = (event, payload) => options.onEvent?.(event, payload);
   const ctx: ServiceContext = { store, db: store.db, clock: options.clock ?? systemClock, emit };
-  const services = createServices(ctx);
+  const services = createServices(ctx, { key: options.key, defaultFolder: options.backupsDir ?? nodePath.join(nodePath.dirname(store.path), 'Backups'), runner: options.backupRunner });
   const dispatch = createDispatch(services, {
     storePath: store.path,
     log: options.log,
@@ -43,6 +49,10 @@ export function createBackend(options: BackendOptions): Backend {
       await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, actor, entry));
     },
   });
-  return { services, dispatch, call: dispatch as Call, ctx, close: () => store.close() };
+  const close = async () => {
+    services.backup.discardStaged();
+    await store.close();
+  };
+  return { services, dispatch, call: dispatch as Call, ctx, close };
 }
 export type { Clock } from './context';

@@ -4,12 +4,13 @@ import type { EventMap, EventName } from '@shared/ipc/events';
 import type { Result } from '@shared/ipc/result';
 import type { FromWorker, ToWorker } from '../backend/worker-protocol';
 
-/** Main's side of the backend worker: request/response by id, events forwarded. */
+type OpenAnswer = { ok: true } | { ok: false; code: string; message: string };
+
+/** Main's side of the backend worker: every request has an id its answer repeats; events are forwarded. */
 export class BackendClient {
   private worker: Worker;
   private nextId = 1;
-  private pending = new Map<number, (r: Result<unknown>) => void>();
-  private waiters: ((m: FromWorker) => void)[] = [];
+  private pending = new Map<number, (m: FromWorker) => void>();
 
   /** `workerPath` defaults to the bundled worker beside main; tests pass the source with a loader. */
   constructor(
@@ -19,42 +20,42 @@ export class BackendClient {
   ) {
     this.worker = new Worker(workerPath, { execArgv });
     this.worker.on('message', (m: FromWorker) => {
-      if (m.type === 'result') {
-        this.pending.get(m.id)?.(m.result);
-        this.pending.delete(m.id);
-      } else if (m.type === 'event') onEvent(m.event, m.payload);
-      else this.waiters.shift()?.(m);
+      if (m.type === 'event') {
+        onEvent(m.event, m.payload);
+        return;
+      }
+      this.pending.get(m.id)?.(m);
+      this.pending.delete(m.id);
     });
   }
 
-  private post(m: ToWorker): void {
-    this.worker.postMessage(m);
-  }
-
-  open(storePath: string, key: Buffer): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+  private request(m: ToWorker & { id: number }): Promise<FromWorker> {
     return new Promise((resolve) => {
-      this.waiters.push((m) => resolve(m.type === 'opened' ? { ok: true } : m.type === 'openFailed' ? { ok: false, code: m.code, message: m.message } : { ok: false, code: 'INTERNAL', message: 'unexpected reply' }));
-      this.post({ type: 'open', storePath, key: new Uint8Array(key) });
+      this.pending.set(m.id, resolve);
+      this.worker.postMessage(m);
     });
   }
 
-  call(sessionId: string, channel: string, input: unknown): Promise<Result<unknown>> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.post({ type: 'call', id, sessionId, channel, input });
-    });
+  /** `backupsDir`: the suggested backup folder; `scheduleEveryMs`: how often the backup schedule is checked. */
+  async open(storePath: string, key: Buffer, opts: { backupsDir?: string; scheduleEveryMs?: number } = {}): Promise<OpenAnswer> {
+    const m = await this.request({ type: 'open', id: this.nextId++, storePath, key: new Uint8Array(key), ...opts });
+    if (m.type === 'opened') return { ok: true };
+    if (m.type === 'openFailed') return { ok: false, code: m.code, message: m.message };
+    return { ok: false, code: 'INTERNAL', message: 'unexpected reply' };
+  }
+
+  async call(sessionId: string, channel: string, input: unknown): Promise<Result<unknown>> {
+    const m = await this.request({ type: 'call', id: this.nextId++, sessionId, channel, input });
+    return m.type === 'result' ? m.result : { ok: false, error: { code: 'INTERNAL', message: 'unexpected reply' } };
   }
 
   endSession(sessionId: string): void {
-    this.post({ type: 'endSession', sessionId });
+    this.worker.postMessage({ type: 'endSession', sessionId } satisfies ToWorker);
   }
 
+  /** Calls in flight finish first (the worker drains), then the store closes and the thread ends. */
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.waiters.push(() => resolve());
-      this.post({ type: 'close' });
-    });
+    await this.request({ type: 'close', id: this.nextId++ });
     await this.worker.terminate();
   }
 }

@@ -7,7 +7,7 @@ import type { PassphraseWrap } from './passphrase';
  * The key file beside the store (`<store>.key.json`) holds the store key wrapped one or more ways:
  * by the OS keychain (Electron safeStorage) and/or by an administrator passphrase. Never in plain text.
  */
-const passphraseWrapSchema = z.object({
+export const passphraseWrapSchema = z.object({
   kind: z.literal('passphrase'),
   kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
   iv: z.string(),

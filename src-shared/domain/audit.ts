@@ -63,6 +63,10 @@ export const auditActions = [
   'writeoff.request',
   'writeoff.approve',
   'writeoff.reject',
+  // Backups
+  'backup.create',
+  'backup.export',
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

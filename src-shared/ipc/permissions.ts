@@ -122,6 +122,15 @@ export const access: { readonly [C in Channel]: Access } = {
   'writeoffs.approve': supervisors,
   'writeoffs.reject': supervisors,
   'writeoffs.list': anyone,
+  // Backups and restore (docs/backups.md): administrators only; restoring ends every session.
+  'backups.overview': administrators,
+  'backups.updateSettings': administrators,
+  'backups.backUpNow': administrators,
+  'backups.export': administrators,
+  'backups.inspect': administrators,
+  'backups.restore': administrators,
+  'backups.pickFolder': administrators,
+  'backups.pickBackup': administrators,
   // About / diagnostics: every signed-in user; the store's path is in the answer for administrators only.
   'diagnostics.store': anyone,
   'diagnostics.shell': anyone,

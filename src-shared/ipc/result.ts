@@ -18,6 +18,15 @@ export const errorCodes = [
   'STORE_NO_ACCESS', // this user may not read the store file or its folder
   'STORE_LOCKED', // another program holds the store for writing: nothing was saved
   'STORE_MIGRATION_CHANGED', // a migration the store applied differs from this version's (its checksum)
+  'STORE_RESTORING', // a restore is replacing the store: the call was not run; sign in again when it is done
+  'BACKUP_FOLDER_UNAVAILABLE', // the backup folder is missing, not a folder, or cannot be written (a share not connected)
+  'BACKUP_DISK_FULL', // the backup folder's disk filled up: the partial copy was deleted
+  'BACKUP_RUNNING', // a backup, export or restore is already running
+  'BACKUP_NOT_A_BACKUP', // the file is not a Ledgerdesk backup (no manifest of ours beside it)
+  'BACKUP_DAMAGED', // the backup's bytes or contents fail their checks (changed, truncated, unreadable)
+  'BACKUP_WRONG_KEY', // the backup was made with another store key and carries no passphrase-wrapped key
+  'BACKUP_WRONG_PASSPHRASE', // the passphrase does not unwrap the exported backup's key
+  'BACKUP_NEWER_VERSION', // made by a newer Ledgerdesk (a format or migrations this version does not know)
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;

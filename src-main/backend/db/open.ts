@@ -87,7 +87,7 @@ function precheck(path: string): 'new' | 'existing' {
   return 'existing';
 }
 
-function applyKey(sqlite: Sqlite.Database, key: Buffer): void {
+export function applyKey(sqlite: Sqlite.Database, key: Buffer): void {
   // SQLCipher v4 format with a raw 256-bit key: no passphrase KDF, the key is already random.
   sqlite.pragma(`cipher='sqlcipher'`);
   sqlite.pragma(`legacy=4`);
@@ -257,7 +257,10 @@ export function openStore(storePath: string, key: Buffer, options: OpenStoreOpti
     hasChecksums,
     async close() {
       anchor?.close(); // records appended outside Kysely (the demo's bulk writer) are anchored here
-      await db.destroy(); // closes the sqlite handle too
+      await db.destroy(); // closes the sqlite handle too, once Kysely has run a query on it
+      // A store closed before any query (a restore's schema update, some checks) is closed here: left
+      // open, its WAL would stay beside the file, not checkpointed.
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { demoHandlers } from './demo';
 import { collectionsHandlers } from './collections';
 import { collectionsPolicyHandlers } from './collections-policy';
 import { diagnosticsHandlers } from './diagnostics';
+import { backupsHandlers } from './backups';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -17,5 +18,6 @@ export const handlers: Handlers = {
   ...collectionsHandlers,
   ...collectionsPolicyHandlers,
   ...diagnosticsHandlers,
+  ...backupsHandlers,
 };
 export type { CallContext, Handlers } from './types';

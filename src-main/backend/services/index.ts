@@ -22,10 +22,11 @@ import { createPlansService } from './plans';
 import { createFeesService } from './fees';
 import { createReferralsService } from './referrals';
 import { createWriteoffsService } from './referrals/writeoffs';
+import { createBackupService, type BackupDeps } from './backup';
 import { createDiagnosticsService } from './diagnostics';
 
-/** Every domain service, built once per open store. */
-export function createServices(ctx: ServiceContext) {
+/** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
+export function createServices(ctx: ServiceContext, backupDeps: BackupDeps) {
   const audit = createAuditService(ctx);
   const settings = createSettingsService(ctx);
   const users = createUsersService(ctx);
@@ -51,6 +52,7 @@ export function createServices(ctx: ServiceContext) {
   const referrals = createReferralsService(ctx, { accounts });
   const writeoffs = createWriteoffsService(ctx);
   const diagnostics = createDiagnosticsService(ctx);
-  return { audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, demo, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs, diagnostics };
+  const backup = createBackupService(ctx, backupDeps);
+  return { backup, audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, demo, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs, diagnostics };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -7,6 +7,7 @@ import { demoContract } from './demo';
 import { collectionsContract } from './collections';
 import { collectionsPolicyContract } from './collections-policy';
 import { diagnosticsContract } from './diagnostics';
+import { backupsContract } from './backups';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -21,6 +22,7 @@ export const contract = {
   ...demoContract,
   ...collectionsContract,
   ...collectionsPolicyContract,
+  ...backupsContract,
   ...diagnosticsContract,
 };
 
