@@ -53,9 +53,14 @@ export class BackendClient {
     this.worker.postMessage({ type: 'endSession', sessionId } satisfies ToWorker);
   }
 
-  /** Calls in flight finish first (the worker drains), then the store closes and the thread ends. */
-  async close(): Promise<void> {
-    await this.request({ type: 'close', id: this.nextId++ });
-    await this.worker.terminate();
+  private closing: Promise<void> | null = null;
+
+  /** Calls in flight finish first (the worker drains), then the store closes and the thread ends. Once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.request({ type: 'close', id: this.nextId++ });
+      await this.worker.terminate();
+    })();
+    return this.closing;
   }
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendHost, type HostOptions } from '../../src-main/backend/host';
@@ -15,7 +16,7 @@ import type { Migration } from '../../src-main/backend/db/migrations/types';
 import { anchorPathFor } from '../../src-main/backend/db/anchor';
 import { openStore } from '../../src-main/backend/db/open';
 import { threadRunner } from '../../src-main/backend/services/backup/runner';
-import { journalPathFor } from '../../src-main/backend/services/backup/journal';
+import { journalPathFor, readJournal } from '../../src-main/backend/services/backup/journal';
 import { verifyStore } from '../../src-main/backend/verify';
 import type { Backend } from '../../src-main/backend';
 import type { Channel, Contract } from '../../src-shared/ipc/contract';
@@ -181,6 +182,22 @@ describe('a backup', () => {
     expect(overview.entries[0]).toMatchObject({ result: 'failed', fileName: null, present: false, error: { code: 'BACKUP_FOLDER_UNAVAILABLE' } });
     // A relative folder is refused when it is set, naming the field.
     expect(await o.call(o.admin, 'backups.updateSettings', { folder: 'Backups' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'folder' }] } });
+  });
+
+  it('a disk that fills up mid-copy: BACKUP_DISK_FULL, nothing left in the folder, the failure in the list', async () => {
+    const o = await office();
+    for (let i = 0; i < 5; i++) await accountWithInvoice(o);
+    await o.host.close();
+    const folder = path.join(o.dir, 'small-disk');
+    fs.mkdirSync(folder);
+    // A real full disk: the folder is a 128 KB tmpfs, mounted in a user and mount namespace of the child's own.
+    const repo = path.resolve(__dirname, '../..');
+    const node = [process.execPath, path.join(repo, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', path.join(repo, 'tsconfig.node.json'), path.join(repo, 'test/support/backup-child.ts'), o.storePath, o.key.toString('hex'), folder];
+    const r = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', 'mount -t tmpfs -o size=128k tmpfs "$1" && shift && exec "$@"', 'sh', folder, ...node], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    const answer = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    expect(answer).toMatchObject({ ok: false, code: 'BACKUP_DISK_FULL', message: expect.stringMatching(/disk of the backup folder .* is full, .*partial copy was deleted/), files: [] });
+    expect(readJournal(o.storePath)[0]).toMatchObject({ result: 'failed', trigger: 'cli', error: { code: 'BACKUP_DISK_FULL' } });
   });
 
   it('retention keeps the newest of each of the last N days and M months, and only this store’s backups', async () => {
