@@ -24,6 +24,11 @@ Commands:
            import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...]
   demo     Fill a store with the demo company's generated data (docs/demo.md)
            --size small|medium|large [--seed N] [--as-of YYYY-MM-DD] [--verify]
+  backup   Write a verified, encrypted backup and its manifest into a folder (docs/backups.md)
+           --to FOLDER [--passphrase-env VAR: also wrap the key with the passphrase in $VAR]
+  restore  Verify a backup, keep the store aside, and put the backup in its place (Ledgerdesk closed);
+           a missing store is made from the backup (a new key file if none is given)
+           --from FILE.ldkbak [--passphrase-env VAR for an exported backup]
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 

@@ -3,6 +3,7 @@ import { foundationCommands } from './foundation';
 import { agingCommands } from './aging';
 import { importCommands } from './imports';
 import { demoCommands } from './demo';
+import { backupCommands } from './backup';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
@@ -10,4 +11,5 @@ export const commands: Record<string, Command> = {
   ...agingCommands,
   ...importCommands,
   ...demoCommands,
+  ...backupCommands,
 };

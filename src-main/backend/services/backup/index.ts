@@ -152,19 +152,19 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
      * Takes a backup and records the attempt; a failure is recorded (the list shows why) and thrown with
      * its code. After a success, retention deletes this store's backups it no longer keeps.
      */
-    async backUp(trigger: BackupTrigger, actor: Actor): Promise<BackupEntry> {
+    async backUp(trigger: BackupTrigger, actor: Actor, to: { folder?: string; passphrase?: string } = {}): Promise<BackupEntry> {
       claim('backup', trigger);
       const started = ctx.clock.now();
       const attempt: Attempt = { id: randomUUID(), startedAt: started.toISOString(), finishedAt: null, trigger, result: 'failed', folder: '', fileName: null, sizeBytes: null, durationMs: null, findings: [], error: null };
       try {
         const settings = await this.settings();
-        const folder = folderOf(settings);
+        const folder = to.folder ?? folderOf(settings);
         attempt.folder = folder;
         const timeZone = await companyTimeZone(ctx.db);
         if (folder === deps.defaultFolder) fs.mkdirSync(folder, { recursive: true });
         ctx.emit('data.changed', { domains: ['backups'] });
         const t0 = performance.now();
-        const answer = await runner({ kind: 'backup', storePath, key: new Uint8Array(deps.key), folder, baseName: backupBaseName(started, timeZone), createdAt: started.toISOString(), trigger }, progress('backup'));
+        const answer = await runner({ kind: 'backup', storePath, key: new Uint8Array(deps.key), folder, baseName: backupBaseName(started, timeZone), createdAt: started.toISOString(), trigger, passphrase: to.passphrase }, progress('backup'));
         attempt.durationMs = Math.round(performance.now() - t0);
         attempt.finishedAt = ctx.clock.now().toISOString();
         if (!answer.ok) {
@@ -174,7 +174,7 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
         Object.assign(attempt, { result: 'ok', fileName: answer.value.fileName, sizeBytes: answer.value.sizeBytes, findings: answer.value.findings });
         recordAttempt(storePath, attempt);
         try {
-          prune(folder, settings, timeZone);
+          if (folder === folderOf(settings)) prune(folder, settings, timeZone); // retention keeps the office's folder only
         } catch {
           // Retention runs again after the next backup; this one is written and verified.
         }

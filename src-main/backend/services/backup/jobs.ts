@@ -47,6 +47,8 @@ export interface BackupJob {
   baseName: string;
   createdAt: string;
   trigger: BackupTrigger;
+  /** Wrap the key into the manifest with this passphrase (the CLI's --passphrase-env): restorable anywhere with it. */
+  passphrase?: string;
 }
 export interface BackupDone {
   fileName: string;
@@ -179,6 +181,7 @@ export async function takeBackup(job: BackupJob, progress: Progress): Promise<Ba
         migrations: rows,
         auditAnchor: { ...carried },
         findings: failing(report),
+        ...(job.passphrase ? { key: wrapWithPassphrase(key, job.passphrase) } : {}),
       },
       key,
     );

@@ -173,7 +173,10 @@ export function readBackupFiles(picked: string): BackupFiles {
   return { dataPath, manifestPath, manifest };
 }
 
-/** Every complete backup in a folder made with this key (another store's backups in a shared folder are left alone). */
+/**
+ * Every complete backup in a folder made with this key, exports aside (another store's backups in a
+ * shared folder, and copies carrying a wrapped key, are not the schedule's to list or delete).
+ */
 export function backupsIn(folder: string, keyId: string): BackupFiles[] {
   let names: string[];
   try {
@@ -186,7 +189,7 @@ export function backupsIn(folder: string, keyId: string): BackupFiles[] {
     if (!name.endsWith(MANIFEST_EXT) || !isBackupBaseName(name.slice(0, -MANIFEST_EXT.length))) continue;
     try {
       const files = readBackupFiles(path.join(folder, name));
-      if (files.manifest.keyId === keyId && files.manifest.trigger !== 'export') found.push(files);
+      if (files.manifest.keyId === keyId && files.manifest.trigger !== 'export' && !files.manifest.key) found.push(files);
     } catch {
       // A damaged or foreign manifest is not ours to list or delete.
     }

@@ -26,7 +26,15 @@ export function asidePathFor(storePath: string, at: Date, timeZone: string): str
 /** Where a restore is staged: beside the store, so the final rename stays on one disk (atomic). */
 export const stagedPathFor = (storePath: string) => `${storePath}.restoring-${process.pid}`;
 
-export function swapInRestored(storePath: string, stagedPath: string, asidePath: string): void {
+/** `asidePath` null: there is no store yet (a new computer restoring from the command line). */
+export function swapInRestored(storePath: string, stagedPath: string, asidePath: string | null): void {
+  if (asidePath === null) {
+    if (fs.existsSync(storePath)) throw new StoreError('STORE_LOCKED', `A store appeared at ${storePath} meanwhile; nothing was replaced.`, storePath);
+    fs.renameSync(anchorPathFor(stagedPath), anchorPathFor(storePath));
+    fs.renameSync(stagedPath, storePath);
+    fsyncDir(path.dirname(storePath));
+    return;
+  }
   // A -wal beside a closed store means another program still has it open; a new file under that WAL would be corrupted by it.
   if (fs.existsSync(`${storePath}-wal`)) {
     throw new StoreError('STORE_LOCKED', `The store ${storePath} is still open in another program (its -wal file is there), so it was not replaced. Close that program and restore again; nothing was changed.`, storePath);
