@@ -30,6 +30,20 @@ describe('diagnostics.store: the store facts for the About page', () => {
     expect(await b.call('nobody', 'diagnostics.store', undefined)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('the last backup: the newest attempt, and after a failure when the last one worked', async () => {
+    const b = testBackend();
+    const admin = await withCompany(b);
+    const done = await must(b, admin, 'backups.backUpNow', undefined);
+    expect((await must(b, admin, 'diagnostics.store', undefined)).lastBackup).toEqual({ at: done.finishedAt, ok: true, bytes: done.sizeBytes, lastSuccessAt: null });
+    expect(done.sizeBytes).toBeGreaterThan(0);
+
+    // The chosen folder is gone (a share that is not connected): the next backup fails.
+    await must(b, admin, 'backups.updateSettings', { folder: path.join(tempDir(), 'not-connected', 'Backups') });
+    expect(await b.call(admin, 'backups.backUpNow', undefined)).toMatchObject({ ok: false });
+    const last = (await must(b, admin, 'diagnostics.store', undefined)).lastBackup;
+    expect(last).toMatchObject({ ok: false, bytes: null, lastSuccessAt: done.finishedAt });
+  });
+
   it('shell-answered endpoints: the backend answers for when there is no shell; the shell answers only calls the backend let through', async () => {
     const b = testBackend();
     const admin = await withCompany(b);
