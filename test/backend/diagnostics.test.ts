@@ -34,7 +34,12 @@ describe('diagnostics.store: the store facts for the About page', () => {
     const b = testBackend();
     const admin = await withCompany(b);
     const done = await must(b, admin, 'backups.backUpNow', undefined);
-    expect((await must(b, admin, 'diagnostics.store', undefined)).lastBackup).toEqual({ at: done.finishedAt, ok: true, bytes: done.sizeBytes, lastSuccessAt: null });
+    expect((await must(b, admin, 'diagnostics.store', undefined)).lastBackup).toEqual({
+      at: done.finishedAt,
+      ok: true,
+      bytes: done.sizeBytes,
+      lastSuccessAt: null,
+    });
     expect(done.sizeBytes).toBeGreaterThan(0);
 
     // The chosen folder is gone (a share that is not connected): the next backup fails.
