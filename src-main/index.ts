@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { osLabel } from '@shared/domain/diagnostics';
 import type { DiagnosticsShellAnswered } from '@shared/ipc/contract/diagnostics';
+import { isBackupsShellAnswered } from '@shared/ipc/contract/backups';
 import type { StoreStatus } from '@shared/ipc/contract/store';
 import { eventChannel } from '@shared/ipc/events';
 import { BackendClient } from './ipc/backend-client';
@@ -20,6 +21,7 @@ import { registerAppScheme, serveAppProtocol } from './protocol';
 import { devServerUrl, type RendererSource } from './shell/origin';
 import { storeLocation, type StoreLocation } from './shell/store-location';
 import { createMainWindow } from './windows/main-window';
+import { backupDialogs } from './windows/backup-dialogs';
 
 // Before ready: app:// must be privileged before the app starts, userData before the single-instance lock.
 registerAppScheme();
@@ -56,7 +58,8 @@ const broadcast = (event: string, payload: unknown) => {
 
 async function openWith(key: Buffer): Promise<StoreStatus> {
   backend ??= new BackendClient(broadcast);
-  const r = await backend.open(storePath, key);
+  // The backup schedule is checked every minute (docs/backups.md); the suggested folder is beside the store's data.
+  const r = await backend.open(storePath, key, { backupsDir: storeAt.backupsDir, scheduleEveryMs: 60_000 });
   key.fill(0);
   status = r.ok ? { state: 'ready', storePath, keychainAvailable: keychainAvailable() } : { state: 'error', storePath, keychainAvailable: keychainAvailable(), message: r.message };
   return status;
@@ -114,8 +117,10 @@ installIpc(
     async backend(sessionId, channel, input) {
       if (!backend || status.state !== 'ready') return { ok: false, error: { code: 'INTERNAL', message: 'The store is not open yet.' } };
       const answer = await backend.call(sessionId, channel, input);
+      const onError = (err: unknown) => log.error('shell.answerFailed', 'main could not answer', err, { channel });
+      if (isBackupsShellAnswered(channel)) return answerInShell(channel, answer, backupDialogs(sessionId, storeAt.backupsDir), onError);
       if (!isDiagnosticsShellAnswered(channel)) return answer;
-      return answerInShell(channel, answer, shellAnswers, (err) => log.error('shell.answerFailed', 'main could not answer', err, { channel }));
+      return answerInShell(channel, answer, shellAnswers, onError);
     },
   },
   source,

@@ -17,7 +17,7 @@ const givenPassphrase = z.string().min(1, 'Enter the passphrase the backup was e
 /**
  * Backups and restore, for administrators (docs/backups.md). `backups.pickFolder` and
  * `backups.pickBackup` pass the backend's session and role check like every call, then the Electron
- * shell answers them with a native dialog (shellAnsweredChannels); without a shell (the e2e bridge)
+ * shell answers them with a native dialog (backupsShellAnswered); without a shell (the e2e bridge)
  * the backend's own answer, `noDialog`, tells the screen to take a typed path instead.
  */
 export const backupsContract = {
@@ -38,6 +38,7 @@ export const backupsContract = {
   'backups.pickBackup': endpoint(noInput).returns<PickAnswer>(),
 };
 
-/** Endpoints the Electron shell answers itself (a native dialog) once the backend has let the call through. */
-export const shellAnsweredChannels = ['backups.pickFolder', 'backups.pickBackup'] as const;
-export type ShellAnsweredChannel = (typeof shellAnsweredChannels)[number];
+/** Endpoints the Electron shell answers itself (a native dialog) once the backend has let the call through (src-main/ipc/shell-answered.ts). */
+export const backupsShellAnswered = ['backups.pickFolder', 'backups.pickBackup'] as const;
+export type BackupsShellAnswered = (typeof backupsShellAnswered)[number];
+export const isBackupsShellAnswered = (channel: string): channel is BackupsShellAnswered => (backupsShellAnswered as readonly string[]).includes(channel);
