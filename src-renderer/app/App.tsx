@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { StoreStatus } from '@shared/ipc/contract/store';
 import type { AppStatus } from '@shared/ipc/contract/app';
 import { onSessionProblem, unwrap } from '../api/client';
@@ -27,9 +28,16 @@ export function App() {
     void refresh();
     const off1 = listenForDataChanges();
     const off2 = onSessionProblem(() => void refresh());
+    // A restore replaced the store and ended every session: each window goes back to sign-in.
+    const off3 = window.api.on('sessions.ended', () => {
+      queryClient.clear();
+      notifications.show({ color: 'blue', title: 'The store was restored from a backup', message: 'Everyone was signed out. Sign in again.', autoClose: false });
+      void refresh();
+    });
     return () => {
       off1();
       off2();
+      off3();
     };
   }, [refresh]);
 

@@ -8,7 +8,8 @@ import { CompanySettingsPanel } from './CompanySettingsPanel';
 import { AgingSettingsPanel } from './AgingSettingsPanel';
 import { InvoicingSettingsPanel } from './InvoicingSettingsPanel';
 import { PriceListPanel } from './PriceListPanel';
-import { IconCalendarDollar, IconReceiptTax, IconStairsUp } from '@tabler/icons-react';
+import { IconCalendarDollar, IconDatabaseExport, IconReceiptTax, IconStairsUp } from '@tabler/icons-react';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import { StageSettingsPanel } from '../stages/StageSettingsPanel';
 import { FeeRulesPanel } from '../fees/FeeRulesPanel';
 import { PlanSettingsPanel } from '../plans/PlanSettingsPanel';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
           <Tabs.Tab value="fees" leftSection={<IconReceiptTax size={16} />}>Late fees</Tabs.Tab>
           <Tabs.Tab value="plans" leftSection={<IconCalendarDollar size={16} />}>Payment plans</Tabs.Tab>
           {atLeast(session.role, 'supervisor') && <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />}>Audit log</Tabs.Tab>}
+          {session.role === 'administrator' && <Tabs.Tab value="backups" leftSection={<IconDatabaseExport size={16} />}>Backups</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="company"><CompanySettingsPanel /></Tabs.Panel>
         <Tabs.Panel value="aging"><AgingSettingsPanel /></Tabs.Panel>
@@ -41,6 +43,7 @@ export function SettingsScreen() {
         <Tabs.Panel value="fees"><FeeRulesPanel /></Tabs.Panel>
         <Tabs.Panel value="plans"><PlanSettingsPanel /></Tabs.Panel>
         {atLeast(session.role, 'supervisor') && <Tabs.Panel value="audit"><AuditLogPanel /></Tabs.Panel>}
+        {session.role === 'administrator' && <Tabs.Panel value="backups"><BackupsPanel /></Tabs.Panel>}
       </Tabs>
     </>
   );
