@@ -67,6 +67,8 @@ export interface BackupOverview {
   lastSuccess: BackupEntry | null;
   /** When the schedule will next take a backup; null when it is off. */
   nextDueAt: string | null;
+  /** The company's time zone, which the time of day is in. */
+  timeZone: string;
   entries: BackupEntry[];
 }
 

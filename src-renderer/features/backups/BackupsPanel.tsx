@@ -31,7 +31,6 @@ export function BackupsPanel() {
   return (
     <Stack gap="md" maw={1100}>
       <StatusCard overview={o} />
-      <BackupSettingsForm overview={o} />
       <Paper withBorder radius="md" p="lg">
         <Group justify="space-between" mb="sm">
           <Title order={4}>Backups</Title>
@@ -39,6 +38,7 @@ export function BackupsPanel() {
         </Group>
         <BackupList entries={o.entries} onExport={setExporting} onRestore={(e) => setRestoring({ path: e.path })} />
       </Paper>
+      <BackupSettingsForm overview={o} />
       {exporting && <ExportModal entry={exporting} onClose={() => setExporting(null)} />}
       {restoring && <RestoreFlow path={restoring.path} onClose={() => setRestoring(null)} />}
     </Stack>
@@ -74,7 +74,7 @@ function StatusCard({ overview: o }: { overview: BackupOverview }) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xl" style={{ flex: 1 }}>
           <Fact label="Last backup" value={last ? formatInstant(last.finishedAt ?? last.startedAt) : 'None yet'} detail={last ? `${formatBytes(last.sizeBytes ?? 0)} · verified` : 'Back up now, or wait for the schedule'} />
-          <Fact label="Next backup" value={o.nextDueAt ? formatInstant(o.nextDueAt) : 'Not scheduled'} detail={o.settings.scheduleEnabled ? `Daily at ${o.settings.timeOfDay}` : 'Automatic backups are off'} />
+          <Fact label="Next backup" value={o.nextDueAt ? formatInstant(o.nextDueAt, o.timeZone) : 'Not scheduled'} detail={o.settings.scheduleEnabled ? `Daily at ${o.settings.timeOfDay}, the office’s time` : 'Automatic backups are off'} />
           <Fact label="Folder" value={o.folder} detail={o.folder === o.defaultFolder ? 'Suggested folder, on this computer' : 'Chosen by an administrator'} mono />
         </SimpleGrid>
         <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backUpNow()} loading={running} miw={160}>Back up now</Button>
@@ -126,7 +126,7 @@ function BackupList({ entries, onExport, onRestore }: { entries: BackupEntry[]; 
     );
   }
   return (
-    <ScrollArea.Autosize mah={480}>
+    <ScrollArea.Autosize mah={300}>
       <Table stickyHeader striped verticalSpacing="xs" aria-label="Backups">
         <Table.Thead>
           <Table.Tr>

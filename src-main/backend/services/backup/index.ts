@@ -144,6 +144,7 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
         running: busy?.what === 'backup' ? { startedAt: busy.startedAt, trigger: busy.trigger } : null,
         lastSuccess: entries.find((e) => e.result === 'ok') ?? null,
         nextDueAt: next ? next.toISOString() : null,
+        timeZone,
         entries: entries.slice(0, 200),
       };
     },
