@@ -278,17 +278,29 @@ describe('restore', () => {
 
   it('waits for calls in flight, refuses new ones with STORE_RESTORING while it swaps, then ends every session', async () => {
     const events: string[] = [];
-    const o = await office({ onEvent: (event) => events.push(event) });
+    let whenVerified: () => void = () => undefined;
+    const o = await office({
+      onEvent: (event, payload) => {
+        events.push(event);
+        const p = payload as { task?: string; label?: string };
+        if (event === 'progress' && p.task === 'backup.restore' && p.label === 'done') whenVerified();
+      },
+    });
     const entry = await o.must(o.admin, 'backups.backUpNow', undefined);
-    // A call in flight when the restore is ready to swap: creating a user waits for its password hash
-    // (scrypt, in the thread pool), which cannot finish before the restore's checks (synchronous) are done.
-    const creating = o.call(o.admin, 'users.create', { username: 'late', displayName: 'Late Arrival', role: 'clerk', password: 'password-123' });
+    // The moment the backup has been verified, just before the swap: a call starts (creating a user
+    // waits for its password hash, scrypt in the thread pool, so it is still in flight at the swap),
+    // and on the next turn of the event loop another call comes in while the restore waits for it.
+    let creating: Promise<Result<unknown>> | null = null;
+    const refused = new Promise<Result<unknown>>((resolve) => {
+      whenVerified = () => {
+        creating = o.call(o.admin, 'users.create', { username: 'late', displayName: 'Late Arrival', role: 'clerk', password: 'password-123' });
+        setTimeout(() => resolve(o.call(o.clerk, 'accounts.list', {})), 0);
+      };
+    });
     const restoring = o.call(o.admin, 'backups.restore', { path: entry.path! });
-    // The next turn of the event loop: the restore waits for that call, and a new call is refused.
-    const refused = await new Promise<Result<unknown>>((resolve) => setTimeout(() => resolve(o.call(o.clerk, 'accounts.list', {})), 0));
-    expect(refused).toMatchObject({ ok: false, error: { code: 'STORE_RESTORING', message: expect.stringMatching(/being restored/) } });
+    expect(await refused).toMatchObject({ ok: false, error: { code: 'STORE_RESTORING', message: expect.stringMatching(/being restored/) } });
     expect(o.host.callsInFlight).toBe(1);
-    expect((await creating).ok).toBe(true);
+    expect((await creating!)?.ok).toBe(true);
     const outcome = await restoring;
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(events).toContain('sessions.ended');

@@ -24,13 +24,16 @@ export function folderPathProblem(folder: string, path: PlatformPath): string | 
 
 const unavailable = (message: string): FolderProblem => ({ code: 'BACKUP_FOLDER_UNAVAILABLE', message });
 
-/** Can a backup be written there now? A network share that is not connected reads as missing. */
-export function folderProblem(folder: string): FolderProblem | null {
+/**
+ * Can a backup be written there now? A network share that is not connected reads as missing. Asynchronous:
+ * a share that has gone away can take many seconds to answer, and the backend's thread must not wait.
+ */
+export async function folderProblem(folder: string): Promise<FolderProblem | null> {
   const typed = folderPathProblem(folder, nodePath);
   if (typed) return unavailable(typed);
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(folder);
+    stat = await fs.promises.stat(folder);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return unavailable(`The backup folder ${folder} is not there (a network share that is not connected, or a drive that is not plugged in). Connect it, or choose another folder.`);
@@ -38,7 +41,7 @@ export function folderProblem(folder: string): FolderProblem | null {
   }
   if (!stat.isDirectory()) return unavailable(`The backup folder ${folder} is a file, not a folder. Choose a folder.`);
   try {
-    fs.accessSync(folder, fs.constants.W_OK);
+    await fs.promises.access(folder, fs.constants.W_OK);
   } catch {
     return unavailable(`Ledgerdesk cannot write to the backup folder ${folder}. Give this user write permission on it, or choose another folder.`);
   }

@@ -13,7 +13,6 @@ import { appendAudit } from '../audit';
 import { companyTimeZone, mergeSettings, readSetting, writeSetting } from '../settings';
 import { removeQuietly } from './files';
 import { folderPathProblem, folderProblem } from './folder';
-import { openBackup } from './jobs';
 import { readJournal, recordAttempt, type Attempt } from './journal';
 import { backupBaseName, backupsIn, keyIdOf, manifestFileOf, DATA_EXT } from './layout';
 import { asidePathFor, stagedPathFor } from './restore';
@@ -74,24 +73,28 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
   }
 
   /** Deletes this store's backups that retention no longer keeps, and temporary copies a crash left behind. */
-  function prune(folder: string, s: BackupSettings, timeZone: string): void {
-    const ours = backupsIn(folder, keyId);
+  async function prune(folder: string, s: BackupSettings, timeZone: string): Promise<void> {
+    const ours = await backupsIn(folder, keyId);
     const { remove } = retention(ours.map((b) => ({ name: b.dataPath, createdAt: new Date(b.manifest.createdAt) })), s.keepDaily, s.keepMonthly, timeZone);
     for (const dataPath of remove) {
       const b = ours.find((x) => x.dataPath === dataPath)!;
       removeQuietly(b.manifestPath, b.dataPath); // the manifest first: a data file alone never looks complete
     }
     const now = Date.now();
-    for (const name of fs.readdirSync(folder)) {
+    for (const name of await fs.promises.readdir(folder)) {
       if (!/^ledgerdesk-.*\.partial-/.test(name)) continue;
       const file = path.join(folder, name);
-      if (now - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) removeQuietly(file);
+      if (now - (await fs.promises.stat(file)).mtimeMs > STALE_PARTIAL_MS) removeQuietly(file);
     }
   }
 
-  async function lastTimes(folder: string): Promise<{ lastSuccessAt: Date | null; lastFailureAt: Date | null }> {
+  /**
+   * For the schedule: the newest success and failure in the history beside the store (every backup of
+   * this store path is recorded there, the CLI's too); `found` adds backups found in the folder.
+   */
+  function lastTimes(found: string[] = []): { lastSuccessAt: Date | null; lastFailureAt: Date | null } {
     const attempts = readJournal(storePath);
-    const ok = [...attempts.filter((a) => a.result === 'ok').map((a) => a.startedAt), ...backupsIn(folder, keyId).map((b) => b.manifest.createdAt)].sort().at(-1);
+    const ok = [...attempts.filter((a) => a.result === 'ok').map((a) => a.startedAt), ...found].sort().at(-1);
     const failed = attempts.find((a) => a.result === 'failed');
     return { lastSuccessAt: ok ? new Date(ok) : null, lastFailureAt: failed ? new Date(failed.startedAt) : null };
   }
@@ -126,15 +129,16 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
       const attempts = readJournal(storePath);
       const entries = attempts.map(entryOf);
       const listed = new Set(entries.filter((e) => e.path).map((e) => e.path));
-      for (const b of backupsIn(folder, keyId)) {
+      const found = await backupsIn(folder, keyId);
+      for (const b of found) {
         if (listed.has(b.dataPath)) continue;
         const m = b.manifest;
         entries.push({ id: `file:${m.file}`, startedAt: m.createdAt, finishedAt: null, trigger: m.trigger === 'export' ? null : m.trigger, result: 'ok', folder, fileName: m.file, path: b.dataPath, sizeBytes: m.sizeBytes, durationMs: null, findings: m.findings, error: null, present: true });
       }
       entries.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
       // The suggested folder is made at the first backup; a chosen one must be there (a share that is not connected).
-      const problem = folder === deps.defaultFolder && !fs.existsSync(folder) ? null : folderProblem(folder);
-      const times = await lastTimes(folder);
+      const problem = folder === deps.defaultFolder && !fs.existsSync(folder) ? null : await folderProblem(folder);
+      const times = lastTimes(found.map((b) => b.manifest.createdAt));
       const next = nextBackupAt({ settings, timeZone, now: ctx.clock.now(), ...times });
       return {
         settings,
@@ -175,7 +179,7 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
         Object.assign(attempt, { result: 'ok', fileName: answer.value.fileName, sizeBytes: answer.value.sizeBytes, findings: answer.value.findings });
         recordAttempt(storePath, attempt);
         try {
-          if (folder === folderOf(settings)) prune(folder, settings, timeZone); // retention keeps the office's folder only
+          if (folder === folderOf(settings)) await prune(folder, settings, timeZone); // retention keeps the office's folder only
         } catch {
           // Retention runs again after the next backup; this one is written and verified.
         }
@@ -198,7 +202,7 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
     async runIfDue(): Promise<BackupEntry | null> {
       if (busy || staged || !(await readSetting(ctx.db, 'company'))) return null;
       const settings = await this.settings();
-      const due = backupDue({ settings, timeZone: await companyTimeZone(ctx.db), now: ctx.clock.now(), ...(await lastTimes(folderOf(settings))) });
+      const due = backupDue({ settings, timeZone: await companyTimeZone(ctx.db), now: ctx.clock.now(), ...lastTimes() });
       if (!due) return null;
       try {
         return await this.backUp('schedule', systemActor);
@@ -223,18 +227,10 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
 
     /** What restoring this backup will do; checks the manifest, the key or passphrase and the seal, changes nothing. */
     async inspect(input: { path: string; passphrase?: string }): Promise<RestorePreview> {
-      const { files, carried } = openBackup(input.path, deps.key, input.passphrase);
-      const m = files.manifest;
-      return {
-        path: files.dataPath,
-        createdAt: m.createdAt,
-        appVersion: m.appVersion,
-        sizeBytes: m.sizeBytes,
-        exported: m.key !== undefined,
-        storePath,
-        keptAsidePath: asidePathFor(storePath, ctx.clock.now(), await companyTimeZone(ctx.db)),
-        auditRecords: carried.count,
-      };
+      const answer = await runner({ kind: 'inspect', key: new Uint8Array(deps.key), backupPath: input.path, passphrase: input.passphrase });
+      if (!answer.ok) throw new DomainError(answer.code, answer.message);
+      const { backupPath, ...facts } = answer.value;
+      return { path: backupPath, ...facts, storePath, keptAsidePath: asidePathFor(storePath, ctx.clock.now(), await companyTimeZone(ctx.db)) };
     },
 
     /**

@@ -83,14 +83,30 @@ export interface ExportJob {
   passphrase: string;
 }
 
-export type Job = BackupJob | StageJob | ExportJob;
-export type JobValue<J extends Job> = J extends BackupJob ? BackupDone : J extends StageJob ? StageDone : ExportOutcome;
+/** Reads a backup's manifest and checks its key (scrypt for an export: about a second) without reading its pages. */
+export interface InspectJob {
+  kind: 'inspect';
+  key: Uint8Array;
+  backupPath: string;
+  passphrase?: string;
+}
+export interface InspectDone {
+  backupPath: string;
+  createdAt: string;
+  appVersion: string;
+  sizeBytes: number;
+  exported: boolean;
+  auditRecords: number;
+}
+
+export type Job = BackupJob | StageJob | ExportJob | InspectJob;
+export type JobValue<J extends Job> = J extends BackupJob ? BackupDone : J extends StageJob ? StageDone : J extends InspectJob ? InspectDone : ExportOutcome;
 export type JobAnswer<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
 /** Runs a job and answers in a form that crosses a thread: expected failures as a code and words. */
 export async function runJob<J extends Job>(job: J, progress: Progress = () => undefined): Promise<JobAnswer<JobValue<J>>> {
   try {
-    const value = job.kind === 'backup' ? takeBackup(job, progress) : job.kind === 'stage' ? stageRestore(job, progress) : exportBackup(job, progress);
+    const value = job.kind === 'backup' ? takeBackup(job, progress) : job.kind === 'stage' ? stageRestore(job, progress) : job.kind === 'inspect' ? inspectBackup(job) : exportBackup(job, progress);
     return { ok: true, value: (await value) as JobValue<J> };
   } catch (err) {
     if (err instanceof DomainError || err instanceof StoreError) return { ok: false, code: err.code, message: err.message };
@@ -120,7 +136,7 @@ const failing = (r: VerifyReport) => r.checks.filter((c) => !c.ok).map((c) => `$
  */
 export async function takeBackup(job: BackupJob, progress: Progress): Promise<BackupDone> {
   const key = Buffer.from(job.key);
-  const problem = folderProblem(job.folder);
+  const problem = await folderProblem(job.folder);
   if (problem) throw new DomainError(problem.code, problem.message);
   const base = freeBaseName(job.folder, job.baseName);
   const fileName = dataFileOf(base);
@@ -212,8 +228,8 @@ export interface OpenedBackup {
  * version, the key (unwrapped with the passphrase for an export), the manifest's seal and the signed
  * anchor it carries.
  */
-export function openBackup(backupPath: string, storeKey: Buffer, passphrase: string | undefined): OpenedBackup {
-  const files = readBackupFiles(backupPath);
+export async function openBackup(backupPath: string, storeKey: Buffer, passphrase: string | undefined): Promise<OpenedBackup> {
+  const files = await readBackupFiles(backupPath);
   const m = files.manifest;
   let backupKey = storeKey;
   if (m.key) {
@@ -237,6 +253,12 @@ export function openBackup(backupPath: string, storeKey: Buffer, passphrase: str
   return { files, backupKey, carried: anchor.anchor };
 }
 
+export async function inspectBackup(job: InspectJob): Promise<InspectDone> {
+  const { files, carried } = await openBackup(job.backupPath, Buffer.from(job.key), job.passphrase);
+  const m = files.manifest;
+  return { backupPath: files.dataPath, createdAt: m.createdAt, appVersion: m.appVersion, sizeBytes: m.sizeBytes, exported: m.key !== undefined, auditRecords: carried.count };
+}
+
 /**
  * Prepares a restore beside the store, touching nothing of the store: copy the backup (checking its
  * size and sha256), rekey it to this store's key if it came from another, put its anchor beside it,
@@ -245,7 +267,7 @@ export function openBackup(backupPath: string, storeKey: Buffer, passphrase: str
  */
 export async function stageRestore(job: StageJob, progress: Progress): Promise<StageDone> {
   const storeKey = Buffer.from(job.key);
-  const { files, backupKey, carried } = openBackup(job.backupPath, storeKey, job.passphrase);
+  const { files, backupKey, carried } = await openBackup(job.backupPath, storeKey, job.passphrase);
   const m = files.manifest;
   const staged = job.stagedPath;
   const cleanUp = () => removeQuietly(staged, anchorPathFor(staged), `${staged}-wal`, `${staged}-shm`, `${staged}-journal`);
@@ -305,9 +327,9 @@ export async function stageRestore(job: StageJob, progress: Progress): Promise<S
 /** A listed backup copied elsewhere with its key wrapped by a passphrase, restorable without this machine's keychain. */
 export async function exportBackup(job: ExportJob, progress: Progress): Promise<ExportOutcome> {
   const key = Buffer.from(job.key);
-  const { files } = openBackup(job.backupPath, key, undefined);
+  const { files } = await openBackup(job.backupPath, key, undefined);
   if (files.manifest.key) throw backupError('BACKUP_NOT_A_BACKUP', 'This is already an exported backup; export the original from the backups list.');
-  const problem = folderProblem(job.toFolder);
+  const problem = await folderProblem(job.toFolder);
   if (problem) throw new DomainError(problem.code, problem.message);
   const base = freeBaseName(job.toFolder, `${path.basename(files.dataPath, DATA_EXT)}-export`);
   const finalPath = path.join(job.toFolder, dataFileOf(base));

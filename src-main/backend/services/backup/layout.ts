@@ -141,14 +141,20 @@ export function parseManifest(text: string, where: string): Manifest {
   return parsed.data;
 }
 
+const exists = (file: string) =>
+  fs.promises.access(file).then(
+    () => true,
+    () => false,
+  );
+
 export interface BackupFiles {
   dataPath: string;
   manifestPath: string;
   manifest: Manifest;
 }
 
-/** The backup a picked file belongs to: the .ldkbak or its manifest, either may be picked. */
-export function readBackupFiles(picked: string): BackupFiles {
+/** The backup a picked file belongs to: the .ldkbak or its manifest, either may be picked. Asynchronous (a share may be slow). */
+export async function readBackupFiles(picked: string): Promise<BackupFiles> {
   const full = path.resolve(picked);
   const dir = path.dirname(full);
   const name = path.basename(full);
@@ -158,10 +164,10 @@ export function readBackupFiles(picked: string): BackupFiles {
   else throw backupError('BACKUP_NOT_A_BACKUP', `${full} is not a Ledgerdesk backup: choose a ${DATA_EXT} file (or its ${MANIFEST_EXT}).`);
   let text: string;
   try {
-    text = fs.readFileSync(manifestPath, 'utf8');
+    text = await fs.promises.readFile(manifestPath, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && name.endsWith(DATA_EXT) && fs.existsSync(full)) {
+    if (code === 'ENOENT' && name.endsWith(DATA_EXT) && (await exists(full))) {
       throw backupError('BACKUP_NOT_A_BACKUP', `${full} has no manifest beside it (${path.basename(manifestPath)}), so it is not a complete backup (a copy that stopped before it was verified, or the manifest was not copied with it).`);
     }
     if (code === 'ENOENT') throw new DomainError('NOT_FOUND', `There is no backup at ${full}.`);
@@ -169,7 +175,7 @@ export function readBackupFiles(picked: string): BackupFiles {
   }
   const manifest = parseManifest(text, manifestPath);
   const dataPath = path.join(dir, manifest.file);
-  if (!fs.existsSync(dataPath)) throw backupError('BACKUP_DAMAGED', `The backup file ${dataPath} named by its manifest is missing. Use another backup.`);
+  if (!(await exists(dataPath))) throw backupError('BACKUP_DAMAGED', `The backup file ${dataPath} named by its manifest is missing. Use another backup.`);
   return { dataPath, manifestPath, manifest };
 }
 
@@ -177,10 +183,10 @@ export function readBackupFiles(picked: string): BackupFiles {
  * Every complete backup in a folder made with this key, exports aside (another store's backups in a
  * shared folder, and copies carrying a wrapped key, are not the schedule's to list or delete).
  */
-export function backupsIn(folder: string, keyId: string): BackupFiles[] {
+export async function backupsIn(folder: string, keyId: string): Promise<BackupFiles[]> {
   let names: string[];
   try {
-    names = fs.readdirSync(folder);
+    names = await fs.promises.readdir(folder);
   } catch {
     return [];
   }
@@ -188,7 +194,7 @@ export function backupsIn(folder: string, keyId: string): BackupFiles[] {
   for (const name of names) {
     if (!name.endsWith(MANIFEST_EXT) || !isBackupBaseName(name.slice(0, -MANIFEST_EXT.length))) continue;
     try {
-      const files = readBackupFiles(path.join(folder, name));
+      const files = await readBackupFiles(path.join(folder, name));
       if (files.manifest.keyId === keyId && files.manifest.trigger !== 'export' && !files.manifest.key) found.push(files);
     } catch {
       // A damaged or foreign manifest is not ours to list or delete.
