@@ -25,6 +25,7 @@ export class BackendHost {
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private restoring = false;
+  private closing = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: HostOptions) {
@@ -42,6 +43,7 @@ export class BackendHost {
   }
 
   async dispatch(sessionId: string, channel: string, input: unknown): Promise<Result<unknown>> {
+    if (this.closing) return fail('INTERNAL', 'Ledgerdesk is closing the store, so this was not done.');
     if (this.restoring) return fail('STORE_RESTORING', 'The store is being restored from a backup, so this was not done. Everyone is signed out when it finishes; then sign in again.');
     this.inFlight++;
     let answer: Result<unknown>;
@@ -67,7 +69,7 @@ export class BackendHost {
   /** Lets the calls in flight finish, then closes the store. */
   async close(): Promise<void> {
     this.stopSchedule();
-    this.restoring = true; // refuse new calls while closing
+    this.closing = true; // refuse new calls, let those in flight finish
     await this.drained();
     await this.backend.close();
   }
@@ -76,7 +78,7 @@ export class BackendHost {
     const every = this.options.scheduleEveryMs ?? 0;
     if (every <= 0) return;
     this.timer = setInterval(() => {
-      if (!this.restoring) void this.backend.services.backup.runIfDue().catch((err) => this.options.log?.('backup.scheduleFailed', 'the scheduled backup check failed', err));
+      if (!this.restoring && !this.closing) void this.backend.services.backup.runIfDue().catch((err) => this.options.log?.('backup.scheduleFailed', 'the scheduled backup check failed', err));
     }, every);
     this.timer.unref();
   }
