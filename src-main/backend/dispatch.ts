@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, type BackendChannel } from '@shared/ipc/contract';
 import { DEFAULT_MAX_TEXT } from '@shared/ipc/endpoint';
 import { access } from '@shared/ipc/permissions';
@@ -11,7 +11,7 @@ import { DomainError } from './errors';
 import { handlers, type CallContext } from './handlers';
 import type { Services } from './services';
 import type { UserRow } from './services/users';
-import { appendAudit } from './services/audit';
+import type { appendAudit } from './services/audit';
 import type { ErrorLog } from '../log/logger';
 
 export type Dispatch = (sessionId: string, channel: string, input: unknown) => Promise<Result<unknown>>;

@@ -15,7 +15,7 @@ export function readKey(opts: CommandOptions, createIfMissing = false): Buffer {
       if (!createIfMissing) throw new CliError(`Key file not found: ${keyFile}`);
       const key = randomBytes(32);
       fs.mkdirSync(path.dirname(path.resolve(keyFile)), { recursive: true });
-      fs.writeFileSync(keyFile, key.toString('hex') + '\n', { mode: 0o600 });
+      fs.writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600 });
       return key;
     }
     const raw = fs.readFileSync(keyFile);

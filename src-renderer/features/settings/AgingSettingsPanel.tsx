@@ -107,6 +107,7 @@ export function AgingSettingsPanel() {
               {draft.edges.map((edge, i) => {
                 const from = i === 0 ? currentThroughDays + 1 : (draft.edges[i - 1] ?? 0) + 1;
                 return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a bucket is its position in the ladder; edges are edited in place, never reordered
                   <Group key={i} gap="sm" align="flex-start" wrap="nowrap">
                     <Text size="sm" w={120} pt={7} c="dimmed">Bucket {i + 1}: from {from}</Text>
                     <NumberInput

@@ -15,9 +15,9 @@ export function CompanySettingsPanel() {
   const settings = useQuery({ queryKey: ['settings', 'company'], queryFn: () => unwrap(window.api.settings.get()) });
   const [error, setError] = useState<string | null>(null);
   const form = useForm<CompanySettings>({ initialValues: { companyName: '', currency: 'USD', timeZone: 'America/New_York', idleLockMinutes: 15, complianceEnabled: true } });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load the saved settings into the form when they arrive; the form object changes on every keystroke
   useEffect(() => {
     if (settings.data) form.setValues(settings.data);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings.data]);
 
   const submit = form.onSubmit(async (v) => {

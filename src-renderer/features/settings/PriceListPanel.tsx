@@ -4,13 +4,13 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { codeSystems, type Item } from '@shared/domain/invoices';
-import { basisPointsToText, centsToDecimalString, formatBasisPoints, formatMoney, parseMoney, parsePercent } from '@shared/money';
+import { basisPointsToText, centsToDecimalString, formatBasisPoints, parseMoney, parsePercent } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { Money } from '../../components/Money';
 
 type CodeSystem = (typeof codeSystems)[number];
@@ -35,7 +35,7 @@ export function PriceListPanel() {
   }, [items.data, search, showInactive]);
   const activeCount = (items.data ?? []).filter((i) => i.active).length;
 
-  const columns = useMemo<ColumnDef<Item, any>[]>(
+  const columns = useMemo<GridColumns<Item>>(
     () => [
       col.accessor('code', { header: 'Code', meta: { width: 150 }, cell: (c) => <Text span size="sm" fw={500} className="mono" c={c.row.original.active ? undefined : 'dimmed'}>{c.getValue()}</Text> }),
       col.accessor('codeSystem', { header: 'Code system', meta: { width: 120 }, cell: (c) => <Badge variant="light" radius="sm" color={systemColors[c.getValue() as CodeSystem]}>{systemLabels[c.getValue() as CodeSystem]}</Badge> }),
