@@ -37,7 +37,9 @@ async function main() {
   };
   const signedIn = await b.call('bench', 'auth.signIn', { username: 'admin', password: 'riverside-admin' });
   if (!signedIn.ok) throw new Error(signedIn.error.message);
-  const account = b.ctx.store.sqlite.prepare(`SELECT account_id AS id FROM document WHERE kind = 'invoice' AND status = 'posted' AND open_cents > 100000 LIMIT 1`).get() as { id: number };
+  const account = b.ctx.store.sqlite
+    .prepare(`SELECT account_id AS id FROM document WHERE kind = 'invoice' AND status = 'posted' AND open_cents > 100000 LIMIT 1`)
+    .get() as { id: number };
 
   log('backing up');
   t0 = performance.now();
@@ -58,7 +60,10 @@ async function main() {
   log('staging a restore of it');
   const t1 = performance.now();
   const restoreStages: Record<string, number> = {};
-  const staged = await runJob({ kind: 'stage', key: new Uint8Array(key), backupPath: entry.path!, stagedPath: stagedPathFor(storePath) }, (label) => (restoreStages[label] = ms(performance.now() - t1)));
+  const staged = await runJob(
+    { kind: 'stage', key: new Uint8Array(key), backupPath: entry.path!, stagedPath: stagedPathFor(storePath) },
+    (label) => (restoreStages[label] = ms(performance.now() - t1)),
+  );
   if (!staged.ok) throw new Error(staged.message);
   const restoreMs = ms(performance.now() - t1);
 
@@ -67,7 +72,14 @@ async function main() {
       {
         store: { path: values.store, bytes: fs.statSync(values.store!).size },
         backup: { ms: backupMs, stagesStartedAtMs: stages, bytes: entry.sizeBytes, findings: entry.findings },
-        postingsDuringBackup: values.post ? { count: latencies.length, p50Ms: +quantile(latencies, 0.5).toFixed(2), p95Ms: +quantile(latencies, 0.95).toFixed(2), maxMs: +Math.max(...latencies).toFixed(2) } : null,
+        postingsDuringBackup: values.post
+          ? {
+              count: latencies.length,
+              p50Ms: +quantile(latencies, 0.5).toFixed(2),
+              p95Ms: +quantile(latencies, 0.95).toFixed(2),
+              maxMs: +Math.max(...latencies).toFixed(2),
+            }
+          : null,
         restoreStaging: { ms: restoreMs, stagesStartedAtMs: restoreStages, auditRecords: staged.value.auditRecords },
       },
       null,

@@ -127,15 +127,25 @@ async function main() {
   // ---- search ----
   log('search');
   const rng = new Rng(7);
-  const accounts = sqlite.prepare('SELECT a.id, a.account_number, a.name, c.phones FROM account a LEFT JOIN account_contact c ON c.account_id = a.id AND c.is_primary = 1').all() as { id: number; account_number: string; name: string; phones: string | null }[];
-  const invoiceNumbers = (sqlite.prepare("SELECT number FROM document WHERE kind = 'invoice' ORDER BY random() LIMIT 500").all() as { number: string }[]).map((r) => r.number);
+  const accounts = sqlite
+    .prepare('SELECT a.id, a.account_number, a.name, c.phones FROM account a LEFT JOIN account_contact c ON c.account_id = a.id AND c.is_primary = 1')
+    .all() as { id: number; account_number: string; name: string; phones: string | null }[];
+  const invoiceNumbers = (sqlite.prepare("SELECT number FROM document WHERE kind = 'invoice' ORDER BY random() LIMIT 500").all() as { number: string }[]).map(
+    (r) => r.number,
+  );
   const queries: { kind: string; q: string }[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const a = rng.pick(accounts);
     switch (i % 5) {
-      case 0: queries.push({ kind: 'name', q: a.name.split(' ').at(-1)!.slice(0, rng.int(2, 5)) }); break;
-      case 1: queries.push({ kind: 'name', q: a.name.slice(0, rng.int(3, 8)) }); break;
-      case 2: queries.push({ kind: 'accountNumber', q: a.account_number.slice(0, rng.int(3, 7)) }); break;
+      case 0:
+        queries.push({ kind: 'name', q: a.name.split(' ').at(-1)!.slice(0, rng.int(2, 5)) });
+        break;
+      case 1:
+        queries.push({ kind: 'name', q: a.name.slice(0, rng.int(3, 8)) });
+        break;
+      case 2:
+        queries.push({ kind: 'accountNumber', q: a.account_number.slice(0, rng.int(3, 7)) });
+        break;
       case 3: {
         const phone = a.phones ? (JSON.parse(a.phones) as { number: string }[])[0]?.number : undefined;
         queries.push({ kind: 'phone', q: phone ? phone.replace(/\D/g, '').slice(0, rng.int(3, 10)) : a.account_number });
@@ -174,13 +184,27 @@ async function main() {
   // ---- posting one payment ----
   log('payments');
   const clerk = { userId: null, username: 'bench' };
-  const withOpen = sqlite.prepare("SELECT account_id AS id, sum(open_cents) AS open FROM document WHERE side = 'debit' AND open_cents > 0 GROUP BY account_id").all() as { id: number; open: number }[];
+  const withOpen = sqlite
+    .prepare("SELECT account_id AS id, sum(open_cents) AS open FROM document WHERE side = 'debit' AND open_cents > 0 GROUP BY account_id")
+    .all() as { id: number; open: number }[];
   const payTimes: number[] = [];
   let allocLines = 0;
   for (let i = 0; i < SAMPLES + 1; i++) {
     const a = rng.pick(withOpen);
     const amount = Math.max(100, Math.min(a.open, rng.int(20, 800) * 100));
-    const r = await time(() => b.services.payments.post(clerk, { accountId: a.id, method: 'cash', amountCents: cents(amount), reference: '', checkNumber: '', cardLast4: '', memo: 'bench', allocation: { mode: 'auto' }, earlyPaymentDiscounts: [] }));
+    const r = await time(() =>
+      b.services.payments.post(clerk, {
+        accountId: a.id,
+        method: 'cash',
+        amountCents: cents(amount),
+        reference: '',
+        checkNumber: '',
+        cardLast4: '',
+        memo: 'bench',
+        allocation: { mode: 'auto' },
+        earlyPaymentDiscounts: [],
+      }),
+    );
     if (i > 0) payTimes.push(r.ms); // the first one warms up
     allocLines += r.value.receipt.allocations.length;
   }
@@ -215,7 +239,13 @@ async function main() {
   const ref = median(reference);
   const out = {
     size,
-    machine: { loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10), cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    machine: {
+      loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+    },
     data,
     build: built ? { seconds: Math.round(built.seconds) } : 'reused',
     asOf: { today, past },
@@ -224,7 +254,15 @@ async function main() {
     agingSummaryPast: { medianMs: ms(median(agingPast)), asOf: past },
     agingDetailToday: { medianMs: ms(median(detail)) },
     agingReferenceSql: { medianMs: ms(ref), ratio: Math.round((summaryToday / ref) * 100) / 100 },
-    worklist: { medianMs: ms(median(worklistTimes)), accounts: worklistAccounts, stagesEvaluate: { seconds: Math.round(stagesRun.ms / 100) / 10, moved: stagesRun.value.movedUp + stagesRun.value.movedDown + stagesRun.value.cleared, tasks: stagesRun.value.tasksCreated } },
+    worklist: {
+      medianMs: ms(median(worklistTimes)),
+      accounts: worklistAccounts,
+      stagesEvaluate: {
+        seconds: Math.round(stagesRun.ms / 100) / 10,
+        moved: stagesRun.value.movedUp + stagesRun.value.movedDown + stagesRun.value.cleared,
+        tasks: stagesRun.value.tasksCreated,
+      },
+    },
     search: { ...dist(searchAll), emptyResults: emptyHits, byKind: Object.fromEntries(Object.entries(searchByKind).map(([k, v]) => [k, dist(v)])) },
     ledgerOpen: { ...dist(ledgerTimes), meanEntries: Math.round(entries / ledgerTimes.length) },
     paymentPost: { ...dist(payTimes), meanAllocations: Math.round((allocLines / (SAMPLES + 1)) * 10) / 10 },

@@ -36,7 +36,9 @@ try {
     }
     return { file: name, megabytes: +(bytes.length / 2 ** 20).toFixed(1), seconds: +((performance.now() - started) / 1000).toFixed(1), ...(outcome as object) };
   });
-  process.stdout.write(`${JSON.stringify({ reader: values.reader ?? 'src-main/backend/services/imports/read.ts', heapMb: values.heap ?? null, results }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ reader: values.reader ?? 'src-main/backend/services/imports/read.ts', heapMb: values.heap ?? null, results }, null, 2)}\n`,
+  );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -44,7 +44,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return await command(values, positionals, out);
   } catch (err) {
     // A store failure met mid-command (busy, read-only, full) is said in words too, never a stack trace.
-    const known = err instanceof CliError || err instanceof StoreError ? err : asStoreError(err, String(values.store ?? process.env.LEDGERDESK_STORE ?? 'the store'));
+    const known =
+      err instanceof CliError || err instanceof StoreError ? err : asStoreError(err, String(values.store ?? process.env.LEDGERDESK_STORE ?? 'the store'));
     if (known) {
       console.error(`error: ${known.message}`);
       return 2;
@@ -54,8 +55,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 }
 
 if (process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1])) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

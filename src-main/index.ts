@@ -61,7 +61,9 @@ async function openWith(key: Buffer): Promise<StoreStatus> {
   // The backup schedule is checked every minute (docs/backups.md); the suggested folder is beside the store's data.
   const r = await backend.open(storePath, key, { backupsDir: storeAt.backupsDir, scheduleEveryMs: 60_000 });
   key.fill(0);
-  status = r.ok ? { state: 'ready', storePath, keychainAvailable: keychainAvailable() } : { state: 'error', storePath, keychainAvailable: keychainAvailable(), message: r.message };
+  status = r.ok
+    ? { state: 'ready', storePath, keychainAvailable: keychainAvailable() }
+    : { state: 'error', storePath, keychainAvailable: keychainAvailable(), message: r.message };
   return status;
 }
 
@@ -70,7 +72,12 @@ async function start(): Promise<void> {
   const base = { storePath, keychainAvailable: keychainAvailable() };
   if (found.kind === 'key') await openWith(found.key);
   else if (found.kind === 'needsPassphrase') status = { ...base, state: 'needsPassphrase' };
-  else if (found.kind === 'needsNewPassphrase') status = { ...base, state: 'needsNewPassphrase', message: 'The operating system keychain is not available, so the store key will be protected by a passphrase you choose.' };
+  else if (found.kind === 'needsNewPassphrase')
+    status = {
+      ...base,
+      state: 'needsNewPassphrase',
+      message: 'The operating system keychain is not available, so the store key will be protected by a passphrase you choose.',
+    };
   else status = { ...base, state: 'error', message: `The key file for ${storePath} is missing. Restore the store and its key from a backup.` };
 }
 

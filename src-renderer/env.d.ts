@@ -7,4 +7,7 @@ declare global {
 }
 
 declare module '*.css';
-declare module "*.module.css" { const classes: Record<string, string>; export default classes; }
+declare module '*.module.css' {
+  const classes: Record<string, string>;
+  export default classes;
+}

@@ -143,13 +143,24 @@ test.describe('the Electron shell', () => {
         const status = await window.api.store.status();
         // Without an OS keychain (a Linux build machine) the store key is protected by a passphrase first.
         if (status.ok && status.value.state === 'needsNewPassphrase') await window.api.store.create({ passphrase: 'electron test passphrase' });
-        const company = await window.api.app.createCompany({ companyName: 'Electron Billing', timeZone: 'America/Chicago', username: 'admin', displayName: 'Admin', password: 'admin-pass-1' });
+        const company = await window.api.app.createCompany({
+          companyName: 'Electron Billing',
+          timeZone: 'America/Chicago',
+          username: 'admin',
+          displayName: 'Admin',
+          password: 'admin-pass-1',
+        });
         const settings = await window.api.backups.updateSettings({ folder });
         const backup = await window.api.backups.backUpNow();
         const overview = await window.api.backups.overview();
         return { company: company.ok, settings: settings.ok, backup, overview };
       }, folder);
-      expect(answers).toMatchObject({ company: true, settings: true, backup: { ok: true, value: { result: 'ok', trigger: 'manual', folder } }, overview: { ok: true } });
+      expect(answers).toMatchObject({
+        company: true,
+        settings: true,
+        backup: { ok: true, value: { result: 'ok', trigger: 'manual', folder } },
+        overview: { ok: true },
+      });
       const files = fs.readdirSync(folder).sort();
       expect(files).toEqual([expect.stringMatching(/^ledgerdesk-\d{8}-\d{6}\.ldkbak$/), expect.stringMatching(/^ledgerdesk-\d{8}-\d{6}\.manifest\.json$/)]);
       expect(fs.readFileSync(path.join(folder, files[0]!)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');

@@ -18,7 +18,8 @@ const D = '—'; // a zero cell
 async function seed(b: Parameters<typeof companyForSeeding>[0]) {
   const { session, today } = await companyForSeeding(b);
   const day = (n: number) => daysFrom(today, n);
-  const acct = async (accountNumber: string, name: string, kind: 'consumer' | 'commercial' = 'commercial') => (await must(b, session, 'accounts.create', { accountNumber, name, kind })).id;
+  const acct = async (accountNumber: string, name: string, kind: 'consumer' | 'commercial' = 'commercial') =>
+    (await must(b, session, 'accounts.create', { accountNumber, name, kind })).id;
   const a1 = await acct('A-1001', 'Alder Clinic');
   const a2 = await acct('A-1002', 'Birch Family', 'consumer');
   const a3 = await acct('A-1003', 'Cedar Street Pharmacy');
@@ -28,14 +29,22 @@ async function seed(b: Parameters<typeof companyForSeeding>[0]) {
   const inv4 = await postInvoice(b, session, a2, 60000, day(-80));
   const inv5 = await postInvoice(b, session, a2, 9000, day(-200));
   const inv6 = await postInvoice(b, session, a3, 150000, day(-130));
-  await must(b, session, 'payments.post', { accountId: a2, date: day(-5), method: 'check', checkNumber: '4411', amountCents: 20000, allocation: { mode: 'manual', lines: [{ documentId: inv4.id, amountCents: 20000 }] } });
+  await must(b, session, 'payments.post', {
+    accountId: a2,
+    date: day(-5),
+    method: 'check',
+    checkNumber: '4411',
+    amountCents: 20000,
+    allocation: { mode: 'manual', lines: [{ documentId: inv4.id, amountCents: 20000 }] },
+  });
   await must(b, session, 'payments.post', { accountId: a3, date: day(-3), method: 'ach', amountCents: 30000, allocation: { mode: 'none' } });
   return { today, day, ids: { a1, a2, a3 }, inv: { inv1, inv2, inv3, inv4, inv5, inv6 } };
 }
 
 const summaryRow = (page: Page, accountNumber: string) => page.getByTestId('aging-summary').getByRole('row').filter({ hasText: accountNumber });
 const cells = async (page: Page, accountNumber: string) => (await summaryRow(page, accountNumber).getByRole('gridcell').allTextContents()).map((t) => t.trim());
-const totals = async (page: Page) => (await page.getByTestId('aging-summary').getByRole('row', { name: 'Totals' }).getByRole('gridcell').allTextContents()).map((t) => t.trim());
+const totals = async (page: Page) =>
+  (await page.getByTestId('aging-summary').getByRole('row', { name: 'Totals' }).getByRole('gridcell').allTextContents()).map((t) => t.trim());
 
 async function expectSummary(page: Page, expected: Record<string, string[]>, expectedTotals: string[]) {
   for (const [acct, values] of Object.entries(expected)) await expect.poll(() => cells(page, acct)).toEqual(values);
@@ -66,7 +75,9 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
   await expect(page.getByTestId('aging-past-due')).toHaveText('$2,640.00');
 
   // Drill-down: the invoices behind A-1002's 31-60 cell (the partly paid invoice, open $400 of $600).
-  await summaryRow(page, 'A-1002').getByRole('button', { name: /^31-60: \$400\.00/ }).click();
+  await summaryRow(page, 'A-1002')
+    .getByRole('button', { name: /^31-60: \$400\.00/ })
+    .click();
   const drawer = page.getByRole('dialog');
   await expect(drawer).toContainText('Birch Family');
   const drillRows = drawer.getByRole('table', { name: 'Invoices in the bucket' }).locator('tbody tr');
@@ -78,7 +89,9 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
   await expect(drawer).toBeHidden();
 
   // A-1001's 1-30 cell holds exactly INV2.
-  await summaryRow(page, 'A-1001').getByRole('button', { name: /^1-30:/ }).click();
+  await summaryRow(page, 'A-1001')
+    .getByRole('button', { name: /^1-30:/ })
+    .click();
   await expect(drillRows).toHaveCount(1);
   await expect(drillRows.first()).toContainText(inv.inv2.number!);
   await expect(drawer.getByTestId('drill-open-total')).toHaveText('$250.00');
@@ -99,7 +112,9 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
     ['Total', '3 accounts', '$250.00', '$600.00', '$400.00', '$1,500.00', '$0.00', '$90.00', '$0.00', '$2,840.00'],
   );
   // The drill follows the as-of date: A-1002's 1-30 cell is INV4 with all $600 open.
-  await summaryRow(page, 'A-1002').getByRole('button', { name: /^1-30: \$600\.00/ }).click();
+  await summaryRow(page, 'A-1002')
+    .getByRole('button', { name: /^1-30: \$600\.00/ })
+    .click();
   await expect(drillRows).toHaveCount(1);
   expect((await drillRows.first().locator('td').allTextContents()).slice(3)).toEqual(['30', '$600.00', '$600.00']);
   await page.keyboard.press('Escape');
@@ -119,7 +134,9 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
     ['Total', '3 accounts', '$0.00', '$1,000.00', '$250.00', '$400.00', '$400.00', '$1,590.00', '-$300.00', '$3,340.00'],
   );
   // Drill on the invoice basis: A-1003's Over 120 is INV6, 130 days old.
-  await summaryRow(page, 'A-1003').getByRole('button', { name: /^Over 120:/ }).click();
+  await summaryRow(page, 'A-1003')
+    .getByRole('button', { name: /^Over 120:/ })
+    .click();
   await expect(drillRows).toHaveCount(1);
   await expect(drillRows.first()).toContainText(inv.inv6.number!);
   expect((await drillRows.first().locator('td').allTextContents()).slice(3)).toEqual(['130', '$1,500.00', '$1,500.00']);
@@ -148,7 +165,8 @@ test('aging summary: buckets, totals, past as-of date, basis, filters and drill-
 
   // Sort by total, largest first.
   await page.getByTestId('aging-summary').getByRole('columnheader', { name: 'Total' }).getByRole('button').click();
-  const firstColumn = async () => (await page.getByTestId('aging-summary').locator('[role=row][aria-rowindex] [role=gridcell]:first-child').allTextContents()).map((t) => t.trim());
+  const firstColumn = async () =>
+    (await page.getByTestId('aging-summary').locator('[role=row][aria-rowindex] [role=gridcell]:first-child').allTextContents()).map((t) => t.trim());
   await expect.poll(firstColumn).toEqual(['A-1001', 'A-1003', 'A-1002']);
 });
 
@@ -162,7 +180,15 @@ test('aging detail: one row per open invoice', async ({ app, page }) => {
   await expect(grid.locator('[role=row][aria-rowindex]')).toHaveCount(6);
   const row4 = grid.getByRole('row').filter({ hasText: inv.inv4.number! });
   expect((await row4.getByRole('gridcell').allTextContents()).map((t) => t.trim())).toEqual([
-    'A-1002', 'Birch Family', inv.inv4.number!, fmt(day(-80)), fmt(day(-50)), '50', '31-60', '$600.00', '$400.00',
+    'A-1002',
+    'Birch Family',
+    inv.inv4.number!,
+    fmt(day(-80)),
+    fmt(day(-50)),
+    '50',
+    '31-60',
+    '$600.00',
+    '$400.00',
   ]);
   const tot = (await grid.getByRole('row', { name: 'Totals' }).getByRole('gridcell').allTextContents()).map((t) => t.trim());
   expect(tot).toEqual(['Total', '6 invoices', '', '', '', '', '', '$3,840.00', '$3,640.00']); // original, open (invoices only; no credit)
@@ -184,13 +210,27 @@ test('aging summary with 50,000 accounts: DOM rows stay bounded while sorting, f
   await page.evaluate(() => {
     const labels = ['Current', '1-30', '31-60', '61-90', '91-120', 'Over 120'];
     const rows = Array.from({ length: 50_000 }, (_, i) => {
-      const buckets = labels.map((_, b) => ((i * 7919 + b * 104729) % 5) === 0 ? ((i * 31 + b * 17) % 90_000) + 100 : 0);
+      const buckets = labels.map((_, b) => ((i * 7919 + b * 104729) % 5 === 0 ? ((i * 31 + b * 17) % 90_000) + 100 : 0));
       const unappliedCents = i % 97 === 0 ? 2_500 : 0;
       const total = buckets.reduce((s, x) => s + x, 0) - unappliedCents;
-      return { accountId: i + 1, accountNumber: `P${String(100000 + i)}`, accountName: `Patient ${String(i).padStart(5, '0')}`, buckets, unappliedCents, totalCents: total };
+      return {
+        accountId: i + 1,
+        accountNumber: `P${String(100000 + i)}`,
+        accountName: `Patient ${String(i).padStart(5, '0')}`,
+        buckets,
+        unappliedCents,
+        totalCents: total,
+      };
     });
-    const totals = { buckets: labels.map((_, b) => rows.reduce((s, r) => s + r.buckets[b]!, 0)), unappliedCents: rows.reduce((s, r) => s + r.unappliedCents, 0), totalCents: rows.reduce((s, r) => s + r.totalCents, 0) };
-    (window.api.aging as Record<string, unknown>).summary = async () => ({ ok: true, value: { asOf: '2026-03-31', basis: 'due', bucketLabels: labels, rows, rowCount: rows.length, totals } });
+    const totals = {
+      buckets: labels.map((_, b) => rows.reduce((s, r) => s + r.buckets[b]!, 0)),
+      unappliedCents: rows.reduce((s, r) => s + r.unappliedCents, 0),
+      totalCents: rows.reduce((s, r) => s + r.totalCents, 0),
+    };
+    (window.api.aging as Record<string, unknown>).summary = async () => ({
+      ok: true,
+      value: { asOf: '2026-03-31', basis: 'due', bucketLabels: labels, rows, rowCount: rows.length, totals },
+    });
   });
   await page.goto(`${app.url}#/aging?asOf=2026-03-31`);
   const grid = page.getByTestId('aging-summary');

@@ -54,7 +54,10 @@ test('an administrator backs up now, sees it listed, and restores it after a con
   expect(fs.readdirSync(path.dirname(app.storePath)).some((f) => /^store\.before-restore-\d{8}-\d{6}\.ldk$/.test(f))).toBe(true);
 });
 
-test('a folder typed by hand that is not there: the backup fails and the list says why; a file that is not a backup is refused; clerks see no Backups tab', async ({ app, page }) => {
+test('a folder typed by hand that is not there: the backup fails and the list says why; a file that is not a backup is refused; clerks see no Backups tab', async ({
+  app,
+  page,
+}) => {
   await officeWithStaff(app.backend);
   await app.open(page);
   await signIn(page);

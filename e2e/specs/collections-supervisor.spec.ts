@@ -79,13 +79,25 @@ test('supervisor: payment plan schedule, fee assessment posted once, write-off a
   await expect(feeGrid.getByRole('row').filter({ hasText: 'B-2002' })).toContainText('$30.00');
   await expect(feeGrid.getByRole('row').filter({ hasText: 'C-2003' })).toContainText('$7.50');
   await expect(page.getByTestId('fee-selected-total')).toHaveText('$37.50');
-  await page.getByRole('radiogroup', { name: 'Rows' }).getByText(/Not charged/).click();
+  await page
+    .getByRole('radiogroup', { name: 'Rows' })
+    .getByText(/Not charged/)
+    .click();
   await expect(page.getByTestId('fee-excluded').getByRole('row').filter({ hasText: 'A-2001' }).first()).toContainText(/plan/i);
-  await page.getByRole('radiogroup', { name: 'Rows' }).getByText(/To charge/).click();
+  await page
+    .getByRole('radiogroup', { name: 'Rows' })
+    .getByText(/To charge/)
+    .click();
   // Deselect C-2003, then select it again: the total follows.
-  await feeGrid.getByRole('checkbox', { name: /Charge INV/ }).nth(1).uncheck();
+  await feeGrid
+    .getByRole('checkbox', { name: /Charge INV/ })
+    .nth(1)
+    .uncheck();
   await expect(page.getByTestId('fee-selected-total')).not.toHaveText('$37.50');
-  await feeGrid.getByRole('checkbox', { name: /Charge INV/ }).nth(1).check();
+  await feeGrid
+    .getByRole('checkbox', { name: /Charge INV/ })
+    .nth(1)
+    .check();
   await expect(page.getByTestId('fee-selected-total')).toHaveText('$37.50');
   await page.getByTestId('fee-post').click();
   await expect(page.getByTestId('fee-post')).toHaveText('Post 2 fees');
@@ -102,7 +114,11 @@ test('supervisor: payment plan schedule, fee assessment posted once, write-off a
   await openAccount(page, app.url, ids.b);
   await expect(page.getByTestId('account-balance')).toHaveText(money(200000 + 3000));
   const ledgerGrid = page.getByRole('grid', { name: 'Account ledger' });
-  const feeRow = ledgerGrid.getByRole('row').filter({ hasText: 'Late fee' }).or(ledgerGrid.getByRole('row').filter({ hasText: /FEE-/ })).first();
+  const feeRow = ledgerGrid
+    .getByRole('row')
+    .filter({ hasText: 'Late fee' })
+    .or(ledgerGrid.getByRole('row').filter({ hasText: /FEE-/ }))
+    .first();
   await expect(feeRow).toContainText('$30.00');
   await expect(feeRow).toContainText(invB.number!);
 

@@ -28,17 +28,55 @@ async function seed(b: Parameters<typeof createCompany>[0]) {
   await addStaff(b, S, staff);
   const today = (await must(b, S, 'aging.summary', {})).asOf;
   expect(today).toBe('2026-03-10');
-  const maria = await consumer(b, S, today, { number: 'P-2001', name: 'Maria Alvarez', phone: '(217) 555-0142', street: '1207 S Grand Ave W', city: 'Springfield', state: 'IL', zip: '62704' }, [{ daysAgo: 75, cents: 42_000 }]);
-  const daniel = await consumer(b, S, today, { number: 'P-2002', name: 'Daniel Brooks', phone: '(312) 555-0199', street: '4410 N Kedzie Ave', city: 'Chicago', state: 'IL', zip: '60625' }, [{ daysAgo: 100, cents: 91_000 }]);
-  const hannah = await consumer(b, S, today, { number: 'P-2003', name: 'Hannah Cho', phone: '(309) 555-0117', street: '812 W Main St', city: 'Peoria', state: 'IL', zip: '61606' }, [{ daysAgo: 70, cents: 26_000 }]);
+  const maria = await consumer(
+    b,
+    S,
+    today,
+    { number: 'P-2001', name: 'Maria Alvarez', phone: '(217) 555-0142', street: '1207 S Grand Ave W', city: 'Springfield', state: 'IL', zip: '62704' },
+    [{ daysAgo: 75, cents: 42_000 }],
+  );
+  const daniel = await consumer(
+    b,
+    S,
+    today,
+    { number: 'P-2002', name: 'Daniel Brooks', phone: '(312) 555-0199', street: '4410 N Kedzie Ave', city: 'Chicago', state: 'IL', zip: '60625' },
+    [{ daysAgo: 100, cents: 91_000 }],
+  );
+  const hannah = await consumer(
+    b,
+    S,
+    today,
+    { number: 'P-2003', name: 'Hannah Cho', phone: '(309) 555-0117', street: '812 W Main St', city: 'Peoria', state: 'IL', zip: '61606' },
+    [{ daysAgo: 70, cents: 26_000 }],
+  );
   // Seven attempts Mar 4-9 at 10:00-11:00 local (16:00Z; 15:00Z and 19:00Z on the 9th).
   const dc = daniel.contacts[0]!;
-  for (const at of ['2026-03-04T16:00:00Z', '2026-03-05T16:00:00Z', '2026-03-06T16:00:00Z', '2026-03-07T16:00:00Z', '2026-03-08T16:00:00Z', '2026-03-09T15:00:00Z', '2026-03-09T19:00:00Z'])
+  for (const at of [
+    '2026-03-04T16:00:00Z',
+    '2026-03-05T16:00:00Z',
+    '2026-03-06T16:00:00Z',
+    '2026-03-07T16:00:00Z',
+    '2026-03-08T16:00:00Z',
+    '2026-03-09T15:00:00Z',
+    '2026-03-09T19:00:00Z',
+  ])
     await pastCall(b, S, daniel.id, dc.id, dc.phones[0]!.number, at, 'no_answer');
-  const luis = await consumer(b, S, today, { number: 'P-2004', name: 'Luis Romero', phone: '(217) 555-0188', street: '30 Lake Shore Dr', city: 'Springfield', state: 'IL', zip: '62712' }, [{ daysAgo: 50, cents: 18_500 }]);
+  const luis = await consumer(
+    b,
+    S,
+    today,
+    { number: 'P-2004', name: 'Luis Romero', phone: '(217) 555-0188', street: '30 Lake Shore Dr', city: 'Springfield', state: 'IL', zip: '62712' },
+    [{ daysAgo: 50, cents: 18_500 }],
+  );
   await must(b, S, 'stages.evaluate', { asOf: today });
   // Disputed after entering its stage: the stage task is due, the dispute holds it.
-  await must(b, S, 'flags.set', { kind: 'disputed', accountId: hannah.id, reason: 'Says the lab work was billed to her insurer', written: true, receivedOn: '2026-03-06' });
+  await must(b, S, 'flags.set', {
+    kind: 'disputed',
+    accountId: hannah.id,
+    reason: 'Says the lab work was billed to her insurer',
+    written: true,
+    receivedOn: '2026-03-06',
+  });
   // Casey already holds one account.
   const casey = (await must(b, S, 'users.list', undefined)).find((u) => u.username === 'casey')!;
   await must(b, S, 'worklist.assign', { accountIds: [luis.id], userId: casey.id });

@@ -50,7 +50,9 @@ test('first run, sign-in, users and role enforcement', async ({ app, page }) => 
   await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
   const refused = await page.evaluate(() => window.api.users.list());
   expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('clerk') } });
-  const refusedCreate = await page.evaluate(() => window.api.users.create({ username: 'mallory', displayName: 'M', role: 'administrator', password: 'password-1' }));
+  const refusedCreate = await page.evaluate(() =>
+    window.api.users.create({ username: 'mallory', displayName: 'M', role: 'administrator', password: 'password-1' }),
+  );
   expect(refusedCreate.ok).toBe(false);
   // The refusal is in the audit log.
   const denied = await app.backend.services.audit.list({ limit: 10 });

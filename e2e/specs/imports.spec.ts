@@ -88,7 +88,10 @@ test('import accounts: mapping, row errors, post, re-import', async ({ app, page
 test('import payments: an unknown account is a row error; the fixed file posts and applies', async ({ app, page }) => {
   const { session, today } = await companyForSeeding(app.backend);
   const acct = await must(app.backend, session, 'accounts.create', { accountNumber: 'P-2001', name: 'Maria Gonzalez', kind: 'consumer' });
-  const draft = await must(app.backend, session, 'invoices.createDraft', { accountId: acct.id, lines: [{ itemCode: '99213', description: 'Office visit', quantityMilli: 1000, unitPriceCents: 12500 }] });
+  const draft = await must(app.backend, session, 'invoices.createDraft', {
+    accountId: acct.id,
+    lines: [{ itemCode: '99213', description: 'Office visit', quantityMilli: 1000, unitPriceCents: 12500 }],
+  });
   const invoice = await must(app.backend, session, 'invoices.post', { invoiceId: draft.id });
   await app.open(page);
   await signIn(page);

@@ -12,15 +12,31 @@ async function accountWithInvoices(b: Backend, today: string) {
     accountNumber: 'P-40017',
     name: 'Bartholomew Quincey-Ames',
     kind: 'consumer',
-    contacts: [{ name: 'Bartholomew Quincey-Ames', isPrimary: true, phones: [{ label: 'Mobile', number: '(312) 555-0199' }], emails: [{ label: 'Email', email: 'bqa@example.com' }] }],
+    contacts: [
+      {
+        name: 'Bartholomew Quincey-Ames',
+        isPrimary: true,
+        phones: [{ label: 'Mobile', number: '(312) 555-0199' }],
+        emails: [{ label: 'Email', email: 'bqa@example.com' }],
+      },
+    ],
     billingAddress: { line1: '410 N Michigan Ave', city: 'Chicago', state: 'IL', postalCode: '60611' },
   });
   // Decoys that must not be found by the search.
   await must(b, SEED, 'accounts.create', { accountNumber: 'P-40018', name: 'Quinn Harper', kind: 'consumer' });
   await must(b, SEED, 'accounts.create', { accountNumber: 'C-9001', name: '<b>Bold</b> & Sons <script>x()</script>', kind: 'commercial' });
   const numbers: string[] = [];
-  for (const [age, cents] of [[95, 12_000], [64, 8_050], [20, 20_000]] as const) {
-    const draft = await must(b, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -age), terms: 'Net 30', lines: [{ itemCode: '99213', description: 'Office visit, established patient', quantityMilli: 1000, unitPriceCents: cents }] });
+  for (const [age, cents] of [
+    [95, 12_000],
+    [64, 8_050],
+    [20, 20_000],
+  ] as const) {
+    const draft = await must(b, SEED, 'invoices.createDraft', {
+      accountId: acct.id,
+      invoiceDate: addDays(today, -age),
+      terms: 'Net 30',
+      lines: [{ itemCode: '99213', description: 'Office visit, established patient', quantityMilli: 1000, unitPriceCents: cents }],
+    });
     numbers.push((await must(b, SEED, 'invoices.post', { invoiceId: draft.id })).number!);
   }
   return { accountId: acct.id, numbers };
@@ -32,11 +48,12 @@ test('find an account by name, post a payment that pays the two oldest invoices;
   await app.open(page);
   await signIn(page, 'casey', 'clerk-pass-1');
 
-  const agingRow = () => page.evaluate(async (id) => {
-    const r = await window.api.aging.summary({});
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value.rows.find((x) => x.accountId === id) ?? null;
-  }, accountId);
+  const agingRow = () =>
+    page.evaluate(async (id) => {
+      const r = await window.api.aging.summary({});
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.rows.find((x) => x.accountId === id) ?? null;
+    }, accountId);
   const before = await agingRow();
   expect(before?.totalCents).toBe(40_050);
 
@@ -53,11 +70,17 @@ test('find an account by name, post a payment that pays the two oldest invoices;
   await page.getByRole('button', { name: 'Post payment' }).click();
   const dialog = page.getByRole('dialog');
   // A full card number is refused outright; only the last 4 digits are taken.
-  await dialog.getByRole('radiogroup', { name: 'Method' }).locator('label', { hasText: /^Card$/ }).click();
+  await dialog
+    .getByRole('radiogroup', { name: 'Method' })
+    .locator('label', { hasText: /^Card$/ })
+    .click();
   await dialog.getByLabel('Card: last 4 digits').fill('4111 1111 1111 1111');
   await expect(dialog.getByText('looks like a full card number')).toBeVisible();
   await expect(dialog.getByLabel('Card: last 4 digits')).toHaveValue('');
-  await dialog.getByRole('radiogroup', { name: 'Method' }).locator('label', { hasText: /^Check$/ }).click();
+  await dialog
+    .getByRole('radiogroup', { name: 'Method' })
+    .locator('label', { hasText: /^Check$/ })
+    .click();
 
   await dialog.getByLabel('Amount received').fill('200.50');
   await dialog.getByLabel('Check number').fill('1043');
@@ -113,7 +136,12 @@ test('find an account by name, post a payment that pays the two oldest invoices;
 test('a payment within 2/10 Net 30 takes the early-payment discount; the receipt and the ledger show it', async ({ app, page }) => {
   const today = await officeWithStaff(app.backend);
   const acct = await must(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Harbor Orthopedics', kind: 'commercial' });
-  const draft = await must(app.backend, SEED, 'invoices.createDraft', { accountId: acct.id, invoiceDate: addDays(today, -4), terms: '2/10 Net 30', lines: [{ itemCode: '20610', description: 'Joint injection', quantityMilli: 1000, unitPriceCents: 125_000 }] });
+  const draft = await must(app.backend, SEED, 'invoices.createDraft', {
+    accountId: acct.id,
+    invoiceDate: addDays(today, -4),
+    terms: '2/10 Net 30',
+    lines: [{ itemCode: '20610', description: 'Joint injection', quantityMilli: 1000, unitPriceCents: 125_000 }],
+  });
   const inv = await must(app.backend, SEED, 'invoices.post', { invoiceId: draft.id });
   await app.open(page);
   await signIn(page, 'casey', 'clerk-pass-1');
@@ -146,7 +174,13 @@ test('a payment within 2/10 Net 30 takes the early-payment discount; the receipt
 test('enter and post an invoice with a line discount, an invoice discount and shipping', async ({ app, page }) => {
   const today = await officeWithStaff(app.backend);
   await seedPriceList(app.backend);
-  const acct = await must(app.backend, SEED, 'accounts.create', { accountNumber: 'C-7100', name: 'Lakeview Dental Group', kind: 'commercial', terms: '2/10 Net 30', billingAddress: { state: 'WI' } });
+  const acct = await must(app.backend, SEED, 'accounts.create', {
+    accountNumber: 'C-7100',
+    name: 'Lakeview Dental Group',
+    kind: 'commercial',
+    terms: '2/10 Net 30',
+    billingAddress: { state: 'WI' },
+  });
   await app.open(page);
   await signIn(page, 'casey', 'clerk-pass-1');
   await page.goto(`${app.url}#/accounts/${acct.id}`);
@@ -154,7 +188,9 @@ test('enter and post an invoice with a line discount, an invoice discount and sh
   await page.getByRole('button', { name: 'New invoice' }).click();
   await expect(page.getByRole('heading', { name: 'New invoice' })).toBeVisible();
   // 2/10 Net 30 sets the due date and shows the discount date.
-  await expect(page.getByTestId('invoice-due-date')).toHaveText(new Date(`${addDays(today, 30)}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }));
+  await expect(page.getByTestId('invoice-due-date')).toHaveText(
+    new Date(`${addDays(today, 30)}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }),
+  );
   await expect(page.getByTestId('invoice-discount-date')).toContainText('2% off if paid by');
 
   // Line 1 from the price list (CPT 99213, $145.00) less 10%.

@@ -14,7 +14,9 @@ test('aging buckets: due today counted past due, fewer buckets; the aging report
 
   await page.goto(`${app.url}#/aging`);
   const row = page.getByTestId('aging-summary').getByRole('row').filter({ hasText: 'A-1' });
-  await expect.poll(async () => (await row.getByRole('gridcell').allTextContents()).map((t) => t.trim())).toEqual(['A-1', 'Dunmore Family Practice', '$120.00', '—', '—', '—', '$50.00', '—', '—', '$170.00']);
+  await expect
+    .poll(async () => (await row.getByRole('gridcell').allTextContents()).map((t) => t.trim()))
+    .toEqual(['A-1', 'Dunmore Family Practice', '$120.00', '—', '—', '—', '$50.00', '—', '—', '$170.00']);
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('tab', { name: 'Aging' }).click();
@@ -27,8 +29,12 @@ test('aging buckets: due today counted past due, fewer buckets; the aging report
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Aging' }).click();
   const header = page.getByTestId('aging-summary').getByRole('columnheader');
-  await expect.poll(async () => (await header.allTextContents()).map((t) => t.trim())).toEqual(['Account', 'Name', 'Current', '0-30', '31-60', '61-90', 'Over 90', 'Unapplied', 'Total']);
-  await expect.poll(async () => (await row.getByRole('gridcell').allTextContents()).map((t) => t.trim())).toEqual(['A-1', 'Dunmore Family Practice', '—', '$120.00', '—', '—', '$50.00', '—', '$170.00']);
+  await expect
+    .poll(async () => (await header.allTextContents()).map((t) => t.trim()))
+    .toEqual(['Account', 'Name', 'Current', '0-30', '31-60', '61-90', 'Over 90', 'Unapplied', 'Total']);
+  await expect
+    .poll(async () => (await row.getByRole('gridcell').allTextContents()).map((t) => t.trim()))
+    .toEqual(['A-1', 'Dunmore Family Practice', '—', '$120.00', '—', '—', '$50.00', '—', '$170.00']);
 });
 
 test('price list and invoicing defaults; a clerk can read but not change them', async ({ app, page }) => {

@@ -15,5 +15,17 @@ export async function companyForSeeding(b: Backend): Promise<{ session: string; 
 export const daysFrom = (today: string, days: number) => addDays(today, days);
 
 /** One posted invoice of a single untaxed line, Net 30 unless told, as the specs' office bills. */
-export const postInvoice = (b: Backend, session: string, accountId: number, cents: number, invoiceDate: string, opts: { terms?: string; itemCode?: string; description?: string } = {}) =>
-  postOneLine(b, session, accountId, cents, { date: invoiceDate, terms: opts.terms ?? 'Net 30', itemCode: opts.itemCode, description: opts.description ?? 'Professional services' });
+export const postInvoice = (
+  b: Backend,
+  session: string,
+  accountId: number,
+  cents: number,
+  invoiceDate: string,
+  opts: { terms?: string; itemCode?: string; description?: string } = {},
+) =>
+  postOneLine(b, session, accountId, cents, {
+    date: invoiceDate,
+    terms: opts.terms ?? 'Net 30',
+    itemCode: opts.itemCode,
+    description: opts.description ?? 'Professional services',
+  });

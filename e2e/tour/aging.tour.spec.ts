@@ -2,7 +2,6 @@
 import { expect, test } from '../fixtures/bridge';
 import { shot } from './shot';
 
-
 test('tour: aging, settings, import', async ({ app, page }) => {
   test.setTimeout(240_000);
   await app.open(page);
@@ -86,11 +85,15 @@ test('tour: aging, settings, import', async ({ app, page }) => {
   accounts.forEach((a, i) => {
     const acct = i === 4 ? 'P999999' : a;
     const amount = i === 8 ? '150.0O' : amounts[i];
-    lines.push(`LBX-${today.replace(/-/g, '')}-${String(i + 1).padStart(3, '0')},${acct},${i === 10 ? '13/02/2026' : us},"${amount}",${5100 + i},Lockbox batch 14`);
+    lines.push(
+      `LBX-${today.replace(/-/g, '')}-${String(i + 1).padStart(3, '0')},${acct},${i === 10 ? '13/02/2026' : us},"${amount}",${5100 + i},Lockbox batch 14`,
+    );
   });
   await page.goto(`${app.url}#/import`);
   await page.getByRole('radio', { name: /Payments/ }).click();
-  await page.locator('input[type=file]').setInputFiles({ name: 'lockbox-batch-14.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'lockbox-batch-14.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) });
   // "Deposit Ref" is not a header Ledgerdesk knows: map it by hand.
   await page.getByRole('combobox', { name: 'File column for payment_reference' }).click();
   await page.getByRole('option', { name: 'Deposit Ref' }).click();

@@ -27,7 +27,11 @@ test('tour: backups and a restore confirmation', async ({ app, page }) => {
   await page.mouse.move(0, 0);
   await shot(page, '40-backups');
 
-  await list.getByRole('row').nth(1).getByRole('button', { name: /^Actions for/ }).click();
+  await list
+    .getByRole('row')
+    .nth(1)
+    .getByRole('button', { name: /^Actions for/ })
+    .click();
   await page.getByRole('menuitem', { name: 'Restore…' }).click();
   await expect(page.getByRole('dialog')).toContainText('Everyone is signed out');
   await shot(page, '41-restore-confirmation');

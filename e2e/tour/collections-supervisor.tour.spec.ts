@@ -5,7 +5,6 @@ import { addDays } from '../../src-shared/dates';
 import { must } from '../../test/kit';
 import { signIn } from '../../test/kit/page';
 
-
 test('tour: payment plan, fee assessment, collection stages, write-off approvals', async ({ app, page }) => {
   test.setTimeout(240_000);
   const b = app.backend;
@@ -16,7 +15,9 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   const day = (n: number) => addDays(summary.asOf, n);
 
   // A plan that started six weeks ago: down payment and first installment paid, the second just late.
-  const candidates = summary.rows.filter((r) => r.totalCents > 90000 && r.totalCents < 400000 && r.unappliedCents === 0).sort((x, y) => x.accountId - y.accountId);
+  const candidates = summary.rows
+    .filter((r) => r.totalCents > 90000 && r.totalCents < 400000 && r.unappliedCents === 0)
+    .sort((x, y) => x.accountId - y.accountId);
   let planAccount: number | null = null;
   for (const r of candidates) {
     const ledger = await must(b, 'tour-sup', 'ledger.get', { accountId: r.accountId });
@@ -28,15 +29,34 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   if (planAccount === null) throw new Error('no account for the plan');
   const ledger = await must(b, 'tour-sup', 'ledger.get', { accountId: planAccount });
   const total = ledger.totals.balanceCents;
-  const down = Math.round(total * 0.1 / 100) * 100;
-  await must(b, 'tour-clerk', 'plans.create', { accountId: planAccount, totalCents: total, downPaymentCents: down, installmentCount: 6, frequency: 'monthly', startDate: day(-45), firstDate: day(-31), note: 'Agreed by phone with the patient; pays by check at the start of each month.' });
+  const down = Math.round((total * 0.1) / 100) * 100;
+  await must(b, 'tour-clerk', 'plans.create', {
+    accountId: planAccount,
+    totalCents: total,
+    downPaymentCents: down,
+    installmentCount: 6,
+    frequency: 'monthly',
+    startDate: day(-45),
+    firstDate: day(-31),
+    note: 'Agreed by phone with the patient; pays by check at the start of each month.',
+  });
   await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: day(-45), method: 'check', checkNumber: '1042', amountCents: down });
   const plan = (await must(b, 'tour-clerk', 'plans.list', { accountId: planAccount }))[0]!;
-  await must(b, 'tour-clerk', 'payments.post', { accountId: planAccount, date: day(-30), method: 'check', checkNumber: '1057', amountCents: plan.installments[1]!.amountCents });
+  await must(b, 'tour-clerk', 'payments.post', {
+    accountId: planAccount,
+    date: day(-30),
+    method: 'check',
+    checkNumber: '1057',
+    amountCents: plan.installments[1]!.amountCents,
+  });
 
   // Write-off requests from the clerk on three long-delinquent accounts.
   const old = summary.rows.filter((r) => (r.buckets[r.buckets.length - 1] ?? 0) > 5000 && r.accountId !== planAccount).slice(0, 3);
-  const reasons = ['Patient deceased; estate closed with no assets (letter from the executor on file)', 'Bankruptcy discharge received, chapter 7', 'Small balance left after insurance; not worth pursuing'];
+  const reasons = [
+    'Patient deceased; estate closed with no assets (letter from the executor on file)',
+    'Bankruptcy discharge received, chapter 7',
+    'Small balance left after insurance; not worth pursuing',
+  ];
   for (const [i, r] of old.entries()) {
     const amount = i === 2 ? Math.min(r.buckets[r.buckets.length - 1]!, 4500) : r.buckets[r.buckets.length - 1]!;
     await must(b, 'tour-clerk', 'writeoffs.request', { accountId: r.accountId, amountCents: amount, reason: reasons[i]! });
@@ -44,7 +64,10 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
 
   // Two early-morning calls a supervisor let through (06:30 Central yesterday), with the reasons on record.
   const early = `${day(-1)}T12:30:00Z`;
-  const reasonsEarly = ['Patient asked by voicemail to be called before his 7:00 shift; only reachable then', 'Returning the consumer\u2019s own call from last night about setting up a plan'];
+  const reasonsEarly = [
+    'Patient asked by voicemail to be called before his 7:00 shift; only reachable then',
+    'Returning the consumer\u2019s own call from last night about setting up a plan',
+  ];
   let overridden = 0;
   for (const r of summary.rows) {
     if (overridden === reasonsEarly.length) break;
@@ -53,7 +76,16 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
     const contact = acct.contacts[0];
     const phone = contact?.phones[0]?.number;
     if (acct.timeZone !== 'America/Chicago' || !contact || !phone) continue;
-    await must(b, 'tour-sup', 'calls.log', { accountId: acct.id, contactId: contact.id, phone, direction: 'outgoing', startedAt: early, outcome: 'spoke_with_debtor', notes: 'Discussed the balance.', override: { reason: reasonsEarly[overridden]! } });
+    await must(b, 'tour-sup', 'calls.log', {
+      accountId: acct.id,
+      contactId: contact.id,
+      phone,
+      direction: 'outgoing',
+      startedAt: early,
+      outcome: 'spoke_with_debtor',
+      notes: 'Discussed the balance.',
+      override: { reason: reasonsEarly[overridden]! },
+    });
     overridden++;
   }
 

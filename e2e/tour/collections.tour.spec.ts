@@ -42,7 +42,13 @@ test('tour: worklist, contact timeline, blocked call, log a call', async ({ app,
   expect(picked.length).toBe(12);
   const [logAccount, timelineSeed, blockedSeed, ...rest] = picked as [AccountDetail, AccountDetail, AccountDetail, ...AccountDetail[]];
   const withPhones = async (a: AccountDetail, extra: { label: string; number: string }, replaceFirst = false) => {
-    const contacts = a.contacts.map((c, i) => ({ name: c.name, title: c.title, isPrimary: c.isPrimary, emails: c.emails, phones: i === 0 ? (replaceFirst ? [extra, ...c.phones.slice(1)] : [...c.phones, extra]) : c.phones }));
+    const contacts = a.contacts.map((c, i) => ({
+      name: c.name,
+      title: c.title,
+      isPrimary: c.isPrimary,
+      emails: c.emails,
+      phones: i === 0 ? (replaceFirst ? [extra, ...c.phones.slice(1)] : [...c.phones, extra]) : c.phones,
+    }));
     await must(b, SUP, 'accounts.update', { accountId: a.id, contacts });
     return must(b, SUP, 'accounts.get', { accountId: a.id });
   };
@@ -52,29 +58,125 @@ test('tour: worklist, contact timeline, blocked call, log a call', async ({ app,
   const p = tl.contacts[0]!;
   const home = p.phones[0]!.number;
   await must(b, CLERK, 'compliance.recordValidationNotice', { accountId: tl.id, sentOn: day(-41) });
-  await must(b, CLERK, 'calls.log', { accountId: tl.id, contactId: p.id, phone: home, direction: 'outgoing', startedAt: at(day(-22), 16, 10), outcome: 'no_answer', notes: '' });
-  await must(b, CLERK, 'calls.log', { accountId: tl.id, contactId: p.id, phone: home, direction: 'outgoing', startedAt: at(day(-20), 19, 40), outcome: 'left_message', notes: 'Left a voicemail about the past-due balance; asked for a call back.' });
-  await must(b, CLERK, 'calls.log', { accountId: tl.id, contactId: p.id, phone: '(217) 555-0190', direction: 'incoming', startedAt: at(day(-19), 17, 5), outcome: 'spoke_with_debtor', notes: 'Called back from work. Asked for an itemized statement and not to be called at work.' });
-  await must(b, CLERK, 'flags.set', { kind: 'do_not_call', accountId: tl.id, phone: '(217) 555-0190', reason: 'Asked not to be called at work (incoming call)' });
-  await must(b, CLERK, 'calls.log', { accountId: tl.id, contactId: p.id, phone: home, direction: 'outgoing', startedAt: at(day(-14), 22, 15), outcome: 'promise_to_pay', notes: 'Statement received. Will pay $150 on the 3rd after payday.', promise: { amountCents: 15_000, dueDate: day(-7) } });
-  await must(b, CLERK, 'calls.log', { accountId: tl.id, contactId: p.id, phone: home, direction: 'outgoing', startedAt: at(day(-3), 17, 30), outcome: 'no_answer', notes: 'Promised payment not received.', callbackAt: at(day(0), 20, 0) });
-  await must(b, CLERK, 'compliance.addInconvenientTime', { accountId: tl.id, contactId: p.id, weekdays: [1, 2, 3, 4, 5], start: '12:00', end: '13:00', note: 'Lunch break; asked for no calls then' });
+  await must(b, CLERK, 'calls.log', {
+    accountId: tl.id,
+    contactId: p.id,
+    phone: home,
+    direction: 'outgoing',
+    startedAt: at(day(-22), 16, 10),
+    outcome: 'no_answer',
+    notes: '',
+  });
+  await must(b, CLERK, 'calls.log', {
+    accountId: tl.id,
+    contactId: p.id,
+    phone: home,
+    direction: 'outgoing',
+    startedAt: at(day(-20), 19, 40),
+    outcome: 'left_message',
+    notes: 'Left a voicemail about the past-due balance; asked for a call back.',
+  });
+  await must(b, CLERK, 'calls.log', {
+    accountId: tl.id,
+    contactId: p.id,
+    phone: '(217) 555-0190',
+    direction: 'incoming',
+    startedAt: at(day(-19), 17, 5),
+    outcome: 'spoke_with_debtor',
+    notes: 'Called back from work. Asked for an itemized statement and not to be called at work.',
+  });
+  await must(b, CLERK, 'flags.set', {
+    kind: 'do_not_call',
+    accountId: tl.id,
+    phone: '(217) 555-0190',
+    reason: 'Asked not to be called at work (incoming call)',
+  });
+  await must(b, CLERK, 'calls.log', {
+    accountId: tl.id,
+    contactId: p.id,
+    phone: home,
+    direction: 'outgoing',
+    startedAt: at(day(-14), 22, 15),
+    outcome: 'promise_to_pay',
+    notes: 'Statement received. Will pay $150 on the 3rd after payday.',
+    promise: { amountCents: 15_000, dueDate: day(-7) },
+  });
+  await must(b, CLERK, 'calls.log', {
+    accountId: tl.id,
+    contactId: p.id,
+    phone: home,
+    direction: 'outgoing',
+    startedAt: at(day(-3), 17, 30),
+    outcome: 'no_answer',
+    notes: 'Promised payment not received.',
+    callbackAt: at(day(0), 20, 0),
+  });
+  await must(b, CLERK, 'compliance.addInconvenientTime', {
+    accountId: tl.id,
+    contactId: p.id,
+    weekdays: [1, 2, 3, 4, 5],
+    start: '12:00',
+    end: '13:00',
+    note: 'Lunch break; asked for no calls then',
+  });
   await must(b, CLERK, 'compliance.addInconvenientTime', { accountId: tl.id, weekdays: [7], start: '00:00', end: '24:00', note: 'No calls on Sundays' });
 
   // The blocked account: seven attempts in the last six days, and a phone from California (two zones).
   const bl = await withPhones(blockedSeed, { label: 'Mobile', number: '(415) 555-0173' }, true);
   const bp = bl.contacts[0]!;
   const attempts = [at(day(-6), 16), at(day(-5), 18, 30), at(day(-4), 16, 45), at(day(-3), 20), at(day(-2), 17, 15), at(day(-1), 15, 30), at(day(-1), 21, 10)];
-  for (const [i, when] of attempts.entries()) await must(b, CLERK, 'calls.log', { accountId: bl.id, contactId: bp.id, phone: bp.phones[0]!.number, direction: 'outgoing', startedAt: when, outcome: i === 3 ? 'left_message' : 'no_answer', notes: i === 3 ? 'Voicemail full.' : '' });
+  for (const [i, when] of attempts.entries())
+    await must(b, CLERK, 'calls.log', {
+      accountId: bl.id,
+      contactId: bp.id,
+      phone: bp.phones[0]!.number,
+      direction: 'outgoing',
+      startedAt: when,
+      outcome: i === 3 ? 'left_message' : 'no_answer',
+      notes: i === 3 ? 'Voicemail full.' : '',
+    });
 
   // Held accounts: the reasons an office sees.
   const [a1, a2, a3, a4, a5] = rest;
-  await must(b, CLERK, 'flags.set', { kind: 'attorney_represented', accountId: a1!.id, reason: 'Letter of representation received', attorneyName: 'Hollis & Crane LLP', attorneyPhone: '(217) 555-0400' });
-  await must(b, SUP, 'flags.set', { kind: 'bankruptcy', accountId: a2!.id, reason: 'Notice of filing from the court', chapter: '7', caseNumber: '26-70311', filedOn: day(-12) });
-  await must(b, CLERK, 'flags.set', { kind: 'disputed', accountId: a3!.id, reason: 'Disputes the lab charges; says insurance should have paid', written: true, receivedOn: day(-4) });
-  await must(b, CLERK, 'flags.set', { kind: 'cease_communication', accountId: a4!.id, reason: 'Written request to stop contact received by mail', receivedOn: day(-9) });
+  await must(b, CLERK, 'flags.set', {
+    kind: 'attorney_represented',
+    accountId: a1!.id,
+    reason: 'Letter of representation received',
+    attorneyName: 'Hollis & Crane LLP',
+    attorneyPhone: '(217) 555-0400',
+  });
+  await must(b, SUP, 'flags.set', {
+    kind: 'bankruptcy',
+    accountId: a2!.id,
+    reason: 'Notice of filing from the court',
+    chapter: '7',
+    caseNumber: '26-70311',
+    filedOn: day(-12),
+  });
+  await must(b, CLERK, 'flags.set', {
+    kind: 'disputed',
+    accountId: a3!.id,
+    reason: 'Disputes the lab charges; says insurance should have paid',
+    written: true,
+    receivedOn: day(-4),
+  });
+  await must(b, CLERK, 'flags.set', {
+    kind: 'cease_communication',
+    accountId: a4!.id,
+    reason: 'Written request to stop contact received by mail',
+    receivedOn: day(-9),
+  });
   const c5 = a5!.contacts[0]!;
-  await must(b, CLERK, 'calls.log', { accountId: a5!.id, contactId: c5.id, phone: c5.phones[0]!.number, direction: 'outgoing', startedAt: at(day(-1), 18), outcome: 'promise_to_pay', notes: 'Will pay in full on Friday.', promise: { amountCents: 24_000, dueDate: day(3) } });
+  await must(b, CLERK, 'calls.log', {
+    accountId: a5!.id,
+    contactId: c5.id,
+    phone: c5.phones[0]!.number,
+    direction: 'outgoing',
+    startedAt: at(day(-1), 18),
+    outcome: 'promise_to_pay',
+    notes: 'Will pay in full on Friday.',
+    promise: { amountCents: 24_000, dueDate: day(3) },
+  });
 
   await syncPageClock(page);
   await app.open(page);

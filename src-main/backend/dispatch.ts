@@ -25,7 +25,10 @@ function zodDetails(error: z.ZodError) {
  * known channel -> session and role check -> raw text check (boundary.ts) -> zod parse -> handler ->
  * Result envelope.
  */
-export function createDispatch(services: Services, deps: { storePath: string; log?: ErrorLog; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> }): Dispatch {
+export function createDispatch(
+  services: Services,
+  deps: { storePath: string; log?: ErrorLog; audit: (actor: Actor, entry: Parameters<typeof appendAudit>[3]) => Promise<void> },
+): Dispatch {
   // The app passes its logger (src-main/log: event code, channel, the error redacted); tests pass a silent one.
   const log: ErrorLog = deps.log ?? ((event, message, err, fields) => console.error(`[${event}] ${message}`, fields, err));
   return async (sessionId, channel, rawInput) => {
@@ -37,7 +40,10 @@ export function createDispatch(services: Services, deps: { storePath: string; lo
       if (rule !== 'public') {
         ({ user } = await services.auth.check(sessionId, { allowLocked: rule === 'session' }));
         if (rule !== 'session' && !rule.includes(user.role)) {
-          await deps.audit({ userId: user.id, username: user.username }, { action: 'permission.denied', entity: 'endpoint', entityId: ch, after: { role: user.role } });
+          await deps.audit(
+            { userId: user.id, username: user.username },
+            { action: 'permission.denied', entity: 'endpoint', entityId: ch, after: { role: user.role } },
+          );
           return fail('FORBIDDEN', `Your role (${user.role}) does not allow this: ${ch}.`);
         }
       }

@@ -44,7 +44,11 @@ export class BackendHost {
 
   async dispatch(sessionId: string, channel: string, input: unknown): Promise<Result<unknown>> {
     if (this.closing) return fail('INTERNAL', 'Ledgerdesk is closing the store, so this was not done.');
-    if (this.restoring) return fail('STORE_RESTORING', 'The store is being restored from a backup, so this was not done. Everyone is signed out when it finishes; then sign in again.');
+    if (this.restoring)
+      return fail(
+        'STORE_RESTORING',
+        'The store is being restored from a backup, so this was not done. Everyone is signed out when it finishes; then sign in again.',
+      );
     this.inFlight++;
     let answer: Result<unknown>;
     try {
@@ -78,7 +82,8 @@ export class BackendHost {
     const every = this.options.scheduleEveryMs ?? 0;
     if (every <= 0) return;
     this.timer = setInterval(() => {
-      if (!this.restoring && !this.closing) void this.backend.services.backup.runIfDue().catch((err) => this.options.log?.('backup.scheduleFailed', 'the scheduled backup check failed', err));
+      if (!this.restoring && !this.closing)
+        void this.backend.services.backup.runIfDue().catch((err) => this.options.log?.('backup.scheduleFailed', 'the scheduled backup check failed', err));
     }, every);
     this.timer.unref();
   }
@@ -103,7 +108,10 @@ export class BackendHost {
         removeQuietly(staged.stagedPath, `${staged.stagedPath}.anchor.json`);
         this.backend = createBackend(this.options);
         const known = err instanceof StoreError ? err : asStoreError(err, storePath);
-        return fail(known?.code ?? 'INTERNAL', known?.message ?? `The store could not be replaced (${err instanceof Error ? err.message : String(err)}); nothing was changed.`);
+        return fail(
+          known?.code ?? 'INTERNAL',
+          known?.message ?? `The store could not be replaced (${err instanceof Error ? err.message : String(err)}); nothing was changed.`,
+        );
       }
       try {
         this.backend = createBackend(this.options);
@@ -111,7 +119,10 @@ export class BackendHost {
         // Verified, yet it does not open here: put the store that was kept aside back.
         putBack(storePath, staged.outcome.keptAsidePath);
         this.backend = createBackend(this.options);
-        return fail('BACKUP_DAMAGED', `The restored store did not open (${err instanceof Error ? err.message : String(err)}), so the store as it was has been put back. Nothing was changed.`);
+        return fail(
+          'BACKUP_DAMAGED',
+          `The restored store did not open (${err instanceof Error ? err.message : String(err)}), so the store as it was has been put back. Nothing was changed.`,
+        );
       }
       await this.backend.services.backup.recordRestore(staged.actor, staged.outcome);
       this.backend.ctx.emit('sessions.ended', { reason: 'restored' });

@@ -41,7 +41,11 @@ export function createBackend(options: BackendOptions): Backend {
   const store = openStore(options.storePath, options.key, options);
   const emit: Emit = (event, payload) => options.onEvent?.(event, payload);
   const ctx: ServiceContext = { store, db: store.db, clock: options.clock ?? systemClock, emit };
-  const services = createServices(ctx, { key: options.key, defaultFolder: options.backupsDir ?? nodePath.join(nodePath.dirname(store.path), 'Backups'), runner: options.backupRunner });
+  const services = createServices(ctx, {
+    key: options.key,
+    defaultFolder: options.backupsDir ?? nodePath.join(nodePath.dirname(store.path), 'Backups'),
+    runner: options.backupRunner,
+  });
   const dispatch = createDispatch(services, {
     storePath: store.path,
     log: options.log,

@@ -43,12 +43,22 @@ export async function verifyStore(backend: Backend): Promise<VerifyReport> {
     ...safely('file integrity', store, () => {
       const integrity = sqlite.pragma('quick_check') as { quick_check: string }[];
       const ok = integrity.length === 1 && integrity[0]?.quick_check === 'ok';
-      return { name: 'file integrity', ok, detail: ok ? 'every page readable' : `${integrity.length} problem(s)`, problems: ok ? undefined : integrity.map((r) => r.quick_check) };
+      return {
+        name: 'file integrity',
+        ok,
+        detail: ok ? 'every page readable' : `${integrity.length} problem(s)`,
+        problems: ok ? undefined : integrity.map((r) => r.quick_check),
+      };
     }),
     ...safely('migrations', store, () => migrationsCheck(store)),
     ...safely('audit chain', store, () => {
       const audit = backend.services.audit.verify();
-      return { name: 'audit chain', ok: audit.ok, detail: `${audit.records} records${audit.ok ? ', chain intact' : `, ${audit.problems.length} problem(s)`}`, problems: audit.problems.map((p) => `#${p.seq}: ${p.problem}`) };
+      return {
+        name: 'audit chain',
+        ok: audit.ok,
+        detail: `${audit.records} records${audit.ok ? ', chain intact' : `, ${audit.problems.length} problem(s)`}`,
+        problems: audit.problems.map((p) => `#${p.seq}: ${p.problem}`),
+      };
     }),
     ...safely('audit anchor', store, () => anchorCheck(store)),
     ...safely('audit guards', store, () => guardsCheck(sqlite)),
@@ -84,19 +94,30 @@ export async function verifyStoreFile(storePath: string, key: Buffer): Promise<V
   // A closed store is read without locks (immutable): if a program opened it meanwhile, say so.
   const after = fs.statSync(path);
   if (!inUse && (fs.existsSync(`${path}-wal`) || after.mtimeMs !== before.mtimeMs || after.size !== before.size)) {
-    report.checks.push({ name: 'store file', ok: false, detail: 'another program opened the store while it was being checked; run verify again when it is closed' });
+    report.checks.push({
+      name: 'store file',
+      ok: false,
+      detail: 'another program opened the store while it was being checked; run verify again when it is closed',
+    });
     report.ok = false;
   }
   return report;
 }
 
 function migrationsCheck(store: Store): VerifyCheck {
-  const applied = store.sqlite.prepare(`SELECT id, name, ${store.hasChecksums ? 'checksum' : 'NULL AS checksum'} FROM migration ORDER BY id`).all() as { id: number; name: string; checksum: string | null }[];
+  const applied = store.sqlite.prepare(`SELECT id, name, ${store.hasChecksums ? 'checksum' : 'NULL AS checksum'} FROM migration ORDER BY id`).all() as {
+    id: number;
+    name: string;
+    checksum: string | null;
+  }[];
   const expected = [...migrations].sort((a, b) => a.id - b.id);
   const ids = (xs: { id: number }[]) => xs.map((x) => x.id).join(', ');
   if (ids(applied) !== ids(expected)) return { name: 'migrations', ok: false, detail: `applied [${ids(applied)}], expected [${ids(expected)}]` };
-  if (!store.hasChecksums) return { name: 'migrations', ok: true, detail: `${applied.length} applied, up to date (checksums are recorded the next time Ledgerdesk opens the store)` };
-  const problems = expected.filter((m) => applied.find((r) => r.id === m.id)?.checksum !== migrationChecksum(m)).map((m) => `migration ${m.id} (${m.name}): the checksum recorded when it was applied is not this version's`);
+  if (!store.hasChecksums)
+    return { name: 'migrations', ok: true, detail: `${applied.length} applied, up to date (checksums are recorded the next time Ledgerdesk opens the store)` };
+  const problems = expected
+    .filter((m) => applied.find((r) => r.id === m.id)?.checksum !== migrationChecksum(m))
+    .map((m) => `migration ${m.id} (${m.name}): the checksum recorded when it was applied is not this version's`);
   return problems.length === 0
     ? { name: 'migrations', ok: true, detail: `${applied.length} applied, up to date, checksums match` }
     : { name: 'migrations', ok: false, detail: `${problems.length} checksum(s) differ: a released migration changed`, problems };
@@ -111,7 +132,11 @@ function anchorCheck(store: Store): VerifyCheck {
   switch (read.kind) {
     case 'absent':
       return store.hasChecksums
-        ? { name, ok: false, detail: `the anchor file (${file}) is missing, so records cut from the end of the chain could not be seen. Restore it with the store from a backup; if the store was moved without it, run \`reanchor\` (it checks the chain first).` }
+        ? {
+            name,
+            ok: false,
+            detail: `the anchor file (${file}) is missing, so records cut from the end of the chain could not be seen. Restore it with the store from a backup; if the store was moved without it, run \`reanchor\` (it checks the chain first).`,
+          }
         : { name, ok: true, detail: 'not anchored yet: the store was last opened by an older version (opening it anchors the chain)' };
     case 'unreadable':
       return { name, ok: false, detail: `the anchor file (${file}) cannot be read (${read.why}): it was damaged or replaced` };
@@ -124,9 +149,17 @@ function anchorCheck(store: Store): VerifyCheck {
         case 'match':
           return { name, ok: true, detail: `${n} records anchored; the chain ends at the anchored record` };
         case 'behind':
-          return { name, ok: true, detail: `${n} records anchored; ${fit.newer} record${fit.newer === 1 ? '' : 's'} written after the anchor (the app stopped before updating it; the next open catches up)` };
+          return {
+            name,
+            ok: true,
+            detail: `${n} records anchored; ${fit.newer} record${fit.newer === 1 ? '' : 's'} written after the anchor (the app stopped before updating it; the next open catches up)`,
+          };
         case 'removed':
-          return { name, ok: false, detail: `${n} records were anchored, but record #${n} is gone (the chain has ${fit.chainCount}): records were removed from the audit log` };
+          return {
+            name,
+            ok: false,
+            detail: `${n} records were anchored, but record #${n} is gone (the chain has ${fit.chainCount}): records were removed from the audit log`,
+          };
         case 'rewritten':
           return { name, ok: false, detail: `record #${n} is not the record that was anchored: the audit log was rewritten` };
       }
@@ -151,7 +184,12 @@ function expectedGuards(): Map<string, string> {
 }
 
 const auditTriggers = (sqlite: Sqlite.Database) =>
-  new Map((sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'`).all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql.replace(/\s+/g, ' ').trim()]));
+  new Map(
+    (sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'`).all() as { name: string; sql: string }[]).map((t) => [
+      t.name,
+      t.sql.replace(/\s+/g, ' ').trim(),
+    ]),
+  );
 
 /** The append-only triggers: present, unchanged, and no others on the audit table. */
 function guardsCheck(sqlite: Sqlite.Database): VerifyCheck {

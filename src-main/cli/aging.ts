@@ -6,14 +6,40 @@ import { CliError, openBackend, type Command } from './common';
 
 function summaryCsv(r: AgingSummary): string {
   const header = ['account_number', 'account_name', 'account_kind', ...r.bucketLabels, 'unapplied_credit', 'total'];
-  const rows = r.rows.map((x) => [csvText(x.accountNumber), csvText(x.accountName), x.accountKind, ...x.buckets.map(centsToDecimalString), centsToDecimalString(-x.unappliedCents), centsToDecimalString(x.totalCents)]);
-  rows.push(['TOTAL', '', '', ...r.totals.buckets.map(centsToDecimalString), centsToDecimalString(-r.totals.unappliedCents), centsToDecimalString(r.totals.totalCents)]);
+  const rows = r.rows.map((x) => [
+    csvText(x.accountNumber),
+    csvText(x.accountName),
+    x.accountKind,
+    ...x.buckets.map(centsToDecimalString),
+    centsToDecimalString(-x.unappliedCents),
+    centsToDecimalString(x.totalCents),
+  ]);
+  rows.push([
+    'TOTAL',
+    '',
+    '',
+    ...r.totals.buckets.map(centsToDecimalString),
+    centsToDecimalString(-r.totals.unappliedCents),
+    centsToDecimalString(r.totals.totalCents),
+  ]);
   return Papa.unparse({ fields: header, data: rows });
 }
 
 function detailCsv(r: AgingDetail): string {
   const header = ['account_number', 'account_name', 'account_kind', 'document', 'kind', 'date', 'due_date', 'days_past_due', 'bucket', 'total', 'open'];
-  const rows = r.rows.map((x) => [csvText(x.accountNumber), csvText(x.accountName), x.accountKind, csvText(x.number ?? ''), x.kind, x.docDate, x.dueDate, String(x.daysPastDue), r.bucketLabels[x.bucket]!, centsToDecimalString(x.totalCents), centsToDecimalString(x.openCents)]);
+  const rows = r.rows.map((x) => [
+    csvText(x.accountNumber),
+    csvText(x.accountName),
+    x.accountKind,
+    csvText(x.number ?? ''),
+    x.kind,
+    x.docDate,
+    x.dueDate,
+    String(x.daysPastDue),
+    r.bucketLabels[x.bucket]!,
+    centsToDecimalString(x.totalCents),
+    centsToDecimalString(x.openCents),
+  ]);
   return Papa.unparse({ fields: header, data: rows });
 }
 
@@ -32,7 +58,8 @@ export const agingCommands: Record<string, Command> = {
     };
     const schema = opts.detail ? agingDetailSchema : agingSummarySchema;
     const parsed = schema.safeParse(query);
-    if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${i.path.join('.') === 'asOf' ? 'as-of' : i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new CliError(parsed.error.issues.map((i) => `--${i.path.join('.') === 'asOf' ? 'as-of' : i.path.join('.')}: ${i.message}`).join('; '));
     const backend = openBackend(opts);
     try {
       if (opts.detail) {

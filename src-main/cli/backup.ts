@@ -71,7 +71,8 @@ export const backupCommands: Record<string, Command> = {
     const keyFile = typeof opts['key-file'] === 'string' ? opts['key-file'] : null;
     const newKeyFile = !exists && keyFile !== null && !fs.existsSync(keyFile) ? keyFile : null;
     const key = newKeyFile ? randomBytes(32) : readKey(opts);
-    if (exists && fs.existsSync(`${storePath}-wal`)) throw new CliError(`The store ${storePath} is open in Ledgerdesk or another program: close it, then restore.`);
+    if (exists && fs.existsSync(`${storePath}-wal`))
+      throw new CliError(`The store ${storePath} is open in Ledgerdesk or another program: close it, then restore.`);
     fs.mkdirSync(path.dirname(storePath), { recursive: true });
     let timeZone = 'UTC';
     if (exists) {
@@ -83,7 +84,9 @@ export const backupCommands: Record<string, Command> = {
       }
     }
     const stagedPath = stagedPathFor(storePath);
-    const staged = await runJob({ kind: 'stage', key: new Uint8Array(key), backupPath: from, passphrase: passphraseOf(opts), stagedPath }, (label) => out(`restore: ${label}…`));
+    const staged = await runJob({ kind: 'stage', key: new Uint8Array(key), backupPath: from, passphrase: passphraseOf(opts), stagedPath }, (label) =>
+      out(`restore: ${label}…`),
+    );
     if (!staged.ok) {
       out(`error: ${staged.code}: ${staged.message}`);
       return 2;
@@ -103,12 +106,20 @@ export const backupCommands: Record<string, Command> = {
     }
     const backend = createBackend({ storePath, key, log: () => undefined });
     try {
-      await backend.services.backup.recordRestore(cliActor, { ...staged.value, path: staged.value.backupPath, storePath, keptAsidePath: aside ?? '', restoredAt: new Date().toISOString() });
+      await backend.services.backup.recordRestore(cliActor, {
+        ...staged.value,
+        path: staged.value.backupPath,
+        storePath,
+        keptAsidePath: aside ?? '',
+        restoredAt: new Date().toISOString(),
+      });
     } finally {
       await backend.close();
     }
     const report = await verifyStoreFile(storePath, key);
-    out(`restore: ${storePath} is the backup of ${staged.value.createdAt} (${staged.value.auditRecords} audit records); verify ${report.ok ? 'passes' : 'FAILS'}`);
+    out(
+      `restore: ${storePath} is the backup of ${staged.value.createdAt} (${staged.value.auditRecords} audit records); verify ${report.ok ? 'passes' : 'FAILS'}`,
+    );
     if (aside) out(`restore: the store as it was is kept at ${aside} (with its anchor and key files)`);
     return report.ok ? 0 : 1;
   },

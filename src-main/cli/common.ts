@@ -44,7 +44,6 @@ export function openBackend(opts: CommandOptions, createKey = false) {
   return createBackend({ storePath, key: readKey(opts, createKey), log: () => undefined });
 }
 
-
 /** `--name value`, `--name=value`, or a bare `--flag` (true); everything else is positional. */
 export function parseOptions(args: string[]): { values: CommandOptions; positionals: string[] } {
   const values: CommandOptions = {};

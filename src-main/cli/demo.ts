@@ -26,7 +26,9 @@ export const demoCommands: Record<string, Command> = {
     try {
       if (!(await backend.services.settings.company())) {
         await createDemoCompany(backend.services, 'cli');
-        out(`Created "${DEMO_COMPANY}" in ${isNew ? 'a new store' : 'the store'} with users ${demoUsers.map((u) => `${u.username} (${u.role}, password ${u.password})`).join(', ')}.`);
+        out(
+          `Created "${DEMO_COMPANY}" in ${isNew ? 'a new store' : 'the store'} with users ${demoUsers.map((u) => `${u.username} (${u.role}, password ${u.password})`).join(', ')}.`,
+        );
       }
       let last = 0;
       const r = await backend.services.demo.generate(backend.services, {
@@ -42,7 +44,9 @@ export const demoCommands: Record<string, Command> = {
           }
         },
       });
-      out(`demo ${r.size} (${r.mode}): ${r.accounts} accounts, ${r.invoices} invoices, ${r.payments} payments, ${r.reversals} returned payments, ${r.creditNotes} credit notes, ${r.writeOffs} write-offs, ${r.adjustments} adjustments; seed ${r.seed}, as of ${r.asOf}; ${r.seconds.toFixed(1)} s`);
+      out(
+        `demo ${r.size} (${r.mode}): ${r.accounts} accounts, ${r.invoices} invoices, ${r.payments} payments, ${r.reversals} returned payments, ${r.creditNotes} credit notes, ${r.writeOffs} write-offs, ${r.adjustments} adjustments; seed ${r.seed}, as of ${r.asOf}; ${r.seconds.toFixed(1)} s`,
+      );
       if (opts.verify) {
         const v = await verifyStore(backend);
         for (const c of v.checks) out(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`);

@@ -42,7 +42,9 @@ export const foundationCommands: Record<string, Command> = {
     try {
       const chain = backend.services.audit.verify();
       if (!chain.ok) {
-        out(`reanchor: the audit chain does not hold (${chain.problems.length} problem(s), first: #${chain.problems[0]?.seq} ${chain.problems[0]?.problem}); nothing was anchored. Restore the store from a backup.`);
+        out(
+          `reanchor: the audit chain does not hold (${chain.problems.length} problem(s), first: #${chain.problems[0]?.seq} ${chain.problems[0]?.problem}); nothing was anchored. Restore the store from a backup.`,
+        );
         return 1;
       }
       const anchor = backend.ctx.store.anchor;
@@ -55,4 +57,3 @@ export const foundationCommands: Record<string, Command> = {
     }
   },
 };
-

@@ -18,7 +18,8 @@ function printErrors(errors: ImportError[], out: (line: string) => void): void {
 export const importCommands: Record<string, Command> = {
   async import(opts, positionals, out) {
     const [kind, file] = positionals;
-    if (!kind || !importKinds.includes(kind as ImportKind) || !file) throw new CliError('Usage: import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...] --store FILE --key-file FILE');
+    if (!kind || !importKinds.includes(kind as ImportKind) || !file)
+      throw new CliError('Usage: import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...] --store FILE --key-file FILE');
     if (!fs.existsSync(file)) throw new CliError(`File not found: ${file}`);
     let mapping: Record<string, string | null> | undefined;
     if (typeof opts.map === 'string') {
@@ -34,7 +35,9 @@ export const importCommands: Record<string, Command> = {
     const backend = openBackend(opts);
     try {
       const preview = await backend.services.imports.preview(input);
-      const mapped = Object.entries(preview.mapping).filter(([, s]) => s).map(([c, s]) => (c === s ? c : `${c}<-"${s}"`));
+      const mapped = Object.entries(preview.mapping)
+        .filter(([, s]) => s)
+        .map(([c, s]) => (c === s ? c : `${c}<-"${s}"`));
       out(`${file}: ${preview.rows} row(s), ${preview.format.toUpperCase()}; columns: ${mapped.join(', ')}`);
       if (preview.errors.length > 0) {
         out(`${preview.errors.length}${preview.errorsTruncated ? '+' : ''} problem(s); nothing was posted:`);
@@ -49,12 +52,14 @@ export const importCommands: Record<string, Command> = {
       const actor = { userId: null, username: `cli:${os.userInfo().username}` };
       try {
         const s = await backend.services.imports.post(actor, input);
-        out(`posted ${s.posted} row(s)${kind === 'accounts' ? '' : `, ${formatMoney(s.amountCents)}`}; skipped ${s.skippedAsDuplicates} already imported (batch ${s.batchId}).`);
+        out(
+          `posted ${s.posted} row(s)${kind === 'accounts' ? '' : `, ${formatMoney(s.amountCents)}`}; skipped ${s.skippedAsDuplicates} already imported (batch ${s.batchId}).`,
+        );
         return 0;
       } catch (err) {
         if (err instanceof DomainError && err.code === 'VALIDATION') {
           out(err.message);
-          printErrors(((err.details as { errors?: ImportError[] } | undefined)?.errors ?? []), out);
+          printErrors((err.details as { errors?: ImportError[] } | undefined)?.errors ?? [], out);
           return 1;
         }
         throw err;

@@ -13,11 +13,7 @@ export class BackendClient {
   private pending = new Map<number, (m: FromWorker) => void>();
 
   /** `workerPath` defaults to the bundled worker beside main; tests pass the source with a loader. */
-  constructor(
-    onEvent: <E extends EventName>(event: E, payload: EventMap[E]) => void,
-    workerPath = path.join(__dirname, 'worker.js'),
-    execArgv?: string[],
-  ) {
+  constructor(onEvent: <E extends EventName>(event: E, payload: EventMap[E]) => void, workerPath = path.join(__dirname, 'worker.js'), execArgv?: string[]) {
     this.worker = new Worker(workerPath, { execArgv });
     this.worker.on('message', (m: FromWorker) => {
       if (m.type === 'event') {

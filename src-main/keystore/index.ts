@@ -9,11 +9,7 @@ import { safeStorage } from 'electron';
 import { keyFilePathFor, readKeyFile, writeKeyFile, type KeyFile } from './key-file';
 import { unwrapWithPassphrase, wrapWithPassphrase } from './passphrase';
 
-export type KeyLookup =
-  | { kind: 'key'; key: Buffer }
-  | { kind: 'needsPassphrase' }
-  | { kind: 'needsNewPassphrase' }
-  | { kind: 'missingKeyFile' };
+export type KeyLookup = { kind: 'key'; key: Buffer } | { kind: 'needsPassphrase' } | { kind: 'needsNewPassphrase' } | { kind: 'missingKeyFile' };
 
 /** On Linux without a keyring, safeStorage falls back to a fixed key ('basic_text'): not a keychain. */
 export const keychainAvailable = () =>
@@ -48,7 +44,8 @@ export function unlockWithPassphrase(storePath: string, passphrase: string): Buf
   if (!existing || !wrap || wrap.kind !== 'passphrase') throw new Error('This store has no passphrase-wrapped key.');
   const key = unwrapWithPassphrase(wrap, passphrase);
   // Once the keychain works again, add its wrap so the passphrase is not asked every start.
-  if (keychainAvailable() && !existing.wraps.some((w) => w.kind === 'safeStorage')) writeKeyFile(file, { version: 1, wraps: [keychainWrap(key), ...existing.wraps] });
+  if (keychainAvailable() && !existing.wraps.some((w) => w.kind === 'safeStorage'))
+    writeKeyFile(file, { version: 1, wraps: [keychainWrap(key), ...existing.wraps] });
   return key;
 }
 

@@ -19,8 +19,20 @@ async function pick(sessionId: string, options: OpenDialogOptions): Promise<Pick
 /** `suggested`: where the dialogs open (the backup folder in use). */
 export function backupDialogs(sessionId: string, suggested: string): ShellAnswers<BackupsShellAnswered> {
   return {
-    'backups.pickFolder': () => pick(sessionId, { title: 'Choose a folder for backups', defaultPath: suggested, buttonLabel: 'Use this folder', properties: ['openDirectory', 'createDirectory'] }),
+    'backups.pickFolder': () =>
+      pick(sessionId, {
+        title: 'Choose a folder for backups',
+        defaultPath: suggested,
+        buttonLabel: 'Use this folder',
+        properties: ['openDirectory', 'createDirectory'],
+      }),
     'backups.pickBackup': () =>
-      pick(sessionId, { title: 'Choose a backup to restore', defaultPath: suggested, buttonLabel: 'Choose', properties: ['openFile'], filters: [{ name: 'Ledgerdesk backups', extensions: ['ldkbak'] }] }),
+      pick(sessionId, {
+        title: 'Choose a backup to restore',
+        defaultPath: suggested,
+        buttonLabel: 'Choose',
+        properties: ['openFile'],
+        filters: [{ name: 'Ledgerdesk backups', extensions: ['ldkbak'] }],
+      }),
   };
 }

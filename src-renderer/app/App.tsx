@@ -31,7 +31,12 @@ export function App() {
     // A restore replaced the store and ended every session: each window goes back to sign-in.
     const off3 = window.api.on('sessions.ended', () => {
       queryClient.clear();
-      notifications.show({ color: 'blue', title: 'The store was restored from a backup', message: 'Everyone was signed out. Sign in again.', autoClose: false });
+      notifications.show({
+        color: 'blue',
+        title: 'The store was restored from a backup',
+        message: 'Everyone was signed out. Sign in again.',
+        autoClose: false,
+      });
       void refresh();
     });
     return () => {
@@ -54,9 +59,19 @@ export function App() {
   const signedIn = status?.session && !status.locked;
   useIdleLock(signedIn ? status.session!.idleLockMinutes : null, lock);
 
-  if (!store) return <Center h="100%"><Loader /></Center>;
+  if (!store)
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
   if (store.state !== 'ready') return <StoreKeyScreen status={store} onDone={setStore} onReady={refresh} />;
-  if (!status) return <Center h="100%"><Loader /></Center>;
+  if (!status)
+    return (
+      <Center h="100%">
+        <Loader />
+      </Center>
+    );
   if (!status.hasCompany) return <FirstRunScreen onDone={refresh} />;
   if (!status.session) return <SignInScreen companyName={status.companyName ?? ''} onDone={refresh} />;
   if (status.locked) return <LockScreen session={status.session} onUnlocked={refresh} onSignOut={signOut} />;

@@ -27,8 +27,12 @@ function Frame() {
             <ThemeIcon size={30} radius="md" variant="white">
               <IconReceipt2 size={18} color="var(--mantine-color-ledger-8)" />
             </ThemeIcon>
-            <Text fw={700} c="white" size="lg">Ledgerdesk</Text>
-            <Text c="ledger.1" size="sm" ml="sm">{session.companyName}</Text>
+            <Text fw={700} c="white" size="lg">
+              Ledgerdesk
+            </Text>
+            <Text c="ledger.1" size="sm" ml="sm">
+              {session.companyName}
+            </Text>
           </Group>
           <UserMenu />
         </Group>
@@ -44,7 +48,9 @@ function Frame() {
           {visible.map((s) => (
             <Route key={s.path} path={`/${s.path}`}>
               <Route index element={s.element} />
-              {s.children?.map((c) => <Route key={c.path} path={c.path} element={c.element} />)}
+              {s.children?.map((c) => (
+                <Route key={c.path} path={c.path} element={c.element} />
+              ))}
             </Route>
           ))}
           <Route path="/about" element={<AboutScreen />} />
@@ -85,29 +91,43 @@ function UserMenu() {
   const navigate = useNavigate();
   return (
     <>
-    <ChangePasswordModal opened={changing} onClose={() => setChanging(false)} />
-    <Menu position="bottom-end" width={220}>
-      <Menu.Target>
-        <UnstyledButton aria-label="User menu">
-          <Group gap={8}>
-            <Avatar size={30} radius="xl" color="ledger" variant="white">{initials(session.displayName)}</Avatar>
-            <Box>
-              <Text size="sm" c="white" fw={500} lh={1.1}>{session.displayName}</Text>
-              <Text size="xs" c="ledger.1" lh={1.1}>{roleLabels[session.role]}</Text>
-            </Box>
-            <IconChevronDown size={14} color="white" />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{session.username}</Menu.Label>
-        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>Change password…</Menu.Item>
-        <Menu.Item leftSection={<IconLock size={16} />} onClick={() => void lock()}>Lock</Menu.Item>
-        <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => void navigate('/about')}>About Ledgerdesk</Menu.Item>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>Sign out</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      <ChangePasswordModal opened={changing} onClose={() => setChanging(false)} />
+      <Menu position="bottom-end" width={220}>
+        <Menu.Target>
+          <UnstyledButton aria-label="User menu">
+            <Group gap={8}>
+              <Avatar size={30} radius="xl" color="ledger" variant="white">
+                {initials(session.displayName)}
+              </Avatar>
+              <Box>
+                <Text size="sm" c="white" fw={500} lh={1.1}>
+                  {session.displayName}
+                </Text>
+                <Text size="xs" c="ledger.1" lh={1.1}>
+                  {roleLabels[session.role]}
+                </Text>
+              </Box>
+              <IconChevronDown size={14} color="white" />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{session.username}</Menu.Label>
+          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>
+            Change password…
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLock size={16} />} onClick={() => void lock()}>
+            Lock
+          </Menu.Item>
+          <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => void navigate('/about')}>
+            About Ledgerdesk
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
     </>
   );
 }
@@ -120,20 +140,34 @@ function StatusBar() {
         <Text size="xs" c="dimmed" data-testid="status-user">
           Signed in as <b>{session.displayName}</b> ({session.username})
         </Text>
-        <Badge size="xs" variant="light" color={session.role === 'administrator' ? 'grape' : session.role === 'supervisor' ? 'blue' : 'gray'}>{roleLabels[session.role]}</Badge>
+        <Badge size="xs" variant="light" color={session.role === 'administrator' ? 'grape' : session.role === 'supervisor' ? 'blue' : 'gray'}>
+          {roleLabels[session.role]}
+        </Badge>
       </Group>
       <Group gap="md">
-        <Text size="xs" c="dimmed" data-testid="status-company">{session.companyName}</Text>
+        <Text size="xs" c="dimmed" data-testid="status-company">
+          {session.companyName}
+        </Text>
         <Tooltip label="The store is encrypted at rest">
           <Group gap={4}>
             <IconShieldLock size={14} color="var(--mantine-color-ledger-7)" />
-            <Text size="xs" c="dimmed">Encrypted</Text>
+            <Text size="xs" c="dimmed">
+              Encrypted
+            </Text>
           </Group>
         </Tooltip>
-        <Text size="xs" c="dimmed">Locks after {session.idleLockMinutes} min idle</Text>
+        <Text size="xs" c="dimmed">
+          Locks after {session.idleLockMinutes} min idle
+        </Text>
       </Group>
     </Group>
   );
 }
 
-const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('');
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('');

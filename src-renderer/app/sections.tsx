@@ -1,5 +1,15 @@
 import type { ReactNode } from 'react';
-import { IconAddressBook, IconChartBar, IconClockHour4, IconFileImport, IconFileSpreadsheet, IconListCheck, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconChartBar,
+  IconClockHour4,
+  IconFileImport,
+  IconFileSpreadsheet,
+  IconListCheck,
+  IconMail,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Role } from '@shared/domain/users';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';

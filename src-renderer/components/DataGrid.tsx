@@ -161,7 +161,14 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     const target = e.target as HTMLElement;
     if (target !== e.currentTarget && target.getAttribute('role') !== 'gridcell') return;
     const page = Math.max(1, Math.floor((parentRef.current?.clientHeight ?? 0) / rowHeight) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rowCount - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rowCount - 1,
+    };
     const to: number | undefined = moves[e.key];
     if (to !== undefined) {
       e.preventDefault();
@@ -181,11 +188,24 @@ export function DataGrid<T>(props: DataGridProps<T>) {
             const numeric = h.column.columnDef.meta?.numeric;
             const sorted = h.column.getIsSorted();
             return (
-              <div key={h.id} role="columnheader" tabIndex={-1} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={classes.cell} data-numeric={numeric || undefined}>
+              <div
+                key={h.id}
+                role="columnheader"
+                tabIndex={-1}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                className={classes.cell}
+                data-numeric={numeric || undefined}
+              >
                 {h.column.getCanSort() ? (
                   <UnstyledButton className={classes.sortButton} onClick={h.column.getToggleSortingHandler()} data-numeric={numeric || undefined}>
                     {flexRender(h.column.columnDef.header, h.getContext())}
-                    {sorted === 'asc' ? <IconArrowUp size={13} /> : sorted === 'desc' ? <IconArrowDown size={13} /> : <IconArrowsSort size={13} className={classes.sortIdle} />}
+                    {sorted === 'asc' ? (
+                      <IconArrowUp size={13} />
+                    ) : sorted === 'desc' ? (
+                      <IconArrowDown size={13} />
+                    ) : (
+                      <IconArrowsSort size={13} className={classes.sortIdle} />
+                    )}
                   </UnstyledButton>
                 ) : (
                   flexRender(h.column.columnDef.header, h.getContext())
@@ -195,9 +215,15 @@ export function DataGrid<T>(props: DataGridProps<T>) {
           })}
         </div>
         {props.loading && rowCount === 0 ? (
-          <Center p="xl"><Loader size="sm" /></Center>
+          <Center p="xl">
+            <Loader size="sm" />
+          </Center>
         ) : rowCount === 0 ? (
-          <Center p="xl"><Text c="dimmed" size="sm">{props.empty ?? 'Nothing to show.'}</Text></Center>
+          <Center p="xl">
+            <Text c="dimmed" size="sm">
+              {props.empty ?? 'Nothing to show.'}
+            </Text>
+          </Center>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((v) => {
@@ -222,7 +248,14 @@ export function DataGrid<T>(props: DataGridProps<T>) {
                     const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                     const clickable = meta?.onCellClick && (meta.cellClickable?.(row.original) ?? true);
                     return (
-                      <div key={cell.id} role="gridcell" tabIndex={-1} className={classes.cell} data-numeric={meta?.numeric || undefined} data-wrap={meta?.wrap || undefined}>
+                      <div
+                        key={cell.id}
+                        role="gridcell"
+                        tabIndex={-1}
+                        className={classes.cell}
+                        data-numeric={meta?.numeric || undefined}
+                        data-wrap={meta?.wrap || undefined}
+                      >
                         {clickable ? (
                           <UnstyledButton
                             className={classes.cellButton}

@@ -6,8 +6,14 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
   return (
     <Group justify="space-between" align="flex-end" mb="md" wrap="nowrap">
       <Stack gap={2}>
-        <Title order={2} fz={22}>{title}</Title>
-        {description && <Text c="dimmed" size="sm">{description}</Text>}
+        <Title order={2} fz={22}>
+          {title}
+        </Title>
+        {description && (
+          <Text c="dimmed" size="sm">
+            {description}
+          </Text>
+        )}
       </Stack>
       {actions && <Group gap="xs">{actions}</Group>}
     </Group>

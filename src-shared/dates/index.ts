@@ -110,7 +110,8 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const monthIndex = (name: string) => MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase() && m.toLowerCase().startsWith(name.toLowerCase()));
+const monthIndex = (name: string) =>
+  MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase() && m.toLowerCase().startsWith(name.toLowerCase()));
 
 /**
  * THE reader of dates as people type them and files hold them: 2026-03-31 (or 2026-3-31), 3/31/2026

@@ -54,7 +54,14 @@ export interface Stage {
 
 export const defaultStages: StageInput[] = [
   { name: 'Friendly reminder', daysPastDue: 7, actions: [{ kind: 'letter', templateCode: 'REMINDER' }] },
-  { name: 'Second notice', daysPastDue: 30, actions: [{ kind: 'letter', templateCode: 'SECOND_NOTICE' }, { kind: 'call', note: '' }] },
+  {
+    name: 'Second notice',
+    daysPastDue: 30,
+    actions: [
+      { kind: 'letter', templateCode: 'SECOND_NOTICE' },
+      { kind: 'call', note: '' },
+    ],
+  },
   { name: 'Final notice', daysPastDue: 60, actions: [{ kind: 'letter', templateCode: 'FINAL_NOTICE' }, { kind: 'call', note: '' }, { kind: 'statement' }] },
   { name: 'Agency referral review', daysPastDue: 90, actions: [{ kind: 'call', note: 'Review for agency referral' }] },
 ];
@@ -159,7 +166,16 @@ export type WorklistReasonRow =
   | { reason: 'stage_action'; dueDate: string; taskId: number; task: CollectionTaskKind; templateCode: string | null; stageName: string | null; note: string }
   | { reason: 'promise_due' | 'promise_broken'; dueDate: string; promiseId: number; amountCents: number }
   /** `unpaid` installments are late or missed; the first is `seq` (0 = the down payment) of `installmentCount`, `amountCents` still owed on it. */
-  | { reason: 'installment_missed'; dueDate: string; planId: number; unpaid: number; seq: number; installmentCount: number; amountCents: number; planBroken: boolean }
+  | {
+      reason: 'installment_missed';
+      dueDate: string;
+      planId: number;
+      unpaid: number;
+      seq: number;
+      installmentCount: number;
+      amountCents: number;
+      planBroken: boolean;
+    }
   | { reason: 'callback'; dueDate: string; callId: number; contactName: string; phone: string; setBy: string | null };
 
 /**
@@ -242,7 +258,11 @@ export const planCreateSchema = z.object({
 export type PlanCreateInput = z.input<typeof planCreateSchema>;
 
 export const planGetSchema = z.object({ planId: idSchema, asOf: isoDateSchema.optional() });
-export const planListSchema = z.object({ accountId: idSchema.optional(), status: z.enum(['current', 'late', 'broken', 'completed', 'cancelled']).optional(), asOf: isoDateSchema.optional() });
+export const planListSchema = z.object({
+  accountId: idSchema.optional(),
+  status: z.enum(['current', 'late', 'broken', 'completed', 'cancelled']).optional(),
+  asOf: isoDateSchema.optional(),
+});
 export const planCancelSchema = z.object({ planId: idSchema, reason: requiredText('Reason', 500) });
 export const planSettingsSchema = z.object({ graceDays: z.number().int().min(0).max(60) });
 export const planSettingsUpdateSchema = updateSchema(planSettingsSchema);
@@ -296,10 +316,14 @@ export interface PaymentPlan {
  * installments from `firstDate` at the frequency. The rest (total - down payment) is split evenly; the
  * remainder cents go one each to the first installments, so the amounts add up to the total exactly.
  */
-export function planSchedule(input: { totalCents: number; downPaymentCents: number; installmentCount: number; frequency: PlanFrequency; startDate: string; firstDate: string }, dates: { addDays(d: string, n: number): string; addMonths(d: string, n: number): string }): { seq: number; dueDate: string; amountCents: number }[] {
+export function planSchedule(
+  input: { totalCents: number; downPaymentCents: number; installmentCount: number; frequency: PlanFrequency; startDate: string; firstDate: string },
+  dates: { addDays(d: string, n: number): string; addMonths(d: string, n: number): string },
+): { seq: number; dueDate: string; amountCents: number }[] {
   const { totalCents, downPaymentCents, installmentCount: n } = input;
   if (!Number.isSafeInteger(totalCents) || totalCents <= 0) throw new RangeError('a plan needs a total of more than zero');
-  if (!Number.isSafeInteger(downPaymentCents) || downPaymentCents < 0 || downPaymentCents >= totalCents) throw new RangeError('the down payment must be less than the total');
+  if (!Number.isSafeInteger(downPaymentCents) || downPaymentCents < 0 || downPaymentCents >= totalCents)
+    throw new RangeError('the down payment must be less than the total');
   const rest = totalCents - downPaymentCents;
   if (rest < n) throw new RangeError(`${rest} cents cannot be split into ${n} installments`);
   const base = Math.floor(rest / n);
@@ -307,7 +331,8 @@ export function planSchedule(input: { totalCents: number; downPaymentCents: numb
   const out: { seq: number; dueDate: string; amountCents: number }[] = [];
   if (downPaymentCents > 0) out.push({ seq: 0, dueDate: input.startDate, amountCents: downPaymentCents });
   for (let i = 0; i < n; i++) {
-    const dueDate = input.frequency === 'monthly' ? dates.addMonths(input.firstDate, i) : dates.addDays(input.firstDate, i * (input.frequency === 'weekly' ? 7 : 14));
+    const dueDate =
+      input.frequency === 'monthly' ? dates.addMonths(input.firstDate, i) : dates.addDays(input.firstDate, i * (input.frequency === 'weekly' ? 7 : 14));
     out.push({ seq: i + 1, dueDate, amountCents: base + (i < extra ? 1 : 0) });
   }
   return out;
@@ -316,25 +341,28 @@ export function planSchedule(input: { totalCents: number; downPaymentCents: numb
 // ---------------------------------------------------------------- late fees
 /** The fields of the late-fee rules; fees.saveRules takes any of them (updateSchema) and keeps the rest. */
 export const feeRulesFieldsSchema = z.object({
-    /** Off: preview shows nothing to charge and post posts nothing. */
-    enabled: z.boolean().default(true),
-    /** Days past the due date before an invoice can be charged. */
-    graceDays: z.number().int().min(0).max(365).default(10),
-    flatCents: nonNegativeCents.default(cents(0)),
-    /** Per month, of the past-due principal: 150 = 1.5%. */
-    monthlyRateBp: z.number().int().min(0).max(10000).default(150),
-    minimumCents: nonNegativeCents.default(cents(0)),
-    maxPerInvoiceCents: nonNegativeCents.nullable().default(null),
-    maxPerAccountYearCents: nonNegativeCents.nullable().default(null),
-    /** On: earlier unpaid late fees of an invoice are part of its basis. Off by default. */
-    compounding: z.boolean().default(false),
-    /** Which accounts may be charged. */
-    appliesTo: z.enum(['all', 'consumer', 'commercial']).default('all'),
-    excludeDisputed: z.boolean().default(true),
-    excludeOnCurrentPlan: z.boolean().default(true),
-    excludeWrittenOff: z.boolean().default(true),
-  });
-export const feeRulesSchema = feeRulesFieldsSchema.refine((r) => r.maxPerInvoiceCents === null || r.maxPerInvoiceCents >= r.minimumCents, { message: 'The maximum per invoice cannot be below the minimum', path: ['maxPerInvoiceCents'] });
+  /** Off: preview shows nothing to charge and post posts nothing. */
+  enabled: z.boolean().default(true),
+  /** Days past the due date before an invoice can be charged. */
+  graceDays: z.number().int().min(0).max(365).default(10),
+  flatCents: nonNegativeCents.default(cents(0)),
+  /** Per month, of the past-due principal: 150 = 1.5%. */
+  monthlyRateBp: z.number().int().min(0).max(10000).default(150),
+  minimumCents: nonNegativeCents.default(cents(0)),
+  maxPerInvoiceCents: nonNegativeCents.nullable().default(null),
+  maxPerAccountYearCents: nonNegativeCents.nullable().default(null),
+  /** On: earlier unpaid late fees of an invoice are part of its basis. Off by default. */
+  compounding: z.boolean().default(false),
+  /** Which accounts may be charged. */
+  appliesTo: z.enum(['all', 'consumer', 'commercial']).default('all'),
+  excludeDisputed: z.boolean().default(true),
+  excludeOnCurrentPlan: z.boolean().default(true),
+  excludeWrittenOff: z.boolean().default(true),
+});
+export const feeRulesSchema = feeRulesFieldsSchema.refine((r) => r.maxPerInvoiceCents === null || r.maxPerInvoiceCents >= r.minimumCents, {
+  message: 'The maximum per invoice cannot be below the minimum',
+  path: ['maxPerInvoiceCents'],
+});
 export type FeeRules = z.infer<typeof feeRulesSchema>;
 export const feeRulesUpdateSchema = updateSchema(feeRulesFieldsSchema);
 export const defaultFeeRules: FeeRules = feeRulesSchema.parse({});
@@ -357,7 +385,10 @@ export interface FeePreviewRow {
 }
 
 /** Why the fee differs from what the rule gives: raised to the minimum, or capped (amounts in cents). */
-export type FeeAdjustment = { code: 'minimum'; minimumCents: number } | { code: 'max_per_invoice'; maxCents: number } | { code: 'max_per_account_year'; maxCents: number; year: string };
+export type FeeAdjustment =
+  | { code: 'minimum'; minimumCents: number }
+  | { code: 'max_per_invoice'; maxCents: number }
+  | { code: 'max_per_account_year'; maxCents: number; year: string };
 
 /**
  * Why an invoice is not charged, as a code with its facts (the words: collections-text.ts). A cap that

@@ -1,6 +1,16 @@
 import { dateInZone, formatDate, formatInstant } from '../dates';
 import { formatMoney } from '../money';
-import { callOutcomeLabels, flagLabels, ruleCitations, ruleLabels, weekdayNames, type BlockFacts, type ComplianceBlock, type FlagKind, type TimelineEntry } from './collections';
+import {
+  callOutcomeLabels,
+  flagLabels,
+  ruleCitations,
+  ruleLabels,
+  weekdayNames,
+  type BlockFacts,
+  type ComplianceBlock,
+  type FlagKind,
+  type TimelineEntry,
+} from './collections';
 import type { CollectionTaskKind, FeeAdjustment, FeeExclusion, HoldReason, TaskCancelled, WorklistReason, WorklistReasonRow } from './collections-policy';
 
 /**
@@ -54,7 +64,13 @@ export const worklistReasonLabels: Record<WorklistReason, string> = {
   callback: 'Callback',
 };
 
-export const taskLabels: Record<CollectionTaskKind, string> = { call: 'Call', letter: 'Send letter', statement: 'Send statement', fee: 'Fee', status: 'Status change' };
+export const taskLabels: Record<CollectionTaskKind, string> = {
+  call: 'Call',
+  letter: 'Send letter',
+  statement: 'Send statement',
+  fee: 'Fee',
+  status: 'Status change',
+};
 
 /** "Down payment", "Installment 3 of 6". */
 export const installmentLabel = (seq: number, installmentCount: number) => (seq === 0 ? 'Down payment' : `Installment ${seq} of ${installmentCount}`);
@@ -194,7 +210,9 @@ export function timelineTitle(e: TimelineEntry): string {
     case 'validation_notice':
       return `Validation notice sent ${formatDate(e.sentOn)}`;
     case 'stage':
-      return e.toStage ? `Collection stage: ${e.toStage}${e.fromStage ? ` (was ${e.fromStage})` : ''}` : `Left collections${e.fromStage ? ` (was ${e.fromStage})` : ''}`;
+      return e.toStage
+        ? `Collection stage: ${e.toStage}${e.fromStage ? ` (was ${e.fromStage})` : ''}`
+        : `Left collections${e.fromStage ? ` (was ${e.fromStage})` : ''}`;
     case 'letter':
       return `Letter ${letterVerb[e.status]}: ${e.templateCode ?? 'letter'}${e.stageName ? ` (${e.stageName})` : ''}`;
   }
@@ -204,7 +222,14 @@ export function timelineTitle(e: TimelineEntry): string {
 export function timelineDetail(e: TimelineEntry): string {
   switch (e.kind) {
     case 'call':
-      return [e.phone, e.notes, e.callbackAt ? `callback ${formatInstant(e.callbackAt)}${e.callbackDone ? ' (done)' : ''}` : '', e.overrideId ? `compliance override #${e.overrideId}` : ''].filter(Boolean).join(' \u00b7 ');
+      return [
+        e.phone,
+        e.notes,
+        e.callbackAt ? `callback ${formatInstant(e.callbackAt)}${e.callbackDone ? ' (done)' : ''}` : '',
+        e.overrideId ? `compliance override #${e.overrideId}` : '',
+      ]
+        .filter(Boolean)
+        .join(' \u00b7 ');
     case 'flag_set':
     case 'flag_cleared':
     case 'override':
@@ -214,8 +239,12 @@ export function timelineDetail(e: TimelineEntry): string {
     case 'validation_notice':
       return '';
     case 'stage':
-      return e.toStage ? `${plural(e.daysPastDue, 'day')} past due \u00b7 ${formatMoney(e.pastDueCents)} past due on ${formatDate(e.asOf)}` : `nothing past due on ${formatDate(e.asOf)}`;
+      return e.toStage
+        ? `${plural(e.daysPastDue, 'day')} past due \u00b7 ${formatMoney(e.pastDueCents)} past due on ${formatDate(e.asOf)}`
+        : `nothing past due on ${formatDate(e.asOf)}`;
     case 'letter':
-      return [e.blockedBy ? `Blocked: ${ruleLabels[e.blockedBy]}` : '', e.cancelled ? taskCancelledText(e.cancelled) : '', e.note].filter(Boolean).join(' \u00b7 ');
+      return [e.blockedBy ? `Blocked: ${ruleLabels[e.blockedBy]}` : '', e.cancelled ? taskCancelledText(e.cancelled) : '', e.note]
+        .filter(Boolean)
+        .join(' \u00b7 ');
   }
 }

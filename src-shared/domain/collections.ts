@@ -11,13 +11,18 @@ import { instantSchema } from '../dates/schema';
 // ---- Instants and wall-clock times ----
 export { instantSchema } from '../dates/schema';
 /** "HH:MM", 00:00-24:00 (24:00 only as the end of a range). */
-export const clockTimeSchema = z.string().max(5, 'Time must be HH:MM (00:00-24:00)').regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Time must be HH:MM (00:00-24:00)');
+export const clockTimeSchema = z
+  .string()
+  .max(5, 'Time must be HH:MM (00:00-24:00)')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Time must be HH:MM (00:00-24:00)');
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export const weekdaySchema = z.number().int().min(1).max(7);
 export const weekdayNames = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** A written reason a supervisor gives to override a compliance block. */
-export const overrideSchema = z.object({ reason: requiredText('Override reason', 1000).pipe(z.string().min(10, 'An override needs a written reason of at least 10 characters')) });
+export const overrideSchema = z.object({
+  reason: requiredText('Override reason', 1000).pipe(z.string().min(10, 'An override needs a written reason of at least 10 characters')),
+});
 export type OverrideInput = z.input<typeof overrideSchema>;
 
 // ---- Compliance ----
@@ -217,8 +222,21 @@ const reason = requiredText('Reason', 1000);
 export const flagSetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('disputed'), accountId: idSchema, reason, written: z.boolean().default(false), receivedOn: isoDateSchema.optional() }),
   z.object({ kind: z.literal('cease_communication'), accountId: idSchema, reason, receivedOn: isoDateSchema.optional() }),
-  z.object({ kind: z.literal('attorney_represented'), accountId: idSchema, reason, attorneyName: requiredText('Attorney name', 120), attorneyPhone: textField('Attorney phone', 40).default('') }),
-  z.object({ kind: z.literal('bankruptcy'), accountId: idSchema, reason, chapter: z.enum(['7', '11', '12', '13']), caseNumber: requiredText('Case number', 40), filedOn: isoDateSchema.optional() }),
+  z.object({
+    kind: z.literal('attorney_represented'),
+    accountId: idSchema,
+    reason,
+    attorneyName: requiredText('Attorney name', 120),
+    attorneyPhone: textField('Attorney phone', 40).default(''),
+  }),
+  z.object({
+    kind: z.literal('bankruptcy'),
+    accountId: idSchema,
+    reason,
+    chapter: z.enum(['7', '11', '12', '13']),
+    caseNumber: requiredText('Case number', 40),
+    filedOn: isoDateSchema.optional(),
+  }),
   z.object({ kind: z.literal('deceased'), accountId: idSchema, reason, dateOfDeath: isoDateSchema.optional() }),
   z.object({ kind: z.literal('do_not_call'), accountId: idSchema, reason, phone: requiredText('Phone number', 40) }),
   z.object({ kind: z.literal('wrong_number'), accountId: idSchema, reason, phone: requiredText('Phone number', 40) }),
@@ -281,8 +299,10 @@ export const callLogSchema = z
     override: overrideSchema.optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.outcome === 'promise_to_pay' && !c.promise) ctx.addIssue({ code: 'custom', path: ['promise'], message: 'A promise to pay needs the amount and the date' });
-    if (c.outcome !== 'promise_to_pay' && c.promise) ctx.addIssue({ code: 'custom', path: ['promise'], message: 'A promise belongs only to the outcome "promise to pay"' });
+    if (c.outcome === 'promise_to_pay' && !c.promise)
+      ctx.addIssue({ code: 'custom', path: ['promise'], message: 'A promise to pay needs the amount and the date' });
+    if (c.outcome !== 'promise_to_pay' && c.promise)
+      ctx.addIssue({ code: 'custom', path: ['promise'], message: 'A promise belongs only to the outcome "promise to pay"' });
   });
 export type CallLogInput = z.input<typeof callLogSchema>;
 
@@ -356,18 +376,45 @@ export const defaultCollectionsSettings: CollectionsSettings = { promiseGraceDay
 // ---- Timeline ----
 /** One contact event, as codes and facts; the screen words it (collections-text.ts). */
 export type TimelineEvent =
-  | { kind: 'call'; direction: CallDirection; contactName: string; outcome: CallOutcome; phone: string; notes: string; callbackAt: string | null; callbackDone: boolean; overrideId: number | null }
+  | {
+      kind: 'call';
+      direction: CallDirection;
+      contactName: string;
+      outcome: CallOutcome;
+      phone: string;
+      notes: string;
+      callbackAt: string | null;
+      callbackDone: boolean;
+      overrideId: number | null;
+    }
   /** `phone`: digits, for number flags; `reason`: as written when it was set. */
   | { kind: 'flag_set'; flag: FlagKind; phone: string | null; reason: string }
   /** `verifiedOn`: a dispute closed by recording verification (the date it was sent); `reason`: as written when cleared. */
   | { kind: 'flag_cleared'; flag: FlagKind; phone: string | null; verifiedOn: string | null; verified: boolean; reason: string }
-  | { kind: 'promise'; amountCents: number; dueDate: string; status: PromiseStatus; contactName: string | null; lastDate: string; paidCents: number; decidedOn: string | null }
+  | {
+      kind: 'promise';
+      amountCents: number;
+      dueDate: string;
+      status: PromiseStatus;
+      contactName: string | null;
+      lastDate: string;
+      paidCents: number;
+      decidedOn: string | null;
+    }
   | { kind: 'override'; action: 'call' | 'letter'; rules: ComplianceRule[]; reason: string }
   | { kind: 'validation_notice'; sentOn: string }
   /** A move on the stage ladder; `toStage` null: the account left it (nothing past due on `asOf`). */
   | { kind: 'stage'; toStage: string | null; fromStage: string | null; daysPastDue: number; pastDueCents: number; asOf: string }
   /** A letter a stage asked for: queued (open), done, cancelled (`cancelled` says why) or not queued (`blockedBy`). */
-  | { kind: 'letter'; status: CollectionTaskStatus; templateCode: string | null; stageName: string | null; blockedBy: ComplianceRule | null; cancelled: TaskCancelled | null; note: string };
+  | {
+      kind: 'letter';
+      status: CollectionTaskStatus;
+      templateCode: string | null;
+      stageName: string | null;
+      blockedBy: ComplianceRule | null;
+      cancelled: TaskCancelled | null;
+      note: string;
+    };
 export type TimelineKind = TimelineEvent['kind'];
 export type TimelineEntry = TimelineEvent & {
   /** The instant the event happened (a call's start; when a flag was set; ...). */

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { allocateProRata, applyBasisPoints, cents, formatMoney, formatQuantity, MAX_CENTS, MAX_CENTS_TEXT, MAX_QUANTITY_MILLI, mulDivRound, nonNegativeCents, type Cents } from '../money';
+import {
+  allocateProRata,
+  applyBasisPoints,
+  cents,
+  formatMoney,
+  formatQuantity,
+  MAX_CENTS,
+  MAX_CENTS_TEXT,
+  MAX_QUANTITY_MILLI,
+  mulDivRound,
+  nonNegativeCents,
+  type Cents,
+} from '../money';
 import { idSchema, isoDateSchema, pageSchema, positiveCents, requiredText, textField } from './text';
 import { termsSchema } from './terms';
 import { updateSchema } from './partial-update';
@@ -55,7 +67,10 @@ export interface InvoiceTotals {
 }
 
 export class TotalsError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(message);
     this.name = 'TotalsError';
   }
@@ -96,7 +111,8 @@ export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
       lineDiscount = applyBasisPoints(gross, l.discount.basisPoints);
     } else if (l.discount?.kind === 'amount') {
       if (l.discount.cents < 0) throw new TotalsError(`Line ${n}: discount cannot be negative`, n);
-      if (l.discount.cents > gross) throw new TotalsError(`Line ${n}: discount (${formatMoney(l.discount.cents)}) is more than the line amount (${formatMoney(gross)})`, n);
+      if (l.discount.cents > gross)
+        throw new TotalsError(`Line ${n}: discount (${formatMoney(l.discount.cents)}) is more than the line amount (${formatMoney(gross)})`, n);
       lineDiscount = l.discount.cents;
     }
     return { gross, lineDiscount, afterLine: (gross - lineDiscount) as Cents, taxRateBp: l.taxRateBp };
@@ -112,15 +128,30 @@ export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
     invoiceDiscount = applyBasisPoints(afterLines, d.basisPoints);
   } else if (d?.kind === 'amount') {
     if (d.cents < 0) throw new TotalsError('Invoice discount cannot be negative');
-    if (d.cents > afterLines) throw new TotalsError(`Invoice discount (${formatMoney(d.cents)}) is more than the discounted lines (${formatMoney(afterLines)})`);
+    if (d.cents > afterLines)
+      throw new TotalsError(`Invoice discount (${formatMoney(d.cents)}) is more than the discounted lines (${formatMoney(afterLines)})`);
     invoiceDiscount = d.cents;
   }
-  const shares = allocateProRata(invoiceDiscount, steps.map((s) => s.afterLine));
+  const shares = allocateProRata(
+    invoiceDiscount,
+    steps.map((s) => s.afterLine),
+  );
   const lines: LineTotals[] = steps.map((s, i) => {
     const net = (s.afterLine - shares[i]!) as Cents;
     const tax = applyBasisPoints(net, s.taxRateBp);
-    if (net + tax > MAX_CENTS) throw new TotalsError(`Line ${i + 1}: with tax the line comes to ${formatMoney(net + tax)}, more than ${MAX_CENTS_TEXT}, the most one amount may be`, i + 1);
-    return { grossCents: s.gross, lineDiscountCents: s.lineDiscount, invoiceDiscountCents: shares[i]!, netCents: net, taxCents: tax, totalCents: (net + tax) as Cents };
+    if (net + tax > MAX_CENTS)
+      throw new TotalsError(
+        `Line ${i + 1}: with tax the line comes to ${formatMoney(net + tax)}, more than ${MAX_CENTS_TEXT}, the most one amount may be`,
+        i + 1,
+      );
+    return {
+      grossCents: s.gross,
+      lineDiscountCents: s.lineDiscount,
+      invoiceDiscountCents: shares[i]!,
+      netCents: net,
+      taxCents: tax,
+      totalCents: (net + tax) as Cents,
+    };
   });
   const sum = (f: (l: LineTotals) => number) => lines.reduce((acc, l) => acc + f(l), 0) as Cents;
   const shippingTaxRateBp = input.shippingTaxRateBp ?? 0;
@@ -147,7 +178,10 @@ export function computeInvoiceTotals(input: TotalsInput): InvoiceTotals {
 // ---- Schemas and shapes for the contract ----
 
 /** CPT (5 digits or 4 digits + letter), HCPCS Level II (letter + 4 digits) or an office's own item code. */
-export const itemCodeSchema = requiredText('Item code', 30).refine((s) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s), 'Item code may contain letters, digits, dot, dash, slash and underscore');
+export const itemCodeSchema = requiredText('Item code', 30).refine(
+  (s) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s),
+  'Item code may contain letters, digits, dot, dash, slash and underscore',
+);
 /** ICD-10-CM: letter, digit, alphanumeric, optional dot and up to 4 more characters (e.g. E11.9, S72.001A). */
 export const icd10Schema = z
   .string()
@@ -159,7 +193,11 @@ export const icd10Schema = z
 export const invoiceLineSchema = z.object({
   itemCode: itemCodeSchema,
   description: requiredText('Description', 500),
-  quantityMilli: z.number().int().positive('Quantity must be more than zero').max(MAX_QUANTITY_MILLI, `Quantity can be at most ${formatQuantity(MAX_QUANTITY_MILLI)}`),
+  quantityMilli: z
+    .number()
+    .int()
+    .positive('Quantity must be more than zero')
+    .max(MAX_QUANTITY_MILLI, `Quantity can be at most ${formatQuantity(MAX_QUANTITY_MILLI)}`),
   unitPriceCents: nonNegativeCents,
   discount: discountSchema.nullable().default(null),
   taxRateBp: z.number().int().min(0).max(10000).default(0),

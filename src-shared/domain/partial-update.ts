@@ -11,6 +11,8 @@ type WithoutDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
  * replaces the stored value whole, with the defaults of its own parts.
  */
 export function updateSchema<S extends Record<string, z.ZodType>>(fields: z.ZodObject<S>) {
-  const shape = Object.fromEntries(Object.entries(fields.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.removeDefault() : field)]));
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.removeDefault() : field)]),
+  );
   return z.object(shape as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> });
 }

@@ -17,7 +17,10 @@ export function containsCardNumber(text: string): boolean {
 
 /** Free text on a payment document: refused when it looks like a full card number. */
 export const paymentText = (label: string, max: number) =>
-  textField(label, max).refine((s) => !containsCardNumber(s), `${label} looks like a full card number; never enter one (card payments keep the last 4 digits only)`);
+  textField(label, max).refine(
+    (s) => !containsCardNumber(s),
+    `${label} looks like a full card number; never enter one (card payments keep the last 4 digits only)`,
+  );
 
 export const manualAllocationSchema = z.array(z.object({ documentId: idSchema, amountCents: positiveCents })).max(500);
 export const allocationChoiceSchema = z.discriminatedUnion('mode', [
@@ -38,7 +41,12 @@ export const paymentPostSchema = z
     amountCents: positiveCents,
     reference: paymentText('Reference', 80).default(''),
     checkNumber: paymentText('Check number', 20).default(''),
-    cardLast4: z.string().trim().max(4, 'Card: enter the last 4 digits only').default('').refine((s) => s === '' || /^\d{4}$/.test(s), 'Card: enter the last 4 digits only'),
+    cardLast4: z
+      .string()
+      .trim()
+      .max(4, 'Card: enter the last 4 digits only')
+      .default('')
+      .refine((s) => s === '' || /^\d{4}$/.test(s), 'Card: enter the last 4 digits only'),
     memo: paymentText('Memo', 500).default(''),
     allocation: allocationChoiceSchema.default({ mode: 'auto' }),
     /** Invoices on which this payment takes the early-payment discount their terms offer (2/10 Net 30). */
@@ -46,7 +54,8 @@ export const paymentPostSchema = z
   })
   .superRefine((p, ctx) => {
     if (p.method === 'check' && !p.checkNumber) ctx.addIssue({ code: 'custom', path: ['checkNumber'], message: 'A check payment needs the check number' });
-    if (p.method === 'card' && !p.cardLast4) ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'A card payment needs the last 4 digits of the card' });
+    if (p.method === 'card' && !p.cardLast4)
+      ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'A card payment needs the last 4 digits of the card' });
     if (p.method !== 'card' && p.cardLast4) ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'Card digits only belong on a card payment' });
   });
 export type PaymentPostInput = z.input<typeof paymentPostSchema>;
@@ -65,7 +74,9 @@ export const applyCreditSchema = z.object({
   date: isoDateSchema.optional(),
   /** Which credits to use; all the account's unapplied credit (oldest first) when omitted. */
   creditDocumentIds: z.array(idSchema).max(100).optional(),
-  allocation: z.discriminatedUnion('mode', [z.object({ mode: z.literal('auto') }), z.object({ mode: z.literal('manual'), lines: manualAllocationSchema })]).default({ mode: 'auto' }),
+  allocation: z
+    .discriminatedUnion('mode', [z.object({ mode: z.literal('auto') }), z.object({ mode: z.literal('manual'), lines: manualAllocationSchema })])
+    .default({ mode: 'auto' }),
 });
 
 export const reversalSchema = z.object({

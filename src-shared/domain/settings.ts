@@ -6,7 +6,10 @@ import { timeZoneSchema } from './time-zone';
 /** Every company setting accepts only what works: a known IANA zone, bounded text, no control characters. */
 export const companySettingsSchema = z.object({
   companyName: requiredText('Company name', 120),
-  currency: z.string().max(3).regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code'),
+  currency: z
+    .string()
+    .max(3)
+    .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter ISO code'),
   timeZone: timeZoneSchema,
   idleLockMinutes: z.number().int().min(1, 'Idle lock must be at least 1 minute').max(240, 'Idle lock must be at most 240 minutes'),
   /** Regulation F limits applied to consumer accounts as office policy (DOMAIN.md, Compliance). */

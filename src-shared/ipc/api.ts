@@ -6,9 +6,10 @@ import type { Result } from './result';
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never;
 type VerbOf<C extends string, D extends string> = C extends `${D}.${infer V}` ? V : never;
 
-type Call<C extends Channel> = undefined extends InputOf<Contract[C]>
-  ? (input?: InputOf<Contract[C]>) => Promise<Result<OutputOf<Contract[C]>>>
-  : (input: InputOf<Contract[C]>) => Promise<Result<OutputOf<Contract[C]>>>;
+type Call<C extends Channel> =
+  undefined extends InputOf<Contract[C]>
+    ? (input?: InputOf<Contract[C]>) => Promise<Result<OutputOf<Contract[C]>>>
+    : (input: InputOf<Contract[C]>) => Promise<Result<OutputOf<Contract[C]>>>;
 
 /** The shape of `window.api`, derived from the contract. */
 export type Api = {

@@ -2,7 +2,24 @@
  * The domains a `data.changed` event can name. The renderer keys its queries by the same names (the
  * first element of every query key), so an event invalidates exactly the screens that show that data.
  */
-export const dataDomains = ['accounts', 'aging', 'backups', 'collections', 'fees', 'imports', 'invoices', 'items', 'ledger', 'payments', 'plans', 'referrals', 'settings', 'stages', 'users', 'writeoffs'] as const;
+export const dataDomains = [
+  'accounts',
+  'aging',
+  'backups',
+  'collections',
+  'fees',
+  'imports',
+  'invoices',
+  'items',
+  'ledger',
+  'payments',
+  'plans',
+  'referrals',
+  'settings',
+  'stages',
+  'users',
+  'writeoffs',
+] as const;
 export type DataDomain = (typeof dataDomains)[number];
 
 /** Events pushed from main to the renderer, on their own channel. */

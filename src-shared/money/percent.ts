@@ -15,7 +15,9 @@ export function basisPointsToText(bp: number): string {
   if (!Number.isSafeInteger(bp)) throw new RangeError(`not a whole number of basis points: ${bp}`);
   const sign = bp < 0 ? '-' : '';
   const abs = Math.abs(bp);
-  const frac = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${sign}${Math.floor(abs / 100)}${frac ? `.${frac}` : ''}`;
 }
 

@@ -19,7 +19,9 @@ export function quantityToText(milli: number): string {
   if (!Number.isSafeInteger(milli)) throw new RangeError(`not a whole number of thousandths: ${milli}`);
   const sign = milli < 0 ? '-' : '';
   const abs = Math.abs(milli);
-  const frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return `${sign}${Math.floor(abs / 1000)}${frac ? `.${frac}` : ''}`;
 }
 

@@ -27,7 +27,8 @@ export function readMoney(text: string, opts: ReadMoneyOptions = {}): Read<Cents
     t = t.slice(1, -1);
   }
   const m = MONEY.exec(t);
-  if (!m || (m[3] === undefined && !m[4]) || (m[1] && m[2]) || (negative && (m[1] || m[2]))) return { ok: false, reason: `is not an amount (${shown}); write it like 1234.56` };
+  if (!m || (m[3] === undefined && !m[4]) || (m[1] && m[2]) || (negative && (m[1] || m[2])))
+    return { ok: false, reason: `is not an amount (${shown}); write it like 1234.56` };
   negative ||= Boolean(m[1] || m[2]);
   const frac = m[4] ?? '';
   if (frac.length > 2) return { ok: false, reason: `has more than 2 decimal places (${shown})` };

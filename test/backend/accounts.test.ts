@@ -31,7 +31,12 @@ describe('accounts', () => {
     await newAccount(b, s.clerk, { accountNumber: 'X-1' });
     const dup = await b.call(s.clerk, 'accounts.create', { accountNumber: 'x-1', name: 'Other', kind: 'consumer' });
     expect(dup.ok ? null : dup.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('x-1') });
-    const bad = await b.call(s.clerk, 'accounts.create', { accountNumber: 'X-2', name: '', kind: 'consumer', contacts: [{ name: 'P', emails: [{ email: 'nope' }] }] });
+    const bad = await b.call(s.clerk, 'accounts.create', {
+      accountNumber: 'X-2',
+      name: '',
+      kind: 'consumer',
+      contacts: [{ name: 'P', emails: [{ email: 'nope' }] }],
+    });
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION');
     expect(bad.ok ? '' : bad.error.message).toMatch(/name/);
     const tz = await b.call(s.clerk, 'accounts.create', { accountNumber: 'X-3', name: 'Z', kind: 'consumer', timeZone: 'Mars/Olympus' });

@@ -24,8 +24,20 @@ async function scenario() {
   const i3 = await postInvoice(b, s.clerk, a.id, 2000, { date: '2025-10-01', terms: 'Due on receipt' });
   const i4 = await postInvoice(b, s.clerk, a.id, 3000, { date: '2026-02-13', terms: 'Due on receipt' });
   const i5 = await postInvoice(b, s.clerk, a.id, 800, { date: '2026-03-15', terms: 'Due on receipt' });
-  await must(b, s.clerk, 'payments.post', { accountId: a.id, date: '2026-02-01', method: 'cash', amountCents: 4000, allocation: { mode: 'manual', lines: [{ documentId: i1.id, amountCents: 4000 }] } });
-  await must(b, s.clerk, 'payments.post', { accountId: a.id, date: '2026-03-10', method: 'cash', amountCents: 1000, allocation: { mode: 'manual', lines: [{ documentId: i3.id, amountCents: 1000 }] } });
+  await must(b, s.clerk, 'payments.post', {
+    accountId: a.id,
+    date: '2026-02-01',
+    method: 'cash',
+    amountCents: 4000,
+    allocation: { mode: 'manual', lines: [{ documentId: i1.id, amountCents: 4000 }] },
+  });
+  await must(b, s.clerk, 'payments.post', {
+    accountId: a.id,
+    date: '2026-03-10',
+    method: 'cash',
+    amountCents: 1000,
+    allocation: { mode: 'manual', lines: [{ documentId: i3.id, amountCents: 1000 }] },
+  });
   const p3 = await must(b, s.clerk, 'payments.post', { accountId: a.id, date: '2026-03-12', method: 'cash', amountCents: 700, allocation: { mode: 'none' } });
   // a second account, to see grand totals add up
   const other = await newAccount(b, s.clerk, { name: 'Zeta Other', accountNumber: 'AG-2' });
@@ -130,7 +142,9 @@ describe('aging', () => {
     const { b } = await scenario();
     const summary = await b.services.aging.summary({ asOf: '2026-03-15' });
     const ref = runReferenceAgingSummary(b.ctx.store.sqlite, '2026-03-15', defaultAgingSettings, 'due');
-    expect(ref.map((r) => [r.account_id, [0, 1, 2, 3, 4, 5].map((i) => r[`b${i}`]), r.u])).toEqual(summary.rows.map((r) => [r.accountId, r.buckets, r.unappliedCents]));
+    expect(ref.map((r) => [r.account_id, [0, 1, 2, 3, 4, 5].map((i) => r[`b${i}`]), r.u])).toEqual(
+      summary.rows.map((r) => [r.accountId, r.buckets, r.unappliedCents]),
+    );
   });
 
   it('runs from the CLI as JSON and CSV', async () => {
@@ -151,7 +165,11 @@ describe('aging', () => {
     expect(csv[1]).toBe('AG-1,Aging Test Co,commercial,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
     expect(csv.at(-1)).toBe('TOTAL,,,50.00,30.00,60.00,0.00,0.00,20.00,0.00,160.00');
     lines.length = 0;
-    expect(await runCli(['aging', '--as-of', '2026-03-15', '--basis', 'invoice', '--format', 'csv', '--detail', '--store', storePath, '--key-file', keyFile], (l) => lines.push(l))).toBe(0);
+    expect(
+      await runCli(['aging', '--as-of', '2026-03-15', '--basis', 'invoice', '--format', 'csv', '--detail', '--store', storePath, '--key-file', keyFile], (l) =>
+        lines.push(l),
+      ),
+    ).toBe(0);
     const detail = lines.join('\n').split(/\r?\n/);
     expect(detail).toHaveLength(1 + 6);
     expect(detail.find((l) => l.startsWith('AG-2,'))).toMatch(/^AG-2,'=Zeta Other,commercial,/); // written as text

@@ -107,7 +107,12 @@ describe('the audit chain is anchored outside the store', () => {
     const b = await backendWithHistory();
     const bytes = fs.readFileSync(b.anchorFile);
     expect(bytes.length).toBe(1024);
-    const newest = bytes.toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => (JSON.parse(l) as { count: number }).count);
+    const newest = bytes
+      .toString('utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { count: number }).count);
     const tornSlot = newest[0]! >= newest[1]! ? 0 : 1; // spoil the newer one
     bytes.fill(0x7b, tornSlot * 512 + 40, tornSlot * 512 + 300);
     fs.writeFileSync(b.anchorFile, bytes);
@@ -162,7 +167,7 @@ describe('the audit chain is anchored outside the store', () => {
     expect(await runCli(['verify', '--store', b.storePath, '--key-file', keyFile], out)).toBe(1);
     expect(lines.join('\n')).toMatch(/FAIL\s+audit anchor: .*missing/);
     // Opening the store for work does not quietly anchor it again.
-    (await testBackend({ storePath: b.storePath, key: b.key }).close());
+    await testBackend({ storePath: b.storePath, key: b.key }).close();
     expect(fs.existsSync(b.anchorFile)).toBe(false);
     lines.length = 0;
     expect(await runCli(['reanchor', '--store', b.storePath, '--key-file', keyFile], out)).toBe(0);

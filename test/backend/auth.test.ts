@@ -5,11 +5,19 @@ import { fixedClock, testBackend, withCompany } from '../support/store';
 describe('users and sign-in', () => {
   it('first run creates the company and its administrator once', async () => {
     const b = testBackend();
-    expect((await b.call('s', 'app.status', undefined)).ok && (await b.call('s', 'app.status', undefined))).toMatchObject({ value: { hasCompany: false, session: null } });
+    expect((await b.call('s', 'app.status', undefined)).ok && (await b.call('s', 'app.status', undefined))).toMatchObject({
+      value: { hasCompany: false, session: null },
+    });
     await withCompany(b, 's');
     const st = await b.call('s', 'app.status', undefined);
     expect(st).toMatchObject({ ok: true, value: { hasCompany: true, companyName: 'Test Billing Co', session: { username: 'admin', role: 'administrator' } } });
-    const again = await b.call('x', 'app.createCompany', { companyName: 'Other', timeZone: 'America/New_York', username: 'evil', displayName: 'E', password: 'password-1' });
+    const again = await b.call('x', 'app.createCompany', {
+      companyName: 'Other',
+      timeZone: 'America/New_York',
+      username: 'evil',
+      displayName: 'E',
+      password: 'password-1',
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
@@ -39,7 +47,10 @@ describe('users and sign-in', () => {
     clock.advance(4 * 60_000);
     expect(await b.call('w', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
     clock.advance(61_000);
-    expect(await b.call('w', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({ ok: true, value: { username: 'casey', role: 'clerk' } });
+    expect(await b.call('w', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({
+      ok: true,
+      value: { username: 'casey', role: 'clerk' },
+    });
     const actions = (await b.services.audit.list({ limit: 50 })).map((r) => r.action);
     expect(actions.filter((a) => a === 'auth.signInFailed').length).toBeGreaterThanOrEqual(4);
     expect(actions).toContain('auth.lockout');
@@ -49,7 +60,10 @@ describe('users and sign-in', () => {
   it('an unknown user name fails the same way and is audited', async () => {
     const b = testBackend();
     await withCompany(b);
-    expect(await b.call('w', 'auth.signIn', { username: 'nobody', password: 'whatever-1' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: 'The user name or password is not correct.' } });
+    expect(await b.call('w', 'auth.signIn', { username: 'nobody', password: 'whatever-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS', message: 'The user name or password is not correct.' },
+    });
     const last = (await b.services.audit.list({ limit: 1 }))[0];
     expect(last).toMatchObject({ action: 'auth.signInFailed', username: 'nobody' });
   });
@@ -108,7 +122,10 @@ describe('users and sign-in', () => {
     expect((await b.call('c', 'audit.list', {})).ok).toBe(true);
     await b.call(admin, 'users.setActive', { userId: created.id, active: false });
     expect(await b.call('c', 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await b.call('c2', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: expect.stringMatching(/deactivated/) } });
+    expect(await b.call('c2', 'auth.signIn', { username: 'casey', password: 'clerk-pass-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS', message: expect.stringMatching(/deactivated/) },
+    });
   });
 
   it('never removes the last administrator, and users cannot be deleted', async () => {
@@ -116,8 +133,13 @@ describe('users and sign-in', () => {
     const admin = await withCompany(b);
     expect(await b.call(admin, 'users.setActive', { userId: 1, active: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await b.call(admin, 'users.update', { userId: 1, role: 'clerk' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await b.call(admin, 'users.create', { username: 'ADMIN', displayName: 'dup', role: 'clerk', password: 'password-1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(Object.keys(await import('@shared/ipc/contract').then((m) => m.contract)).some((c) => c.startsWith('users.') && /delete|remove/i.test(c))).toBe(false);
+    expect(await b.call(admin, 'users.create', { username: 'ADMIN', displayName: 'dup', role: 'clerk', password: 'password-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(Object.keys(await import('@shared/ipc/contract').then((m) => m.contract)).some((c) => c.startsWith('users.') && /delete|remove/i.test(c))).toBe(
+      false,
+    );
   });
 
   it('validates input with the contract and says which field is wrong', async () => {

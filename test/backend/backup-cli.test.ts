@@ -32,7 +32,9 @@ describe('the command line', () => {
     const there = path.join(tempDir(), 'office.ldk');
     const newKey = path.join(path.dirname(there), 'office.key');
     process.env.LD_TEST_PASSPHRASE = 'harbor lights 2025';
-    expect(await cli('restore', '--store', there, '--key-file', newKey, '--from', path.join(out, file), '--passphrase-env', 'LD_TEST_PASSPHRASE')).toMatchObject({ code: 2, text: expect.stringMatching(/error: BACKUP_WRONG_PASSPHRASE/) });
+    expect(
+      await cli('restore', '--store', there, '--key-file', newKey, '--from', path.join(out, file), '--passphrase-env', 'LD_TEST_PASSPHRASE'),
+    ).toMatchObject({ code: 2, text: expect.stringMatching(/error: BACKUP_WRONG_PASSPHRASE/) });
     expect(fs.existsSync(there)).toBe(false);
     expect(fs.existsSync(newKey)).toBe(false);
     process.env.LD_TEST_PASSPHRASE = 'harbor lights 2026';
@@ -50,7 +52,10 @@ describe('the command line', () => {
     await b.close();
     const keyFile = path.join(tempDir(), 'k');
     fs.writeFileSync(keyFile, b.key.toString('hex'));
-    expect(await cli('backup', '--store', b.storePath, '--key-file', keyFile, '--to', path.join(path.dirname(keyFile), 'nowhere'))).toMatchObject({ code: 2, text: expect.stringMatching(/error: BACKUP_FOLDER_UNAVAILABLE: .*is not there/) });
+    expect(await cli('backup', '--store', b.storePath, '--key-file', keyFile, '--to', path.join(path.dirname(keyFile), 'nowhere'))).toMatchObject({
+      code: 2,
+      text: expect.stringMatching(/error: BACKUP_FOLDER_UNAVAILABLE: .*is not there/),
+    });
     const to = path.dirname(keyFile);
     expect((await cli('backup', '--store', b.storePath, '--key-file', keyFile, '--to', to)).code).toBe(0);
     const file = path.join(to, fs.readdirSync(to).find((f) => f.endsWith('.ldkbak'))!);

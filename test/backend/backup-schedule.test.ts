@@ -58,9 +58,15 @@ describe('retention: the last N days and M months that have a backup', () => {
     const all = daily('2025-10-01T20:00:00Z', 121);
     const { keep, remove } = retention(all, 7, 3, chicago);
     expect(keep).toEqual([
-      '2026-01-29T20:00:00.000Z', '2026-01-28T20:00:00.000Z', '2026-01-27T20:00:00.000Z', '2026-01-26T20:00:00.000Z',
-      '2026-01-25T20:00:00.000Z', '2026-01-24T20:00:00.000Z', '2026-01-23T20:00:00.000Z', // 7 days
-      '2025-12-31T20:00:00.000Z', '2025-11-30T20:00:00.000Z', // the newest of December and November (January's is the 29th)
+      '2026-01-29T20:00:00.000Z',
+      '2026-01-28T20:00:00.000Z',
+      '2026-01-27T20:00:00.000Z',
+      '2026-01-26T20:00:00.000Z',
+      '2026-01-25T20:00:00.000Z',
+      '2026-01-24T20:00:00.000Z',
+      '2026-01-23T20:00:00.000Z', // 7 days
+      '2025-12-31T20:00:00.000Z',
+      '2025-11-30T20:00:00.000Z', // the newest of December and November (January's is the 29th)
     ]);
     expect(keep.length + remove.length).toBe(121);
   });
@@ -90,8 +96,10 @@ describe('backup names and typed folders', () => {
   });
 
   it('takes a folder only as a full path, under Windows and POSIX rules', () => {
-    for (const ok of ['D:\\Backups\\Ledgerdesk', 'c:/backups', '\\\\server\\share\\Ledgerdesk', '\\\\nas\\bäckups\\Büro Ledgerdesk']) expect(folderPathProblem(ok, path.win32), ok).toBeNull();
-    for (const bad of ['Backups', 'C:Backups', '\\Backups', '\\\\server', ' D:\\Backups', '../backups']) expect(folderPathProblem(bad, path.win32), bad).toMatch(/full path|spaces/);
+    for (const ok of ['D:\\Backups\\Ledgerdesk', 'c:/backups', '\\\\server\\share\\Ledgerdesk', '\\\\nas\\bäckups\\Büro Ledgerdesk'])
+      expect(folderPathProblem(ok, path.win32), ok).toBeNull();
+    for (const bad of ['Backups', 'C:Backups', '\\Backups', '\\\\server', ' D:\\Backups', '../backups'])
+      expect(folderPathProblem(bad, path.win32), bad).toMatch(/full path|spaces/);
     expect(folderPathProblem('/mnt/office share/backups', path.posix)).toBeNull();
     for (const bad of ['backups', './backups', '~/backups']) expect(folderPathProblem(bad, path.posix), bad).toMatch(/full path/);
   });

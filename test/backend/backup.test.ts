@@ -39,7 +39,8 @@ async function office(opts: Partial<HostOptions> = {}) {
   const clock = fixedClock('2026-03-16T01:00:00Z'); // 20:00 on March 15 in Chicago
   const host = new BackendHost({ storePath, key, clock, backupsDir: path.join(dir, 'Backups'), log: () => undefined, ...opts });
   hosts.push(host);
-  const call = <C extends Channel>(session: string, channel: C, input: InputOf<Contract[C]>) => host.dispatch(session, channel, input) as Promise<Result<OutputOf<Contract[C]>>>;
+  const call = <C extends Channel>(session: string, channel: C, input: InputOf<Contract[C]>) =>
+    host.dispatch(session, channel, input) as Promise<Result<OutputOf<Contract[C]>>>;
   const must = async <C extends Channel>(session: string, channel: C, input: InputOf<Contract[C]>) => {
     const r = await call(session, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
@@ -60,7 +61,10 @@ type Office = Awaited<ReturnType<typeof office>>;
 
 async function accountWithInvoice(o: Office, cents = 1_000_000) {
   const account = await o.must(o.clerk, 'accounts.create', { accountNumber: `A-${randomBytes(3).toString('hex')}`, name: 'Acme Dental', kind: 'commercial' });
-  const draft = await o.must(o.clerk, 'invoices.createDraft', { accountId: account.id, lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: cents }] });
+  const draft = await o.must(o.clerk, 'invoices.createDraft', {
+    accountId: account.id,
+    lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: cents }],
+  });
   await o.must(o.clerk, 'invoices.post', { invoiceId: draft.id });
   return account.id;
 }
@@ -68,16 +72,35 @@ async function accountWithInvoice(o: Office, cents = 1_000_000) {
 const sha = (file: string) => (fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : null);
 /** The store's files as they are: the store, its WAL, anchor and key files, and the folder's listing. */
 function storeState(storePath: string) {
-  return { store: sha(storePath), wal: sha(`${storePath}-wal`), anchor: sha(anchorPathFor(storePath)), files: fs.readdirSync(path.dirname(storePath)).filter((f) => !f.endsWith('.backups.json')).sort() };
+  return {
+    store: sha(storePath),
+    wal: sha(`${storePath}-wal`),
+    anchor: sha(anchorPathFor(storePath)),
+    files: fs
+      .readdirSync(path.dirname(storePath))
+      .filter((f) => !f.endsWith('.backups.json'))
+      .sort(),
+  };
 }
 
 /** Every table, row by row (in primary key order: rowid tables and WITHOUT ROWID ones alike). */
 function tables(sqlite: Sqlite.Database): Record<string, unknown[]> {
-  const names = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-  return Object.fromEntries(names.map((n) => [n, sqlite.prepare(`SELECT * FROM "${n}"`).all().sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))]));
+  const names = (
+    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  ).map((t) => t.name);
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      sqlite
+        .prepare(`SELECT * FROM "${n}"`)
+        .all()
+        .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+    ]),
+  );
 }
 
-const payments = (b: Backend) => (b.ctx.store.sqlite.prepare(`SELECT reference FROM document WHERE kind = 'payment' ORDER BY id`).all() as { reference: string }[]).map((r) => r.reference);
+const payments = (b: Backend) =>
+  (b.ctx.store.sqlite.prepare(`SELECT reference FROM document WHERE kind = 'payment' ORDER BY id`).all() as { reference: string }[]).map((r) => r.reference);
 
 describe('a backup', () => {
   it('is an encrypted copy (VACUUM INTO keeps the cipher): it opens with the store key and only with it, and its manifest says what it is', async () => {
@@ -124,7 +147,9 @@ describe('a backup', () => {
     // Nothing temporary is left beside it, and the attempt is listed with its time and size.
     expect(fs.readdirSync(path.dirname(file)).sort()).toEqual([path.basename(file), path.basename(manifestPath)]);
     const overview = await o.must(o.admin, 'backups.overview', undefined);
-    expect(overview.entries).toEqual([expect.objectContaining({ id: entry.id, result: 'ok', sizeBytes: entry.sizeBytes, startedAt: '2026-03-16T01:00:00.000Z' })]);
+    expect(overview.entries).toEqual([
+      expect.objectContaining({ id: entry.id, result: 'ok', sizeBytes: entry.sizeBytes, startedAt: '2026-03-16T01:00:00.000Z' }),
+    ]);
     expect(overview.lastSuccess?.id).toBe(entry.id);
     // Administrators only.
     expect(await o.call(o.clerk, 'backups.backUpNow', undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -136,7 +161,13 @@ describe('a backup', () => {
     let posted = 0;
     const post = async () => {
       const n = ++posted;
-      const r = await o.call(o.clerk, 'payments.post', { accountId, method: 'cash', amountCents: 100, date: '2026-03-15', reference: `P${String(n).padStart(5, '0')}` });
+      const r = await o.call(o.clerk, 'payments.post', {
+        accountId,
+        method: 'cash',
+        amountCents: 100,
+        date: '2026-03-15',
+        reference: `P${String(n).padStart(5, '0')}`,
+      });
       if (!r.ok) throw new Error(r.error.message);
     };
     for (let i = 0; i < 50; i++) await post();
@@ -181,7 +212,10 @@ describe('a backup', () => {
     expect(overview.folderProblem?.code).toBe('BACKUP_FOLDER_UNAVAILABLE');
     expect(overview.entries[0]).toMatchObject({ result: 'failed', fileName: null, present: false, error: { code: 'BACKUP_FOLDER_UNAVAILABLE' } });
     // A relative folder is refused when it is set, naming the field.
-    expect(await o.call(o.admin, 'backups.updateSettings', { folder: 'Backups' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'folder' }] } });
+    expect(await o.call(o.admin, 'backups.updateSettings', { folder: 'Backups' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'folder' }] },
+    });
   });
 
   it('a disk that fills up mid-copy: BACKUP_DISK_FULL, nothing left in the folder, the failure in the list', async () => {
@@ -192,11 +226,29 @@ describe('a backup', () => {
     fs.mkdirSync(folder);
     // A real full disk: the folder is a 128 KB tmpfs, mounted in a user and mount namespace of the child's own.
     const repo = path.resolve(__dirname, '../..');
-    const node = [process.execPath, path.join(repo, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', path.join(repo, 'tsconfig.node.json'), path.join(repo, 'test/support/backup-child.ts'), o.storePath, o.key.toString('hex'), folder];
-    const r = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', 'mount -t tmpfs -o size=128k tmpfs "$1" && shift && exec "$@"', 'sh', folder, ...node], { encoding: 'utf8', timeout: 60_000 });
+    const node = [
+      process.execPath,
+      path.join(repo, 'node_modules/tsx/dist/cli.mjs'),
+      '--tsconfig',
+      path.join(repo, 'tsconfig.node.json'),
+      path.join(repo, 'test/support/backup-child.ts'),
+      o.storePath,
+      o.key.toString('hex'),
+      folder,
+    ];
+    const r = spawnSync(
+      'unshare',
+      ['--user', '--map-root-user', '--mount', 'sh', '-c', 'mount -t tmpfs -o size=128k tmpfs "$1" && shift && exec "$@"', 'sh', folder, ...node],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.stderr).toBe('');
     const answer = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
-    expect(answer).toMatchObject({ ok: false, code: 'BACKUP_DISK_FULL', message: expect.stringMatching(/disk of the backup folder .* is full, .*partial copy was deleted/), files: [] });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: 'BACKUP_DISK_FULL',
+      message: expect.stringMatching(/disk of the backup folder .* is full, .*partial copy was deleted/),
+      files: [],
+    });
     expect(readJournal(o.storePath)[0]).toMatchObject({ result: 'failed', trigger: 'cli', error: { code: 'BACKUP_DISK_FULL' } });
   });
 
@@ -223,7 +275,10 @@ describe('a backup', () => {
     o.clock.set('2026-03-16T20:00:00Z');
     const admin = await o.signIn();
     const last = (await o.must(admin, 'backups.backUpNow', undefined)).fileName!;
-    const left = fs.readdirSync(folder).filter((f) => f.endsWith('.ldkbak')).sort();
+    const left = fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.ldkbak'))
+      .sort();
     // Kept: March 16's and the newest of March 15 (2 days); March's newest is one of those (1 month); the rest are gone.
     expect(left).toEqual([foreign, 'ledgerdesk-20260315-150100.ldkbak', last].sort());
     const overview = await o.must(admin, 'backups.overview', undefined);
@@ -254,7 +309,12 @@ describe('restore', () => {
     // Work done after the backup is what a restore takes back (it stays in the store kept aside).
     await accountWithInvoice(o);
     const preview = await o.must(o.admin, 'backups.inspect', { path: entry.path! });
-    expect(preview).toMatchObject({ createdAt: '2026-03-16T01:00:00.000Z', exported: false, storePath: o.storePath, keptAsidePath: path.join(o.dir, 'office.before-restore-20260315-200000.ldk') });
+    expect(preview).toMatchObject({
+      createdAt: '2026-03-16T01:00:00.000Z',
+      exported: false,
+      storePath: o.storePath,
+      keptAsidePath: path.join(o.dir, 'office.before-restore-20260315-200000.ldk'),
+    });
 
     const outcome = await o.must(o.admin, 'backups.restore', { path: entry.path! });
     expect(outcome.keptAsidePath).toBe(preview.keptAsidePath);
@@ -264,7 +324,9 @@ describe('restore', () => {
     const { audit: after, ...restoredRest } = restored;
     expect(restoredRest).toEqual(rest);
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.slice(before.length)).toEqual([expect.objectContaining({ action: 'backup.restore', username: 'admin', entity: 'backup', entity_id: entry.fileName })]);
+    expect(after.slice(before.length)).toEqual([
+      expect.objectContaining({ action: 'backup.restore', username: 'admin', entity: 'backup', entity_id: entry.fileName }),
+    ]);
     expect((await verifyStore(o.host.current)).ok).toBe(true);
     // Everyone signs in again; the store as it was is kept aside, with its anchor and key files, and opens.
     expect(await o.call(o.admin, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
@@ -315,7 +377,9 @@ describe('restore', () => {
   });
 
   describe('refuses a bad backup with its own code, and leaves the current store untouched', () => {
-    async function refusedWith(prepare: (o: Office, backupPath: string) => Promise<{ path: string; passphrase?: string }> | { path: string; passphrase?: string }) {
+    async function refusedWith(
+      prepare: (o: Office, backupPath: string) => Promise<{ path: string; passphrase?: string }> | { path: string; passphrase?: string },
+    ) {
       const o = await office();
       await accountWithInvoice(o);
       const entry = await o.must(o.admin, 'backups.backUpNow', undefined);
@@ -379,7 +443,10 @@ describe('restore', () => {
         hosts.push(later);
         return { path: (await later.current.services.backup.backUp('cli', { userId: null, username: 'cli' })).path! };
       });
-      expect(error).toMatchObject({ code: 'BACKUP_NEWER_VERSION', message: expect.stringMatching(/newer version of Ledgerdesk .* migration 999 \(a later change\).* Update Ledgerdesk/) });
+      expect(error).toMatchObject({
+        code: 'BACKUP_NEWER_VERSION',
+        message: expect.stringMatching(/newer version of Ledgerdesk .* migration 999 \(a later change\).* Update Ledgerdesk/),
+      });
     });
 
     it('a backup of another store (another key) with no key of its own: BACKUP_WRONG_KEY', async () => {
@@ -413,7 +480,10 @@ describe('restore', () => {
 
     // Another computer: a new store with its own key.
     const there = await office();
-    expect(await there.call(there.admin, 'backups.inspect', { path: exported.path })).toMatchObject({ ok: false, error: { code: 'BACKUP_WRONG_PASSPHRASE', message: expect.stringMatching(/exported with a passphrase: enter it/) } });
+    expect(await there.call(there.admin, 'backups.inspect', { path: exported.path })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_WRONG_PASSPHRASE', message: expect.stringMatching(/exported with a passphrase: enter it/) },
+    });
     const preview = await there.must(there.admin, 'backups.inspect', { path: exported.manifestPath, passphrase: 'river otter lantern 42' });
     expect(preview).toMatchObject({ exported: true, path: exported.path });
     await there.must(there.admin, 'backups.restore', { path: exported.path, passphrase: 'river otter lantern 42' });
@@ -430,7 +500,13 @@ describe('restore', () => {
   it('a backup made by an older version (fewer migrations) is brought up to date, then verified', async () => {
     const oldKey = randomBytes(32);
     const dir = tempDir();
-    const old = new BackendHost({ storePath: path.join(dir, 'old.ldk'), key: oldKey, migrations: migrations.slice(0, -1), clock: fixedClock('2026-03-16T01:00:00Z'), log: () => undefined });
+    const old = new BackendHost({
+      storePath: path.join(dir, 'old.ldk'),
+      key: oldKey,
+      migrations: migrations.slice(0, -1),
+      clock: fixedClock('2026-03-16T01:00:00Z'),
+      log: () => undefined,
+    });
     hosts.push(old);
     await createCompany(old.current, testCompany, 'admin');
     const taken = await old.current.services.backup.backUp('cli', { userId: null, username: 'cli' });

@@ -33,9 +33,16 @@ describe('hole 1: ill-formed Unicode cannot break the audit chain', () => {
   it('the audit hash covers the text as stored, even when a record is appended with ill-formed text', async () => {
     const b = testBackend();
     await withCompany(b);
-    await b.ctx.db.transaction().execute((trx) =>
-      appendAudit(trx, b.ctx.clock, { userId: null, username: 'x\uD800y\uDC00z' }, { action: 'auth.signInFailed', entity: 'user\uDFFF', entityId: 'id\uD801', after: { reason: 'r\uD800' } }),
-    );
+    await b.ctx.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          b.ctx.clock,
+          { userId: null, username: 'x\uD800y\uDC00z' },
+          { action: 'auth.signInFailed', entity: 'user\uDFFF', entityId: 'id\uD801', after: { reason: 'r\uD800' } },
+        ),
+      );
     expect(b.services.audit.verify()).toMatchObject({ ok: true, problems: [] });
     expect((await verifyStore(b)).ok).toBe(true);
   });
@@ -48,7 +55,9 @@ describe('hole 1: ill-formed Unicode cannot break the audit chain', () => {
     expect((await refused(b, admin, 'accounts.create', { ...account, name: 'Ac\u0000me' })).message).toMatch(/^name: /);
     expect((await refused(b, admin, 'accounts.create', { ...account, notes: 'bell \u0007' })).message).toMatch(/^notes: /);
     expect((await refused(b, admin, 'accounts.create', { ...account, contacts: [{ name: 'Bo\uDC00b' }] })).message).toMatch(/^contacts\.0\.name: /);
-    expect((await refused(b, admin, 'users.create', { username: 'ada2', displayName: 'Ada\u0000', role: 'clerk', password: 'password-123' })).message).toMatch(/^displayName: /);
+    expect((await refused(b, admin, 'users.create', { username: 'ada2', displayName: 'Ada\u0000', role: 'clerk', password: 'password-123' })).message).toMatch(
+      /^displayName: /,
+    );
     expect((await refused(b, admin, 'settings.update', { companyName: 'Co\u001b[31m' })).message).toMatch(/^companyName: /);
     const file = Buffer.from('account_number,name\n').toString('base64');
     const mapping = { 'na\u0000me': 'name' };
@@ -84,7 +93,10 @@ describe('hole 10: text is bounded at the boundary, before sign-in too', () => {
 
   it('dispatch refuses any string beyond its cap before the schema runs; import files have their own, larger cap', async () => {
     // The backstop itself: whatever a schema forgets, no string over the cap, no deep nesting, no bad key.
-    expect(rawInputProblem({ a: [{ b: 'x'.repeat(DEFAULT_MAX_TEXT + 1) }] }, DEFAULT_MAX_TEXT)).toEqual({ path: 'a.0.b', message: expect.stringMatching(/too long/) });
+    expect(rawInputProblem({ a: [{ b: 'x'.repeat(DEFAULT_MAX_TEXT + 1) }] }, DEFAULT_MAX_TEXT)).toEqual({
+      path: 'a.0.b',
+      message: expect.stringMatching(/too long/),
+    });
     expect(rawInputProblem({ a: 'x'.repeat(DEFAULT_MAX_TEXT) }, DEFAULT_MAX_TEXT)).toBeNull();
     let deep: unknown = 'x';
     for (let i = 0; i < 100; i++) deep = [deep];

@@ -42,10 +42,12 @@ describe('area codes', () => {
   it('maps codes to valid IANA zones, each code once, multi-zone codes to all their zones', () => {
     const codes = knownAreaCodes();
     expect(codes.length).toBeGreaterThan(300);
-    for (const s of Object.values(areaCodesByState)) for (const z of [s.zone, ...Object.values(s.split ?? {}).flat()]) expect(() => new Intl.DateTimeFormat('en-US', { timeZone: z })).not.toThrow();
+    for (const s of Object.values(areaCodesByState))
+      for (const z of [s.zone, ...Object.values(s.split ?? {}).flat()]) expect(() => new Intl.DateTimeFormat('en-US', { timeZone: z })).not.toThrow();
     expect(zonesForPhone('(415) 555-0100')).toEqual([LA]);
     expect(zonesForPhone('+1 212 555 0100')).toEqual([NY]);
-    for (const code of ['850', '915', '208', '541', '308', '605', '701', '906', '812', '270', '606', '423', '620', '785']) expect(zonesForPhone(`${code}5550100`).length, code).toBeGreaterThan(1);
+    for (const code of ['850', '915', '208', '541', '308', '605', '701', '906', '812', '270', '606', '423', '620', '785'])
+      expect(zonesForPhone(`${code}5550100`).length, code).toBeGreaterThan(1);
     expect(zonesForPhone('850-555-0100')).toEqual(expect.arrayContaining([NY, 'America/Chicago']));
     expect(zonesForPhone('915-555-0100')).toEqual(expect.arrayContaining(['America/Denver', 'America/Chicago']));
     // Unknown and non-geographic codes do not narrow.
@@ -148,16 +150,30 @@ describe('call frequency (1006.14(b)(2))', () => {
   });
 
   it('incoming calls are neither attempts nor conversations', () => {
-    const incoming: PriorCall[] = Array.from({ length: 8 }, (_, i) => ({ startedAt: `2026-03-09T1${i}:00:00Z`, direction: 'incoming', outcome: 'spoke_with_debtor' }));
+    const incoming: PriorCall[] = Array.from({ length: 8 }, (_, i) => ({
+      startedAt: `2026-03-09T1${i}:00:00Z`,
+      direction: 'incoming',
+      outcome: 'spoke_with_debtor',
+    }));
     expect(checkCall(facts({ at: '2026-03-10T15:00:00Z', priorCalls: incoming })).allowed).toBe(true);
   });
 });
 
 describe('flags and letters (pure)', () => {
-  const flag = (kind: 'cease_communication' | 'disputed' | 'do_not_call' | 'bankruptcy', phone: string | null = null) => ({ id: 1, kind, phone, details: {}, setAt: '2026-03-01T00:00:00Z' });
+  const flag = (kind: 'cease_communication' | 'disputed' | 'do_not_call' | 'bankruptcy', phone: string | null = null) => ({
+    id: 1,
+    kind,
+    phone,
+    details: {},
+    setAt: '2026-03-01T00:00:00Z',
+  });
 
   it('cease communication blocks a collection letter but not a permitted notice', () => {
-    expect(checkLetter({ accountKind: 'consumer', complianceEnabled: true, purpose: 'collection', openFlags: [flag('cease_communication')] }).blocks.map((b) => b.rule)).toEqual(['cease_communication']);
+    expect(
+      checkLetter({ accountKind: 'consumer', complianceEnabled: true, purpose: 'collection', openFlags: [flag('cease_communication')] }).blocks.map(
+        (b) => b.rule,
+      ),
+    ).toEqual(['cease_communication']);
     for (const purpose of ['termination_of_efforts', 'remedy_may_be_invoked', 'remedy_will_be_invoked'] as const) {
       expect(checkLetter({ accountKind: 'consumer', complianceEnabled: true, purpose, openFlags: [flag('cease_communication')] }).allowed, purpose).toBe(true);
     }
@@ -176,7 +192,9 @@ describe('flags and letters (pure)', () => {
     const night = { at: '2026-03-10T03:00:00Z', openFlags: [flag('cease_communication')] };
     expect(checkCall(facts({ ...night, accountKind: 'commercial' }))).toMatchObject({ allowed: true, exempt: 'commercial' });
     expect(checkCall(facts({ ...night, complianceEnabled: false }))).toMatchObject({ allowed: true, exempt: 'disabled' });
-    expect(checkLetter({ accountKind: 'commercial', complianceEnabled: true, purpose: 'collection', openFlags: [flag('cease_communication')] }).allowed).toBe(true);
+    expect(checkLetter({ accountKind: 'commercial', complianceEnabled: true, purpose: 'collection', openFlags: [flag('cease_communication')] }).allowed).toBe(
+      true,
+    );
   });
 });
 
@@ -186,10 +204,27 @@ describe('compliance through the backend', () => {
     const { b, travel, clerk, account } = await collectionsBackend('2026-03-02T15:00:00Z');
     const a = await account({ state: 'NY' });
     // 7 attempts: Mon x2, Tue x2, Wed, Thu, Sat (the Saturday is 2026-03-07)
-    const times = ['2026-03-02T15:00:00Z', '2026-03-02T20:00:00Z', '2026-03-03T15:00:00Z', '2026-03-03T20:00:00Z', '2026-03-04T15:00:00Z', '2026-03-05T15:00:00Z', '2026-03-07T15:00:00Z'];
+    const times = [
+      '2026-03-02T15:00:00Z',
+      '2026-03-02T20:00:00Z',
+      '2026-03-03T15:00:00Z',
+      '2026-03-03T20:00:00Z',
+      '2026-03-04T15:00:00Z',
+      '2026-03-05T15:00:00Z',
+      '2026-03-07T15:00:00Z',
+    ];
     for (const t of times) {
       travel(t);
-      value(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing', startedAt: t, outcome: 'no_answer' }));
+      value(
+        await b.call(clerk, 'calls.log', {
+          accountId: a.accountId,
+          contactId: a.contactId,
+          phone: a.phone,
+          direction: 'outgoing',
+          startedAt: t,
+          outcome: 'no_answer',
+        }),
+      );
     }
     // Sunday 2026-03-08 (the spring-forward day) 11:00 EDT: the 8th attempt within Mon 2..Sun 8.
     travel('2026-03-08T15:00:00Z');
@@ -198,13 +233,34 @@ describe('compliance through the backend', () => {
     // The 7th most recent attempt is Monday 2 -> allowed from Monday 9 (00:00 local; 08:00 with calling hours).
     expect(check.blocks[0]!.allowedAt).toBe('2026-03-09T04:00:00.000Z');
     expect(check.allowedAt).toBe('2026-03-09T12:00:00.000Z');
-    const err = failure(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing', startedAt: '2026-03-08T15:00:00Z', outcome: 'no_answer' }), 'RULE_BLOCKED');
+    const err = failure(
+      await b.call(clerk, 'calls.log', {
+        accountId: a.accountId,
+        contactId: a.contactId,
+        phone: a.phone,
+        direction: 'outgoing',
+        startedAt: '2026-03-08T15:00:00Z',
+        outcome: 'no_answer',
+      }),
+      'RULE_BLOCKED',
+    );
     expect(err.message).toContain('7 call attempts');
     expect(err.message).toContain('Mar 9, 2026');
     const details = err.details as RuleBlockedDetails;
     expect(details).toMatchObject({ rule: 'call_frequency', allowedAt: '2026-03-09T12:00:00.000Z', citation: '12 CFR 1006.14(b)(2)(i)' });
     // The details carry facts, not sentences: the screen words them.
-    expect(details.blocks).toEqual([{ rule: 'call_frequency', person: 'Consumer 1', attempts: 7, max: 7, from: '2026-03-02', to: '2026-03-08', allowedAt: '2026-03-09T04:00:00.000Z', citation: '12 CFR 1006.14(b)(2)(i)' }]);
+    expect(details.blocks).toEqual([
+      {
+        rule: 'call_frequency',
+        person: 'Consumer 1',
+        attempts: 7,
+        max: 7,
+        from: '2026-03-02',
+        to: '2026-03-08',
+        allowedAt: '2026-03-09T04:00:00.000Z',
+        citation: '12 CFR 1006.14(b)(2)(i)',
+      },
+    ]);
     // Nothing was written by the refused call.
     expect(value(await b.call(clerk, 'calls.list', { accountId: a.accountId }))).toHaveLength(7);
     // Monday 9 at 08:00 EDT it is allowed (Monday 2 left the window).
@@ -216,12 +272,34 @@ describe('compliance through the backend', () => {
     // Monday 2026-03-02 10:00 EST
     const { b, travel, clerk, supervisor, account } = await collectionsBackend('2026-03-02T15:00:00Z');
     const a = await account({ state: 'NY', name: 'Jon Smith' });
-    for (const t of ['2026-03-02T15:00:00Z', '2026-03-02T16:00:00Z', '2026-03-02T17:00:00Z', '2026-03-02T18:00:00Z', '2026-03-02T19:00:00Z', '2026-03-02T20:00:00Z', '2026-03-02T21:00:00Z']) {
+    for (const t of [
+      '2026-03-02T15:00:00Z',
+      '2026-03-02T16:00:00Z',
+      '2026-03-02T17:00:00Z',
+      '2026-03-02T18:00:00Z',
+      '2026-03-02T19:00:00Z',
+      '2026-03-02T20:00:00Z',
+      '2026-03-02T21:00:00Z',
+    ]) {
       travel(t);
-      value(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing', startedAt: t, outcome: 'no_answer' }));
+      value(
+        await b.call(clerk, 'calls.log', {
+          accountId: a.accountId,
+          contactId: a.contactId,
+          phone: a.phone,
+          direction: 'outgoing',
+          startedAt: t,
+          outcome: 'no_answer',
+        }),
+      );
     }
     value(await b.call(clerk, 'compliance.addInconvenientTime', { accountId: a.accountId, contactId: a.contactId, weekdays: [3], note: 'works Wednesdays' }));
-    value(await b.call(supervisor, 'accounts.update', { accountId: a.accountId, contacts: [{ id: a.contactId, name: 'Jonathan Smith', phones: [{ label: 'home', number: a.phone }] }] }));
+    value(
+      await b.call(supervisor, 'accounts.update', {
+        accountId: a.accountId,
+        contacts: [{ id: a.contactId, name: 'Jonathan Smith', phones: [{ label: 'home', number: a.phone }] }],
+      }),
+    );
     // Tuesday: still 7 attempts within 7 days for the same person under the new name.
     travel('2026-03-03T15:00:00Z');
     const tue = value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone }));
@@ -235,7 +313,16 @@ describe('compliance through the backend', () => {
   it('a conversation blocks the next 7 days counting its own day; incoming calls do not count', async () => {
     const { b, travel, clerk, account } = await collectionsBackend('2026-10-26T14:00:00Z'); // Monday 10:00 EDT
     const a = await account({ state: 'NY' });
-    value(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing', startedAt: '2026-10-26T14:00:00Z', outcome: 'spoke_with_debtor' }));
+    value(
+      await b.call(clerk, 'calls.log', {
+        accountId: a.accountId,
+        contactId: a.contactId,
+        phone: a.phone,
+        direction: 'outgoing',
+        startedAt: '2026-10-26T14:00:00Z',
+        outcome: 'spoke_with_debtor',
+      }),
+    );
     const check = (at: string) => b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, at }).then(value);
     const same = await check('2026-10-26T18:00:00Z');
     expect(same.blocks.map((x) => x.rule)).toEqual(['conversation_wait']);
@@ -247,16 +334,39 @@ describe('compliance through the backend', () => {
     const other = await account({ state: 'NY' });
     travel('2026-10-27T20:00:00Z');
     for (let i = 0; i < 8; i++) {
-      value(await b.call(clerk, 'calls.log', { accountId: other.accountId, contactId: other.contactId, phone: other.phone, direction: 'incoming', startedAt: `2026-10-27T1${i}:00:00Z`, outcome: 'spoke_with_debtor' }));
+      value(
+        await b.call(clerk, 'calls.log', {
+          accountId: other.accountId,
+          contactId: other.contactId,
+          phone: other.phone,
+          direction: 'incoming',
+          startedAt: `2026-10-27T1${i}:00:00Z`,
+          outcome: 'spoke_with_debtor',
+        }),
+      );
     }
-    expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: other.accountId, contactId: other.contactId, phone: other.phone, at: '2026-10-27T19:00:00Z' })).allowed).toBe(true);
+    expect(
+      value(
+        await b.call(clerk, 'compliance.checkCall', { accountId: other.accountId, contactId: other.contactId, phone: other.phone, at: '2026-10-27T19:00:00Z' }),
+      ).allowed,
+    ).toBe(true);
   });
 
   it('address in New York, phone in 415: a call at 08:30 Eastern is refused until 11:00 Eastern', async () => {
     const { b, clerk, account } = await collectionsBackend('2026-03-10T12:30:00Z');
     const a = await account({ state: 'NY', phones: ['415-555-0100'] });
     expect(a.timeZone).toBe(NY);
-    const err = failure(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing', startedAt: '2026-03-10T12:30:00Z', outcome: 'no_answer' }), 'RULE_BLOCKED');
+    const err = failure(
+      await b.call(clerk, 'calls.log', {
+        accountId: a.accountId,
+        contactId: a.contactId,
+        phone: a.phone,
+        direction: 'outgoing',
+        startedAt: '2026-03-10T12:30:00Z',
+        outcome: 'no_answer',
+      }),
+      'RULE_BLOCKED',
+    );
     expect(err.details).toMatchObject({ rule: 'calling_hours', allowedAt: '2026-03-10T15:00:00.000Z' });
     expect(err.message).toContain('11:00 AM EDT');
   });
@@ -264,7 +374,9 @@ describe('compliance through the backend', () => {
   it('designated inconvenient times block through the backend; withdrawing one is a supervisor\u2019s, audited', async () => {
     const { b, clerk, supervisor, account } = await collectionsBackend('2026-03-15T16:00:00Z'); // Sunday noon EDT
     const a = await account({ state: 'NY' });
-    const t = value(await b.call(clerk, 'compliance.addInconvenientTime', { accountId: a.accountId, contactId: a.contactId, weekdays: [7], note: 'not on Sundays' }));
+    const t = value(
+      await b.call(clerk, 'compliance.addInconvenientTime', { accountId: a.accountId, contactId: a.contactId, weekdays: [7], note: 'not on Sundays' }),
+    );
     expect(t).toMatchObject({ weekdays: [7], start: '00:00', end: '24:00' });
     const c = value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone }));
     expect(c.blocks.map((x) => x.rule)).toEqual(['inconvenient_time']);
@@ -278,7 +390,14 @@ describe('compliance through the backend', () => {
   it('a supervisor override succeeds with a written reason and is audited and reported; a clerk cannot override', async () => {
     const { b, clerk, supervisor, admin, account } = await collectionsBackend('2026-03-10T11:00:00Z'); // 07:00 EDT
     const a = await account({ state: 'NY' });
-    const call = { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing' as const, startedAt: '2026-03-10T11:00:00Z', outcome: 'spoke_with_debtor' as const };
+    const call = {
+      accountId: a.accountId,
+      contactId: a.contactId,
+      phone: a.phone,
+      direction: 'outgoing' as const,
+      startedAt: '2026-03-10T11:00:00Z',
+      outcome: 'spoke_with_debtor' as const,
+    };
     const denied = failure(await b.call(clerk, 'calls.log', { ...call, override: { reason: 'consumer asked for an early call' } }), 'FORBIDDEN');
     expect(denied.message).toContain('supervisor');
     failure(await b.call(supervisor, 'calls.log', { ...call, override: { reason: 'too short' } }), 'VALIDATION');
@@ -286,11 +405,21 @@ describe('compliance through the backend', () => {
     expect(logged.overrideId).toBeGreaterThan(0);
     const audit = value(await b.call(admin, 'audit.list', { entity: 'account', entityId: String(a.accountId) }));
     const o = audit.find((r) => r.action === 'compliance.override')!;
-    expect(o).toMatchObject({ username: 'sam', after: { rules: ['calling_hours'], reason: 'Consumer asked in writing to be called at 7am before work', action: 'call' } });
+    expect(o).toMatchObject({
+      username: 'sam',
+      after: { rules: ['calling_hours'], reason: 'Consumer asked in writing to be called at 7am before work', action: 'call' },
+    });
     expect(audit.some((r) => r.action === 'call.log')).toBe(true);
     const report = value(await b.call(supervisor, 'compliance.overrides', { from: '2026-03-10T00:00:00Z', to: '2026-03-11T00:00:00Z' }));
     expect(report).toHaveLength(1);
-    expect(report[0]).toMatchObject({ accountId: a.accountId, rules: ['calling_hours'], username: 'sam', role: 'supervisor', callId: logged.id, actionAt: '2026-03-10T11:00:00.000Z' });
+    expect(report[0]).toMatchObject({
+      accountId: a.accountId,
+      rules: ['calling_hours'],
+      username: 'sam',
+      role: 'supervisor',
+      callId: logged.id,
+      actionAt: '2026-03-10T11:00:00.000Z',
+    });
     expect(value(await b.call(supervisor, 'compliance.overrides', { from: '2026-03-11T00:00:00Z' }))).toHaveLength(0);
     failure(await b.call(clerk, 'compliance.overrides', {}), 'FORBIDDEN');
     expect(value(await b.call(admin, 'audit.verify', undefined)).ok).toBe(true);
@@ -299,10 +428,13 @@ describe('compliance through the backend', () => {
   it('an override recorded before blocks carried facts still reports, with its sentence as recorded', async () => {
     const { b, supervisor, account } = await collectionsBackend('2026-03-10T11:00:00Z');
     const a = await account({ state: 'NY' });
-    const recorded = 'Calling hours: it is 07:00 in America/New_York (address); calls are allowed 08:00-21:00 in the consumer\u2019s time zone. Allowed from Tue, Mar 10, 2026, 8:00 AM EDT. (12 CFR 1006.6(b)(1)(i))';
+    const recorded =
+      'Calling hours: it is 07:00 in America/New_York (address); calls are allowed 08:00-21:00 in the consumer\u2019s time zone. Allowed from Tue, Mar 10, 2026, 8:00 AM EDT. (12 CFR 1006.6(b)(1)(i))';
     const legacy = [{ rule: 'calling_hours', message: recorded, allowedAt: '2026-03-10T12:00:00.000Z', citation: '12 CFR 1006.6(b)(1)(i)' }];
     b.ctx.store.sqlite
-      .prepare(`INSERT INTO compliance_override (account_id, action, rules, blocks, reason, phone, contact_name, action_at, user_id, username, role, created_at) VALUES (?, 'call', '["calling_hours"]', ?, 'Asked to be called early', NULL, NULL, '2026-03-01T11:00:00.000Z', 2, 'sam', 'supervisor', '2026-03-01T11:00:00.000Z')`)
+      .prepare(
+        `INSERT INTO compliance_override (account_id, action, rules, blocks, reason, phone, contact_name, action_at, user_id, username, role, created_at) VALUES (?, 'call', '["calling_hours"]', ?, 'Asked to be called early', NULL, NULL, '2026-03-01T11:00:00.000Z', 2, 'sam', 'supervisor', '2026-03-01T11:00:00.000Z')`,
+      )
       .run(a.accountId, JSON.stringify(legacy));
     const [o] = value(await b.call(supervisor, 'compliance.overrides', {}));
     expect(o!.blocks).toEqual([{ rule: 'calling_hours', recorded, allowedAt: '2026-03-10T12:00:00.000Z', citation: '12 CFR 1006.6(b)(1)(i)' }]);
@@ -314,18 +446,56 @@ describe('compliance through the backend', () => {
     const com = await account({ state: 'NY', kind: 'commercial' });
     const com1 = value(await b.call(clerk, 'compliance.checkCall', { accountId: com.accountId, contactId: com.contactId, phone: com.phone }));
     expect(com1).toMatchObject({ allowed: true, exempt: 'commercial' });
-    value(await b.call(clerk, 'calls.log', { accountId: com.accountId, contactId: com.contactId, phone: com.phone, direction: 'outgoing', startedAt: '2026-03-10T03:00:00Z', outcome: 'no_answer' }));
+    value(
+      await b.call(clerk, 'calls.log', {
+        accountId: com.accountId,
+        contactId: com.contactId,
+        phone: com.phone,
+        direction: 'outgoing',
+        startedAt: '2026-03-10T03:00:00Z',
+        outcome: 'no_answer',
+      }),
+    );
     const con = await account({ state: 'NY' });
-    failure(await b.call(clerk, 'calls.log', { accountId: con.accountId, contactId: con.contactId, phone: con.phone, direction: 'outgoing', startedAt: '2026-03-10T03:00:00Z', outcome: 'no_answer' }), 'RULE_BLOCKED');
+    failure(
+      await b.call(clerk, 'calls.log', {
+        accountId: con.accountId,
+        contactId: con.contactId,
+        phone: con.phone,
+        direction: 'outgoing',
+        startedAt: '2026-03-10T03:00:00Z',
+        outcome: 'no_answer',
+      }),
+      'RULE_BLOCKED',
+    );
     value(await b.call(admin, 'settings.update', { complianceEnabled: false }));
-    expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: con.accountId, contactId: con.contactId, phone: con.phone }))).toMatchObject({ allowed: true, exempt: 'disabled' });
-    value(await b.call(clerk, 'calls.log', { accountId: con.accountId, contactId: con.contactId, phone: con.phone, direction: 'outgoing', startedAt: '2026-03-10T03:00:00Z', outcome: 'no_answer' }));
+    expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: con.accountId, contactId: con.contactId, phone: con.phone }))).toMatchObject({
+      allowed: true,
+      exempt: 'disabled',
+    });
+    value(
+      await b.call(clerk, 'calls.log', {
+        accountId: con.accountId,
+        contactId: con.contactId,
+        phone: con.phone,
+        direction: 'outgoing',
+        startedAt: '2026-03-10T03:00:00Z',
+        outcome: 'no_answer',
+      }),
+    );
   });
 
   it('cease communication blocks calls and collection letters but allows a permitted notice; a supervisor can override a letter', async () => {
     const { b, clerk, supervisor, account } = await collectionsBackend('2026-03-10T15:00:00Z');
     const a = await account({ state: 'NY' });
-    value(await b.call(clerk, 'flags.set', { kind: 'cease_communication', accountId: a.accountId, reason: 'Letter received asking us to stop', receivedOn: '2026-03-09' }));
+    value(
+      await b.call(clerk, 'flags.set', {
+        kind: 'cease_communication',
+        accountId: a.accountId,
+        reason: 'Letter received asking us to stop',
+        receivedOn: '2026-03-09',
+      }),
+    );
     const call = value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone }));
     expect(call.blocks.map((x) => x.rule)).toEqual(['cease_communication']);
     expect(call.allowedAt).toBeUndefined();
@@ -334,29 +504,79 @@ describe('compliance through the backend', () => {
     expect(value(await b.call(clerk, 'compliance.checkLetter', { accountId: a.accountId, purpose: 'termination_of_efforts' })).allowed).toBe(true);
     // The letters service's entry point: a clerk is refused, a supervisor may override.
     const svc = b.services.compliance;
-    await expect(b.ctx.db.transaction().execute((trx) => svc.assertLetterAllowed(trx, { actor: { userId: 3, username: 'cleo' }, role: 'clerk' }, { accountId: a.accountId, purpose: 'collection' }))).rejects.toMatchObject({ code: 'RULE_BLOCKED' });
-    await expect(b.ctx.db.transaction().execute((trx) => svc.assertLetterAllowed(trx, { actor: { userId: 3, username: 'cleo' }, role: 'clerk' }, { accountId: a.accountId, purpose: 'remedy_may_be_invoked' }))).resolves.toBeNull();
-    const id = await b.ctx.db.transaction().execute((trx) => svc.assertLetterAllowed(trx, { actor: { userId: 2, username: 'sam' }, role: 'supervisor' }, { accountId: a.accountId, purpose: 'collection', override: { reason: 'Consumer withdrew the request by phone, letter to follow' } }));
+    await expect(
+      b.ctx.db
+        .transaction()
+        .execute((trx) =>
+          svc.assertLetterAllowed(trx, { actor: { userId: 3, username: 'cleo' }, role: 'clerk' }, { accountId: a.accountId, purpose: 'collection' }),
+        ),
+    ).rejects.toMatchObject({ code: 'RULE_BLOCKED' });
+    await expect(
+      b.ctx.db
+        .transaction()
+        .execute((trx) =>
+          svc.assertLetterAllowed(trx, { actor: { userId: 3, username: 'cleo' }, role: 'clerk' }, { accountId: a.accountId, purpose: 'remedy_may_be_invoked' }),
+        ),
+    ).resolves.toBeNull();
+    const id = await b.ctx.db
+      .transaction()
+      .execute((trx) =>
+        svc.assertLetterAllowed(
+          trx,
+          { actor: { userId: 2, username: 'sam' }, role: 'supervisor' },
+          { accountId: a.accountId, purpose: 'collection', override: { reason: 'Consumer withdrew the request by phone, letter to follow' } },
+        ),
+      );
     expect(id).toBeGreaterThan(0);
-    expect(value(await b.call(supervisor, 'compliance.overrides', { accountId: a.accountId }))[0]).toMatchObject({ action: 'letter', rules: ['cease_communication'] });
+    expect(value(await b.call(supervisor, 'compliance.overrides', { accountId: a.accountId }))[0]).toMatchObject({
+      action: 'letter',
+      rules: ['cease_communication'],
+    });
   });
 
   it('an open dispute pauses calls and collection letters until verification is recorded', async () => {
     const { b, clerk, account } = await collectionsBackend('2026-03-10T15:00:00Z');
     const a = await account({ state: 'NY' });
-    value(await b.call(clerk, 'calls.log', { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'incoming', startedAt: '2026-03-10T15:00:00Z', outcome: 'dispute', notes: 'says the bill was paid' }));
-    expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).blocks.map((x) => x.rule)).toEqual(['dispute']);
+    value(
+      await b.call(clerk, 'calls.log', {
+        accountId: a.accountId,
+        contactId: a.contactId,
+        phone: a.phone,
+        direction: 'incoming',
+        startedAt: '2026-03-10T15:00:00Z',
+        outcome: 'dispute',
+        notes: 'says the bill was paid',
+      }),
+    );
+    expect(
+      value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).blocks.map((x) => x.rule),
+    ).toEqual(['dispute']);
     expect(value(await b.call(clerk, 'compliance.checkLetter', { accountId: a.accountId })).blocks.map((x) => x.rule)).toEqual(['dispute']);
-    value(await b.call(clerk, 'flags.recordVerification', { accountId: a.accountId, verifiedOn: '2026-03-10', note: 'Itemized statement and proof of service mailed' }));
+    value(
+      await b.call(clerk, 'flags.recordVerification', {
+        accountId: a.accountId,
+        verifiedOn: '2026-03-10',
+        note: 'Itemized statement and proof of service mailed',
+      }),
+    );
     expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).allowed).toBe(true);
     expect(value(await b.call(clerk, 'compliance.checkLetter', { accountId: a.accountId })).allowed).toBe(true);
   });
 
   it('attorney, bankruptcy and deceased flags block calls to the consumer; do-not-call blocks only that number', async () => {
     const { b, clerk, account } = await collectionsBackend('2026-03-10T15:00:00Z');
-    const rulesFor = async (acc: { accountId: number; contactId: number }, phone: string) => value(await b.call(clerk, 'compliance.checkCall', { accountId: acc.accountId, contactId: acc.contactId, phone })).blocks.map((x) => x.rule);
+    const rulesFor = async (acc: { accountId: number; contactId: number }, phone: string) =>
+      value(await b.call(clerk, 'compliance.checkCall', { accountId: acc.accountId, contactId: acc.contactId, phone })).blocks.map((x) => x.rule);
     const a1 = await account();
-    value(await b.call(clerk, 'flags.set', { kind: 'attorney_represented', accountId: a1.accountId, reason: 'Attorney letter', attorneyName: 'Lee Law', attorneyPhone: '212-555-0999' }));
+    value(
+      await b.call(clerk, 'flags.set', {
+        kind: 'attorney_represented',
+        accountId: a1.accountId,
+        reason: 'Attorney letter',
+        attorneyName: 'Lee Law',
+        attorneyPhone: '212-555-0999',
+      }),
+    );
     expect(await rulesFor(a1, a1.phone)).toEqual(['attorney_represented']);
     const a2 = await account();
     value(await b.call(clerk, 'flags.set', { kind: 'bankruptcy', accountId: a2.accountId, reason: 'Notice from court', chapter: '7', caseNumber: '26-10001' }));

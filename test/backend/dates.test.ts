@@ -9,12 +9,27 @@ import type { Backend } from '../../src-main/backend';
 import { verifyStore } from '../../src-main/backend/verify';
 import { collectionsBackend, value } from '../support/collections';
 import { runCli } from '../../src-main/cli';
-import { addDays, addMonths, dayNumber, daysBetween, formatDate, formatInZone, formatInstant, formatMonth, fromDayNumber, isCalendarDate, isIsoDate, readDate } from '../../src-shared/dates';
+import {
+  addDays,
+  addMonths,
+  dayNumber,
+  daysBetween,
+  formatDate,
+  formatInZone,
+  formatInstant,
+  formatMonth,
+  fromDayNumber,
+  isCalendarDate,
+  isIsoDate,
+  readDate,
+} from '../../src-shared/dates';
 
 /** Every table's row count: a refused call must leave every one of them as it was. */
 function rowCounts(b: Backend): Record<string, number> {
   const sqlite = b.ctx.store.sqlite;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
   return Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
 }
 
@@ -26,7 +41,11 @@ function channelsTakingDates(): Channel[] {
     seen.add(s);
     const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
     return Object.entries(def).some(([k, v]) =>
-      k === 'shape' && v && typeof v === 'object' ? Object.values(v).some((f) => holdsDate(f, seen)) : Array.isArray(v) ? v.some((x) => holdsDate(x, seen)) : holdsDate(v, seen),
+      k === 'shape' && v && typeof v === 'object'
+        ? Object.values(v).some((f) => holdsDate(f, seen))
+        : Array.isArray(v)
+          ? v.some((x) => holdsDate(x, seen))
+          : holdsDate(v, seen),
     );
   };
   return (Object.keys(contract) as Channel[]).filter((c) => holdsDate(contract[c].input, new Set()));
@@ -40,9 +59,18 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
     const inv = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, invoiceDate: '2026-01-05', lines: [line] }));
     value(await b.call(sup, 'invoices.post', { invoiceId: inv.id }));
     const draft = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, lines: [line] }));
-    const pay = value(await b.call(sup, 'payments.post', { accountId: a.accountId, method: 'cash', amountCents: 1_000, date: '2026-03-01', allocation: { mode: 'none' } }));
+    const pay = value(
+      await b.call(sup, 'payments.post', { accountId: a.accountId, method: 'cash', amountCents: 1_000, date: '2026-03-01', allocation: { mode: 'none' } }),
+    );
     const plan = value(await b.call(sup, 'plans.create', { accountId: a.accountId, installmentCount: 3, frequency: 'monthly', firstDate: '2026-04-01' }));
-    const call = { accountId: a.accountId, contactId: a.contactId, phone: a.phone, direction: 'outgoing' as const, startedAt: '2026-03-16T15:00:00Z', outcome: 'no_answer' as const };
+    const call = {
+      accountId: a.accountId,
+      contactId: a.contactId,
+      phone: a.phone,
+      direction: 'outgoing' as const,
+      startedAt: '2026-03-16T15:00:00Z',
+      outcome: 'no_answer' as const,
+    };
 
     type Case = [Channel, (d: string, t: string) => unknown];
     const cases: Case[] = [
@@ -109,10 +137,19 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
   it('verify reports a posting dated outside the range or above the ceiling (as an older version could write)', async () => {
     const { b, supervisor: sup, account } = await collectionsBackend('2026-03-16T15:00:00Z');
     const a = await account();
-    const draft = value(await b.call(sup, 'invoices.createDraft', { accountId: a.accountId, lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 100 }] }));
+    const draft = value(
+      await b.call(sup, 'invoices.createDraft', {
+        accountId: a.accountId,
+        lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 100 }],
+      }),
+    );
     expect((await verifyStore(b)).checks.find((c) => c.name === 'amounts and dates in range')?.ok).toBe(true);
     // What the old code let through: a posting dated 0000-01-01 of 4.5e18 cents (a draft made posted by hand here).
-    b.ctx.store.sqlite.prepare(`UPDATE document SET status = 'posted', number = 'INV-000001', series = 'INV', number_seq = 1, posted_at = '2026-03-16T15:00:00.000Z', doc_date = '0000-01-01', total_cents = 4500000000000000000 WHERE id = ?`).run(draft.id);
+    b.ctx.store.sqlite
+      .prepare(
+        `UPDATE document SET status = 'posted', number = 'INV-000001', series = 'INV', number_seq = 1, posted_at = '2026-03-16T15:00:00.000Z', doc_date = '0000-01-01', total_cents = 4500000000000000000 WHERE id = ?`,
+      )
+      .run(draft.id);
     const check = (await verifyStore(b)).checks.find((c) => c.name === 'amounts and dates in range');
     expect(check).toMatchObject({ ok: false, problems: [expect.stringMatching(/^INV-000001: total .* cents, dated 0000-01-01$/)] });
   });
@@ -180,7 +217,14 @@ describe('the date codec (src-shared/dates)', () => {
       const r = readDate(t);
       return r.ok ? r.value : r.reason;
     };
-    expect(['2026-3-5', '3/5/2026', 'Mar 5, 2026', 'March 5 2026', 'Sept 5, 2026', 'mar. 5, 2026'].map(read)).toEqual(['2026-03-05', '2026-03-05', '2026-03-05', '2026-03-05', '2026-09-05', '2026-03-05']);
+    expect(['2026-3-5', '3/5/2026', 'Mar 5, 2026', 'March 5 2026', 'Sept 5, 2026', 'mar. 5, 2026'].map(read)).toEqual([
+      '2026-03-05',
+      '2026-03-05',
+      '2026-03-05',
+      '2026-03-05',
+      '2026-09-05',
+      '2026-03-05',
+    ]);
     expect(read('2025-02-30')).toBe('is not a calendar date (2025-02-30)');
     expect(read('0099-12-31')).toBe('is out of range (0099-12-31); dates must be between 1900-01-01 and 2199-12-31');
     expect(read('yesterday')).toMatch(/^is not a date \(yesterday\); use YYYY-MM-DD or MM\/DD\/YYYY/);

@@ -62,7 +62,9 @@ describe('demo data', () => {
     const two = await demoStore('bulk', 60, 5);
     const other = await demoStore('bulk', 60, 6);
     expect(totals(two.b)).toEqual(totals(one.b));
-    expect(dump(two.b, 'SELECT account_number, name, balance_cents FROM account ORDER BY id')).toEqual(dump(one.b, 'SELECT account_number, name, balance_cents FROM account ORDER BY id'));
+    expect(dump(two.b, 'SELECT account_number, name, balance_cents FROM account ORDER BY id')).toEqual(
+      dump(one.b, 'SELECT account_number, name, balance_cents FROM account ORDER BY id'),
+    );
     expect(totals(other.b)).not.toEqual(totals(one.b));
   }, 120_000);
 
@@ -94,7 +96,9 @@ describe('demo data', () => {
     const pastDueAccounts = aging.rows.filter((row) => row.buckets.slice(1).some((x) => x > 0)).length;
     expect(pastDueAccounts).toBeGreaterThan(10);
     expect(pastDueAccounts).toBeLessThan(150);
-    const kinds = Object.fromEntries((dump(b, 'SELECT kind, count(*) AS n FROM document GROUP BY kind') as { kind: string; n: number }[]).map((k) => [k.kind, k.n]));
+    const kinds = Object.fromEntries(
+      (dump(b, 'SELECT kind, count(*) AS n FROM document GROUP BY kind') as { kind: string; n: number }[]).map((k) => [k.kind, k.n]),
+    );
     expect(Object.keys(kinds).sort()).toEqual(['adjustment', 'credit_note', 'fee', 'invoice', 'payment', 'reversal', 'write_off']);
     expect(kinds.invoice).toBeGreaterThan(2500);
     // Invoices span 18 months and number in date order.
@@ -102,7 +106,10 @@ describe('demo data', () => {
     expect(span.lo).toBe('2023-12-30');
     expect(span.hi <= '2025-06-30' && span.hi >= '2025-06-20').toBe(true);
     // Accounts across states and time zones, the zone derived from the state; phones mostly local.
-    const accts = dump(b, 'SELECT a.kind, a.time_zone, a.billing_address, c.phones FROM account a JOIN account_contact c ON c.account_id = a.id AND c.is_primary = 1') as { kind: string; time_zone: string; billing_address: string; phones: string }[];
+    const accts = dump(
+      b,
+      'SELECT a.kind, a.time_zone, a.billing_address, c.phones FROM account a JOIN account_contact c ON c.account_id = a.id AND c.is_primary = 1',
+    ) as { kind: string; time_zone: string; billing_address: string; phones: string }[];
     const zones = new Set(accts.map((a) => a.time_zone));
     expect(zones.size).toBeGreaterThanOrEqual(4);
     let local = 0;
@@ -125,7 +132,10 @@ describe('demo data', () => {
     const keyFile = path.join(dir, 'demo.key');
     const lines: string[] = [];
     const out = (l: string) => lines.push(l);
-    const code = await runCli(['demo', '--size', 'medium', '--accounts', '30', '--store', store, '--key-file', keyFile, '--seed', '3', '--as-of', '2025-01-31', '--verify'], out);
+    const code = await runCli(
+      ['demo', '--size', 'medium', '--accounts', '30', '--store', store, '--key-file', keyFile, '--seed', '3', '--as-of', '2025-01-31', '--verify'],
+      out,
+    );
     expect(code, lines.join('\n')).toBe(0);
     expect(fs.existsSync(keyFile)).toBe(true);
     expect(lines.join('\n')).toMatch(/Created "Riverside Medical Billing"/);

@@ -13,7 +13,14 @@ async function setup(rules: Record<string, unknown>) {
 
 describe('late fees', () => {
   it('respects grace days, the minimum, the per-invoice maximum and the yearly cap; a second run for the period posts nothing', async () => {
-    const { b, s, clock } = await setup({ graceDays: 10, flatCents: 0, monthlyRateBp: 150, minimumCents: 500, maxPerInvoiceCents: 2000, maxPerAccountYearCents: 3000 });
+    const { b, s, clock } = await setup({
+      graceDays: 10,
+      flatCents: 0,
+      monthlyRateBp: 150,
+      minimumCents: 500,
+      maxPerInvoiceCents: 2000,
+      maxPerAccountYearCents: 3000,
+    });
     const acct = await newAccount(b, s.clerk);
     const small = await postInvoice(b, s.clerk, acct.id, 10000, { date: '2026-02-01', terms: 'Net 30' }); // due 2026-03-03
     const big = await postInvoice(b, s.clerk, acct.id, 200000, { date: '2026-01-01', terms: 'Net 30' }); // due 2026-01-31
@@ -62,7 +69,10 @@ describe('late fees', () => {
     await travel(b, s, clock, '2026-03-28T15:00:00Z');
     const again = await must(b, s.supervisor, 'fees.post', { asOf: '2026-03-28', invoiceIds: [small.id, big.id] });
     expect(again.posted).toEqual([]);
-    expect(again.skipped.map((x) => x.reason)).toEqual([expect.objectContaining({ code: 'already_charged', period: '2026-03' }), expect.objectContaining({ code: 'already_charged', period: '2026-03' })]);
+    expect(again.skipped.map((x) => x.reason)).toEqual([
+      expect.objectContaining({ code: 'already_charged', period: '2026-03' }),
+      expect.objectContaining({ code: 'already_charged', period: '2026-03' }),
+    ]);
 
     // April: the big invoice is at its maximum; the small one gets $5.00, which is what is left of the $30.00 year.
     const april = await must(b, s.clerk, 'fees.preview', { asOf: '2026-04-15' });

@@ -151,7 +151,10 @@ function* hostileInputs(base: unknown): Generator<{ what: string; input: unknown
     const here = at.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], base);
     if (here && typeof here === 'object' && !Array.isArray(here)) {
       yield { what: `${where} + extra field`, input: setAt(base, at, { ...here, extraField: 'x\u0000' }) };
-      yield { what: `${where} + __proto__`, input: setAt(base, at, JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(here).slice(1, -1) || '"a":1'}}`)) };
+      yield {
+        what: `${where} + __proto__`,
+        input: setAt(base, at, JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(here).slice(1, -1) || '"a":1'}}`)),
+      };
     }
   }
 }
@@ -161,7 +164,8 @@ function freshen(v: unknown, n: number): unknown {
   if (v === 'HX-1') return `HX-${n}`;
   if (v === 'hostile.user') return `hostile.user${n}`;
   if (Array.isArray(v)) return v.map((x) => freshen(x, n));
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, freshen(x, n)]));
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, freshen(x, n)]));
   return v;
 }
 
@@ -181,7 +185,9 @@ function jsonSchemaOf(channel: Channel): Schema {
 function refusedContent(b: Backend): string[] {
   const sqlite = b.ctx.store.sqlite;
   const found: string[] = [];
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
   for (const table of tables) {
     const cols = sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
     for (const { name: col } of cols) {
@@ -226,7 +232,14 @@ describe('hostile input to every endpoint, driven by the contract', () => {
 
     for (const channel of backendChannels) {
       const rule = access[channel];
-      const role = rule === 'public' || rule === 'session' ? 'administrator' : rule.includes('clerk') ? 'clerk' : rule.includes('supervisor') ? 'supervisor' : 'administrator';
+      const role =
+        rule === 'public' || rule === 'session'
+          ? 'administrator'
+          : rule.includes('clerk')
+            ? 'clerk'
+            : rule.includes('supervisor')
+              ? 'supervisor'
+              : 'administrator';
       const base = sample(jsonSchemaOf(channel), '', ids);
       for (const { what, input } of hostileInputs(base)) {
         const r = await callAs(role, channel, freshen(input, calls), rule !== 'public');
@@ -252,7 +265,12 @@ describe('hostile input to every endpoint, driven by the contract', () => {
     expect.soft(internals, `${internals.length} of ${calls} calls answered INTERNAL`).toEqual([]);
     expect.soft(refusedContent(b), 'stored text or dates a schema should have refused').toEqual([]);
     const report = await verifyStore(b);
-    expect.soft(report.checks.filter((c) => !c.ok), 'verify after the hostile calls').toEqual([]);
+    expect
+      .soft(
+        report.checks.filter((c) => !c.ok),
+        'verify after the hostile calls',
+      )
+      .toEqual([]);
     expect(calls).toBeGreaterThan(1000);
   });
 });

@@ -42,25 +42,39 @@ async function readInChild(file: string): Promise<ChildResult> {
 describe('XLSX imports: limits enforced while reading', () => {
   it('a million-row workbook is refused at the first row past the limit, in a 256 MB heap', async () => {
     const r = await readInChild(files.million!);
-    expect(r).toMatchObject({ outcome: 'refused', message: 'million.xlsx has more than 200,000 rows (line 200002 is one too many); split it into smaller files.' });
+    expect(r).toMatchObject({
+      outcome: 'refused',
+      message: 'million.xlsx has more than 200,000 rows (line 200002 is one too many); split it into smaller files.',
+    });
     expect(r.peakRssMb).toBeLessThan(400);
   });
 
   it('a 200 MB shared string is refused from the size its zip entry declares, before it is inflated', async () => {
     const r = await readInChild(files.hugeString!);
-    expect(r).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/^huge-string.xlsx is too large to import: its part xl\/sharedStrings.xml is 201 MB uncompressed, and the most Ledgerdesk reads is 64 MB/) });
+    expect(r).toMatchObject({
+      outcome: 'refused',
+      message: expect.stringMatching(
+        /^huge-string.xlsx is too large to import: its part xl\/sharedStrings.xml is 201 MB uncompressed, and the most Ledgerdesk reads is 64 MB/,
+      ),
+    });
     expect(r.peakRssMb).toBeLessThan(200);
   });
 
   it('a zip entry that holds more than it declares is refused while it is inflated', async () => {
     const r = await readInChild(files.lyingSize!);
-    expect(r).toMatchObject({ outcome: 'refused', message: 'lying-size.xlsx is damaged: its part xl/sharedStrings.xml inflates to more than the 4096 bytes its zip entry declares.' });
+    expect(r).toMatchObject({
+      outcome: 'refused',
+      message: 'lying-size.xlsx is damaged: its part xl/sharedStrings.xml inflates to more than the 4096 bytes its zip entry declares.',
+    });
     expect(r.peakRssMb).toBeLessThan(200);
   });
 
   it('a text longer than a cell can hold is refused before the XML parser holds it', async () => {
     const r = await readInChild(files.longText!);
-    expect(r).toMatchObject({ outcome: 'refused', message: 'long-text.xlsx holds a value longer than 32,767 characters (in its part xl/sharedStrings.xml); a cell holds at most that many.' });
+    expect(r).toMatchObject({
+      outcome: 'refused',
+      message: 'long-text.xlsx holds a value longer than 32,767 characters (in its part xl/sharedStrings.xml); a cell holds at most that many.',
+    });
   });
 
   it('rows reaching out to the last column count every cell: refused at the cell limit', async () => {
@@ -80,16 +94,28 @@ describe('XLSX imports: limits enforced while reading', () => {
 });
 
 describe('XLSX imports: damaged workbooks', () => {
-  const refusal = (name: string, bytes: Buffer) => readSheet(name, bytes).then(() => 'read', (e: Error) => e.message);
+  const refusal = (name: string, bytes: Buffer) =>
+    readSheet(name, bytes).then(
+      () => 'read',
+      (e: Error) => e.message,
+    );
 
   it('are refused with what is wrong, not read in part', async () => {
     const good = zipParts([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]);
-    expect(await refusal('notes.xlsx', zipParts([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toBe('notes.xlsx is a zip file but not an Excel workbook (.xlsx): it has no xl/workbook.xml.');
+    expect(await refusal('notes.xlsx', zipParts([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toBe(
+      'notes.xlsx is a zip file but not an Excel workbook (.xlsx): it has no xl/workbook.xml.',
+    );
     expect(await refusal('cut.xlsx', good.subarray(0, good.length - 30))).toMatch(/^cut.xlsx could not be read as an Excel workbook/);
     expect(await refusal('named.xlsx', Buffer.from('a,b\n1,2\n'))).toBe('named.xlsx is named .xlsx but is not an Excel workbook.');
-    expect(await refusal('deep.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></c></row><row r="2000000"><c r="A2000000"><v>2</v></c></row>'))).toBe("deep.xlsx: row 2000000 is past Excel's last row (1,048,576); the file is damaged.");
-    expect(await refusal('far.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>'))).toBe("far.xlsx, row 1: cell XFE1 is past Excel's last column (XFD); the file is damaged.");
-    expect(await refusal('bad-xml.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></row>'))).toMatch(/^bad-xml.xlsx is damaged: its part xl\/worksheets\/sheet1.xml could not be read/);
+    expect(await refusal('deep.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></c></row><row r="2000000"><c r="A2000000"><v>2</v></c></row>'))).toBe(
+      "deep.xlsx: row 2000000 is past Excel's last row (1,048,576); the file is damaged.",
+    );
+    expect(await refusal('far.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>'))).toBe(
+      "far.xlsx, row 1: cell XFE1 is past Excel's last column (XFD); the file is damaged.",
+    );
+    expect(await refusal('bad-xml.xlsx', sheetWorkbook('<row r="1"><c r="A1"><v>1</v></row>'))).toMatch(
+      /^bad-xml.xlsx is damaged: its part xl\/worksheets\/sheet1.xml could not be read/,
+    );
     expect(await refusal('empty.xlsx', sheetWorkbook(''))).toBe('The first worksheet of empty.xlsx is empty: it needs a header row and at least one data row.');
   });
 });
@@ -101,7 +127,14 @@ describe('XLSX imports: values read as a person sees them', () => {
     wb.addWorksheet('Empty');
     const ws = wb.addWorksheet('Payments');
     ws.addRow(['Reference', 'Date', 'Amount', 'Memo', 'Flag', 'Total']);
-    ws.addRow(['R-1', new Date(Date.UTC(2025, 4, 2)), 0.1 + 0.2, { richText: [{ text: 'bold ', font: { bold: true } }, { text: '& plain <tag>' }] }, true, { formula: 'C2*2', result: 0.6 }]);
+    ws.addRow([
+      'R-1',
+      new Date(Date.UTC(2025, 4, 2)),
+      0.1 + 0.2,
+      { richText: [{ text: 'bold ', font: { bold: true } }, { text: '& plain <tag>' }] },
+      true,
+      { formula: 'C2*2', result: 0.6 },
+    ]);
     ws.addRow([]);
     ws.addRow(['R-2', '2025-05-03', 1250.5, { text: 'a link', hyperlink: 'https://example.com' }, false, { formula: '1/0', result: { error: '#DIV/0!' } }]);
     ws.getCell('G4').value = 'ünïcødé ✓';

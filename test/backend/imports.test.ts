@@ -32,11 +32,23 @@ async function xlsxFile(dir: string, name: string, rows: unknown[][]): Promise<s
   return f;
 }
 
-const input = (kind: Kind, file: string, mapping?: Record<string, string | null>) => ({ kind, fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64'), mapping });
+const input = (kind: Kind, file: string, mapping?: Record<string, string | null>) => ({
+  kind,
+  fileName: path.basename(file),
+  contentBase64: fs.readFileSync(file).toString('base64'),
+  mapping,
+});
 
 function counts(b: Awaited<ReturnType<typeof setup>>) {
   const q = (sql: string) => (b.ctx.store.sqlite.prepare(sql).get() as { n: number }).n;
-  return { accounts: q('SELECT count(*) n FROM account'), documents: q('SELECT count(*) n FROM document'), ledger: q('SELECT count(*) n FROM ledger_entry'), allocations: q('SELECT count(*) n FROM allocation'), keys: q('SELECT count(*) n FROM import_key'), audit: q('SELECT count(*) n FROM audit') };
+  return {
+    accounts: q('SELECT count(*) n FROM account'),
+    documents: q('SELECT count(*) n FROM document'),
+    ledger: q('SELECT count(*) n FROM ledger_entry'),
+    allocations: q('SELECT count(*) n FROM allocation'),
+    keys: q('SELECT count(*) n FROM import_key'),
+    audit: q('SELECT count(*) n FROM audit'),
+  };
 }
 
 async function postErrors(b: Awaited<ReturnType<typeof setup>>, i: ReturnType<typeof input>): Promise<ImportError[]> {
@@ -72,7 +84,17 @@ describe('imports: accounts', () => {
     const file = csvFile(dir, 'accounts.csv', ACCOUNTS_CSV);
     const preview = await b.services.imports.preview(input('accounts', file));
     expect(preview.errors).toEqual([]);
-    expect(preview.mapping).toMatchObject({ account_number: 'Acct #', name: 'Customer Name', kind: 'Type', phone: 'Phone Number', email: 'E-mail', address_line1: 'Address', state: 'ST', postal_code: 'Zip', terms: 'Payment Terms' });
+    expect(preview.mapping).toMatchObject({
+      account_number: 'Acct #',
+      name: 'Customer Name',
+      kind: 'Type',
+      phone: 'Phone Number',
+      email: 'E-mail',
+      address_line1: 'Address',
+      state: 'ST',
+      postal_code: 'Zip',
+      terms: 'Payment Terms',
+    });
     expect(preview.totals).toMatchObject({ rows: 3, toPost: 3, duplicates: 0 });
     expect(preview.sample[0]).toMatchObject({ line: 2, values: { account_number: 'A-100', name: 'Hartley Dental Group' } });
 
@@ -120,7 +142,18 @@ describe('imports: accounts', () => {
 
   it('refuses control characters and full card numbers in any column, and duplicate numbers in the file', async () => {
     const b = await setup();
-    const file = csvFile(tempDir(), 'bad.csv', ['Account Number,Name,Notes,Extra', 'A-1,Good Name,,', 'A-2,Bad\u0007Bell,,', 'A-3,Card Holder,card 4111 1111 1111 1111,', 'A-4,Unmapped Card,,5500-0000-0000-0004', 'a-1,Same Number Again,,'].join('\n'));
+    const file = csvFile(
+      tempDir(),
+      'bad.csv',
+      [
+        'Account Number,Name,Notes,Extra',
+        'A-1,Good Name,,',
+        'A-2,Bad\u0007Bell,,',
+        'A-3,Card Holder,card 4111 1111 1111 1111,',
+        'A-4,Unmapped Card,,5500-0000-0000-0004',
+        'a-1,Same Number Again,,',
+      ].join('\n'),
+    );
     const errors = await postErrors(b, input('accounts', file));
     expect(errors).toEqual([
       { line: 3, column: 'Name', reason: expect.stringMatching(/control characters/) },
@@ -148,13 +181,15 @@ describe('imports: invoices', () => {
     expect(p.totals).toMatchObject({ rows: 3, toPost: 3, amountCents: 125050 + 9999 + 30 });
     const s = await b.services.imports.post(admin, input('invoices', file));
     expect(s).toMatchObject({ posted: 3, skippedAsDuplicates: 0, amountCents: 135079 });
-    const docs = b.ctx.store.sqlite.prepare("SELECT number, doc_date, due_date, terms, total_cents, open_cents FROM document WHERE kind = 'invoice' ORDER BY id").all();
+    const docs = b.ctx.store.sqlite
+      .prepare("SELECT number, doc_date, due_date, terms, total_cents, open_cents FROM document WHERE kind = 'invoice' ORDER BY id")
+      .all();
     expect(docs).toEqual([
       { number: 'INV-000001', doc_date: '2025-01-15', due_date: '2025-02-14', terms: 'Net 30', total_cents: 125050, open_cents: 125050 },
       { number: 'INV-000002', doc_date: '2025-03-01', due_date: '2025-03-31', terms: 'Net 30', total_cents: 9999, open_cents: 9999 },
       { number: 'INV-000003', doc_date: '2025-04-30', due_date: '2025-05-30', terms: 'Net 30', total_cents: 30, open_cents: 30 },
     ]);
-    expect(b.ctx.store.sqlite.prepare("SELECT item_code, description FROM invoice_line ORDER BY id").all()).toEqual([
+    expect(b.ctx.store.sqlite.prepare('SELECT item_code, description FROM invoice_line ORDER BY id').all()).toEqual([
       { item_code: 'SUP-1', description: 'Cleaning supplies' },
       { item_code: '99213', description: 'Office visit' },
       { item_code: 'IMPORT', description: 'Imported invoice OLD-1003' },
@@ -221,8 +256,14 @@ describe('imports: invoices', () => {
     const b = await setup();
     const dir = tempDir();
     await withAccounts(b, dir);
-    await b.services.imports.post(admin, input('invoices', csvFile(dir, 'a.csv', 'invoice_number,account_number,invoice_date,amount\nQ-1,A-100,2025-05-01,10.00\n')));
-    const errors = await postErrors(b, input('invoices', csvFile(dir, 'b.csv', 'invoice_number,account_number,invoice_date,amount\nQ-1,A-100,2025-05-01,11.00\nQ-2,A-100,2025-05-01,12.00\n')));
+    await b.services.imports.post(
+      admin,
+      input('invoices', csvFile(dir, 'a.csv', 'invoice_number,account_number,invoice_date,amount\nQ-1,A-100,2025-05-01,10.00\n')),
+    );
+    const errors = await postErrors(
+      b,
+      input('invoices', csvFile(dir, 'b.csv', 'invoice_number,account_number,invoice_date,amount\nQ-1,A-100,2025-05-01,11.00\nQ-2,A-100,2025-05-01,12.00\n')),
+    );
     expect(errors).toEqual([{ line: 2, column: 'invoice_number', reason: expect.stringMatching(/imported before \(batch 2, line 2\) with different values/) }]);
   });
 });
@@ -230,7 +271,16 @@ describe('imports: invoices', () => {
 describe('imports: payments', () => {
   async function withInvoices(b: Awaited<ReturnType<typeof setup>>, dir: string) {
     await withAccounts(b, dir);
-    const file = csvFile(dir, 'inv.csv', ['Inv #,Acct #,Date,Due Date,Total', 'OLD-1,A-100,2025-01-10,2025-02-09,100.00', 'OLD-2,A-100,2025-02-10,2025-03-12,200.00', 'OLD-3,A-100,2025-03-10,2025-04-09,300.00'].join('\n'));
+    const file = csvFile(
+      dir,
+      'inv.csv',
+      [
+        'Inv #,Acct #,Date,Due Date,Total',
+        'OLD-1,A-100,2025-01-10,2025-02-09,100.00',
+        'OLD-2,A-100,2025-02-10,2025-03-12,200.00',
+        'OLD-3,A-100,2025-03-10,2025-04-09,300.00',
+      ].join('\n'),
+    );
     expect((await b.services.imports.post(admin, input('invoices', file))).posted).toBe(3);
   }
 
@@ -246,11 +296,20 @@ describe('imports: payments', () => {
     ]);
     const p = await b.services.imports.preview(input('payments', file));
     expect(p.errors).toEqual([]);
-    expect(p.mapping).toMatchObject({ payment_reference: 'Transaction ID', account_number: 'Customer #', payment_date: 'Date Received', amount: 'Amount Paid', check_number: 'Check No', invoice_number: 'Apply To' });
+    expect(p.mapping).toMatchObject({
+      payment_reference: 'Transaction ID',
+      account_number: 'Customer #',
+      payment_date: 'Date Received',
+      amount: 'Amount Paid',
+      check_number: 'Check No',
+      invoice_number: 'Apply To',
+    });
     const s = await b.services.imports.post(admin, input('payments', file));
     expect(s).toMatchObject({ posted: 3, amountCents: 77000 });
     const allocs = b.ctx.store.sqlite
-      .prepare("SELECT c.reference, d.number, a.amount_cents FROM allocation a JOIN document c ON c.id = a.credit_document_id JOIN document d ON d.id = a.debit_document_id ORDER BY a.id")
+      .prepare(
+        'SELECT c.reference, d.number, a.amount_cents FROM allocation a JOIN document c ON c.id = a.credit_document_id JOIN document d ON d.id = a.debit_document_id ORDER BY a.id',
+      )
       .all();
     expect(allocs).toEqual([
       { reference: 'T-1', number: 'INV-000003', amount_cents: 25000 },
@@ -260,8 +319,15 @@ describe('imports: payments', () => {
       { reference: 'T-3', number: 'INV-000003', amount_cents: 5000 },
     ]);
     const methods = b.ctx.store.sqlite.prepare("SELECT method, check_number FROM document WHERE kind = 'payment' ORDER BY id").all();
-    expect(methods).toEqual([{ method: 'check', check_number: '1001' }, { method: 'check', check_number: '1002' }, { method: 'bank_transfer', check_number: '' }]);
-    expect(b.ctx.store.sqlite.prepare("SELECT balance_cents, unapplied_cents FROM account WHERE account_number = 'A-100'").get()).toEqual({ balance_cents: 60000 - 77000, unapplied_cents: 17000 });
+    expect(methods).toEqual([
+      { method: 'check', check_number: '1001' },
+      { method: 'check', check_number: '1002' },
+      { method: 'bank_transfer', check_number: '' },
+    ]);
+    expect(b.ctx.store.sqlite.prepare("SELECT balance_cents, unapplied_cents FROM account WHERE account_number = 'A-100'").get()).toEqual({
+      balance_cents: 60000 - 77000,
+      unapplied_cents: 17000,
+    });
     expect((await b.services.imports.post(admin, input('payments', file))).posted).toBe(0);
     expect((await verifyStore(b)).ok).toBe(true);
   });
@@ -270,21 +336,29 @@ describe('imports: payments', () => {
     const b = await setup();
     const dir = tempDir();
     await withInvoices(b, dir);
-    const file = csvFile(dir, 'pay.csv', [
-      'payment_reference,account_number,payment_date,amount,method,card_last4,invoice_number,memo',
-      'P-1,A-100,2025-06-01,10.00,check,,,no check number',
-      'P-2,A-100,2025-06-17,10.00,cash,,,tomorrow',
-      'P-3,A-100,2025-06-01,10.00,card,4111111111111111,,full card in last4',
-      'P-4,A-100,2025-06-01,10.00,card,1111,,',
-      'P-5,A-101,2025-06-01,10.00,cash,,OLD-1,invoice of another account',
-      'P-6,A-100,2025-06-01,10.00,cash,,NOPE-9,unknown invoice',
-      'P-7,Z-1,2025-06-01,10.00,cash,,,unknown account',
-      'P-8,A-100,2025-06-01,10.00,bitcoin,,,bad method',
-      'P-9,A-100,2025-06-01,0,cash,,,zero',
-    ].join('\n'));
+    const file = csvFile(
+      dir,
+      'pay.csv',
+      [
+        'payment_reference,account_number,payment_date,amount,method,card_last4,invoice_number,memo',
+        'P-1,A-100,2025-06-01,10.00,check,,,no check number',
+        'P-2,A-100,2025-06-17,10.00,cash,,,tomorrow',
+        'P-3,A-100,2025-06-01,10.00,card,4111111111111111,,full card in last4',
+        'P-4,A-100,2025-06-01,10.00,card,1111,,',
+        'P-5,A-101,2025-06-01,10.00,cash,,OLD-1,invoice of another account',
+        'P-6,A-100,2025-06-01,10.00,cash,,NOPE-9,unknown invoice',
+        'P-7,Z-1,2025-06-01,10.00,cash,,,unknown account',
+        'P-8,A-100,2025-06-01,10.00,bitcoin,,,bad method',
+        'P-9,A-100,2025-06-01,0,cash,,,zero',
+      ].join('\n'),
+    );
     const errors = await postErrors(b, input('payments', file));
     const byLine = Object.fromEntries(errors.map((e) => [e.line, `${e.column}: ${e.reason}`]));
-    expect(Object.keys(byLine).map(Number).sort((x, y) => x - y)).toEqual([2, 3, 4, 6, 7, 8, 9, 10]);
+    expect(
+      Object.keys(byLine)
+        .map(Number)
+        .sort((x, y) => x - y),
+    ).toEqual([2, 3, 4, 6, 7, 8, 9, 10]);
     expect(byLine[2]).toMatch(/^check_number: A check payment needs the check number/);
     expect(byLine[3]).toMatch(/^payment_date: is in the future \(2025-06-17; today is 2025-06-16\)/);
     expect(byLine[4]).toMatch(/^card_last4: looks like a full card number/);
@@ -305,17 +379,23 @@ describe('imports: damaged CSV files', () => {
     const b = await setup();
     const dir = tempDir();
     await withAccounts(b, dir);
-    const file = csvFile(dir, 'lockbox.csv', [
-      'payment_reference,account_number,payment_date,amount,method,memo',
-      'P-1,A-100,2025-06-01,10.00,cash,first',
-      'P-2,A-100,2025-06-02,20.00,cash,"second, its quote never closed',
-      'P-3,A-100,2025-06-03,30.00,cash,third',
-      'P-4,A-100,2025-06-04,40.00,cash,fourth',
-      'P-5,A-100,2025-06-05,50.00,cash,fifth',
-      '',
-    ].join('\n'));
+    const file = csvFile(
+      dir,
+      'lockbox.csv',
+      [
+        'payment_reference,account_number,payment_date,amount,method,memo',
+        'P-1,A-100,2025-06-01,10.00,cash,first',
+        'P-2,A-100,2025-06-02,20.00,cash,"second, its quote never closed',
+        'P-3,A-100,2025-06-03,30.00,cash,third',
+        'P-4,A-100,2025-06-04,40.00,cash,fourth',
+        'P-5,A-100,2025-06-05,50.00,cash,fifth',
+        '',
+      ].join('\n'),
+    );
     const preview = await b.services.imports.preview(input('payments', file));
-    expect(preview.errors).toEqual([{ line: 3, column: 'memo', reason: expect.stringMatching(/^a quote opened here is never closed, so lines 3-6 were read as one value/) }]);
+    expect(preview.errors).toEqual([
+      { line: 3, column: 'memo', reason: expect.stringMatching(/^a quote opened here is never closed, so lines 3-6 were read as one value/) },
+    ]);
     expect(preview.totals.toPost).toBe(0);
     const errors = await postErrors(b, input('payments', file));
     expect(errors).toEqual(preview.errors);
@@ -326,30 +406,55 @@ describe('imports: damaged CSV files', () => {
     const b = await setup();
     const dir = tempDir();
     await withAccounts(b, dir);
-    const file = csvFile(dir, 'inv.csv', ['invoice_number,account_number,invoice_date,amount,memo', 'I-1,A-100,"2025-05-01,10.00,fine', 'I-2,A-100,2025-05-01,10.00,fine'].join('\r\n'));
+    const file = csvFile(
+      dir,
+      'inv.csv',
+      ['invoice_number,account_number,invoice_date,amount,memo', 'I-1,A-100,"2025-05-01,10.00,fine', 'I-2,A-100,2025-05-01,10.00,fine'].join('\r\n'),
+    );
     const errors = await postErrors(b, input('invoices', file));
-    expect(errors).toEqual([{ line: 2, column: 'invoice_date', reason: expect.stringMatching(/^a quote opened here is never closed, so lines 2-3 were read as one value/) }]);
+    expect(errors).toEqual([
+      { line: 2, column: 'invoice_date', reason: expect.stringMatching(/^a quote opened here is never closed, so lines 2-3 were read as one value/) },
+    ]);
   });
 
   it('a stray quote after a quoted value is a row error', async () => {
     const b = await setup();
     const dir = tempDir();
     await withAccounts(b, dir);
-    const file = csvFile(dir, 'inv.csv', ['invoice_number,account_number,invoice_date,amount,memo', 'I-1,A-100,2025-05-01,10.00,"the ""good"" kind"', 'I-2,A-100,2025-05-01,10.00,"12" pipe"', 'I-3,A-100,2025-05-01,10.00,fine'].join('\n'));
+    const file = csvFile(
+      dir,
+      'inv.csv',
+      [
+        'invoice_number,account_number,invoice_date,amount,memo',
+        'I-1,A-100,2025-05-01,10.00,"the ""good"" kind"',
+        'I-2,A-100,2025-05-01,10.00,"12" pipe"',
+        'I-3,A-100,2025-05-01,10.00,fine',
+      ].join('\n'),
+    );
     const errors = await postErrors(b, input('invoices', file));
-    expect(errors).toEqual([{ line: 3, column: 'memo', reason: 'a quoted value goes on after its closing quote; put the whole value in quotes and write a quote inside a value as two quotes ("")' }]);
+    expect(errors).toEqual([
+      {
+        line: 3,
+        column: 'memo',
+        reason: 'a quoted value goes on after its closing quote; put the whole value in quotes and write a quote inside a value as two quotes ("")',
+      },
+    ]);
   });
 
   it('a row with more values than the header, or fewer, is a row error naming the column', async () => {
     const b = await setup();
     const dir = tempDir();
     await withAccounts(b, dir);
-    const file = csvFile(dir, 'inv.csv', [
-      'invoice_number,account_number,invoice_date,amount,memo',
-      'I-1,A-100,2025-05-01,1,250.00,unquoted thousands separator',
-      'I-2,A-100,2025-05-01,10.00',
-      'I-3,A-100,2025-05-01,10.00,empty values after the last column are fine,,',
-    ].join('\n'));
+    const file = csvFile(
+      dir,
+      'inv.csv',
+      [
+        'invoice_number,account_number,invoice_date,amount,memo',
+        'I-1,A-100,2025-05-01,1,250.00,unquoted thousands separator',
+        'I-2,A-100,2025-05-01,10.00',
+        'I-3,A-100,2025-05-01,10.00,empty values after the last column are fine,,',
+      ].join('\n'),
+    );
     const errors = await postErrors(b, input('invoices', file));
     expect(errors).toEqual([
       { line: 2, column: 'column 6', reason: 'the row has 6 values but the header has 5 columns; a value holding the separator (,) must be in quotes' },
@@ -361,7 +466,11 @@ describe('imports: damaged CSV files', () => {
     const b = await setup();
     const dir = tempDir();
     await withAccounts(b, dir);
-    const file = csvFile(dir, 'inv.csv', ['invoice_number,account_number,invoice_date,amount,memo', `I-1,A-100,2025-05-01,10.00,${'m'.repeat(40_000)}`].join('\n'));
+    const file = csvFile(
+      dir,
+      'inv.csv',
+      ['invoice_number,account_number,invoice_date,amount,memo', `I-1,A-100,2025-05-01,10.00,${'m'.repeat(40_000)}`].join('\n'),
+    );
     expect(await postErrors(b, input('invoices', file))).toEqual([{ line: 2, column: 'memo', reason: 'holds 40,000 characters; a cell holds at most 32,767' }]);
   });
 
@@ -369,11 +478,16 @@ describe('imports: damaged CSV files', () => {
     const b = await setup();
     const dir = tempDir();
     const refusal = async (file: string) => {
-      const err = await b.services.imports.preview(input('accounts', file)).then(() => null, (e: unknown) => e);
+      const err = await b.services.imports.preview(input('accounts', file)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(DomainError);
       return (err as DomainError).message;
     };
-    expect(await refusal(csvFile(dir, 'colons.csv', 'Account Number:Name\nA-1:Ann\n'))).toMatch(/columns of colons.csv are not separated by a comma, semicolon, tab or pipe/);
+    expect(await refusal(csvFile(dir, 'colons.csv', 'Account Number:Name\nA-1:Ann\n'))).toMatch(
+      /columns of colons.csv are not separated by a comma, semicolon, tab or pipe/,
+    );
     expect(await refusal(csvFile(dir, 'head.csv', 'Account Number,"Name\nA-1,Ann\n'))).toMatch(/^head.csv, line 1: a quote opened here is never closed/);
   });
 });

@@ -21,14 +21,37 @@ describe('money helpers', () => {
   });
 
   it('allocateProRata sums exactly and gives leftover cents to the largest remainders, ties to the earlier line', () => {
-    expect(allocateProRata(c(532), [4500, 5800, 333].map((w) => c(w)))).toEqual([225, 290, 17]);
-    expect(allocateProRata(c(100), [1, 1, 1].map((w) => c(w)))).toEqual([34, 33, 33]);
-    expect(allocateProRata(c(0), [5, 0].map((w) => c(w)))).toEqual([0, 0]);
-    expect(allocateProRata(c(7), [0, 10].map((w) => c(w)))).toEqual([0, 7]);
+    expect(
+      allocateProRata(
+        c(532),
+        [4500, 5800, 333].map((w) => c(w)),
+      ),
+    ).toEqual([225, 290, 17]);
+    expect(
+      allocateProRata(
+        c(100),
+        [1, 1, 1].map((w) => c(w)),
+      ),
+    ).toEqual([34, 33, 33]);
+    expect(
+      allocateProRata(
+        c(0),
+        [5, 0].map((w) => c(w)),
+      ),
+    ).toEqual([0, 0]);
+    expect(
+      allocateProRata(
+        c(7),
+        [0, 10].map((w) => c(w)),
+      ),
+    ).toEqual([0, 7]);
     fc.assert(
       fc.property(fc.nat(1_000_000), fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 20 }), (total, weights) => {
         fc.pre(weights.some((w) => w > 0));
-        const parts = allocateProRata(c(total), weights.map((w) => c(w)));
+        const parts = allocateProRata(
+          c(total),
+          weights.map((w) => c(w)),
+        );
         expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
         const sum = weights.reduce((s, w) => s + w, 0);
         for (const [i, p] of parts.entries()) expect(Math.abs(p - (total * weights[i]!) / sum)).toBeLessThan(1);
@@ -67,7 +90,17 @@ describe('computeInvoiceTotals (hand-computed)', () => {
     expect(t.lines.map((l) => l.netCents)).toEqual([4275, 5510, 316]);
     // 42.75 x 8.25% = 3.526875 -> 3.53; 3.16 x 8.25% = 0.2607 -> 0.26
     expect(t.lines.map((l) => l.taxCents)).toEqual([353, 0, 26]);
-    expect(t).toMatchObject({ subtotalCents: 11330, lineDiscountCents: 697, invoiceDiscountCents: 532, discountCents: 1229, netCents: 10101, taxCents: 379, shippingCents: 1500, shippingTaxCents: 0, totalCents: 11980 });
+    expect(t).toMatchObject({
+      subtotalCents: 11330,
+      lineDiscountCents: 697,
+      invoiceDiscountCents: 532,
+      discountCents: 1229,
+      netCents: 10101,
+      taxCents: 379,
+      shippingCents: 1500,
+      shippingTaxCents: 0,
+      totalCents: 11980,
+    });
   });
 
   it('rounds tax half away from zero (12.5 cents -> 13)', () => {
@@ -98,8 +131,12 @@ describe('computeInvoiceTotals (hand-computed)', () => {
   });
 
   it('refuses discounts larger than the amount they reduce', () => {
-    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), discount: { kind: 'amount', cents: c(101) }, taxRateBp: 0 }] })).toThrow(TotalsError);
-    expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), taxRateBp: 0 }], invoiceDiscount: { kind: 'amount', cents: c(101) } })).toThrow(/more than the discounted lines/);
+    expect(() =>
+      computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), discount: { kind: 'amount', cents: c(101) }, taxRateBp: 0 }] }),
+    ).toThrow(TotalsError);
+    expect(() =>
+      computeInvoiceTotals({ lines: [{ quantityMilli: 1000, unitPriceCents: c(100), taxRateBp: 0 }], invoiceDiscount: { kind: 'amount', cents: c(101) } }),
+    ).toThrow(/more than the discounted lines/);
     expect(() => computeInvoiceTotals({ lines: [{ quantityMilli: 0, unitPriceCents: c(100), taxRateBp: 0 }] })).toThrow(/Line 1: quantity/);
   });
 

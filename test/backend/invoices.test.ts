@@ -13,14 +13,31 @@ describe('invoices', () => {
     const draft = await must(b, s.clerk, 'invoices.createDraft', {
       accountId: a.id,
       invoiceDate: '2026-03-01',
-      lines: [{ itemCode: '99213', description: 'Office visit, established patient', quantityMilli: 1000, unitPriceCents: 12500, icd10Codes: ['e11.9', 'I10'] }],
+      lines: [
+        { itemCode: '99213', description: 'Office visit, established patient', quantityMilli: 1000, unitPriceCents: 12500, icd10Codes: ['e11.9', 'I10'] },
+      ],
     });
-    expect(draft).toMatchObject({ status: 'draft', number: null, totalCents: 12500, dueDate: '2026-03-31', discountDate: '2026-03-11', discountBp: 200, earlyPaymentDiscountCents: 250 });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      number: null,
+      totalCents: 12500,
+      dueDate: '2026-03-31',
+      discountDate: '2026-03-11',
+      discountBp: 200,
+      earlyPaymentDiscountCents: 250,
+    });
     expect(draft.lines[0]!.icd10Codes).toEqual(['E11.9', 'I10']);
     const edited = await must(b, s.clerk, 'invoices.updateDraft', {
       invoiceId: draft.id,
       lines: [
-        { itemCode: 'CONSULT', description: 'Consulting', quantityMilli: 1500, unitPriceCents: 3333, discount: { kind: 'percent', basisPoints: 1000 }, taxRateBp: 825 },
+        {
+          itemCode: 'CONSULT',
+          description: 'Consulting',
+          quantityMilli: 1500,
+          unitPriceCents: 3333,
+          discount: { kind: 'percent', basisPoints: 1000 },
+          taxRateBp: 825,
+        },
         { itemCode: 'PARTS', description: 'Parts', quantityMilli: 3000, unitPriceCents: 1999, discount: { kind: 'amount', cents: 197 } },
         { itemCode: 'MISC', description: 'Misc', quantityMilli: 333, unitPriceCents: 1000, taxRateBp: 825 },
       ],
@@ -28,7 +45,15 @@ describe('invoices', () => {
       shippingCents: 1500,
       terms: 'Net 15',
     });
-    expect(edited).toMatchObject({ subtotalCents: 11330, discountCents: 1229, taxCents: 379, shippingCents: 1500, totalCents: 11980, dueDate: '2026-03-16', discountDate: null });
+    expect(edited).toMatchObject({
+      subtotalCents: 11330,
+      discountCents: 1229,
+      taxCents: 379,
+      shippingCents: 1500,
+      totalCents: 11980,
+      dueDate: '2026-03-16',
+      discountDate: null,
+    });
     const posted = await must(b, s.clerk, 'invoices.post', { invoiceId: draft.id });
     expect(posted).toMatchObject({ status: 'posted', number: 'INV-000001', totalCents: 11980, openCents: 11980, postedBy: 'clara' });
     const again = await b.call(s.clerk, 'invoices.updateDraft', { invoiceId: draft.id, memo: 'late change' });
@@ -46,7 +71,11 @@ describe('invoices', () => {
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
     await must(b, s.supervisor, 'invoices.updateSettings', { shippingTaxRateBp: 1000 });
     const a = await newAccount(b, s.clerk);
-    const d = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id, lines: [{ itemCode: 'X', description: 'x', quantityMilli: 1000, unitPriceCents: 100 }], shippingCents: 1505 });
+    const d = await must(b, s.clerk, 'invoices.createDraft', {
+      accountId: a.id,
+      lines: [{ itemCode: 'X', description: 'x', quantityMilli: 1000, unitPriceCents: 100 }],
+      shippingCents: 1505,
+    });
     expect(d).toMatchObject({ shippingTaxCents: 151, totalCents: 100 + 1505 + 151 });
   });
 
@@ -56,7 +85,13 @@ describe('invoices', () => {
     const empty = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id });
     const r = await b.call(s.clerk, 'invoices.post', { invoiceId: empty.id });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('at least one line') });
-    const bad = await b.call(s.clerk, 'invoices.updateDraft', { invoiceId: empty.id, lines: [{ itemCode: 'A', description: 'a', quantityMilli: 1000, unitPriceCents: 100 }, { itemCode: 'B', description: 'b', quantityMilli: 1000, unitPriceCents: 100, discount: { kind: 'amount', cents: 500 } }] });
+    const bad = await b.call(s.clerk, 'invoices.updateDraft', {
+      invoiceId: empty.id,
+      lines: [
+        { itemCode: 'A', description: 'a', quantityMilli: 1000, unitPriceCents: 100 },
+        { itemCode: 'B', description: 'b', quantityMilli: 1000, unitPriceCents: 100, discount: { kind: 'amount', cents: 500 } },
+      ],
+    });
     expect(bad.ok ? null : bad.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Line 2') });
     await must(b, s.clerk, 'invoices.deleteDraft', { invoiceId: empty.id });
   });
@@ -69,7 +104,10 @@ describe('invoices', () => {
     const empty = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id });
     expect((await b.call(s.clerk, 'invoices.post', { invoiceId: empty.id })).ok).toBe(false);
     // fails after the number was taken (e.g. the disk fills while writing the audit record): all rolls back
-    const draft = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id, lines: [{ itemCode: 'A', description: 'a', quantityMilli: 1000, unitPriceCents: 100 }] });
+    const draft = await must(b, s.clerk, 'invoices.createDraft', {
+      accountId: a.id,
+      lines: [{ itemCode: 'A', description: 'a', quantityMilli: 1000, unitPriceCents: 100 }],
+    });
     await expect(
       b.ctx.db.transaction().execute(async (trx) => {
         const posted = await postInvoiceInTrx({ trx, clock, actor: { userId: null, username: 'test' } }, draft.id);
@@ -128,7 +166,14 @@ describe('invoices', () => {
     await must(b, s.supervisor, 'items.upsert', { code: 'J1100', codeSystem: 'hcpcs', description: 'Dexamethasone 1 mg', unitPriceCents: 450, taxRateBp: 0 });
     const dup = await b.call(s.supervisor, 'items.upsert', { code: '99213', description: 'dup', unitPriceCents: 1 });
     expect(dup.ok ? null : dup.error.code).toBe('CONFLICT');
-    await must(b, s.supervisor, 'items.upsert', { id: item.id, code: '99213', codeSystem: 'cpt', description: 'Office visit', unitPriceCents: 13000, active: false });
+    await must(b, s.supervisor, 'items.upsert', {
+      id: item.id,
+      code: '99213',
+      codeSystem: 'cpt',
+      description: 'Office visit',
+      unitPriceCents: 13000,
+      active: false,
+    });
     expect((await must(b, s.clerk, 'items.list', {})).map((i) => i.code)).toEqual(['J1100']);
     expect((await must(b, s.clerk, 'items.list', { includeInactive: true, search: '992' }))[0]).toMatchObject({ unitPriceCents: 13000, active: false });
   });
@@ -136,14 +181,28 @@ describe('invoices', () => {
   it('posts many documents in one caller transaction for a bulk generator, same totals as the draft path', async () => {
     const { b, s, clock } = await receivablesBackend();
     const a = await newAccount(b, s.clerk);
-    const lines = [{ itemCode: 'CONSULT', description: 'Consulting', quantityMilli: 1500, unitPriceCents: 3333, discount: { kind: 'percent' as const, basisPoints: 1000 }, taxRateBp: 825 }];
+    const lines = [
+      {
+        itemCode: 'CONSULT',
+        description: 'Consulting',
+        quantityMilli: 1500,
+        unitPriceCents: 3333,
+        discount: { kind: 'percent' as const, basisPoints: 1000 },
+        taxRateBp: 825,
+      },
+    ];
     const viaDraft = await postInvoice(b, s.clerk, a.id, 1); // INV-000001
     expect(viaDraft.number).toBe('INV-000001');
     await b.ctx.db.transaction().execute(async (trx) => {
       const p = { trx, clock, actor: { userId: null, username: 'generator' } };
       const settings = await readInvoiceSettings(trx);
       for (let i = 0; i < 50; i++) {
-        const inv = await createAndPostInvoice(p, invoiceCreateDraftSchema.parse({ accountId: a.id, invoiceDate: '2026-02-01', lines, shippingCents: 100 }), '2026-03-15', settings);
+        const inv = await createAndPostInvoice(
+          p,
+          invoiceCreateDraftSchema.parse({ accountId: a.id, invoiceDate: '2026-02-01', lines, shippingCents: 100 }),
+          '2026-03-15',
+          settings,
+        );
         expect(inv.total_cents).toBe(4500 + 371 + 100);
         if (i % 2) await postPaymentInTrx(p, paymentPostSchema.parse({ accountId: a.id, date: '2026-02-10', method: 'ach', amountCents: 3000 }), '2026-03-15');
       }

@@ -73,7 +73,9 @@ describe('migration checksums', () => {
     raw.close();
 
     const b = testBackend({ storePath: file, key });
-    expect(b.ctx.store.sqlite.prepare('SELECT id, checksum FROM migration ORDER BY id').all()).toEqual(migrations.map((m) => ({ id: m.id, checksum: checksumOf(m) })));
+    expect(b.ctx.store.sqlite.prepare('SELECT id, checksum FROM migration ORDER BY id').all()).toEqual(
+      migrations.map((m) => ({ id: m.id, checksum: checksumOf(m) })),
+    );
     expect((await verifyStore(b)).checks.filter((c) => !c.ok)).toEqual([]);
   });
 

@@ -28,7 +28,13 @@ function postedCounts(b: Backend) {
   return { posted: q("SELECT count(*) AS n FROM document WHERE status = 'posted'"), entries: q('SELECT count(*) AS n FROM ledger_entry') };
 }
 
-const line = (quantityMilli: number, unitPriceCents: number, taxRateBp = 0) => ({ itemCode: 'SVC', description: 'Service', quantityMilli, unitPriceCents, taxRateBp });
+const line = (quantityMilli: number, unitPriceCents: number, taxRateBp = 0) => ({
+  itemCode: 'SVC',
+  description: 'Service',
+  quantityMilli,
+  unitPriceCents,
+  taxRateBp,
+});
 
 describe('hole 5: money has one ceiling, checked before anything posts', () => {
   it('refuses an invoice of 500 lines at the per-line maximum with VALIDATION, saying so; nothing is posted and verify passes', async () => {
@@ -36,7 +42,10 @@ describe('hole 5: money has one ceiling, checked before anything posts', () => {
     const a = await newAccount(b, s.clerk);
     const ok = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id, lines: [line(1000, 100)] });
     // 500 lines each just under 2^53 cents (the reviewer's 4.5e18 total), and 500 lines of $1,000,000,000 each.
-    for (const lines of [Array.from({ length: 500 }, () => line(1_000_000_000, 9_007_199_254)), Array.from({ length: 500 }, () => line(1000, 100_000_000_000))]) {
+    for (const lines of [
+      Array.from({ length: 500 }, () => line(1_000_000_000, 9_007_199_254)),
+      Array.from({ length: 500 }, () => line(1000, 100_000_000_000)),
+    ]) {
       const created = await b.call(s.clerk, 'invoices.createDraft', { accountId: a.id, lines });
       expect(created.ok ? 'posted' : created.error.code, created.ok ? '' : created.error.message).toBe('VALIDATION');
       expect(created.ok ? '' : created.error.message).toMatch(/\$1,000,000,000\.00/);

@@ -57,7 +57,10 @@ const contact = (primary: boolean) =>
     phones: fc.array(fc.record({ label: text('', 'cell'), number: text('555-010-2000', '(312) 555-0199') }), { maxLength: 2 }),
     emails: fc.array(fc.record({ label: text('', 'work'), email: text('pat@example.com', 'ar@example.org') }), { maxLength: 2 }),
   });
-const contacts = fc.oneof(fc.constant([]), fc.tuple(contact(true), fc.array(contact(false), { maxLength: 2 })).map(([p, rest]) => [p, ...rest]));
+const contacts = fc.oneof(
+  fc.constant([]),
+  fc.tuple(contact(true), fc.array(contact(false), { maxLength: 2 })).map(([p, rest]) => [p, ...rest]),
+);
 const line = fc.record({
   itemCode: text('SVC', '99213', 'J1100'),
   description: text('Service', 'Office visit'),
@@ -67,7 +70,11 @@ const line = fc.record({
   taxRateBp: fc.integer({ min: 0, max: 1000 }),
   icd10Codes: fc.subarray(['E11.9', 'S72.001A', 'I10']),
 });
-const discount = fc.oneof(fc.constant(null), fc.record({ kind: fc.constant('amount' as const), cents: fc.integer({ min: 0, max: 500 }) }), fc.record({ kind: fc.constant('percent' as const), basisPoints: fc.integer({ min: 0, max: 1000 }) }));
+const discount = fc.oneof(
+  fc.constant(null),
+  fc.record({ kind: fc.constant('amount' as const), cents: fc.integer({ min: 0, max: 500 }) }),
+  fc.record({ kind: fc.constant('percent' as const), basisPoints: fc.integer({ min: 0, max: 1000 }) }),
+);
 const centsOrNull = (min: number, max: number) => fc.oneof(fc.constant(null), fc.integer({ min, max }));
 
 /** What a settings endpoint is: set the full state through the endpoint, read it back through its getter. */
@@ -109,7 +116,21 @@ const cases: UpdateCase[] = [
     },
     async read({ b, s }, t) {
       const a = await must(b, s.clerk, 'accounts.get', { accountId: t.accountId as number });
-      return { ...pick(a as unknown as Values, ['accountNumber', 'name', 'kind', 'status', 'billingAddress', 'mailingAddress', 'timeZone', 'terms', 'creditLimitCents', 'notes']), contacts: a.contacts.map(({ id: _id, ...c }) => c) };
+      return {
+        ...pick(a as unknown as Values, [
+          'accountNumber',
+          'name',
+          'kind',
+          'status',
+          'billingAddress',
+          'mailingAddress',
+          'timeZone',
+          'terms',
+          'creditLimitCents',
+          'notes',
+        ]),
+        contacts: a.contacts.map(({ id: _id, ...c }) => c),
+      };
     },
     follows: { timeZone: ['billingAddress', 'mailingAddress'] },
     unique: ['accountNumber'],
@@ -133,7 +154,9 @@ const cases: UpdateCase[] = [
     },
     async read({ b, s }, t) {
       const d = await must(b, s.clerk, 'invoices.get', { invoiceId: t.invoiceId as number });
-      const lines = d.lines.map((l) => pick(l as unknown as Values, ['itemCode', 'description', 'quantityMilli', 'unitPriceCents', 'discount', 'taxRateBp', 'icd10Codes']));
+      const lines = d.lines.map((l) =>
+        pick(l as unknown as Values, ['itemCode', 'description', 'quantityMilli', 'unitPriceCents', 'discount', 'taxRateBp', 'icd10Codes']),
+      );
       return { ...pick(d as unknown as Values, ['invoiceDate', 'terms', 'poNumber', 'memo', 'invoiceDiscount', 'shippingCents']), lines };
     },
   },
@@ -179,7 +202,10 @@ const cases: UpdateCase[] = [
     complianceEnabled: fc.boolean(),
   }),
   settingsCase('invoices.updateSettings', 'invoices.getSettings', 'supervisor', { defaultTerms: terms, shippingTaxRateBp: fc.integer({ min: 0, max: 2000 }) }),
-  settingsCase('compliance.updateSettings', 'compliance.getSettings', 'supervisor', { promiseGraceDays: fc.integer({ min: 0, max: 60 }), validationPeriodDays: fc.integer({ min: 30, max: 90 }) }),
+  settingsCase('compliance.updateSettings', 'compliance.getSettings', 'supervisor', {
+    promiseGraceDays: fc.integer({ min: 0, max: 60 }),
+    validationPeriodDays: fc.integer({ min: 30, max: 90 }),
+  }),
   settingsCase('aging.updateSettings', 'aging.getSettings', 'supervisor', {
     currentThroughDays: fc.integer({ min: -1, max: 20 }),
     edges: fc.uniqueArray(fc.integer({ min: 21, max: 365 }), { minLength: 1, maxLength: 6 }).map((e) => e.sort((x, y) => x - y)),
@@ -248,9 +274,19 @@ describe('hole 3: an update changes exactly the fields it is given', () => {
     };
     const a = await must(b, s.clerk, 'accounts.create', full);
     const renamed = await must(b, s.clerk, 'accounts.update', { accountId: a.id, name: 'After' });
-    expect(renamed).toMatchObject({ name: 'After', status: 'on_hold', notes: 'Keep me', creditLimitCents: 50_000, billingAddress: { line1: '1 Main St', city: 'Springfield' }, contacts: [{ id: a.contacts[0]!.id, name: 'Pat Doe' }] });
+    expect(renamed).toMatchObject({
+      name: 'After',
+      status: 'on_hold',
+      notes: 'Keep me',
+      creditLimitCents: 50_000,
+      billingAddress: { line1: '1 Main St', city: 'Springfield' },
+      contacts: [{ id: a.contacts[0]!.id, name: 'Pat Doe' }],
+    });
 
-    const draft = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id, lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 12_500 }] });
+    const draft = await must(b, s.clerk, 'invoices.createDraft', {
+      accountId: a.id,
+      lines: [{ itemCode: 'SVC', description: 'Service', quantityMilli: 1000, unitPriceCents: 12_500 }],
+    });
     const memo = await must(b, s.clerk, 'invoices.updateDraft', { invoiceId: draft.id, memo: 'Thank you' });
     expect(memo.lines).toHaveLength(1);
     expect(memo).toMatchObject({ memo: 'Thank you', totalCents: 12_500 });

@@ -27,7 +27,14 @@ describe('payments and allocation', () => {
     expect(preview.unappliedCents).toBe(0);
     const before = await must(b, s.clerk, 'ledger.get', { accountId: a.id });
     expect(before.totals.balanceCents).toBe(35000); // preview posted nothing
-    const pay = await must(b, s.clerk, 'payments.post', { accountId: a.id, date: '2026-03-10', method: 'card', cardLast4: '4242', amountCents: 40000, reference: 'terminal 7' });
+    const pay = await must(b, s.clerk, 'payments.post', {
+      accountId: a.id,
+      date: '2026-03-10',
+      method: 'card',
+      cardLast4: '4242',
+      amountCents: 40000,
+      reference: 'terminal 7',
+    });
     expect(pay.receipt).toMatchObject({
       receiptNumber: 'RCT-000001',
       date: '2026-03-10',
@@ -52,18 +59,59 @@ describe('payments and allocation', () => {
   it('allocates by hand, refuses over-allocation, and applies credit later', async () => {
     const r = await setup();
     const { b, s, a, i1, i2, i3 } = r;
-    const manual = await must(b, s.clerk, 'payments.post', { accountId: a.id, method: 'check', checkNumber: '2001', amountCents: 9000, allocation: { mode: 'manual', lines: [{ documentId: i3.id, amountCents: 6000 }] } });
+    const manual = await must(b, s.clerk, 'payments.post', {
+      accountId: a.id,
+      method: 'check',
+      checkNumber: '2001',
+      amountCents: 9000,
+      allocation: { mode: 'manual', lines: [{ documentId: i3.id, amountCents: 6000 }] },
+    });
     expect(await openOf(r, i3.id)).toBe(14000);
     expect(await openOf(r, i1.id)).toBe(10000);
     expect(manual.receipt.unappliedCents).toBe(3000);
-    const tooMuchForInvoice = await b.call(s.clerk, 'payments.post', { accountId: a.id, method: 'cash', amountCents: 50000, allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 5001 }] } });
+    const tooMuchForInvoice = await b.call(s.clerk, 'payments.post', {
+      accountId: a.id,
+      method: 'cash',
+      amountCents: 50000,
+      allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 5001 }] },
+    });
     expect(tooMuchForInvoice.ok ? null : tooMuchForInvoice.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('5000 cents open') });
-    const tooMuchForPayment = await b.call(s.clerk, 'payments.post', { accountId: a.id, method: 'cash', amountCents: 100, allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 60 }, { documentId: i1.id, amountCents: 60 }] } });
-    expect(tooMuchForPayment.ok ? null : tooMuchForPayment.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('more than the 100 cents') });
-    const twice = await b.call(s.clerk, 'payments.post', { accountId: a.id, method: 'cash', amountCents: 100, allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 10 }, { documentId: i2.id, amountCents: 10 }] } });
+    const tooMuchForPayment = await b.call(s.clerk, 'payments.post', {
+      accountId: a.id,
+      method: 'cash',
+      amountCents: 100,
+      allocation: {
+        mode: 'manual',
+        lines: [
+          { documentId: i2.id, amountCents: 60 },
+          { documentId: i1.id, amountCents: 60 },
+        ],
+      },
+    });
+    expect(tooMuchForPayment.ok ? null : tooMuchForPayment.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('more than the 100 cents'),
+    });
+    const twice = await b.call(s.clerk, 'payments.post', {
+      accountId: a.id,
+      method: 'cash',
+      amountCents: 100,
+      allocation: {
+        mode: 'manual',
+        lines: [
+          { documentId: i2.id, amountCents: 10 },
+          { documentId: i2.id, amountCents: 10 },
+        ],
+      },
+    });
     expect(twice.ok ? null : twice.error.message).toMatch(/appears twice/);
     const other = await newAccount(b, s.clerk);
-    const foreign = await b.call(s.clerk, 'payments.post', { accountId: other.id, method: 'cash', amountCents: 100, allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 10 }] } });
+    const foreign = await b.call(s.clerk, 'payments.post', {
+      accountId: other.id,
+      method: 'cash',
+      amountCents: 100,
+      allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 10 }] },
+    });
     expect(foreign.ok ? null : foreign.error.message).toMatch(/not an open item of this account/);
     // nothing of the refused postings was written: the receipt series continues at 2
     const none = await must(b, s.clerk, 'payments.post', { accountId: a.id, method: 'ach', amountCents: 1500, allocation: { mode: 'none' } });

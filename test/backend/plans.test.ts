@@ -9,7 +9,10 @@ const dates = { addDays, addMonths };
 
 describe('plan schedule', () => {
   it('spreads the remainder cents over the first installments so the sum equals the total', () => {
-    const s = planSchedule({ totalCents: 10000, downPaymentCents: 1000, installmentCount: 7, frequency: 'monthly', startDate: '2026-01-15', firstDate: '2026-01-31' }, dates);
+    const s = planSchedule(
+      { totalCents: 10000, downPaymentCents: 1000, installmentCount: 7, frequency: 'monthly', startDate: '2026-01-15', firstDate: '2026-01-31' },
+      dates,
+    );
     expect(s[0]).toEqual({ seq: 0, dueDate: '2026-01-15', amountCents: 1000 });
     // 9000 / 7 = 1285 remainder 5: the first five installments carry one more cent.
     expect(s.slice(1).map((x) => x.amountCents)).toEqual([1286, 1286, 1286, 1286, 1286, 1285, 1285]);
@@ -19,17 +22,26 @@ describe('plan schedule', () => {
   });
 
   it('steps weekly and every two weeks; no down payment means no installment 0', () => {
-    const w = planSchedule({ totalCents: 1001, downPaymentCents: 0, installmentCount: 3, frequency: 'weekly', startDate: '2026-03-01', firstDate: '2026-03-02' }, dates);
+    const w = planSchedule(
+      { totalCents: 1001, downPaymentCents: 0, installmentCount: 3, frequency: 'weekly', startDate: '2026-03-01', firstDate: '2026-03-02' },
+      dates,
+    );
     expect(w).toEqual([
       { seq: 1, dueDate: '2026-03-02', amountCents: 334 },
       { seq: 2, dueDate: '2026-03-09', amountCents: 334 },
       { seq: 3, dueDate: '2026-03-16', amountCents: 333 },
     ]);
-    const b = planSchedule({ totalCents: 500, downPaymentCents: 0, installmentCount: 2, frequency: 'biweekly', startDate: '2026-03-01', firstDate: '2026-03-02' }, dates);
+    const b = planSchedule(
+      { totalCents: 500, downPaymentCents: 0, installmentCount: 2, frequency: 'biweekly', startDate: '2026-03-01', firstDate: '2026-03-02' },
+      dates,
+    );
     expect(b.map((x) => x.dueDate)).toEqual(['2026-03-02', '2026-03-16']);
     for (let total = 1; total < 400; total += 37) {
       for (let n = 1; n <= Math.min(12, total); n++) {
-        const sum = planSchedule({ totalCents: total + 5, downPaymentCents: 5, installmentCount: n, frequency: 'weekly', startDate: '2026-03-01', firstDate: '2026-03-01' }, dates).reduce((t, x) => t + x.amountCents, 0);
+        const sum = planSchedule(
+          { totalCents: total + 5, downPaymentCents: 5, installmentCount: n, frequency: 'weekly', startDate: '2026-03-01', firstDate: '2026-03-01' },
+          dates,
+        ).reduce((t, x) => t + x.amountCents, 0);
         expect(sum).toBe(total + 5);
       }
     }
@@ -44,7 +56,15 @@ describe('payment plans', () => {
     await postInvoice(b, s.clerk, acct.id, 10001, { date: '2025-12-01', terms: 'Net 30' });
     // A payment before the plan starts does not count for it.
     await must(b, s.clerk, 'payments.post', { accountId: acct.id, method: 'cash', amountCents: 1, date: '2026-01-25' });
-    const plan = await must(b, s.clerk, 'plans.create', { accountId: acct.id, totalCents: 10000, downPaymentCents: 1000, installmentCount: 4, frequency: 'weekly', startDate: '2026-02-01', firstDate: '2026-02-10' });
+    const plan = await must(b, s.clerk, 'plans.create', {
+      accountId: acct.id,
+      totalCents: 10000,
+      downPaymentCents: 1000,
+      installmentCount: 4,
+      frequency: 'weekly',
+      startDate: '2026-02-01',
+      firstDate: '2026-02-10',
+    });
     return { ...ctx, acct, plan };
   }
 
@@ -122,7 +142,14 @@ describe('payment plans', () => {
     expect(cancelled.closeReason).toBe('Customer asked to pay in full instead');
     expect((await b.call(s.clerk, 'plans.cancel', { planId: plan.id, reason: 'again' })).ok).toBe(false);
 
-    const p2 = await must(b, s.clerk, 'plans.create', { accountId: acct.id, totalCents: 2000, installmentCount: 2, frequency: 'monthly', startDate: '2026-03-01', firstDate: '2026-03-01' });
+    const p2 = await must(b, s.clerk, 'plans.create', {
+      accountId: acct.id,
+      totalCents: 2000,
+      installmentCount: 2,
+      frequency: 'monthly',
+      startDate: '2026-03-01',
+      firstDate: '2026-03-01',
+    });
     await must(b, s.clerk, 'payments.post', { accountId: acct.id, method: 'cash', amountCents: 2000, date: '2026-03-10' });
     const done = await must(b, s.clerk, 'plans.get', { planId: p2.id, asOf: '2026-03-15' });
     expect(done.status).toBe('completed');

@@ -28,7 +28,17 @@ describe('promises from posted payments', () => {
     const env = await collectionsBackend('2026-03-10T15:00:00Z');
     const { b, clerk, travel } = env;
     const promise = async (accountId: number, contactId: number, phone: string, amountCents: number, dueDate: string) =>
-      value(await b.call(clerk, 'calls.log', { accountId, contactId, phone, direction: 'incoming', startedAt: env.clock.now().toISOString(), outcome: 'promise_to_pay', promise: { amountCents, dueDate } })).promiseId!;
+      value(
+        await b.call(clerk, 'calls.log', {
+          accountId,
+          contactId,
+          phone,
+          direction: 'incoming',
+          startedAt: env.clock.now().toISOString(),
+          outcome: 'promise_to_pay',
+          promise: { amountCents, dueDate },
+        }),
+      ).promiseId!;
     const pay = async (accountId: number, date: string, amountCents: number) => {
       travel(`${date}T17:00:00Z`);
       return value(await b.call(clerk, 'payments.post', { accountId, date, method: 'cash', amountCents }));
@@ -49,7 +59,12 @@ describe('promises from posted payments', () => {
     expect(value(await b.call(clerk, 'promises.list', { accountId: kept.accountId }))[0]).toMatchObject({ id: pk, status: 'pending', paidCents: 6000 });
     // Due on the 20th; the 21st is within the 2 grace days.
     await pay(kept.accountId, '2026-03-21', 4000);
-    expect(value(await b.call(clerk, 'promises.list', { accountId: kept.accountId }))[0]).toMatchObject({ status: 'kept', paidCents: 10000, decidedOn: '2026-03-21', lastDate: '2026-03-22' });
+    expect(value(await b.call(clerk, 'promises.list', { accountId: kept.accountId }))[0]).toMatchObject({
+      status: 'kept',
+      paidCents: 10000,
+      decidedOn: '2026-03-21',
+      lastDate: '2026-03-22',
+    });
     expect(value(await b.call(clerk, 'promises.list', { accountId: broken.accountId }))[0]).toMatchObject({ id: pb, status: 'pending' });
     // The worklist: on the 21st the unpaid promise is due (in grace) and listed; the kept one is not.
     expect((await b.services.promises.promisesDueOrBroken('2026-03-21')).map((p) => [p.id, p.status])).toEqual([[pb, 'pending']]);
@@ -57,11 +72,18 @@ describe('promises from posted payments', () => {
     expect([...(await b.services.promises.promiseHolds('2026-03-19')).keys()].sort()).toEqual([kept.accountId, broken.accountId].sort());
     // After the grace days, a late payment does not keep it.
     await pay(broken.accountId, '2026-03-23', 5000);
-    expect(value(await b.call(clerk, 'promises.list', { accountId: broken.accountId }))[0]).toMatchObject({ status: 'broken', paidCents: 5000, decidedOn: '2026-03-23' });
+    expect(value(await b.call(clerk, 'promises.list', { accountId: broken.accountId }))[0]).toMatchObject({
+      status: 'broken',
+      paidCents: 5000,
+      decidedOn: '2026-03-23',
+    });
     expect((await b.services.promises.promisesDueOrBroken('2026-03-23')).map((p) => [p.id, p.status])).toEqual([[pb, 'broken']]);
     expect((await b.services.promises.promiseHolds('2026-03-23')).size).toBe(0);
     // As of an earlier date, the answer is what it was then.
-    expect(value(await b.call(clerk, 'promises.list', { accountId: kept.accountId, asOf: '2026-03-15' }))[0]).toMatchObject({ status: 'pending', paidCents: 6000 });
+    expect(value(await b.call(clerk, 'promises.list', { accountId: kept.accountId, asOf: '2026-03-15' }))[0]).toMatchObject({
+      status: 'pending',
+      paidCents: 6000,
+    });
     // A newer promise supersedes the broken one on the worklist.
     const newer = await promise(broken.accountId, broken.contactId, broken.phone, 20000, '2026-03-30'); // the $50 paid today counts toward it
     expect(await b.services.promises.promisesDueOrBroken('2026-03-23')).toEqual([]);

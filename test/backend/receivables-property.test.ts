@@ -11,12 +11,41 @@ const day = fc.integer({ min: 0, max: 110 });
 const pick = fc.nat(1000);
 
 const op = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant('invoice' as const), acct: fc.nat(2), cents: fc.integer({ min: 1, max: 50000 }), d: day, terms: fc.constantFrom('Net 30', 'Due on receipt', '2/10 Net 30', 'Net 15') }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('payment' as const), acct: fc.nat(2), cents: fc.integer({ min: 1, max: 60000 }), d: day, mode: fc.constantFrom('auto', 'none', 'manual'), k: pick }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant('invoice' as const),
+      acct: fc.nat(2),
+      cents: fc.integer({ min: 1, max: 50000 }),
+      d: day,
+      terms: fc.constantFrom('Net 30', 'Due on receipt', '2/10 Net 30', 'Net 15'),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('payment' as const),
+      acct: fc.nat(2),
+      cents: fc.integer({ min: 1, max: 60000 }),
+      d: day,
+      mode: fc.constantFrom('auto', 'none', 'manual'),
+      k: pick,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('creditNote' as const), k: pick, frac: fc.integer({ min: 1, max: 100 }), d: day }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('reversal' as const), k: pick, fee: fc.constantFrom(0, 0, 2500), d: day }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('refund' as const), acct: fc.nat(2), frac: fc.integer({ min: 1, max: 100 }), d: day }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('adjustment' as const), acct: fc.nat(2), cents: fc.integer({ min: -5000, max: 5000 }).filter((n) => n !== 0), d: day, apply: fc.boolean(), k: pick }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('adjustment' as const),
+      acct: fc.nat(2),
+      cents: fc.integer({ min: -5000, max: 5000 }).filter((n) => n !== 0),
+      d: day,
+      apply: fc.boolean(),
+      k: pick,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('writeOff' as const), k: pick, d: day, partial: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('applyCredit' as const), acct: fc.nat(2), d: day }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('discountPayment' as const), d: day, k: pick, extra: fc.constantFrom(0, 0, 1500) }) },
@@ -31,37 +60,72 @@ describe('receivables invariants under random postings', () => {
         const actor = { userId: 2, username: 'clara' };
         const supervisor = { userId: 3, username: 'sam' };
         const accounts = [] as number[];
-        for (let i = 0; i < 3; i++) accounts.push((await must(b, s.clerk, 'accounts.create', { accountNumber: `P-${i}`, name: `Prop ${i}`, kind: 'consumer' })).id);
-        const docs = (kind: string, extra = '') => b.ctx.store.sqlite.prepare(`SELECT id, account_id, doc_date, open_cents, total_cents FROM document WHERE status = 'posted' AND kind = ? ${extra} ORDER BY id`).all(kind) as { id: number; account_id: number; doc_date: string; open_cents: number; total_cents: number }[];
+        for (let i = 0; i < 3; i++)
+          accounts.push((await must(b, s.clerk, 'accounts.create', { accountNumber: `P-${i}`, name: `Prop ${i}`, kind: 'consumer' })).id);
+        const docs = (kind: string, extra = '') =>
+          b.ctx.store.sqlite
+            .prepare(`SELECT id, account_id, doc_date, open_cents, total_cents FROM document WHERE status = 'posted' AND kind = ? ${extra} ORDER BY id`)
+            .all(kind) as { id: number; account_id: number; doc_date: string; open_cents: number; total_cents: number }[];
         let refused = 0;
         for (const o of ops) {
           try {
             switch (o.t) {
               case 'invoice': {
-                const d = await b.services.invoices.createDraft(actor, { accountId: accounts[o.acct]!, invoiceDate: addDays(BASE, o.d), terms: o.terms, poNumber: '', memo: '', lines: [{ itemCode: 'X', description: 'x', quantityMilli: 1000, unitPriceCents: cents(o.cents), discount: null, taxRateBp: 0, icd10Codes: [] }], invoiceDiscount: null, shippingCents: cents(0) });
+                const d = await b.services.invoices.createDraft(actor, {
+                  accountId: accounts[o.acct]!,
+                  invoiceDate: addDays(BASE, o.d),
+                  terms: o.terms,
+                  poNumber: '',
+                  memo: '',
+                  lines: [
+                    { itemCode: 'X', description: 'x', quantityMilli: 1000, unitPriceCents: cents(o.cents), discount: null, taxRateBp: 0, icd10Codes: [] },
+                  ],
+                  invoiceDiscount: null,
+                  shippingCents: cents(0),
+                });
                 await b.services.invoices.post(actor, d.id);
                 break;
               }
               case 'payment': {
                 const acct = accounts[o.acct]!;
-                let allocation: { mode: 'auto' } | { mode: 'none' } | { mode: 'manual'; lines: { documentId: number; amountCents: Cents }[] } = { mode: o.mode as 'auto' | 'none' };
+                let allocation: { mode: 'auto' } | { mode: 'none' } | { mode: 'manual'; lines: { documentId: number; amountCents: Cents }[] } = {
+                  mode: o.mode as 'auto' | 'none',
+                };
                 if (o.mode === 'manual') {
                   const open = docs('invoice', 'AND open_cents > 0').filter((x) => x.account_id === acct);
                   const target = open[o.k % Math.max(1, open.length)];
-                  allocation = target ? { mode: 'manual', lines: [{ documentId: target.id, amountCents: cents(Math.min(target.open_cents, o.cents)) }] } : { mode: 'none' };
+                  allocation = target
+                    ? { mode: 'manual', lines: [{ documentId: target.id, amountCents: cents(Math.min(target.open_cents, o.cents)) }] }
+                    : { mode: 'none' };
                 }
-                await b.services.payments.post(actor, { accountId: acct, date: addDays(BASE, o.d), method: 'cash', amountCents: cents(o.cents), reference: '', checkNumber: '', cardLast4: '', memo: '', allocation, earlyPaymentDiscounts: [] });
+                await b.services.payments.post(actor, {
+                  accountId: acct,
+                  date: addDays(BASE, o.d),
+                  method: 'cash',
+                  amountCents: cents(o.cents),
+                  reference: '',
+                  checkNumber: '',
+                  cardLast4: '',
+                  memo: '',
+                  allocation,
+                  earlyPaymentDiscounts: [],
+                });
                 break;
               }
               case 'creditNote': {
                 const inv = docs('invoice');
                 const target = inv[o.k % Math.max(1, inv.length)];
                 if (!target) break;
-                await b.services.invoices.postCreditNote(actor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: cents(Math.max(1, Math.floor((target.total_cents * o.frac) / 100))), reason: 'correction' });
+                await b.services.invoices.postCreditNote(actor, {
+                  invoiceId: target.id,
+                  date: addDays(BASE, o.d),
+                  amountCents: cents(Math.max(1, Math.floor((target.total_cents * o.frac) / 100))),
+                  reason: 'correction',
+                });
                 break;
               }
               case 'reversal': {
-                const pays = docs('payment', 'AND id NOT IN (SELECT related_document_id FROM document WHERE kind = \'reversal\')');
+                const pays = docs('payment', "AND id NOT IN (SELECT related_document_id FROM document WHERE kind = 'reversal')");
                 const target = pays[o.k % Math.max(1, pays.length)];
                 if (!target) break;
                 const date = addDays(BASE, o.d) < target.doc_date ? target.doc_date : addDays(BASE, o.d);
@@ -69,35 +133,75 @@ describe('receivables invariants under random postings', () => {
                 break;
               }
               case 'refund': {
-                const acct = (await b.services.accounts.get(accounts[o.acct]!));
+                const acct = await b.services.accounts.get(accounts[o.acct]!);
                 if (acct.unappliedCents === 0) break;
-                await b.services.payments.refund(actor, { accountId: acct.id, date: addDays(BASE, o.d), amountCents: cents(Math.max(1, Math.floor((acct.unappliedCents * o.frac) / 100))), method: 'check', reference: '', checkNumber: '1', memo: '' });
+                await b.services.payments.refund(actor, {
+                  accountId: acct.id,
+                  date: addDays(BASE, o.d),
+                  amountCents: cents(Math.max(1, Math.floor((acct.unappliedCents * o.frac) / 100))),
+                  method: 'check',
+                  reference: '',
+                  checkNumber: '1',
+                  memo: '',
+                });
                 break;
               }
               case 'adjustment': {
                 const acct = accounts[o.acct]!;
                 const open = docs('invoice', 'AND open_cents > 0').filter((x) => x.account_id === acct);
                 const target = o.cents < 0 && o.apply ? open[o.k % Math.max(1, open.length)] : undefined;
-                await b.services.ledger.postAdjustment(actor, { accountId: acct, date: addDays(BASE, o.d), amountCents: cents(o.cents), reason: 'adj', applyToDocumentId: target?.id });
+                await b.services.ledger.postAdjustment(actor, {
+                  accountId: acct,
+                  date: addDays(BASE, o.d),
+                  amountCents: cents(o.cents),
+                  reason: 'adj',
+                  applyToDocumentId: target?.id,
+                });
                 break;
               }
               case 'writeOff': {
                 const open = docs('invoice', 'AND open_cents > 0');
                 const target = open[o.k % Math.max(1, open.length)];
                 if (!target) break;
-                await b.services.ledger.postWriteOff(supervisor, { invoiceId: target.id, date: addDays(BASE, o.d), amountCents: o.partial ? cents(Math.max(1, Math.floor(target.open_cents / 2))) : undefined, reason: 'uncollectible' });
+                await b.services.ledger.postWriteOff(supervisor, {
+                  invoiceId: target.id,
+                  date: addDays(BASE, o.d),
+                  amountCents: o.partial ? cents(Math.max(1, Math.floor(target.open_cents / 2))) : undefined,
+                  reason: 'uncollectible',
+                });
                 break;
               }
               case 'discountPayment': {
                 // Pay the rest of an invoice on 2/10 terms within its window, taking the discount.
-                const termed = b.ctx.store.sqlite.prepare(`SELECT id, account_id, doc_date FROM document WHERE kind = 'invoice' AND discount_bp > 0 AND open_cents > 0 ORDER BY id`).all() as { id: number; account_id: number; doc_date: string }[];
+                const termed = b.ctx.store.sqlite
+                  .prepare(`SELECT id, account_id, doc_date FROM document WHERE kind = 'invoice' AND discount_bp > 0 AND open_cents > 0 ORDER BY id`)
+                  .all() as { id: number; account_id: number; doc_date: string }[];
                 const inv = termed[o.k % Math.max(1, termed.length)];
                 if (!inv) break;
                 const date = addDays(inv.doc_date, o.d % 11);
-                const line = (await b.services.payments.previewAllocation({ accountId: inv.account_id, amountCents: cents(1), allocation: { mode: 'none' }, date, earlyPaymentDiscounts: [] })).lines.find((l) => l.documentId === inv.id);
+                const line = (
+                  await b.services.payments.previewAllocation({
+                    accountId: inv.account_id,
+                    amountCents: cents(1),
+                    allocation: { mode: 'none' },
+                    date,
+                    earlyPaymentDiscounts: [],
+                  })
+                ).lines.find((l) => l.documentId === inv.id);
                 if (!line?.discountOffer) break; // taken already, or open less than the discount
                 const rest = line.openCents - line.discountOffer.amountCents;
-                await b.services.payments.post(actor, { accountId: inv.account_id, date, method: 'check', amountCents: cents(rest + o.extra || 1), reference: '', checkNumber: '9', cardLast4: '', memo: '', allocation: { mode: 'manual', lines: rest > 0 ? [{ documentId: inv.id, amountCents: cents(rest) }] : [] }, earlyPaymentDiscounts: [inv.id] });
+                await b.services.payments.post(actor, {
+                  accountId: inv.account_id,
+                  date,
+                  method: 'check',
+                  amountCents: cents(rest + o.extra || 1),
+                  reference: '',
+                  checkNumber: '9',
+                  cardLast4: '',
+                  memo: '',
+                  allocation: { mode: 'manual', lines: rest > 0 ? [{ documentId: inv.id, amountCents: cents(rest) }] : [] },
+                  earlyPaymentDiscounts: [inv.id],
+                });
                 discountsTaken++;
                 break;
               }
@@ -118,7 +222,14 @@ describe('receivables invariants under random postings', () => {
         for (const asOf of ['2026-04-30', '2026-01-01', '2026-01-20', '2026-02-15', '2026-03-10', '2026-04-05']) {
           for (const basis of ['due', 'invoice'] as const) {
             const aging = await b.services.aging.summary({ asOf, basis });
-            const ledger = new Map((sqlite.prepare('SELECT account_id, SUM(amount_cents) AS s FROM ledger_entry WHERE entry_date <= ? GROUP BY account_id').all(asOf) as { account_id: number; s: number }[]).map((r) => [r.account_id, r.s]));
+            const ledger = new Map(
+              (
+                sqlite.prepare('SELECT account_id, SUM(amount_cents) AS s FROM ledger_entry WHERE entry_date <= ? GROUP BY account_id').all(asOf) as {
+                  account_id: number;
+                  s: number;
+                }[]
+              ).map((r) => [r.account_id, r.s]),
+            );
             for (const id of accounts) expect(aging.rows.find((r) => r.accountId === id)?.totalCents ?? 0).toBe(ledger.get(id) ?? 0);
             const detail = await b.services.aging.detail({ asOf, basis });
             expect(detail.totals.buckets).toEqual(aging.totals.buckets);

@@ -53,7 +53,9 @@ describe('agency referral', () => {
     // Referred accounts are held off the worklist (and not escalated).
     const wl = await must(b, s.supervisor, 'worklist.get', {});
     expect(wl.items.some((i) => i.accountId === acct.id)).toBe(false);
-    expect(wl.held).toEqual([expect.objectContaining({ accountId: acct.id, reason: { code: 'referred', agencyName: 'Acme Recovery', referredOn: '2026-03-15' } })]);
+    expect(wl.held).toEqual([
+      expect.objectContaining({ accountId: acct.id, reason: { code: 'referred', agencyName: 'Acme Recovery', referredOn: '2026-03-15' } }),
+    ]);
 
     const recalled = await must(b, s.supervisor, 'referrals.recall', { accountId: acct.id, reason: 'Customer called to settle' });
     expect(recalled).toMatchObject({ status: 'recalled', recalledOn: '2026-03-15', recallReason: 'Customer called to settle' });

@@ -27,9 +27,17 @@ describe('hole 4: every setting accepts only what works', () => {
     for (const timeZone of ['Mars/Olympus_Mons', 'EST', '+05:00', 'America/New York', 'x'.repeat(65), '']) {
       expect(refusal(await b.call(s.admin, 'settings.update', { timeZone })), JSON.stringify(timeZone)).toMatch(/^VALIDATION: timeZone: /);
     }
-    expect(refusal(await b.call(s.clerk, 'accounts.create', { accountNumber: 'TZ-1', name: 'Zone', kind: 'consumer', timeZone: 'Mars/Olympus_Mons' }))).toMatch(/^VALIDATION: timeZone: /);
+    expect(refusal(await b.call(s.clerk, 'accounts.create', { accountNumber: 'TZ-1', name: 'Zone', kind: 'consumer', timeZone: 'Mars/Olympus_Mons' }))).toMatch(
+      /^VALIDATION: timeZone: /,
+    );
     const fresh = testBackend();
-    const created = await fresh.call('s', 'app.createCompany', { companyName: 'Mars Billing', timeZone: 'Mars/Olympus_Mons', username: 'admin', displayName: 'Ada', password: 'correct horse' });
+    const created = await fresh.call('s', 'app.createCompany', {
+      companyName: 'Mars Billing',
+      timeZone: 'Mars/Olympus_Mons',
+      username: 'admin',
+      displayName: 'Ada',
+      password: 'correct horse',
+    });
     expect(refusal(created)).toMatch(/^VALIDATION: timeZone: /);
     expect(await must(b, s.admin, 'settings.get', undefined)).toMatchObject({ timeZone: 'America/Chicago' });
     await everyScreenWorks(b, s);
@@ -58,14 +66,17 @@ describe('hole 4: every setting accepts only what works', () => {
       ['supervisor', 'plans.saveSettings', { graceDays: -1 }],
       ['supervisor', 'fees.saveRules', { monthlyRateBp: 10_001 }],
     ];
-    for (const [who, channel, input] of cases) expect(refusal(await b.dispatch(s[who], channel, input)), `${channel} ${JSON.stringify(input)}`).toMatch(/^VALIDATION: /);
+    for (const [who, channel, input] of cases)
+      expect(refusal(await b.dispatch(s[who], channel, input)), `${channel} ${JSON.stringify(input)}`).toMatch(/^VALIDATION: /);
     expect(await must(b, s.admin, 'settings.get', undefined)).toMatchObject({ companyName: 'Test Billing Co', currency: 'USD', idleLockMinutes: 15 });
   });
 
   it('a store that already holds an unknown zone (written before the fix) reads as the default zone: no screen fails, and saving a good zone repairs it', async () => {
     const { b, s } = await receivablesBackend();
     const row = b.ctx.store.sqlite.prepare(`SELECT value FROM setting WHERE key = 'company'`).get() as { value: string };
-    b.ctx.store.sqlite.prepare(`UPDATE setting SET value = ? WHERE key = 'company'`).run(JSON.stringify({ ...JSON.parse(row.value), timeZone: 'Mars/Olympus_Mons', companyName: 'Old\u0000Name' }));
+    b.ctx.store.sqlite
+      .prepare(`UPDATE setting SET value = ? WHERE key = 'company'`)
+      .run(JSON.stringify({ ...JSON.parse(row.value), timeZone: 'Mars/Olympus_Mons', companyName: 'Old\u0000Name' }));
     expect(await must(b, s.admin, 'settings.get', undefined)).toMatchObject({ timeZone: 'America/New_York', companyName: 'Unnamed company' });
     await everyScreenWorks(b, s);
     expect(await must(b, s.admin, 'settings.update', { timeZone: 'America/Denver' })).toMatchObject({ timeZone: 'America/Denver' });

@@ -48,7 +48,11 @@ describe('collection stages', () => {
       ]),
     );
     expect(view.tasks.filter((t) => t.status === 'open')).toHaveLength(2);
-    expect(view.tasks.find((t) => t.stageName === 'Friendly reminder')).toMatchObject({ status: 'cancelled', note: '', detail: { templateCode: 'REMINDER', cancelled: { code: 'superseded', stageName: 'Second notice' } } });
+    expect(view.tasks.find((t) => t.stageName === 'Friendly reminder')).toMatchObject({
+      status: 'cancelled',
+      note: '',
+      detail: { templateCode: 'REMINDER', cancelled: { code: 'superseded', stageName: 'Second notice' } },
+    });
 
     // Evaluating again on the same stage changes nothing.
     const same = await must(b, s.supervisor, 'stages.evaluate', { asOf: '2026-03-15' });
@@ -63,7 +67,15 @@ describe('collection stages', () => {
     // Entries are codes and facts ...
     expect(timeline.filter((e) => e.kind === 'letter')).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'letter', status: 'cancelled', templateCode: 'REMINDER', stageName: 'Friendly reminder', cancelled: { code: 'superseded', stageName: 'Second notice' }, blockedBy: null, by: 'sam' }),
+        expect.objectContaining({
+          kind: 'letter',
+          status: 'cancelled',
+          templateCode: 'REMINDER',
+          stageName: 'Friendly reminder',
+          cancelled: { code: 'superseded', stageName: 'Second notice' },
+          blockedBy: null,
+          by: 'sam',
+        }),
         expect.objectContaining({ kind: 'letter', status: 'open', templateCode: 'SECOND_NOTICE', stageName: 'Second notice', cancelled: null, by: 'sam' }),
       ]),
     );
@@ -96,7 +108,13 @@ describe('collection stages', () => {
     const disputed = await newAccount(b, s.clerk);
     const plain = await newAccount(b, s.clerk);
     for (const a of [planned, disputed, plain]) await postInvoice(b, s.clerk, a.id, 30000, { date: '2025-12-01', terms: 'Net 30' }); // due 2025-12-31
-    const plan = await must(b, s.clerk, 'plans.create', { accountId: planned.id, installmentCount: 3, frequency: 'monthly', startDate: '2026-03-01', firstDate: '2026-03-10' });
+    const plan = await must(b, s.clerk, 'plans.create', {
+      accountId: planned.id,
+      installmentCount: 3,
+      frequency: 'monthly',
+      startDate: '2026-03-01',
+      firstDate: '2026-03-10',
+    });
     await must(b, s.clerk, 'payments.post', { accountId: planned.id, method: 'cash', amountCents: 10000, date: '2026-03-09' });
     await must(b, s.clerk, 'flags.set', { kind: 'disputed', accountId: disputed.id, reason: 'Disputes the amount', written: true });
 
@@ -128,7 +146,15 @@ describe('collection stages', () => {
     const saved = await must(b, s.supervisor, 'stages.save', {
       stages: [
         { id: reminder!.id, name: 'Reminder', daysPastDue: 10, actions: [{ kind: 'statement' }] },
-        { name: 'Collection', daysPastDue: 45, actions: [{ kind: 'fee', amountCents: 2500, description: 'Collection fee' }, { kind: 'status', status: 'on_hold' }, { kind: 'call', note: 'Ask for payment in full' }] },
+        {
+          name: 'Collection',
+          daysPastDue: 45,
+          actions: [
+            { kind: 'fee', amountCents: 2500, description: 'Collection fee' },
+            { kind: 'status', status: 'on_hold' },
+            { kind: 'call', note: 'Ask for payment in full' },
+          ],
+        },
       ],
     });
     expect(saved.map((x) => [x.name, x.daysPastDue])).toEqual([
@@ -145,7 +171,13 @@ describe('collection stages', () => {
     expect(acctNow.balanceCents).toBe(17500);
 
     // Paying the oldest invoice leaves the Feb 19 one (26 days): back down to Reminder; the call task is cancelled.
-    await must(b, s.clerk, 'payments.post', { accountId: acct.id, method: 'cash', amountCents: 10000, date: '2026-03-15', allocation: { mode: 'manual', lines: [{ documentId: old.id, amountCents: 10000 }] } });
+    await must(b, s.clerk, 'payments.post', {
+      accountId: acct.id,
+      method: 'cash',
+      amountCents: 10000,
+      date: '2026-03-15',
+      allocation: { mode: 'manual', lines: [{ documentId: old.id, amountCents: 10000 }] },
+    });
     const down = await must(b, s.supervisor, 'stages.evaluate', { asOf: '2026-03-17' });
     expect(down.movedDown).toBe(1);
     const view = await must(b, s.clerk, 'stages.account', { accountId: acct.id });

@@ -19,7 +19,13 @@ describe('a store that cannot take a write', () => {
     let refused: { code: string; message: string } | undefined;
     let posted = 0;
     for (let i = 0; i < 500 && !refused; i++) {
-      const r = await b.call(s.clerk, 'payments.post', { accountId: acct.id, method: 'cash', amountCents: 1, date: '2026-03-15', reference: `payment ${i} `.padEnd(80, 'x') });
+      const r = await b.call(s.clerk, 'payments.post', {
+        accountId: acct.id,
+        method: 'cash',
+        amountCents: 1,
+        date: '2026-03-15',
+        reference: `payment ${i} `.padEnd(80, 'x'),
+      });
       if (r.ok) posted++;
       else refused = r.error;
     }

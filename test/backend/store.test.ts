@@ -129,7 +129,11 @@ describe('the encrypted store', () => {
     const upgraded = openStore(file, key, { migrations: [m3, m1, m2] }); // order in the list does not matter: ids do
     expect(calls).toEqual([1, 2, 3]);
     const rows = upgraded.sqlite.prepare('SELECT id, name FROM migration ORDER BY rowid').all();
-    expect(rows).toEqual([{ id: 1, name: 'one' }, { id: 2, name: 'two' }, { id: 3, name: 'three' }]);
+    expect(rows).toEqual([
+      { id: 1, name: 'one' },
+      { id: 2, name: 'two' },
+      { id: 3, name: 'three' },
+    ]);
     await upgraded.close();
     const reopened = openStore(file, key, { migrations: [m1, m2, m3] });
     expect(calls).toEqual([1, 2, 3]);
@@ -155,7 +159,14 @@ describe('the encrypted store', () => {
   it('rolls back a failing migration whole', async () => {
     const file = path.join(tempDir(), 'bad.ldk');
     const key = randomBytes(32);
-    const bad: Migration = { id: 99, name: 'bad', up: (db) => { db.exec('CREATE TABLE half (x)'); throw new Error('boom'); } };
+    const bad: Migration = {
+      id: 99,
+      name: 'bad',
+      up: (db) => {
+        db.exec('CREATE TABLE half (x)');
+        throw new Error('boom');
+      },
+    };
     expect(() => openStore(file, key, { migrations: [...migrations, bad] })).toThrow('boom');
     const s = openStore(file, key);
     expect(s.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
@@ -167,7 +178,7 @@ describe('the encrypted store', () => {
     const file = path.join(tempDir(), 'new.ldk');
     const key = randomBytes(32);
     const future: Migration = { id: 999, name: 'future', up: () => undefined };
-    (await openStore(file, key, { migrations: [...migrations, future] }).close());
+    await openStore(file, key, { migrations: [...migrations, future] }).close();
     expect(() => openStore(file, key)).toThrow(/newer version of Ledgerdesk/);
   });
 });

@@ -14,7 +14,13 @@ describe('the backend worker', () => {
     const key = randomBytes(32);
     const client = new BackendClient((e) => events.push(e), worker, ['--import', 'tsx']);
     expect(await client.open(storePath, Buffer.from(key))).toEqual({ ok: true });
-    const created = await client.call('win-1', 'app.createCompany', { companyName: 'Worker Co', timeZone: 'America/Denver', username: 'admin', displayName: 'Admin', password: 'password-1' });
+    const created = await client.call('win-1', 'app.createCompany', {
+      companyName: 'Worker Co',
+      timeZone: 'America/Denver',
+      username: 'admin',
+      displayName: 'Admin',
+      password: 'password-1',
+    });
     expect(created).toMatchObject({ ok: true, value: { companyName: 'Worker Co' } });
     await client.call('win-1', 'users.create', { username: 'casey', displayName: 'Casey', role: 'clerk', password: 'password-2' });
     expect(events).toContain('data.changed');

@@ -16,7 +16,8 @@ describe('worklist', () => {
   async function office() {
     const ctx = await receivablesBackend();
     const { b, s } = ctx;
-    const mk = async (name: string) => newAccount(b, s.clerk, { name, contacts: [{ name: `${name} Contact`, isPrimary: true, phones: [{ number: '(312) 555-0100' }] }] });
+    const mk = async (name: string) =>
+      newAccount(b, s.clerk, { name, contacts: [{ name: `${name} Contact`, isPrimary: true, phones: [{ number: '(312) 555-0100' }] }] });
     const A = await mk('Alder');
     const B = await mk('Birch');
     const C = await mk('Cedar');
@@ -33,7 +34,15 @@ describe('worklist', () => {
     await must(b, s.clerk, 'plans.create', { accountId: F.id, installmentCount: 2, frequency: 'weekly', startDate: '2026-02-01', firstDate: '2026-02-10' });
     // E: a promise made on a call on Mar 2 for Mar 5, not kept (broken after the 2 grace days).
     const eContact = (await must(b, s.clerk, 'accounts.get', { accountId: E.id })).contacts[0]!;
-    await must(b, s.clerk, 'calls.log', { accountId: E.id, contactId: eContact.id, phone: '(312) 555-0100', direction: 'outgoing', startedAt: '2026-03-02T16:00:00Z', outcome: 'promise_to_pay', promise: { amountCents: 20000, dueDate: '2026-03-05' } });
+    await must(b, s.clerk, 'calls.log', {
+      accountId: E.id,
+      contactId: eContact.id,
+      phone: '(312) 555-0100',
+      direction: 'outgoing',
+      startedAt: '2026-03-02T16:00:00Z',
+      outcome: 'promise_to_pay',
+      promise: { amountCents: 20000, dueDate: '2026-03-05' },
+    });
     await must(b, s.supervisor, 'stages.evaluate', {});
     // D disputes after its stage tasks were made.
     await must(b, s.clerk, 'flags.set', { kind: 'disputed', accountId: D.id, reason: 'Never received the goods', written: true });
@@ -62,7 +71,15 @@ describe('worklist', () => {
       expect.arrayContaining([
         expect.objectContaining({ reason: 'stage_action', task: 'letter', templateCode: 'FINAL_NOTICE', stageName: 'Final notice', note: '' }),
         expect.objectContaining({ reason: 'stage_action', task: 'statement', templateCode: null }),
-        expect.objectContaining({ reason: 'installment_missed', dueDate: '2026-02-10', unpaid: 2, seq: 1, installmentCount: 2, amountCents: 50000, planBroken: true }),
+        expect.objectContaining({
+          reason: 'installment_missed',
+          dueDate: '2026-02-10',
+          unpaid: 2,
+          seq: 1,
+          installmentCount: 2,
+          amountCents: 50000,
+          planBroken: true,
+        }),
       ]),
     );
     expect(fir.reasons.map(worklistReasonText)).toContain('Send letter FINAL_NOTICE (Final notice)');
@@ -72,7 +89,14 @@ describe('worklist', () => {
     expect(worklistReasonText(elm.reasons[0]!)).toBe('Promise of $200.00 for Mar 5, 2026 was broken');
     expect(wl.items.find((i) => i.accountId === C.id)?.stageName).toBe('Agency referral review');
     expect(wl.items.some((i) => i.accountId === D.id)).toBe(false);
-    expect(wl.held).toEqual([{ accountId: D.id, accountNumber: D.accountNumber, name: 'Dogwood', reason: { code: 'flag', flag: 'disputed', since: '2026-03-15T15:00:00.000Z', note: 'Never received the goods' } }]);
+    expect(wl.held).toEqual([
+      {
+        accountId: D.id,
+        accountNumber: D.accountNumber,
+        name: 'Dogwood',
+        reason: { code: 'flag', flag: 'disputed', since: '2026-03-15T15:00:00.000Z', note: 'Never received the goods' },
+      },
+    ]);
     expect(holdText(wl.held[0]!.reason)).toMatch(/^Disputed \(since Mar 1[45], 2026\): Never received the goods$/);
     // No English sentence crosses the boundary.
     expect(JSON.stringify(wl)).not.toMatch(/Promise of|\(since|Send letter|installments? unpaid|Callback:/);

@@ -11,10 +11,22 @@ export interface CompanySeed {
 }
 
 /** The company of the backend tests. */
-export const testCompany: CompanySeed = { companyName: 'Test Billing Co', timeZone: 'America/Chicago', username: 'admin', displayName: 'Ada Admin', password: 'correct horse' };
+export const testCompany: CompanySeed = {
+  companyName: 'Test Billing Co',
+  timeZone: 'America/Chicago',
+  username: 'admin',
+  displayName: 'Ada Admin',
+  password: 'correct horse',
+};
 
 /** The office of the browser specs and the tour (its administrator signs in as admin / admin-pass-1). */
-export const riverside: CompanySeed = { companyName: 'Riverside Medical Billing', timeZone: 'America/Chicago', username: 'admin', displayName: 'Alex Admin', password: 'admin-pass-1' };
+export const riverside: CompanySeed = {
+  companyName: 'Riverside Medical Billing',
+  timeZone: 'America/Chicago',
+  username: 'admin',
+  displayName: 'Alex Admin',
+  password: 'admin-pass-1',
+};
 
 /** Create the company and its administrator through the dispatcher; `session` is then signed in as that administrator. */
 export async function createCompany(b: Backend, company: CompanySeed = testCompany, session = 'admin-session'): Promise<string> {

@@ -1,6 +1,13 @@
 /** The window guards: navigation stays on our origin; new windows never open; only listed https links leave. */
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, EXTERNAL_LINK_HOSTS, externalLink, navigationAllowed, permissionAllowed, windowOpenDecision } from '../../src-main/shell/navigation';
+import {
+  CONTENT_SECURITY_POLICY,
+  EXTERNAL_LINK_HOSTS,
+  externalLink,
+  navigationAllowed,
+  permissionAllowed,
+  windowOpenDecision,
+} from '../../src-main/shell/navigation';
 
 describe('the navigation guard', () => {
   const prod = { devServerUrl: null };
@@ -72,7 +79,8 @@ describe('permissions', () => {
     expect(permissionAllowed('clipboard-sanitized-write', 'app://ledgerdesk/index.html#/about', prod)).toBe(true);
     expect(permissionAllowed('clipboard-sanitized-write', 'app://ledgerdesk', prod)).toBe(true);
     expect(permissionAllowed('clipboard-sanitized-write', 'http://localhost:5173/', dev)).toBe(true);
-    for (const p of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen']) expect(permissionAllowed(p, 'app://ledgerdesk/index.html', prod)).toBe(false);
+    for (const p of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen'])
+      expect(permissionAllowed(p, 'app://ledgerdesk/index.html', prod)).toBe(false);
   });
 
   it.each(['app://evil/index.html', 'http://localhost:5173/', 'https://www.ecfr.gov/', 'file:///C:/x.html', ''])('never for another origin: %s', (url) => {

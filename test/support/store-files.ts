@@ -43,7 +43,14 @@ export function siblings(storePath: string): string[] {
  * (and friends) dropped by setpriv: it then meets the permissions exactly as an office user does.
  */
 export function runWithoutFileOverride(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const node = [process.execPath, path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', path.join(repoRoot, 'tsconfig.node.json'), path.join(repoRoot, script), ...args];
+  const node = [
+    process.execPath,
+    path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+    '--tsconfig',
+    path.join(repoRoot, 'tsconfig.node.json'),
+    path.join(repoRoot, script),
+    ...args,
+  ];
   const argv = process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search,-fowner', ...node] : node;
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
   if (r.error) throw r.error;

@@ -50,7 +50,10 @@ export function anchorMacKey(storeKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', storeKey, Buffer.alloc(0), 'ledgerdesk audit anchor v1', 32));
 }
 
-const macOf = (macKey: Buffer, a: ChainEnd & { at: string }) => createHmac('sha256', macKey).update(JSON.stringify([FORMAT, VERSION, a.count, a.head, a.at])).digest('hex');
+const macOf = (macKey: Buffer, a: ChainEnd & { at: string }) =>
+  createHmac('sha256', macKey)
+    .update(JSON.stringify([FORMAT, VERSION, a.count, a.head, a.at]))
+    .digest('hex');
 
 export function signAnchor(macKey: Buffer, end: ChainEnd, at = new Date()): SignedAnchor {
   const unsigned = { count: end.count, head: end.head, at: at.toISOString() };
@@ -66,7 +69,18 @@ export function parseAnchor(text: string, macKey: Buffer): AnchorRead {
     return { kind: 'unreadable', why: 'it is not valid JSON' };
   }
   const a = v as Partial<SignedAnchor> | null;
-  if (!a || a.format !== FORMAT || a.version !== VERSION || !Number.isSafeInteger(a.count) || (a.count ?? -1) < 0 || typeof a.head !== 'string' || !/^[0-9a-f]{64}$/.test(a.head) || typeof a.at !== 'string' || typeof a.mac !== 'string' || !/^[0-9a-f]{64}$/.test(a.mac)) {
+  if (
+    !a ||
+    a.format !== FORMAT ||
+    a.version !== VERSION ||
+    !Number.isSafeInteger(a.count) ||
+    (a.count ?? -1) < 0 ||
+    typeof a.head !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(a.head) ||
+    typeof a.at !== 'string' ||
+    typeof a.mac !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(a.mac)
+  ) {
     return { kind: 'unreadable', why: 'it is not an anchor of this format' };
   }
   const anchor = a as SignedAnchor;
@@ -85,7 +99,10 @@ function encodeSlot(anchor: SignedAnchor): Buffer {
 
 /** The two slots (or, for a file not in slot form, its whole text) read as one answer. */
 export function parseAnchorFile(bytes: Buffer, macKey: Buffer): AnchorRead {
-  const texts = bytes.length === 2 * SLOT ? [bytes.subarray(0, SLOT), bytes.subarray(SLOT)].map((b) => b.toString('utf8').trim()).filter((t) => t !== '') : [bytes.toString('utf8')];
+  const texts =
+    bytes.length === 2 * SLOT
+      ? [bytes.subarray(0, SLOT), bytes.subarray(SLOT)].map((b) => b.toString('utf8').trim()).filter((t) => t !== '')
+      : [bytes.toString('utf8')];
   const reads = texts.map((t) => parseAnchor(t, macKey));
   // A slot well formed but not signed with this key was written by someone without it.
   if (reads.some((r) => r.kind === 'forged')) return { kind: 'forged' };

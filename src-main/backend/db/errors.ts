@@ -78,7 +78,11 @@ export class StoreReadOnlyError extends StoreError {
 
 export class StoreNoAccessError extends StoreError {
   constructor(storePath: string) {
-    super('STORE_NO_ACCESS', `Ledgerdesk cannot open the store ${storePath}: this user may not read it or its folder. Check the permissions of both.`, storePath);
+    super(
+      'STORE_NO_ACCESS',
+      `Ledgerdesk cannot open the store ${storePath}: this user may not read it or its folder. Check the permissions of both.`,
+      storePath,
+    );
     this.name = 'StoreNoAccessError';
   }
 }

@@ -170,7 +170,11 @@ export function runMigrations(sqlite: Sqlite.Database, list: readonly Migration[
   const byId = new Map(list.map((m) => [m.id, m]));
   const unknown = applied.filter((r) => !byId.has(r.id)).map((r) => r.id);
   if (unknown.length > 0) {
-    throw new StoreError('STORE_NOT_A_STORE', `The store ${storePath} was written by a newer version of Ledgerdesk (migration ${Math.max(...unknown)}). Update Ledgerdesk to open it.`, storePath);
+    throw new StoreError(
+      'STORE_NOT_A_STORE',
+      `The store ${storePath} was written by a newer version of Ledgerdesk (migration ${Math.max(...unknown)}). Update Ledgerdesk to open it.`,
+      storePath,
+    );
   }
   const changed = applied.map((r) => byId.get(r.id)!).filter((m) => applied.find((r) => r.id === m.id)?.checksum !== migrationChecksum(m));
   if (changed.length > 0) throw new MigrationChangedError(storePath, changed);
@@ -180,7 +184,9 @@ export function runMigrations(sqlite: Sqlite.Database, list: readonly Migration[
     if (appliedIds.has(m.id)) continue;
     sqlite.transaction(() => {
       m.up(sqlite);
-      sqlite.prepare('INSERT INTO migration (id, name, applied_at, checksum) VALUES (?, ?, ?, ?)').run(m.id, m.name, new Date().toISOString(), migrationChecksum(m));
+      sqlite
+        .prepare('INSERT INTO migration (id, name, applied_at, checksum) VALUES (?, ?, ?, ?)')
+        .run(m.id, m.name, new Date().toISOString(), migrationChecksum(m));
     })();
     ran.push(m.id);
   }
@@ -283,12 +289,14 @@ function refreshPlannerStatistics(sqlite: Sqlite.Database): void {
 export function asStoreError(err: unknown, path: string, when: StoreMoment = 'write'): StoreError | null {
   if (err instanceof StoreError) return err;
   const code = sqliteCode(err);
-  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') return new DamagedStoreError(path, 'a page failed its integrity check');
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB')
+    return new DamagedStoreError(path, 'a page failed its integrity check');
   if (code === 'SQLITE_FULL') return new StoreFullError(path);
   if (code === 'SQLITE_READONLY_DIRECTORY') return new StoreReadOnlyError(path, when, 'folder');
   if (code === 'SQLITE_READONLY') return new StoreReadOnlyError(path, when, 'file');
   if (code.startsWith('SQLITE_READONLY_')) return new StoreReadOnlyError(path, when);
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) return new StoreLockedError(path, when);
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_'))
+    return new StoreLockedError(path, when);
   if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_CANTOPEN_')) return new StoreNoAccessError(path);
   if (code === 'SQLITE_IOERR_SHORT_READ') return new DamagedStoreError(path, 'it is shorter than its pages say (truncated)');
   const errno = (err as NodeJS.ErrnoException | null)?.code;

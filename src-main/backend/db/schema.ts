@@ -1,5 +1,12 @@
 import type { Generated } from 'kysely';
-import type { CallLogTable, CollectionFlagTable, ComplianceOverrideTable, InconvenientTimeTable, PromiseToPayTable, ValidationNoticeTable } from './schema-collections';
+import type {
+  CallLogTable,
+  CollectionFlagTable,
+  ComplianceOverrideTable,
+  InconvenientTimeTable,
+  PromiseToPayTable,
+  ValidationNoticeTable,
+} from './schema-collections';
 import type { CollectionsPolicyTables } from './schema-collections-policy';
 
 /** Kysely table types. One interface per table; names match the migrations. */

@@ -73,7 +73,9 @@ export async function generateDemo(ctx: ServiceContext, services: Services, opti
 
   // The price list, through the service (each item audited).
   const have = new Set((await services.invoices.listItems({ includeInactive: true })).map((i: { code: string }) => i.code.toUpperCase()));
-  for (const item of priceList) if (!have.has(item.code.toUpperCase())) await services.invoices.upsertItem(actors.supervisor, { ...item, unitPriceCents: cents(item.unitPriceCents), active: true });
+  for (const item of priceList)
+    if (!have.has(item.code.toUpperCase()))
+      await services.invoices.upsertItem(actors.supervisor, { ...item, unitPriceCents: cents(item.unitPriceCents), active: true });
 
   // Accounts through the accounts service's own insert (numbers, contacts, search keys, audit).
   const plans = planAccounts(seed, count, asOf);
@@ -94,7 +96,9 @@ export async function generateDemo(ctx: ServiceContext, services: Services, opti
   };
   let stats: DemoStats;
   if (mode === 'services') {
-    stats = await kdb.transaction().execute((trx) => runTimeline(seed, accounts, asOf, serviceSink(trx, clock, actors), onDay, demoSizes[options.size].invoiceGapScale));
+    stats = await kdb
+      .transaction()
+      .execute((trx) => runTimeline(seed, accounts, asOf, serviceSink(trx, clock, actors), onDay, demoSizes[options.size].invoiceGapScale));
   } else {
     const settings = await readInvoiceSettings(ctx.db);
     const sink = bulkSink(ctx.store.sqlite, clock, actors, { shippingTaxRateBp: settings.shippingTaxRateBp, currency: company.currency });
@@ -117,9 +121,16 @@ export async function generateDemo(ctx: ServiceContext, services: Services, opti
 /** Create the demo company and its users; the caller's session becomes the administrator's. */
 export async function createDemoCompany(services: Services, sessionId: string): Promise<SessionInfo> {
   const admin = demoUsers[0];
-  const session = await services.auth.createCompany(sessionId, { companyName: DEMO_COMPANY, timeZone: DEMO_TIME_ZONE, username: admin.username, displayName: admin.displayName, password: admin.password });
+  const session = await services.auth.createCompany(sessionId, {
+    companyName: DEMO_COMPANY,
+    timeZone: DEMO_TIME_ZONE,
+    username: admin.username,
+    displayName: admin.displayName,
+    password: admin.password,
+  });
   const actor = { userId: session.userId, username: session.username };
-  for (const u of demoUsers.slice(1)) await services.users.create(actor, { username: u.username, displayName: u.displayName, role: u.role, password: u.password });
+  for (const u of demoUsers.slice(1))
+    await services.users.create(actor, { username: u.username, displayName: u.displayName, role: u.role, password: u.password });
   return session;
 }
 
@@ -134,7 +145,8 @@ export async function openDemo(ctx: ServiceContext, services: Services, sessionI
   const demo = await generateDemo(ctx, services, {
     size: 'small',
     mode: 'services',
-    onProgress: (phase, done, total) => ctx.emit('progress', { task: 'demo', done, total, label: phase === 'accounts' ? 'Creating accounts' : 'Posting 18 months of invoices and payments' }),
+    onProgress: (phase, done, total) =>
+      ctx.emit('progress', { task: 'demo', done, total, label: phase === 'accounts' ? 'Creating accounts' : 'Posting 18 months of invoices and payments' }),
   });
   return { ...session, demo, users: demoUsers.map((u) => ({ username: u.username, password: u.password, role: u.role })) };
 }

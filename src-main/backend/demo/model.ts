@@ -3,7 +3,19 @@ import type { AccountCreateInput } from '@shared/domain/accounts';
 import { computeInvoiceTotals, type TotalsLineInput } from '@shared/domain/invoices';
 import { cents } from '@shared/money';
 import { parseTerms, termsDates } from '@shared/domain/terms';
-import { allAreaCodes, businessKinds, businessStems, businessSuffixes, firstNames, icd10, lastNames, places, priceList, streetNames, streetSuffixes } from './data';
+import {
+  allAreaCodes,
+  businessKinds,
+  businessStems,
+  businessSuffixes,
+  firstNames,
+  icd10,
+  lastNames,
+  places,
+  priceList,
+  streetNames,
+  streetSuffixes,
+} from './data';
 import { Rng } from './prng';
 
 /**
@@ -98,19 +110,57 @@ export function planAccounts(seed: number, count: number, asOf: IsoDate): Planne
     const place = rng.weighted(places);
     const first = rng.pick(firstNames);
     const last = rng.pick(lastNames);
-    const name = kind === 'consumer' ? `${first} ${rng.chance(0.15) ? `${String.fromCharCode(65 + rng.int(0, 25))}. ` : ''}${last}` : `${rng.pick(businessStems)} ${rng.pick(businessKinds)}${(() => { const s = rng.pick(businessSuffixes); return s ? ` ${s}` : ''; })()}`;
+    const name =
+      kind === 'consumer'
+        ? `${first} ${rng.chance(0.15) ? `${String.fromCharCode(65 + rng.int(0, 25))}. ` : ''}${last}`
+        : `${rng.pick(businessStems)} ${rng.pick(businessKinds)}${(() => {
+            const s = rng.pick(businessSuffixes);
+            return s ? ` ${s}` : '';
+          })()}`;
     // Phones mostly match the address's area code; some customers kept the number of a place they left.
     const area = rng.chance(0.88) ? rng.pick(place.areaCodes) : rng.pick(allAreaCodes);
     const phone = `(${area}) 555-${rng.digits(4)}`;
     const emailUser = kind === 'consumer' ? `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') : `billing.${i + 1}`;
     const email = `${emailUser}${rng.int(1, 99)}@${rng.pick(['example.com', 'example.net', 'example.org'])}`;
     const contactName = kind === 'consumer' ? name : `${first} ${last}`;
-    const terms = kind === 'consumer' ? rng.weighted([['Due on receipt', 3], ['Net 30', 7]] as const) : rng.weighted([['Net 30', 5], ['Net 15', 2], ['2/10 Net 30', 2], ['Due on receipt', 1]] as const);
-    const profile = rng.weighted<Profile>([['prompt', 55], ['late', 21], ['partial', 10], ['delinquent', 9], ['overpayer', 5]]);
+    const terms =
+      kind === 'consumer'
+        ? rng.weighted([
+            ['Due on receipt', 3],
+            ['Net 30', 7],
+          ] as const)
+        : rng.weighted([
+            ['Net 30', 5],
+            ['Net 15', 2],
+            ['2/10 Net 30', 2],
+            ['Due on receipt', 1],
+          ] as const);
+    const profile = rng.weighted<Profile>([
+      ['prompt', 55],
+      ['late', 21],
+      ['partial', 10],
+      ['delinquent', 9],
+      ['overpayer', 5],
+    ]);
     const opens = rng.chance(0.6) ? start : addDays(start, rng.int(0, Math.floor(span * 0.85)));
     const stopsPaying = profile === 'delinquent' ? addDays(asOf, -rng.int(20, 300)) : null;
-    const contacts = [{ name: contactName, title: kind === 'commercial' ? rng.pick(['Office Manager', 'Practice Administrator', 'Accounts Payable', 'Owner']) : '', isPrimary: true, phones: [{ label: kind === 'consumer' ? rng.pick(['Mobile', 'Home']) : 'Office', number: phone }], emails: rng.chance(0.85) ? [{ label: 'Email', email }] : [] }];
-    if (kind === 'consumer' && rng.chance(0.2)) contacts.push({ name: `${rng.pick(firstNames)} ${last}`, title: 'Guarantor', isPrimary: false, phones: [{ label: 'Mobile', number: `(${rng.pick(place.areaCodes)}) 555-${rng.digits(4)}` }], emails: [] });
+    const contacts = [
+      {
+        name: contactName,
+        title: kind === 'commercial' ? rng.pick(['Office Manager', 'Practice Administrator', 'Accounts Payable', 'Owner']) : '',
+        isPrimary: true,
+        phones: [{ label: kind === 'consumer' ? rng.pick(['Mobile', 'Home']) : 'Office', number: phone }],
+        emails: rng.chance(0.85) ? [{ label: 'Email', email }] : [],
+      },
+    ];
+    if (kind === 'consumer' && rng.chance(0.2))
+      contacts.push({
+        name: `${rng.pick(firstNames)} ${last}`,
+        title: 'Guarantor',
+        isPrimary: false,
+        phones: [{ label: 'Mobile', number: `(${rng.pick(place.areaCodes)}) 555-${rng.digits(4)}` }],
+        emails: [],
+      });
     out.push({
       index: i,
       kind,
@@ -123,7 +173,14 @@ export function planAccounts(seed: number, count: number, asOf: IsoDate): Planne
         name,
         kind,
         contacts,
-        billingAddress: { line1: `${rng.int(10, 9899)} ${rng.pick(streetNames)} ${rng.pick(streetSuffixes)}`, line2: rng.chance(0.15) ? `${kind === 'consumer' ? 'Apt' : 'Suite'} ${rng.int(1, 450)}` : '', city: place.city, state: place.state, postalCode: `${place.zip}${rng.digits(2)}`, country: 'US' },
+        billingAddress: {
+          line1: `${rng.int(10, 9899)} ${rng.pick(streetNames)} ${rng.pick(streetSuffixes)}`,
+          line2: rng.chance(0.15) ? `${kind === 'consumer' ? 'Apt' : 'Suite'} ${rng.int(1, 450)}` : '',
+          city: place.city,
+          state: place.state,
+          postalCode: `${place.zip}${rng.digits(2)}`,
+          country: 'US',
+        },
         // No timeZone: the accounts service derives it from the state, as for an account typed in.
         terms,
         creditLimitCents: kind === 'commercial' ? rng.pick([500000, 1000000, 2500000]) : null,
@@ -170,9 +227,17 @@ export interface DemoStats {
   paidCents: number;
 }
 
-const cmpOpen = (x: OpenDoc, y: OpenDoc) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.docDate < y.docDate ? -1 : x.docDate > y.docDate ? 1 : x.id - y.id);
+const cmpOpen = (x: OpenDoc, y: OpenDoc) =>
+  x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.docDate < y.docDate ? -1 : x.docDate > y.docDate ? 1 : x.id - y.id;
 
-export async function runTimeline(seed: number, accounts: { plan: PlannedAccount; id: number }[], asOf: IsoDate, sink: Sink, onDay?: (day: number, days: number) => Promise<void> | void, invoiceGapScale = 1): Promise<DemoStats> {
+export async function runTimeline(
+  seed: number,
+  accounts: { plan: PlannedAccount; id: number }[],
+  asOf: IsoDate,
+  sink: Sink,
+  onDay?: (day: number, days: number) => Promise<void> | void,
+  invoiceGapScale = 1,
+): Promise<DemoStats> {
   const rng = new Rng(seed ^ 0x71e11e);
   const start = addMonths(asOf, -18);
   const days = daysBetween(start, asOf) + 1;
@@ -183,13 +248,24 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
     if (i >= 0 && i < days) queue[i]!.push(ev);
   };
   const state: AccountState[] = accounts.map((a) => ({ plan: a.plan, id: a.id, open: [], unapplied: 0 }));
-  const stats: DemoStats = { accounts: accounts.length, invoices: 0, payments: 0, reversals: 0, creditNotes: 0, writeOffs: 0, adjustments: 0, invoicedCents: 0, paidCents: 0 };
+  const stats: DemoStats = {
+    accounts: accounts.length,
+    invoices: 0,
+    payments: 0,
+    reversals: 0,
+    creditNotes: 0,
+    writeOffs: 0,
+    adjustments: 0,
+    invoicedCents: 0,
+    paidCents: 0,
+  };
   /** Debit documents by id (invoices, fees): dates and total, for credit notes and reversals. */
   const docs = new Map<number, { docDate: IsoDate; dueDate: IsoDate; total: number }>();
 
   for (const s of state) {
     schedule(s.plan.opens, { t: 'invoice', a: s.plan.index });
-    if (s.plan.profile === 'delinquent' && s.plan.stopsPaying && rng.chance(0.35)) schedule(addDays(s.plan.stopsPaying, rng.int(150, 260)), { t: 'writeOff', a: s.plan.index });
+    if (s.plan.profile === 'delinquent' && s.plan.stopsPaying && rng.chance(0.35))
+      schedule(addDays(s.plan.stopsPaying, rng.int(150, 260)), { t: 'writeOff', a: s.plan.index });
     if (rng.chance(0.03)) schedule(addDays(s.plan.opens, rng.int(60, 500)), { t: 'adjust', a: s.plan.index });
   }
 
@@ -215,7 +291,19 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
     }
     return lines;
   };
-  const method = (s: AccountState): Method => (s.plan.kind === 'consumer' ? rng.weighted<Method>([['card', 40], ['check', 30], ['cash', 8], ['ach', 22]]) : rng.weighted<Method>([['check', 50], ['ach', 40], ['bank_transfer', 10]]));
+  const method = (s: AccountState): Method =>
+    s.plan.kind === 'consumer'
+      ? rng.weighted<Method>([
+          ['card', 40],
+          ['check', 30],
+          ['cash', 8],
+          ['ach', 22],
+        ])
+      : rng.weighted<Method>([
+          ['check', 50],
+          ['ach', 40],
+          ['bank_transfer', 10],
+        ]);
   let refSeq = 0;
 
   async function pay(s: AccountState, date: IsoDate, amount: number, lines: AllocationLine[], memo = ''): Promise<number> {
@@ -238,7 +326,8 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
     stats.payments++;
     stats.paidCents += amount;
     // Bounced checks and returned ACH: reversed a few days later with a returned-payment fee.
-    if ((m === 'check' && rng.chance(0.015)) || (m === 'ach' && rng.chance(0.005))) schedule(addDays(date, rng.int(3, 10)), { t: 'bounce', a: s.plan.index, paymentId: id, lines, amount });
+    if ((m === 'check' && rng.chance(0.015)) || (m === 'ach' && rng.chance(0.005)))
+      schedule(addDays(date, rng.int(3, 10)), { t: 'bounce', a: s.plan.index, paymentId: id, lines, amount });
     return id;
   }
 
@@ -264,11 +353,15 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
           const terms = parseTerms(e.terms)!;
           const discountDays = terms.discountBp > 0 && rng.chance(0.5) ? terms.discountDays : null;
           const lag =
-            p === 'prompt' ? (discountDays ?? rng.int(0, Math.max(5, terms.netDays))) :
-            p === 'late' ? terms.netDays + rng.int(10, 75) :
-            p === 'partial' ? terms.netDays + rng.int(0, 30) :
-            p === 'overpayer' ? rng.int(0, Math.max(5, terms.netDays)) :
-            rng.int(0, terms.netDays + 20);
+            p === 'prompt'
+              ? (discountDays ?? rng.int(0, Math.max(5, terms.netDays)))
+              : p === 'late'
+                ? terms.netDays + rng.int(10, 75)
+                : p === 'partial'
+                  ? terms.netDays + rng.int(0, 30)
+                  : p === 'overpayer'
+                    ? rng.int(0, Math.max(5, terms.netDays))
+                    : rng.int(0, terms.netDays + 20);
           if (p === 'partial') {
             schedule(addDays(date, lag), { t: 'pay', a: ev.a, invoiceId: inv.id, share: rng.int(30, 70) / 100, final: false });
             if (rng.chance(0.75)) schedule(addDays(date, lag + rng.int(30, 120)), { t: 'pay', a: ev.a, invoiceId: inv.id, share: 1, final: true });
@@ -296,7 +389,12 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
           break;
         }
         case 'bounce': {
-          const r = await sink.reversal({ paymentId: ev.paymentId, date, reason: rng.pick(['Check returned: insufficient funds (NSF)', 'Check returned: account closed', 'ACH returned: R01 insufficient funds']), feeCents: 2500 });
+          const r = await sink.reversal({
+            paymentId: ev.paymentId,
+            date,
+            reason: rng.pick(['Check returned: insufficient funds (NSF)', 'Check returned: account closed', 'ACH returned: R01 insufficient funds']),
+            feeCents: 2500,
+          });
           stats.reversals++;
           // Undo the payment's allocations: what it paid is open again; its unapplied part is gone.
           const applied = ev.lines.reduce((t, l) => t + l.amountCents, 0);
@@ -315,14 +413,25 @@ export async function runTimeline(seed: number, accounts: { plan: PlannedAccount
           }
           s.open.sort(cmpOpen);
           // Most customers make it good a couple of weeks later.
-          if (rng.chance(0.8)) schedule(addDays(date, rng.int(5, 25)), { t: 'payOnAccount', a: ev.a, amount: applied + 2500, memo: 'Replacement for returned payment' });
+          if (rng.chance(0.8))
+            schedule(addDays(date, rng.int(5, 25)), { t: 'payOnAccount', a: ev.a, amount: applied + 2500, memo: 'Replacement for returned payment' });
           break;
         }
         case 'credit': {
           const inv = docs.get(ev.invoiceId);
           if (!inv) break;
           const amount = Math.max(100, Math.round((inv.total * rng.int(10, 50)) / 100));
-          await sink.creditNote({ invoiceId: ev.invoiceId, date, amountCents: amount, reason: rng.pick(['Billing correction: duplicate line', 'Insurance adjustment', 'Courtesy discount approved by the office manager', 'Service not rendered']) });
+          await sink.creditNote({
+            invoiceId: ev.invoiceId,
+            date,
+            amountCents: amount,
+            reason: rng.pick([
+              'Billing correction: duplicate line',
+              'Insurance adjustment',
+              'Courtesy discount approved by the office manager',
+              'Service not rendered',
+            ]),
+          });
           stats.creditNotes++;
           const o = s.open.find((x) => x.id === ev.invoiceId);
           const apply = Math.min(o?.open ?? 0, amount);
@@ -367,23 +476,67 @@ function invoiceFor(rng: Rng, plan: PlannedAccount, accountId: number, date: Iso
   if (plan.kind === 'consumer') {
     const visit = rng.pick(cpt.filter((c) => c.code.startsWith('99')));
     const dx = [rng.pick(icd10), ...(rng.chance(0.3) ? [rng.pick(icd10)] : [])].filter((v, i, a) => a.indexOf(v) === i);
-    lines.push({ itemCode: visit.code, description: visit.description, quantityMilli: 1000, unitPriceCents: visit.unitPriceCents, discount: null, taxRateBp: 0, icd10Codes: dx });
-    const extras = rng.weighted([[0, 5], [1, 3], [2, 2]] as const);
+    lines.push({
+      itemCode: visit.code,
+      description: visit.description,
+      quantityMilli: 1000,
+      unitPriceCents: visit.unitPriceCents,
+      discount: null,
+      taxRateBp: 0,
+      icd10Codes: dx,
+    });
+    const extras = rng.weighted([
+      [0, 5],
+      [1, 3],
+      [2, 2],
+    ] as const);
     for (let i = 0; i < extras; i++) {
       const x = rng.pick(cpt.filter((c) => !c.code.startsWith('99')));
       if (lines.some((l) => l.itemCode === x.code)) continue;
-      lines.push({ itemCode: x.code, description: x.description, quantityMilli: x.code === '97110' ? rng.int(1, 4) * 1000 : 1000, unitPriceCents: x.unitPriceCents, discount: null, taxRateBp: 0, icd10Codes: dx });
+      lines.push({
+        itemCode: x.code,
+        description: x.description,
+        quantityMilli: x.code === '97110' ? rng.int(1, 4) * 1000 : 1000,
+        unitPriceCents: x.unitPriceCents,
+        discount: null,
+        taxRateBp: 0,
+        icd10Codes: dx,
+      });
     }
   } else {
     const monthly = items.find((i) => i.code === 'BILL-MONTH')!;
-    lines.push({ itemCode: monthly.code, description: monthly.description, quantityMilli: 1000, unitPriceCents: monthly.unitPriceCents + rng.int(-20, 40) * 500, discount: null, taxRateBp: 0, icd10Codes: [] });
+    lines.push({
+      itemCode: monthly.code,
+      description: monthly.description,
+      quantityMilli: 1000,
+      unitPriceCents: monthly.unitPriceCents + rng.int(-20, 40) * 500,
+      discount: null,
+      taxRateBp: 0,
+      icd10Codes: [],
+    });
     if (rng.chance(0.6)) {
       const claims = items.find((i) => i.code === 'CLAIMS')!;
-      lines.push({ itemCode: claims.code, description: claims.description, quantityMilli: rng.int(20, 400) * 1000, unitPriceCents: claims.unitPriceCents, discount: null, taxRateBp: 0, icd10Codes: [] });
+      lines.push({
+        itemCode: claims.code,
+        description: claims.description,
+        quantityMilli: rng.int(20, 400) * 1000,
+        unitPriceCents: claims.unitPriceCents,
+        discount: null,
+        taxRateBp: 0,
+        icd10Codes: [],
+      });
     }
     if (rng.chance(0.15)) {
       const x = rng.pick(items.filter((i) => i.code !== 'BILL-MONTH' && i.code !== 'CLAIMS'));
-      lines.push({ itemCode: x.code, description: x.description, quantityMilli: x.code === 'CONSULT-HR' ? rng.int(2, 16) * 500 : 1000, unitPriceCents: x.unitPriceCents, discount: rng.chance(0.3) ? { kind: 'percent', basisPoints: 1000 } : null, taxRateBp: x.taxRateBp, icd10Codes: [] });
+      lines.push({
+        itemCode: x.code,
+        description: x.description,
+        quantityMilli: x.code === 'CONSULT-HR' ? rng.int(2, 16) * 500 : 1000,
+        unitPriceCents: x.unitPriceCents,
+        discount: rng.chance(0.3) ? { kind: 'percent', basisPoints: 1000 } : null,
+        taxRateBp: x.taxRateBp,
+        icd10Codes: [],
+      });
     }
     if (rng.chance(0.1)) invoiceDiscount = { kind: 'percent', basisPoints: 500 };
   }
@@ -399,4 +552,3 @@ export function invoiceFigures(e: InvoiceEvent, shippingTaxRateBp: number) {
   const terms = parseTerms(e.terms)!;
   return { totals, terms, dates: termsDates(e.date, terms) };
 }
-

@@ -34,13 +34,37 @@ export function serviceSink(trx: Posting['trx'], clock: SimClock, actors: DemoAc
   return {
     at: (date, seq) => clock.set(date, seq),
     async invoice(e) {
-      const row = await createAndPostInvoice(clerk, { accountId: e.accountId, invoiceDate: e.date, terms: e.terms, poNumber: '', memo: '', lines: pricedLines(e.lines), invoiceDiscount: e.invoiceDiscount, shippingCents: cents(0) }, e.date);
+      const row = await createAndPostInvoice(
+        clerk,
+        {
+          accountId: e.accountId,
+          invoiceDate: e.date,
+          terms: e.terms,
+          poNumber: '',
+          memo: '',
+          lines: pricedLines(e.lines),
+          invoiceDiscount: e.invoiceDiscount,
+          shippingCents: cents(0),
+        },
+        e.date,
+      );
       return { id: row.id, dueDate: row.due_date!, totalCents: row.total_cents };
     },
     async payment(e) {
       const { payment } = await postPaymentInTrx(
         clerk,
-        { accountId: e.accountId, date: e.date, method: e.method, amountCents: cents(e.amountCents), reference: e.reference, checkNumber: e.checkNumber, cardLast4: e.cardLast4, memo: e.memo, allocation: e.lines.length ? { mode: 'manual', lines: e.lines.map((l) => ({ ...l, amountCents: cents(l.amountCents) })) } : { mode: 'none' }, earlyPaymentDiscounts: [] },
+        {
+          accountId: e.accountId,
+          date: e.date,
+          method: e.method,
+          amountCents: cents(e.amountCents),
+          reference: e.reference,
+          checkNumber: e.checkNumber,
+          cardLast4: e.cardLast4,
+          memo: e.memo,
+          allocation: e.lines.length ? { mode: 'manual', lines: e.lines.map((l) => ({ ...l, amountCents: cents(l.amountCents) })) } : { mode: 'none' },
+          earlyPaymentDiscounts: [],
+        },
         e.date,
       );
       return payment.id;
@@ -56,7 +80,13 @@ export function serviceSink(trx: Posting['trx'], clock: SimClock, actors: DemoAc
       return (await postWriteOffInTrx(supervisor, { invoiceId: e.invoiceId, date: e.date, reason: e.reason }, e.date)).id;
     },
     async adjustment(e) {
-      return (await postAdjustmentInTrx(supervisor, { accountId: e.accountId, date: e.date, amountCents: cents(e.amountCents), reason: e.reason, applyToDocumentId: e.applyToDocumentId }, e.date)).id;
+      return (
+        await postAdjustmentInTrx(
+          supervisor,
+          { accountId: e.accountId, date: e.date, amountCents: cents(e.amountCents), reason: e.reason, applyToDocumentId: e.applyToDocumentId },
+          e.date,
+        )
+      ).id;
     },
   };
 }
@@ -85,29 +115,41 @@ interface Doc {
  */
 export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoActors, opts: { shippingTaxRateBp: number; currency: string; batch?: number }) {
   const batch = opts.batch ?? 25_000;
-  const insDoc = sqlite.prepare(`INSERT INTO document (account_id, kind, side, status, series, number_seq, number, doc_date, due_date, terms, discount_date, discount_bp, po_number, invoice_discount,
+  const insDoc =
+    sqlite.prepare(`INSERT INTO document (account_id, kind, side, status, series, number_seq, number, doc_date, due_date, terms, discount_date, discount_bp, po_number, invoice_discount,
       subtotal_cents, discount_cents, tax_cents, shipping_cents, shipping_tax_cents, total_cents, open_cents, method, check_number, card_last4, reference, reason, memo, related_document_id, currency,
       created_at, created_by, updated_at, posted_at, posted_by_id, posted_by)
     VALUES (@account_id, @kind, @side, @status, @series, @number_seq, @number, @doc_date, @due_date, @terms, @discount_date, @discount_bp, '', @invoice_discount,
       @subtotal_cents, @discount_cents, @tax_cents, 0, @shipping_tax_cents, @total_cents, @open_cents, @method, @check_number, @card_last4, @reference, @reason, @memo, @related_document_id, @currency,
       @now, @by, @now, @now, @by_id, @by)`);
-  const insLine = sqlite.prepare(`INSERT INTO invoice_line (document_id, line_no, item_code, description, quantity_milli, unit_price_cents, discount, tax_rate_bp, icd10_codes, gross_cents, line_discount_cents, invoice_discount_cents, net_cents, tax_cents, total_cents)
+  const insLine =
+    sqlite.prepare(`INSERT INTO invoice_line (document_id, line_no, item_code, description, quantity_milli, unit_price_cents, discount, tax_rate_bp, icd10_codes, gross_cents, line_discount_cents, invoice_discount_cents, net_cents, tax_cents, total_cents)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insLedger = sqlite.prepare('INSERT INTO ledger_entry (account_id, document_id, entry_date, amount_cents, created_at) VALUES (?, ?, ?, ?, ?)');
   const insAlloc = sqlite.prepare(
     'INSERT INTO allocation (account_id, credit_document_id, debit_document_id, amount_cents, effective_date, debit_doc_date, debit_due_date, credit_doc_date, source_document_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insAudit = sqlite.prepare('INSERT INTO audit (seq, at, user_id, username, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)');
+  const insAudit = sqlite.prepare(
+    'INSERT INTO audit (seq, at, user_id, username, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)',
+  );
   const updOpen = sqlite.prepare('UPDATE document SET open_cents = ? WHERE id = ?');
   const postDraft = sqlite.prepare("UPDATE document SET status = 'posted', open_cents = total_cents WHERE id = ? AND status = 'draft'");
   const updAccount = sqlite.prepare('UPDATE account SET balance_cents = ?, unapplied_cents = ? WHERE id = ?');
-  const upsSeries = sqlite.prepare('INSERT INTO number_series (series, next_value) VALUES (?, ?) ON CONFLICT (series) DO UPDATE SET next_value = excluded.next_value');
+  const upsSeries = sqlite.prepare(
+    'INSERT INTO number_series (series, next_value) VALUES (?, ?) ON CONFLICT (series) DO UPDATE SET next_value = excluded.next_value',
+  );
 
-  const series = new Map((sqlite.prepare('SELECT series, next_value FROM number_series').all() as { series: string; next_value: number }[]).map((r) => [r.series, r.next_value]));
+  const series = new Map(
+    (sqlite.prepare('SELECT series, next_value FROM number_series').all() as { series: string; next_value: number }[]).map((r) => [r.series, r.next_value]),
+  );
   const last = sqlite.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
-  const accounts = new Map((sqlite.prepare('SELECT id, balance_cents, unapplied_cents FROM account').all() as { id: number; balance_cents: number; unapplied_cents: number }[]).map((r) => [r.id, { balance: r.balance_cents, unapplied: r.unapplied_cents }]));
+  const accounts = new Map(
+    (sqlite.prepare('SELECT id, balance_cents, unapplied_cents FROM account').all() as { id: number; balance_cents: number; unapplied_cents: number }[]).map(
+      (r) => [r.id, { balance: r.balance_cents, unapplied: r.unapplied_cents }],
+    ),
+  );
   const docs = new Map<number, Doc>();
   /** Per payment: net allocated per debit document and the last effective date (for a reversal). */
   const paid = new Map<number, Map<number, { net: number; last: IsoDate }>>();
@@ -119,7 +161,18 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
   const now = () => clock.now().toISOString();
   function audit(actor: Actor, action: string, entityId: number, after: unknown) {
     seq++;
-    const row = { seq, at: now(), user_id: actor.userId, username: actor.username, action, entity: 'document', entity_id: String(entityId), before_json: null, after_json: JSON.stringify(after), prev_hash: prevHash };
+    const row = {
+      seq,
+      at: now(),
+      user_id: actor.userId,
+      username: actor.username,
+      action,
+      entity: 'document',
+      entity_id: String(entityId),
+      before_json: null,
+      after_json: JSON.stringify(after),
+      prev_hash: prevHash,
+    };
     const hash = auditHash(row);
     insAudit.run(seq, row.at, row.user_id, row.username, action, 'document', row.entity_id, row.after_json, prevHash, hash);
     prevHash = hash;
@@ -129,24 +182,88 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     series.set(s, next + 1);
     return { seq: next, number: formatNumber(s, next) };
   }
-  function post(actor: Actor, d: { draft?: boolean; accountId: number; kind: string; side: 'debit' | 'credit'; series: string; date: IsoDate; dueDate: IsoDate | null; total: number; method?: string | null; checkNumber?: string; cardLast4?: string; reference?: string; reason?: string; memo?: string; related?: number | null; terms?: string | null; discountDate?: IsoDate | null; discountBp?: number; invoiceDiscount?: string | null; subtotal?: number; discount?: number; tax?: number; shippingTax?: number }): Doc & { id: number } {
+  function post(
+    actor: Actor,
+    d: {
+      draft?: boolean;
+      accountId: number;
+      kind: string;
+      side: 'debit' | 'credit';
+      series: string;
+      date: IsoDate;
+      dueDate: IsoDate | null;
+      total: number;
+      method?: string | null;
+      checkNumber?: string;
+      cardLast4?: string;
+      reference?: string;
+      reason?: string;
+      memo?: string;
+      related?: number | null;
+      terms?: string | null;
+      discountDate?: IsoDate | null;
+      discountBp?: number;
+      invoiceDiscount?: string | null;
+      subtotal?: number;
+      discount?: number;
+      tax?: number;
+      shippingTax?: number;
+    },
+  ): Doc & { id: number } {
     const n = take(d.series);
     const t = now();
-    const id = Number(insDoc.run({
+    const id = Number(
+      insDoc.run({
         status: d.draft ? 'draft' : 'posted',
         open_cents: d.draft ? 0 : d.total,
-        account_id: d.accountId, kind: d.kind, side: d.side, series: d.series, number_seq: n.seq, number: n.number, doc_date: d.date, due_date: d.dueDate, terms: d.terms ?? null, discount_date: d.discountDate ?? null, discount_bp: d.discountBp ?? 0,
-        invoice_discount: d.invoiceDiscount ?? null, subtotal_cents: d.subtotal ?? 0, discount_cents: d.discount ?? 0, tax_cents: d.tax ?? 0, shipping_tax_cents: d.shippingTax ?? 0, total_cents: d.total, method: d.method ?? null,
-        check_number: d.checkNumber ?? '', card_last4: d.cardLast4 ?? '', reference: d.reference ?? '', reason: d.reason ?? '', memo: d.memo ?? '', related_document_id: d.related ?? null, currency: opts.currency,
-        now: t, by: actor.username, by_id: actor.userId,
-      }).lastInsertRowid);
+        account_id: d.accountId,
+        kind: d.kind,
+        side: d.side,
+        series: d.series,
+        number_seq: n.seq,
+        number: n.number,
+        doc_date: d.date,
+        due_date: d.dueDate,
+        terms: d.terms ?? null,
+        discount_date: d.discountDate ?? null,
+        discount_bp: d.discountBp ?? 0,
+        invoice_discount: d.invoiceDiscount ?? null,
+        subtotal_cents: d.subtotal ?? 0,
+        discount_cents: d.discount ?? 0,
+        tax_cents: d.tax ?? 0,
+        shipping_tax_cents: d.shippingTax ?? 0,
+        total_cents: d.total,
+        method: d.method ?? null,
+        check_number: d.checkNumber ?? '',
+        card_last4: d.cardLast4 ?? '',
+        reference: d.reference ?? '',
+        reason: d.reason ?? '',
+        memo: d.memo ?? '',
+        related_document_id: d.related ?? null,
+        currency: opts.currency,
+        now: t,
+        by: actor.username,
+        by_id: actor.userId,
+      }).lastInsertRowid,
+    );
     const signed = d.side === 'debit' ? d.total : -d.total;
     insLedger.run(d.accountId, id, d.date, signed, t);
     const acct = accounts.get(d.accountId)!;
     acct.balance += signed;
     if (d.side === 'credit') acct.unapplied += d.total;
     dirtyAccounts.add(d.accountId);
-    const doc: Doc = { accountId: d.accountId, side: d.side, total: d.total, open: d.total, docDate: d.date, dueDate: d.dueDate, lastEffective: null, number: n.number, method: d.method ?? null, reference: d.reference ?? '' };
+    const doc: Doc = {
+      accountId: d.accountId,
+      side: d.side,
+      total: d.total,
+      open: d.total,
+      docDate: d.date,
+      dueDate: d.dueDate,
+      lastEffective: null,
+      number: n.number,
+      method: d.method ?? null,
+      reference: d.reference ?? '',
+    };
     docs.set(id, doc);
     return { ...doc, id };
   }
@@ -157,7 +274,14 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     const effective = [wanted, c.lastEffective ?? wanted, d.lastEffective ?? wanted].reduce((x, y) => (y > x ? y : x));
     c.lastEffective = effective;
     d.lastEffective = effective;
-    if (c.open - amount < 0 || c.open - amount > c.total || d.open - amount < 0 || d.open - amount > d.total || c.accountId !== accountId || d.accountId !== accountId) {
+    if (
+      c.open - amount < 0 ||
+      c.open - amount > c.total ||
+      d.open - amount < 0 ||
+      d.open - amount > d.total ||
+      c.accountId !== accountId ||
+      d.accountId !== accountId
+    ) {
       throw new Error(`bulk demo: allocation of ${amount} from ${c.number} to ${d.number} does not fit (open ${c.open} / ${d.open})`);
     }
     c.open -= amount;
@@ -209,32 +333,102 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
       // trigger), then posted, with one audit record.
       const doc = post(clerk, {
         draft: true,
-        accountId: e.accountId, kind: 'invoice', side: 'debit', series: 'INV', date: e.date, dueDate: f.dates.dueDate, total: f.totals.totalCents, terms: f.terms.label, discountDate: f.dates.discountDate, discountBp: f.dates.discountBp,
-        invoiceDiscount: e.invoiceDiscount ? JSON.stringify(e.invoiceDiscount) : null, subtotal: f.totals.subtotalCents, discount: f.totals.discountCents, tax: f.totals.taxCents, shippingTax: f.totals.shippingTaxCents, memo: '',
+        accountId: e.accountId,
+        kind: 'invoice',
+        side: 'debit',
+        series: 'INV',
+        date: e.date,
+        dueDate: f.dates.dueDate,
+        total: f.totals.totalCents,
+        terms: f.terms.label,
+        discountDate: f.dates.discountDate,
+        discountBp: f.dates.discountBp,
+        invoiceDiscount: e.invoiceDiscount ? JSON.stringify(e.invoiceDiscount) : null,
+        subtotal: f.totals.subtotalCents,
+        discount: f.totals.discountCents,
+        tax: f.totals.taxCents,
+        shippingTax: f.totals.shippingTaxCents,
+        memo: '',
       });
       e.lines.forEach((l, i) => {
         const t = f.totals.lines[i]!;
-        insLine.run(doc.id, i + 1, l.itemCode, l.description, l.quantityMilli, l.unitPriceCents, l.discount ? JSON.stringify(l.discount) : null, l.taxRateBp, JSON.stringify(l.icd10Codes), t.grossCents, t.lineDiscountCents, t.invoiceDiscountCents, t.netCents, t.taxCents, t.totalCents);
+        insLine.run(
+          doc.id,
+          i + 1,
+          l.itemCode,
+          l.description,
+          l.quantityMilli,
+          l.unitPriceCents,
+          l.discount ? JSON.stringify(l.discount) : null,
+          l.taxRateBp,
+          JSON.stringify(l.icd10Codes),
+          t.grossCents,
+          t.lineDiscountCents,
+          t.invoiceDiscountCents,
+          t.netCents,
+          t.taxCents,
+          t.totalCents,
+        );
       });
       postDraft.run(doc.id);
-      audit(clerk, 'invoice.post', doc.id, { number: doc.number, accountId: e.accountId, date: e.date, dueDate: f.dates.dueDate, totalCents: f.totals.totalCents, taxCents: f.totals.taxCents });
+      audit(clerk, 'invoice.post', doc.id, {
+        number: doc.number,
+        accountId: e.accountId,
+        date: e.date,
+        dueDate: f.dates.dueDate,
+        totalCents: f.totals.totalCents,
+        taxCents: f.totals.taxCents,
+      });
       await tick();
       return { id: doc.id, dueDate: f.dates.dueDate, totalCents: f.totals.totalCents };
     },
     async payment(e) {
-      const pay = post(clerk, { accountId: e.accountId, kind: 'payment', side: 'credit', series: 'RCT', date: e.date, dueDate: null, total: e.amountCents, method: e.method, checkNumber: e.checkNumber, cardLast4: e.cardLast4, reference: e.reference, memo: e.memo });
+      const pay = post(clerk, {
+        accountId: e.accountId,
+        kind: 'payment',
+        side: 'credit',
+        series: 'RCT',
+        date: e.date,
+        dueDate: null,
+        total: e.amountCents,
+        method: e.method,
+        checkNumber: e.checkNumber,
+        cardLast4: e.cardLast4,
+        reference: e.reference,
+        memo: e.memo,
+      });
       let applied = 0;
       for (const l of e.lines) {
         allocate(clerk, e.accountId, pay.id, l.documentId, l.amountCents, maxDate(e.date, docs.get(l.documentId)!.docDate), pay.id);
         applied += l.amountCents;
       }
-      audit(clerk, 'payment.post', pay.id, { number: pay.number, accountId: e.accountId, date: e.date, method: e.method, amountCents: e.amountCents, allocations: e.lines.map((l) => ({ documentId: l.documentId, number: docs.get(l.documentId)!.number, amountCents: l.amountCents })), unappliedCents: e.amountCents - applied });
+      audit(clerk, 'payment.post', pay.id, {
+        number: pay.number,
+        accountId: e.accountId,
+        date: e.date,
+        method: e.method,
+        amountCents: e.amountCents,
+        allocations: e.lines.map((l) => ({ documentId: l.documentId, number: docs.get(l.documentId)!.number, amountCents: l.amountCents })),
+        unappliedCents: e.amountCents - applied,
+      });
       await tick();
       return pay.id;
     },
     async reversal(e) {
       const pay = docs.get(e.paymentId)!;
-      const rev = post(clerk, { accountId: pay.accountId, kind: 'reversal', side: 'debit', series: 'REV', date: e.date, dueDate: e.date, total: pay.total, reason: e.reason, related: e.paymentId, method: pay.method, reference: pay.reference });
+      const rev = post(clerk, {
+        accountId: pay.accountId,
+        kind: 'reversal',
+        side: 'debit',
+        series: 'REV',
+        date: e.date,
+        dueDate: e.date,
+        total: pay.total,
+        reason: e.reason,
+        related: e.paymentId,
+        method: pay.method,
+        reference: pay.reference,
+      });
       const nets = [...(paid.get(e.paymentId) ?? new Map<number, { net: number; last: IsoDate }>()).entries()].sort((a, b) => a[0] - b[0]);
       const reopened: { documentId: number; amountCents: number }[] = [];
       for (const [debitId, n] of nets) {
@@ -246,7 +440,17 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
       let feeId: number | null = null;
       let feeNumber: string | null = null;
       if (e.feeCents > 0) {
-        const fee = post(clerk, { accountId: pay.accountId, kind: 'fee', side: 'debit', series: 'FEE', date: e.date, dueDate: e.date, total: e.feeCents, reason: `Returned payment fee (${pay.number})`, related: rev.id });
+        const fee = post(clerk, {
+          accountId: pay.accountId,
+          kind: 'fee',
+          side: 'debit',
+          series: 'FEE',
+          date: e.date,
+          dueDate: e.date,
+          total: e.feeCents,
+          reason: `Returned payment fee (${pay.number})`,
+          related: rev.id,
+        });
         audit(clerk, 'fee.post', fee.id, { number: fee.number, amountCents: e.feeCents, reversal: rev.number });
         feeId = fee.id;
         feeNumber = fee.number;
@@ -257,7 +461,17 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     },
     async creditNote(e) {
       const inv = docs.get(e.invoiceId)!;
-      const cn = post(clerk, { accountId: inv.accountId, kind: 'credit_note', side: 'credit', series: 'CN', date: e.date, dueDate: null, total: e.amountCents, reason: e.reason, related: e.invoiceId });
+      const cn = post(clerk, {
+        accountId: inv.accountId,
+        kind: 'credit_note',
+        side: 'credit',
+        series: 'CN',
+        date: e.date,
+        dueDate: null,
+        total: e.amountCents,
+        reason: e.reason,
+        related: e.invoiceId,
+      });
       const apply = Math.min(inv.open, e.amountCents);
       if (apply > 0) allocate(clerk, inv.accountId, cn.id, e.invoiceId, apply, maxDate(e.date, inv.docDate), cn.id);
       audit(clerk, 'creditNote.post', cn.id, { number: cn.number, invoice: inv.number, amountCents: e.amountCents, appliedCents: apply, reason: e.reason });
@@ -267,20 +481,53 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
     async writeOff(e) {
       const target = docs.get(e.invoiceId)!;
       const amount = target.open;
-      const wo = post(supervisor, { accountId: target.accountId, kind: 'write_off', side: 'credit', series: 'WO', date: e.date, dueDate: null, total: amount, reason: e.reason, related: e.invoiceId });
+      const wo = post(supervisor, {
+        accountId: target.accountId,
+        kind: 'write_off',
+        side: 'credit',
+        series: 'WO',
+        date: e.date,
+        dueDate: null,
+        total: amount,
+        reason: e.reason,
+        related: e.invoiceId,
+      });
       allocate(supervisor, target.accountId, wo.id, e.invoiceId, amount, maxDate(e.date, target.docDate), wo.id);
-      audit(supervisor, 'writeOff.post', wo.id, { number: wo.number, document: target.number, amountCents: amount, reason: e.reason, approvedBy: supervisor.username });
+      audit(supervisor, 'writeOff.post', wo.id, {
+        number: wo.number,
+        document: target.number,
+        amountCents: amount,
+        reason: e.reason,
+        approvedBy: supervisor.username,
+      });
       await tick();
       return wo.id;
     },
     async adjustment(e) {
       const side = e.amountCents > 0 ? 'debit' : 'credit';
-      const adj = post(supervisor, { accountId: e.accountId, kind: 'adjustment', side, series: 'ADJ', date: e.date, dueDate: side === 'debit' ? e.date : null, total: Math.abs(e.amountCents), reason: e.reason, related: e.applyToDocumentId ?? null });
+      const adj = post(supervisor, {
+        accountId: e.accountId,
+        kind: 'adjustment',
+        side,
+        series: 'ADJ',
+        date: e.date,
+        dueDate: side === 'debit' ? e.date : null,
+        total: Math.abs(e.amountCents),
+        reason: e.reason,
+        related: e.applyToDocumentId ?? null,
+      });
       if (e.applyToDocumentId) {
         const target = docs.get(e.applyToDocumentId)!;
         allocate(supervisor, e.accountId, adj.id, e.applyToDocumentId, Math.min(target.open, adj.total), maxDate(e.date, target.docDate), adj.id);
       }
-      audit(supervisor, 'adjustment.post', adj.id, { number: adj.number, accountId: e.accountId, date: e.date, amountCents: e.amountCents, reason: e.reason, appliedTo: e.applyToDocumentId ?? null });
+      audit(supervisor, 'adjustment.post', adj.id, {
+        number: adj.number,
+        accountId: e.accountId,
+        date: e.date,
+        amountCents: e.amountCents,
+        reason: e.reason,
+        appliedTo: e.applyToDocumentId ?? null,
+      });
       await tick();
       return adj.id;
     },

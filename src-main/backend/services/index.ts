@@ -53,6 +53,31 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps) {
   const writeoffs = createWriteoffsService(ctx);
   const diagnostics = createDiagnosticsService(ctx);
   const backup = createBackupService(ctx, backupDeps);
-  return { backup, audit, settings, users, auth, accounts, invoices, payments, ledger, aging, imports, demo, compliance, flags, promises, calls, timeline, stages, worklist, plans, fees, referrals, writeoffs, diagnostics };
+  return {
+    backup,
+    audit,
+    settings,
+    users,
+    auth,
+    accounts,
+    invoices,
+    payments,
+    ledger,
+    aging,
+    imports,
+    demo,
+    compliance,
+    flags,
+    promises,
+    calls,
+    timeline,
+    stages,
+    worklist,
+    plans,
+    fees,
+    referrals,
+    writeoffs,
+    diagnostics,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

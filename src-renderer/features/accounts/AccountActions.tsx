@@ -16,7 +16,23 @@ const refresh = () => {
 };
 
 /** A posting dialog: fields, an error line, Cancel and a confirm button; posts through `run`. */
-function ActionModal({ title, intro, confirm, color, onClose, run, children }: { title: string; intro?: ReactNode; confirm: string; color?: string; onClose: () => void; run: () => Promise<string | null>; children: ReactNode }) {
+function ActionModal({
+  title,
+  intro,
+  confirm,
+  color,
+  onClose,
+  run,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  confirm: string;
+  color?: string;
+  onClose: () => void;
+  run: () => Promise<string | null>;
+  children: ReactNode;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -30,13 +46,31 @@ function ActionModal({ title, intro, confirm, color, onClose, run, children }: {
       onClose();
     } catch (err) {
       const fe = fieldErrors(err);
-      setError(Object.keys(fe).length ? Object.entries(fe).map(([k, v]) => `${k}: ${v}`).join('; ') : err instanceof Error ? err.message : String(err));
+      setError(
+        Object.keys(fe).length
+          ? Object.entries(fe)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('; ')
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600} size="lg">{title}</Text>} size={560} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={
+        <Text fw={600} size="lg">
+          {title}
+        </Text>
+      }
+      size={560}
+      centered
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -45,12 +79,24 @@ function ActionModal({ title, intro, confirm, color, onClose, run, children }: {
         noValidate
       >
         <Stack gap="sm">
-          {intro && <Text size="sm" c="dimmed">{intro}</Text>}
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          {intro && (
+            <Text size="sm" c="dimmed">
+              {intro}
+            </Text>
+          )}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           {children}
           <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color={color} loading={busy}>{confirm}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color={color} loading={busy}>
+              {confirm}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -62,7 +108,12 @@ function useDate() {
   const today = useBusinessToday();
   const [date, setDate] = useState('');
   const value = date || today;
-  return { value, input: <TextInput type="date" label="Date" value={value} onChange={(e) => setDate(e.currentTarget.value)} error={isIsoDate(value) ? undefined : 'Pick a date'} /> };
+  return {
+    value,
+    input: (
+      <TextInput type="date" label="Date" value={value} onChange={(e) => setDate(e.currentTarget.value)} error={isIsoDate(value) ? undefined : 'Pick a date'} />
+    ),
+  };
 }
 
 function moneyField(text: string, { max, label }: { max?: number; label: string }): { cents: number | null; error: string | null } {
@@ -73,9 +124,24 @@ function moneyField(text: string, { max, label }: { max?: number; label: string 
   return { cents: c, error: null };
 }
 
-interface InvoiceChoice { id: number; number: string | null; totalCents: number; openCents: number }
+interface InvoiceChoice {
+  id: number;
+  number: string | null;
+  totalCents: number;
+  openCents: number;
+}
 
-export function CreditNoteModal({ accountId: _accountId, invoices, invoiceId, onClose }: { accountId: number; invoices: InvoiceChoice[]; invoiceId?: number; onClose: () => void }) {
+export function CreditNoteModal({
+  accountId: _accountId,
+  invoices,
+  invoiceId,
+  onClose,
+}: {
+  accountId: number;
+  invoices: InvoiceChoice[];
+  invoiceId?: number;
+  onClose: () => void;
+}) {
   const [picked, setPicked] = useState<string | null>(invoiceId ? String(invoiceId) : invoices.length === 1 ? String(invoices[0]!.id) : null);
   const inv = invoices.find((i) => String(i.id) === picked);
   const [amount, setAmount] = useState('');
@@ -96,12 +162,41 @@ export function CreditNoteModal({ accountId: _accountId, invoices, invoiceId, on
         return `Credit note ${r.number} posted against ${inv.number}.`;
       }}
     >
-      <Select label="Invoice" placeholder={invoices.length ? 'Choose the invoice' : 'No posted invoices'} data={invoices.map((i) => ({ value: String(i.id), label: `${i.number} · ${formatMoney(i.totalCents)} · open ${formatMoney(i.openCents)}` }))} value={picked} onChange={setPicked} error={show && !inv ? 'Choose the invoice' : undefined} searchable />
+      <Select
+        label="Invoice"
+        placeholder={invoices.length ? 'Choose the invoice' : 'No posted invoices'}
+        data={invoices.map((i) => ({ value: String(i.id), label: `${i.number} · ${formatMoney(i.totalCents)} · open ${formatMoney(i.openCents)}` }))}
+        value={picked}
+        onChange={setPicked}
+        error={show && !inv ? 'Choose the invoice' : undefined}
+        searchable
+      />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Amount" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} description={inv ? `Invoice total ${formatMoney(inv.totalCents)}` : undefined} styles={{ input: { textAlign: 'right' } }} />
+        <TextInput
+          label="Amount"
+          placeholder="0.00"
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={show ? amt.error : undefined}
+          description={inv ? `Invoice total ${formatMoney(inv.totalCents)}` : undefined}
+          styles={{ input: { textAlign: 'right' } }}
+        />
         {date.input}
       </SimpleGrid>
-      <Textarea label="Reason" placeholder="e.g. Billed twice for the same visit" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined} autosize minRows={2} />
+      <Textarea
+        label="Reason"
+        placeholder="e.g. Billed twice for the same visit"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined}
+        autosize
+        minRows={2}
+      />
     </ActionModal>
   );
 }
@@ -124,7 +219,15 @@ export function AdjustmentModal({ ledger, onClose }: { ledger: LedgerView; onClo
         setShow(true);
         if (amt.error || !reason.trim()) return null;
         const cents = direction === 'charge' ? amt.cents! : -amt.cents!;
-        const r = await unwrap(window.api.ledger.postAdjustment({ accountId: ledger.account.id, amountCents: cents, reason: reason.trim(), date: date.value, applyToDocumentId: direction === 'credit' && applyTo ? Number(applyTo) : undefined }));
+        const r = await unwrap(
+          window.api.ledger.postAdjustment({
+            accountId: ledger.account.id,
+            amountCents: cents,
+            reason: reason.trim(),
+            date: date.value,
+            applyToDocumentId: direction === 'credit' && applyTo ? Number(applyTo) : undefined,
+          }),
+        );
         return `Adjustment ${r.number} posted; balance now ${formatMoney(r.accountBalanceCents)}.`;
       }}
     >
@@ -135,13 +238,39 @@ export function AdjustmentModal({ ledger, onClose }: { ledger: LedgerView; onClo
         </Group>
       </Radio.Group>
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Amount" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} styles={{ input: { textAlign: 'right' } }} />
+        <TextInput
+          label="Amount"
+          placeholder="0.00"
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={show ? amt.error : undefined}
+          styles={{ input: { textAlign: 'right' } }}
+        />
         {date.input}
       </SimpleGrid>
       {direction === 'credit' && ledger.openItems.length > 0 && (
-        <Select label="Apply to" placeholder="Leave as unapplied credit" clearable data={ledger.openItems.map((o) => ({ value: String(o.documentId), label: `${o.number} · open ${formatMoney(o.openCents)}` }))} value={applyTo} onChange={setApplyTo} />
+        <Select
+          label="Apply to"
+          placeholder="Leave as unapplied credit"
+          clearable
+          data={ledger.openItems.map((o) => ({ value: String(o.documentId), label: `${o.number} · open ${formatMoney(o.openCents)}` }))}
+          value={applyTo}
+          onChange={setApplyTo}
+        />
       )}
-      <Textarea label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined} autosize minRows={2} />
+      <Textarea
+        label="Reason"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined}
+        autosize
+        minRows={2}
+      />
     </ActionModal>
   );
 }
@@ -165,24 +294,67 @@ export function WriteOffModal({ ledger, invoiceId, onClose }: { ledger: LedgerVi
       run={async () => {
         setShow(true);
         if (!inv || amt.error || !reason.trim()) return null;
-        const r = await unwrap(window.api.ledger.postWriteOff({ invoiceId: inv.documentId, amountCents: amt.cents ?? undefined, reason: reason.trim(), date: date.value }));
+        const r = await unwrap(
+          window.api.ledger.postWriteOff({ invoiceId: inv.documentId, amountCents: amt.cents ?? undefined, reason: reason.trim(), date: date.value }),
+        );
         return `Write-off ${r.number} posted on ${inv.number}.`;
       }}
     >
-      <Select label="Invoice" placeholder={open.length ? 'Choose the invoice' : 'No open invoices'} data={open.map((o) => ({ value: String(o.documentId), label: `${o.number} · open ${formatMoney(o.openCents)} · ${o.daysPastDue} days past due` }))} value={picked} onChange={setPicked} error={show && !inv ? 'Choose the invoice' : undefined} />
+      <Select
+        label="Invoice"
+        placeholder={open.length ? 'Choose the invoice' : 'No open invoices'}
+        data={open.map((o) => ({ value: String(o.documentId), label: `${o.number} · open ${formatMoney(o.openCents)} · ${o.daysPastDue} days past due` }))}
+        value={picked}
+        onChange={setPicked}
+        error={show && !inv ? 'Choose the invoice' : undefined}
+      />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Amount" placeholder={inv ? centsToDecimalString(inv.openCents) : 'All that is open'} description="Empty: the whole open amount" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} styles={{ input: { textAlign: 'right' } }} />
+        <TextInput
+          label="Amount"
+          placeholder={inv ? centsToDecimalString(inv.openCents) : 'All that is open'}
+          description="Empty: the whole open amount"
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={show ? amt.error : undefined}
+          styles={{ input: { textAlign: 'right' } }}
+        />
         {date.input}
       </SimpleGrid>
-      <Textarea label="Reason" placeholder="e.g. Uncollectible after agency return" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined} autosize minRows={2} />
+      <Textarea
+        label="Reason"
+        placeholder="e.g. Uncollectible after agency return"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={show && !reason.trim() ? 'Say why; it is kept with the document' : undefined}
+        autosize
+        minRows={2}
+      />
     </ActionModal>
   );
 }
 
-const reversalReasons = ['Check returned: insufficient funds (NSF)', 'Check returned: account closed', 'Check returned: stop payment', 'ACH returned: R01 insufficient funds', 'ACH returned: R02 account closed', 'ACH returned: R10 not authorized', 'Card chargeback'];
+const reversalReasons = [
+  'Check returned: insufficient funds (NSF)',
+  'Check returned: account closed',
+  'Check returned: stop payment',
+  'ACH returned: R01 insufficient funds',
+  'ACH returned: R02 account closed',
+  'ACH returned: R10 not authorized',
+  'Card chargeback',
+];
 
 export function ReversePaymentModal({ ledger, paymentId, onClose }: { ledger: LedgerView; paymentId?: number; onClose: () => void }) {
-  const reversedNumbers = new Set(ledger.entries.filter((e) => e.kind === 'reversal').map((e) => /of (\S+?)(:|$)/.exec(e.description)?.[1]).filter(Boolean));
+  const reversedNumbers = new Set(
+    ledger.entries
+      .filter((e) => e.kind === 'reversal')
+      .map((e) => /of (\S+?)(:|$)/.exec(e.description)?.[1])
+      .filter(Boolean),
+  );
   const payments = ledger.entries.filter((e) => e.kind === 'payment' && !reversedNumbers.has(e.number ?? ''));
   const [picked, setPicked] = useState<string | null>(paymentId ? String(paymentId) : payments.length === 1 ? String(payments[0]!.documentId) : null);
   const pay = payments.find((p) => String(p.documentId) === picked);
@@ -205,10 +377,33 @@ export function ReversePaymentModal({ ledger, paymentId, onClose }: { ledger: Le
         return `Payment ${pay.number} reversed by ${r.number}${r.related.length ? `; fee ${r.related.map((x) => x.number).join(', ')} posted` : ''}.`;
       }}
     >
-      <Select label="Payment" placeholder={payments.length ? 'Choose the payment' : 'No payments to reverse'} data={payments.map((p) => ({ value: String(p.documentId), label: `${p.number} · ${formatDate(p.date)} · ${formatMoney(p.creditCents)} · ${p.description}` }))} value={picked} onChange={setPicked} error={show && !pay ? 'Choose the payment' : undefined} />
+      <Select
+        label="Payment"
+        placeholder={payments.length ? 'Choose the payment' : 'No payments to reverse'}
+        data={payments.map((p) => ({
+          value: String(p.documentId),
+          label: `${p.number} · ${formatDate(p.date)} · ${formatMoney(p.creditCents)} · ${p.description}`,
+        }))}
+        value={picked}
+        onChange={setPicked}
+        error={show && !pay ? 'Choose the payment' : undefined}
+      />
       <Select label="Reason" data={reversalReasons} value={reason} onChange={(v) => setReason(v ?? '')} searchable allowDeselect={false} />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Returned-payment fee" description="Optional" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={fee} onChange={(e) => setFee(e.currentTarget.value)} error={show && (feeCents === null || feeCents < 0) ? 'Not an amount' : undefined} styles={{ input: { textAlign: 'right' } }} />
+        <TextInput
+          label="Returned-payment fee"
+          description="Optional"
+          placeholder="0.00"
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
+          value={fee}
+          onChange={(e) => setFee(e.currentTarget.value)}
+          error={show && (feeCents === null || feeCents < 0) ? 'Not an amount' : undefined}
+          styles={{ input: { textAlign: 'right' } }}
+        />
         {date.input}
       </SimpleGrid>
     </ActionModal>
@@ -229,27 +424,74 @@ export function RefundModal({ ledger, onClose }: { ledger: LedgerView; onClose: 
   return (
     <ActionModal
       title="Refund unapplied credit"
-      intro={<>The account has <Money cents={available} fw={600} c="gray.9" /> of unapplied credit. A refund pays it back to the customer.</>}
+      intro={
+        <>
+          The account has <Money cents={available} fw={600} c="gray.9" /> of unapplied credit. A refund pays it back to the customer.
+        </>
+      }
       confirm="Post refund"
       onClose={onClose}
       run={async () => {
         setShow(true);
         if (amt.error || cardText || (method === 'check' && !checkNumber.trim())) return null;
-        const r = await unwrap(window.api.payments.refund({ accountId: ledger.account.id, amountCents: amt.cents!, method, checkNumber: method === 'check' ? checkNumber.trim() : '', reference: reference.trim(), memo: memo.trim(), date: date.value }));
+        const r = await unwrap(
+          window.api.payments.refund({
+            accountId: ledger.account.id,
+            amountCents: amt.cents!,
+            method,
+            checkNumber: method === 'check' ? checkNumber.trim() : '',
+            reference: reference.trim(),
+            memo: memo.trim(),
+            date: date.value,
+          }),
+        );
         return `Refund ${r.number} of ${formatMoney(amt.cents!)} posted.`;
       }}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Amount" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} styles={{ input: { textAlign: 'right' } }} />
+        <TextInput
+          label="Amount"
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={show ? amt.error : undefined}
+          styles={{ input: { textAlign: 'right' } }}
+        />
         {date.input}
-        <Select label="Refund by" data={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))} value={method} onChange={(v) => setMethod((v ?? 'check') as PaymentMethod)} allowDeselect={false} />
+        <Select
+          label="Refund by"
+          data={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))}
+          value={method}
+          onChange={(v) => setMethod((v ?? 'check') as PaymentMethod)}
+          allowDeselect={false}
+        />
         {method === 'check' ? (
-          <TextInput label="Check number" value={checkNumber} onChange={(e) => setCheckNumber(e.currentTarget.value)} error={show && !checkNumber.trim() ? 'Enter the check number' : undefined} />
+          <TextInput
+            label="Check number"
+            value={checkNumber}
+            onChange={(e) => setCheckNumber(e.currentTarget.value)}
+            error={show && !checkNumber.trim() ? 'Enter the check number' : undefined}
+          />
         ) : (
-          <TextInput label="Reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={containsCardNumber(reference) ? 'Never a full card number' : undefined} />
+          <TextInput
+            label="Reference"
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            error={containsCardNumber(reference) ? 'Never a full card number' : undefined}
+          />
         )}
       </SimpleGrid>
-      <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={containsCardNumber(memo) ? 'Never a full card number' : undefined} />
+      <TextInput
+        label="Memo"
+        placeholder="Optional"
+        value={memo}
+        onChange={(e) => setMemo(e.currentTarget.value)}
+        error={containsCardNumber(memo) ? 'Never a full card number' : undefined}
+      />
     </ActionModal>
   );
 }
@@ -276,20 +518,39 @@ export function ApplyCreditModal({ ledger, onClose }: { ledger: LedgerView; onCl
     >
       <Paper withBorder radius="sm">
         <Table fz="sm" verticalSpacing={4} aria-label="Credit to apply">
-          <Table.Thead><Table.Tr><Table.Th>Item</Table.Th><Table.Th>Due</Table.Th><Table.Th ta="right">Open</Table.Th><Table.Th ta="right">Apply</Table.Th></Table.Tr></Table.Thead>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Item</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th ta="right">Open</Table.Th>
+              <Table.Th ta="right">Apply</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {plan.map((o) => (
               <Table.Tr key={o.documentId}>
                 <Table.Td className="mono">{o.number}</Table.Td>
                 <Table.Td>{formatDate(o.dueDate)}</Table.Td>
-                <Table.Td ta="right"><Money cents={o.openCents} /></Table.Td>
-                <Table.Td ta="right">{o.take ? <Money cents={o.take} fw={600} /> : <Text span c="dimmed">—</Text>}</Table.Td>
+                <Table.Td ta="right">
+                  <Money cents={o.openCents} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  {o.take ? (
+                    <Money cents={o.take} fw={600} />
+                  ) : (
+                    <Text span c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Paper>
-      <Text size="sm" c="dimmed" ta="right">Credit available <Money cents={available} fw={600} c="gray.9" /> · left after <Money cents={left} fw={600} c="gray.9" /></Text>
+      <Text size="sm" c="dimmed" ta="right">
+        Credit available <Money cents={available} fw={600} c="gray.9" /> · left after <Money cents={left} fw={600} c="gray.9" />
+      </Text>
     </ActionModal>
   );
 }

@@ -1,5 +1,25 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Autocomplete, Button, Checkbox, Divider, Group, Modal, Paper, Radio, ScrollArea, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconMail, IconPhone, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
@@ -41,14 +61,35 @@ const emptyContact = (primary = false): ContactValues => ({ name: '', title: '',
 
 function valuesOf(a: AccountDetail | null): AccountFormValues {
   if (!a) {
-    return { accountNumber: '', name: '', kind: 'consumer', status: 'active', contacts: [emptyContact(true)], billingAddress: emptyAddress(), mailingSame: true, mailingAddress: emptyAddress(), timeZone: '', timeZoneManual: false, terms: 'Net 30', creditLimit: '', notes: '' };
+    return {
+      accountNumber: '',
+      name: '',
+      kind: 'consumer',
+      status: 'active',
+      contacts: [emptyContact(true)],
+      billingAddress: emptyAddress(),
+      mailingSame: true,
+      mailingAddress: emptyAddress(),
+      timeZone: '',
+      timeZoneManual: false,
+      terms: 'Net 30',
+      creditLimit: '',
+      notes: '',
+    };
   }
   return {
     accountNumber: a.accountNumber,
     name: a.name,
     kind: a.kind,
     status: a.status,
-    contacts: a.contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, isPrimary: c.isPrimary, phones: c.phones.map((p) => ({ ...p })), emails: c.emails.map((e) => ({ ...e })) })),
+    contacts: a.contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      title: c.title,
+      isPrimary: c.isPrimary,
+      phones: c.phones.map((p) => ({ ...p })),
+      emails: c.emails.map((e) => ({ ...e })),
+    })),
     billingAddress: { ...a.billingAddress },
     mailingSame: a.mailingAddress === null,
     mailingAddress: a.mailingAddress ? { ...a.mailingAddress } : emptyAddress(),
@@ -82,7 +123,12 @@ function useAccountForm(initial: AccountDetail | null) {
   const form = useForm<AccountFormValues>({
     initialValues: valuesOf(initial),
     validate: {
-      accountNumber: (s) => (!s.trim() ? 'Enter the account number' : /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s.trim()) ? null : 'Letters, digits, dot, dash, slash and underscore only'),
+      accountNumber: (s) =>
+        !s.trim()
+          ? 'Enter the account number'
+          : /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s.trim())
+            ? null
+            : 'Letters, digits, dot, dash, slash and underscore only',
       name: (s) => (s.trim() ? null : 'Enter the account name'),
       terms: (s) => (parseTerms(s) ? null : 'Terms read like “Net 30”, “Due on receipt” or “2/10 Net 30”'),
       creditLimit: (s) => {
@@ -97,7 +143,14 @@ function useAccountForm(initial: AccountDetail | null) {
     form.setFieldValue(`${which}.state`, state ?? '');
     const v = form.getValues();
     if (v.timeZoneManual) return;
-    const source = !v.mailingSame && (which === 'mailingAddress' ? state : v.mailingAddress.state) ? (which === 'mailingAddress' ? state : v.mailingAddress.state) : which === 'billingAddress' ? state : v.billingAddress.state;
+    const source =
+      !v.mailingSame && (which === 'mailingAddress' ? state : v.mailingAddress.state)
+        ? which === 'mailingAddress'
+          ? state
+          : v.mailingAddress.state
+        : which === 'billingAddress'
+          ? state
+          : v.billingAddress.state;
     const tz = timeZoneForState(source);
     if (tz) form.setFieldValue('timeZone', tz);
   };
@@ -108,7 +161,8 @@ function useAccountForm(initial: AccountDetail | null) {
 function applyServerErrors(form: ReturnType<typeof useAccountForm>['form'], err: unknown) {
   const errors = fieldErrors(err);
   if (errors.creditLimitCents) errors.creditLimit = errors.creditLimitCents;
-  if (err instanceof CallError && err.details && typeof err.details === 'object' && 'field' in err.details) errors[String((err.details as { field: string }).field)] = err.message;
+  if (err instanceof CallError && err.details && typeof err.details === 'object' && 'field' in err.details)
+    errors[String((err.details as { field: string }).field)] = err.message;
   form.setErrors(errors);
 }
 
@@ -134,13 +188,31 @@ export function NewAccountModal({ opened, onClose, onCreated }: { opened: boolea
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={600} size="lg">New account</Text>} size={880} scrollAreaComponent={ScrollArea.Autosize}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={
+        <Text fw={600} size="lg">
+          New account
+        </Text>
+      }
+      size={880}
+      scrollAreaComponent={ScrollArea.Autosize}
+    >
       <form onSubmit={submit} noValidate aria-label="New account">
-        {error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md">{error}</Alert>}
+        {error && (
+          <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md">
+            {error}
+          </Alert>
+        )}
         <AccountFields form={form} onStateChange={onStateChange} />
         <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={close}>Cancel</Button>
-          <Button type="submit" loading={form.submitting}>Create account</Button>
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Create account
+          </Button>
         </Group>
       </form>
     </Modal>
@@ -168,13 +240,23 @@ export function AccountDetailsForm({ account }: { account: AccountDetail }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Account details">
       <Paper withBorder radius="md" p="lg">
-        {error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md">{error}</Alert>}
+        {error && (
+          <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md">
+            {error}
+          </Alert>
+        )}
         <AccountFields form={form} onStateChange={onStateChange} editing />
         <Group justify="space-between" mt="lg">
-          <Text size="xs" c="dimmed">Every change is recorded in the audit log with the values before and after.</Text>
+          <Text size="xs" c="dimmed">
+            Every change is recorded in the audit log with the values before and after.
+          </Text>
           <Group gap="xs">
-            <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>Discard changes</Button>
-            <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>Save changes</Button>
+            <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
+              Discard changes
+            </Button>
+            <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
+              Save changes
+            </Button>
           </Group>
         </Group>
       </Paper>
@@ -188,7 +270,9 @@ function Section({ title, children, right }: { title: string; children: React.Re
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Title order={5} c="gray.8">{title}</Title>
+        <Title order={5} c="gray.8">
+          {title}
+        </Title>
         {right}
       </Group>
       {children}
@@ -196,15 +280,31 @@ function Section({ title, children, right }: { title: string; children: React.Re
   );
 }
 
-function AccountFields({ form, onStateChange, editing }: { form: Form; onStateChange: (w: 'billingAddress' | 'mailingAddress', s: string | null) => void; editing?: boolean }) {
+function AccountFields({
+  form,
+  onStateChange,
+  editing,
+}: {
+  form: Form;
+  onStateChange: (w: 'billingAddress' | 'mailingAddress', s: string | null) => void;
+  editing?: boolean;
+}) {
   const v = form.getValues();
-  const tzOptions = v.timeZone && !accountTimeZones.some((z) => z.value === v.timeZone) ? [{ value: v.timeZone, label: v.timeZone }, ...accountTimeZones] : accountTimeZones;
+  const tzOptions =
+    v.timeZone && !accountTimeZones.some((z) => z.value === v.timeZone) ? [{ value: v.timeZone, label: v.timeZone }, ...accountTimeZones] : accountTimeZones;
   const suggested = timeZoneForState(!v.mailingSame && v.mailingAddress.state ? v.mailingAddress.state : v.billingAddress.state);
   return (
     <Stack gap="lg">
       <Section title="Account">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label="Account number" withAsterisk styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} data-autofocus={!editing || undefined} key={form.key('accountNumber')} {...form.getInputProps('accountNumber')} />
+          <TextInput
+            label="Account number"
+            withAsterisk
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            data-autofocus={!editing || undefined}
+            key={form.key('accountNumber')}
+            {...form.getInputProps('accountNumber')}
+          />
           <TextInput label="Account name" withAsterisk style={{ gridColumn: 'span 2' }} key={form.key('name')} {...form.getInputProps('name')} />
         </SimpleGrid>
         <Group gap="xl" align="flex-start">
@@ -214,9 +314,32 @@ function AccountFields({ form, onStateChange, editing }: { form: Form; onStateCh
               <Radio value="commercial" label="Commercial" />
             </Group>
           </Radio.Group>
-          <Select label="Status" w={160} allowDeselect={false} data={[{ value: 'active', label: 'Active' }, { value: 'on_hold', label: 'On hold' }, { value: 'closed', label: 'Closed' }]} key={form.key('status')} {...form.getInputProps('status')} />
+          <Select
+            label="Status"
+            w={160}
+            allowDeselect={false}
+            data={[
+              { value: 'active', label: 'Active' },
+              { value: 'on_hold', label: 'On hold' },
+              { value: 'closed', label: 'Closed' },
+            ]}
+            key={form.key('status')}
+            {...form.getInputProps('status')}
+          />
           <Autocomplete label="Payment terms" w={180} data={commonTerms} key={form.key('terms')} {...form.getInputProps('terms')} />
-          <TextInput label="Credit limit" w={160} placeholder="No limit" leftSection={<Text size="sm" c="dimmed">$</Text>} styles={{ input: { textAlign: 'right' } }} key={form.key('creditLimit')} {...form.getInputProps('creditLimit')} />
+          <TextInput
+            label="Credit limit"
+            w={160}
+            placeholder="No limit"
+            leftSection={
+              <Text size="sm" c="dimmed">
+                $
+              </Text>
+            }
+            styles={{ input: { textAlign: 'right' } }}
+            key={form.key('creditLimit')}
+            {...form.getInputProps('creditLimit')}
+          />
         </Group>
       </Section>
       <Divider />
@@ -226,14 +349,23 @@ function AccountFields({ form, onStateChange, editing }: { form: Form; onStateCh
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           <AddressFields form={form} which="billingAddress" label="Billing address" onStateChange={onStateChange} />
           <Stack gap="xs">
-            <Checkbox label="Mailing address is the same as billing" key={form.key('mailingSame')} {...form.getInputProps('mailingSame', { type: 'checkbox' })} mt={2} />
+            <Checkbox
+              label="Mailing address is the same as billing"
+              key={form.key('mailingSame')}
+              {...form.getInputProps('mailingSame', { type: 'checkbox' })}
+              mt={2}
+            />
             {!v.mailingSame && <AddressFields form={form} which="mailingAddress" label="Mailing address" onStateChange={onStateChange} />}
           </Stack>
         </SimpleGrid>
         <Group align="flex-end" gap="sm">
           <Select
             label="Time zone"
-            description={suggested ? `Suggested from the address: ${suggested}. Used for calling-hour rules.` : 'Used for calling-hour rules. Pick the state to get a suggestion.'}
+            description={
+              suggested
+                ? `Suggested from the address: ${suggested}. Used for calling-hour rules.`
+                : 'Used for calling-hour rules. Pick the state to get a suggestion.'
+            }
             w={420}
             searchable
             placeholder="From the address's state"
@@ -246,7 +378,17 @@ function AccountFields({ form, onStateChange, editing }: { form: Form; onStateCh
             }}
           />
           {suggested && v.timeZone !== suggested && (
-            <Button variant="subtle" size="xs" mb={4} onClick={() => { form.setFieldValue('timeZone', suggested); form.setFieldValue('timeZoneManual', false); }}>Use {suggested}</Button>
+            <Button
+              variant="subtle"
+              size="xs"
+              mb={4}
+              onClick={() => {
+                form.setFieldValue('timeZone', suggested);
+                form.setFieldValue('timeZoneManual', false);
+              }}
+            >
+              Use {suggested}
+            </Button>
           )}
         </Group>
       </Section>
@@ -256,15 +398,46 @@ function AccountFields({ form, onStateChange, editing }: { form: Form; onStateCh
   );
 }
 
-function AddressFields({ form, which, label, onStateChange }: { form: Form; which: 'billingAddress' | 'mailingAddress'; label: string; onStateChange: (w: 'billingAddress' | 'mailingAddress', s: string | null) => void }) {
+function AddressFields({
+  form,
+  which,
+  label,
+  onStateChange,
+}: {
+  form: Form;
+  which: 'billingAddress' | 'mailingAddress';
+  label: string;
+  onStateChange: (w: 'billingAddress' | 'mailingAddress', s: string | null) => void;
+}) {
   return (
     <Stack gap={6} aria-label={label} role="group">
-      <Text size="sm" fw={500}>{label}</Text>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
       <TextInput aria-label={`${label}: line 1`} placeholder="Street address" key={form.key(`${which}.line1`)} {...form.getInputProps(`${which}.line1`)} />
-      <TextInput aria-label={`${label}: line 2`} placeholder="Suite, apartment (optional)" key={form.key(`${which}.line2`)} {...form.getInputProps(`${which}.line2`)} />
+      <TextInput
+        aria-label={`${label}: line 2`}
+        placeholder="Suite, apartment (optional)"
+        key={form.key(`${which}.line2`)}
+        {...form.getInputProps(`${which}.line2`)}
+      />
       <Group gap={6} grow wrap="nowrap">
-        <TextInput aria-label={`${label}: city`} placeholder="City" style={{ flexGrow: 2 }} key={form.key(`${which}.city`)} {...form.getInputProps(`${which}.city`)} />
-        <Select aria-label={`${label}: state`} placeholder="State" searchable data={usStates} key={form.key(`${which}.state`)} {...form.getInputProps(`${which}.state`)} onChange={(s) => onStateChange(which, s)} />
+        <TextInput
+          aria-label={`${label}: city`}
+          placeholder="City"
+          style={{ flexGrow: 2 }}
+          key={form.key(`${which}.city`)}
+          {...form.getInputProps(`${which}.city`)}
+        />
+        <Select
+          aria-label={`${label}: state`}
+          placeholder="State"
+          searchable
+          data={usStates}
+          key={form.key(`${which}.state`)}
+          {...form.getInputProps(`${which}.state`)}
+          onChange={(s) => onStateChange(which, s)}
+        />
         <TextInput aria-label={`${label}: ZIP code`} placeholder="ZIP" key={form.key(`${which}.postalCode`)} {...form.getInputProps(`${which}.postalCode`)} />
       </Group>
     </Stack>
@@ -276,23 +449,49 @@ function ContactsFields({ form }: { form: Form }) {
   return (
     <Section
       title="Contacts"
-      right={<Button size="xs" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => form.insertListItem('contacts', emptyContact(contacts.length === 0))}>Add contact</Button>}
+      right={
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconUserPlus size={14} />}
+          onClick={() => form.insertListItem('contacts', emptyContact(contacts.length === 0))}
+        >
+          Add contact
+        </Button>
+      }
     >
-      {contacts.length === 0 && <Text size="sm" c="dimmed">No contacts. Add the person the office speaks to about this account.</Text>}
+      {contacts.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No contacts. Add the person the office speaks to about this account.
+        </Text>
+      )}
       {contacts.map((c, ci) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a Mantine form list: every input is bound to its index path (contacts.${ci}.name) and controlled, so the index is the item's identity in the form
         <Paper key={ci} withBorder radius="md" p="sm" bg="gray.0" data-testid={`contact-${ci}`}>
           <Group align="flex-end" gap="sm" wrap="nowrap">
             <TextInput label="Contact name" style={{ flex: 2 }} key={form.key(`contacts.${ci}.name`)} {...form.getInputProps(`contacts.${ci}.name`)} />
-            <TextInput label="Title or relation" style={{ flex: 1.4 }} placeholder="e.g. Accounts payable, Guarantor" key={form.key(`contacts.${ci}.title`)} {...form.getInputProps(`contacts.${ci}.title`)} />
+            <TextInput
+              label="Title or relation"
+              style={{ flex: 1.4 }}
+              placeholder="e.g. Accounts payable, Guarantor"
+              key={form.key(`contacts.${ci}.title`)}
+              {...form.getInputProps(`contacts.${ci}.title`)}
+            />
             <Checkbox
               label="Primary"
               mb={8}
               checked={c.isPrimary}
-              onChange={(e) => form.setFieldValue('contacts', contacts.map((x, i) => ({ ...x, isPrimary: i === ci ? e.currentTarget.checked : e.currentTarget.checked ? false : x.isPrimary })))}
+              onChange={(e) =>
+                form.setFieldValue(
+                  'contacts',
+                  contacts.map((x, i) => ({ ...x, isPrimary: i === ci ? e.currentTarget.checked : e.currentTarget.checked ? false : x.isPrimary })),
+                )
+              }
             />
             <Tooltip label="Remove this contact">
-              <ActionIcon variant="subtle" color="red" mb={4} aria-label={`Remove contact ${ci + 1}`} onClick={() => form.removeListItem('contacts', ci)}><IconTrash size={16} /></ActionIcon>
+              <ActionIcon variant="subtle" color="red" mb={4} aria-label={`Remove contact ${ci + 1}`} onClick={() => form.removeListItem('contacts', ci)}>
+                <IconTrash size={16} />
+              </ActionIcon>
             </Tooltip>
           </Group>
           <SimpleGrid cols={2} spacing="md" mt="xs">
@@ -300,22 +499,75 @@ function ContactsFields({ form }: { form: Form }) {
               {c.phones.map((_, pi) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: form list bound by index path (contacts.${ci}.phones.${pi}), as the contacts above
                 <Group key={pi} gap={6} wrap="nowrap" align="flex-start">
-                  <Select aria-label="Phone label" w={110} data={['Mobile', 'Home', 'Work', 'Fax', 'Other']} allowDeselect={false} key={form.key(`contacts.${ci}.phones.${pi}.label`)} {...form.getInputProps(`contacts.${ci}.phones.${pi}.label`)} />
-                  <TextInput aria-label={`Contact ${ci + 1} phone ${pi + 1}`} placeholder="(555) 010-2000" leftSection={<IconPhone size={14} />} style={{ flex: 1 }} key={form.key(`contacts.${ci}.phones.${pi}.number`)} {...form.getInputProps(`contacts.${ci}.phones.${pi}.number`)} />
-                  <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove phone ${pi + 1}`} onClick={() => form.removeListItem(`contacts.${ci}.phones`, pi)}><IconTrash size={14} /></ActionIcon>
+                  <Select
+                    aria-label="Phone label"
+                    w={110}
+                    data={['Mobile', 'Home', 'Work', 'Fax', 'Other']}
+                    allowDeselect={false}
+                    key={form.key(`contacts.${ci}.phones.${pi}.label`)}
+                    {...form.getInputProps(`contacts.${ci}.phones.${pi}.label`)}
+                  />
+                  <TextInput
+                    aria-label={`Contact ${ci + 1} phone ${pi + 1}`}
+                    placeholder="(555) 010-2000"
+                    leftSection={<IconPhone size={14} />}
+                    style={{ flex: 1 }}
+                    key={form.key(`contacts.${ci}.phones.${pi}.number`)}
+                    {...form.getInputProps(`contacts.${ci}.phones.${pi}.number`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    mt={4}
+                    aria-label={`Remove phone ${pi + 1}`}
+                    onClick={() => form.removeListItem(`contacts.${ci}.phones`, pi)}
+                  >
+                    <IconTrash size={14} />
+                  </ActionIcon>
                 </Group>
               ))}
-              <Button size="compact-xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem(`contacts.${ci}.phones`, { label: c.phones.length ? 'Work' : 'Mobile', number: '' })}>Add phone</Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                w="fit-content"
+                leftSection={<IconPlus size={12} />}
+                onClick={() => form.insertListItem(`contacts.${ci}.phones`, { label: c.phones.length ? 'Work' : 'Mobile', number: '' })}
+              >
+                Add phone
+              </Button>
             </Stack>
             <Stack gap={6}>
               {c.emails.map((_, ei) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: form list bound by index path (contacts.${ci}.emails.${ei}), as the contacts above
                 <Group key={ei} gap={6} wrap="nowrap" align="flex-start">
-                  <TextInput aria-label={`Contact ${ci + 1} email ${ei + 1}`} placeholder="name@example.com" leftSection={<IconMail size={14} />} style={{ flex: 1 }} key={form.key(`contacts.${ci}.emails.${ei}.email`)} {...form.getInputProps(`contacts.${ci}.emails.${ei}.email`)} />
-                  <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove email ${ei + 1}`} onClick={() => form.removeListItem(`contacts.${ci}.emails`, ei)}><IconTrash size={14} /></ActionIcon>
+                  <TextInput
+                    aria-label={`Contact ${ci + 1} email ${ei + 1}`}
+                    placeholder="name@example.com"
+                    leftSection={<IconMail size={14} />}
+                    style={{ flex: 1 }}
+                    key={form.key(`contacts.${ci}.emails.${ei}.email`)}
+                    {...form.getInputProps(`contacts.${ci}.emails.${ei}.email`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    mt={4}
+                    aria-label={`Remove email ${ei + 1}`}
+                    onClick={() => form.removeListItem(`contacts.${ci}.emails`, ei)}
+                  >
+                    <IconTrash size={14} />
+                  </ActionIcon>
                 </Group>
               ))}
-              <Button size="compact-xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={12} />} onClick={() => form.insertListItem(`contacts.${ci}.emails`, { label: 'Email', email: '' })}>Add email</Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                w="fit-content"
+                leftSection={<IconPlus size={12} />}
+                onClick={() => form.insertListItem(`contacts.${ci}.emails`, { label: 'Email', email: '' })}
+              >
+                Add email
+              </Button>
             </Stack>
           </SimpleGrid>
         </Paper>

@@ -1,6 +1,22 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Badge, Box, Button, CloseButton, Group, Kbd, Loader, Paper, SegmentedControl, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  CloseButton,
+  Group,
+  Kbd,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
@@ -19,9 +35,17 @@ const ROW_HEIGHT = 36;
 type SortKey = 'name' | 'accountNumber' | 'balance' | 'pastDue';
 
 /** A list row; `loading` rows hold the place of a page not fetched yet (the grid knows the full count). */
-type ListRow = (Partial<AccountSummary> & { id: number; accountNumber: string; name: string; balanceCents: number; pastDueCents?: number; loading?: false }) | { loading: true; id: number };
+type ListRow =
+  | (Partial<AccountSummary> & { id: number; accountNumber: string; name: string; balanceCents: number; pastDueCents?: number; loading?: false })
+  | { loading: true; id: number };
 
-const matchedLabels: Record<AccountSearchHit['matchedOn'], string> = { accountNumber: 'Account #', name: 'Name', phone: 'Phone', email: 'Email', invoiceNumber: 'Document #' };
+const matchedLabels: Record<AccountSearchHit['matchedOn'], string> = {
+  accountNumber: 'Account #',
+  name: 'Name',
+  phone: 'Phone',
+  email: 'Email',
+  invoiceNumber: 'Document #',
+};
 
 export function AccountsScreen() {
   const navigate = useNavigate();
@@ -29,11 +53,22 @@ export function AccountsScreen() {
   const [adding, setAdding] = useState(false);
   const open = (id: number) => navigate(`/accounts/${id}`);
   return (
-    <Box style={{ height: 'calc(100dvh - var(--app-shell-header-offset, 0px) - var(--app-shell-footer-offset, 0px) - 2 * var(--mantine-spacing-md))', minHeight: 420, display: 'flex', flexDirection: 'column' }}>
+    <Box
+      style={{
+        height: 'calc(100dvh - var(--app-shell-header-offset, 0px) - var(--app-shell-footer-offset, 0px) - 2 * var(--mantine-spacing-md))',
+        minHeight: 420,
+        display: 'flex',
+        flexDirection: 'column',
+      }}
+    >
       <PageHeader
         title="Accounts"
         description="Find a customer by name, account number, phone, email or invoice number, or browse the whole list."
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>New account</Button>}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            New account
+          </Button>
+        }
       />
       <SearchBox query={query} onChange={setQuery} onOpen={open} />
       {query.trim() ? null : <BrowseList onOpen={open} />}
@@ -93,13 +128,24 @@ function SearchBox({ query, onChange, onOpen }: { query: string; onChange: (q: s
         onChange={(e) => onChange(e.currentTarget.value)}
         onKeyDown={onKeyDown}
         leftSection={<IconSearch size={18} />}
-        rightSection={hits.isFetching && searching ? <Loader size={16} /> : query ? <CloseButton aria-label="Clear search" onClick={() => onChange('')} /> : null}
+        rightSection={
+          hits.isFetching && searching ? <Loader size={16} /> : query ? <CloseButton aria-label="Clear search" onClick={() => onChange('')} /> : null
+        }
       />
       {searching && (
         <Paper withBorder radius="md" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-          <Group justify="space-between" px="md" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: 'var(--mantine-color-gray-0)' }}>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">{debounced && hits.data ? `${rows.length} ${rows.length === 1 ? 'match' : 'matches'}` : 'Searching…'}</Text>
-            <Text size="xs" c="dimmed"><Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move, <Kbd size="xs">Enter</Kbd> to open, <Kbd size="xs">Esc</Kbd> to clear</Text>
+          <Group
+            justify="space-between"
+            px="md"
+            py={8}
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: 'var(--mantine-color-gray-0)' }}
+          >
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              {debounced && hits.data ? `${rows.length} ${rows.length === 1 ? 'match' : 'matches'}` : 'Searching…'}
+            </Text>
+            <Text size="xs" c="dimmed">
+              <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to move, <Kbd size="xs">Enter</Kbd> to open, <Kbd size="xs">Esc</Kbd> to clear
+            </Text>
           </Group>
           <div id="account-search-results" role="listbox" aria-label="Matching accounts" ref={listRef}>
             {rows.map((h, i) => (
@@ -115,23 +161,41 @@ function SearchBox({ query, onChange, onOpen }: { query: string; onChange: (q: s
                 w="100%"
                 px="md"
                 py={9}
-                style={{ display: 'block', borderBottom: '1px solid var(--mantine-color-gray-1)', background: i === active ? 'var(--mantine-color-ledger-0)' : undefined, borderLeft: `3px solid ${i === active ? 'var(--mantine-color-ledger-6)' : 'transparent'}` }}
+                style={{
+                  display: 'block',
+                  borderBottom: '1px solid var(--mantine-color-gray-1)',
+                  background: i === active ? 'var(--mantine-color-ledger-0)' : undefined,
+                  borderLeft: `3px solid ${i === active ? 'var(--mantine-color-ledger-6)' : 'transparent'}`,
+                }}
               >
                 <Group justify="space-between" wrap="nowrap" gap="md">
                   <Box style={{ minWidth: 0 }}>
                     <Group gap={8} wrap="nowrap">
-                      <Text fw={600} size="sm" truncate>{h.name}</Text>
-                      <Text size="xs" c="dimmed" className="mono">{h.accountNumber}</Text>
-                      {h.status !== 'active' && <Badge size="xs" variant="light" color={accountStatusColors[h.status]}>{accountStatusLabels[h.status]}</Badge>}
+                      <Text fw={600} size="sm" truncate>
+                        {h.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" className="mono">
+                        {h.accountNumber}
+                      </Text>
+                      {h.status !== 'active' && (
+                        <Badge size="xs" variant="light" color={accountStatusColors[h.status]}>
+                          {accountStatusLabels[h.status]}
+                        </Badge>
+                      )}
                     </Group>
                     <Text size="xs" c="dimmed" truncate>
-                      <Text span inherit fw={500} c="gray.7">{matchedLabels[h.matchedOn]}:</Text> {h.matchedText}
+                      <Text span inherit fw={500} c="gray.7">
+                        {matchedLabels[h.matchedOn]}:
+                      </Text>{' '}
+                      {h.matchedText}
                       {h.primaryPhone && h.matchedOn !== 'phone' ? ` · ${h.primaryPhone}` : ''}
                       {h.primaryEmail && h.matchedOn !== 'email' ? ` · ${h.primaryEmail}` : ''}
                     </Text>
                   </Box>
                   <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
-                    <Text size="xs" c="dimmed">Balance</Text>
+                    <Text size="xs" c="dimmed">
+                      Balance
+                    </Text>
                     <Money cents={h.balanceCents} fw={600} size="sm" />
                   </Stack>
                 </Group>
@@ -140,7 +204,9 @@ function SearchBox({ query, onChange, onOpen }: { query: string; onChange: (q: s
             {debounced && hits.data && rows.length === 0 && (
               <Stack align="center" gap={4} p="xl">
                 <Text fw={500}>No account matches “{debounced}”</Text>
-                <Text size="sm" c="dimmed">Try part of the name, the account number, the last digits of a phone number or an invoice number.</Text>
+                <Text size="sm" c="dimmed">
+                  Try part of the name, the account number, the last digits of a phone number or an invoice number.
+                </Text>
               </Stack>
             )}
           </div>
@@ -160,7 +226,15 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
   const filterKey = { sort, status, kind };
 
   const fetchPage = async (page: number): Promise<{ rows: ListRow[]; total: number }> => {
-    const p = await unwrap(window.api.accounts.list({ sort, status: status === 'all' ? undefined : status, kind: kind === 'all' ? undefined : kind, limit: PAGE, offset: page * PAGE }));
+    const p = await unwrap(
+      window.api.accounts.list({
+        sort,
+        status: status === 'all' ? undefined : status,
+        kind: kind === 'all' ? undefined : kind,
+        limit: PAGE,
+        offset: page * PAGE,
+      }),
+    );
     return { rows: p.rows, total: p.total };
   };
   const keyOf = (page: number) => ['accounts', 'browse', filterKey, page];
@@ -204,25 +278,98 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
 
   const columns = useMemo<ColumnDef<ListRow, unknown>[]>(
     () => [
-      { id: 'accountNumber', header: 'Account #', meta: { width: 100 }, cell: ({ row }) => (row.original.loading ? <Placeholder /> : <Text span size="sm" className="mono">{row.original.accountNumber}</Text>) },
-      { id: 'name', header: 'Name', meta: {}, cell: ({ row }) => (row.original.loading ? <Placeholder /> : <Text span size="sm" fw={500} title={row.original.name}>{row.original.name}</Text>) },
-      { id: 'kind', header: 'Kind', enableSorting: false, meta: { width: 100 }, cell: ({ row }) => (!row.original.loading && row.original.kind ? <Text span size="sm" c="gray.7">{accountKindLabels[row.original.kind]}</Text> : null) },
+      {
+        id: 'accountNumber',
+        header: 'Account #',
+        meta: { width: 100 },
+        cell: ({ row }) =>
+          row.original.loading ? (
+            <Placeholder />
+          ) : (
+            <Text span size="sm" className="mono">
+              {row.original.accountNumber}
+            </Text>
+          ),
+      },
+      {
+        id: 'name',
+        header: 'Name',
+        meta: {},
+        cell: ({ row }) =>
+          row.original.loading ? (
+            <Placeholder />
+          ) : (
+            <Text span size="sm" fw={500} title={row.original.name}>
+              {row.original.name}
+            </Text>
+          ),
+      },
+      {
+        id: 'kind',
+        header: 'Kind',
+        enableSorting: false,
+        meta: { width: 100 },
+        cell: ({ row }) =>
+          !row.original.loading && row.original.kind ? (
+            <Text span size="sm" c="gray.7">
+              {accountKindLabels[row.original.kind]}
+            </Text>
+          ) : null,
+      },
       {
         id: 'status',
         header: 'Status',
         enableSorting: false,
         meta: { width: 96 },
-        cell: ({ row }) => (!row.original.loading && row.original.status ? <Badge size="sm" variant={row.original.status === 'active' ? 'dot' : 'light'} color={accountStatusColors[row.original.status]}>{accountStatusLabels[row.original.status]}</Badge> : null),
+        cell: ({ row }) =>
+          !row.original.loading && row.original.status ? (
+            <Badge size="sm" variant={row.original.status === 'active' ? 'dot' : 'light'} color={accountStatusColors[row.original.status]}>
+              {accountStatusLabels[row.original.status]}
+            </Badge>
+          ) : null,
       },
-      { id: 'phone', header: 'Phone', enableSorting: false, meta: { width: 128 }, cell: ({ row }) => (!row.original.loading ? <Text span size="sm" c="gray.7">{row.original.primaryPhone ?? ''}</Text> : null) },
-      { id: 'email', header: 'Email', enableSorting: false, meta: { width: 196 }, cell: ({ row }) => (!row.original.loading ? <Text span size="sm" c="gray.7">{row.original.primaryEmail ?? ''}</Text> : null) },
-      { id: 'balance', header: 'Balance', sortDescFirst: true, meta: { numeric: true, width: 120 }, cell: ({ row }) => (row.original.loading ? null : <Money cents={row.original.balanceCents} dimZero />) },
+      {
+        id: 'phone',
+        header: 'Phone',
+        enableSorting: false,
+        meta: { width: 128 },
+        cell: ({ row }) =>
+          !row.original.loading ? (
+            <Text span size="sm" c="gray.7">
+              {row.original.primaryPhone ?? ''}
+            </Text>
+          ) : null,
+      },
+      {
+        id: 'email',
+        header: 'Email',
+        enableSorting: false,
+        meta: { width: 196 },
+        cell: ({ row }) =>
+          !row.original.loading ? (
+            <Text span size="sm" c="gray.7">
+              {row.original.primaryEmail ?? ''}
+            </Text>
+          ) : null,
+      },
+      {
+        id: 'balance',
+        header: 'Balance',
+        sortDescFirst: true,
+        meta: { numeric: true, width: 120 },
+        cell: ({ row }) => (row.original.loading ? null : <Money cents={row.original.balanceCents} dimZero />),
+      },
       {
         id: 'pastDue',
         header: 'Past due',
         sortDescFirst: true,
         meta: { numeric: true, width: 120 },
-        cell: ({ row }) => (row.original.loading || row.original.pastDueCents === undefined ? null : row.original.pastDueCents > 0 ? <Money cents={row.original.pastDueCents} c="red.7" fw={600} /> : <Money cents={0} dimZero />),
+        cell: ({ row }) =>
+          row.original.loading || row.original.pastDueCents === undefined ? null : row.original.pastDueCents > 0 ? (
+            <Money cents={row.original.pastDueCents} c="red.7" fw={600} />
+          ) : (
+            <Money cents={0} dimZero />
+          ),
       },
     ],
     [],
@@ -237,15 +384,36 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
             aria-label="Status"
             value={status}
             onChange={(v) => setStatus(v as typeof status)}
-            data={[{ value: 'all', label: 'All' }, { value: 'active', label: 'Active' }, { value: 'on_hold', label: 'On hold' }, { value: 'closed', label: 'Closed' }]}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'active', label: 'Active' },
+              { value: 'on_hold', label: 'On hold' },
+              { value: 'closed', label: 'Closed' },
+            ]}
           />
-          <Select size="xs" w={150} aria-label="Kind" value={kind} onChange={(v) => setKind((v ?? 'all') as typeof kind)} allowDeselect={false} data={[{ value: 'all', label: 'All kinds' }, { value: 'consumer', label: 'Consumer' }, { value: 'commercial', label: 'Commercial' }]} />
+          <Select
+            size="xs"
+            w={150}
+            aria-label="Kind"
+            value={kind}
+            onChange={(v) => setKind((v ?? 'all') as typeof kind)}
+            allowDeselect={false}
+            data={[
+              { value: 'all', label: 'All kinds' },
+              { value: 'consumer', label: 'Consumer' },
+              { value: 'commercial', label: 'Commercial' },
+            ]}
+          />
         </Group>
         <Text size="sm" c="dimmed" data-testid="accounts-count">
           {first.isLoading ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'account' : 'accounts'}`}
         </Text>
       </Group>
-      {first.error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">{first.error.message}</Alert>}
+      {first.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">
+          {first.error.message}
+        </Alert>
+      )}
       <Box ref={wrapRef} style={{ flex: 1, minHeight: 0 }}>
         <DataGrid
           label="Accounts"

@@ -6,7 +6,16 @@ import { bucketColor } from './filters';
  * The strip above the grid: what is owed, how much of it is past due, and how it spreads over the
  * buckets (a stacked bar with one legend entry per bucket). Figures are for the rows shown.
  */
-export function AgingOverview(props: { totalLabel: string; labels: string[]; buckets: number[]; unappliedCents?: number; totalCents: number; rowCount: number; unit: 'accounts' | 'invoices'; basisLabel: string }) {
+export function AgingOverview(props: {
+  totalLabel: string;
+  labels: string[];
+  buckets: number[];
+  unappliedCents?: number;
+  totalCents: number;
+  rowCount: number;
+  unit: 'accounts' | 'invoices';
+  basisLabel: string;
+}) {
   const theme = useMantineTheme();
   const gross = props.buckets.reduce((s, b) => s + b, 0);
   const pastDue = gross - (props.buckets[0] ?? 0);
@@ -16,16 +25,36 @@ export function AgingOverview(props: { totalLabel: string; labels: string[]; buc
     <Paper withBorder radius="md" p="sm" mb="sm">
       <Group align="stretch" gap="lg" wrap="nowrap">
         <SimpleGrid cols={props.unappliedCents === undefined ? 2 : 3} spacing="lg" style={{ flexShrink: 0 }}>
-          <Figure label={props.totalLabel} value={formatMoney(props.totalCents)} note={`${props.rowCount.toLocaleString('en-US')} ${props.rowCount === 1 ? props.unit.slice(0, -1) : props.unit}`} testId="aging-total" />
-          <Figure label="Past due" value={formatMoney(pastDue)} note={gross > 0 ? `${pctText(pastDue)} of open items` : 'Nothing open'} color={pastDue > 0 ? 'red.8' : undefined} testId="aging-past-due" />
+          <Figure
+            label={props.totalLabel}
+            value={formatMoney(props.totalCents)}
+            note={`${props.rowCount.toLocaleString('en-US')} ${props.rowCount === 1 ? props.unit.slice(0, -1) : props.unit}`}
+            testId="aging-total"
+          />
+          <Figure
+            label="Past due"
+            value={formatMoney(pastDue)}
+            note={gross > 0 ? `${pctText(pastDue)} of open items` : 'Nothing open'}
+            color={pastDue > 0 ? 'red.8' : undefined}
+            testId="aging-past-due"
+          />
           {props.unappliedCents !== undefined && (
-            <Figure label="Unapplied credit" value={formatMoney(props.unappliedCents === 0 ? 0 : -props.unappliedCents)} note="Subtracted in the total" testId="aging-unapplied" />
+            <Figure
+              label="Unapplied credit"
+              value={formatMoney(props.unappliedCents === 0 ? 0 : -props.unappliedCents)}
+              note="Subtracted in the total"
+              testId="aging-unapplied"
+            />
           )}
         </SimpleGrid>
         <Stack gap={8} style={{ flex: 1, minWidth: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }} pl="lg" justify="center">
           <Group justify="space-between" gap="xs">
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>Open items by age</Text>
-            <Text size="xs" c="dimmed">{props.basisLabel}</Text>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+              Open items by age
+            </Text>
+            <Text size="xs" c="dimmed">
+              {props.basisLabel}
+            </Text>
           </Group>
           <Progress.Root size={12} radius="sm" aria-label="Open items by age">
             {gross > 0 ? (
@@ -45,10 +74,18 @@ export function AgingOverview(props: { totalLabel: string; labels: string[]; buc
             {props.labels.map((l, i) => (
               <Group key={l} gap={6} wrap="nowrap">
                 <ColorSwatch size={10} radius={2} color={getThemeColor(bucketColor(i, props.labels.length), theme)} withShadow={false} />
-                <Text size="xs" fw={500}>{l}</Text>
-                <Text size="xs" c="dimmed" className="num">{formatMoney(props.buckets[i] ?? 0)}</Text>
-                <Text size="xs" c="dimmed">·</Text>
-                <Text size="xs" c="dimmed" className="num">{pctText(props.buckets[i] ?? 0)}</Text>
+                <Text size="xs" fw={500}>
+                  {l}
+                </Text>
+                <Text size="xs" c="dimmed" className="num">
+                  {formatMoney(props.buckets[i] ?? 0)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  ·
+                </Text>
+                <Text size="xs" c="dimmed" className="num">
+                  {pctText(props.buckets[i] ?? 0)}
+                </Text>
               </Group>
             ))}
           </Group>
@@ -61,9 +98,15 @@ export function AgingOverview(props: { totalLabel: string; labels: string[]; buc
 function Figure({ label, value, note, color, testId }: { label: string; value: string; note: string; color?: string; testId: string }) {
   return (
     <Box miw={150}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>{label}</Text>
-      <Text fz={22} fw={600} c={color} className="num" ta="left" lh={1.3} data-testid={testId}>{value}</Text>
-      <Text size="xs" c="dimmed">{note}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {label}
+      </Text>
+      <Text fz={22} fw={600} c={color} className="num" ta="left" lh={1.3} data-testid={testId}>
+        {value}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {note}
+      </Text>
     </Box>
   );
 }

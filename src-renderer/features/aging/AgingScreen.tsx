@@ -84,7 +84,10 @@ export function AgingScreen() {
   const [accountKind, setAccountKind] = useState<AccountKind | null>(null);
   const minCents = minText.trim() === '' ? null : parseMoney(minText);
   const minInvalid = minText.trim() !== '' && (minCents === null || minCents < 0);
-  const typed = useMemo<AgingFilters>(() => ({ text, minCents: minInvalid ? null : minCents, pastDueOnly, accountKind }), [text, minCents, minInvalid, pastDueOnly, accountKind]);
+  const typed = useMemo<AgingFilters>(
+    () => ({ text, minCents: minInvalid ? null : minCents, pastDueOnly, accountKind }),
+    [text, minCents, minInvalid, pastDueOnly, accountKind],
+  );
   // Filtering 50,000 rows must not hold up typing: the grid follows a beat behind the keyboard.
   const filters = useDeferredValue(typed);
   const clearFilters = () => {
@@ -131,7 +134,9 @@ export function AgingScreen() {
           data-testid="aging-as-of"
         />
         <div>
-          <Text size="sm" fw={500} mb={3}>Age by</Text>
+          <Text size="sm" fw={500} mb={3}>
+            Age by
+          </Text>
           <SegmentedControl
             aria-label="Age by"
             value={resolvedBasis}
@@ -153,7 +158,11 @@ export function AgingScreen() {
         <TextInput
           label={view === 'summary' ? 'Total at least' : 'Open at least'}
           placeholder="0.00"
-          leftSection={<Text size="sm" c="dimmed">$</Text>}
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
           value={minText}
           onChange={(e) => setMinText(e.currentTarget.value)}
           error={minInvalid ? 'Not an amount' : undefined}
@@ -180,9 +189,22 @@ export function AgingScreen() {
           </Button>
         )}
       </Group>
-      {current.error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">{current.error.message}</Alert>}
+      {current.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">
+          {current.error.message}
+        </Alert>
+      )}
       {view === 'summary' ? (
-        <SummaryView rows={summary.data?.rows} labels={labels} filters={filters} loading={summary.isFetching} basisLabel={basisLabel} basis={resolvedBasis} asOf={shownAsOf} onDrill={setDrill} />
+        <SummaryView
+          rows={summary.data?.rows}
+          labels={labels}
+          filters={filters}
+          loading={summary.isFetching}
+          basisLabel={basisLabel}
+          basis={resolvedBasis}
+          asOf={shownAsOf}
+          onDrill={setDrill}
+        />
       ) : (
         <DetailView rows={detail.data?.rows} labels={labels} filters={filters} loading={detail.isFetching} basisLabel={basisLabel} basis={resolvedBasis} />
       )}
@@ -211,7 +233,11 @@ function datePresets(today: string) {
 const count = (n: number, unit: string) => `${n.toLocaleString('en-US')} ${n === 1 ? unit : `${unit}s`}`;
 /** Credits show as negative amounts; never as -$0.00. */
 const negate = (c: number) => (c === 0 ? 0 : -c);
-const zero = <Text span c="gray.4">—</Text>;
+const zero = (
+  <Text span c="gray.4">
+    —
+  </Text>
+);
 const moneyCell = (cents: number) => (cents === 0 ? zero : <Money cents={cents} />);
 
 const sumHelper = createColumnHelper<AgingSummaryRow>();
@@ -233,11 +259,18 @@ function SummaryView(props: {
   // The backend answers in name order; other orders are sorted here (fast on 50,000 rows).
   const [sorting, setSorting] = useState<SortingState>([{ id: 'accountName', desc: false }]);
   const keys = useMemo(() => {
-    const k: Record<string, SortKey<AgingSummaryRow>> = { accountNumber: (r) => r.accountNumber, unapplied: (r) => -r.unappliedCents, totalCents: (r) => r.totalCents };
+    const k: Record<string, SortKey<AgingSummaryRow>> = {
+      accountNumber: (r) => r.accountNumber,
+      unapplied: (r) => -r.unappliedCents,
+      totalCents: (r) => r.totalCents,
+    };
     for (const i of labels.keys()) k[`b${i}`] = (r) => r.buckets[i] ?? 0;
     return k;
   }, [labels]);
-  const sorted = useMemo(() => (sorting[0]?.id === 'accountName' && !sorting[0].desc ? rows : sortRows(rows, sorting, { ...keys, accountName: (r) => r.accountName })), [rows, sorting, keys]);
+  const sorted = useMemo(
+    () => (sorting[0]?.id === 'accountName' && !sorting[0].desc ? rows : sortRows(rows, sorting, { ...keys, accountName: (r) => r.accountName })),
+    [rows, sorting, keys],
+  );
   const columns = useMemo<GridColumns<AgingSummaryRow>>(
     () => [
       sumHelper.accessor('accountNumber', {
@@ -249,7 +282,11 @@ function SummaryView(props: {
           </Anchor>
         ),
       }),
-      sumHelper.accessor('accountName', { header: 'Name', meta: { minWidth: 170, grow: 2, total: count(rows.length, 'account') }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
+      sumHelper.accessor('accountName', {
+        header: 'Name',
+        meta: { minWidth: 170, grow: 2, total: count(rows.length, 'account') },
+        cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      }),
       ...labels.map((label, i) =>
         sumHelper.accessor((r) => r.buckets[i] ?? 0, {
           id: `b${i}`,
@@ -260,7 +297,8 @@ function SummaryView(props: {
             minWidth: 98,
             total: <Money cents={totals.buckets[i] ?? 0} />,
             cellClickable: (r: AgingSummaryRow) => (r.buckets[i] ?? 0) !== 0,
-            onCellClick: (r: AgingSummaryRow) => onDrill({ accountId: r.accountId, accountNumber: r.accountNumber, accountName: r.accountName, bucket: i, cents: r.buckets[i] ?? 0 }),
+            onCellClick: (r: AgingSummaryRow) =>
+              onDrill({ accountId: r.accountId, accountNumber: r.accountNumber, accountName: r.accountName, bucket: i, cents: r.buckets[i] ?? 0 }),
             cellLabel: (r: AgingSummaryRow) => `${label}: ${formatMoney(r.buckets[i] ?? 0)} for ${r.accountName}, show the invoices`,
           },
           cell: (c) => moneyCell(c.getValue() as number),
@@ -284,7 +322,16 @@ function SummaryView(props: {
   );
   return (
     <>
-      <AgingOverview totalLabel="Total receivable" labels={labels} buckets={totals.buckets} unappliedCents={totals.unappliedCents} totalCents={totals.totalCents} rowCount={rows.length} unit="accounts" basisLabel={props.basisLabel} />
+      <AgingOverview
+        totalLabel="Total receivable"
+        labels={labels}
+        buckets={totals.buckets}
+        unappliedCents={totals.unappliedCents}
+        totalCents={totals.totalCents}
+        rowCount={rows.length}
+        unit="accounts"
+        basisLabel={props.basisLabel}
+      />
       <div style={{ flex: 1, minHeight: 0 }}>
         <DataGrid
           label="Aging summary"
@@ -306,7 +353,14 @@ function SummaryView(props: {
 
 const detHelper = createColumnHelper<AgingDetailRow>();
 
-function DetailView(props: { rows: AgingDetailRow[] | undefined; labels: string[]; filters: AgingFilters; loading: boolean; basisLabel: string; basis: AgingBasis }) {
+function DetailView(props: {
+  rows: AgingDetailRow[] | undefined;
+  labels: string[];
+  filters: AgingFilters;
+  loading: boolean;
+  basisLabel: string;
+  basis: AgingBasis;
+}) {
   const { labels } = props;
   const all = props.rows ?? [];
   const rows = useMemo(() => filterDetail(all, props.filters), [all, props.filters]);
@@ -339,20 +393,52 @@ function DetailView(props: { rows: AgingDetailRow[] | undefined; labels: string[
           </Anchor>
         ),
       }),
-      detHelper.accessor('accountName', { header: 'Name', meta: { minWidth: 160, grow: 2, total: count(rows.length, 'invoice') }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
-      detHelper.accessor((r) => r.number ?? r.kind, { id: 'number', header: 'Invoice', meta: { width: 118 }, cell: (c) => <span className="mono">{c.getValue() as string}</span> }),
+      detHelper.accessor('accountName', {
+        header: 'Name',
+        meta: { minWidth: 160, grow: 2, total: count(rows.length, 'invoice') },
+        cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      }),
+      detHelper.accessor((r) => r.number ?? r.kind, {
+        id: 'number',
+        header: 'Invoice',
+        meta: { width: 118 },
+        cell: (c) => <span className="mono">{c.getValue() as string}</span>,
+      }),
       detHelper.accessor('docDate', { header: 'Invoice date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
       detHelper.accessor('dueDate', { header: 'Due date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
-      detHelper.accessor('daysPastDue', { header: props.basis === 'due' ? 'Days past due' : 'Days old', sortDescFirst: true, meta: { numeric: true, width: 132 }, cell: (c) => <DaysText days={c.getValue()} /> }),
+      detHelper.accessor('daysPastDue', {
+        header: props.basis === 'due' ? 'Days past due' : 'Days old',
+        sortDescFirst: true,
+        meta: { numeric: true, width: 132 },
+        cell: (c) => <DaysText days={c.getValue()} />,
+      }),
       detHelper.accessor('bucket', { header: 'Bucket', sortDescFirst: true, meta: { width: 92 }, cell: (c) => labels[c.getValue()] ?? '' }),
-      detHelper.accessor('totalCents', { header: 'Original', sortDescFirst: true, meta: { numeric: true, minWidth: 104, total: <Money cents={totals.originalCents} /> }, cell: (c) => <Money cents={c.getValue()} /> }),
-      detHelper.accessor('openCents', { header: 'Open', sortDescFirst: true, meta: { numeric: true, minWidth: 104, total: <Money cents={totals.openCents} /> }, cell: (c) => <Money cents={c.getValue()} fw={600} /> }),
+      detHelper.accessor('totalCents', {
+        header: 'Original',
+        sortDescFirst: true,
+        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.originalCents} /> },
+        cell: (c) => <Money cents={c.getValue()} />,
+      }),
+      detHelper.accessor('openCents', {
+        header: 'Open',
+        sortDescFirst: true,
+        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.openCents} /> },
+        cell: (c) => <Money cents={c.getValue()} fw={600} />,
+      }),
     ],
     [labels, totals, rows.length, props.basis],
   );
   return (
     <>
-      <AgingOverview totalLabel="Open invoices" labels={labels} buckets={totals.buckets} totalCents={totals.openCents} rowCount={rows.length} unit="invoices" basisLabel={props.basisLabel} />
+      <AgingOverview
+        totalLabel="Open invoices"
+        labels={labels}
+        buckets={totals.buckets}
+        totalCents={totals.openCents}
+        rowCount={rows.length}
+        unit="invoices"
+        basisLabel={props.basisLabel}
+      />
       <div style={{ flex: 1, minHeight: 0 }}>
         <DataGrid
           label="Aging detail"

@@ -24,13 +24,25 @@ export const pastDueCents = (r: AgingSummaryRow) => r.buckets.reduce((s, b, i) =
 export function filterSummary(rows: AgingSummaryRow[], f: AgingFilters): AgingSummaryRow[] {
   if (!isFiltered(f)) return rows;
   const needle = norm(f.text);
-  return rows.filter((r) => matches(needle, r.accountNumber, r.accountName) && (f.minCents === null || r.totalCents >= f.minCents) && (!f.pastDueOnly || pastDueCents(r) > 0) && (f.accountKind === null || r.accountKind === f.accountKind));
+  return rows.filter(
+    (r) =>
+      matches(needle, r.accountNumber, r.accountName) &&
+      (f.minCents === null || r.totalCents >= f.minCents) &&
+      (!f.pastDueOnly || pastDueCents(r) > 0) &&
+      (f.accountKind === null || r.accountKind === f.accountKind),
+  );
 }
 
 export function filterDetail(rows: AgingDetailRow[], f: AgingFilters): AgingDetailRow[] {
   if (!isFiltered(f)) return rows;
   const needle = norm(f.text);
-  return rows.filter((r) => matches(needle, r.accountNumber, r.accountName, r.number) && (f.minCents === null || r.openCents >= f.minCents) && (!f.pastDueOnly || r.bucket > 0) && (f.accountKind === null || r.accountKind === f.accountKind));
+  return rows.filter(
+    (r) =>
+      matches(needle, r.accountNumber, r.accountName, r.number) &&
+      (f.minCents === null || r.openCents >= f.minCents) &&
+      (!f.pastDueOnly || r.bucket > 0) &&
+      (f.accountKind === null || r.accountKind === f.accountKind),
+  );
 }
 
 /** Column totals over the rows shown. */

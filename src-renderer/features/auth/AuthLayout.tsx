@@ -9,27 +9,44 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
       <Box
         visibleFrom="sm"
         p={48}
-        style={{ flex: '0 0 42%', background: 'linear-gradient(160deg, var(--mantine-color-ledger-9), var(--mantine-color-ledger-6))', color: 'white', display: 'flex', flexDirection: 'column', justifyContent: 'space-between' }}
+        style={{
+          flex: '0 0 42%',
+          background: 'linear-gradient(160deg, var(--mantine-color-ledger-9), var(--mantine-color-ledger-6))',
+          color: 'white',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+        }}
       >
         <Group gap="sm">
           <ThemeIcon size={40} radius="md" color="white" variant="white">
             <IconReceipt2 color="var(--mantine-color-ledger-8)" />
           </ThemeIcon>
-          <Title order={2} c="white">Ledgerdesk</Title>
+          <Title order={2} c="white">
+            Ledgerdesk
+          </Title>
         </Group>
         <Stack gap="lg" maw={420}>
-          <Title order={3} c="white" fw={500}>Receivables, collections and compliance for the billing office.</Title>
+          <Title order={3} c="white" fw={500}>
+            Receivables, collections and compliance for the billing office.
+          </Title>
           <Feature icon={<IconTimeline size={18} />} text="Ledgers, aging and worklists that add up to the cent." />
           <Feature icon={<IconShieldCheck size={18} />} text="Calling-hour and contact-frequency rules checked before every call." />
           <Feature icon={<IconLock size={18} />} text="Encrypted store, roles and a tamper-evident audit log." />
         </Stack>
-        <Text size="xs" c="ledger.1">Your data stays on this computer, encrypted at rest.</Text>
+        <Text size="xs" c="ledger.1">
+          Your data stays on this computer, encrypted at rest.
+        </Text>
       </Box>
       <Box style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center' }} p="xl">
         <Paper w={420} p="xl" radius="md" withBorder shadow="sm">
           <Stack gap={4} mb="lg">
             <Title order={3}>{title}</Title>
-            {subtitle && <Text c="dimmed" size="sm">{subtitle}</Text>}
+            {subtitle && (
+              <Text c="dimmed" size="sm">
+                {subtitle}
+              </Text>
+            )}
           </Stack>
           {children}
         </Paper>
@@ -41,8 +58,12 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
 function Feature({ icon, text }: { icon: ReactNode; text: string }) {
   return (
     <Group gap="sm" wrap="nowrap">
-      <ThemeIcon variant="light" color="white" radius="xl" style={{ background: 'rgba(255,255,255,0.15)', color: 'white' }}>{icon}</ThemeIcon>
-      <Text size="sm" c="white">{text}</Text>
+      <ThemeIcon variant="light" color="white" radius="xl" style={{ background: 'rgba(255,255,255,0.15)', color: 'white' }}>
+        {icon}
+      </ThemeIcon>
+      <Text size="sm" c="white">
+        {text}
+      </Text>
     </Group>
   );
 }

@@ -37,8 +37,12 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           <PasswordInput label="New password" autoComplete="new-password" {...form.getInputProps('newPassword')} />
           <PasswordInput label="Confirm new password" autoComplete="new-password" {...form.getInputProps('confirm')} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={form.submitting}>Change password</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              Change password
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -40,30 +40,59 @@ export function DemoCompanyButton({ onDone }: { onDone: () => Promise<void> }) {
   return (
     <>
       <Divider label="or look around first" labelPosition="center" my="md" />
-      {error && <Alert color="red" mb="sm">{error}</Alert>}
+      {error && (
+        <Alert color="red" mb="sm">
+          {error}
+        </Alert>
+      )}
       <Button variant="light" fullWidth leftSection={<IconFlask size={16} />} onClick={() => void open()} loading={state === 'working'}>
         Explore the demo company
       </Button>
-      <Text size="xs" c="dimmed" ta="center" mt={6}>A sample billing office with 200 accounts and 18 months of invoices and payments. Not for real customers.</Text>
+      <Text size="xs" c="dimmed" ta="center" mt={6}>
+        A sample billing office with 200 accounts and 18 months of invoices and payments. Not for real customers.
+      </Text>
 
-      <Modal opened={state !== 'idle'} onClose={() => undefined} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} centered size={state === 'ready' ? 600 : 440} styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }} title={state === 'ready' ? 'The demo company is ready' : 'Creating the demo company'}>
+      <Modal
+        opened={state !== 'idle'}
+        onClose={() => undefined}
+        withCloseButton={false}
+        closeOnClickOutside={false}
+        closeOnEscape={false}
+        centered
+        size={state === 'ready' ? 600 : 440}
+        styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}
+        title={state === 'ready' ? 'The demo company is ready' : 'Creating the demo company'}
+      >
         {state === 'working' ? (
           <Stack gap="sm">
-            <Text size="sm" c="dimmed">Generating Riverside Medical Billing: accounts, invoices, payments and collections history. This takes a few seconds.</Text>
+            <Text size="sm" c="dimmed">
+              Generating Riverside Medical Billing: accounts, invoices, payments and collections history. This takes a few seconds.
+            </Text>
             <Progress value={pct ?? 100} animated={pct === null} striped={pct === null} size="md" radius="sm" aria-label="Demo company progress" />
-            <Text size="xs" c="dimmed">{progress?.label ?? 'Starting…'}{pct !== null ? ` · ${Math.round(pct)}%` : ''}</Text>
+            <Text size="xs" c="dimmed">
+              {progress?.label ?? 'Starting…'}
+              {pct !== null ? ` · ${Math.round(pct)}%` : ''}
+            </Text>
           </Stack>
         ) : result ? (
           <Stack gap="md">
             <Group gap="sm" wrap="nowrap" align="flex-start">
-              <ThemeIcon variant="light" color="teal" radius="xl" size={36}><IconSparkles size={20} /></ThemeIcon>
+              <ThemeIcon variant="light" color="teal" radius="xl" size={36}>
+                <IconSparkles size={20} />
+              </ThemeIcon>
               <Text size="sm">
-                <b>{result.companyName}</b>: {result.demo.accounts.toLocaleString('en-US')} accounts, {result.demo.invoices.toLocaleString('en-US')} invoices and {result.demo.payments.toLocaleString('en-US')} payments up to today. You are signed in as the administrator; sign in as the others to see what each role can do.
+                <b>{result.companyName}</b>: {result.demo.accounts.toLocaleString('en-US')} accounts, {result.demo.invoices.toLocaleString('en-US')} invoices
+                and {result.demo.payments.toLocaleString('en-US')} payments up to today. You are signed in as the administrator; sign in as the others to see
+                what each role can do.
               </Text>
             </Group>
             <Table withTableBorder verticalSpacing={6} aria-label="Demo users">
               <Table.Thead>
-                <Table.Tr><Table.Th>User name</Table.Th><Table.Th>Password</Table.Th><Table.Th>Role</Table.Th></Table.Tr>
+                <Table.Tr>
+                  <Table.Th>User name</Table.Th>
+                  <Table.Th>Password</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {result.users.map((u) => (
@@ -71,11 +100,19 @@ export function DemoCompanyButton({ onDone }: { onDone: () => Promise<void> }) {
                     <Table.Td className="mono">{u.username}</Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Text size="sm" className="mono">{u.password}</Text>
+                        <Text size="sm" className="mono">
+                          {u.password}
+                        </Text>
                         <CopyButton value={u.password}>
                           {({ copied, copy }) => (
                             <Tooltip label={copied ? 'Copied' : 'Copy'}>
-                              <ActionIcon size="sm" variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy the password of ${u.username}`}>
+                              <ActionIcon
+                                size="sm"
+                                variant="subtle"
+                                color={copied ? 'teal' : 'gray'}
+                                onClick={copy}
+                                aria-label={`Copy the password of ${u.username}`}
+                              >
                                 {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
                               </ActionIcon>
                             </Tooltip>
@@ -83,14 +120,22 @@ export function DemoCompanyButton({ onDone }: { onDone: () => Promise<void> }) {
                         </CopyButton>
                       </Group>
                     </Table.Td>
-                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{roleLabels[u.role as Role] ?? u.role}</Text></Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {roleLabels[u.role as Role] ?? u.role}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-            <Text size="xs" c="dimmed">These passwords are public: use the demo company only for trying Ledgerdesk. For your office, start a new store and create your own company.</Text>
+            <Text size="xs" c="dimmed">
+              These passwords are public: use the demo company only for trying Ledgerdesk. For your office, start a new store and create your own company.
+            </Text>
             <Group justify="flex-end">
-              <Button onClick={() => void onDone()} data-autofocus>Start exploring</Button>
+              <Button onClick={() => void onDone()} data-autofocus>
+                Start exploring
+              </Button>
             </Group>
           </Stack>
         ) : null}

@@ -33,7 +33,15 @@ export function FirstRunScreen({ onDone }: { onDone: () => Promise<void> }) {
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      await unwrap(window.api.app.createCompany({ companyName: v.companyName, timeZone: v.timeZone, displayName: v.displayName, username: v.username, password: v.password }));
+      await unwrap(
+        window.api.app.createCompany({
+          companyName: v.companyName,
+          timeZone: v.timeZone,
+          displayName: v.displayName,
+          username: v.username,
+          password: v.password,
+        }),
+      );
       await onDone();
     } catch (err) {
       form.setErrors(fieldErrors(err));
@@ -45,7 +53,11 @@ export function FirstRunScreen({ onDone }: { onDone: () => Promise<void> }) {
     <AuthLayout title="Set up your office" subtitle="Create the company and the administrator account. You can add clerks and supervisors next.">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           <TextInput label="Company name" placeholder="Riverside Medical Billing" data-autofocus autoFocus {...form.getInputProps('companyName')} />
           <Select label="Office time zone" data={usTimeZones} allowDeselect={false} {...form.getInputProps('timeZone')} />
           <Divider label="Administrator" labelPosition="left" my={4} />
@@ -53,7 +65,9 @@ export function FirstRunScreen({ onDone }: { onDone: () => Promise<void> }) {
           <TextInput label="User name" placeholder="jlee" autoComplete="username" {...form.getInputProps('username')} />
           <PasswordInput label="Password" description="At least 8 characters" autoComplete="new-password" {...form.getInputProps('password')} />
           <PasswordInput label="Confirm password" autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <Button type="submit" mt="sm" loading={form.submitting}>Create company</Button>
+          <Button type="submit" mt="sm" loading={form.submitting}>
+            Create company
+          </Button>
         </Stack>
       </form>
       <DemoCompanyButton onDone={onDone} />

@@ -20,14 +20,25 @@ export function LockScreen({ session, onUnlocked, onSignOut }: { session: Sessio
     }
   });
   return (
-    <AuthLayout title="Session locked" subtitle={`${session.displayName} (${session.username}) · locked after ${session.idleLockMinutes} minutes without activity`}>
+    <AuthLayout
+      title="Session locked"
+      subtitle={`${session.displayName} (${session.username}) · locked after ${session.idleLockMinutes} minutes without activity`}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />} role="alert">{error}</Alert>}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />} role="alert">
+              {error}
+            </Alert>
+          )}
           <PasswordInput label="Password" autoFocus autoComplete="current-password" {...form.getInputProps('password')} />
           <Group justify="space-between" mt="sm">
-            <Button variant="subtle" color="gray" onClick={() => void onSignOut()}>Sign out</Button>
-            <Button type="submit" loading={form.submitting}>Unlock</Button>
+            <Button variant="subtle" color="gray" onClick={() => void onSignOut()}>
+              Sign out
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              Unlock
+            </Button>
           </Group>
         </Stack>
       </form>

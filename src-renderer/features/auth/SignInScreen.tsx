@@ -22,10 +22,16 @@ export function SignInScreen({ companyName, onDone }: { companyName: string; onD
     <AuthLayout title="Sign in" subtitle={companyName}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />} role="alert">{error}</Alert>}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />} role="alert">
+              {error}
+            </Alert>
+          )}
           <TextInput label="User name" autoComplete="username" autoFocus {...form.getInputProps('username')} />
           <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" mt="sm" loading={form.submitting}>Sign in</Button>
+          <Button type="submit" mt="sm" loading={form.submitting}>
+            Sign in
+          </Button>
         </Stack>
       </form>
     </AuthLayout>

@@ -13,15 +13,22 @@ export function StoreKeyScreen({ status, onDone, onReady }: { status: StoreStatu
   const form = useForm({
     initialValues: { passphrase: '', confirm: '' },
     validate: creating
-      ? { passphrase: (v) => (v.length >= 10 ? null : 'At least 10 characters'), confirm: (v, all) => (v === all.passphrase ? null : 'The passphrases do not match') }
+      ? {
+          passphrase: (v) => (v.length >= 10 ? null : 'At least 10 characters'),
+          confirm: (v, all) => (v === all.passphrase ? null : 'The passphrases do not match'),
+        }
       : {},
   });
   if (status.state === 'error') {
     return (
       <AuthLayout title="The store cannot be opened">
         <Stack>
-          <Alert color="red" icon={<IconAlertCircle size={16} />}>{status.message}</Alert>
-          <Text size="sm">Store file: <Code>{status.storePath}</Code></Text>
+          <Alert color="red" icon={<IconAlertCircle size={16} />}>
+            {status.message}
+          </Alert>
+          <Text size="sm">
+            Store file: <Code>{status.storePath}</Code>
+          </Text>
         </Stack>
       </AuthLayout>
     );
@@ -43,11 +50,21 @@ export function StoreKeyScreen({ status, onDone, onReady }: { status: StoreStatu
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           <PasswordInput label="Passphrase" autoFocus {...form.getInputProps('passphrase')} />
           {creating && <PasswordInput label="Confirm passphrase" {...form.getInputProps('confirm')} />}
-          {creating && <Text size="xs" c="dimmed">Keep it somewhere safe: without it the store cannot be opened on a computer without a keychain.</Text>}
-          <Button type="submit" loading={form.submitting}>{creating ? 'Create the store' : 'Unlock'}</Button>
+          {creating && (
+            <Text size="xs" c="dimmed">
+              Keep it somewhere safe: without it the store cannot be opened on a computer without a keychain.
+            </Text>
+          )}
+          <Button type="submit" loading={form.submitting}>
+            {creating ? 'Create the store' : 'Unlock'}
+          </Button>
         </Stack>
       </form>
     </AuthLayout>

@@ -26,7 +26,15 @@ export function BackupSettingsForm({ overview }: { overview: BackupOverview }) {
     setErrors({});
     try {
       const chosen = folder.trim() === overview.defaultFolder ? null : folder.trim();
-      await unwrap(window.api.backups.updateSettings({ folder: chosen, scheduleEnabled: values.scheduleEnabled, timeOfDay: values.timeOfDay, keepDaily: values.keepDaily, keepMonthly: values.keepMonthly }));
+      await unwrap(
+        window.api.backups.updateSettings({
+          folder: chosen,
+          scheduleEnabled: values.scheduleEnabled,
+          timeOfDay: values.timeOfDay,
+          keepDaily: values.keepDaily,
+          keepMonthly: values.keepMonthly,
+        }),
+      );
       notifications.show({ color: 'teal', message: 'Backup settings saved.' });
       await queryClient.invalidateQueries({ queryKey: ['backups'] });
     } catch (err) {
@@ -39,26 +47,69 @@ export function BackupSettingsForm({ overview }: { overview: BackupOverview }) {
 
   return (
     <Paper withBorder radius="md" p="lg">
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <Stack gap="sm">
           <Title order={4}>Schedule and folder</Title>
           {error && <Alert color="red">{error}</Alert>}
           <FolderField
             label="Backup folder"
-            description={folder.trim() === overview.defaultFolder ? 'The suggested folder is on this computer: choose a network share or another disk, so a backup outlives this computer.' : 'A network share or another disk.'}
+            description={
+              folder.trim() === overview.defaultFolder
+                ? 'The suggested folder is on this computer: choose a network share or another disk, so a backup outlives this computer.'
+                : 'A network share or another disk.'
+            }
             value={folder}
             onChange={setFolder}
             error={errors.folder}
           />
-          <Switch mt="xs" label="Back up automatically every day" description="A missed backup (the computer was off) is taken when Ledgerdesk next runs; a failed one is tried again an hour later." checked={values.scheduleEnabled} onChange={(e) => set('scheduleEnabled', e.currentTarget.checked)} />
+          <Switch
+            mt="xs"
+            label="Back up automatically every day"
+            description="A missed backup (the computer was off) is taken when Ledgerdesk next runs; a failed one is tried again an hour later."
+            checked={values.scheduleEnabled}
+            onChange={(e) => set('scheduleEnabled', e.currentTarget.checked)}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TimeInput label="Time of day" description="The office’s time zone" value={values.timeOfDay} onChange={(e) => set('timeOfDay', e.currentTarget.value)} disabled={!values.scheduleEnabled} error={errors.timeOfDay} />
-            <NumberInput label="Keep daily backups" description="The last N days" min={1} max={366} value={values.keepDaily} onChange={(v) => set('keepDaily', Number(v) || 1)} error={errors.keepDaily} />
-            <NumberInput label="Keep monthly backups" description="One per month, M months" min={0} max={120} value={values.keepMonthly} onChange={(v) => set('keepMonthly', Number(v) || 0)} error={errors.keepMonthly} />
+            <TimeInput
+              label="Time of day"
+              description="The office’s time zone"
+              value={values.timeOfDay}
+              onChange={(e) => set('timeOfDay', e.currentTarget.value)}
+              disabled={!values.scheduleEnabled}
+              error={errors.timeOfDay}
+            />
+            <NumberInput
+              label="Keep daily backups"
+              description="The last N days"
+              min={1}
+              max={366}
+              value={values.keepDaily}
+              onChange={(v) => set('keepDaily', Number(v) || 1)}
+              error={errors.keepDaily}
+            />
+            <NumberInput
+              label="Keep monthly backups"
+              description="One per month, M months"
+              min={0}
+              max={120}
+              value={values.keepMonthly}
+              onChange={(v) => set('keepMonthly', Number(v) || 0)}
+              error={errors.keepMonthly}
+            />
           </SimpleGrid>
-          <Text size="xs" c="dimmed">Older backups in the folder are deleted after each new one. Exported copies are never deleted.</Text>
+          <Text size="xs" c="dimmed">
+            Older backups in the folder are deleted after each new one. Exported copies are never deleted.
+          </Text>
           <Group justify="flex-end">
-            <Button type="submit" loading={saving}>Save backup settings</Button>
+            <Button type="submit" loading={saving}>
+              Save backup settings
+            </Button>
           </Group>
         </Stack>
       </form>

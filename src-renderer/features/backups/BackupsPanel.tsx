@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Menu, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title, Tooltip, ActionIcon } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Progress,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  ActionIcon,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconDots, IconFileUpload, IconHistory, IconPackageExport, IconRestore } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -34,7 +51,9 @@ export function BackupsPanel() {
       <Paper withBorder radius="md" p="lg">
         <Group justify="space-between" mb="sm">
           <Title order={4}>Backups</Title>
-          <Button variant="default" leftSection={<IconFileUpload size={16} />} onClick={() => void pickBackup()}>Restore from a file…</Button>
+          <Button variant="default" leftSection={<IconFileUpload size={16} />} onClick={() => void pickBackup()}>
+            Restore from a file…
+          </Button>
         </Group>
         <BackupList entries={o.entries} onExport={setExporting} onRestore={(e) => setRestoring({ path: e.path })} />
       </Paper>
@@ -58,7 +77,11 @@ function StatusCard({ overview: o }: { overview: BackupOverview }) {
     setStage(null);
     try {
       const e = await unwrap(window.api.backups.backUpNow());
-      notifications.show({ color: e.findings.length > 0 ? 'yellow' : 'teal', title: 'Backup written and verified', message: `${e.fileName} · ${formatBytes(e.sizeBytes ?? 0)}` });
+      notifications.show({
+        color: e.findings.length > 0 ? 'yellow' : 'teal',
+        title: 'Backup written and verified',
+        message: `${e.fileName} · ${formatBytes(e.sizeBytes ?? 0)}`,
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -73,23 +96,50 @@ function StatusCard({ overview: o }: { overview: BackupOverview }) {
     <Paper withBorder radius="md" p="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xl" style={{ flex: 1 }}>
-          <Fact label="Last backup" value={last ? formatInstant(last.finishedAt ?? last.startedAt) : 'None yet'} detail={last ? `${formatBytes(last.sizeBytes ?? 0)} · verified` : 'Back up now, or wait for the schedule'} />
-          <Fact label="Next backup" value={o.nextDueAt ? formatInstant(o.nextDueAt, o.timeZone) : 'Not scheduled'} detail={o.settings.scheduleEnabled ? `Daily at ${o.settings.timeOfDay}, the office’s time` : 'Automatic backups are off'} />
-          <Fact label="Folder" value={o.folder} detail={o.folder === o.defaultFolder ? 'Suggested folder, on this computer' : 'Chosen by an administrator'} mono />
+          <Fact
+            label="Last backup"
+            value={last ? formatInstant(last.finishedAt ?? last.startedAt) : 'None yet'}
+            detail={last ? `${formatBytes(last.sizeBytes ?? 0)} · verified` : 'Back up now, or wait for the schedule'}
+          />
+          <Fact
+            label="Next backup"
+            value={o.nextDueAt ? formatInstant(o.nextDueAt, o.timeZone) : 'Not scheduled'}
+            detail={o.settings.scheduleEnabled ? `Daily at ${o.settings.timeOfDay}, the office’s time` : 'Automatic backups are off'}
+          />
+          <Fact
+            label="Folder"
+            value={o.folder}
+            detail={o.folder === o.defaultFolder ? 'Suggested folder, on this computer' : 'Chosen by an administrator'}
+            mono
+          />
         </SimpleGrid>
-        <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backUpNow()} loading={running} miw={160}>Back up now</Button>
+        <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backUpNow()} loading={running} miw={160}>
+          Back up now
+        </Button>
       </Group>
       {running && (
         <Stack gap={4} mt="md">
           <Progress value={100} animated striped aria-label="Backup progress" />
-          <Text size="xs" c="dimmed">{(stage && stageLabels[stage]) ?? 'Starting…'} Everyone can keep working meanwhile.</Text>
+          <Text size="xs" c="dimmed">
+            {(stage && stageLabels[stage]) ?? 'Starting…'} Everyone can keep working meanwhile.
+          </Text>
         </Stack>
       )}
-      {error && <Alert color="red" mt="md" title="The backup failed">{error}</Alert>}
-      {!error && newest?.result === 'failed' && !running && (
-        <Alert color="red" mt="md" title={`The last backup failed (${formatInstant(newest.startedAt)})`}>{newest.error?.message}</Alert>
+      {error && (
+        <Alert color="red" mt="md" title="The backup failed">
+          {error}
+        </Alert>
       )}
-      {o.folderProblem && <Alert color="orange" mt="md" title="The backup folder cannot be used now">{o.folderProblem.message}</Alert>}
+      {!error && newest?.result === 'failed' && !running && (
+        <Alert color="red" mt="md" title={`The last backup failed (${formatInstant(newest.startedAt)})`}>
+          {newest.error?.message}
+        </Alert>
+      )}
+      {o.folderProblem && (
+        <Alert color="orange" mt="md" title="The backup folder cannot be used now">
+          {o.folderProblem.message}
+        </Alert>
+      )}
     </Paper>
   );
 }
@@ -97,23 +147,40 @@ function StatusCard({ overview: o }: { overview: BackupOverview }) {
 function Fact({ label, value, detail, mono }: { label: string; value: string; detail: string; mono?: boolean }) {
   return (
     <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text fw={600} size={mono ? 'sm' : 'md'} ff={mono ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>{value}</Text>
-      <Text size="xs" c="dimmed">{detail}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={600} size={mono ? 'sm' : 'md'} ff={mono ? 'monospace' : undefined} style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {detail}
+      </Text>
     </Stack>
   );
 }
 
 function ResultBadge({ e }: { e: BackupEntry }) {
-  if (e.result === 'failed') return <Badge color="red" variant="light">Failed</Badge>;
+  if (e.result === 'failed')
+    return (
+      <Badge color="red" variant="light">
+        Failed
+      </Badge>
+    );
   if (e.findings.length > 0) {
     return (
       <Tooltip label={`Copied faithfully, but the store has verify findings: ${e.findings.join('; ')}`} multiline w={360}>
-        <Badge color="yellow" variant="light">Verified · findings</Badge>
+        <Badge color="yellow" variant="light">
+          Verified · findings
+        </Badge>
       </Tooltip>
     );
   }
-  return <Badge color="teal" variant="light">Verified</Badge>;
+  return (
+    <Badge color="teal" variant="light">
+      Verified
+    </Badge>
+  );
 }
 
 function BackupList({ entries, onExport, onRestore }: { entries: BackupEntry[]; onExport: (e: BackupEntry) => void; onRestore: (e: BackupEntry) => void }) {
@@ -141,15 +208,35 @@ function BackupList({ entries, onExport, onRestore }: { entries: BackupEntry[]; 
         <Table.Tbody>
           {entries.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.startedAt)}</Text></Table.Td>
-              <Table.Td><ResultBadge e={e} /></Table.Td>
-              <Table.Td ta="right"><Text size="sm" className="num">{e.sizeBytes !== null ? formatBytes(e.sizeBytes) : ''}</Text></Table.Td>
-              <Table.Td><Text size="sm">{triggerLabel(e)}</Text></Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatInstant(e.startedAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ResultBadge e={e} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm" className="num">
+                  {e.sizeBytes !== null ? formatBytes(e.sizeBytes) : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{triggerLabel(e)}</Text>
+              </Table.Td>
               <Table.Td maw={420}>
                 {e.result === 'failed' ? (
-                  <Text size="sm" c="red.8">{e.error?.message}</Text>
+                  <Text size="sm" c="red.8">
+                    {e.error?.message}
+                  </Text>
                 ) : (
-                  <Text size="sm" ff="monospace" c={e.present ? undefined : 'dimmed'} td={e.present ? undefined : 'line-through'} title={e.present ? e.path ?? undefined : 'Deleted by retention'}>
+                  <Text
+                    size="sm"
+                    ff="monospace"
+                    c={e.present ? undefined : 'dimmed'}
+                    td={e.present ? undefined : 'line-through'}
+                    title={e.present ? (e.path ?? undefined) : 'Deleted by retention'}
+                  >
                     {e.fileName}
                   </Text>
                 )}
@@ -158,11 +245,17 @@ function BackupList({ entries, onExport, onRestore }: { entries: BackupEntry[]; 
                 {e.result === 'ok' && e.present && (
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${e.fileName}`}><IconDots size={16} /></ActionIcon>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${e.fileName}`}>
+                        <IconDots size={16} />
+                      </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconPackageExport size={16} />} onClick={() => onExport(e)}>Export with a passphrase…</Menu.Item>
-                      <Menu.Item leftSection={<IconRestore size={16} />} color="red" onClick={() => onRestore(e)}>Restore…</Menu.Item>
+                      <Menu.Item leftSection={<IconPackageExport size={16} />} onClick={() => onExport(e)}>
+                        Export with a passphrase…
+                      </Menu.Item>
+                      <Menu.Item leftSection={<IconRestore size={16} />} color="red" onClick={() => onRestore(e)}>
+                        Restore…
+                      </Menu.Item>
                     </Menu.Dropdown>
                   </Menu>
                 )}

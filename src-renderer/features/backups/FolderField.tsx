@@ -7,7 +7,21 @@ import { unwrap } from '../../api/client';
  * A folder: the path as text (a UNC share can be typed or pasted) and "Choose…", which opens the
  * system's folder dialog. Where there is none (the browser test bridge) it asks for the path typed.
  */
-export function FolderField({ label, description, value, onChange, error, disabled }: { label: string; description?: string; value: string; onChange: (v: string) => void; error?: string | null; disabled?: boolean }) {
+export function FolderField({
+  label,
+  description,
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | null;
+  disabled?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [hint, setHint] = useState<string | null>(null);
   const choose = async () => {

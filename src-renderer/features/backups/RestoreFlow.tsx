@@ -62,34 +62,90 @@ export function RestoreFlow({ path: given, onClose }: { path: string | null; onC
   const title = step.kind === 'confirm' || step.kind === 'restoring' ? `Restore the backup of ${formatInstant(step.preview.createdAt)}?` : 'Restore a backup';
   const closable = step.kind !== 'restoring';
   return (
-    <Modal opened onClose={closable ? onClose : () => undefined} withCloseButton={closable} closeOnEscape={closable} closeOnClickOutside={false} centered size={620} title={<Text fw={600} size="lg">{title}</Text>}>
+    <Modal
+      opened
+      onClose={closable ? onClose : () => undefined}
+      withCloseButton={closable}
+      closeOnEscape={closable}
+      closeOnClickOutside={false}
+      centered
+      size={620}
+      title={
+        <Text fw={600} size="lg">
+          {title}
+        </Text>
+      }
+    >
       <Stack gap="sm">
-        {error && <Alert color="red" title="The backup was not restored">{error}</Alert>}
+        {error && (
+          <Alert color="red" title="The backup was not restored">
+            {error}
+          </Alert>
+        )}
         {step.kind === 'typePath' && (
-          <form noValidate onSubmit={(e) => { e.preventDefault(); if (path.trim()) void inspect(path.trim()); }}>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (path.trim()) void inspect(path.trim());
+            }}
+          >
             <Stack gap="sm">
-              <TextInput label="Backup file" description="The full path of a .ldkbak file (its .manifest.json must be beside it)" value={path} onChange={(e) => setPath(e.currentTarget.value)} spellCheck={false} data-autofocus />
+              <TextInput
+                label="Backup file"
+                description="The full path of a .ldkbak file (its .manifest.json must be beside it)"
+                value={path}
+                onChange={(e) => setPath(e.currentTarget.value)}
+                spellCheck={false}
+                data-autofocus
+              />
               <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>Cancel</Button>
-                <Button type="submit" disabled={!path.trim()}>Continue</Button>
+                <Button variant="default" onClick={onClose}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={!path.trim()}>
+                  Continue
+                </Button>
               </Group>
             </Stack>
           </form>
         )}
-        {step.kind === 'checking' && !error && <Text size="sm" c="dimmed">Reading the backup’s manifest…</Text>}
+        {step.kind === 'checking' && !error && (
+          <Text size="sm" c="dimmed">
+            Reading the backup’s manifest…
+          </Text>
+        )}
         {step.kind === 'checking' && error && (
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Close</Button>
+            <Button variant="default" onClick={onClose}>
+              Close
+            </Button>
           </Group>
         )}
         {step.kind === 'passphrase' && (
-          <form noValidate onSubmit={(e) => { e.preventDefault(); void inspect(path.trim(), passphrase); }}>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void inspect(path.trim(), passphrase);
+            }}
+          >
             <Stack gap="sm">
               <Text size="sm">This backup was exported with a passphrase: its key travels inside it, locked. Enter the passphrase it was exported with.</Text>
-              <PasswordInput label="Passphrase" value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={step.wrong ? 'This passphrase does not open the backup' : undefined} data-autofocus />
+              <PasswordInput
+                label="Passphrase"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.currentTarget.value)}
+                error={step.wrong ? 'This passphrase does not open the backup' : undefined}
+                data-autofocus
+              />
               <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>Cancel</Button>
-                <Button type="submit" disabled={!passphrase}>Continue</Button>
+                <Button variant="default" onClick={onClose}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={!passphrase}>
+                  Continue
+                </Button>
               </Group>
             </Stack>
           </form>
@@ -97,29 +153,47 @@ export function RestoreFlow({ path: given, onClose }: { path: string | null; onC
         {(step.kind === 'confirm' || step.kind === 'restoring') && (
           <>
             <Group gap="sm" wrap="nowrap" align="flex-start">
-              <ThemeIcon color="orange" variant="light" radius="xl" size={36}><IconAlertTriangle size={20} /></ThemeIcon>
-              <Text size="sm">The store will be put back as it was on <b>{formatInstant(step.preview.createdAt)}</b>. Anything entered since then is not in the backup.</Text>
+              <ThemeIcon color="orange" variant="light" radius="xl" size={36}>
+                <IconAlertTriangle size={20} />
+              </ThemeIcon>
+              <Text size="sm">
+                The store will be put back as it was on <b>{formatInstant(step.preview.createdAt)}</b>. Anything entered since then is not in the backup.
+              </Text>
             </Group>
             <List size="sm" spacing={6}>
-              <List.Item>First the whole backup is checked: every page, the migrations, the audit log against its anchor and the ledger. If anything is wrong, nothing changes.</List.Item>
+              <List.Item>
+                First the whole backup is checked: every page, the migrations, the audit log against its anchor and the ledger. If anything is wrong, nothing
+                changes.
+              </List.Item>
               <List.Item>
                 The current store is kept aside, with its anchor and key files, as
-                <Code block mt={4}>{step.preview.keptAsidePath}</Code>
+                <Code block mt={4}>
+                  {step.preview.keptAsidePath}
+                </Code>
               </List.Item>
-              <List.Item><b>Everyone is signed out</b>, you included. Work in progress on other screens is not saved; each person signs in again.</List.Item>
+              <List.Item>
+                <b>Everyone is signed out</b>, you included. Work in progress on other screens is not saved; each person signs in again.
+              </List.Item>
             </List>
             <Text size="xs" c="dimmed">
-              Backup: {step.preview.path} · {formatBytes(step.preview.sizeBytes)} · made by Ledgerdesk {step.preview.appVersion} · {step.preview.auditRecords.toLocaleString('en-US')} audit records{step.preview.exported ? ' · exported with a passphrase' : ''}
+              Backup: {step.preview.path} · {formatBytes(step.preview.sizeBytes)} · made by Ledgerdesk {step.preview.appVersion} ·{' '}
+              {step.preview.auditRecords.toLocaleString('en-US')} audit records{step.preview.exported ? ' · exported with a passphrase' : ''}
             </Text>
             {step.kind === 'restoring' && (
               <Stack gap={4}>
                 <Progress value={100} animated striped aria-label="Restore progress" />
-                <Text size="xs" c="dimmed">{(stage && stageLabels[stage]) ?? 'Restoring…'}</Text>
+                <Text size="xs" c="dimmed">
+                  {(stage && stageLabels[stage]) ?? 'Restoring…'}
+                </Text>
               </Stack>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose} disabled={step.kind === 'restoring'}>Cancel</Button>
-              <Button color="red" loading={step.kind === 'restoring'} onClick={() => void restore(step.preview)}>Restore and sign everyone out</Button>
+              <Button variant="default" onClick={onClose} disabled={step.kind === 'restoring'}>
+                Cancel
+              </Button>
+              <Button color="red" loading={step.kind === 'restoring'} onClick={() => void restore(step.preview)}>
+                Restore and sign everyone out
+              </Button>
             </Group>
           </>
         )}

@@ -37,13 +37,20 @@ export function ComplianceCheckPanel(props: {
   showErrors: boolean;
 }) {
   const { check, zone } = props;
-  if (props.error) return <Alert color="red" variant="light" title="Could not check the rules">{props.error}</Alert>;
+  if (props.error)
+    return (
+      <Alert color="red" variant="light" title="Could not check the rules">
+        {props.error}
+      </Alert>
+    );
   if (!check) {
     return (
       <Paper withBorder radius="md" p="sm" bg="gray.0">
         <Group gap="xs">
           {props.loading ? <Loader size="xs" /> : <IconShieldCheck size={18} color="var(--mantine-color-gray-6)" />}
-          <Text size="sm" c="dimmed">{props.loading ? 'Checking the contact rules…' : 'Pick the person and the number to check the contact rules.'}</Text>
+          <Text size="sm" c="dimmed">
+            {props.loading ? 'Checking the contact rules…' : 'Pick the person and the number to check the contact rules.'}
+          </Text>
         </Group>
       </Paper>
     );
@@ -51,14 +58,29 @@ export function ComplianceCheckPanel(props: {
   const times = <LocalTimes times={check.localTimes} />;
   if (check.allowed) {
     return (
-      <Paper withBorder radius="md" p="sm" data-testid="compliance-check" data-state="allowed" style={{ borderColor: 'var(--mantine-color-teal-3)', background: 'var(--mantine-color-teal-0)' }}>
+      <Paper
+        withBorder
+        radius="md"
+        p="sm"
+        data-testid="compliance-check"
+        data-state="allowed"
+        style={{ borderColor: 'var(--mantine-color-teal-3)', background: 'var(--mantine-color-teal-0)' }}
+      >
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <ThemeIcon color="teal" variant="light" radius="xl" size={28}><IconCircleCheck size={18} /></ThemeIcon>
+            <ThemeIcon color="teal" variant="light" radius="xl" size={28}>
+              <IconCircleCheck size={18} />
+            </ThemeIcon>
             <div>
-              <Text fw={600} size="sm" c="teal.9">{check.exempt ? 'No consumer contact rules apply' : 'Allowed to call now'}</Text>
+              <Text fw={600} size="sm" c="teal.9">
+                {check.exempt ? 'No consumer contact rules apply' : 'Allowed to call now'}
+              </Text>
               <Text size="xs" c="teal.9">
-                {check.exempt === 'commercial' ? 'Commercial account: calling hours and frequency limits are for consumers.' : check.exempt === 'disabled' ? 'Consumer compliance is switched off in Settings.' : 'Calling hours, frequency, flags and the consumer’s inconvenient times all allow it.'}
+                {check.exempt === 'commercial'
+                  ? 'Commercial account: calling hours and frequency limits are for consumers.'
+                  : check.exempt === 'disabled'
+                    ? 'Consumer compliance is switched off in Settings.'
+                    : 'Calling hours, frequency, flags and the consumer’s inconvenient times all allow it.'}
               </Text>
             </div>
           </Group>
@@ -70,16 +92,27 @@ export function ComplianceCheckPanel(props: {
   }
   const overrideTooShort = props.override.trim().length < OVERRIDE_MIN;
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="compliance-check" data-state="blocked" style={{ borderColor: 'var(--mantine-color-red-3)', background: 'var(--mantine-color-red-0)' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      data-testid="compliance-check"
+      data-state="blocked"
+      style={{ borderColor: 'var(--mantine-color-red-3)', background: 'var(--mantine-color-red-0)' }}
+    >
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <ThemeIcon color="red" variant="light" radius="xl" size={28}><IconShieldX size={18} /></ThemeIcon>
+        <ThemeIcon color="red" variant="light" radius="xl" size={28}>
+          <IconShieldX size={18} />
+        </ThemeIcon>
         <div style={{ flex: 1, minWidth: 0 }}>
           <Text fw={600} size="sm" c="red.9">
             {props.refusedByServer ? 'Not saved: the rules block this call' : 'Blocked: do not dial'}
           </Text>
           <Text size="xs" c="red.9" data-testid="compliance-allowed-from">
             {check.allowedAt ? (
-              <>Allowed from <b>{formatInZone(check.allowedAt, zone)}</b> (consumer’s time)</>
+              <>
+                Allowed from <b>{formatInZone(check.allowedAt, zone)}</b> (consumer’s time)
+              </>
             ) : (
               'Not allowed until the flag is cleared.'
             )}
@@ -92,14 +125,22 @@ export function ComplianceCheckPanel(props: {
           // biome-ignore lint/suspicious/noArrayIndexKey: one check's answer, shown read-only and replaced whole; a rule can block twice (one block per flag), so the position is the identity
           <Paper key={`${b.rule}-${i}`} radius="sm" p="xs" bg="white" withBorder data-testid="compliance-block">
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-              <Text size="sm" fw={600}>{ruleLabels[b.rule] ?? b.rule}</Text>
-              <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, textTransform: 'none' }}>{b.citation}</Badge>
+              <Text size="sm" fw={600}>
+                {ruleLabels[b.rule] ?? b.rule}
+              </Text>
+              <Badge variant="outline" color="gray" size="sm" radius="sm" style={{ flexShrink: 0, textTransform: 'none' }}>
+                {b.citation}
+              </Badge>
             </Group>
-            <Text size="xs" c="gray.7" mt={2}>{sentence(blockFactsText(b))}</Text>
+            <Text size="xs" c="gray.7" mt={2}>
+              {sentence(blockFactsText(b))}
+            </Text>
             {b.allowedAt && (
               <Group gap={4} mt={4}>
                 <IconClockPause size={13} color="var(--mantine-color-gray-6)" />
-                <Text size="xs" c="dimmed">This rule allows it from {formatInZone(b.allowedAt, zone)}</Text>
+                <Text size="xs" c="dimmed">
+                  This rule allows it from {formatInZone(b.allowedAt, zone)}
+                </Text>
               </Group>
             )}
           </Paper>
@@ -132,11 +173,21 @@ function LocalTimes({ times }: { times: LocalTime[] }) {
   if (!times.length) return null;
   return (
     <Group gap={6} mt="xs" data-testid="compliance-local-times">
-      <Text size="xs" c="dimmed" w="100%">Consumer’s local time {times.length > 1 ? `in each of ${times.length} zones (the call must be allowed in all)` : ''}</Text>
+      <Text size="xs" c="dimmed" w="100%">
+        Consumer’s local time {times.length > 1 ? `in each of ${times.length} zones (the call must be allowed in all)` : ''}
+      </Text>
       {times.map((t) => {
         const at = new Date(`${t.date}T12:00:00Z`);
         return (
-          <Badge key={`${t.zone}-${t.source}`} variant="white" color="gray" radius="sm" size="md" style={{ textTransform: 'none', fontWeight: 500 }} title={t.zone}>
+          <Badge
+            key={`${t.zone}-${t.source}`}
+            variant="white"
+            color="gray"
+            radius="sm"
+            size="md"
+            style={{ textTransform: 'none', fontWeight: 500 }}
+            title={t.zone}
+          >
             {t.weekday} {clock12(t.time)} {zoneAbbrev(t.zone, at)} · {zoneCity(t.zone)} ({t.source === 'address' ? 'address' : 'area code'})
           </Badge>
         );

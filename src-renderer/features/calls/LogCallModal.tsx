@@ -3,7 +3,15 @@ import { Alert, Button, Center, Checkbox, Group, Loader, Modal, SegmentedControl
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconAlertTriangle, IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { callOutcomeLabels, callOutcomes, flagLabels, type CallDirection, type CallLogInput, type CallOutcome, type CollectionFlag } from '@shared/domain/collections';
+import {
+  callOutcomeLabels,
+  callOutcomes,
+  flagLabels,
+  type CallDirection,
+  type CallLogInput,
+  type CallOutcome,
+  type CollectionFlag,
+} from '@shared/domain/collections';
 import { phoneDigits, type AccountDetail } from '@shared/domain/accounts';
 import { addDays, isIsoDate } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
@@ -36,15 +44,28 @@ export function LogCallModal({ accountId, onClose, onSaved }: { accountId: numbe
       title={
         <Group gap="xs">
           <IconPhoneCall size={20} color="var(--mantine-color-ledger-7)" />
-          <Text fw={600} size="lg">Log a call</Text>
-          {account.data && <Text c="dimmed" size="sm">· {account.data.name} <Text span className="mono" inherit>{account.data.accountNumber}</Text></Text>}
+          <Text fw={600} size="lg">
+            Log a call
+          </Text>
+          {account.data && (
+            <Text c="dimmed" size="sm">
+              · {account.data.name}{' '}
+              <Text span className="mono" inherit>
+                {account.data.accountNumber}
+              </Text>
+            </Text>
+          )}
         </Group>
       }
     >
       {account.error ? (
-        <Alert color="red" icon={<IconAlertCircle size={16} />}>{account.error.message}</Alert>
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {account.error.message}
+        </Alert>
       ) : !account.data ? (
-        <Center p="xl"><Loader size="sm" /></Center>
+        <Center p="xl">
+          <Loader size="sm" />
+        </Center>
       ) : (
         <CallForm account={account.data} onClose={onClose} onSaved={onSaved} />
       )}
@@ -109,11 +130,25 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
   const errors = {
     contact: !contact ? 'Choose who you called or who called' : null,
     phone: !phone ? (phones.length ? 'Choose the number' : 'This person has no phone number on file (add one in Details)') : null,
-    start: !startedAt ? 'Enter the date and time the call started' : startedAt && new Date(startedAt).getTime() > Date.now() + 5 * 60_000 ? 'A call is logged once it has started' : null,
+    start: !startedAt
+      ? 'Enter the date and time the call started'
+      : startedAt && new Date(startedAt).getTime() > Date.now() + 5 * 60_000
+        ? 'A call is logged once it has started'
+        : null,
     outcome: !outcome ? 'Choose the outcome' : null,
     promiseAmount: outcome === 'promise_to_pay' && (promiseCents === null || promiseCents <= 0) ? 'Enter the amount promised, such as 150.00' : null,
-    promiseDate: outcome === 'promise_to_pay' && !isIsoDate(promiseDate) ? 'Enter the date promised' : outcome === 'promise_to_pay' && promiseDate < today ? 'The promised date has passed' : null,
-    callback: withCallback && !fromLocalInput(callback) ? 'Enter when to call back' : withCallback && startedAt && fromLocalInput(callback)! <= startedAt ? 'The callback must be after the call' : null,
+    promiseDate:
+      outcome === 'promise_to_pay' && !isIsoDate(promiseDate)
+        ? 'Enter the date promised'
+        : outcome === 'promise_to_pay' && promiseDate < today
+          ? 'The promised date has passed'
+          : null,
+    callback:
+      withCallback && !fromLocalInput(callback)
+        ? 'Enter when to call back'
+        : withCallback && startedAt && fromLocalInput(callback)! <= startedAt
+          ? 'The callback must be after the call'
+          : null,
     override: blocked && supervisor && override.trim().length < OVERRIDE_MIN ? 'override' : null,
   };
   const invalid = Object.values(errors).some(Boolean);
@@ -174,7 +209,11 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
       noValidate
     >
       <Stack gap="sm">
-        {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+        {error && (
+          <Alert color="red" icon={<IconAlertCircle size={16} />}>
+            {error}
+          </Alert>
+        )}
         <SimpleGrid cols={2} spacing="sm">
           <Select
             label="Person"
@@ -197,19 +236,44 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm">
           <div>
-            <Text size="sm" fw={500} mb={3}>Direction</Text>
+            <Text size="sm" fw={500} mb={3}>
+              Direction
+            </Text>
             <SegmentedControl
               fullWidth
               aria-label="Direction"
               value={direction}
               onChange={(v) => setDirection(v as CallDirection)}
               data={[
-                { value: 'outgoing', label: <Group gap={6} justify="center" wrap="nowrap"><IconPhoneOutgoing size={15} />Outgoing</Group> },
-                { value: 'incoming', label: <Group gap={6} justify="center" wrap="nowrap"><IconPhoneIncoming size={15} />Incoming</Group> },
+                {
+                  value: 'outgoing',
+                  label: (
+                    <Group gap={6} justify="center" wrap="nowrap">
+                      <IconPhoneOutgoing size={15} />
+                      Outgoing
+                    </Group>
+                  ),
+                },
+                {
+                  value: 'incoming',
+                  label: (
+                    <Group gap={6} justify="center" wrap="nowrap">
+                      <IconPhoneIncoming size={15} />
+                      Incoming
+                    </Group>
+                  ),
+                },
               ]}
             />
           </div>
-          <TextInput type="datetime-local" label="Started" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={show ? errors.start : undefined} description="Your computer’s time" />
+          <TextInput
+            type="datetime-local"
+            label="Started"
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={show ? errors.start : undefined}
+            description="Your computer’s time"
+          />
         </SimpleGrid>
 
         {outgoing ? (
@@ -225,7 +289,9 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
             showErrors={show}
           />
         ) : (
-          <Text size="xs" c="dimmed">Incoming calls are not checked against the contact rules and do not count toward the call limits.</Text>
+          <Text size="xs" c="dimmed">
+            Incoming calls are not checked against the contact rules and do not count toward the call limits.
+          </Text>
         )}
 
         <Select
@@ -238,33 +304,83 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
         />
         {promiseDue && (
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label="Promised amount" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={promiseAmount} onChange={(e) => setPromiseAmount(e.currentTarget.value)} error={show ? errors.promiseAmount : undefined} styles={{ input: { textAlign: 'right' } }} />
-            <TextInput type="date" label="Promised by" value={promiseDate} min={today} onChange={(e) => setPromiseDate(e.currentTarget.value)} error={show ? errors.promiseDate : undefined} description="Kept or broken is decided from posted payments" />
+            <TextInput
+              label="Promised amount"
+              placeholder="0.00"
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  $
+                </Text>
+              }
+              value={promiseAmount}
+              onChange={(e) => setPromiseAmount(e.currentTarget.value)}
+              error={show ? errors.promiseAmount : undefined}
+              styles={{ input: { textAlign: 'right' } }}
+            />
+            <TextInput
+              type="date"
+              label="Promised by"
+              value={promiseDate}
+              min={today}
+              onChange={(e) => setPromiseDate(e.currentTarget.value)}
+              error={show ? errors.promiseDate : undefined}
+              description="Kept or broken is decided from posted payments"
+            />
           </SimpleGrid>
         )}
         {outcome === 'dispute' && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
-            <Text size="sm">Saving marks the account <b>disputed</b>: calls and collection letters pause until verification is recorded. Note what the consumer disputes.</Text>
+            <Text size="sm">
+              Saving marks the account <b>disputed</b>: calls and collection letters pause until verification is recorded. Note what the consumer disputes.
+            </Text>
           </Alert>
         )}
         {outcome === 'wrong_number' && (
           <Alert color="gray" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
-            <Text size="sm">Saving flags <b>{phone}</b> as a wrong number for this account; it will be blocked for later calls.</Text>
+            <Text size="sm">
+              Saving flags <b>{phone}</b> as a wrong number for this account; it will be blocked for later calls.
+            </Text>
           </Alert>
         )}
         <Group gap="sm" align="flex-start" wrap="nowrap">
-          <Checkbox label="Schedule a callback" checked={withCallback} mt={withCallback ? 30 : 0} onChange={(e) => {
-            const on = e.currentTarget.checked;
-            setWithCallback(on);
-            if (on && !callback) setCallback(toLocalInput(new Date(Date.now() + 24 * 3600_000)));
-          }} />
-          {withCallback && <TextInput type="datetime-local" label="Call back at" value={callback} onChange={(e) => setCallback(e.currentTarget.value)} error={show ? errors.callback : undefined} style={{ flex: 1 }} />}
+          <Checkbox
+            label="Schedule a callback"
+            checked={withCallback}
+            mt={withCallback ? 30 : 0}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setWithCallback(on);
+              if (on && !callback) setCallback(toLocalInput(new Date(Date.now() + 24 * 3600_000)));
+            }}
+          />
+          {withCallback && (
+            <TextInput
+              type="datetime-local"
+              label="Call back at"
+              value={callback}
+              onChange={(e) => setCallback(e.currentTarget.value)}
+              error={show ? errors.callback : undefined}
+              style={{ flex: 1 }}
+            />
+          )}
         </Group>
-        <Textarea label="Notes" placeholder={promiseDue ? 'e.g. Will pay by card online after payday' : 'What was said'} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxRows={6} />
+        <Textarea
+          label="Notes"
+          placeholder={promiseDue ? 'e.g. Will pay by card online after payday' : 'What was said'}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={6}
+        />
         <Group justify="space-between" mt="xs">
-          <Text size="xs" c="dimmed">Logged as {session.displayName}. Logged calls cannot be edited.</Text>
+          <Text size="xs" c="dimmed">
+            Logged as {session.displayName}. Logged calls cannot be edited.
+          </Text>
           <Group gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
             <Button type="submit" loading={busy} color={blocked ? (supervisor ? 'orange' : 'gray') : undefined} disabled={blocked && !supervisor}>
               {blocked ? (supervisor ? 'Save with override' : 'Blocked') : 'Save call'}
             </Button>

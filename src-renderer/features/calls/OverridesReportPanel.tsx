@@ -38,14 +38,42 @@ export function OverridesReportPanel() {
   const today = useBusinessToday();
   const [period, setPeriod] = useState<Period>('all');
   const range = periodRange(period, today);
-  const list = useQuery({ queryKey: ['collections', 'overrides', period, range.from, range.to], queryFn: () => unwrap(window.api.compliance.overrides(range)) });
+  const list = useQuery({
+    queryKey: ['collections', 'overrides', period, range.from, range.to],
+    queryFn: () => unwrap(window.api.compliance.overrides(range)),
+  });
   const rows = list.data ?? [];
 
   const columns = useMemo<ColumnDef<ComplianceOverride, unknown>[]>(
     () => [
-      { id: 'when', header: 'When (consumer’s time)', accessorFn: (r) => r.actionAt, meta: { width: 215 }, cell: ({ row }) => <Text span size="sm">{consumerTime(row.original)}</Text> },
-      { id: 'account', header: 'Account', accessorFn: (r) => r.accountNumber, meta: { width: 100 }, cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.accountId}?tab=collections`} size="sm" className="mono">{row.original.accountNumber}</Anchor> },
-      { id: 'name', header: 'Name', accessorFn: (r) => r.accountName, meta: { minWidth: 120, grow: 1, total: `${rows.length} ${rows.length === 1 ? 'override' : 'overrides'}` } },
+      {
+        id: 'when',
+        header: 'When (consumer’s time)',
+        accessorFn: (r) => r.actionAt,
+        meta: { width: 215 },
+        cell: ({ row }) => (
+          <Text span size="sm">
+            {consumerTime(row.original)}
+          </Text>
+        ),
+      },
+      {
+        id: 'account',
+        header: 'Account',
+        accessorFn: (r) => r.accountNumber,
+        meta: { width: 100 },
+        cell: ({ row }) => (
+          <Anchor component={Link} to={`/accounts/${row.original.accountId}?tab=collections`} size="sm" className="mono">
+            {row.original.accountNumber}
+          </Anchor>
+        ),
+      },
+      {
+        id: 'name',
+        header: 'Name',
+        accessorFn: (r) => r.accountName,
+        meta: { minWidth: 120, grow: 1, total: `${rows.length} ${rows.length === 1 ? 'override' : 'overrides'}` },
+      },
       {
         id: 'action',
         header: 'Action',
@@ -56,7 +84,9 @@ export function OverridesReportPanel() {
           return (
             <Group gap={6} wrap="nowrap" title={[r.contactName, r.phone].filter(Boolean).join(' · ')}>
               {r.action === 'call' ? <IconPhoneOutgoing size={14} /> : <IconMail size={14} />}
-              <Text span size="sm">{r.action === 'call' ? 'Call' : 'Letter'}</Text>
+              <Text span size="sm">
+                {r.action === 'call' ? 'Call' : 'Letter'}
+              </Text>
             </Group>
           );
         },
@@ -70,20 +100,56 @@ export function OverridesReportPanel() {
           <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
             {row.original.blocks.map((b) => (
               <Tooltip key={b.rule} label={blockText(b, (at) => formatInZone(at, row.original.timeZone))} multiline w={320}>
-                <Badge size="sm" variant="light" color="red" style={{ flexShrink: 0 }}>{ruleLabels[b.rule]}</Badge>
+                <Badge size="sm" variant="light" color="red" style={{ flexShrink: 0 }}>
+                  {ruleLabels[b.rule]}
+                </Badge>
               </Tooltip>
             ))}
           </Group>
         ),
       },
-      { id: 'reason', header: 'Reason', accessorFn: (r) => r.reason, meta: { minWidth: 180, grow: 2 }, cell: ({ row }) => <Text span size="sm" title={row.original.reason} truncate>{row.original.reason}</Text> },
-      { id: 'by', header: 'By', accessorFn: (r) => r.username ?? '', meta: { width: 110 }, cell: ({ row }) => <Text span size="sm" title={row.original.role} truncate>{row.original.username ?? ''}</Text> },
+      {
+        id: 'reason',
+        header: 'Reason',
+        accessorFn: (r) => r.reason,
+        meta: { minWidth: 180, grow: 2 },
+        cell: ({ row }) => (
+          <Text span size="sm" title={row.original.reason} truncate>
+            {row.original.reason}
+          </Text>
+        ),
+      },
+      {
+        id: 'by',
+        header: 'By',
+        accessorFn: (r) => r.username ?? '',
+        meta: { width: 110 },
+        cell: ({ row }) => (
+          <Text span size="sm" title={row.original.role} truncate>
+            {row.original.username ?? ''}
+          </Text>
+        ),
+      },
     ],
     [rows.length],
   );
 
   const exportCsv = () => {
-    const fields = ['when', 'time_zone', 'account_number', 'account_name', 'action', 'contact', 'phone', 'rules', 'citations', 'reason', 'by', 'role', 'recorded_at'];
+    const fields = [
+      'when',
+      'time_zone',
+      'account_number',
+      'account_name',
+      'action',
+      'contact',
+      'phone',
+      'rules',
+      'citations',
+      'reason',
+      'by',
+      'role',
+      'recorded_at',
+    ];
     const data = rows.map((r) => [
       r.actionAt,
       r.timeZone,
@@ -99,21 +165,46 @@ export function OverridesReportPanel() {
       r.role,
       r.createdAt,
     ]);
-    downloadText(`compliance-overrides-${period === 'all' ? 'all' : (range.from ?? '').slice(0, 10)}-to-${today}.csv`, Papa.unparse({ fields, data }, { newline: '\r\n' }));
+    downloadText(
+      `compliance-overrides-${period === 'all' ? 'all' : (range.from ?? '').slice(0, 10)}-to-${today}.csv`,
+      Papa.unparse({ fields, data }, { newline: '\r\n' }),
+    );
   };
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between">
-        <SegmentedControl aria-label="Period" value={period} onChange={(v) => setPeriod(v as Period)} data={(Object.keys(periodLabels) as Period[]).map((p) => ({ value: p, label: periodLabels[p] }))} />
+        <SegmentedControl
+          aria-label="Period"
+          value={period}
+          onChange={(v) => setPeriod(v as Period)}
+          data={(Object.keys(periodLabels) as Period[]).map((p) => ({ value: p, label: periodLabels[p] }))}
+        />
         <Group gap="sm">
-          <Text size="sm" c="dimmed">Calls and letters a supervisor let through a blocking rule, with the reason given.</Text>
-          <Button variant="default" leftSection={<IconDownload size={16} />} disabled={rows.length === 0} onClick={exportCsv}>Export CSV</Button>
+          <Text size="sm" c="dimmed">
+            Calls and letters a supervisor let through a blocking rule, with the reason given.
+          </Text>
+          <Button variant="default" leftSection={<IconDownload size={16} />} disabled={rows.length === 0} onClick={exportCsv}>
+            Export CSV
+          </Button>
         </Group>
       </Group>
-      {list.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{list.error.message}</Alert>}
+      {list.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {list.error.message}
+        </Alert>
+      )}
       <div style={{ flex: 1, minHeight: 260 }}>
-        <DataGrid label="Compliance overrides" testId="compliance-overrides" data={rows} columns={columns} getRowId={(r) => String(r.id)} loading={list.isFetching} showTotals={rows.length > 0} empty={period === 'all' ? 'No compliance overrides yet.' : `No compliance overrides in ${periodLabels[period].toLowerCase()}.`} />
+        <DataGrid
+          label="Compliance overrides"
+          testId="compliance-overrides"
+          data={rows}
+          columns={columns}
+          getRowId={(r) => String(r.id)}
+          loading={list.isFetching}
+          showTotals={rows.length > 0}
+          empty={period === 'all' ? 'No compliance overrides yet.' : `No compliance overrides in ${periodLabels[period].toLowerCase()}.`}
+        />
       </div>
     </Stack>
   );

@@ -1,5 +1,22 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Badge, Box, Button, Center, Grid, Group, Loader, ScrollArea, SegmentedControl, Stack, Table, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  ThemeIcon,
+  Timeline,
+  Tooltip,
+} from '@mantine/core';
 import {
   IconAlertCircle,
   IconCalendarDue,
@@ -14,7 +31,15 @@ import {
   IconStairsUp,
 } from '@tabler/icons-react';
 import type { AccountDetail } from '@shared/domain/accounts';
-import { callOutcomeLabels, flagLabels, type CallRecord, type CollectionFlag, type PromiseToPay, type TimelineEntry, type TimelineKind } from '@shared/domain/collections';
+import {
+  callOutcomeLabels,
+  flagLabels,
+  type CallRecord,
+  type CollectionFlag,
+  type PromiseToPay,
+  type TimelineEntry,
+  type TimelineKind,
+} from '@shared/domain/collections';
 import { timelineDetail, timelineTitle } from '@shared/domain/collections-text';
 import { formatDate, formatInstant } from '@shared/dates';
 import { formatMoney } from '@shared/money';
@@ -43,16 +68,22 @@ export function CollectionsTab({ account }: { account: AccountDetail }) {
               {stage.data.stage.name} · since {formatDate(stage.data.stage.enteredOn)}
             </Badge>
           ) : (
-            <Badge size="lg" variant="light" color="gray" radius="sm" style={{ textTransform: 'none' }}>Not on the collection ladder</Badge>
+            <Badge size="lg" variant="light" color="gray" radius="sm" style={{ textTransform: 'none' }}>
+              Not on the collection ladder
+            </Badge>
           )}
           {pending.length > 0 && (
             <Badge size="lg" variant="light" color="blue" radius="sm" style={{ textTransform: 'none' }} leftSection={<IconCalendarDue size={14} />}>
               Promise {formatMoney(pending[0]!.amountCents)} by {formatDate(pending[0]!.dueDate)}
             </Badge>
           )}
-          <Text size="xs" c="dimmed">Consumer’s zone: {account.timeZone}</Text>
+          <Text size="xs" c="dimmed">
+            Consumer’s zone: {account.timeZone}
+          </Text>
         </Group>
-        <Button leftSection={<IconPhoneCall size={16} />} onClick={() => setLogging(true)} disabled={account.status === 'closed'}>Log a call</Button>
+        <Button leftSection={<IconPhoneCall size={16} />} onClick={() => setLogging(true)} disabled={account.status === 'closed'}>
+          Log a call
+        </Button>
       </Group>
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -83,7 +114,13 @@ const kindIcon: Record<TimelineKind, { icon: ReactNode; color: string }> = {
 };
 
 type Filter = 'all' | 'calls' | 'letters' | 'flags' | 'promises';
-const filterKinds: Record<Filter, TimelineKind[] | null> = { all: null, calls: ['call', 'override'], letters: ['letter', 'stage'], flags: ['flag_set', 'flag_cleared', 'validation_notice'], promises: ['promise'] };
+const filterKinds: Record<Filter, TimelineKind[] | null> = {
+  all: null,
+  calls: ['call', 'override'],
+  letters: ['letter', 'stage'],
+  flags: ['flag_set', 'flag_cleared', 'validation_notice'],
+  promises: ['promise'],
+};
 
 function TimelineCard({ account }: { account: AccountDetail }) {
   const timeline = useTimeline(account.id);
@@ -114,7 +151,11 @@ function TimelineCard({ account }: { account: AccountDetail }) {
   return (
     <Card
       title="Contact timeline"
-      icon={<ThemeIcon variant="light" size={26} radius="md"><IconPhoneCall size={16} /></ThemeIcon>}
+      icon={
+        <ThemeIcon variant="light" size={26} radius="md">
+          <IconPhoneCall size={16} />
+        </ThemeIcon>
+      }
       testId="contact-timeline"
       actions={
         <SegmentedControl
@@ -133,22 +174,37 @@ function TimelineCard({ account }: { account: AccountDetail }) {
       }
     >
       {timeline.error ? (
-        <Alert color="red" icon={<IconAlertCircle size={16} />}>{timeline.error.message}</Alert>
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {timeline.error.message}
+        </Alert>
       ) : !timeline.data ? (
-        <Center p="lg"><Loader size="sm" /></Center>
+        <Center p="lg">
+          <Loader size="sm" />
+        </Center>
       ) : entries.length === 0 ? (
-        <Text c="dimmed" size="sm" ta="center" py="lg">{filter === 'all' ? 'No contact yet: calls, letters, stage moves, flags and promises will be listed here.' : 'Nothing of this kind yet.'}</Text>
+        <Text c="dimmed" size="sm" ta="center" py="lg">
+          {filter === 'all' ? 'No contact yet: calls, letters, stage moves, flags and promises will be listed here.' : 'Nothing of this kind yet.'}
+        </Text>
       ) : (
         <ScrollArea.Autosize mah="calc(100dvh - 420px)" mih={300} offsetScrollbars>
           <Timeline bulletSize={26} lineWidth={2} pt={4} pl={16} pr={4}>
             {entries.map((e) => (
               <Timeline.Item
                 key={`${e.kind}-${e.ref.type}-${e.ref.id}-${e.at}`}
-                bullet={<ThemeIcon size={26} radius="xl" variant="light" color={bulletColor(e, byId)}>{bulletIcon(e, byId)}</ThemeIcon>}
+                bullet={
+                  <ThemeIcon size={26} radius="xl" variant="light" color={bulletColor(e, byId)}>
+                    {bulletIcon(e, byId)}
+                  </ThemeIcon>
+                }
                 data-testid="timeline-entry"
                 data-kind={e.kind}
               >
-                <EntryBody entry={e} call={e.ref.type === 'call' ? byId.call.get(e.ref.id) : undefined} promise={e.ref.type === 'promise' ? byId.promise.get(e.ref.id) : undefined} flag={e.ref.type === 'flag' ? byId.flag.get(e.ref.id) : undefined} />
+                <EntryBody
+                  entry={e}
+                  call={e.ref.type === 'call' ? byId.call.get(e.ref.id) : undefined}
+                  promise={e.ref.type === 'promise' ? byId.promise.get(e.ref.id) : undefined}
+                  flag={e.ref.type === 'flag' ? byId.flag.get(e.ref.id) : undefined}
+                />
               </Timeline.Item>
             ))}
           </Timeline>
@@ -186,12 +242,27 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
     return (
       <>
         <Group gap={6} wrap="wrap">
-          <Text size="sm" fw={600}>{call.direction === 'outgoing' ? 'Call to' : 'Call from'} {call.contactName}</Text>
-          <Badge size="sm" variant="light" color={outcomeColor(call.outcome)} radius="sm" style={{ textTransform: 'none' }}>{callOutcomeLabels[call.outcome]}</Badge>
-          {call.overrideId && <Badge size="sm" variant="outline" color="red" radius="sm" style={{ textTransform: 'none' }}>Override</Badge>}
+          <Text size="sm" fw={600}>
+            {call.direction === 'outgoing' ? 'Call to' : 'Call from'} {call.contactName}
+          </Text>
+          <Badge size="sm" variant="light" color={outcomeColor(call.outcome)} radius="sm" style={{ textTransform: 'none' }}>
+            {callOutcomeLabels[call.outcome]}
+          </Badge>
+          {call.overrideId && (
+            <Badge size="sm" variant="outline" color="red" radius="sm" style={{ textTransform: 'none' }}>
+              Override
+            </Badge>
+          )}
         </Group>
-        <Text size="xs" c="gray.7">{call.phone}{call.callbackAt ? ` · callback ${formatInstant(call.callbackAt)}${call.callbackDoneAt ? ' (done)' : ''}` : ''}</Text>
-        {call.notes && <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>{call.notes}</Text>}
+        <Text size="xs" c="gray.7">
+          {call.phone}
+          {call.callbackAt ? ` · callback ${formatInstant(call.callbackAt)}${call.callbackDoneAt ? ' (done)' : ''}` : ''}
+        </Text>
+        {call.notes && (
+          <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
+            {call.notes}
+          </Text>
+        )}
         <Who by={call.clerk} at={call.startedAt} />
       </>
     );
@@ -200,12 +271,18 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
     return (
       <>
         <Group gap={6}>
-          <Text size="sm" fw={600}>Promise to pay <Money cents={promise.amountCents} /> by {formatDate(promise.dueDate)}</Text>
-          <Badge size="sm" variant="light" color={promiseStatusColors[promise.status]} radius="sm" style={{ textTransform: 'none' }}>{promiseStatusLabels[promise.status]}</Badge>
+          <Text size="sm" fw={600}>
+            Promise to pay <Money cents={promise.amountCents} /> by {formatDate(promise.dueDate)}
+          </Text>
+          <Badge size="sm" variant="light" color={promiseStatusColors[promise.status]} radius="sm" style={{ textTransform: 'none' }}>
+            {promiseStatusLabels[promise.status]}
+          </Badge>
         </Group>
         <Text size="xs" c="gray.7">
           {promise.contactName ? `${promise.contactName} · ` : ''}
-          {promise.status === 'pending' ? `payments count through ${formatDate(promise.lastDate)}` : `paid ${formatMoney(promise.paidCents)}${promise.decidedOn ? ` · decided ${formatDate(promise.decidedOn)}` : ''}`}
+          {promise.status === 'pending'
+            ? `payments count through ${formatDate(promise.lastDate)}`
+            : `paid ${formatMoney(promise.paidCents)}${promise.decidedOn ? ` · decided ${formatDate(promise.decidedOn)}` : ''}`}
         </Text>
         <Who by={promise.createdBy} at={entry.at} />
       </>
@@ -216,9 +293,17 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
     return (
       <>
         <Text size="sm" fw={600}>
-          {entry.kind === 'flag_set' ? `Flag set: ${label}` : flag.resolution === 'verified' ? `Dispute verified${flag.verifiedOn ? ` (sent ${formatDate(flag.verifiedOn)})` : ''}` : `Flag cleared: ${label}`}
+          {entry.kind === 'flag_set'
+            ? `Flag set: ${label}`
+            : flag.resolution === 'verified'
+              ? `Dispute verified${flag.verifiedOn ? ` (sent ${formatDate(flag.verifiedOn)})` : ''}`
+              : `Flag cleared: ${label}`}
         </Text>
-        {entry.reason && <Text size="sm" c="gray.7">{entry.reason}</Text>}
+        {entry.reason && (
+          <Text size="sm" c="gray.7">
+            {entry.reason}
+          </Text>
+        )}
         <Who by={entry.by} at={entry.at} />
       </>
     );
@@ -226,23 +311,49 @@ function EntryBody({ entry, call, promise, flag }: { entry: TimelineEntry; call?
   const detail = timelineDetail(entry);
   return (
     <>
-      <Text size="sm" fw={600}>{timelineTitle(entry)}</Text>
-      {detail && <Text size="sm" c="gray.7">{detail}</Text>}
+      <Text size="sm" fw={600}>
+        {timelineTitle(entry)}
+      </Text>
+      {detail && (
+        <Text size="sm" c="gray.7">
+          {detail}
+        </Text>
+      )}
       <Who by={entry.by} at={entry.at} />
     </>
   );
 }
 
 export const outcomeColor = (o: CallRecord['outcome']) =>
-  o === 'promise_to_pay' || o === 'paid' ? 'teal' : o === 'dispute' || o === 'refused' ? 'orange' : o === 'wrong_number' ? 'red' : o === 'spoke_with_debtor' ? 'blue' : 'gray';
+  o === 'promise_to_pay' || o === 'paid'
+    ? 'teal'
+    : o === 'dispute' || o === 'refused'
+      ? 'orange'
+      : o === 'wrong_number'
+        ? 'red'
+        : o === 'spoke_with_debtor'
+          ? 'blue'
+          : 'gray';
 
 function PromisesCard({ promises, loading }: { promises: PromiseToPay[] | undefined; loading: boolean }) {
   return (
-    <Card title="Promises to pay" icon={<ThemeIcon variant="light" color="blue" size={26} radius="md"><IconCalendarDue size={16} /></ThemeIcon>} testId="promises">
+    <Card
+      title="Promises to pay"
+      icon={
+        <ThemeIcon variant="light" color="blue" size={26} radius="md">
+          <IconCalendarDue size={16} />
+        </ThemeIcon>
+      }
+      testId="promises"
+    >
       {loading ? (
-        <Center p="sm"><Loader size="sm" /></Center>
+        <Center p="sm">
+          <Loader size="sm" />
+        </Center>
       ) : !promises?.length ? (
-        <Text size="sm" c="dimmed">No promises. Log a call with the outcome “Promise to pay” to record one.</Text>
+        <Text size="sm" c="dimmed">
+          No promises. Log a call with the outcome “Promise to pay” to record one.
+        </Text>
       ) : (
         <Table fz="sm" highlightOnHover={false} layout="fixed">
           <Table.Thead>
@@ -257,13 +368,26 @@ function PromisesCard({ promises, loading }: { promises: PromiseToPay[] | undefi
             {promises.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  <Tooltip label={`Made ${formatDate(p.promisedOn)}${p.createdBy ? ` by ${p.createdBy}` : ''}${p.contactName ? ` with ${p.contactName}` : ''}; payments count through ${formatDate(p.lastDate)} (${p.graceDays} grace days)`} withinPortal multiline w={260}>
+                  <Tooltip
+                    label={`Made ${formatDate(p.promisedOn)}${p.createdBy ? ` by ${p.createdBy}` : ''}${p.contactName ? ` with ${p.contactName}` : ''}; payments count through ${formatDate(p.lastDate)} (${p.graceDays} grace days)`}
+                    withinPortal
+                    multiline
+                    w={260}
+                  >
                     <span>{formatDate(p.dueDate)}</span>
                   </Tooltip>
                 </Table.Td>
-                <Table.Td ta="right"><Money cents={p.amountCents} /></Table.Td>
-                <Table.Td ta="right"><Money cents={p.paidCents} dimZero /></Table.Td>
-                <Table.Td><Badge size="sm" variant="light" color={promiseStatusColors[p.status]} radius="sm" style={{ textTransform: 'none' }}>{promiseStatusLabels[p.status]}</Badge></Table.Td>
+                <Table.Td ta="right">
+                  <Money cents={p.amountCents} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Money cents={p.paidCents} dimZero />
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={promiseStatusColors[p.status]} radius="sm" style={{ textTransform: 'none' }}>
+                    {promiseStatusLabels[p.status]}
+                  </Badge>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,9 +1,37 @@
 import { useState, type ReactNode } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Collapse, Group, Menu, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, ThemeIcon, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCheck, IconDots, IconFlag, IconFlagOff, IconPlus } from '@tabler/icons-react';
 import type { AccountDetail } from '@shared/domain/accounts';
-import { flagKinds, flagLabels, holdFlagKinds, supervisorClearedFlags, type CollectionFlag, type FlagKind, type FlagSetInput } from '@shared/domain/collections';
+import {
+  flagKinds,
+  flagLabels,
+  holdFlagKinds,
+  supervisorClearedFlags,
+  type CollectionFlag,
+  type FlagKind,
+  type FlagSetInput,
+} from '@shared/domain/collections';
 import { formatDate, formatInstant, isIsoDate } from '@shared/dates';
 import { fieldErrors, unwrap } from '../../api/client';
 import { atLeast, useSession } from '../../app/session';
@@ -31,28 +59,42 @@ export function FlagsPanel({ account }: { account: AccountDetail }) {
     <Card
       title="Flags"
       testId="flags-panel"
-      icon={<ThemeIcon variant="light" color={holding ? 'red' : 'orange'} size={26} radius="md"><IconFlag size={16} /></ThemeIcon>}
+      icon={
+        <ThemeIcon variant="light" color={holding ? 'red' : 'orange'} size={26} radius="md">
+          <IconFlag size={16} />
+        </ThemeIcon>
+      }
       actions={
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button size="xs" variant="default" leftSection={<IconPlus size={14} />}>Set a flag</Button>
+            <Button size="xs" variant="default" leftSection={<IconPlus size={14} />}>
+              Set a flag
+            </Button>
           </Menu.Target>
           <Menu.Dropdown>
             {flagKinds.map((k) => (
-              <Menu.Item key={k} onClick={() => setSetting(k)} leftSection={<IconFlag size={14} color={`var(--mantine-color-${flagColor(k)}-6)`} />}>{flagLabels[k]}</Menu.Item>
+              <Menu.Item key={k} onClick={() => setSetting(k)} leftSection={<IconFlag size={14} color={`var(--mantine-color-${flagColor(k)}-6)`} />}>
+                {flagLabels[k]}
+              </Menu.Item>
             ))}
           </Menu.Dropdown>
         </Menu>
       }
     >
-      {flags.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{flags.error.message}</Alert>}
+      {flags.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {flags.error.message}
+        </Alert>
+      )}
       {holding && (
         <Alert color="red" variant="light" p="xs" mb="sm">
           <Text size="xs">Collection is paused: the worklist holds this account and outgoing calls are blocked.</Text>
         </Alert>
       )}
       {open.length === 0 ? (
-        <Text size="sm" c="dimmed">No open flags. Nothing stops contact on this account.</Text>
+        <Text size="sm" c="dimmed">
+          No open flags. Nothing stops contact on this account.
+        </Text>
       ) : (
         <Stack gap="xs">
           {open.map((f) => (
@@ -62,16 +104,28 @@ export function FlagsPanel({ account }: { account: AccountDetail }) {
               actions={
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${flagLabels[f.kind]}`}><IconDots size={16} /></ActionIcon>
+                    <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${flagLabels[f.kind]}`}>
+                      <IconDots size={16} />
+                    </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    {f.kind === 'disputed' && <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => setVerifying(true)}>Record verification…</Menu.Item>}
+                    {f.kind === 'disputed' && (
+                      <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => setVerifying(true)}>
+                        Record verification…
+                      </Menu.Item>
+                    )}
                     {supervisorClearedFlags.includes(f.kind) && !supervisor ? (
                       <Tooltip label="Only a collections supervisor can clear this flag" position="left" withinPortal>
-                        <div><Menu.Item leftSection={<IconFlagOff size={14} />} disabled>Clear flag…</Menu.Item></div>
+                        <div>
+                          <Menu.Item leftSection={<IconFlagOff size={14} />} disabled>
+                            Clear flag…
+                          </Menu.Item>
+                        </div>
                       </Tooltip>
                     ) : (
-                      <Menu.Item leftSection={<IconFlagOff size={14} />} onClick={() => setClearing(f)}>Clear flag…</Menu.Item>
+                      <Menu.Item leftSection={<IconFlagOff size={14} />} onClick={() => setClearing(f)}>
+                        Clear flag…
+                      </Menu.Item>
                     )}
                   </Menu.Dropdown>
                 </Menu>
@@ -82,15 +136,21 @@ export function FlagsPanel({ account }: { account: AccountDetail }) {
       )}
       <Group justify="space-between" mt="sm">
         <Text size="xs" c="dimmed">
-          {notice.data ? `Validation notice sent ${formatDate(notice.data.sentOn)}; period ends ${formatDate(notice.data.periodEndsOn)}` : 'No validation notice recorded'}
+          {notice.data
+            ? `Validation notice sent ${formatDate(notice.data.sentOn)}; period ends ${formatDate(notice.data.periodEndsOn)}`
+            : 'No validation notice recorded'}
         </Text>
         {cleared.length > 0 && (
-          <Anchor component="button" size="xs" onClick={() => setHistory((h) => !h)}>{history ? 'Hide' : 'Show'} cleared ({cleared.length})</Anchor>
+          <Anchor component="button" size="xs" onClick={() => setHistory((h) => !h)}>
+            {history ? 'Hide' : 'Show'} cleared ({cleared.length})
+          </Anchor>
         )}
       </Group>
       <Collapse expanded={history}>
         <Stack gap="xs" mt="xs">
-          {cleared.map((f) => <FlagRow key={f.id} flag={f} />)}
+          {cleared.map((f) => (
+            <FlagRow key={f.id} flag={f} />
+          ))}
         </Stack>
       </Collapse>
       {setting && <SetFlagModal account={account} kind={setting} onClose={() => setSetting(null)} />}
@@ -128,15 +188,33 @@ function FlagRow({ flag: f, actions }: { flag: CollectionFlag; actions?: ReactNo
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
         <div style={{ minWidth: 0 }}>
           <Group gap={6}>
-            <Badge size="sm" radius="sm" variant={cleared ? 'outline' : 'light'} color={cleared ? 'gray' : flagColor(f.kind)} style={{ textTransform: 'none' }}>{flagLabels[f.kind].replace(' (number)', '')}</Badge>
-            {cleared && <Text size="xs" c="dimmed">{f.resolution === 'verified' ? 'verified' : 'cleared'}</Text>}
+            <Badge size="sm" radius="sm" variant={cleared ? 'outline' : 'light'} color={cleared ? 'gray' : flagColor(f.kind)} style={{ textTransform: 'none' }}>
+              {flagLabels[f.kind].replace(' (number)', '')}
+            </Badge>
+            {cleared && (
+              <Text size="xs" c="dimmed">
+                {f.resolution === 'verified' ? 'verified' : 'cleared'}
+              </Text>
+            )}
           </Group>
-          {detailLines(f).map((l) => <Text key={l} size="sm" mt={4}>{l}</Text>)}
-          <Text size="sm" c="gray.7" mt={2}>{f.reason}</Text>
-          <Text size="xs" c="dimmed" mt={2}>Set {formatInstant(f.setAt)}{f.setBy ? ` by ${f.setBy}` : ''}{f.callId ? ' (from a call)' : ''}</Text>
+          {detailLines(f).map((l) => (
+            <Text key={l} size="sm" mt={4}>
+              {l}
+            </Text>
+          ))}
+          <Text size="sm" c="gray.7" mt={2}>
+            {f.reason}
+          </Text>
+          <Text size="xs" c="dimmed" mt={2}>
+            Set {formatInstant(f.setAt)}
+            {f.setBy ? ` by ${f.setBy}` : ''}
+            {f.callId ? ' (from a call)' : ''}
+          </Text>
           {cleared && (
             <Text size="xs" c="dimmed">
-              {f.resolution === 'verified' ? `Verification sent ${formatDate(f.verifiedOn)}; recorded` : 'Cleared'} {formatInstant(f.clearedAt)}{f.clearedBy ? ` by ${f.clearedBy}` : ''}{f.clearReason ? `: ${f.clearReason}` : ''}
+              {f.resolution === 'verified' ? `Verification sent ${formatDate(f.verifiedOn)}; recorded` : 'Cleared'} {formatInstant(f.clearedAt)}
+              {f.clearedBy ? ` by ${f.clearedBy}` : ''}
+              {f.clearReason ? `: ${f.clearReason}` : ''}
             </Text>
           )}
         </div>
@@ -191,49 +269,140 @@ function SetFlagModal({ account, kind, onClose }: { account: AccountDetail; kind
   const [phone, setPhone] = useState<string | null>(numbers[0] ?? null);
   const [show, setShow] = useState(false);
   const optDate = isIsoDate(date) ? date : undefined;
-  const missing = !reason.trim() || (kind === 'attorney_represented' && !attorneyName.trim()) || (kind === 'bankruptcy' && !caseNumber.trim()) || ((kind === 'do_not_call' || kind === 'wrong_number') && !phone);
+  const missing =
+    !reason.trim() ||
+    (kind === 'attorney_represented' && !attorneyName.trim()) ||
+    (kind === 'bankruptcy' && !caseNumber.trim()) ||
+    ((kind === 'do_not_call' || kind === 'wrong_number') && !phone);
 
   const build = (): FlagSetInput => {
     const base = { accountId: account.id, reason: reason.trim() };
     switch (kind) {
-      case 'disputed': return { ...base, kind, written, receivedOn: optDate };
-      case 'cease_communication': return { ...base, kind, receivedOn: optDate };
-      case 'attorney_represented': return { ...base, kind, attorneyName: attorneyName.trim(), attorneyPhone: attorneyPhone.trim() };
-      case 'bankruptcy': return { ...base, kind, chapter: chapter as '7' | '11' | '12' | '13', caseNumber: caseNumber.trim(), filedOn: optDate };
-      case 'deceased': return { ...base, kind, dateOfDeath: optDate };
+      case 'disputed':
+        return { ...base, kind, written, receivedOn: optDate };
+      case 'cease_communication':
+        return { ...base, kind, receivedOn: optDate };
+      case 'attorney_represented':
+        return { ...base, kind, attorneyName: attorneyName.trim(), attorneyPhone: attorneyPhone.trim() };
+      case 'bankruptcy':
+        return { ...base, kind, chapter: chapter as '7' | '11' | '12' | '13', caseNumber: caseNumber.trim(), filedOn: optDate };
+      case 'deceased':
+        return { ...base, kind, dateOfDeath: optDate };
       case 'do_not_call':
-      case 'wrong_number': return { ...base, kind, phone: phone! };
+      case 'wrong_number':
+        return { ...base, kind, phone: phone! };
     }
   };
-  const dateLabel = kind === 'disputed' ? 'Received on' : kind === 'cease_communication' ? 'Written request received' : kind === 'bankruptcy' ? 'Filed on' : kind === 'deceased' ? 'Date of death' : null;
+  const dateLabel =
+    kind === 'disputed'
+      ? 'Received on'
+      : kind === 'cease_communication'
+        ? 'Written request received'
+        : kind === 'bankruptcy'
+          ? 'Filed on'
+          : kind === 'deceased'
+            ? 'Date of death'
+            : null;
 
   return (
-    <Modal opened onClose={onClose} centered size={520} title={<Text fw={600} size="lg">Set flag: {flagLabels[kind]}</Text>}>
-      <form onSubmit={(e) => { e.preventDefault(); setShow(true); if (!missing) void run(async () => { await unwrap(window.api.flags.set(build())); return `${flagLabels[kind]} flag set.`; }); }} noValidate>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      size={520}
+      title={
+        <Text fw={600} size="lg">
+          Set flag: {flagLabels[kind]}
+        </Text>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setShow(true);
+          if (!missing)
+            void run(async () => {
+              await unwrap(window.api.flags.set(build()));
+              return `${flagLabels[kind]} flag set.`;
+            });
+        }}
+        noValidate
+      >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">{flagIntro[kind]}</Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          <Text size="sm" c="dimmed">
+            {flagIntro[kind]}
+          </Text>
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           {kind === 'attorney_represented' && (
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput label="Attorney name" value={attorneyName} onChange={(e) => setAttorneyName(e.currentTarget.value)} error={show && !attorneyName.trim() ? 'Required' : undefined} />
+              <TextInput
+                label="Attorney name"
+                value={attorneyName}
+                onChange={(e) => setAttorneyName(e.currentTarget.value)}
+                error={show && !attorneyName.trim() ? 'Required' : undefined}
+              />
               <TextInput label="Attorney phone" value={attorneyPhone} onChange={(e) => setAttorneyPhone(e.currentTarget.value)} />
             </SimpleGrid>
           )}
           {kind === 'bankruptcy' && (
             <SimpleGrid cols={2} spacing="sm">
-              <Select label="Chapter" data={['7', '11', '12', '13'].map((c) => ({ value: c, label: `Chapter ${c}` }))} value={chapter} onChange={setChapter} allowDeselect={false} />
-              <TextInput label="Case number" value={caseNumber} onChange={(e) => setCaseNumber(e.currentTarget.value)} error={show && !caseNumber.trim() ? 'Required' : undefined} />
+              <Select
+                label="Chapter"
+                data={['7', '11', '12', '13'].map((c) => ({ value: c, label: `Chapter ${c}` }))}
+                value={chapter}
+                onChange={setChapter}
+                allowDeselect={false}
+              />
+              <TextInput
+                label="Case number"
+                value={caseNumber}
+                onChange={(e) => setCaseNumber(e.currentTarget.value)}
+                error={show && !caseNumber.trim() ? 'Required' : undefined}
+              />
             </SimpleGrid>
           )}
           {(kind === 'do_not_call' || kind === 'wrong_number') && (
-            <Select label="Number" data={numbers} value={phone} onChange={setPhone} placeholder={numbers.length ? 'Choose the number' : 'No numbers on file'} error={show && !phone ? 'Choose the number' : undefined} />
+            <Select
+              label="Number"
+              data={numbers}
+              value={phone}
+              onChange={setPhone}
+              placeholder={numbers.length ? 'Choose the number' : 'No numbers on file'}
+              error={show && !phone ? 'Choose the number' : undefined}
+            />
           )}
-          {dateLabel && <TextInput type="date" label={dateLabel} value={date} max={today} onChange={(e) => setDate(e.currentTarget.value)} w={200} description={kind === 'disputed' ? 'Default: today' : 'Optional'} />}
+          {dateLabel && (
+            <TextInput
+              type="date"
+              label={dateLabel}
+              value={date}
+              max={today}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              w={200}
+              description={kind === 'disputed' ? 'Default: today' : 'Optional'}
+            />
+          )}
           {kind === 'disputed' && <Checkbox label="Disputed in writing" checked={written} onChange={(e) => setWritten(e.currentTarget.checked)} />}
-          <Textarea label="Reason" placeholder="What happened, and how we learned it" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the flag' : undefined} autosize minRows={2} />
+          <Textarea
+            label="Reason"
+            placeholder="What happened, and how we learned it"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={show && !reason.trim() ? 'Say why; it is kept with the flag' : undefined}
+            autosize
+            minRows={2}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Set flag</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Set flag
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -246,15 +415,55 @@ function ClearFlagModal({ flag, onClose }: { flag: CollectionFlag; onClose: () =
   const [reason, setReason] = useState('');
   const [show, setShow] = useState(false);
   return (
-    <Modal opened onClose={onClose} centered size={480} title={<Text fw={600} size="lg">Clear flag: {flagLabels[flag.kind]}</Text>}>
-      <form onSubmit={(e) => { e.preventDefault(); setShow(true); if (reason.trim()) void run(async () => { await unwrap(window.api.flags.clear({ flagId: flag.id, reason: reason.trim() })); return `${flagLabels[flag.kind]} flag cleared.`; }); }} noValidate>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      size={480}
+      title={
+        <Text fw={600} size="lg">
+          Clear flag: {flagLabels[flag.kind]}
+        </Text>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setShow(true);
+          if (reason.trim())
+            void run(async () => {
+              await unwrap(window.api.flags.clear({ flagId: flag.id, reason: reason.trim() }));
+              return `${flagLabels[flag.kind]} flag cleared.`;
+            });
+        }}
+        noValidate
+      >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">The flag stays in the history with who cleared it, when and why.{flag.kind === 'disputed' ? ' To close a dispute because verification was sent, use “Record verification” instead.' : ''}</Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
-          <Textarea label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why' : undefined} autosize minRows={2} data-autofocus />
+          <Text size="sm" c="dimmed">
+            The flag stays in the history with who cleared it, when and why.
+            {flag.kind === 'disputed' ? ' To close a dispute because verification was sent, use “Record verification” instead.' : ''}
+          </Text>
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
+          <Textarea
+            label="Reason"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={show && !reason.trim() ? 'Say why' : undefined}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="red" loading={busy}>Clear flag</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={busy}>
+              Clear flag
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -270,16 +479,55 @@ function VerificationModal({ accountId, onClose }: { accountId: number; onClose:
   const [show, setShow] = useState(false);
   const verifiedOn = date || today;
   return (
-    <Modal opened onClose={onClose} centered size={480} title={<Text fw={600} size="lg">Record verification</Text>}>
-      <form onSubmit={(e) => { e.preventDefault(); setShow(true); if (note.trim() && isIsoDate(verifiedOn)) void run(async () => { await unwrap(window.api.flags.recordVerification({ accountId, verifiedOn, note: note.trim() })); return 'Verification recorded; the dispute is closed.'; }); }} noValidate>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      size={480}
+      title={
+        <Text fw={600} size="lg">
+          Record verification
+        </Text>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setShow(true);
+          if (note.trim() && isIsoDate(verifiedOn))
+            void run(async () => {
+              await unwrap(window.api.flags.recordVerification({ accountId, verifiedOn, note: note.trim() }));
+              return 'Verification recorded; the dispute is closed.';
+            });
+        }}
+        noValidate
+      >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">Closes the open dispute: collection may resume. Record the date the verification was sent to the consumer.</Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          <Text size="sm" c="dimmed">
+            Closes the open dispute: collection may resume. Record the date the verification was sent to the consumer.
+          </Text>
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           <TextInput type="date" label="Verification sent on" value={verifiedOn} max={today} onChange={(e) => setDate(e.currentTarget.value)} w={200} />
-          <Textarea label="Note" placeholder="e.g. Itemized statement and visit record mailed" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={show && !note.trim() ? 'Required' : undefined} autosize minRows={2} />
+          <Textarea
+            label="Note"
+            placeholder="e.g. Itemized statement and visit record mailed"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={show && !note.trim() ? 'Required' : undefined}
+            autosize
+            minRows={2}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Record verification</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Record verification
+            </Button>
           </Group>
         </Stack>
       </form>

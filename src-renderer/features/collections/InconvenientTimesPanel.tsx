@@ -36,26 +36,57 @@ export function InconvenientTimesPanel({ account }: { account: AccountDetail }) 
     <Card
       title="Inconvenient times"
       testId="inconvenient-times"
-      icon={<ThemeIcon variant="light" color="grape" size={26} radius="md"><IconClockOff size={16} /></ThemeIcon>}
-      actions={<Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>Add</Button>}
+      icon={
+        <ThemeIcon variant="light" color="grape" size={26} radius="md">
+          <IconClockOff size={16} />
+        </ThemeIcon>
+      }
+      actions={
+        <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
+          Add
+        </Button>
+      }
     >
-      {times.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{times.error.message}</Alert>}
+      {times.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {times.error.message}
+        </Alert>
+      )}
       {!times.data?.length ? (
-        <Text size="sm" c="dimmed">None designated. Add the times the consumer says are inconvenient; calls then are blocked.</Text>
+        <Text size="sm" c="dimmed">
+          None designated. Add the times the consumer says are inconvenient; calls then are blocked.
+        </Text>
       ) : (
         <Stack gap={6}>
           {times.data.map((t) => (
             <Paper key={t.id} withBorder radius="sm" px="xs" py={6} data-testid="inconvenient-time">
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <div style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={600}>{weekdaysText(t.weekdays)}, {rangeText(t)} <Text span size="xs" c="dimmed" fw={400}>({account.timeZone.split('/').pop()?.replace(/_/g, ' ')} time)</Text></Text>
-                  <Text size="xs" c="gray.7">{t.contactName ?? 'Everyone on the account'}{t.note ? ` · ${t.note}` : ''}</Text>
-                  <Text size="xs" c="dimmed">Added {formatInstant(t.createdAt)}{t.createdBy ? ` by ${t.createdBy}` : ''}</Text>
+                  <Text size="sm" fw={600}>
+                    {weekdaysText(t.weekdays)}, {rangeText(t)}{' '}
+                    <Text span size="xs" c="dimmed" fw={400}>
+                      ({account.timeZone.split('/').pop()?.replace(/_/g, ' ')} time)
+                    </Text>
+                  </Text>
+                  <Text size="xs" c="gray.7">
+                    {t.contactName ?? 'Everyone on the account'}
+                    {t.note ? ` · ${t.note}` : ''}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Added {formatInstant(t.createdAt)}
+                    {t.createdBy ? ` by ${t.createdBy}` : ''}
+                  </Text>
                 </div>
                 {supervisor ? (
-                  <ActionIcon variant="subtle" color="gray" aria-label="Withdraw" onClick={() => setRemoving(t)}><IconTrash size={15} /></ActionIcon>
+                  <ActionIcon variant="subtle" color="gray" aria-label="Withdraw" onClick={() => setRemoving(t)}>
+                    <IconTrash size={15} />
+                  </ActionIcon>
                 ) : (
-                  <Tooltip label="Only a collections supervisor can withdraw one" withinPortal><ActionIcon variant="subtle" color="gray" disabled aria-label="Withdraw"><IconTrash size={15} /></ActionIcon></Tooltip>
+                  <Tooltip label="Only a collections supervisor can withdraw one" withinPortal>
+                    <ActionIcon variant="subtle" color="gray" disabled aria-label="Withdraw">
+                      <IconTrash size={15} />
+                    </ActionIcon>
+                  </Tooltip>
                 )}
               </Group>
             </Paper>
@@ -100,42 +131,104 @@ function AddModal({ account, onClose }: { account: AccountDetail; onClose: () =>
   const e = allDay ? '24:00' : end === '00:00' ? '24:00' : end;
   const bad = days.length === 0 || !(s < e);
   return (
-    <Modal opened onClose={onClose} centered size={520} title={<Text fw={600} size="lg">Add an inconvenient time</Text>}>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      size={520}
+      title={
+        <Text fw={600} size="lg">
+          Add an inconvenient time
+        </Text>
+      }
+    >
       <form
         onSubmit={(ev) => {
           ev.preventDefault();
           if (!bad)
             void run(async () => {
-              await unwrap(window.api.compliance.addInconvenientTime({ accountId: account.id, contactId: contactId ? Number(contactId) : undefined, weekdays: days.map(Number).sort(), start: s, end: e, note: note.trim() }));
+              await unwrap(
+                window.api.compliance.addInconvenientTime({
+                  accountId: account.id,
+                  contactId: contactId ? Number(contactId) : undefined,
+                  weekdays: days.map(Number).sort(),
+                  start: s,
+                  end: e,
+                  note: note.trim(),
+                }),
+              );
               return 'Inconvenient time added: calls in it are blocked.';
             });
         }}
         noValidate
       >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">In the consumer’s own local time ({account.timeZone}). Calls in the range are blocked; only a supervisor can withdraw it.</Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          <Text size="sm" c="dimmed">
+            In the consumer’s own local time ({account.timeZone}). Calls in the range are blocked; only a supervisor can withdraw it.
+          </Text>
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           <div>
-            <Text size="sm" fw={500} mb={4}>Days</Text>
+            <Text size="sm" fw={500} mb={4}>
+              Days
+            </Text>
             <Chip.Group multiple value={days} onChange={setDays}>
               <Group gap={6}>
-                {[1, 2, 3, 4, 5, 6, 7].map((d) => <Chip key={d} value={String(d)} size="xs" radius="sm">{weekdayNames[d]}</Chip>)}
+                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                  <Chip key={d} value={String(d)} size="xs" radius="sm">
+                    {weekdayNames[d]}
+                  </Chip>
+                ))}
               </Group>
             </Chip.Group>
-            {days.length === 0 && <Text size="xs" c="red">Pick at least one day</Text>}
+            {days.length === 0 && (
+              <Text size="xs" c="red">
+                Pick at least one day
+              </Text>
+            )}
           </div>
           <Group gap="sm" align="flex-end">
             <TextInput type="time" label="From" value={start} onChange={(ev) => setStart(ev.currentTarget.value)} disabled={allDay} w={130} />
-            <TextInput type="time" label="Until" value={end} onChange={(ev) => setEnd(ev.currentTarget.value)} disabled={allDay} w={130} error={!allDay && !(s < e) ? 'After From' : undefined} />
-            <Chip checked={allDay} onChange={setAllDay} size="sm" mb={4}>All day</Chip>
+            <TextInput
+              type="time"
+              label="Until"
+              value={end}
+              onChange={(ev) => setEnd(ev.currentTarget.value)}
+              disabled={allDay}
+              w={130}
+              error={!allDay && !(s < e) ? 'After From' : undefined}
+            />
+            <Chip checked={allDay} onChange={setAllDay} size="sm" mb={4}>
+              All day
+            </Chip>
           </Group>
           <SimpleGrid cols={1}>
-            <Select label="Applies to" data={[{ value: '', label: 'Everyone on the account' }, ...account.contacts.map((c) => ({ value: String(c.id), label: c.name }))]} value={contactId ?? ''} onChange={(v) => setContactId(v || null)} allowDeselect={false} />
+            <Select
+              label="Applies to"
+              data={[{ value: '', label: 'Everyone on the account' }, ...account.contacts.map((c) => ({ value: String(c.id), label: c.name }))]}
+              value={contactId ?? ''}
+              onChange={(v) => setContactId(v || null)}
+              allowDeselect={false}
+            />
           </SimpleGrid>
-          <Textarea label="Note" placeholder="e.g. Works nights; asked for no calls before noon" value={note} onChange={(ev) => setNote(ev.currentTarget.value)} autosize minRows={2} />
+          <Textarea
+            label="Note"
+            placeholder="e.g. Works nights; asked for no calls before noon"
+            value={note}
+            onChange={(ev) => setNote(ev.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy} disabled={bad}>Add</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy} disabled={bad}>
+              Add
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -147,15 +240,53 @@ function WithdrawModal({ time, onClose }: { time: InconvenientTime; onClose: () 
   const { error, busy, run } = useRun(onClose);
   const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} centered size={460} title={<Text fw={600} size="lg">Withdraw inconvenient time</Text>}>
-      <form onSubmit={(ev) => { ev.preventDefault(); if (reason.trim()) void run(async () => { await unwrap(window.api.compliance.withdrawInconvenientTime({ id: time.id, reason: reason.trim() })); return 'Inconvenient time withdrawn.'; }); }} noValidate>
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      size={460}
+      title={
+        <Text fw={600} size="lg">
+          Withdraw inconvenient time
+        </Text>
+      }
+    >
+      <form
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          if (reason.trim())
+            void run(async () => {
+              await unwrap(window.api.compliance.withdrawInconvenientTime({ id: time.id, reason: reason.trim() }));
+              return 'Inconvenient time withdrawn.';
+            });
+        }}
+        noValidate
+      >
         <Stack gap="sm">
-          <Text size="sm">{weekdaysText(time.weekdays)}, {rangeText(time)}</Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
-          <Textarea label="Reason" placeholder="e.g. Consumer says evenings are fine now (call of Mar 9)" value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} autosize minRows={2} data-autofocus />
+          <Text size="sm">
+            {weekdaysText(time.weekdays)}, {rangeText(time)}
+          </Text>
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
+          <Textarea
+            label="Reason"
+            placeholder="e.g. Consumer says evenings are fine now (call of Mar 9)"
+            value={reason}
+            onChange={(ev) => setReason(ev.currentTarget.value)}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="red" loading={busy} disabled={!reason.trim()}>Withdraw</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={busy} disabled={!reason.trim()}>
+              Withdraw
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -21,7 +21,8 @@ type View = 'charge' | 'excluded';
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Why a row is not charged, in words. */
-const notCharged = (r: FeePreviewRow) => (r.excludedReason ? feeExclusionText(r.excludedReason) : r.adjustment ? feeAdjustmentText(r.adjustment) : 'Nothing to charge');
+const notCharged = (r: FeePreviewRow) =>
+  r.excludedReason ? feeExclusionText(r.excludedReason) : r.adjustment ? feeAdjustmentText(r.adjustment) : 'Nothing to charge';
 
 /** Late fee assessment: preview as of a date, choose the invoices, post; the run is idempotent per month. */
 export function FeeAssessmentPanel() {
@@ -79,7 +80,15 @@ export function FeeAssessmentPanel() {
           />
         ),
         meta: { width: 44, total: '' },
-        cell: ({ row }) => <Checkbox size="xs" aria-label={`Charge ${row.original.invoiceNumber ?? ''}`} checked={!deselected.has(row.original.invoiceId)} onChange={() => toggle(row.original.invoiceId)} onClick={(e) => e.stopPropagation()} />,
+        cell: ({ row }) => (
+          <Checkbox
+            size="xs"
+            aria-label={`Charge ${row.original.invoiceNumber ?? ''}`}
+            checked={!deselected.has(row.original.invoiceId)}
+            onChange={() => toggle(row.original.invoiceId)}
+            onClick={(e) => e.stopPropagation()}
+          />
+        ),
       });
     cols.push(
       {
@@ -87,12 +96,35 @@ export function FeeAssessmentPanel() {
         header: 'Account',
         accessorFn: (r) => r.accountNumber,
         meta: { width: 104, total: 'Total' },
-        cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono" onClick={(e) => e.stopPropagation()}>{row.original.accountNumber}</Anchor>,
+        cell: ({ row }) => (
+          <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono" onClick={(e) => e.stopPropagation()}>
+            {row.original.accountNumber}
+          </Anchor>
+        ),
       },
-      { id: 'name', header: 'Name', accessorFn: (r) => r.accountName, meta: { minWidth: 170, grow: 2, total: plural(view === 'charge' ? selected.length : excluded.length, 'invoice') }, cell: ({ row }) => <span title={row.original.accountName}>{row.original.accountName}</span> },
-      { id: 'invoice', header: 'Invoice', accessorFn: (r) => r.invoiceNumber, meta: { width: 118 }, cell: ({ row }) => <span className="mono">{row.original.invoiceNumber}</span> },
+      {
+        id: 'name',
+        header: 'Name',
+        accessorFn: (r) => r.accountName,
+        meta: { minWidth: 170, grow: 2, total: plural(view === 'charge' ? selected.length : excluded.length, 'invoice') },
+        cell: ({ row }) => <span title={row.original.accountName}>{row.original.accountName}</span>,
+      },
+      {
+        id: 'invoice',
+        header: 'Invoice',
+        accessorFn: (r) => r.invoiceNumber,
+        meta: { width: 118 },
+        cell: ({ row }) => <span className="mono">{row.original.invoiceNumber}</span>,
+      },
       { id: 'due', header: 'Due', accessorFn: (r) => r.dueDate, meta: { width: 116 }, cell: ({ row }) => formatDate(row.original.dueDate) },
-      { id: 'days', header: 'Days past due', accessorFn: (r) => r.daysPastDue, sortDescFirst: true, meta: { numeric: true, width: 118 }, cell: ({ row }) => row.original.daysPastDue },
+      {
+        id: 'days',
+        header: 'Days past due',
+        accessorFn: (r) => r.daysPastDue,
+        sortDescFirst: true,
+        meta: { numeric: true, width: 118 },
+        cell: ({ row }) => row.original.daysPastDue,
+      },
       {
         id: 'basis',
         header: 'Basis',
@@ -110,12 +142,38 @@ export function FeeAssessmentPanel() {
           accessorFn: (r) => r.feeCents,
           sortDescFirst: true,
           meta: { numeric: true, width: 110, total: <Money cents={selectedCents} data-testid="fee-selected-total" /> },
-          cell: ({ row }) => <Money cents={row.original.feeCents} fw={600} c={deselected.has(row.original.invoiceId) ? 'dimmed' : undefined} td={deselected.has(row.original.invoiceId) ? 'line-through' : undefined} />,
+          cell: ({ row }) => (
+            <Money
+              cents={row.original.feeCents}
+              fw={600}
+              c={deselected.has(row.original.invoiceId) ? 'dimmed' : undefined}
+              td={deselected.has(row.original.invoiceId) ? 'line-through' : undefined}
+            />
+          ),
         },
-        { id: 'note', header: 'Note', meta: { minWidth: 150, grow: 1.5 }, cell: ({ row }) => <Text span size="xs" c="dimmed">{row.original.adjustment ? feeAdjustmentText(row.original.adjustment) : ''}</Text> },
+        {
+          id: 'note',
+          header: 'Note',
+          meta: { minWidth: 150, grow: 1.5 },
+          cell: ({ row }) => (
+            <Text span size="xs" c="dimmed">
+              {row.original.adjustment ? feeAdjustmentText(row.original.adjustment) : ''}
+            </Text>
+          ),
+        },
       );
     else
-      cols.push({ id: 'reason', header: 'Not charged because', accessorFn: (r) => notCharged(r), meta: { minWidth: 220, grow: 2.5 }, cell: ({ row }) => <Text span size="sm" c="gray.7">{notCharged(row.original)}</Text> });
+      cols.push({
+        id: 'reason',
+        header: 'Not charged because',
+        accessorFn: (r) => notCharged(r),
+        meta: { minWidth: 220, grow: 2.5 },
+        cell: ({ row }) => (
+          <Text span size="sm" c="gray.7">
+            {notCharged(row.original)}
+          </Text>
+        ),
+      });
     return cols;
   }, [view, allOn, someOn, chargeable, deselected, selected, excluded, selectedCents, toggle]);
 
@@ -180,8 +238,15 @@ export function FeeAssessmentPanel() {
           />
         </Group>
         <Group gap="xs">
-          <Button variant="subtle" color="gray" leftSection={<IconSettings size={16} />} component={Link} to="/settings?tab=fees">Fee rules</Button>
-          <Button leftSection={<IconReceiptTax size={16} />} disabled={selected.length === 0 || !p || preview.isFetching} onClick={() => setConfirming(true)} data-testid="fee-post">
+          <Button variant="subtle" color="gray" leftSection={<IconSettings size={16} />} component={Link} to="/settings?tab=fees">
+            Fee rules
+          </Button>
+          <Button
+            leftSection={<IconReceiptTax size={16} />}
+            disabled={selected.length === 0 || !p || preview.isFetching}
+            onClick={() => setConfirming(true)}
+            data-testid="fee-post"
+          >
             {selected.length ? `Post ${plural(selected.length, 'fee')}` : 'Nothing to post'}
           </Button>
         </Group>
@@ -190,18 +255,49 @@ export function FeeAssessmentPanel() {
         <Paper withBorder radius="md" px="md" py="xs" bg="gray.0">
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm">
-              Period <b>{formatMonth(p.period)}</b> · {plural(p.totals.invoices, 'past-due invoice')} looked at · <b data-testid="fee-chargeable">{plural(chargeable.length, 'fee')}</b> to charge on {plural(p.totals.accounts, 'account')}, <Money cents={p.totals.feeCents} fw={600} data-testid="fee-total" /> · {plural(excluded.length, 'invoice')} not charged
+              Period <b>{formatMonth(p.period)}</b> · {plural(p.totals.invoices, 'past-due invoice')} looked at ·{' '}
+              <b data-testid="fee-chargeable">{plural(chargeable.length, 'fee')}</b> to charge on {plural(p.totals.accounts, 'account')},{' '}
+              <Money cents={p.totals.feeCents} fw={600} data-testid="fee-total" /> · {plural(excluded.length, 'invoice')} not charged
             </Text>
-            <Text size="xs" c="dimmed" ta="right">{ruleLine}</Text>
+            <Text size="xs" c="dimmed" ta="right">
+              {ruleLine}
+            </Text>
           </Group>
         </Paper>
       )}
-      {preview.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{preview.error.message}</Alert>}
-      {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+      {preview.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {preview.error.message}
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {error}
+        </Alert>
+      )}
       {result && (
-        <Alert color="teal" variant="light" icon={<IconCircleCheck size={16} />} title={`Posted ${plural(result.posted.length, 'late fee')} for ${formatMonth(result.period)}: ${formatMoney(result.totalCents)}`} withCloseButton onClose={() => setResult(null)} data-testid="fee-result">
-          {result.skipped.length > 0 && <Text size="sm" mb={4}>{plural(result.skipped.length, 'invoice')} skipped: {result.skipped.slice(0, 3).map((s) => feeExclusionText(s.reason)).join('; ')}{result.skipped.length > 3 ? '; …' : ''}</Text>}
-          <Text size="sm">The fees are on the accounts’ ledgers, dated {formatDate(result.asOf)} and due at once. To waive one, open it here or from the account’s ledger.</Text>
+        <Alert
+          color="teal"
+          variant="light"
+          icon={<IconCircleCheck size={16} />}
+          title={`Posted ${plural(result.posted.length, 'late fee')} for ${formatMonth(result.period)}: ${formatMoney(result.totalCents)}`}
+          withCloseButton
+          onClose={() => setResult(null)}
+          data-testid="fee-result"
+        >
+          {result.skipped.length > 0 && (
+            <Text size="sm" mb={4}>
+              {plural(result.skipped.length, 'invoice')} skipped:{' '}
+              {result.skipped
+                .slice(0, 3)
+                .map((s) => feeExclusionText(s.reason))
+                .join('; ')}
+              {result.skipped.length > 3 ? '; …' : ''}
+            </Text>
+          )}
+          <Text size="sm">
+            The fees are on the accounts’ ledgers, dated {formatDate(result.asOf)} and due at once. To waive one, open it here or from the account’s ledger.
+          </Text>
           {result.posted.length > 0 && result.posted.length <= 12 && (
             <Table fz="sm" verticalSpacing={2} mt={6} maw={640} aria-label="Posted fees">
               <Table.Tbody>
@@ -212,10 +308,28 @@ export function FeeAssessmentPanel() {
                     <Table.Tr key={f.feeDocumentId}>
                       <Table.Td className="mono">{f.number}</Table.Td>
                       <Table.Td>{row?.accountName ?? ''}</Table.Td>
-                      <Table.Td className="mono" c="dimmed">{row?.invoiceNumber ?? ''}</Table.Td>
-                      <Table.Td ta="right"><Money cents={f.amountCents} /></Table.Td>
+                      <Table.Td className="mono" c="dimmed">
+                        {row?.invoiceNumber ?? ''}
+                      </Table.Td>
                       <Table.Td ta="right">
-                        {w ? <Text span size="xs" c="dimmed">Waived by {w}</Text> : <Button size="compact-xs" variant="subtle" onClick={() => setWaiving({ documentId: f.feeDocumentId, number: f.number, amountCents: f.amountCents, accountName: row?.accountName })}>Waive…</Button>}
+                        <Money cents={f.amountCents} />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {w ? (
+                          <Text span size="xs" c="dimmed">
+                            Waived by {w}
+                          </Text>
+                        ) : (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() =>
+                              setWaiving({ documentId: f.feeDocumentId, number: f.number, amountCents: f.amountCents, accountName: row?.accountName })
+                            }
+                          >
+                            Waive…
+                          </Button>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -244,15 +358,33 @@ export function FeeAssessmentPanel() {
           }
         />
       </div>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={<Text fw={600} size="lg">Post late fees</Text>} centered size={480}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={
+          <Text fw={600} size="lg">
+            Post late fees
+          </Text>
+        }
+        centered
+        size={480}
+      >
         <Stack gap="sm">
           <Text size="sm">
-            Post <b>{plural(selected.length, 'late fee')}</b> on {plural(selectedAccounts, 'account')}, <b>{formatMoney(selectedCents)}</b> in all, dated {formatDate(p?.asOf)} for {p ? formatMonth(p.period) : ''}?
+            Post <b>{plural(selected.length, 'late fee')}</b> on {plural(selectedAccounts, 'account')}, <b>{formatMoney(selectedCents)}</b> in all, dated{' '}
+            {formatDate(p?.asOf)} for {p ? formatMonth(p.period) : ''}?
           </Text>
-          <Text size="sm" c="dimmed">Each fee is its own document on the account’s ledger. An invoice is charged once per month, so running this again later in the month posts nothing new.</Text>
+          <Text size="sm" c="dimmed">
+            Each fee is its own document on the account’s ledger. An invoice is charged once per month, so running this again later in the month posts nothing
+            new.
+          </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button onClick={() => void post()} loading={posting}>Post {formatMoney(selectedCents)}</Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button onClick={() => void post()} loading={posting}>
+              Post {formatMoney(selectedCents)}
+            </Button>
           </Group>
         </Stack>
       </Modal>

@@ -64,7 +64,12 @@ export function FeeRulesPanel() {
     flat: flat === null || flat < 0 ? 'Not an amount' : null,
     rate: rate === null || rate > 10000 ? 'A percentage such as 1.5' : null,
     minimum: minimum === null || minimum < 0 ? 'Not an amount' : null,
-    maxInvoice: d.maxInvoice.trim() && (maxInvoice === null || maxInvoice < 0) ? 'Not an amount' : maxInvoice !== null && minimum !== null && maxInvoice < minimum ? 'Cannot be below the minimum' : null,
+    maxInvoice:
+      d.maxInvoice.trim() && (maxInvoice === null || maxInvoice < 0)
+        ? 'Not an amount'
+        : maxInvoice !== null && minimum !== null && maxInvoice < minimum
+          ? 'Cannot be below the minimum'
+          : null,
     maxYear: d.maxYear.trim() && (maxYear === null || maxYear < 0) ? 'Not an amount' : null,
   };
   const candidate = {
@@ -112,18 +117,108 @@ export function FeeRulesPanel() {
       <Stack gap="md">
         {!canEdit && <Alert color="gray">Only a collections supervisor or an administrator can change the late fee rules.</Alert>}
         {error && <Alert color="red">{error}</Alert>}
-        <Switch label="Charge late fees" description="Off: an assessment run charges nothing." checked={d.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} disabled={!canEdit} />
+        <Switch
+          label="Charge late fees"
+          description="Off: an assessment run charges nothing."
+          checked={d.enabled}
+          onChange={(e) => set('enabled', e.currentTarget.checked)}
+          disabled={!canEdit}
+        />
         <Divider />
         <div>
-          <Text fw={600} size="sm">How much</Text>
-          <Text size="xs" c="dimmed" mb={8}>Per invoice and calendar month: a flat amount, a monthly percentage of the past-due principal, or both.</Text>
+          <Text fw={600} size="sm">
+            How much
+          </Text>
+          <Text size="xs" c="dimmed" mb={8}>
+            Per invoice and calendar month: a flat amount, a monthly percentage of the past-due principal, or both.
+          </Text>
           <SimpleGrid cols={3} spacing="sm">
-            <NumberInput label="Grace days" description="Charged only after this many days past due" min={0} max={365} allowDecimal={false} clampBehavior="strict" value={d.graceDays} onChange={(v) => set('graceDays', v)} disabled={!canEdit} />
-            <TextInput label="Flat amount" description="Per invoice, per month" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={d.flat} onChange={(e) => set('flat', e.currentTarget.value)} error={errs.flat} disabled={!canEdit} styles={{ input: { textAlign: 'right' } }} />
-            <TextInput label="Monthly percentage" description="Of the past-due principal" placeholder="0" rightSection={<Text size="sm" c="dimmed">%</Text>} value={d.rate} onChange={(e) => set('rate', e.currentTarget.value)} error={errs.rate} disabled={!canEdit} styles={{ input: { textAlign: 'right' } }} />
-            <TextInput label="Minimum fee" description="A smaller fee is raised to it" placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={d.minimum} onChange={(e) => set('minimum', e.currentTarget.value)} error={errs.minimum} disabled={!canEdit} styles={{ input: { textAlign: 'right' } }} />
-            <TextInput label="Maximum per invoice" description="All months together; empty: none" placeholder="No maximum" leftSection={<Text size="sm" c="dimmed">$</Text>} value={d.maxInvoice} onChange={(e) => set('maxInvoice', e.currentTarget.value)} error={errs.maxInvoice} disabled={!canEdit} styles={{ input: { textAlign: 'right' } }} />
-            <TextInput label="Maximum per account per year" description="Calendar year; empty: none" placeholder="No maximum" leftSection={<Text size="sm" c="dimmed">$</Text>} value={d.maxYear} onChange={(e) => set('maxYear', e.currentTarget.value)} error={errs.maxYear} disabled={!canEdit} styles={{ input: { textAlign: 'right' } }} />
+            <NumberInput
+              label="Grace days"
+              description="Charged only after this many days past due"
+              min={0}
+              max={365}
+              allowDecimal={false}
+              clampBehavior="strict"
+              value={d.graceDays}
+              onChange={(v) => set('graceDays', v)}
+              disabled={!canEdit}
+            />
+            <TextInput
+              label="Flat amount"
+              description="Per invoice, per month"
+              placeholder="0.00"
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  $
+                </Text>
+              }
+              value={d.flat}
+              onChange={(e) => set('flat', e.currentTarget.value)}
+              error={errs.flat}
+              disabled={!canEdit}
+              styles={{ input: { textAlign: 'right' } }}
+            />
+            <TextInput
+              label="Monthly percentage"
+              description="Of the past-due principal"
+              placeholder="0"
+              rightSection={
+                <Text size="sm" c="dimmed">
+                  %
+                </Text>
+              }
+              value={d.rate}
+              onChange={(e) => set('rate', e.currentTarget.value)}
+              error={errs.rate}
+              disabled={!canEdit}
+              styles={{ input: { textAlign: 'right' } }}
+            />
+            <TextInput
+              label="Minimum fee"
+              description="A smaller fee is raised to it"
+              placeholder="0.00"
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  $
+                </Text>
+              }
+              value={d.minimum}
+              onChange={(e) => set('minimum', e.currentTarget.value)}
+              error={errs.minimum}
+              disabled={!canEdit}
+              styles={{ input: { textAlign: 'right' } }}
+            />
+            <TextInput
+              label="Maximum per invoice"
+              description="All months together; empty: none"
+              placeholder="No maximum"
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  $
+                </Text>
+              }
+              value={d.maxInvoice}
+              onChange={(e) => set('maxInvoice', e.currentTarget.value)}
+              error={errs.maxInvoice}
+              disabled={!canEdit}
+              styles={{ input: { textAlign: 'right' } }}
+            />
+            <TextInput
+              label="Maximum per account per year"
+              description="Calendar year; empty: none"
+              placeholder="No maximum"
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  $
+                </Text>
+              }
+              value={d.maxYear}
+              onChange={(e) => set('maxYear', e.currentTarget.value)}
+              error={errs.maxYear}
+              disabled={!canEdit}
+              styles={{ input: { textAlign: 'right' } }}
+            />
           </SimpleGrid>
         </div>
         <Paper radius="sm" p="sm" bg="gray.0" data-testid="fee-example">
@@ -135,7 +230,9 @@ export function FeeRulesPanel() {
         </Paper>
         <Divider />
         <div>
-          <Text fw={600} size="sm">Who is charged</Text>
+          <Text fw={600} size="sm">
+            Who is charged
+          </Text>
           <SegmentedControl
             mt={6}
             aria-label="Accounts charged"
@@ -149,23 +246,54 @@ export function FeeRulesPanel() {
             ]}
           />
           <Stack gap={6} mt="sm">
-            <Checkbox label="Not on invoices in dispute" checked={d.excludeDisputed} onChange={(e) => set('excludeDisputed', e.currentTarget.checked)} disabled={!canEdit} />
-            <Checkbox label="Not on invoices covered by a current payment plan" checked={d.excludeOnCurrentPlan} onChange={(e) => set('excludeOnCurrentPlan', e.currentTarget.checked)} disabled={!canEdit} />
-            <Checkbox label="Not on invoices with a write-off" checked={d.excludeWrittenOff} onChange={(e) => set('excludeWrittenOff', e.currentTarget.checked)} disabled={!canEdit} />
+            <Checkbox
+              label="Not on invoices in dispute"
+              checked={d.excludeDisputed}
+              onChange={(e) => set('excludeDisputed', e.currentTarget.checked)}
+              disabled={!canEdit}
+            />
+            <Checkbox
+              label="Not on invoices covered by a current payment plan"
+              checked={d.excludeOnCurrentPlan}
+              onChange={(e) => set('excludeOnCurrentPlan', e.currentTarget.checked)}
+              disabled={!canEdit}
+            />
+            <Checkbox
+              label="Not on invoices with a write-off"
+              checked={d.excludeWrittenOff}
+              onChange={(e) => set('excludeWrittenOff', e.currentTarget.checked)}
+              disabled={!canEdit}
+            />
           </Stack>
         </div>
         <Divider />
         <div>
-          <Switch label="Compounding" description="Charge the percentage on earlier unpaid late fees too. Off in most offices; some states forbid it." checked={d.compounding} onChange={(e) => set('compounding', e.currentTarget.checked)} disabled={!canEdit} />
-          {d.compounding && <Alert mt="xs" color="orange" variant="light" icon={<IconAlertTriangle size={16} />}>With compounding on, fees are charged on fees. Check that your state and your customer agreements allow it.</Alert>}
+          <Switch
+            label="Compounding"
+            description="Charge the percentage on earlier unpaid late fees too. Off in most offices; some states forbid it."
+            checked={d.compounding}
+            onChange={(e) => set('compounding', e.currentTarget.checked)}
+            disabled={!canEdit}
+          />
+          {d.compounding && (
+            <Alert mt="xs" color="orange" variant="light" icon={<IconAlertTriangle size={16} />}>
+              With compounding on, fees are charged on fees. Check that your state and your customer agreements allow it.
+            </Alert>
+          )}
         </div>
         {canEdit && (
           <Group justify="space-between">
-            <Button variant="default" leftSection={<IconRestore size={16} />} onClick={() => setD(toDraft(defaultFeeRules))}>Standard rules</Button>
-            <Button onClick={() => void save()} loading={saving} disabled={!ok || !dirty}>Save late fee rules</Button>
+            <Button variant="default" leftSection={<IconRestore size={16} />} onClick={() => setD(toDraft(defaultFeeRules))}>
+              Standard rules
+            </Button>
+            <Button onClick={() => void save()} loading={saving} disabled={!ok || !dirty}>
+              Save late fee rules
+            </Button>
           </Group>
         )}
-        <Text size="xs" c="dimmed">Fees already posted are not changed. An invoice is never charged twice for the same month. The change is recorded in the audit log.</Text>
+        <Text size="xs" c="dimmed">
+          Fees already posted are not changed. An invoice is never charged twice for the same month. The change is recorded in the audit log.
+        </Text>
       </Stack>
     </Paper>
   );

@@ -10,11 +10,18 @@ export function WaiveFeeButton({ document: d }: { document: DocumentDetail }) {
   const { session } = useSession();
   const [open, setOpen] = useState(false);
   if (d.kind !== 'fee') return null;
-  if (d.audit.some((a) => a.action === 'fee.waive')) return <Badge variant="light" color="gray" size="lg" radius="sm" styles={{ root: { textTransform: 'none' } }}>Waived</Badge>;
+  if (d.audit.some((a) => a.action === 'fee.waive'))
+    return (
+      <Badge variant="light" color="gray" size="lg" radius="sm" styles={{ root: { textTransform: 'none' } }}>
+        Waived
+      </Badge>
+    );
   if (!atLeast(session.role, 'supervisor')) return null;
   return (
     <>
-      <Button size="xs" variant="default" leftSection={<IconReceiptOff size={14} />} onClick={() => setOpen(true)}>Waive fee</Button>
+      <Button size="xs" variant="default" leftSection={<IconReceiptOff size={14} />} onClick={() => setOpen(true)}>
+        Waive fee
+      </Button>
       {open && <WaiveFeeModal fee={{ documentId: d.id, number: d.number, amountCents: d.totalCents }} onClose={() => setOpen(false)} />}
     </>
   );

@@ -37,17 +37,51 @@ export function WaiveFeeModal({ fee, onClose, onWaived }: { fee: FeeRef; onClose
     }
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600} size="lg">Waive fee {fee.number}</Text>} centered size={480}>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={
+        <Text fw={600} size="lg">
+          Waive fee {fee.number}
+        </Text>
+      }
+      centered
+      size={480}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Posts a credit adjustment of {formatMoney(fee.amountCents)}{fee.accountName ? ` on ${fee.accountName}` : ''} that cancels the fee. The month stays charged: the invoice is not charged again for it.
+            Posts a credit adjustment of {formatMoney(fee.amountCents)}
+            {fee.accountName ? ` on ${fee.accountName}` : ''} that cancels the fee. The month stays charged: the invoice is not charged again for it.
           </Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
-          <Textarea label="Reason" placeholder="e.g. First late payment in five years; courtesy waiver" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the credit' : undefined} autosize minRows={2} data-autofocus />
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
+          <Textarea
+            label="Reason"
+            placeholder="e.g. First late payment in five years; courtesy waiver"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={show && !reason.trim() ? 'Say why; it is kept with the credit' : undefined}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Waive {formatMoney(fee.amountCents)}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Waive {formatMoney(fee.amountCents)}
+            </Button>
           </Group>
         </Stack>
       </form>

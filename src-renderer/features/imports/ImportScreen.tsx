@@ -1,5 +1,27 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Box, Button, Center, FileButton, Grid, Group, Loader, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Tabs, Text, ThemeIcon, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Center,
+  FileButton,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -39,7 +61,8 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
-const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const sizeText = (bytes: number) =>
+  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Import accounts, invoices or payments from CSV or XLSX: choose the kind and the file, check the
@@ -124,7 +147,10 @@ export function ImportScreen() {
       // The preview now counts these rows as already imported.
       await queryClient.invalidateQueries({ queryKey: ['imports'] });
     } catch (err) {
-      const errors = err instanceof CallError && err.details && typeof err.details === 'object' && Array.isArray((err.details as { errors?: unknown }).errors) ? ((err.details as { errors: ImportError[] }).errors) : [];
+      const errors =
+        err instanceof CallError && err.details && typeof err.details === 'object' && Array.isArray((err.details as { errors?: unknown }).errors)
+          ? (err.details as { errors: ImportError[] }).errors
+          : [];
       setPostError({ message: err instanceof Error ? err.message : String(err), errors });
     } finally {
       setPosting(false);
@@ -143,28 +169,56 @@ export function ImportScreen() {
             <Step n={1} title="What are you importing?">
               <SimpleGrid cols={3} spacing="xs" role="radiogroup" aria-label="What to import">
                 {kinds.map((k) => (
-                  <UnstyledButton key={k.value} role="radio" aria-checked={kind === k.value} className={classes.kind} data-checked={kind === k.value || undefined} onClick={() => setKind(k.value)}>
-                    <Text fw={600} size="sm">{k.label}</Text>
-                    <Text size="xs" c="dimmed" lh={1.35} mt={2}>{k.what}</Text>
+                  <UnstyledButton
+                    key={k.value}
+                    role="radio"
+                    aria-checked={kind === k.value}
+                    className={classes.kind}
+                    data-checked={kind === k.value || undefined}
+                    onClick={() => setKind(k.value)}
+                  >
+                    <Text fw={600} size="sm">
+                      {k.label}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.35} mt={2}>
+                      {k.what}
+                    </Text>
                   </UnstyledButton>
                 ))}
               </SimpleGrid>
-              {kind !== 'accounts' && <Text size="xs" c="dimmed" mt="xs">Import the accounts first: every row must name an account already in Ledgerdesk.</Text>}
+              {kind !== 'accounts' && (
+                <Text size="xs" c="dimmed" mt="xs">
+                  Import the accounts first: every row must name an account already in Ledgerdesk.
+                </Text>
+              )}
             </Step>
             <Step n={2} title="Choose the file">
               <Group justify="space-between" wrap="nowrap">
                 {file ? (
                   <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                    <ThemeIcon variant="light" size={38} radius="md"><IconFileSpreadsheet size={20} /></ThemeIcon>
+                    <ThemeIcon variant="light" size={38} radius="md">
+                      <IconFileSpreadsheet size={20} />
+                    </ThemeIcon>
                     <Box style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={500} truncate data-testid="import-file-name">{file.name}</Text>
-                      <Text size="xs" c="dimmed">{sizeText(file.size)}{p ? ` · ${p.format.toUpperCase()} · ${p.rows.toLocaleString('en-US')} data rows` : ''}</Text>
+                      <Text size="sm" fw={500} truncate data-testid="import-file-name">
+                        {file.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {sizeText(file.size)}
+                        {p ? ` · ${p.format.toUpperCase()} · ${p.rows.toLocaleString('en-US')} data rows` : ''}
+                      </Text>
                     </Box>
                   </Group>
                 ) : (
-                  <Text size="sm" c="dimmed">CSV (comma, semicolon or tab separated) or Excel .xlsx, with a header row. Up to 25 MB.</Text>
+                  <Text size="sm" c="dimmed">
+                    CSV (comma, semicolon or tab separated) or Excel .xlsx, with a header row. Up to 25 MB.
+                  </Text>
                 )}
-                <FileButton resetRef={resetFileInput} onChange={(f) => void choose(f)} accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+                <FileButton
+                  resetRef={resetFileInput}
+                  onChange={(f) => void choose(f)}
+                  accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                >
                   {(props) => (
                     <Button {...props} variant={file ? 'default' : 'filled'} leftSection={<IconFileUpload size={16} />} style={{ flexShrink: 0 }}>
                       {file ? 'Choose another file' : 'Choose file…'}
@@ -172,16 +226,34 @@ export function ImportScreen() {
                   )}
                 </FileButton>
               </Group>
-              {readError && <Alert color="red" mt="sm">{readError}</Alert>}
+              {readError && (
+                <Alert color="red" mt="sm">
+                  {readError}
+                </Alert>
+              )}
             </Step>
             {file && (
-              <Step n={3} title="Match the columns" aside={p && <Text size="xs" c="dimmed">{p.detectedColumns.length} columns in the file</Text>}>
+              <Step
+                n={3}
+                title="Match the columns"
+                aside={
+                  p && (
+                    <Text size="xs" c="dimmed">
+                      {p.detectedColumns.length} columns in the file
+                    </Text>
+                  )
+                }
+              >
                 {p && shownMapping ? (
                   <MappingTable preview={p} mapping={shownMapping} onChange={setColumn} />
                 ) : preview.isFetching ? (
-                  <Center p="md"><Loader size="sm" /></Center>
+                  <Center p="md">
+                    <Loader size="sm" />
+                  </Center>
                 ) : (
-                  <Text size="sm" c="dimmed">The columns appear once the file is read.</Text>
+                  <Text size="sm" c="dimmed">
+                    The columns appear once the file is read.
+                  </Text>
                 )}
               </Step>
             )}
@@ -192,9 +264,13 @@ export function ImportScreen() {
             {!file ? (
               <EmptyPreview />
             ) : preview.error ? (
-              <Alert color="red" icon={<IconAlertTriangle size={16} />} title="The file cannot be imported">{preview.error.message}</Alert>
+              <Alert color="red" icon={<IconAlertTriangle size={16} />} title="The file cannot be imported">
+                {preview.error.message}
+              </Alert>
             ) : !p ? (
-              <Center p="xl"><Loader size="sm" /></Center>
+              <Center p="xl">
+                <Loader size="sm" />
+              </Center>
             ) : (
               <PreviewPanel preview={p} result={result} postError={postError} />
             )}
@@ -206,9 +282,21 @@ export function ImportScreen() {
                     : 'Posting is all or nothing: every row is posted in one step, or none is.'}
                 </Text>
                 {result ? (
-                  <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => { setFile(null); setResult(null); }}>Import another file</Button>
+                  <Button
+                    variant="default"
+                    leftSection={<IconRefresh size={16} />}
+                    onClick={() => {
+                      setFile(null);
+                      setResult(null);
+                    }}
+                  >
+                    Import another file
+                  </Button>
                 ) : (
-                  <Tooltip label={p && p.errors.length > 0 ? 'Fix every problem first' : p && p.totals.toPost === 0 ? 'Nothing new to post' : ''} disabled={canPost || !p}>
+                  <Tooltip
+                    label={p && p.errors.length > 0 ? 'Fix every problem first' : p && p.totals.toPost === 0 ? 'Nothing new to post' : ''}
+                    disabled={canPost || !p}
+                  >
                     <span>
                       <Button leftSection={<IconUpload size={16} />} disabled={!canPost} loading={posting} onClick={() => void post()}>
                         {p && p.totals.toPost > 0 ? `Post ${p.totals.toPost.toLocaleString('en-US')} ${noun(kind, p.totals.toPost)}` : 'Post'}
@@ -232,8 +320,14 @@ function Step({ n, title, aside, children }: { n: number; title: string; aside?:
     <Paper withBorder radius="md" p="md" component="section" aria-label={title}>
       <Group justify="space-between" mb="sm">
         <Group gap="xs">
-          <ThemeIcon size={22} radius="xl" variant="filled"><Text size="xs" fw={700}>{n}</Text></ThemeIcon>
-          <Title order={4} fz="md">{title}</Title>
+          <ThemeIcon size={22} radius="xl" variant="filled">
+            <Text size="xs" fw={700}>
+              {n}
+            </Text>
+          </ThemeIcon>
+          <Title order={4} fz="md">
+            {title}
+          </Title>
         </Group>
         {aside}
       </Group>
@@ -246,16 +340,31 @@ function EmptyPreview() {
   return (
     <Center py={48}>
       <Stack align="center" gap={6} maw={380}>
-        <ThemeIcon size={44} radius="xl" variant="light" color="gray"><IconFileSpreadsheet size={24} /></ThemeIcon>
+        <ThemeIcon size={44} radius="xl" variant="light" color="gray">
+          <IconFileSpreadsheet size={24} />
+        </ThemeIcon>
         <Text fw={500}>No file yet</Text>
-        <Text size="sm" c="dimmed" ta="center">Choose a file: its rows are checked here, each problem with its line and column, before anything is posted.</Text>
+        <Text size="sm" c="dimmed" ta="center">
+          Choose a file: its rows are checked here, each problem with its line and column, before anything is posted.
+        </Text>
       </Stack>
     </Center>
   );
 }
 
-function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; mapping: Record<string, string | null>; onChange: (canonical: string, source: string | null) => void }) {
-  const options = useMemo(() => [{ value: '', label: '— not in the file —' }, ...preview.detectedColumns.filter(Boolean).map((c) => ({ value: c, label: c }))], [preview.detectedColumns]);
+function MappingTable({
+  preview,
+  mapping,
+  onChange,
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, string | null>;
+  onChange: (canonical: string, source: string | null) => void;
+}) {
+  const options = useMemo(
+    () => [{ value: '', label: '— not in the file —' }, ...preview.detectedColumns.filter(Boolean).map((c) => ({ value: c, label: c }))],
+    [preview.detectedColumns],
+  );
   const used = new Set(Object.values(mapping).filter(Boolean));
   const unused = preview.detectedColumns.filter((c) => c && !used.has(c));
   return (
@@ -276,8 +385,14 @@ function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; 
                   <Table.Td>
                     <Tooltip label={c.help} multiline w={300} withArrow position="top-start">
                       <Text size="sm" style={{ cursor: 'help', whiteSpace: 'nowrap' }}>
-                        <span className="mono" style={{ fontSize: 'var(--mantine-font-size-xs)' }}>{c.name}</span>
-                        {c.required && <Text span c={missing ? 'red.7' : 'dimmed'} size="xs" ml={6}>required</Text>}
+                        <span className="mono" style={{ fontSize: 'var(--mantine-font-size-xs)' }}>
+                          {c.name}
+                        </span>
+                        {c.required && (
+                          <Text span c={missing ? 'red.7' : 'dimmed'} size="xs" ml={6}>
+                            required
+                          </Text>
+                        )}
                       </Text>
                     </Tooltip>
                   </Table.Td>
@@ -300,7 +415,8 @@ function MappingTable({ preview, mapping, onChange }: { preview: ImportPreview; 
         </Table>
       </ScrollArea.Autosize>
       <Text size="xs" c="dimmed" mt="xs">
-        {unused.length ? <>Not imported: {unused.join(', ')}.</> : 'Every column of the file is used.'} Guesses come from the file's headers; change any of them.
+        {unused.length ? <>Not imported: {unused.join(', ')}.</> : 'Every column of the file is used.'} Guesses come from the file's headers; change any of
+        them.
       </Text>
     </>
   );
@@ -313,7 +429,15 @@ const errorColumns: GridColumns<ImportError> = [
   errCol.accessor('reason', { header: 'Problem', meta: { minWidth: 220, grow: 3, wrap: true }, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
 ];
 
-function PreviewPanel({ preview: p, result, postError }: { preview: ImportPreview; result: ImportSummary | null; postError: { message: string; errors: ImportError[] } | null }) {
+function PreviewPanel({
+  preview: p,
+  result,
+  postError,
+}: {
+  preview: ImportPreview;
+  result: ImportSummary | null;
+  postError: { message: string; errors: ImportError[] } | null;
+}) {
   const hasAmounts = p.kind !== 'accounts';
   const errors = postError?.errors.length ? postError.errors : p.errors;
   const [tab, setTab] = useState<string | null>(errors.length ? 'problems' : 'rows');
@@ -326,7 +450,9 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
         <Count label="Rows with problems" value={p.totals.rowsWithErrors} color={p.errors.length ? 'red' : undefined} testId="import-count-errors" />
         <Count label="Already imported" value={p.totals.duplicates} testId="import-count-duplicates" note="skipped" />
         <Count label="To post" value={p.totals.toPost} color={p.totals.toPost ? 'teal' : undefined} testId="import-count-to-post" />
-        {hasAmounts && <Count label={p.errors.length ? 'Amount, rows without problems' : 'Amount to post'} text={formatMoney(p.totals.amountCents)} testId="import-amount" />}
+        {hasAmounts && (
+          <Count label={p.errors.length ? 'Amount, rows without problems' : 'Amount to post'} text={formatMoney(p.totals.amountCents)} testId="import-amount" />
+        )}
       </SimpleGrid>
 
       {result ? (
@@ -336,9 +462,16 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
           {result.kind !== 'accounts' && result.posted ? `, ${formatMoney(result.amountCents)} in all` : ''}. Batch #{result.batchId}.
         </Alert>
       ) : postError ? (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was posted">{postError.message}</Alert>
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was posted">
+          {postError.message}
+        </Alert>
       ) : p.errors.length > 0 ? (
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={`${p.errors.length.toLocaleString('en-US')} ${p.errors.length === 1 ? 'problem' : 'problems'} to fix`} data-testid="import-status">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={`${p.errors.length.toLocaleString('en-US')} ${p.errors.length === 1 ? 'problem' : 'problems'} to fix`}
+          data-testid="import-status"
+        >
           {p.errorsTruncated ? 'The first 5,000 problems are listed. ' : ''}Post stays off until the file has none. Nothing has been written.
         </Alert>
       ) : p.totals.toPost === 0 ? (
@@ -347,13 +480,24 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
         </Alert>
       ) : (
         <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Ready to post" data-testid="import-status">
-          No problems found. {p.totals.toPost.toLocaleString('en-US')} {noun(p.kind, p.totals.toPost)} will be posted{p.totals.duplicates ? ` and ${p.totals.duplicates.toLocaleString('en-US')} already imported skipped` : ''}.
+          No problems found. {p.totals.toPost.toLocaleString('en-US')} {noun(p.kind, p.totals.toPost)} will be posted
+          {p.totals.duplicates ? ` and ${p.totals.duplicates.toLocaleString('en-US')} already imported skipped` : ''}.
         </Alert>
       )}
 
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
-          <Tabs.Tab value="problems" color="red" rightSection={<Badge size="xs" variant={errors.length ? 'filled' : 'light'} color={errors.length ? 'red' : 'gray'} circle={errors.length < 10}>{errors.length}</Badge>}>Problems</Tabs.Tab>
+          <Tabs.Tab
+            value="problems"
+            color="red"
+            rightSection={
+              <Badge size="xs" variant={errors.length ? 'filled' : 'light'} color={errors.length ? 'red' : 'gray'} circle={errors.length < 10}>
+                {errors.length}
+              </Badge>
+            }
+          >
+            Problems
+          </Tabs.Tab>
           <Tabs.Tab value="rows">First rows</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="problems" pt="sm">
@@ -374,14 +518,24 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th ta="right">Line</Table.Th>
-                  {sampleColumns.map((c) => <Table.Th key={c.name} className="mono" style={{ whiteSpace: 'nowrap' }}>{c.name}</Table.Th>)}
+                  {sampleColumns.map((c) => (
+                    <Table.Th key={c.name} className="mono" style={{ whiteSpace: 'nowrap' }}>
+                      {c.name}
+                    </Table.Th>
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {p.sample.map((r) => (
                   <Table.Tr key={r.line} bg={p.errors.some((e) => e.line === r.line) ? 'red.0' : undefined}>
-                    <Table.Td className="num" c="dimmed">{r.line}</Table.Td>
-                    {sampleColumns.map((c) => <Table.Td key={c.name} style={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.values[c.name]}</Table.Td>)}
+                    <Table.Td className="num" c="dimmed">
+                      {r.line}
+                    </Table.Td>
+                    {sampleColumns.map((c) => (
+                      <Table.Td key={c.name} style={{ whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                        {r.values[c.name]}
+                      </Table.Td>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -396,10 +550,18 @@ function PreviewPanel({ preview: p, result, postError }: { preview: ImportPrevie
 function Count({ label, value, text, color, note, testId }: { label: string; value?: number; text?: string; color?: string; note?: string; testId: string }) {
   return (
     <Paper radius="md" p="xs" bg="gray.0">
-      <Text size="xs" c="dimmed" lh={1.2}>{label}</Text>
+      <Text size="xs" c="dimmed" lh={1.2}>
+        {label}
+      </Text>
       <Group gap={4} align="baseline">
-        <Text fz="lg" fw={600} c={color && value ? `${color}.8` : undefined} className="num" ta="left" data-testid={testId}>{text ?? (value ?? 0).toLocaleString('en-US')}</Text>
-        {note && <Text size="xs" c="dimmed">{note}</Text>}
+        <Text fz="lg" fw={600} c={color && value ? `${color}.8` : undefined} className="num" ta="left" data-testid={testId}>
+          {text ?? (value ?? 0).toLocaleString('en-US')}
+        </Text>
+        {note && (
+          <Text size="xs" c="dimmed">
+            {note}
+          </Text>
+        )}
       </Group>
     </Paper>
   );

@@ -1,13 +1,59 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ActionIcon, Alert, Anchor, Autocomplete, Badge, Box, Breadcrumbs, Button, Center, Divider, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Table, TagsInput, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Autocomplete,
+  Badge,
+  Box,
+  Breadcrumbs,
+  Button,
+  Center,
+  Divider,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCheck, IconDeviceFloppy, IconFileMinus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { computeInvoiceTotals, TotalsError, type Discount, type InvoiceDetail, type InvoiceLineInput, type InvoiceTotals, type Item, type TotalsLineInput } from '@shared/domain/invoices';
+import {
+  computeInvoiceTotals,
+  TotalsError,
+  type Discount,
+  type InvoiceDetail,
+  type InvoiceLineInput,
+  type InvoiceTotals,
+  type Item,
+  type TotalsLineInput,
+} from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
 import { formatDate, formatInstant, isIsoDate } from '@shared/dates';
-import { MAX_QUANTITY_MILLI, applyBasisPoints, basisPointsToText, cents, centsToDecimalString, formatBasisPoints, formatMoney, formatQuantity, parseMoney, parsePercent, parseQuantity, quantityToText } from '@shared/money';
+import {
+  MAX_QUANTITY_MILLI,
+  applyBasisPoints,
+  basisPointsToText,
+  cents,
+  centsToDecimalString,
+  formatBasisPoints,
+  formatMoney,
+  formatQuantity,
+  parseMoney,
+  parsePercent,
+  parseQuantity,
+  quantityToText,
+} from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
@@ -37,7 +83,17 @@ interface HeaderDraft {
 }
 
 let nextKey = 1;
-const blankLine = (): LineDraft => ({ key: nextKey++, itemCode: '', description: '', quantity: '1', unitPrice: '', discountKind: 'percent', discount: '', taxRate: '0', icd10: [] });
+const blankLine = (): LineDraft => ({
+  key: nextKey++,
+  itemCode: '',
+  description: '',
+  quantity: '1',
+  unitPrice: '',
+  discountKind: 'percent',
+  discount: '',
+  taxRate: '0',
+  icd10: [],
+});
 const ICD10 = /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 
 function discountText(d: Discount | null): { kind: 'percent' | 'amount'; text: string } {
@@ -49,10 +105,24 @@ function discountText(d: Discount | null): { kind: 'percent' | 'amount'; text: s
 export function InvoiceEditorRoute() {
   const params = useParams();
   const invoiceId = params.invoiceId && params.invoiceId !== 'new' ? Number(params.invoiceId) : null;
-  const invoice = useQuery({ queryKey: ['invoices', 'get', invoiceId], queryFn: () => unwrap(window.api.invoices.get({ invoiceId: invoiceId! })), enabled: invoiceId !== null });
+  const invoice = useQuery({
+    queryKey: ['invoices', 'get', invoiceId],
+    queryFn: () => unwrap(window.api.invoices.get({ invoiceId: invoiceId! })),
+    enabled: invoiceId !== null,
+  });
   const accountId = Number(params.id ?? invoice.data?.accountId);
-  if (invoice.error) return <Alert color="red" icon={<IconAlertCircle size={16} />}>{invoice.error.message}</Alert>;
-  if (invoiceId !== null && !invoice.data) return <Center style={{ flex: 1 }}><Loader /></Center>;
+  if (invoice.error)
+    return (
+      <Alert color="red" icon={<IconAlertCircle size={16} />}>
+        {invoice.error.message}
+      </Alert>
+    );
+  if (invoiceId !== null && !invoice.data)
+    return (
+      <Center style={{ flex: 1 }}>
+        <Loader />
+      </Center>
+    );
   if (invoice.data?.status === 'posted') return <PostedInvoice invoice={invoice.data} />;
   return <DraftEditor key={invoiceId ?? 'new'} accountId={invoice.data?.accountId ?? accountId} draft={invoice.data ?? null} />;
 }
@@ -65,13 +135,31 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   const items = useItems();
   const [header, setHeader] = useState<HeaderDraft>(() => {
     const d = discountText(draft?.invoiceDiscount ?? null);
-    return { invoiceDate: draft?.invoiceDate ?? '', terms: draft?.terms ?? '', poNumber: draft?.poNumber ?? '', memo: draft?.memo ?? '', discountKind: d.kind, discount: d.text, shipping: draft?.shippingCents ? centsToDecimalString(draft.shippingCents) : '' };
+    return {
+      invoiceDate: draft?.invoiceDate ?? '',
+      terms: draft?.terms ?? '',
+      poNumber: draft?.poNumber ?? '',
+      memo: draft?.memo ?? '',
+      discountKind: d.kind,
+      discount: d.text,
+      shipping: draft?.shippingCents ? centsToDecimalString(draft.shippingCents) : '',
+    };
   });
   const [lines, setLines] = useState<LineDraft[]>(() =>
     draft?.lines.length
       ? draft.lines.map((l) => {
           const d = discountText(l.discount);
-          return { key: nextKey++, itemCode: l.itemCode, description: l.description, quantity: quantityToText(l.quantityMilli), unitPrice: centsToDecimalString(l.unitPriceCents), discountKind: d.kind, discount: d.text, taxRate: basisPointsToText(l.taxRateBp), icd10: l.icd10Codes };
+          return {
+            key: nextKey++,
+            itemCode: l.itemCode,
+            description: l.description,
+            quantity: quantityToText(l.quantityMilli),
+            unitPrice: centsToDecimalString(l.unitPriceCents),
+            discountKind: d.kind,
+            discount: d.text,
+            taxRate: basisPointsToText(l.taxRateBp),
+            icd10: l.icd10Codes,
+          };
         })
       : [blankLine()],
   );
@@ -85,7 +173,13 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   }, [today, account.data?.terms, settings.data?.defaultTerms]);
 
   const setLine = (key: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
-  const pickItem = (key: number, item: Item) => setLine(key, { itemCode: item.code, description: item.description, unitPrice: centsToDecimalString(item.unitPriceCents), taxRate: basisPointsToText(item.taxRateBp) });
+  const pickItem = (key: number, item: Item) =>
+    setLine(key, {
+      itemCode: item.code,
+      description: item.description,
+      unitPrice: centsToDecimalString(item.unitPriceCents),
+      taxRate: basisPointsToText(item.taxRateBp),
+    });
 
   // Parse every field; collect field errors; compute totals with the shared function the backend uses.
   const parsed = useMemo(() => {
@@ -115,7 +209,15 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       }
       const bad = l.icd10.find((c) => !ICD10.test(c.trim().toUpperCase()));
       if (bad) errors[`${l.key}.icd10`] = `${bad} is not an ICD-10 code (e.g. E11.9)`;
-      inputs.push({ itemCode: l.itemCode.trim(), description: l.description.trim(), quantityMilli: q ?? 0, unitPriceCents: p ?? cents(0), discount, taxRateBp: tax ?? 0, icd10Codes: l.icd10.map((c) => c.trim().toUpperCase()) });
+      inputs.push({
+        itemCode: l.itemCode.trim(),
+        description: l.description.trim(),
+        quantityMilli: q ?? 0,
+        unitPriceCents: p ?? cents(0),
+        discount,
+        taxRateBp: tax ?? 0,
+        icd10Codes: l.icd10.map((c) => c.trim().toUpperCase()),
+      });
     });
     let invoiceDiscount: Discount | null = null;
     if (header.discount.trim()) {
@@ -139,7 +241,12 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
     const lineFieldErrors = Object.keys(errors).some((k) => /^\d+\./.test(k));
     if (!lineFieldErrors && !errors.invoiceDiscount && !errors.shipping) {
       try {
-        totals = computeInvoiceTotals({ lines: inputs, invoiceDiscount, shippingCents: shipping ?? cents(0), shippingTaxRateBp: settings.data?.shippingTaxRateBp ?? 0 });
+        totals = computeInvoiceTotals({
+          lines: inputs,
+          invoiceDiscount,
+          shippingCents: shipping ?? cents(0),
+          shippingTaxRateBp: settings.data?.shippingTaxRateBp ?? 0,
+        });
       } catch (e) {
         if (e instanceof TotalsError) totalsError = e.message;
         else throw e;
@@ -169,7 +276,9 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       setError(parsed.totalsError ?? (parsed.inputs.length === 0 ? 'Add at least one line.' : 'Some fields need attention; they are marked in red.'));
       return null;
     }
-    const saved = draft ? await unwrap(window.api.invoices.updateDraft({ invoiceId: draft.id, ...payload() })) : await unwrap(window.api.invoices.createDraft({ accountId, ...payload() }));
+    const saved = draft
+      ? await unwrap(window.api.invoices.updateDraft({ invoiceId: draft.id, ...payload() }))
+      : await unwrap(window.api.invoices.createDraft({ accountId, ...payload() }));
     queryClient.setQueryData(['invoices', 'get', saved.id], saved);
     return saved;
   };
@@ -195,7 +304,11 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       if (!saved) return;
       const posted = await unwrap(window.api.invoices.post({ invoiceId: saved.id }));
       queryClient.setQueryData(['invoices', 'get', posted.id], posted);
-      notifications.show({ color: 'teal', title: `Invoice ${posted.number} posted`, message: `${formatMoney(posted.totalCents)} due ${formatDate(posted.dueDate)}.` });
+      notifications.show({
+        color: 'teal',
+        title: `Invoice ${posted.number} posted`,
+        message: `${formatMoney(posted.totalCents)} due ${formatDate(posted.dueDate)}.`,
+      });
       navigate(`/accounts/${accountId}/invoices/${posted.id}`, { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -224,28 +337,72 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       <Group justify="space-between" align="flex-end" mb="md">
         <Stack gap={2}>
           <Group gap="sm">
-            <Title order={2} fz={22}>{draft ? 'Draft invoice' : 'New invoice'}</Title>
-            <Badge variant="light" color="gray">Draft</Badge>
+            <Title order={2} fz={22}>
+              {draft ? 'Draft invoice' : 'New invoice'}
+            </Title>
+            <Badge variant="light" color="gray">
+              Draft
+            </Badge>
           </Group>
-          <Text size="sm" c="dimmed">For <Text span inherit fw={500} c="gray.8">{account.data?.name}</Text> ({account.data?.accountNumber}). The number is assigned when you post.</Text>
+          <Text size="sm" c="dimmed">
+            For{' '}
+            <Text span inherit fw={500} c="gray.8">
+              {account.data?.name}
+            </Text>{' '}
+            ({account.data?.accountNumber}). The number is assigned when you post.
+          </Text>
         </Stack>
         <Group gap="xs">
-          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void onDelete()}>{draft ? 'Delete draft' : 'Discard'}</Button>
-          <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={busy === 'save'} disabled={busy !== null} onClick={() => void onSave()}>Save draft</Button>
-          <Button leftSection={<IconCheck size={16} />} loading={busy === 'post'} disabled={busy !== null} onClick={() => void onPost()}>Post invoice</Button>
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void onDelete()}>
+            {draft ? 'Delete draft' : 'Discard'}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconDeviceFloppy size={16} />}
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            onClick={() => void onSave()}
+          >
+            Save draft
+          </Button>
+          <Button leftSection={<IconCheck size={16} />} loading={busy === 'post'} disabled={busy !== null} onClick={() => void onPost()}>
+            Post invoice
+          </Button>
         </Group>
       </Group>
-      {error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md" data-testid="invoice-error">{error}</Alert>}
+      {error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md" data-testid="invoice-error">
+          {error}
+        </Alert>
+      )}
 
       <Paper withBorder radius="md" p="md" mb="md">
         <SimpleGrid cols={4} spacing="sm">
-          <TextInput type="date" label="Invoice date" value={header.invoiceDate} onChange={(e) => setHeader({ ...header, invoiceDate: e.currentTarget.value })} error={err('invoiceDate')} />
-          <Autocomplete label="Terms" data={commonTerms} value={header.terms} onChange={(v) => setHeader({ ...header, terms: v })} error={err('terms') ?? (!parsed.terms && header.terms ? parsed.errors.terms : undefined)} />
+          <TextInput
+            type="date"
+            label="Invoice date"
+            value={header.invoiceDate}
+            onChange={(e) => setHeader({ ...header, invoiceDate: e.currentTarget.value })}
+            error={err('invoiceDate')}
+          />
+          <Autocomplete
+            label="Terms"
+            data={commonTerms}
+            value={header.terms}
+            onChange={(v) => setHeader({ ...header, terms: v })}
+            error={err('terms') ?? (!parsed.terms && header.terms ? parsed.errors.terms : undefined)}
+          />
           <Stack gap={2}>
-            <Text size="sm" fw={500}>Due date</Text>
-            <Text size="sm" mt={6} data-testid="invoice-due-date">{parsed.dates ? formatDate(parsed.dates.dueDate) : '—'}</Text>
+            <Text size="sm" fw={500}>
+              Due date
+            </Text>
+            <Text size="sm" mt={6} data-testid="invoice-due-date">
+              {parsed.dates ? formatDate(parsed.dates.dueDate) : '—'}
+            </Text>
             {parsed.dates?.discountDate && parsed.terms && (
-              <Text size="xs" c="teal.8" data-testid="invoice-discount-date">{formatBasisPoints(parsed.terms.discountBp)} off if paid by {formatDate(parsed.dates.discountDate)}</Text>
+              <Text size="xs" c="teal.8" data-testid="invoice-discount-date">
+                {formatBasisPoints(parsed.terms.discountBp)} off if paid by {formatDate(parsed.dates.discountDate)}
+              </Text>
             )}
           </Stack>
           <TextInput label="PO number" value={header.poNumber} onChange={(e) => setHeader({ ...header, poNumber: e.currentTarget.value })} />
@@ -260,11 +417,21 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
               <Table.Th w={118}>Code</Table.Th>
               <Table.Th>Description</Table.Th>
               <Table.Th w={178}>ICD-10</Table.Th>
-              <Table.Th w={76} ta="right">Qty</Table.Th>
-              <Table.Th w={104} ta="right">Unit price</Table.Th>
-              <Table.Th w={148} ta="right">Discount</Table.Th>
-              <Table.Th w={92} ta="right">Tax %</Table.Th>
-              <Table.Th w={112} ta="right">Amount</Table.Th>
+              <Table.Th w={76} ta="right">
+                Qty
+              </Table.Th>
+              <Table.Th w={104} ta="right">
+                Unit price
+              </Table.Th>
+              <Table.Th w={148} ta="right">
+                Discount
+              </Table.Th>
+              <Table.Th w={92} ta="right">
+                Tax %
+              </Table.Th>
+              <Table.Th w={112} ta="right">
+                Amount
+              </Table.Th>
               <Table.Th w={40} />
             </Table.Tr>
           </Table.Thead>
@@ -273,7 +440,11 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
               const lt = t && parsed.usedKeys.has(l.key) ? t.lines[[...parsed.usedKeys].indexOf(l.key)] : undefined;
               return (
                 <Table.Tr key={l.key} data-testid={`invoice-line-${i + 1}`} style={{ verticalAlign: 'top' }}>
-                  <Table.Td><Text size="sm" c="dimmed" mt={6}>{i + 1}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed" mt={6}>
+                      {i + 1}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>
                     <Autocomplete
                       aria-label={`Line ${i + 1} code`}
@@ -289,8 +460,18 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                         return (
                           <Group justify="space-between" wrap="nowrap" w="100%" gap="sm">
                             <Box style={{ minWidth: 0 }}>
-                              <Text size="sm" className="mono" fw={600}>{option.value}{it && it.codeSystem !== 'item' ? <Text span size="xs" c="dimmed"> {it.codeSystem.toUpperCase()}</Text> : null}</Text>
-                              <Text size="xs" c="dimmed" truncate>{it?.description}</Text>
+                              <Text size="sm" className="mono" fw={600}>
+                                {option.value}
+                                {it && it.codeSystem !== 'item' ? (
+                                  <Text span size="xs" c="dimmed">
+                                    {' '}
+                                    {it.codeSystem.toUpperCase()}
+                                  </Text>
+                                ) : null}
+                              </Text>
+                              <Text size="xs" c="dimmed" truncate>
+                                {it?.description}
+                              </Text>
                             </Box>
                             {it && <Money cents={it.unitPriceCents} size="sm" />}
                           </Group>
@@ -298,7 +479,9 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       }}
                       filter={({ options, search }) => {
                         const s = search.trim().toLowerCase();
-                        return (options as { value: string; label: string }[]).filter((o) => !s || o.value.toLowerCase().startsWith(s) || (itemByCode.get(o.value)?.description.toLowerCase().includes(s) ?? false));
+                        return (options as { value: string; label: string }[]).filter(
+                          (o) => !s || o.value.toLowerCase().startsWith(s) || (itemByCode.get(o.value)?.description.toLowerCase().includes(s) ?? false),
+                        );
                       }}
                       onChange={(v) => setLine(l.key, { itemCode: v })}
                       onOptionSubmit={(v) => {
@@ -308,33 +491,107 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Textarea aria-label={`Line ${i + 1} description`} placeholder="Description" autosize minRows={1} maxRows={4} value={l.description} onChange={(e) => setLine(l.key, { description: e.currentTarget.value })} error={err(`${l.key}.description`)} />
+                    <Textarea
+                      aria-label={`Line ${i + 1} description`}
+                      placeholder="Description"
+                      autosize
+                      minRows={1}
+                      maxRows={4}
+                      value={l.description}
+                      onChange={(e) => setLine(l.key, { description: e.currentTarget.value })}
+                      error={err(`${l.key}.description`)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <TagsInput
                       aria-label={`Line ${i + 1} ICD-10 codes`}
                       placeholder={l.icd10.length ? '' : 'e.g. E11.9'}
                       value={l.icd10}
-                      onChange={(v) => setLine(l.key, { icd10: [...new Set(v.flatMap((c) => c.split(/[\s,;]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))] })}
+                      onChange={(v) =>
+                        setLine(l.key, {
+                          icd10: [
+                            ...new Set(
+                              v
+                                .flatMap((c) => c.split(/[\s,;]+/))
+                                .map((c) => c.trim().toUpperCase())
+                                .filter(Boolean),
+                            ),
+                          ],
+                        })
+                      }
                       splitChars={[',', ' ', ';']}
                       maxTags={12}
                       error={parsed.errors[`${l.key}.icd10`]}
                       styles={{ inputField: { minWidth: 24 }, pill: { paddingInline: 6 } }}
                     />
                   </Table.Td>
-                  <Table.Td><TextInput aria-label={`Line ${i + 1} quantity`} value={l.quantity} onChange={(e) => setLine(l.key, { quantity: e.currentTarget.value })} error={err(`${l.key}.quantity`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
-                  <Table.Td><TextInput aria-label={`Line ${i + 1} unit price`} placeholder="0.00" value={l.unitPrice} onChange={(e) => setLine(l.key, { unitPrice: e.currentTarget.value })} error={err(`${l.key}.unitPrice`)} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
                   <Table.Td>
-                    <DiscountInput label={`Line ${i + 1} discount`} kind={l.discountKind} text={l.discount} error={err(`${l.key}.discount`) ?? (parsed.totalsError?.startsWith(`Line ${[...parsed.usedKeys].indexOf(l.key) + 1}:`) ? 'Too large' : undefined)} onChange={(kind, text) => setLine(l.key, { discountKind: kind, discount: text })} />
+                    <TextInput
+                      aria-label={`Line ${i + 1} quantity`}
+                      value={l.quantity}
+                      onChange={(e) => setLine(l.key, { quantity: e.currentTarget.value })}
+                      error={err(`${l.key}.quantity`)}
+                      styles={{ input: { textAlign: 'right' } }}
+                    />
                   </Table.Td>
-                  <Table.Td><TextInput aria-label={`Line ${i + 1} tax rate`} value={l.taxRate} onChange={(e) => setLine(l.key, { taxRate: e.currentTarget.value })} error={err(`${l.key}.taxRate`)} rightSection={<Text size="xs" c="dimmed">%</Text>} styles={{ input: { textAlign: 'right' } }} /></Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={`Line ${i + 1} unit price`}
+                      placeholder="0.00"
+                      value={l.unitPrice}
+                      onChange={(e) => setLine(l.key, { unitPrice: e.currentTarget.value })}
+                      error={err(`${l.key}.unitPrice`)}
+                      styles={{ input: { textAlign: 'right' } }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <DiscountInput
+                      label={`Line ${i + 1} discount`}
+                      kind={l.discountKind}
+                      text={l.discount}
+                      error={
+                        err(`${l.key}.discount`) ??
+                        (parsed.totalsError?.startsWith(`Line ${[...parsed.usedKeys].indexOf(l.key) + 1}:`) ? 'Too large' : undefined)
+                      }
+                      onChange={(kind, text) => setLine(l.key, { discountKind: kind, discount: text })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={`Line ${i + 1} tax rate`}
+                      value={l.taxRate}
+                      onChange={(e) => setLine(l.key, { taxRate: e.currentTarget.value })}
+                      error={err(`${l.key}.taxRate`)}
+                      rightSection={
+                        <Text size="xs" c="dimmed">
+                          %
+                        </Text>
+                      }
+                      styles={{ input: { textAlign: 'right' } }}
+                    />
+                  </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm" mt={6} fw={500} className="num" data-testid={`line-${i + 1}-amount`}>{lt ? formatMoney(lt.grossCents - lt.lineDiscountCents) : '—'}</Text>
-                    {lt && lt.lineDiscountCents > 0 && <Text size="xs" c="dimmed" className="num">of {formatMoney(lt.grossCents)}</Text>}
+                    <Text size="sm" mt={6} fw={500} className="num" data-testid={`line-${i + 1}-amount`}>
+                      {lt ? formatMoney(lt.grossCents - lt.lineDiscountCents) : '—'}
+                    </Text>
+                    {lt && lt.lineDiscountCents > 0 && (
+                      <Text size="xs" c="dimmed" className="num">
+                        of {formatMoney(lt.grossCents)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Tooltip label="Remove line">
-                      <ActionIcon mt={4} variant="subtle" color="gray" aria-label={`Remove line ${i + 1}`} disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}><IconTrash size={16} /></ActionIcon>
+                      <ActionIcon
+                        mt={4}
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Remove line ${i + 1}`}
+                        disabled={lines.length === 1}
+                        onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
                     </Tooltip>
                   </Table.Td>
                 </Table.Tr>
@@ -343,41 +600,94 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
           </Table.Tbody>
         </Table>
         <Group px="sm" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} justify="space-between">
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setLines((ls) => [...ls, blankLine()])}>Add line</Button>
-          <Text size="xs" c="dimmed">{items.data?.length ? `${items.data.length} items and service codes in the price list; any CPT/HCPCS or office code may be typed.` : 'The price list is empty; type the code, description and price.'}</Text>
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setLines((ls) => [...ls, blankLine()])}>
+            Add line
+          </Button>
+          <Text size="xs" c="dimmed">
+            {items.data?.length
+              ? `${items.data.length} items and service codes in the price list; any CPT/HCPCS or office code may be typed.`
+              : 'The price list is empty; type the code, description and price.'}
+          </Text>
         </Group>
       </Paper>
 
       <Group align="flex-start" justify="space-between" wrap="nowrap" gap="md">
-        <Textarea label="Memo" description="Printed on the invoice" autosize minRows={3} maxRows={6} style={{ flex: 1, maxWidth: 560 }} value={header.memo} onChange={(e) => setHeader({ ...header, memo: e.currentTarget.value })} />
+        <Textarea
+          label="Memo"
+          description="Printed on the invoice"
+          autosize
+          minRows={3}
+          maxRows={6}
+          style={{ flex: 1, maxWidth: 560 }}
+          value={header.memo}
+          onChange={(e) => setHeader({ ...header, memo: e.currentTarget.value })}
+        />
         <Paper withBorder radius="md" p="md" w={420} data-testid="invoice-totals">
           <Stack gap={8}>
             <TotalRow label="Subtotal" value={t ? <Money cents={t.subtotalCents} /> : '—'} testId="total-subtotal" />
-            <TotalRow label="Line discounts" value={t ? <Money cents={-t.lineDiscountCents} colorNegative={false} dimZero /> : '—'} testId="total-line-discounts" />
+            <TotalRow
+              label="Line discounts"
+              value={t ? <Money cents={-t.lineDiscountCents} colorNegative={false} dimZero /> : '—'}
+              testId="total-line-discounts"
+            />
             <Group justify="space-between" wrap="nowrap" gap="sm">
               <Text size="sm">Invoice discount</Text>
               <Group gap={8} wrap="nowrap">
-                <Box w={156}><DiscountInput label="Invoice discount" kind={header.discountKind} text={header.discount} error={err('invoiceDiscount') ?? (parsed.totalsError?.startsWith('Invoice discount') ? 'Too large' : undefined)} onChange={(kind, text) => setHeader({ ...header, discountKind: kind, discount: text })} /></Box>
-                <Text w={96} ta="right" size="sm" className="num" data-testid="total-invoice-discount">{t ? <Money cents={-t.invoiceDiscountCents} colorNegative={false} dimZero /> : '—'}</Text>
+                <Box w={156}>
+                  <DiscountInput
+                    label="Invoice discount"
+                    kind={header.discountKind}
+                    text={header.discount}
+                    error={err('invoiceDiscount') ?? (parsed.totalsError?.startsWith('Invoice discount') ? 'Too large' : undefined)}
+                    onChange={(kind, text) => setHeader({ ...header, discountKind: kind, discount: text })}
+                  />
+                </Box>
+                <Text w={96} ta="right" size="sm" className="num" data-testid="total-invoice-discount">
+                  {t ? <Money cents={-t.invoiceDiscountCents} colorNegative={false} dimZero /> : '—'}
+                </Text>
               </Group>
             </Group>
             <TotalRow label="Tax" value={t ? <Money cents={t.taxCents - t.shippingTaxCents} dimZero /> : '—'} testId="total-tax" />
             <Group justify="space-between" wrap="nowrap" gap="sm">
               <Text size="sm">Shipping</Text>
               <Group gap={8} wrap="nowrap">
-                <TextInput w={156} aria-label="Shipping" placeholder="0.00" leftSection={<Text size="xs" c="dimmed">$</Text>} value={header.shipping} onChange={(e) => setHeader({ ...header, shipping: e.currentTarget.value })} error={err('shipping')} styles={{ input: { textAlign: 'right' } }} />
-                <Text w={96} ta="right" size="sm" className="num" data-testid="total-shipping">{t ? <Money cents={t.shippingCents + t.shippingTaxCents} dimZero /> : '—'}</Text>
+                <TextInput
+                  w={156}
+                  aria-label="Shipping"
+                  placeholder="0.00"
+                  leftSection={
+                    <Text size="xs" c="dimmed">
+                      $
+                    </Text>
+                  }
+                  value={header.shipping}
+                  onChange={(e) => setHeader({ ...header, shipping: e.currentTarget.value })}
+                  error={err('shipping')}
+                  styles={{ input: { textAlign: 'right' } }}
+                />
+                <Text w={96} ta="right" size="sm" className="num" data-testid="total-shipping">
+                  {t ? <Money cents={t.shippingCents + t.shippingTaxCents} dimZero /> : '—'}
+                </Text>
               </Group>
             </Group>
             <Divider />
             <Group justify="space-between">
               <Text fw={700}>Total</Text>
-              <Text fw={700} fz={20} className="num" data-testid="total-total">{t ? formatMoney(t.totalCents) : '—'}</Text>
+              <Text fw={700} fz={20} className="num" data-testid="total-total">
+                {t ? formatMoney(t.totalCents) : '—'}
+              </Text>
             </Group>
             {t && parsed.dates?.discountDate && parsed.terms && (
-              <Text size="xs" c="dimmed" ta="right">Early payment: {formatMoney(t.totalCents - applyBasisPoints(t.totalCents, parsed.terms.discountBp))} if paid by {formatDate(parsed.dates.discountDate)}</Text>
+              <Text size="xs" c="dimmed" ta="right">
+                Early payment: {formatMoney(t.totalCents - applyBasisPoints(t.totalCents, parsed.terms.discountBp))} if paid by{' '}
+                {formatDate(parsed.dates.discountDate)}
+              </Text>
             )}
-            {parsed.totalsError && <Text size="xs" c="red.7">{parsed.totalsError}</Text>}
+            {parsed.totalsError && (
+              <Text size="xs" c="red.7">
+                {parsed.totalsError}
+              </Text>
+            )}
           </Stack>
         </Paper>
       </Group>
@@ -389,12 +699,26 @@ function TotalRow({ label, value, testId }: { label: string; value: ReactNode; t
   return (
     <Group justify="space-between">
       <Text size="sm">{label}</Text>
-      <Text size="sm" className="num" data-testid={testId}>{value}</Text>
+      <Text size="sm" className="num" data-testid={testId}>
+        {value}
+      </Text>
     </Group>
   );
 }
 
-function DiscountInput({ label, kind, text, error, onChange }: { label: string; kind: 'percent' | 'amount'; text: string; error?: string; onChange: (kind: 'percent' | 'amount', text: string) => void }) {
+function DiscountInput({
+  label,
+  kind,
+  text,
+  error,
+  onChange,
+}: {
+  label: string;
+  kind: 'percent' | 'amount';
+  text: string;
+  error?: string;
+  onChange: (kind: 'percent' | 'amount', text: string) => void;
+}) {
   return (
     <TextInput
       aria-label={label}
@@ -410,7 +734,10 @@ function DiscountInput({ label, kind, text, error, onChange }: { label: string; 
           aria-label={`${label} kind`}
           value={kind}
           onChange={(v) => onChange(v as 'percent' | 'amount', text)}
-          data={[{ value: 'percent', label: '%' }, { value: 'amount', label: '$' }]}
+          data={[
+            { value: 'percent', label: '%' },
+            { value: 'amount', label: '$' },
+          ]}
           styles={{ root: { padding: 2 }, label: { padding: '0 6px' } }}
         />
       }
@@ -421,9 +748,15 @@ function DiscountInput({ label, kind, text, error, onChange }: { label: string; 
 function InvoiceBreadcrumbs({ accountId, accountLabel, current }: { accountId: number; accountLabel: string; current: string }) {
   return (
     <Breadcrumbs mb={6}>
-      <Anchor component={Link} to="/accounts" size="sm">Accounts</Anchor>
-      <Anchor component={Link} to={`/accounts/${accountId}`} size="sm">{accountLabel}</Anchor>
-      <Text size="sm" c="dimmed">{current}</Text>
+      <Anchor component={Link} to="/accounts" size="sm">
+        Accounts
+      </Anchor>
+      <Anchor component={Link} to={`/accounts/${accountId}`} size="sm">
+        {accountLabel}
+      </Anchor>
+      <Text size="sm" c="dimmed">
+        {current}
+      </Text>
     </Breadcrumbs>
   );
 }
@@ -438,65 +771,192 @@ function PostedInvoice({ invoice }: { invoice: InvoiceDetail }) {
       <Group justify="space-between" align="flex-end" mb="md">
         <Stack gap={2}>
           <Group gap="sm">
-            <Title order={2} fz={22}>Invoice <Text span inherit className="mono" data-testid="invoice-number">{inv.number}</Text></Title>
-            <Badge variant="light" color="teal">Posted</Badge>
-            {inv.openCents === 0 ? <Badge variant="light" color="gray">Paid</Badge> : inv.openCents < inv.totalCents ? <Badge variant="light" color="yellow">Part paid</Badge> : null}
+            <Title order={2} fz={22}>
+              Invoice{' '}
+              <Text span inherit className="mono" data-testid="invoice-number">
+                {inv.number}
+              </Text>
+            </Title>
+            <Badge variant="light" color="teal">
+              Posted
+            </Badge>
+            {inv.openCents === 0 ? (
+              <Badge variant="light" color="gray">
+                Paid
+              </Badge>
+            ) : inv.openCents < inv.totalCents ? (
+              <Badge variant="light" color="yellow">
+                Part paid
+              </Badge>
+            ) : null}
           </Group>
-          <Text size="sm" c="dimmed">Posted {inv.postedAt ? formatInstant(inv.postedAt) : ''}{inv.postedBy ? ` by ${inv.postedBy}` : ''}. Posted invoices cannot be edited; issue a credit note to correct one.</Text>
+          <Text size="sm" c="dimmed">
+            Posted {inv.postedAt ? formatInstant(inv.postedAt) : ''}
+            {inv.postedBy ? ` by ${inv.postedBy}` : ''}. Posted invoices cannot be edited; issue a credit note to correct one.
+          </Text>
         </Stack>
         <Group gap="xs">
-          <Button component={Link} to={`/accounts/${inv.accountId}`} variant="default">Back to account</Button>
-          <Button leftSection={<IconFileMinus size={16} />} variant="light" onClick={() => setCrediting(true)}>Issue credit note</Button>
+          <Button component={Link} to={`/accounts/${inv.accountId}`} variant="default">
+            Back to account
+          </Button>
+          <Button leftSection={<IconFileMinus size={16} />} variant="light" onClick={() => setCrediting(true)}>
+            Issue credit note
+          </Button>
         </Group>
       </Group>
       <Paper withBorder radius="md" p="xl" maw={1000}>
         <Group justify="space-between" align="flex-start" mb="lg">
           <Stack gap={2}>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>Bill to</Text>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              Bill to
+            </Text>
             <Text fw={600}>{inv.accountName}</Text>
-            <Text size="sm" c="dimmed" className="mono">{inv.accountNumber}</Text>
+            <Text size="sm" c="dimmed" className="mono">
+              {inv.accountNumber}
+            </Text>
           </Stack>
           <SimpleGrid cols={inv.discountDate ? 4 : 3} spacing="xl">
-            <Stack gap={0}><Text size="xs" c="dimmed" tt="uppercase" fw={600}>Invoice date</Text><Text size="sm">{formatDate(inv.invoiceDate)}</Text></Stack>
-            <Stack gap={0}><Text size="xs" c="dimmed" tt="uppercase" fw={600}>Terms</Text><Text size="sm">{inv.terms}</Text></Stack>
-            <Stack gap={0}><Text size="xs" c="dimmed" tt="uppercase" fw={600}>Due</Text><Text size="sm" fw={500}>{formatDate(inv.dueDate)}</Text></Stack>
-            {inv.discountDate && <Stack gap={0}><Text size="xs" c="dimmed" tt="uppercase" fw={600}>Discount by</Text><Text size="sm">{formatDate(inv.discountDate)} ({formatBasisPoints(inv.discountBp)})</Text></Stack>}
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Invoice date
+              </Text>
+              <Text size="sm">{formatDate(inv.invoiceDate)}</Text>
+            </Stack>
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Terms
+              </Text>
+              <Text size="sm">{inv.terms}</Text>
+            </Stack>
+            <Stack gap={0}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Due
+              </Text>
+              <Text size="sm" fw={500}>
+                {formatDate(inv.dueDate)}
+              </Text>
+            </Stack>
+            {inv.discountDate && (
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                  Discount by
+                </Text>
+                <Text size="sm">
+                  {formatDate(inv.discountDate)} ({formatBasisPoints(inv.discountBp)})
+                </Text>
+              </Stack>
+            )}
           </SimpleGrid>
         </Group>
         <Table aria-label="Invoice lines" verticalSpacing={6} withTableBorder>
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th w={110}>Code</Table.Th><Table.Th>Description</Table.Th><Table.Th ta="right" w={70}>Qty</Table.Th><Table.Th ta="right" w={110}>Unit price</Table.Th><Table.Th ta="right" w={110}>Discount</Table.Th><Table.Th ta="right" w={70}>Tax</Table.Th><Table.Th ta="right" w={120}>Amount</Table.Th>
+              <Table.Th w={110}>Code</Table.Th>
+              <Table.Th>Description</Table.Th>
+              <Table.Th ta="right" w={70}>
+                Qty
+              </Table.Th>
+              <Table.Th ta="right" w={110}>
+                Unit price
+              </Table.Th>
+              <Table.Th ta="right" w={110}>
+                Discount
+              </Table.Th>
+              <Table.Th ta="right" w={70}>
+                Tax
+              </Table.Th>
+              <Table.Th ta="right" w={120}>
+                Amount
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {inv.lines.map((l) => (
               <Table.Tr key={l.lineNo}>
                 <Table.Td className="mono">{l.itemCode}</Table.Td>
-                <Table.Td>{l.description}{l.icd10Codes.length > 0 && <Text size="xs" c="dimmed">ICD-10: {l.icd10Codes.join(', ')}</Text>}</Table.Td>
-                <Table.Td ta="right" className="num">{formatQuantity(l.quantityMilli)}</Table.Td>
-                <Table.Td ta="right"><Money cents={l.unitPriceCents} /></Table.Td>
-                <Table.Td ta="right">{l.lineDiscountCents ? <Text size="sm" className="num">{l.discount?.kind === 'percent' ? `${formatBasisPoints(l.discount.basisPoints)} · ` : ''}{formatMoney(l.lineDiscountCents)}</Text> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
-                <Table.Td ta="right" className="num">{l.taxRateBp ? formatBasisPoints(l.taxRateBp) : '—'}</Table.Td>
-                <Table.Td ta="right"><Money cents={l.grossCents - l.lineDiscountCents} /></Table.Td>
+                <Table.Td>
+                  {l.description}
+                  {l.icd10Codes.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      ICD-10: {l.icd10Codes.join(', ')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" className="num">
+                  {formatQuantity(l.quantityMilli)}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Money cents={l.unitPriceCents} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  {l.lineDiscountCents ? (
+                    <Text size="sm" className="num">
+                      {l.discount?.kind === 'percent' ? `${formatBasisPoints(l.discount.basisPoints)} · ` : ''}
+                      {formatMoney(l.lineDiscountCents)}
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" className="num">
+                  {l.taxRateBp ? formatBasisPoints(l.taxRateBp) : '—'}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Money cents={l.grossCents - l.lineDiscountCents} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         <Group justify="space-between" align="flex-start" mt="md">
-          <Box maw={420}>{inv.memo && <><Text size="xs" c="dimmed" tt="uppercase" fw={600}>Memo</Text><Text size="sm">{inv.memo}</Text></>}{inv.poNumber && <Text size="sm" mt="xs">PO {inv.poNumber}</Text>}</Box>
+          <Box maw={420}>
+            {inv.memo && (
+              <>
+                <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                  Memo
+                </Text>
+                <Text size="sm">{inv.memo}</Text>
+              </>
+            )}
+            {inv.poNumber && (
+              <Text size="sm" mt="xs">
+                PO {inv.poNumber}
+              </Text>
+            )}
+          </Box>
           <Stack gap={6} w={320}>
             <TotalRow label="Subtotal" value={<Money cents={inv.subtotalCents} />} />
-            {inv.discountCents > 0 && <TotalRow label="Discounts" value={<Money cents={-inv.discountCents} colorNegative={false} />} testId="posted-discounts" />}
+            {inv.discountCents > 0 && (
+              <TotalRow label="Discounts" value={<Money cents={-inv.discountCents} colorNegative={false} />} testId="posted-discounts" />
+            )}
             {inv.taxCents > 0 && <TotalRow label="Tax" value={<Money cents={inv.taxCents} />} />}
             {inv.shippingCents > 0 && <TotalRow label="Shipping" value={<Money cents={inv.shippingCents} />} />}
             <Divider />
-            <Group justify="space-between"><Text fw={700}>Total</Text><Text fw={700} fz={18} className="num" data-testid="posted-total">{formatMoney(inv.totalCents)}</Text></Group>
-            <Group justify="space-between"><Text size="sm" c="dimmed">Open</Text><Money cents={inv.openCents} size="sm" fw={600} data-testid="posted-open" /></Group>
+            <Group justify="space-between">
+              <Text fw={700}>Total</Text>
+              <Text fw={700} fz={18} className="num" data-testid="posted-total">
+                {formatMoney(inv.totalCents)}
+              </Text>
+            </Group>
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed">
+                Open
+              </Text>
+              <Money cents={inv.openCents} size="sm" fw={600} data-testid="posted-open" />
+            </Group>
           </Stack>
         </Group>
       </Paper>
-      {crediting && <CreditNoteModal invoices={[{ id: inv.id, number: inv.number, totalCents: inv.totalCents, openCents: inv.openCents }]} invoiceId={inv.id} accountId={inv.accountId} onClose={() => setCrediting(false)} />}
+      {crediting && (
+        <CreditNoteModal
+          invoices={[{ id: inv.id, number: inv.number, totalCents: inv.totalCents, openCents: inv.openCents }]}
+          invoiceId={inv.id}
+          accountId={inv.accountId}
+          onClose={() => setCrediting(false)}
+        />
+      )}
     </Box>
   );
 }

@@ -17,7 +17,17 @@ import { WaiveFeeButton } from '../fees/WaiveFeeButton';
 type DrawerAction = 'creditNote' | 'writeOff' | 'reverse';
 
 /** One document: header, invoice lines, allocations both ways, related documents and the audit trail. */
-export function DocumentDrawer({ documentId, onClose, onAction, onOpenDocument }: { documentId: number | null; onClose: () => void; onAction: (a: DrawerAction, documentId: number) => void; onOpenDocument: (id: number) => void }) {
+export function DocumentDrawer({
+  documentId,
+  onClose,
+  onAction,
+  onOpenDocument,
+}: {
+  documentId: number | null;
+  onClose: () => void;
+  onAction: (a: DrawerAction, documentId: number) => void;
+  onOpenDocument: (id: number) => void;
+}) {
   const doc = useQuery({
     queryKey: ['ledger', 'document', documentId],
     queryFn: () => unwrap(window.api.ledger.document({ documentId: documentId! })),
@@ -30,11 +40,30 @@ export function DocumentDrawer({ documentId, onClose, onAction, onOpenDocument }
       onClose={onClose}
       position="right"
       size={620}
-      title={d ? <Group gap="sm"><KindBadge kind={d.kind} /><Text fw={650} size="lg" className="mono">{d.number ?? 'Draft'}</Text></Group> : <Text fw={600}>Document</Text>}
+      title={
+        d ? (
+          <Group gap="sm">
+            <KindBadge kind={d.kind} />
+            <Text fw={650} size="lg" className="mono">
+              {d.number ?? 'Draft'}
+            </Text>
+          </Group>
+        ) : (
+          <Text fw={600}>Document</Text>
+        )
+      }
       aria-label="Document"
     >
-      {doc.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{doc.error.message}</Alert>}
-      {!d && !doc.error && <Center p="xl"><Loader size="sm" /></Center>}
+      {doc.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {doc.error.message}
+        </Alert>
+      )}
+      {!d && !doc.error && (
+        <Center p="xl">
+          <Loader size="sm" />
+        </Center>
+      )}
       {d && <DocumentBody d={d} onAction={onAction} onOpenDocument={onOpenDocument} onClose={onClose} />}
     </Drawer>
   );
@@ -43,13 +72,27 @@ export function DocumentDrawer({ documentId, onClose, onAction, onOpenDocument }
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">{label}</Text>
-      <Text size="sm" component="div">{children}</Text>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
     </div>
   );
 }
 
-function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDetail; onAction: (a: DrawerAction, id: number) => void; onOpenDocument: (id: number) => void; onClose: () => void }) {
+function DocumentBody({
+  d,
+  onAction,
+  onOpenDocument,
+  onClose,
+}: {
+  d: DocumentDetail;
+  onAction: (a: DrawerAction, id: number) => void;
+  onOpenDocument: (id: number) => void;
+  onClose: () => void;
+}) {
   const navigate = useNavigate();
   const { session } = useSession();
   const [receipt, setReceipt] = useState(false);
@@ -60,9 +103,19 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
       <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
         <Field label="Date">{formatDate(d.date)}</Field>
         {d.dueDate && <Field label="Due">{formatDate(d.dueDate)}</Field>}
-        <Field label="Amount"><Money cents={d.totalCents} fw={600} /></Field>
-        <Field label={d.side === 'debit' ? 'Open' : 'Unapplied'}><Money cents={d.openCents} dimZero /></Field>
-        {d.method && <Field label="Method">{paymentMethodLabels[d.method as PaymentMethod] ?? d.method}{d.checkNumber ? ` #${d.checkNumber}` : ''}{d.cardLast4 ? ` ending ${d.cardLast4}` : ''}</Field>}
+        <Field label="Amount">
+          <Money cents={d.totalCents} fw={600} />
+        </Field>
+        <Field label={d.side === 'debit' ? 'Open' : 'Unapplied'}>
+          <Money cents={d.openCents} dimZero />
+        </Field>
+        {d.method && (
+          <Field label="Method">
+            {paymentMethodLabels[d.method as PaymentMethod] ?? d.method}
+            {d.checkNumber ? ` #${d.checkNumber}` : ''}
+            {d.cardLast4 ? ` ending ${d.cardLast4}` : ''}
+          </Field>
+        )}
         {d.reference && <Field label="Reference">{d.reference}</Field>}
         {inv && <Field label="Terms">{inv.terms}</Field>}
         {inv?.poNumber && <Field label="PO number">{inv.poNumber}</Field>}
@@ -74,13 +127,19 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
         <Group gap="lg">
           {d.relatedDocument && (
             <Field label="Corrects">
-              <Anchor size="sm" onClick={() => onOpenDocument(d.relatedDocument!.id)}>{documentKindLabels[d.relatedDocument.kind]} {d.relatedDocument.number}</Anchor>
+              <Anchor size="sm" onClick={() => onOpenDocument(d.relatedDocument!.id)}>
+                {documentKindLabels[d.relatedDocument.kind]} {d.relatedDocument.number}
+              </Anchor>
             </Field>
           )}
           {d.referencedBy.length > 0 && (
             <Field label="Corrected by">
               <Group gap="sm">
-                {d.referencedBy.map((r) => <Anchor key={r.id} size="sm" onClick={() => onOpenDocument(r.id)}>{documentKindLabels[r.kind]} {r.number}</Anchor>)}
+                {d.referencedBy.map((r) => (
+                  <Anchor key={r.id} size="sm" onClick={() => onOpenDocument(r.id)}>
+                    {documentKindLabels[r.kind]} {r.number}
+                  </Anchor>
+                ))}
               </Group>
             </Field>
           )}
@@ -88,12 +147,40 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
       )}
 
       <Group gap="xs">
-        {d.kind === 'invoice' && <Button size="xs" variant="light" leftSection={<IconFileText size={14} />} onClick={() => { onClose(); navigate(`/accounts/${d.accountId}/invoices/${d.id}`); }}>Open invoice</Button>}
-        {d.kind === 'invoice' && <Button size="xs" variant="default" leftSection={<IconFileMinus size={14} />} onClick={() => onAction('creditNote', d.id)}>Issue credit note</Button>}
-        {d.kind === 'invoice' && d.openCents > 0 && atLeast(session.role, 'supervisor') && <Button size="xs" variant="default" color="red" leftSection={<IconTrashX size={14} />} onClick={() => onAction('writeOff', d.id)}>Write off</Button>}
-        {d.kind === 'payment' && <Button size="xs" variant="light" leftSection={<IconReceipt size={14} />} onClick={() => setReceipt(true)}>View receipt</Button>}
+        {d.kind === 'invoice' && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconFileText size={14} />}
+            onClick={() => {
+              onClose();
+              navigate(`/accounts/${d.accountId}/invoices/${d.id}`);
+            }}
+          >
+            Open invoice
+          </Button>
+        )}
+        {d.kind === 'invoice' && (
+          <Button size="xs" variant="default" leftSection={<IconFileMinus size={14} />} onClick={() => onAction('creditNote', d.id)}>
+            Issue credit note
+          </Button>
+        )}
+        {d.kind === 'invoice' && d.openCents > 0 && atLeast(session.role, 'supervisor') && (
+          <Button size="xs" variant="default" color="red" leftSection={<IconTrashX size={14} />} onClick={() => onAction('writeOff', d.id)}>
+            Write off
+          </Button>
+        )}
+        {d.kind === 'payment' && (
+          <Button size="xs" variant="light" leftSection={<IconReceipt size={14} />} onClick={() => setReceipt(true)}>
+            View receipt
+          </Button>
+        )}
         {d.kind === 'fee' && <WaiveFeeButton document={d} />}
-        {d.kind === 'payment' && !reversed && <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={() => onAction('reverse', d.id)}>Reverse payment</Button>}
+        {d.kind === 'payment' && !reversed && (
+          <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={() => onAction('reverse', d.id)}>
+            Reverse payment
+          </Button>
+        )}
       </Group>
 
       {inv && (
@@ -102,7 +189,13 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
           <Paper withBorder radius="sm">
             <Table fz="sm" verticalSpacing={4} aria-label="Invoice lines">
               <Table.Thead>
-                <Table.Tr><Table.Th>Code</Table.Th><Table.Th>Description</Table.Th><Table.Th ta="right">Qty</Table.Th><Table.Th ta="right">Price</Table.Th><Table.Th ta="right">Amount</Table.Th></Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Code</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th ta="right">Qty</Table.Th>
+                  <Table.Th ta="right">Price</Table.Th>
+                  <Table.Th ta="right">Amount</Table.Th>
+                </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {inv.lines.map((l) => (
@@ -111,12 +204,25 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
                     <Table.Td>
                       {l.description}
                       {(l.lineDiscountCents > 0 || l.icd10Codes.length > 0) && (
-                        <Text size="xs" c="dimmed">{[l.lineDiscountCents > 0 ? `less ${l.discount?.kind === 'percent' ? formatBasisPoints(l.discount.basisPoints) : 'discount'}` : '', l.icd10Codes.length ? `ICD-10 ${l.icd10Codes.join(', ')}` : ''].filter(Boolean).join(' · ')}</Text>
+                        <Text size="xs" c="dimmed">
+                          {[
+                            l.lineDiscountCents > 0 ? `less ${l.discount?.kind === 'percent' ? formatBasisPoints(l.discount.basisPoints) : 'discount'}` : '',
+                            l.icd10Codes.length ? `ICD-10 ${l.icd10Codes.join(', ')}` : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </Text>
                       )}
                     </Table.Td>
-                    <Table.Td ta="right" className="num">{formatQuantity(l.quantityMilli)}</Table.Td>
-                    <Table.Td ta="right"><Money cents={l.unitPriceCents} /></Table.Td>
-                    <Table.Td ta="right"><Money cents={l.grossCents - l.lineDiscountCents} /></Table.Td>
+                    <Table.Td ta="right" className="num">
+                      {formatQuantity(l.quantityMilli)}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money cents={l.unitPriceCents} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money cents={l.grossCents - l.lineDiscountCents} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -136,18 +242,33 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
       <Stack gap={6}>
         <Title order={6}>{d.side === 'debit' ? 'Paid or credited by' : 'Applied to'}</Title>
         {d.allocations.length === 0 ? (
-          <Text size="sm" c="dimmed">{d.side === 'debit' ? 'Nothing applied yet.' : 'Not applied to anything: all of it is unapplied credit.'}</Text>
+          <Text size="sm" c="dimmed">
+            {d.side === 'debit' ? 'Nothing applied yet.' : 'Not applied to anything: all of it is unapplied credit.'}
+          </Text>
         ) : (
           <Paper withBorder radius="sm">
             <Table fz="sm" verticalSpacing={4} aria-label="Allocations">
-              <Table.Thead><Table.Tr><Table.Th>Document</Table.Th><Table.Th>Effective</Table.Th><Table.Th>By</Table.Th><Table.Th ta="right">Amount</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Document</Table.Th>
+                  <Table.Th>Effective</Table.Th>
+                  <Table.Th>By</Table.Th>
+                  <Table.Th ta="right">Amount</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {d.allocations.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td><Anchor size="sm" onClick={() => onOpenDocument(a.documentId)}>{documentKindLabels[a.kind]} {a.number}</Anchor></Table.Td>
+                    <Table.Td>
+                      <Anchor size="sm" onClick={() => onOpenDocument(a.documentId)}>
+                        {documentKindLabels[a.kind]} {a.number}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{formatDate(a.effectiveDate)}</Table.Td>
                     <Table.Td c="dimmed">{a.createdBy ?? ''}</Table.Td>
-                    <Table.Td ta="right"><Money cents={a.amountCents} /></Table.Td>
+                    <Table.Td ta="right">
+                      <Money cents={a.amountCents} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -159,12 +280,23 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
       <Stack gap={6}>
         <Title order={6}>Audit trail</Title>
         {d.audit.length === 0 ? (
-          <Text size="sm" c="dimmed">No audit records.</Text>
+          <Text size="sm" c="dimmed">
+            No audit records.
+          </Text>
         ) : (
           <Timeline bulletSize={12} lineWidth={2}>
             {d.audit.map((r) => (
-              <Timeline.Item key={r.seq} title={<Text size="sm" fw={500}>{auditLabel(r.action)}</Text>}>
-                <Text size="xs" c="dimmed">{formatInstant(r.at)} · {r.username ?? 'system'} · record #{r.seq}</Text>
+              <Timeline.Item
+                key={r.seq}
+                title={
+                  <Text size="sm" fw={500}>
+                    {auditLabel(r.action)}
+                  </Text>
+                }
+              >
+                <Text size="xs" c="dimmed">
+                  {formatInstant(r.at)} · {r.username ?? 'system'} · record #{r.seq}
+                </Text>
               </Timeline.Item>
             ))}
           </Timeline>
@@ -178,7 +310,9 @@ function DocumentBody({ d, onAction, onOpenDocument, onClose }: { d: DocumentDet
 function Line({ label, cents, bold }: { label: string; cents: number; bold?: boolean }) {
   return (
     <Group justify="space-between">
-      <Text size="sm" fw={bold ? 650 : undefined} c={bold ? undefined : 'dimmed'}>{label}</Text>
+      <Text size="sm" fw={bold ? 650 : undefined} c={bold ? undefined : 'dimmed'}>
+        {label}
+      </Text>
       <Money cents={cents} size="sm" fw={bold ? 650 : undefined} colorNegative={false} />
     </Group>
   );

@@ -18,10 +18,20 @@ export const kindColors: Record<DocumentKind, string> = {
 };
 
 export function KindBadge({ kind }: { kind: DocumentKind }) {
-  return <Badge size="sm" variant="light" color={kindColors[kind]} radius="sm" styles={{ root: { textTransform: 'none', fontWeight: 600 } }}>{documentKindLabels[kind]}</Badge>;
+  return (
+    <Badge size="sm" variant="light" color={kindColors[kind]} radius="sm" styles={{ root: { textTransform: 'none', fontWeight: 600 } }}>
+      {documentKindLabels[kind]}
+    </Badge>
+  );
 }
 
-const methodWords: [RegExp, string][] = [[/\((ach)\b/, '(ACH'], [/\((check)\b/, '(Check'], [/\((card)\b/, '(Card'], [/\((cash)\b/, '(Cash'], [/\((bank transfer)\b/, '(Bank transfer']];
+const methodWords: [RegExp, string][] = [
+  [/\((ach)\b/, '(ACH'],
+  [/\((check)\b/, '(Check'],
+  [/\((card)\b/, '(Card'],
+  [/\((cash)\b/, '(Cash'],
+  [/\((bank transfer)\b/, '(Bank transfer'],
+];
 /** The backend writes payment methods in lower case ("Payment (ach)"); show them as the UI names them. */
 export const describeEntry = (text: string) => methodWords.reduce((t, [re, label]) => t.replace(re, label), text);
 
@@ -31,13 +41,59 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
     () => [
       { id: 'date', header: 'Date', meta: { width: 112 }, cell: ({ row }) => formatDate(row.original.date) },
       { id: 'kind', header: 'Type', meta: { width: 128 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
-      { id: 'number', header: 'Number', meta: { width: 118 }, cell: ({ row }) => <Text span size="sm" className="mono">{row.original.number ?? ''}</Text> },
-      { id: 'description', header: 'Description', cell: ({ row }) => <Text span size="sm" c="gray.7">{describeEntry(row.original.description)}</Text> },
-      { id: 'due', header: 'Due', meta: { width: 112 }, cell: ({ row }) => <Text span size="sm" c="dimmed">{formatDate(row.original.dueDate)}</Text> },
-      { id: 'debit', header: 'Charges', meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} /> }, cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null) },
-      { id: 'credit', header: 'Credits', meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} /> }, cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null) },
-      { id: 'open', header: 'Open', meta: { numeric: true, width: 100 }, cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null) },
-      { id: 'balance', header: 'Balance', meta: { numeric: true, width: 120, total: <Money cents={ledger.totals.balanceCents} /> }, cell: ({ row }) => <Money cents={row.original.runningBalanceCents} fw={600} /> },
+      {
+        id: 'number',
+        header: 'Number',
+        meta: { width: 118 },
+        cell: ({ row }) => (
+          <Text span size="sm" className="mono">
+            {row.original.number ?? ''}
+          </Text>
+        ),
+      },
+      {
+        id: 'description',
+        header: 'Description',
+        cell: ({ row }) => (
+          <Text span size="sm" c="gray.7">
+            {describeEntry(row.original.description)}
+          </Text>
+        ),
+      },
+      {
+        id: 'due',
+        header: 'Due',
+        meta: { width: 112 },
+        cell: ({ row }) => (
+          <Text span size="sm" c="dimmed">
+            {formatDate(row.original.dueDate)}
+          </Text>
+        ),
+      },
+      {
+        id: 'debit',
+        header: 'Charges',
+        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} /> },
+        cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null),
+      },
+      {
+        id: 'credit',
+        header: 'Credits',
+        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} /> },
+        cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null),
+      },
+      {
+        id: 'open',
+        header: 'Open',
+        meta: { numeric: true, width: 100 },
+        cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null),
+      },
+      {
+        id: 'balance',
+        header: 'Balance',
+        meta: { numeric: true, width: 120, total: <Money cents={ledger.totals.balanceCents} /> },
+        cell: ({ row }) => <Money cents={row.original.runningBalanceCents} fw={600} />,
+      },
     ],
     [ledger.totals],
   );

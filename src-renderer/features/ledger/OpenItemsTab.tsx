@@ -14,22 +14,48 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
   const settings = useAgingSettings().data ?? defaultAgingSettings;
   const labels = useMemo(() => agingBucketLabels(settings), [settings]);
   const asOf = ledger.asOf;
-  const bucketOf = useCallback((o: OpenItemRow) => agingBucketIndex(o.dueDate < asOf ? o.daysPastDue : o.dueDate === asOf ? 0 : -1, settings), [asOf, settings]);
+  const bucketOf = useCallback(
+    (o: OpenItemRow) => agingBucketIndex(o.dueDate < asOf ? o.daysPastDue : o.dueDate === asOf ? 0 : -1, settings),
+    [asOf, settings],
+  );
   const byBucket = labels.map(() => 0);
   for (const o of ledger.openItems) byBucket[bucketOf(o)]! += o.openCents;
   const columns = useMemo<ColumnDef<OpenItemRow, unknown>[]>(
     () => [
-      { id: 'number', header: 'Number', meta: { width: 130 }, cell: ({ row }) => <Text span size="sm" className="mono" fw={500}>{row.original.number ?? ''}</Text> },
+      {
+        id: 'number',
+        header: 'Number',
+        meta: { width: 130 },
+        cell: ({ row }) => (
+          <Text span size="sm" className="mono" fw={500}>
+            {row.original.number ?? ''}
+          </Text>
+        ),
+      },
       { id: 'kind', header: 'Type', meta: { width: 140 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
       { id: 'date', header: 'Dated', cell: ({ row }) => formatDate(row.original.docDate) },
       { id: 'due', header: 'Due', cell: ({ row }) => formatDate(row.original.dueDate) },
       { id: 'total', header: 'Total', meta: { numeric: true, width: 130 }, cell: ({ row }) => <Money cents={row.original.totalCents} c="gray.7" /> },
-      { id: 'open', header: 'Open', meta: { numeric: true, width: 130, total: <Money cents={ledger.totals.openCents} /> }, cell: ({ row }) => <Money cents={row.original.openCents} fw={600} /> },
+      {
+        id: 'open',
+        header: 'Open',
+        meta: { numeric: true, width: 130, total: <Money cents={ledger.totals.openCents} /> },
+        cell: ({ row }) => <Money cents={row.original.openCents} fw={600} />,
+      },
       {
         id: 'days',
         header: 'Days past due',
         meta: { numeric: true, width: 130 },
-        cell: ({ row }) => (row.original.daysPastDue > 0 ? <Text span size="sm" className="num">{row.original.daysPastDue}</Text> : <Text span size="sm" c="dimmed">—</Text>),
+        cell: ({ row }) =>
+          row.original.daysPastDue > 0 ? (
+            <Text span size="sm" className="num">
+              {row.original.daysPastDue}
+            </Text>
+          ) : (
+            <Text span size="sm" c="dimmed">
+              —
+            </Text>
+          ),
       },
       {
         id: 'bucket',
@@ -37,7 +63,11 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
         meta: { width: 120 },
         cell: ({ row }) => {
           const b = bucketOf(row.original);
-          return <Badge size="sm" variant={b === 0 ? 'outline' : 'light'} color={bucketColors[b]} data-bucket={b}>{labels[b]}</Badge>;
+          return (
+            <Badge size="sm" variant={b === 0 ? 'outline' : 'light'} color={bucketColors[b]} data-bucket={b}>
+              {labels[b]}
+            </Badge>
+          );
         },
       },
     ],
@@ -49,7 +79,9 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
         {labels.map((l, i) => (
           <Paper key={l} withBorder radius="sm" px="sm" py={6} style={{ borderTop: `3px solid var(--mantine-color-${bucketColors[i]}-${i === 0 ? 5 : 6})` }}>
             <Group justify="space-between" gap={4} wrap="nowrap">
-              <Text size="xs" c="dimmed" fw={600}>{l}</Text>
+              <Text size="xs" c="dimmed" fw={600}>
+                {l}
+              </Text>
               <Money cents={byBucket[i]!} size="sm" fw={600} dimZero />
             </Group>
           </Paper>

@@ -25,13 +25,34 @@ export function PostPaymentModal({ account, onClose }: { account: AccountDetail;
       onClose={onClose}
       size={receipt ? 600 : 820}
       centered
-      title={receipt ? <Group gap={6}><IconCircleCheck size={20} color="var(--mantine-color-teal-6)" /><Text fw={600} size="lg">Payment posted</Text></Group> : <Text fw={600} size="lg">Post payment · {account.name}</Text>}
+      title={
+        receipt ? (
+          <Group gap={6}>
+            <IconCircleCheck size={20} color="var(--mantine-color-teal-6)" />
+            <Text fw={600} size="lg">
+              Payment posted
+            </Text>
+          </Group>
+        ) : (
+          <Text fw={600} size="lg">
+            Post payment · {account.name}
+          </Text>
+        )
+      }
     >
       {receipt ? (
         <Stack>
           <ReceiptCard receipt={receipt} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => { setReceipt(null); setRound((r) => r + 1); }}>Post another payment</Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                setReceipt(null);
+                setRound((r) => r + 1);
+              }}
+            >
+              Post another payment
+            </Button>
             <Button onClick={onClose}>Done</Button>
           </Group>
         </Stack>
@@ -67,22 +88,34 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
   const previewDate = isIsoDate(payDate) ? payDate : today;
   const preview = useQuery({
     queryKey: ['payments', 'preview', account.id, debouncedAmount ?? 1, previewDate, discounts],
-    queryFn: () => unwrap(window.api.payments.previewAllocation({ accountId: account.id, amountCents: debouncedAmount ?? 1, allocation: { mode: 'auto' }, date: previewDate, earlyPaymentDiscounts: discounts })),
+    queryFn: () =>
+      unwrap(
+        window.api.payments.previewAllocation({
+          accountId: account.id,
+          amountCents: debouncedAmount ?? 1,
+          allocation: { mode: 'auto' },
+          date: previewDate,
+          earlyPaymentDiscounts: discounts,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   const lines = preview.data?.lines ?? [];
   // A discount stays taken only while the date still allows it.
   const taking = discounts.filter((id) => lines.some((l) => l.documentId === id && l.discountOffer));
-  const toggleDiscount = (documentId: number, on: boolean) => setDiscounts((d) => (on ? [...d.filter((x) => x !== documentId), documentId] : d.filter((x) => x !== documentId)));
+  const toggleDiscount = (documentId: number, on: boolean) =>
+    setDiscounts((d) => (on ? [...d.filter((x) => x !== documentId), documentId] : d.filter((x) => x !== documentId)));
 
   const alloc = useMemo(() => {
-    const rows = lines.map((l) => {
-      if (!manual) return { ...l, apply: validAmount !== null && debouncedAmount === validAmount ? l.applyCents : 0, text: '', error: null as string | null };
-      const text = manual[l.documentId] ?? '';
-      const c = text.trim() ? parseMoney(text) : 0;
-      const error = c === null || c < 0 ? 'Not an amount' : c > l.openCents ? `Only ${formatMoney(l.openCents)} is open` : null;
-      return { ...l, apply: c !== null && c > 0 ? c : 0, text, error };
-    }).map((r) => (r.discountCents > 0 && !r.error && r.apply < r.openCents ? { ...r, error: `The discount needs ${formatMoney(r.openCents)} paid now` } : r));
+    const rows = lines
+      .map((l) => {
+        if (!manual) return { ...l, apply: validAmount !== null && debouncedAmount === validAmount ? l.applyCents : 0, text: '', error: null as string | null };
+        const text = manual[l.documentId] ?? '';
+        const c = text.trim() ? parseMoney(text) : 0;
+        const error = c === null || c < 0 ? 'Not an amount' : c > l.openCents ? `Only ${formatMoney(l.openCents)} is open` : null;
+        return { ...l, apply: c !== null && c > 0 ? c : 0, text, error };
+      })
+      .map((r) => (r.discountCents > 0 && !r.error && r.apply < r.openCents ? { ...r, error: `The discount needs ${formatMoney(r.openCents)} paid now` } : r));
     const applied = rows.reduce((s, r) => s + r.apply, 0);
     return { rows, applied, unapplied: (validAmount ?? 0) - applied, over: validAmount !== null && applied > validAmount };
   }, [lines, manual, validAmount, debouncedAmount]);
@@ -120,7 +153,8 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
     const e = validate();
     setErrors(e);
     if (Object.keys(e).length) return;
-    if (alloc.over) return setError(`The amounts applied add up to ${formatMoney(alloc.applied)}, more than the ${formatMoney(validAmount!)} received. Lower one of them.`);
+    if (alloc.over)
+      return setError(`The amounts applied add up to ${formatMoney(alloc.applied)}, more than the ${formatMoney(validAmount!)} received. Lower one of them.`);
     const rowError = alloc.rows.find((r) => r.error);
     if (rowError) return setError(`${rowError.number}: ${rowError.error}.`);
     setPosting(true);
@@ -135,7 +169,9 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
           checkNumber: method === 'check' ? checkNumber.trim() : '',
           cardLast4: method === 'card' ? cardLast4 : '',
           memo: memo.trim(),
-          allocation: manual ? { mode: 'manual', lines: alloc.rows.filter((x) => x.apply > 0).map((x) => ({ documentId: x.documentId, amountCents: x.apply })) } : { mode: 'auto' },
+          allocation: manual
+            ? { mode: 'manual', lines: alloc.rows.filter((x) => x.apply > 0).map((x) => ({ documentId: x.documentId, amountCents: x.apply })) }
+            : { mode: 'auto' },
           earlyPaymentDiscounts: taking,
         }),
       );
@@ -153,15 +189,42 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
 
   return (
     <Stack gap="md">
-      {error && <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="payment-error">{error}</Alert>}
+      {error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="payment-error">
+          {error}
+        </Alert>
+      )}
       <Box>
-        <Text size="sm" fw={500} mb={4}>Method</Text>
-        <SegmentedControl fullWidth aria-label="Method" value={method} onChange={(v) => setMethod(v as PaymentMethod)} data={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))} />
+        <Text size="sm" fw={500} mb={4}>
+          Method
+        </Text>
+        <SegmentedControl
+          fullWidth
+          aria-label="Method"
+          value={method}
+          onChange={(v) => setMethod(v as PaymentMethod)}
+          data={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))}
+        />
       </Box>
       <SimpleGrid cols={3} spacing="sm">
-        <TextInput label="Amount received" data-autofocus placeholder="0.00" leftSection={<Text size="sm" c="dimmed">$</Text>} value={amountText} onChange={(e) => setAmountText(e.currentTarget.value)} error={errors.amountCents} styles={{ input: { textAlign: 'right', fontWeight: 600 } }} />
+        <TextInput
+          label="Amount received"
+          data-autofocus
+          placeholder="0.00"
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
+          value={amountText}
+          onChange={(e) => setAmountText(e.currentTarget.value)}
+          error={errors.amountCents}
+          styles={{ input: { textAlign: 'right', fontWeight: 600 } }}
+        />
         <TextInput type="date" label="Date received" value={payDate} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} />
-        {method === 'check' && <TextInput label="Check number" value={checkNumber} onChange={(e) => setCheckNumber(e.currentTarget.value)} error={errors.checkNumber} />}
+        {method === 'check' && (
+          <TextInput label="Check number" value={checkNumber} onChange={(e) => setCheckNumber(e.currentTarget.value)} error={errors.checkNumber} />
+        )}
         {method === 'card' && (
           <TextInput
             label="Card: last 4 digits"
@@ -176,42 +239,84 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
             }}
             error={cardError ?? errors.cardLast4}
             description={cardError ? undefined : 'Never the full card number'}
-            leftSection={<Text size="xs" c="dimmed">••••</Text>}
+            leftSection={
+              <Text size="xs" c="dimmed">
+                ••••
+              </Text>
+            }
             leftSectionWidth={42}
           />
         )}
-        {(method === 'cash' || method === 'ach' || method === 'bank_transfer') && <TextInput label="Reference" placeholder={method === 'cash' ? 'Optional' : 'Trace or confirmation number'} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} />}
+        {(method === 'cash' || method === 'ach' || method === 'bank_transfer') && (
+          <TextInput
+            label="Reference"
+            placeholder={method === 'cash' ? 'Optional' : 'Trace or confirmation number'}
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            error={errors.reference}
+          />
+        )}
       </SimpleGrid>
       {(method === 'check' || method === 'card') && (
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label="Reference" placeholder="Optional" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} />
+          <TextInput
+            label="Reference"
+            placeholder="Optional"
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            error={errors.reference}
+          />
           <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />
         </SimpleGrid>
       )}
-      {!(method === 'check' || method === 'card') && <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />}
+      {!(method === 'check' || method === 'card') && (
+        <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />
+      )}
 
       <Box>
         <Group justify="space-between" mb={6}>
-          <Text size="sm" fw={600}>Apply to open items</Text>
+          <Text size="sm" fw={600}>
+            Apply to open items
+          </Text>
           {manual ? (
-            <Anchor size="xs" component="button" type="button" onClick={() => setManual(null)}>Reset to oldest due first</Anchor>
+            <Anchor size="xs" component="button" type="button" onClick={() => setManual(null)}>
+              Reset to oldest due first
+            </Anchor>
           ) : (
-            <Text size="xs" c="dimmed">Oldest due first; type an amount to change it</Text>
+            <Text size="xs" c="dimmed">
+              Oldest due first; type an amount to change it
+            </Text>
           )}
         </Group>
         <Paper withBorder radius="sm" style={{ maxHeight: 260, overflow: 'auto' }}>
           <Table fz="sm" verticalSpacing={4} aria-label="Allocation" stickyHeader>
             <Table.Thead>
-              <Table.Tr><Table.Th>Item</Table.Th><Table.Th>Dated</Table.Th><Table.Th>Due</Table.Th><Table.Th ta="right">Open</Table.Th><Table.Th ta="right" w={150}>Apply</Table.Th></Table.Tr>
+              <Table.Tr>
+                <Table.Th>Item</Table.Th>
+                <Table.Th>Dated</Table.Th>
+                <Table.Th>Due</Table.Th>
+                <Table.Th ta="right">Open</Table.Th>
+                <Table.Th ta="right" w={150}>
+                  Apply
+                </Table.Th>
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {alloc.rows.length === 0 && (
-                <Table.Tr><Table.Td colSpan={5}><Text size="sm" c="dimmed" py={6}>No open items. The whole payment stays on the account as unapplied credit.</Text></Table.Td></Table.Tr>
+                <Table.Tr>
+                  <Table.Td colSpan={5}>
+                    <Text size="sm" c="dimmed" py={6}>
+                      No open items. The whole payment stays on the account as unapplied credit.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
               )}
               {alloc.rows.map((r) => (
                 <Table.Tr key={r.documentId} data-testid={`alloc-${r.number}`}>
                   <Table.Td>
-                    <Text span size="sm" className="mono" fw={500}>{r.number}</Text>
+                    <Text span size="sm" className="mono" fw={500}>
+                      {r.number}
+                    </Text>
                     {r.discountOffer && (
                       <Checkbox
                         size="xs"
@@ -219,7 +324,12 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
                         color="teal"
                         checked={taking.includes(r.documentId)}
                         onChange={(e) => toggleDiscount(r.documentId, e.currentTarget.checked)}
-                        label={<Text span size="xs" c="teal.8">Take {formatBasisPoints(r.discountOffer.rateBp)} discount, {formatMoney(r.discountOffer.amountCents)} (until {formatDate(r.discountOffer.until)})</Text>}
+                        label={
+                          <Text span size="xs" c="teal.8">
+                            Take {formatBasisPoints(r.discountOffer.rateBp)} discount, {formatMoney(r.discountOffer.amountCents)} (until{' '}
+                            {formatDate(r.discountOffer.until)})
+                          </Text>
+                        }
                         aria-label={`Take the early-payment discount on ${r.number}`}
                       />
                     )}
@@ -228,7 +338,11 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
                   <Table.Td c={r.dueDate < payDate ? 'red.7' : undefined}>{formatDate(r.dueDate)}</Table.Td>
                   <Table.Td ta="right">
                     <Money cents={r.openCents} />
-                    {r.discountCents > 0 && <Text size="xs" c="dimmed">after {formatMoney(r.discountCents)} off</Text>}
+                    {r.discountCents > 0 && (
+                      <Text size="xs" c="dimmed">
+                        after {formatMoney(r.discountCents)} off
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <TextInput
@@ -247,20 +361,29 @@ function PaymentForm({ account, onCancel, onPosted }: { account: AccountDetail; 
           </Table>
         </Paper>
         <Group justify="flex-end" gap="xl" mt="xs">
-          <Text size="sm" c="dimmed">Applied <Money cents={alloc.applied} fw={600} c={alloc.over ? 'red.7' : 'gray.9'} data-testid="alloc-applied" /></Text>
-          <Text size="sm" c="dimmed">Left as unapplied credit <Money cents={Math.max(0, alloc.unapplied)} fw={600} c="gray.9" data-testid="alloc-unapplied" /></Text>
+          <Text size="sm" c="dimmed">
+            Applied <Money cents={alloc.applied} fw={600} c={alloc.over ? 'red.7' : 'gray.9'} data-testid="alloc-applied" />
+          </Text>
+          <Text size="sm" c="dimmed">
+            Left as unapplied credit <Money cents={Math.max(0, alloc.unapplied)} fw={600} c="gray.9" data-testid="alloc-unapplied" />
+          </Text>
         </Group>
         {alloc.over && (
           <Alert color="red" variant="light" mt="xs" icon={<IconAlertCircle size={16} />} data-testid="over-allocation">
-            The amounts applied add up to {formatMoney(alloc.applied)}, {formatMoney(alloc.applied - validAmount!)} more than the {formatMoney(validAmount!)} received.
+            The amounts applied add up to {formatMoney(alloc.applied)}, {formatMoney(alloc.applied - validAmount!)} more than the {formatMoney(validAmount!)}{' '}
+            received.
           </Alert>
         )}
         {!alloc.over && validAmount !== null && alloc.unapplied > 0 && alloc.rows.length > 0 && (
-          <Text size="xs" c="dimmed" mt={4}><IconInfoCircle size={12} style={{ verticalAlign: -2 }} /> {formatMoney(alloc.unapplied)} will stay on the account as unapplied credit.</Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            <IconInfoCircle size={12} style={{ verticalAlign: -2 }} /> {formatMoney(alloc.unapplied)} will stay on the account as unapplied credit.
+          </Text>
         )}
       </Box>
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>Cancel</Button>
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
         <Button onClick={() => void submit()} loading={posting} disabled={alloc.over}>
           Post payment{validAmount ? ` of ${formatMoney(validAmount)}` : ''}
         </Button>

@@ -27,8 +27,18 @@ export function PaymentPlanTab({ ledger, closed }: { ledger: LedgerView; closed?
   const plans = useAccountPlans(ledger.account.id);
   const [setup, setSetup] = useState(false);
   const [cancelling, setCancelling] = useState<PaymentPlan | null>(null);
-  if (plans.error) return <Alert color="red" icon={<IconAlertCircle size={16} />}>{plans.error.message}</Alert>;
-  if (!plans.data) return <Center p="xl"><Loader size="sm" /></Center>;
+  if (plans.error)
+    return (
+      <Alert color="red" icon={<IconAlertCircle size={16} />}>
+        {plans.error.message}
+      </Alert>
+    );
+  if (!plans.data)
+    return (
+      <Center p="xl">
+        <Loader size="sm" />
+      </Center>
+    );
   const sorted = [...plans.data].sort((a, b) => b.id - a.id);
   const active = sorted.find(inForce) ?? null;
   const shown = active ?? sorted[0] ?? null;
@@ -42,13 +52,21 @@ export function PaymentPlanTab({ ledger, closed }: { ledger: LedgerView; closed?
       ) : (
         <Paper withBorder radius="md" p="xl">
           <Stack align="center" gap="xs">
-            <ThemeIcon size={44} radius="xl" variant="light" color="ledger"><IconCalendarDollar size={24} /></ThemeIcon>
+            <ThemeIcon size={44} radius="xl" variant="light" color="ledger">
+              <IconCalendarDollar size={24} />
+            </ThemeIcon>
             <Title order={4}>No payment plan</Title>
             <Text size="sm" c="dimmed" ta="center" maw={460}>
               Spread what the account owes over weekly, every-two-weeks or monthly installments. While the plan is current, late fees and dunning letters stop.
             </Text>
-            <Button mt="xs" leftSection={<IconCalendarPlus size={16} />} onClick={() => setSetup(true)} disabled={!canSetUp}>Set up plan</Button>
-            {ledger.openItems.length === 0 && <Text size="xs" c="dimmed">Nothing is open on this account.</Text>}
+            <Button mt="xs" leftSection={<IconCalendarPlus size={16} />} onClick={() => setSetup(true)} disabled={!canSetUp}>
+              Set up plan
+            </Button>
+            {ledger.openItems.length === 0 && (
+              <Text size="xs" c="dimmed">
+                Nothing is open on this account.
+              </Text>
+            )}
           </Stack>
         </Paper>
       )}
@@ -57,16 +75,34 @@ export function PaymentPlanTab({ ledger, closed }: { ledger: LedgerView; closed?
           <Title order={6}>Earlier plans</Title>
           <Paper withBorder radius="sm">
             <Table fz="sm" verticalSpacing={5} aria-label="Earlier plans">
-              <Table.Thead><Table.Tr><Table.Th>Plan</Table.Th><Table.Th>Status</Table.Th><Table.Th>Started</Table.Th><Table.Th>Terms</Table.Th><Table.Th ta="right">Total</Table.Th><Table.Th ta="right">Paid</Table.Th><Table.Th>Closed</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Plan</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Started</Table.Th>
+                  <Table.Th>Terms</Table.Th>
+                  <Table.Th ta="right">Total</Table.Th>
+                  <Table.Th ta="right">Paid</Table.Th>
+                  <Table.Th>Closed</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {earlier.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td className="mono">#{p.id}</Table.Td>
-                    <Table.Td><PlanStatusBadge status={p.status} size="sm" /></Table.Td>
+                    <Table.Td>
+                      <PlanStatusBadge status={p.status} size="sm" />
+                    </Table.Td>
                     <Table.Td>{formatDate(p.startDate)}</Table.Td>
-                    <Table.Td>{p.installmentCount} × {frequencyLabels[p.frequency].toLowerCase()}</Table.Td>
-                    <Table.Td ta="right"><Money cents={p.totalCents} /></Table.Td>
-                    <Table.Td ta="right"><Money cents={p.paidCents} /></Table.Td>
+                    <Table.Td>
+                      {p.installmentCount} × {frequencyLabels[p.frequency].toLowerCase()}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money cents={p.totalCents} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money cents={p.paidCents} />
+                    </Table.Td>
                     <Table.Td c="dimmed">{p.closedOn ? `${formatDate(p.closedOn)}${p.closeReason ? ` · ${p.closeReason}` : ''}` : ''}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -84,9 +120,15 @@ export function PaymentPlanTab({ ledger, closed }: { ledger: LedgerView; closed?
 function Figure({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>{label}</Text>
-      <Text fz={18} fw={650} className="num" ta="left" lh={1.35} component="div">{children}</Text>
-      <Text size="xs" c="dimmed" h={18} truncate component="div">{note ?? ''}</Text>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
+        {label}
+      </Text>
+      <Text fz={18} fw={650} className="num" ta="left" lh={1.35} component="div">
+        {children}
+      </Text>
+      <Text size="xs" c="dimmed" h={18} truncate component="div">
+        {note ?? ''}
+      </Text>
     </div>
   );
 }
@@ -102,10 +144,32 @@ const statusNotes: Record<PaymentPlan['status'], string> = {
 export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCancel?: () => void; onNew?: () => void }) {
   const columns = useMemo<ColumnDef<PlanInstallment, unknown>[]>(
     () => [
-      { id: 'label', header: 'Payment', meta: { minWidth: 170, grow: 2, total: 'Total' }, cell: ({ row }) => installmentLabel(row.original.seq, plan.installmentCount) },
+      {
+        id: 'label',
+        header: 'Payment',
+        meta: { minWidth: 170, grow: 2, total: 'Total' },
+        cell: ({ row }) => installmentLabel(row.original.seq, plan.installmentCount),
+      },
       { id: 'due', header: 'Due', meta: { width: 130 }, cell: ({ row }) => formatDate(row.original.dueDate) },
-      { id: 'amount', header: 'Amount', meta: { numeric: true, width: 130, total: <Money cents={plan.totalCents} data-testid="schedule-total" /> }, cell: ({ row }) => <Money cents={row.original.amountCents} /> },
-      { id: 'paid', header: 'Paid', meta: { numeric: true, width: 130, total: <Money cents={plan.paidCents} /> }, cell: ({ row }) => (row.original.paidCents ? <Money cents={row.original.paidCents} /> : <Text span c="gray.4">—</Text>) },
+      {
+        id: 'amount',
+        header: 'Amount',
+        meta: { numeric: true, width: 130, total: <Money cents={plan.totalCents} data-testid="schedule-total" /> },
+        cell: ({ row }) => <Money cents={row.original.amountCents} />,
+      },
+      {
+        id: 'paid',
+        header: 'Paid',
+        meta: { numeric: true, width: 130, total: <Money cents={plan.paidCents} /> },
+        cell: ({ row }) =>
+          row.original.paidCents ? (
+            <Money cents={row.original.paidCents} />
+          ) : (
+            <Text span c="gray.4">
+              —
+            </Text>
+          ),
+      },
       {
         id: 'paidOn',
         header: 'Paid on',
@@ -113,8 +177,17 @@ export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCance
         cell: ({ row }) => {
           const i = row.original;
           if (i.paidOn) return formatDate(i.paidOn);
-          if (i.payments.length) return <Text span size="sm" c="dimmed">{i.payments.map((p) => formatDate(p.date)).join(', ')}</Text>;
-          return <Text span c="gray.4">—</Text>;
+          if (i.payments.length)
+            return (
+              <Text span size="sm" c="dimmed">
+                {i.payments.map((p) => formatDate(p.date)).join(', ')}
+              </Text>
+            );
+          return (
+            <Text span c="gray.4">
+              —
+            </Text>
+          );
         },
       },
       { id: 'status', header: 'Status', meta: { width: 120 }, cell: ({ row }) => <InstallmentBadge status={row.original.status} /> },
@@ -132,13 +205,22 @@ export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCance
           </Group>
           <Text size="sm" c="dimmed">
             {plan.downPaymentCents > 0 ? `${formatMoney(plan.downPaymentCents)} down, then ` : ''}
-            {plan.installmentCount} {frequencyLabels[plan.frequency].toLowerCase()} installments from {formatDate(plan.firstDate)} · started {formatDate(plan.startDate)}
+            {plan.installmentCount} {frequencyLabels[plan.frequency].toLowerCase()} installments from {formatDate(plan.firstDate)} · started{' '}
+            {formatDate(plan.startDate)}
             {plan.createdBy ? ` by ${plan.createdBy}` : ''} · {plan.graceDays} grace days
           </Text>
         </Stack>
         <Group gap="xs">
-          {onNew && <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={onNew}>Set up new plan</Button>}
-          {onCancel && <Button variant="default" color="red" leftSection={<IconX size={16} />} onClick={onCancel}>Cancel plan…</Button>}
+          {onNew && (
+            <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={onNew}>
+              Set up new plan
+            </Button>
+          )}
+          {onCancel && (
+            <Button variant="default" color="red" leftSection={<IconX size={16} />} onClick={onCancel}>
+              Cancel plan…
+            </Button>
+          )}
         </Group>
       </Group>
       {(plan.status === 'late' || plan.status === 'broken') && (
@@ -148,16 +230,47 @@ export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCance
         </Alert>
       )}
       <SimpleGrid cols={4} spacing="md" mb="sm">
-        <Figure label="Plan total"><Money cents={plan.totalCents} /></Figure>
-        <Figure label="Paid" note={`${plan.installments.filter((i) => i.status === 'paid').length} of ${plan.installments.length} payments`}><Money cents={plan.paidCents} c="teal.8" /></Figure>
-        <Figure label="Remaining"><Money cents={plan.remainingCents} /></Figure>
+        <Figure label="Plan total">
+          <Money cents={plan.totalCents} />
+        </Figure>
+        <Figure label="Paid" note={`${plan.installments.filter((i) => i.status === 'paid').length} of ${plan.installments.length} payments`}>
+          <Money cents={plan.paidCents} c="teal.8" />
+        </Figure>
+        <Figure label="Remaining">
+          <Money cents={plan.remainingCents} />
+        </Figure>
         <Figure label="Next due" note={plan.nextDue ? formatDate(plan.nextDue.dueDate) : plan.status === 'completed' ? 'Nothing more due' : undefined}>
-          {plan.nextDue ? <Money cents={plan.nextDue.amountCents} /> : <Text span inherit c="dimmed">—</Text>}
+          {plan.nextDue ? (
+            <Money cents={plan.nextDue.amountCents} />
+          ) : (
+            <Text span inherit c="dimmed">
+              —
+            </Text>
+          )}
         </Figure>
       </SimpleGrid>
-      {plan.note && <Text size="sm" mb="sm"><Text span c="dimmed" size="sm">Note: </Text>{plan.note}</Text>}
-      {plan.status === 'cancelled' && plan.closeReason && <Text size="sm" mb="sm" c="dimmed">Cancelled {formatDate(plan.closedOn)}: {plan.closeReason}</Text>}
-      <DataGrid label="Plan schedule" testId="plan-schedule" data={plan.installments} columns={columns} getRowId={(r) => String(r.seq)} showTotals height={height} />
+      {plan.note && (
+        <Text size="sm" mb="sm">
+          <Text span c="dimmed" size="sm">
+            Note:{' '}
+          </Text>
+          {plan.note}
+        </Text>
+      )}
+      {plan.status === 'cancelled' && plan.closeReason && (
+        <Text size="sm" mb="sm" c="dimmed">
+          Cancelled {formatDate(plan.closedOn)}: {plan.closeReason}
+        </Text>
+      )}
+      <DataGrid
+        label="Plan schedule"
+        testId="plan-schedule"
+        data={plan.installments}
+        columns={columns}
+        getRowId={(r) => String(r.seq)}
+        showTotals
+        height={height}
+      />
     </Paper>
   );
 }
@@ -184,17 +297,51 @@ function CancelPlanModal({ plan, onClose }: { plan: PaymentPlan; onClose: () => 
     }
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600} size="lg">Cancel payment plan #{plan.id}</Text>} centered size={480}>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={
+        <Text fw={600} size="lg">
+          Cancel payment plan #{plan.id}
+        </Text>
+      }
+      centered
+      size={480}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            {formatMoney(plan.remainingCents)} of {formatMoney(plan.totalCents)} is still unpaid. After cancelling, late fees and dunning apply to the account again. Payments already posted stay posted.
+            {formatMoney(plan.remainingCents)} of {formatMoney(plan.totalCents)} is still unpaid. After cancelling, late fees and dunning apply to the account
+            again. Payments already posted stay posted.
           </Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
-          <Textarea label="Reason" placeholder="e.g. Customer asked to pay in full instead" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; it is kept with the plan' : undefined} autosize minRows={2} data-autofocus />
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
+          <Textarea
+            label="Reason"
+            placeholder="e.g. Customer asked to pay in full instead"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={show && !reason.trim() ? 'Say why; it is kept with the plan' : undefined}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Keep plan</Button>
-            <Button type="submit" color="red" loading={busy}>Cancel plan</Button>
+            <Button variant="default" onClick={onClose}>
+              Keep plan
+            </Button>
+            <Button type="submit" color="red" loading={busy}>
+              Cancel plan
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -26,7 +26,10 @@ export function PlanSettingsPanel() {
     try {
       await unwrap(window.api.plans.saveSettings({ graceDays: grace }));
       await queryClient.invalidateQueries({ queryKey: ['plans'] });
-      notifications.show({ color: 'teal', message: 'Payment plan settings saved. New plans use them; existing plans keep the grace days they were made with.' });
+      notifications.show({
+        color: 'teal',
+        message: 'Payment plan settings saved. New plans use them; existing plans keep the grace days they were made with.',
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -39,9 +42,12 @@ export function PlanSettingsPanel() {
         {!canEdit && <Alert color="gray">Only a collections supervisor or an administrator can change payment plan settings.</Alert>}
         {error && <Alert color="red">{error}</Alert>}
         <div>
-          <Text fw={600} size="sm">Grace days</Text>
+          <Text fw={600} size="sm">
+            Grace days
+          </Text>
           <Text size="xs" c="dimmed" mb={8}>
-            An installment unpaid after its due date makes the plan <b>late</b> (the account goes on the worklist). Once it is more than this many days past due the plan is <b>broken</b>: late fees and dunning resume, and the customer needs a new plan.
+            An installment unpaid after its due date makes the plan <b>late</b> (the account goes on the worklist). Once it is more than this many days past due
+            the plan is <b>broken</b>: late fees and dunning resume, and the customer needs a new plan.
           </Text>
           <NumberInput
             w={220}
@@ -50,7 +56,11 @@ export function PlanSettingsPanel() {
             max={60}
             allowDecimal={false}
             clampBehavior="strict"
-            rightSection={<Text size="xs" c="dimmed" pr={6}>days</Text>}
+            rightSection={
+              <Text size="xs" c="dimmed" pr={6}>
+                days
+              </Text>
+            }
             rightSectionWidth={44}
             disabled={!canEdit}
             value={grace}
@@ -61,22 +71,27 @@ export function PlanSettingsPanel() {
         {valid && (
           <Paper radius="sm" p="sm" bg="gray.0">
             <Text size="sm">
-              For example, an installment due on the 1st and still unpaid is late from the 2nd{typeof grace === 'number' && grace > 0 ? ` through the ${ordinal(1 + grace)}` : ''}, and the plan breaks on the {ordinal(2 + (grace as number))}.
+              For example, an installment due on the 1st and still unpaid is late from the 2nd
+              {typeof grace === 'number' && grace > 0 ? ` through the ${ordinal(1 + grace)}` : ''}, and the plan breaks on the {ordinal(2 + (grace as number))}.
             </Text>
           </Paper>
         )}
         {canEdit && (
           <Group justify="flex-end">
-            <Button onClick={() => void save()} loading={saving} disabled={!valid || !dirty}>Save plan settings</Button>
+            <Button onClick={() => void save()} loading={saving} disabled={!valid || !dirty}>
+              Save plan settings
+            </Button>
           </Group>
         )}
-        <Text size="xs" c="dimmed">Each plan keeps the grace days in force when it was set up. The change is recorded in the audit log.</Text>
+        <Text size="xs" c="dimmed">
+          Each plan keeps the grace days in force when it was set up. The change is recorded in the audit log.
+        </Text>
       </Stack>
     </Paper>
   );
 }
 
 function ordinal(n: number) {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${s}`;
 }

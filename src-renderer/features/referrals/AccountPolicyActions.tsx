@@ -22,8 +22,14 @@ export function useAccountPolicyActions({ account, ledger, onPlanCreated }: { ac
   const supervisor = atLeast(session.role, 'supervisor');
   const [action, setAction] = useState<Action | null>(null);
   const plans = useAccountPlans(account.id);
-  const referral = useQuery({ queryKey: ['referrals', 'account', account.id], queryFn: () => unwrap(window.api.referrals.list({ accountId: account.id, status: 'referred' })) });
-  const pending = useQuery({ queryKey: ['writeoffs', 'account', account.id, 'pending'], queryFn: () => unwrap(window.api.writeoffs.list({ accountId: account.id, status: 'pending' })) });
+  const referral = useQuery({
+    queryKey: ['referrals', 'account', account.id],
+    queryFn: () => unwrap(window.api.referrals.list({ accountId: account.id, status: 'referred' })),
+  });
+  const pending = useQuery({
+    queryKey: ['writeoffs', 'account', account.id, 'pending'],
+    queryFn: () => unwrap(window.api.writeoffs.list({ accountId: account.id, status: 'pending' })),
+  });
   const openReferral = referral.data?.[0] ?? null;
   const pendingRequest = pending.data?.[0] ?? null;
   const hasPlan = plans.data?.some((p) => p.status === 'current' || p.status === 'late') ?? false;
@@ -50,7 +56,11 @@ export function useAccountPolicyActions({ account, ledger, onPlanCreated }: { ac
             Refer to agency…
           </Menu.Item>
         ))}
-      {!supervisor && openReferral && <Menu.Item disabled leftSection={<IconBuildingBank size={16} />}>With {openReferral.agencyName} since {formatDate(openReferral.referredOn)}</Menu.Item>}
+      {!supervisor && openReferral && (
+        <Menu.Item disabled leftSection={<IconBuildingBank size={16} />}>
+          With {openReferral.agencyName} since {formatDate(openReferral.referredOn)}
+        </Menu.Item>
+      )}
     </>
   );
   const close = () => setAction(null);

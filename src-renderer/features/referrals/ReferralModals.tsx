@@ -12,7 +12,25 @@ import { queryClient } from '../../api/query';
 import { useBusinessToday } from '../accounts/api';
 
 /** A small form dialog: an intro, an error line, fields, Cancel and a confirm button. */
-export function FormModal({ title, intro, confirm, color, onClose, run, children, size = 520 }: { title: string; intro?: ReactNode; confirm: string; color?: string; onClose: () => void; run: () => Promise<string | null>; children: ReactNode; size?: number }) {
+export function FormModal({
+  title,
+  intro,
+  confirm,
+  color,
+  onClose,
+  run,
+  children,
+  size = 520,
+}: {
+  title: string;
+  intro?: ReactNode;
+  confirm: string;
+  color?: string;
+  onClose: () => void;
+  run: () => Promise<string | null>;
+  children: ReactNode;
+  size?: number;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -31,15 +49,43 @@ export function FormModal({ title, intro, confirm, color, onClose, run, children
     }
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600} size="lg">{title}</Text>} size={size} centered>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={
+        <Text fw={600} size="lg">
+          {title}
+        </Text>
+      }
+      size={size}
+      centered
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <Stack gap="sm">
-          {intro && <Text size="sm" c="dimmed">{intro}</Text>}
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          {intro && (
+            <Text size="sm" c="dimmed">
+              {intro}
+            </Text>
+          )}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           {children}
           <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color={color} loading={busy}>{confirm}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color={color} loading={busy}>
+              {confirm}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -60,7 +106,12 @@ export function ReferModal({ ledger, onClose }: { ledger: LedgerView; onClose: (
   return (
     <FormModal
       title="Refer to a collection agency"
-      intro={<>The account ({formatMoney(ledger.totals.balanceCents)} owed) is marked as with the agency: it stops moving up the stages and leaves the worklist until recalled. Send the agency its placement file from Collections → Referrals.</>}
+      intro={
+        <>
+          The account ({formatMoney(ledger.totals.balanceCents)} owed) is marked as with the agency: it stops moving up the stages and leaves the worklist until
+          recalled. Send the agency its placement file from Collections → Referrals.
+        </>
+      }
       confirm="Refer account"
       onClose={onClose}
       run={async () => {
@@ -72,10 +123,31 @@ export function ReferModal({ ledger, onClose }: { ledger: LedgerView; onClose: (
       }}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Agency" placeholder="e.g. Midwest Recovery Services" value={agency} onChange={(e) => setAgency(e.currentTarget.value)} error={show && !agency.trim() ? 'Name the agency' : undefined} data-autofocus />
-        <DateInput label="Referred on" value={date ?? today} onChange={setDate} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} />
+        <TextInput
+          label="Agency"
+          placeholder="e.g. Midwest Recovery Services"
+          value={agency}
+          onChange={(e) => setAgency(e.currentTarget.value)}
+          error={show && !agency.trim() ? 'Name the agency' : undefined}
+          data-autofocus
+        />
+        <DateInput
+          label="Referred on"
+          value={date ?? today}
+          onChange={setDate}
+          valueFormat="MMM D, YYYY"
+          dateParser={(t) => parseDate(t)}
+          leftSection={<IconCalendar size={16} />}
+        />
       </SimpleGrid>
-      <Textarea label="Note" placeholder="Optional; not sent to the agency" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+      <Textarea
+        label="Note"
+        placeholder="Optional; not sent to the agency"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
     </FormModal>
   );
 }
@@ -100,8 +172,23 @@ export function RecallModal({ referral, onClose }: { referral: Referral; onClose
       }}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Reason" placeholder="e.g. Customer called to set up a plan" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why' : undefined} data-autofocus />
-        <DateInput label="Recalled on" value={date ?? today} onChange={setDate} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} minDate={referral.referredOn} />
+        <TextInput
+          label="Reason"
+          placeholder="e.g. Customer called to set up a plan"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={show && !reason.trim() ? 'Say why' : undefined}
+          data-autofocus
+        />
+        <DateInput
+          label="Recalled on"
+          value={date ?? today}
+          onChange={setDate}
+          valueFormat="MMM D, YYYY"
+          dateParser={(t) => parseDate(t)}
+          leftSection={<IconCalendar size={16} />}
+          minDate={referral.referredOn}
+        />
       </SimpleGrid>
     </FormModal>
   );
@@ -116,7 +203,12 @@ export function WriteoffRequestModal({ ledger, onClose }: { ledger: LedgerView; 
   const [reason, setReason] = useState('');
   const [show, setShow] = useState(false);
   const cents = amount.trim() ? parseMoney(amount) : coveredCents;
-  const amountError = cents === null || cents <= 0 ? 'Enter an amount above zero' : cents > coveredCents ? `At most ${formatMoney(coveredCents)} is open on ${picked.length ? 'those items' : 'the account'}` : null;
+  const amountError =
+    cents === null || cents <= 0
+      ? 'Enter an amount above zero'
+      : cents > coveredCents
+        ? `At most ${formatMoney(coveredCents)} is open on ${picked.length ? 'those items' : 'the account'}`
+        : null;
   return (
     <FormModal
       title="Request a write-off"
@@ -127,7 +219,14 @@ export function WriteoffRequestModal({ ledger, onClose }: { ledger: LedgerView; 
       run={async () => {
         setShow(true);
         if (amountError || !reason.trim() || cents === null) return null;
-        const r = await unwrap(window.api.writeoffs.request({ accountId: ledger.account.id, invoiceIds: picked.length ? picked.map(Number) : undefined, amountCents: cents, reason: reason.trim() }));
+        const r = await unwrap(
+          window.api.writeoffs.request({
+            accountId: ledger.account.id,
+            invoiceIds: picked.length ? picked.map(Number) : undefined,
+            amountCents: cents,
+            reason: reason.trim(),
+          }),
+        );
         refreshPolicy();
         return `Write-off request #${r.id} for ${formatMoney(r.amountCents)} sent for approval.`;
       }}
@@ -135,14 +234,39 @@ export function WriteoffRequestModal({ ledger, onClose }: { ledger: LedgerView; 
       <MultiSelect
         label="Items"
         placeholder={picked.length ? undefined : 'All open items, oldest due first'}
-        data={items.map((o) => ({ value: String(o.documentId), label: `${o.number} · open ${formatMoney(o.openCents)} · ${o.daysPastDue > 0 ? `${o.daysPastDue} days past due` : 'not yet due'}` }))}
+        data={items.map((o) => ({
+          value: String(o.documentId),
+          label: `${o.number} · open ${formatMoney(o.openCents)} · ${o.daysPastDue > 0 ? `${o.daysPastDue} days past due` : 'not yet due'}`,
+        }))}
         value={picked}
         onChange={setPicked}
         clearable
         comboboxProps={{ withinPortal: true }}
       />
-      <TextInput label="Amount" description={`Empty: all ${formatMoney(coveredCents)} open`} placeholder={centsToDecimalString(coveredCents)} leftSection={<Text size="sm" c="dimmed">$</Text>} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show || amount ? amountError : undefined} styles={{ input: { textAlign: 'right' } }} w={240} />
-      <Textarea label="Reason" placeholder="e.g. Patient deceased; estate closed with no assets" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={show && !reason.trim() ? 'Say why; the supervisor sees it' : undefined} autosize minRows={2} />
+      <TextInput
+        label="Amount"
+        description={`Empty: all ${formatMoney(coveredCents)} open`}
+        placeholder={centsToDecimalString(coveredCents)}
+        leftSection={
+          <Text size="sm" c="dimmed">
+            $
+          </Text>
+        }
+        value={amount}
+        onChange={(e) => setAmount(e.currentTarget.value)}
+        error={show || amount ? amountError : undefined}
+        styles={{ input: { textAlign: 'right' } }}
+        w={240}
+      />
+      <Textarea
+        label="Reason"
+        placeholder="e.g. Patient deceased; estate closed with no assets"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={show && !reason.trim() ? 'Say why; the supervisor sees it' : undefined}
+        autosize
+        minRows={2}
+      />
     </FormModal>
   );
 }

@@ -42,7 +42,10 @@ export function ReferralsPanel() {
     try {
       const f = await unwrap(window.api.referrals.placementFile({ accountIds: chosen.map((r) => r.accountId) }));
       downloadText(f.fileName, f.csv);
-      notifications.show({ color: 'teal', message: `${f.fileName} saved: ${f.rows} ${f.rows === 1 ? 'account' : 'accounts'}. Send it to the agency over its secure upload.` });
+      notifications.show({
+        color: 'teal',
+        message: `${f.fileName} saved: ${f.rows} ${f.rows === 1 ? 'account' : 'accounts'}. Send it to the agency over its secure upload.`,
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -55,7 +58,15 @@ export function ReferralsPanel() {
     if (status === 'referred')
       cols.push({
         id: 'pick',
-        header: () => <Checkbox size="xs" aria-label="Select all referred accounts" checked={picked.size > 0 && picked.size === rows.length} indeterminate={picked.size > 0 && picked.size < rows.length} onChange={() => setPicked(picked.size ? new Set() : new Set(rows.map((r) => r.accountId)))} />,
+        header: () => (
+          <Checkbox
+            size="xs"
+            aria-label="Select all referred accounts"
+            checked={picked.size > 0 && picked.size === rows.length}
+            indeterminate={picked.size > 0 && picked.size < rows.length}
+            onChange={() => setPicked(picked.size ? new Set() : new Set(rows.map((r) => r.accountId)))}
+          />
+        ),
         meta: { width: 44, total: '' },
         cell: ({ row }) => (
           <Checkbox
@@ -74,34 +85,118 @@ export function ReferralsPanel() {
         ),
       });
     cols.push(
-      { id: 'account', header: 'Account', accessorFn: (r) => r.accountNumber, meta: { width: 110 }, cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono">{row.original.accountNumber}</Anchor> },
+      {
+        id: 'account',
+        header: 'Account',
+        accessorFn: (r) => r.accountNumber,
+        meta: { width: 110 },
+        cell: ({ row }) => (
+          <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono">
+            {row.original.accountNumber}
+          </Anchor>
+        ),
+      },
       { id: 'name', header: 'Name', accessorFn: (r) => r.accountName, meta: { minWidth: 180, grow: 2 } },
       { id: 'agency', header: 'Agency', accessorFn: (r) => r.agencyName, meta: { minWidth: 170, grow: 1.5 } },
       { id: 'referredOn', header: 'Referred', accessorFn: (r) => r.referredOn, meta: { width: 120 }, cell: ({ row }) => formatDate(row.original.referredOn) },
-      { id: 'by', header: 'By', accessorFn: (r) => r.referredBy, meta: { width: 110 }, cell: ({ row }) => <Text span size="sm" c="dimmed">{row.original.referredBy ?? ''}</Text> },
-      { id: 'balance', header: 'Balance at referral', accessorFn: (r) => r.balanceCents, meta: { numeric: true, width: 150 }, cell: ({ row }) => <Money cents={row.original.balanceCents} /> },
+      {
+        id: 'by',
+        header: 'By',
+        accessorFn: (r) => r.referredBy,
+        meta: { width: 110 },
+        cell: ({ row }) => (
+          <Text span size="sm" c="dimmed">
+            {row.original.referredBy ?? ''}
+          </Text>
+        ),
+      },
+      {
+        id: 'balance',
+        header: 'Balance at referral',
+        accessorFn: (r) => r.balanceCents,
+        meta: { numeric: true, width: 150 },
+        cell: ({ row }) => <Money cents={row.original.balanceCents} />,
+      },
     );
-    if (status === 'referred') cols.push({ id: 'recall', header: '', meta: { width: 96 }, cell: ({ row }) => <Button size="compact-xs" variant="subtle" onClick={() => setRecalling(row.original)}>Recall…</Button> });
-    else cols.push({ id: 'recalled', header: 'Recalled', meta: { minWidth: 200, grow: 2 }, cell: ({ row }) => <Text span size="sm">{formatDate(row.original.recalledOn)} <Text span c="dimmed" size="sm">{row.original.recallReason}</Text></Text> });
+    if (status === 'referred')
+      cols.push({
+        id: 'recall',
+        header: '',
+        meta: { width: 96 },
+        cell: ({ row }) => (
+          <Button size="compact-xs" variant="subtle" onClick={() => setRecalling(row.original)}>
+            Recall…
+          </Button>
+        ),
+      });
+    else
+      cols.push({
+        id: 'recalled',
+        header: 'Recalled',
+        meta: { minWidth: 200, grow: 2 },
+        cell: ({ row }) => (
+          <Text span size="sm">
+            {formatDate(row.original.recalledOn)}{' '}
+            <Text span c="dimmed" size="sm">
+              {row.original.recallReason}
+            </Text>
+          </Text>
+        ),
+      });
     return cols;
   }, [status, picked, rows]);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between">
-        <SegmentedControl aria-label="Referral status" value={status} onChange={(v) => { setStatus(v as 'referred' | 'recalled'); setPicked(new Set()); }} data={[{ value: 'referred', label: 'With an agency' }, { value: 'recalled', label: 'Recalled' }]} />
+        <SegmentedControl
+          aria-label="Referral status"
+          value={status}
+          onChange={(v) => {
+            setStatus(v as 'referred' | 'recalled');
+            setPicked(new Set());
+          }}
+          data={[
+            { value: 'referred', label: 'With an agency' },
+            { value: 'recalled', label: 'Recalled' },
+          ]}
+        />
         {status === 'referred' && (
           <Group gap="sm">
-            <Text size="sm" c="dimmed">{picked.size ? `${picked.size} selected` : `All ${rows.length}`}{agencies.size > 1 ? ` · ${agencies.size} agencies` : ''}</Text>
-            <Button leftSection={<IconDownload size={16} />} onClick={() => void download()} loading={busy} disabled={chosen.length === 0}>Download placement file</Button>
+            <Text size="sm" c="dimmed">
+              {picked.size ? `${picked.size} selected` : `All ${rows.length}`}
+              {agencies.size > 1 ? ` · ${agencies.size} agencies` : ''}
+            </Text>
+            <Button leftSection={<IconDownload size={16} />} onClick={() => void download()} loading={busy} disabled={chosen.length === 0}>
+              Download placement file
+            </Button>
           </Group>
         )}
       </Group>
-      {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
-      {list.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{list.error.message}</Alert>}
-      <Text size="xs" c="dimmed">The placement file lists each account’s contact details and open items. No payment data and no notes are exported, and every download is recorded in the audit log. Refer an account from its page (More → Refer to agency).</Text>
+      {error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {error}
+        </Alert>
+      )}
+      {list.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {list.error.message}
+        </Alert>
+      )}
+      <Text size="xs" c="dimmed">
+        The placement file lists each account’s contact details and open items. No payment data and no notes are exported, and every download is recorded in the
+        audit log. Refer an account from its page (More → Refer to agency).
+      </Text>
       <div style={{ flex: 1, minHeight: 260 }}>
-        <DataGrid label="Referred accounts" testId="referrals" data={rows} columns={columns} getRowId={(r) => String(r.id)} loading={list.isFetching} empty={status === 'referred' ? 'No account is with an agency.' : 'No account has been recalled.'} />
+        <DataGrid
+          label="Referred accounts"
+          testId="referrals"
+          data={rows}
+          columns={columns}
+          getRowId={(r) => String(r.id)}
+          loading={list.isFetching}
+          empty={status === 'referred' ? 'No account is with an agency.' : 'No account has been recalled.'}
+        />
       </div>
       {recalling && <RecallModal referral={recalling} onClose={() => setRecalling(null)} />}
     </Stack>

@@ -29,12 +29,66 @@ export function WriteoffApprovalsPanel() {
 
   const columns = useMemo<ColumnDef<WriteoffRequest, unknown>[]>(() => {
     const cols: ColumnDef<WriteoffRequest, unknown>[] = [
-      { id: 'id', header: '#', accessorFn: (r) => r.id, meta: { width: 60, total: 'Total' }, cell: ({ row }) => <Text span size="sm" c="dimmed" className="num">{row.original.id}</Text> },
-      { id: 'account', header: 'Account', accessorFn: (r) => r.accountNumber, meta: { width: 110 }, cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono">{row.original.accountNumber}</Anchor> },
-      { id: 'name', header: 'Name', accessorFn: (r) => r.accountName, meta: { minWidth: 170, grow: 1.5, total: `${rows.length} ${rows.length === 1 ? 'request' : 'requests'}` } },
-      { id: 'amount', header: 'Amount', accessorFn: (r) => r.amountCents, meta: { numeric: true, width: 120, total: <Money cents={total} /> }, cell: ({ row }) => <Money cents={row.original.amountCents} fw={600} /> },
-      { id: 'reason', header: 'Reason', accessorFn: (r) => r.reason, meta: { minWidth: 220, grow: 2.5 }, cell: ({ row }) => <Text span size="sm" title={row.original.reason} truncate>{row.original.reason}</Text> },
-      { id: 'requested', header: 'Requested', accessorFn: (r) => r.requestedAt, meta: { width: 190 }, cell: ({ row }) => <Text span size="sm">{row.original.requestedBy ?? ''} <Text span size="xs" c="dimmed">{formatInstant(row.original.requestedAt)}</Text></Text> },
+      {
+        id: 'id',
+        header: '#',
+        accessorFn: (r) => r.id,
+        meta: { width: 60, total: 'Total' },
+        cell: ({ row }) => (
+          <Text span size="sm" c="dimmed" className="num">
+            {row.original.id}
+          </Text>
+        ),
+      },
+      {
+        id: 'account',
+        header: 'Account',
+        accessorFn: (r) => r.accountNumber,
+        meta: { width: 110 },
+        cell: ({ row }) => (
+          <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono">
+            {row.original.accountNumber}
+          </Anchor>
+        ),
+      },
+      {
+        id: 'name',
+        header: 'Name',
+        accessorFn: (r) => r.accountName,
+        meta: { minWidth: 170, grow: 1.5, total: `${rows.length} ${rows.length === 1 ? 'request' : 'requests'}` },
+      },
+      {
+        id: 'amount',
+        header: 'Amount',
+        accessorFn: (r) => r.amountCents,
+        meta: { numeric: true, width: 120, total: <Money cents={total} /> },
+        cell: ({ row }) => <Money cents={row.original.amountCents} fw={600} />,
+      },
+      {
+        id: 'reason',
+        header: 'Reason',
+        accessorFn: (r) => r.reason,
+        meta: { minWidth: 220, grow: 2.5 },
+        cell: ({ row }) => (
+          <Text span size="sm" title={row.original.reason} truncate>
+            {row.original.reason}
+          </Text>
+        ),
+      },
+      {
+        id: 'requested',
+        header: 'Requested',
+        accessorFn: (r) => r.requestedAt,
+        meta: { width: 190 },
+        cell: ({ row }) => (
+          <Text span size="sm">
+            {row.original.requestedBy ?? ''}{' '}
+            <Text span size="xs" c="dimmed">
+              {formatInstant(row.original.requestedAt)}
+            </Text>
+          </Text>
+        ),
+      },
     ];
     if (status === 'pending')
       cols.push({
@@ -46,9 +100,26 @@ export function WriteoffApprovalsPanel() {
           return (
             <Group gap={6} wrap="nowrap">
               <Tooltip label="Someone else must approve your own request" disabled={!own}>
-                <Button size="compact-sm" color="teal" variant="light" leftSection={<IconCheck size={14} />} disabled={own} onClick={() => setDeciding({ request: row.original, approve: true })}>Approve</Button>
+                <Button
+                  size="compact-sm"
+                  color="teal"
+                  variant="light"
+                  leftSection={<IconCheck size={14} />}
+                  disabled={own}
+                  onClick={() => setDeciding({ request: row.original, approve: true })}
+                >
+                  Approve
+                </Button>
               </Tooltip>
-              <Button size="compact-sm" color="red" variant="subtle" leftSection={<IconX size={14} />} onClick={() => setDeciding({ request: row.original, approve: false })}>Reject</Button>
+              <Button
+                size="compact-sm"
+                color="red"
+                variant="subtle"
+                leftSection={<IconX size={14} />}
+                onClick={() => setDeciding({ request: row.original, approve: false })}
+              >
+                Reject
+              </Button>
             </Group>
           );
         },
@@ -62,8 +133,14 @@ export function WriteoffApprovalsPanel() {
           const r = row.original;
           return (
             <Group gap={6} wrap="nowrap">
-              <Badge size="sm" variant="light" color={statusColors[r.status]}>{statusLabels[r.status]}</Badge>
-              <Text span size="xs" c="dimmed" truncate>{r.decidedBy ?? ''}{r.writeOffDocuments.length ? ` · ${r.writeOffDocuments.map((d) => d.number).join(', ')}` : ''}{r.decisionNote ? ` · ${r.decisionNote}` : ''}</Text>
+              <Badge size="sm" variant="light" color={statusColors[r.status]}>
+                {statusLabels[r.status]}
+              </Badge>
+              <Text span size="xs" c="dimmed" truncate>
+                {r.decidedBy ?? ''}
+                {r.writeOffDocuments.length ? ` · ${r.writeOffDocuments.map((d) => d.number).join(', ')}` : ''}
+                {r.decisionNote ? ` · ${r.decisionNote}` : ''}
+              </Text>
             </Group>
           );
         },
@@ -74,12 +151,36 @@ export function WriteoffApprovalsPanel() {
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between">
-        <SegmentedControl aria-label="Request status" value={status} onChange={(v) => setStatus(v as Status)} data={[{ value: 'pending', label: 'Waiting for approval' }, { value: 'approved', label: 'Approved' }, { value: 'rejected', label: 'Rejected' }]} />
-        <Text size="sm" c="dimmed">Clerks request write-offs from the account page (More → Request write-off). Approving posts them at once.</Text>
+        <SegmentedControl
+          aria-label="Request status"
+          value={status}
+          onChange={(v) => setStatus(v as Status)}
+          data={[
+            { value: 'pending', label: 'Waiting for approval' },
+            { value: 'approved', label: 'Approved' },
+            { value: 'rejected', label: 'Rejected' },
+          ]}
+        />
+        <Text size="sm" c="dimmed">
+          Clerks request write-offs from the account page (More → Request write-off). Approving posts them at once.
+        </Text>
       </Group>
-      {list.error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{list.error.message}</Alert>}
+      {list.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />}>
+          {list.error.message}
+        </Alert>
+      )}
       <div style={{ flex: 1, minHeight: 260 }}>
-        <DataGrid label="Write-off requests" testId="writeoff-requests" data={rows} columns={columns} getRowId={(r) => String(r.id)} loading={list.isFetching} showTotals={rows.length > 0} empty={status === 'pending' ? 'No write-off requests are waiting.' : `No ${statusLabels[status].toLowerCase()} requests.`} />
+        <DataGrid
+          label="Write-off requests"
+          testId="writeoff-requests"
+          data={rows}
+          columns={columns}
+          getRowId={(r) => String(r.id)}
+          loading={list.isFetching}
+          showTotals={rows.length > 0}
+          empty={status === 'pending' ? 'No write-off requests are waiting.' : `No ${statusLabels[status].toLowerCase()} requests.`}
+        />
       </div>
       {deciding && <DecideModal request={deciding.request} approve={deciding.approve} onClose={() => setDeciding(null)} />}
     </Stack>
@@ -103,13 +204,29 @@ function DecideModal({ request, approve, onClose }: { request: WriteoffRequest; 
       run={async () => {
         setShow(true);
         if (!approve && !note.trim()) return null;
-        const r = approve ? await unwrap(window.api.writeoffs.approve({ requestId: request.id, note: note.trim() })) : await unwrap(window.api.writeoffs.reject({ requestId: request.id, note: note.trim() }));
+        const r = approve
+          ? await unwrap(window.api.writeoffs.approve({ requestId: request.id, note: note.trim() }))
+          : await unwrap(window.api.writeoffs.reject({ requestId: request.id, note: note.trim() }));
         for (const d of ['writeoffs', 'ledger', 'accounts', 'aging', 'collections']) void queryClient.invalidateQueries({ queryKey: [d] });
         return approve ? `Write-off approved: ${r.writeOffDocuments.map((d) => d.number).join(', ')} posted.` : `Write-off request #${r.id} rejected.`;
       }}
     >
-      <Text size="sm"><Text span c="dimmed" size="sm">Reason given: </Text>{request.reason}</Text>
-      <Textarea label={approve ? 'Note' : 'Reason for rejecting'} placeholder={approve ? 'Optional' : 'e.g. Send to the agency first'} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={show && !approve && !note.trim() ? 'Say why' : undefined} autosize minRows={2} data-autofocus />
+      <Text size="sm">
+        <Text span c="dimmed" size="sm">
+          Reason given:{' '}
+        </Text>
+        {request.reason}
+      </Text>
+      <Textarea
+        label={approve ? 'Note' : 'Reason for rejecting'}
+        placeholder={approve ? 'Optional' : 'e.g. Send to the agency first'}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={show && !approve && !note.trim() ? 'Say why' : undefined}
+        autosize
+        minRows={2}
+        data-autofocus
+      />
     </FormModal>
   );
 }

@@ -67,8 +67,12 @@ export function AgingSettingsPanel() {
         {error && <Alert color="red">{error}</Alert>}
 
         <div>
-          <Text fw={600} size="sm">When an invoice stops being current</Text>
-          <Text size="xs" c="dimmed" mb={8}>Match the report your office used before: some count an invoice due today as already past due.</Text>
+          <Text fw={600} size="sm">
+            When an invoice stops being current
+          </Text>
+          <Text size="xs" c="dimmed" mb={8}>
+            Match the report your office used before: some count an invoice due today as already past due.
+          </Text>
           <SegmentedControl
             aria-label="When an invoice stops being current"
             disabled={!canEdit}
@@ -101,20 +105,34 @@ export function AgingSettingsPanel() {
 
         <Group align="flex-start" gap="xl" wrap="nowrap">
           <div style={{ flex: '0 0 330px' }}>
-            <Text fw={600} size="sm">Past-due buckets</Text>
-            <Text size="xs" c="dimmed" mb={8}>Each runs up to and including its last day; one more bucket holds everything older.</Text>
+            <Text fw={600} size="sm">
+              Past-due buckets
+            </Text>
+            <Text size="xs" c="dimmed" mb={8}>
+              Each runs up to and including its last day; one more bucket holds everything older.
+            </Text>
             <Stack gap={6}>
               {draft.edges.map((edge, i) => {
                 const from = i === 0 ? currentThroughDays + 1 : (draft.edges[i - 1] ?? 0) + 1;
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a bucket is its position in the ladder; edges are edited in place, never reordered
                   <Group key={i} gap="sm" align="flex-start" wrap="nowrap">
-                    <Text size="sm" w={120} pt={7} c="dimmed">Bucket {i + 1}: from {from}</Text>
+                    <Text size="sm" w={120} pt={7} c="dimmed">
+                      Bucket {i + 1}: from {from}
+                    </Text>
                     <NumberInput
                       aria-label={`Bucket ${i + 1} ends on day`}
                       w={150}
-                      leftSection={<Text size="xs" c="dimmed">to</Text>}
-                      rightSection={<Text size="xs" c="dimmed" pr={6}>days</Text>}
+                      leftSection={
+                        <Text size="xs" c="dimmed">
+                          to
+                        </Text>
+                      }
+                      rightSection={
+                        <Text size="xs" c="dimmed" pr={6}>
+                          days
+                        </Text>
+                      }
                       rightSectionWidth={44}
                       min={0}
                       max={3650}
@@ -126,7 +144,14 @@ export function AgingSettingsPanel() {
                     />
                     {canEdit && (
                       <Tooltip label="Remove this bucket">
-                        <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove bucket ${i + 1}`} disabled={draft.edges.length <= 1} onClick={() => removeEdge(i)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          mt={4}
+                          aria-label={`Remove bucket ${i + 1}`}
+                          disabled={draft.edges.length <= 1}
+                          onClick={() => removeEdge(i)}
+                        >
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -135,28 +160,41 @@ export function AgingSettingsPanel() {
                 );
               })}
               <Group gap="sm">
-                <Text size="sm" w={120} c="dimmed">Last bucket</Text>
+                <Text size="sm" w={120} c="dimmed">
+                  Last bucket
+                </Text>
                 <Text size="sm">over {draft.edges[draft.edges.length - 1]} days</Text>
               </Group>
               {canEdit && (
                 <Group>
-                  <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={addEdge} disabled={draft.edges.length >= 8}>Add a bucket</Button>
+                  <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={addEdge} disabled={draft.edges.length >= 8}>
+                    Add a bucket
+                  </Button>
                 </Group>
               )}
             </Stack>
           </div>
           <Paper radius="sm" p="sm" bg="gray.0" style={{ flex: 1 }} mt={46}>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={6}>The report's columns</Text>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={6}>
+              The report's columns
+            </Text>
             {labels ? (
               <Group gap={6} data-testid="aging-bucket-preview">
-                {labels.map((l) => <Badge key={l} variant="light" radius="sm" tt="none">{l}</Badge>)}
+                {labels.map((l) => (
+                  <Badge key={l} variant="light" radius="sm" tt="none">
+                    {l}
+                  </Badge>
+                ))}
               </Group>
             ) : (
-              <Text size="sm" c="red.7">Fix the bucket edges: each must end after the one before.</Text>
+              <Text size="sm" c="red.7">
+                Fix the bucket edges: each must end after the one before.
+              </Text>
             )}
             {labels && (
               <Text size="xs" c="dimmed" mt={6}>
-                For example, an invoice due today is in <b>{example(0)}</b>; one 30 days past due is in <b>{example(30)}</b>; one 31 days past due is in <b>{example(31)}</b>.
+                For example, an invoice due today is in <b>{example(0)}</b>; one 30 days past due is in <b>{example(30)}</b>; one 31 days past due is in{' '}
+                <b>{example(31)}</b>.
               </Text>
             )}
           </Paper>
@@ -165,8 +203,12 @@ export function AgingSettingsPanel() {
         <Divider />
 
         <div>
-          <Text fw={600} size="sm">Age invoices by</Text>
-          <Text size="xs" c="dimmed" mb={8}>What the aging report starts with; anyone can switch it on the report.</Text>
+          <Text fw={600} size="sm">
+            Age invoices by
+          </Text>
+          <Text size="xs" c="dimmed" mb={8}>
+            What the aging report starts with; anyone can switch it on the report.
+          </Text>
           <SegmentedControl
             aria-label="Age invoices by"
             disabled={!canEdit}
@@ -191,10 +233,14 @@ export function AgingSettingsPanel() {
             >
               Standard buckets
             </Button>
-            <Button onClick={() => void save()} loading={saving} disabled={!parsed.success || !dirty}>Save aging settings</Button>
+            <Button onClick={() => void save()} loading={saving} disabled={!parsed.success || !dirty}>
+              Save aging settings
+            </Button>
           </Group>
         )}
-        <Text size="xs" c="dimmed">Changing the buckets changes every aging report, past as-of dates included. The change is recorded in the audit log.</Text>
+        <Text size="xs" c="dimmed">
+          Changing the buckets changes every aging report, past as-of dates included. The change is recorded in the audit log.
+        </Text>
       </Stack>
     </Paper>
   );

@@ -14,7 +14,9 @@ export function CompanySettingsPanel() {
   const canEdit = session.role === 'administrator';
   const settings = useQuery({ queryKey: ['settings', 'company'], queryFn: () => unwrap(window.api.settings.get()) });
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<CompanySettings>({ initialValues: { companyName: '', currency: 'USD', timeZone: 'America/New_York', idleLockMinutes: 15, complianceEnabled: true } });
+  const form = useForm<CompanySettings>({
+    initialValues: { companyName: '', currency: 'USD', timeZone: 'America/New_York', idleLockMinutes: 15, complianceEnabled: true },
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: load the saved settings into the form when they arrive; the form object changes on every keystroke
   useEffect(() => {
     if (settings.data) form.setValues(settings.data);
@@ -23,7 +25,14 @@ export function CompanySettingsPanel() {
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      await unwrap(window.api.settings.update({ companyName: v.companyName, timeZone: v.timeZone, idleLockMinutes: v.idleLockMinutes, complianceEnabled: v.complianceEnabled }));
+      await unwrap(
+        window.api.settings.update({
+          companyName: v.companyName,
+          timeZone: v.timeZone,
+          idleLockMinutes: v.idleLockMinutes,
+          complianceEnabled: v.complianceEnabled,
+        }),
+      );
       notifications.show({ color: 'teal', message: 'Company settings saved.' });
       await queryClient.invalidateQueries({ queryKey: ['settings'] });
       await refresh();
@@ -51,10 +60,14 @@ export function CompanySettingsPanel() {
           />
           {canEdit && (
             <Group justify="flex-end" mt="sm">
-              <Button type="submit" loading={form.submitting}>Save settings</Button>
+              <Button type="submit" loading={form.submitting}>
+                Save settings
+              </Button>
             </Group>
           )}
-          <Text size="xs" c="dimmed">Changes apply to every user and are recorded in the audit log.</Text>
+          <Text size="xs" c="dimmed">
+            Changes apply to every user and are recorded in the audit log.
+          </Text>
         </Stack>
       </form>
     </Paper>

@@ -30,7 +30,8 @@ export function InvoicingSettingsPanel() {
   const parsedTerms = parseTerms(terms);
   const rateBp = taxShipping ? parsePercent(rate) : 0;
   const rateError = taxShipping && (rateBp === null || rateBp <= 0 || rateBp > 10000) ? 'Enter a rate such as 8.25' : null;
-  const termsError = terms.trim() && !parsedTerms ? 'Write terms like "Net 30", "Due on receipt" or "2/10 Net 30"' : !terms.trim() ? 'Enter the default terms' : null;
+  const termsError =
+    terms.trim() && !parsedTerms ? 'Write terms like "Net 30", "Due on receipt" or "2/10 Net 30"' : !terms.trim() ? 'Enter the default terms' : null;
 
   const save = async () => {
     if (termsError || rateError || !parsedTerms) return;
@@ -85,7 +86,11 @@ export function InvoicingSettingsPanel() {
               ml={54}
               w={180}
               label="Shipping tax rate"
-              rightSection={<Text size="sm" c="dimmed">%</Text>}
+              rightSection={
+                <Text size="sm" c="dimmed">
+                  %
+                </Text>
+              }
               styles={{ input: { textAlign: 'right' } }}
               value={rate}
               onChange={(e) => setRate(e.currentTarget.value)}
@@ -96,10 +101,14 @@ export function InvoicingSettingsPanel() {
         </div>
         {canEdit && (
           <Group justify="flex-end">
-            <Button onClick={() => void save()} loading={saving} disabled={Boolean(termsError || rateError)}>Save invoicing settings</Button>
+            <Button onClick={() => void save()} loading={saving} disabled={Boolean(termsError || rateError)}>
+              Save invoicing settings
+            </Button>
           </Group>
         )}
-        <Text size="xs" c="dimmed">Posted invoices keep the terms and tax they were posted with. Changes are recorded in the audit log.</Text>
+        <Text size="xs" c="dimmed">
+          Posted invoices keep the terms and tax they were posted with. Changes are recorded in the audit log.
+        </Text>
       </Stack>
     </Paper>
   );

@@ -39,24 +39,55 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
   };
   return (
     <>
-      <Button variant={variant} leftSection={<IconStairsUp size={16} />} onClick={() => setOpen(true)}>Run stage evaluation</Button>
-      <Modal opened={open} onClose={close} title={<Text fw={600} size="lg">Run stage evaluation</Text>} centered size={520}>
+      <Button variant={variant} leftSection={<IconStairsUp size={16} />} onClick={() => setOpen(true)}>
+        Run stage evaluation
+      </Button>
+      <Modal
+        opened={open}
+        onClose={close}
+        title={
+          <Text fw={600} size="lg">
+            Run stage evaluation
+          </Text>
+        }
+        centered
+        size={520}
+      >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Moves every past-due account to the stage its oldest past-due item calls for, and queues that stage’s letters, calls, statements and fees. Accounts on hold, on a current payment plan or with an agency are not moved.
+            Moves every past-due account to the stage its oldest past-due item calls for, and queues that stage’s letters, calls, statements and fees. Accounts
+            on hold, on a current payment plan or with an agency are not moved.
           </Text>
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           {!result ? (
             <>
-              <DateInput label="As of" w={200} value={asOf ?? today} onChange={setAsOf} valueFormat="MMM D, YYYY" dateParser={(t) => parseDate(t)} leftSection={<IconCalendar size={16} />} />
+              <DateInput
+                label="As of"
+                w={200}
+                value={asOf ?? today}
+                onChange={setAsOf}
+                valueFormat="MMM D, YYYY"
+                dateParser={(t) => parseDate(t)}
+                leftSection={<IconCalendar size={16} />}
+              />
               <Group justify="flex-end">
-                <Button variant="default" onClick={close}>Cancel</Button>
-                <Button onClick={() => void run()} loading={busy}>Run evaluation</Button>
+                <Button variant="default" onClick={close}>
+                  Cancel
+                </Button>
+                <Button onClick={() => void run()} loading={busy}>
+                  Run evaluation
+                </Button>
               </Group>
             </>
           ) : (
             <>
-              <Text size="sm" fw={600}>As of {formatDate(result.asOf)}: {result.evaluated.toLocaleString('en-US')} accounts looked at</Text>
+              <Text size="sm" fw={600}>
+                As of {formatDate(result.asOf)}: {result.evaluated.toLocaleString('en-US')} accounts looked at
+              </Text>
               <SimpleGrid cols={3} spacing="xs" data-testid="evaluation-result">
                 <Stat label="Moved up" value={result.movedUp} />
                 <Stat label="Moved down" value={result.movedDown} />
@@ -66,7 +97,9 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
                 <Stat label="Not moved" value={result.skipped.length} />
               </SimpleGrid>
               {result.skipped.length > 0 && (
-                <Text size="xs" c="dimmed">Not moved: {summarize(result.skipped.map((s) => s.reason))}</Text>
+                <Text size="xs" c="dimmed">
+                  Not moved: {summarize(result.skipped.map((s) => s.reason))}
+                </Text>
               )}
               <Group justify="flex-end">
                 <Button onClick={close}>Done</Button>
@@ -82,8 +115,12 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
 function Stat({ label, value }: { label: string; value: number }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">{label}</Text>
-      <Text fz={20} fw={650} className="num">{value.toLocaleString('en-US')}</Text>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text fz={20} fw={650} className="num">
+        {value.toLocaleString('en-US')}
+      </Text>
     </div>
   );
 }

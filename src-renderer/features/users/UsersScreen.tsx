@@ -35,9 +35,17 @@ export function UsersScreen() {
       <PageHeader
         title="Users"
         description="Who can sign in, and what each role may do. Users are deactivated, never deleted, so their names stay on the records they made."
-        actions={<Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>Add user</Button>}
+        actions={
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>
+            Add user
+          </Button>
+        }
       />
-      {users.error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md">{users.error.message}</Alert>}
+      {users.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />} mb="md">
+          {users.error.message}
+        </Alert>
+      )}
       <Paper withBorder radius="md">
         <Table highlightOnHover aria-label="Users">
           <Table.Thead>
@@ -53,25 +61,68 @@ export function UsersScreen() {
           <Table.Tbody>
             {users.data?.map((u) => (
               <Table.Tr key={u.id} data-testid={`user-row-${u.username}`} style={{ opacity: u.active ? 1 : 0.55 }}>
-                <Table.Td fw={500}>{u.displayName}{u.id === session.userId && <Text span c="dimmed" size="xs"> (you)</Text>}</Table.Td>
-                <Table.Td className="mono">{u.username}</Table.Td>
-                <Table.Td><Badge variant="light" color={roleColor[u.role]}>{roleLabels[u.role]}</Badge></Table.Td>
-                <Table.Td>
-                  {!u.active ? <Badge color="gray" variant="outline">Deactivated</Badge> : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Badge color="orange" variant="light">Locked out</Badge> : <Badge color="teal" variant="dot">Active</Badge>}
+                <Table.Td fw={500}>
+                  {u.displayName}
+                  {u.id === session.userId && (
+                    <Text span c="dimmed" size="xs">
+                      {' '}
+                      (you)
+                    </Text>
+                  )}
                 </Table.Td>
-                <Table.Td><Text size="sm" c="dimmed">{u.lastSignInAt ? formatInstant(u.lastSignInAt) : 'Never'}</Text></Table.Td>
+                <Table.Td className="mono">{u.username}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={roleColor[u.role]}>
+                    {roleLabels[u.role]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {!u.active ? (
+                    <Badge color="gray" variant="outline">
+                      Deactivated
+                    </Badge>
+                  ) : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                    <Badge color="orange" variant="light">
+                      Locked out
+                    </Badge>
+                  ) : (
+                    <Badge color="teal" variant="dot">
+                      Active
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {u.lastSignInAt ? formatInstant(u.lastSignInAt) : 'Never'}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end">
                     <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${u.username}`}><IconDots size={16} /></ActionIcon>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${u.username}`}>
+                        <IconDots size={16} />
+                      </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconUserShield size={16} />} onClick={() => setChangingRole(u)}>Change role…</Menu.Item>
-                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>Reset password…</Menu.Item>
+                      <Menu.Item leftSection={<IconUserShield size={16} />} onClick={() => setChangingRole(u)}>
+                        Change role…
+                      </Menu.Item>
+                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetting(u)}>
+                        Reset password…
+                      </Menu.Item>
                       {u.active ? (
-                        <Menu.Item color="red" leftSection={<IconUserOff size={16} />} disabled={u.id === session.userId} onClick={() => setActive.mutate({ userId: u.id, active: false })}>Deactivate</Menu.Item>
+                        <Menu.Item
+                          color="red"
+                          leftSection={<IconUserOff size={16} />}
+                          disabled={u.id === session.userId}
+                          onClick={() => setActive.mutate({ userId: u.id, active: false })}
+                        >
+                          Deactivate
+                        </Menu.Item>
                       ) : (
-                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => setActive.mutate({ userId: u.id, active: true })}>Reactivate</Menu.Item>
+                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => setActive.mutate({ userId: u.id, active: true })}>
+                          Reactivate
+                        </Menu.Item>
                       )}
                     </Menu.Dropdown>
                   </Menu>
@@ -82,8 +133,14 @@ export function UsersScreen() {
         </Table>
       </Paper>
       <Paper withBorder radius="md" p="md" mt="md">
-        <Text fw={600} size="sm" mb={4}>What each role may do</Text>
-        <Text size="sm" c="dimmed"><b>Billing clerk</b>: accounts, invoices, payments, receipts, calls, statements and letters. <b>Collections supervisor</b>: everything a clerk does, plus collection policy, write-offs, overrides, reports and the audit log. <b>Administrator</b>: everything, plus users, company settings, backups and the encryption key.</Text>
+        <Text fw={600} size="sm" mb={4}>
+          What each role may do
+        </Text>
+        <Text size="sm" c="dimmed">
+          <b>Billing clerk</b>: accounts, invoices, payments, receipts, calls, statements and letters. <b>Collections supervisor</b>: everything a clerk does,
+          plus collection policy, write-offs, overrides, reports and the audit log. <b>Administrator</b>: everything, plus users, company settings, backups and
+          the encryption key.
+        </Text>
       </Paper>
       <AddUserModal opened={adding} onClose={() => setAdding(false)} />
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
@@ -123,14 +180,22 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
     <Modal opened={opened} onClose={close} title="Add user" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && <Alert color="red" icon={<IconAlertCircle size={16} />}>{error}</Alert>}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={16} />}>
+              {error}
+            </Alert>
+          )}
           <TextInput label="Name" data-autofocus {...form.getInputProps('displayName')} />
           <TextInput label="User name" {...form.getInputProps('username')} />
           <Select label="Role" data={roleOptions} allowDeselect={false} {...form.getInputProps('role')} />
           <PasswordInput label="Temporary password" description="At least 8 characters; tell the user to change it." {...form.getInputProps('password')} />
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={form.submitting}>Add user</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              Add user
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -157,7 +222,12 @@ function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClose: () 
         <Stack gap="sm">
           {error && <Alert color="red">{error}</Alert>}
           <PasswordInput label="New password" data-autofocus {...form.getInputProps('password')} />
-          <Group justify="flex-end"><Button variant="default" onClick={onClose}>Cancel</Button><Button type="submit">Reset password</Button></Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit">Reset password</Button>
+          </Group>
         </Stack>
       </form>
     </Modal>
@@ -182,7 +252,12 @@ function ChangeRoleModal({ user, onClose }: { user: UserSummary; onClose: () => 
       <Stack gap="sm">
         {error && <Alert color="red">{error}</Alert>}
         <Select label="Role" data={roleOptions} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
-        <Group justify="flex-end"><Button variant="default" onClick={onClose}>Cancel</Button><Button onClick={() => void save()}>Save</Button></Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void save()}>Save</Button>
+        </Group>
       </Stack>
     </Modal>
   );

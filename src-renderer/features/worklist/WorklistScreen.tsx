@@ -1,11 +1,35 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Checkbox, Group, Paper, ScrollArea, Select, Stack, Text, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFilterOff, IconHandStop, IconPhoneCall, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { worklistReasons, type HoldReason, type WorklistHeld, type WorklistItem, type WorklistQuery, type WorklistReason } from '@shared/domain/collections-policy';
+import {
+  worklistReasons,
+  type HoldReason,
+  type WorklistHeld,
+  type WorklistItem,
+  type WorklistQuery,
+  type WorklistReason,
+} from '@shared/domain/collections-policy';
 import { holdLabel, holdText, worklistReasonLabels as reasonLabels, worklistReasonText } from '@shared/domain/collections-text';
 import { formatDate } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
@@ -18,11 +42,28 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
 
-const reasonColors: Record<WorklistReason, string> = { stage_action: 'orange', promise_due: 'blue', promise_broken: 'red', installment_missed: 'grape', callback: 'teal' };
+const reasonColors: Record<WorklistReason, string> = {
+  stage_action: 'orange',
+  promise_due: 'blue',
+  promise_broken: 'red',
+  installment_missed: 'grape',
+  callback: 'teal',
+};
 
 /** A hold's badge: its short name (shared words) and colour. */
 function holdKind(h: HoldReason): { label: string; color: string } {
-  const color = h.code === 'flag' ? (h.flag === 'disputed' ? 'orange' : h.flag === 'deceased' ? 'gray' : 'red') : h.code === 'plan' ? 'teal' : h.code === 'promise' ? 'blue' : 'indigo';
+  const color =
+    h.code === 'flag'
+      ? h.flag === 'disputed'
+        ? 'orange'
+        : h.flag === 'deceased'
+          ? 'gray'
+          : 'red'
+      : h.code === 'plan'
+        ? 'teal'
+        : h.code === 'promise'
+          ? 'blue'
+          : 'indigo';
   return { label: holdLabel(h), color };
 }
 
@@ -52,7 +93,13 @@ export function WorklistScreen() {
   const reason = worklistReasons.includes(reasonParam as WorklistReason) ? (reasonParam as WorklistReason) : undefined;
   const stageId = Number(params.get('stage')) || undefined;
   const assigneeParam = params.get('assignee');
-  const assignee: Assignee = !supervisor ? 'mine' : assigneeParam === 'mine' || assigneeParam === 'unassigned' || assigneeParam === 'all' ? assigneeParam : Number(assigneeParam) > 0 ? Number(assigneeParam) : 'all';
+  const assignee: Assignee = !supervisor
+    ? 'mine'
+    : assigneeParam === 'mine' || assigneeParam === 'unassigned' || assigneeParam === 'all'
+      ? assigneeParam
+      : Number(assigneeParam) > 0
+        ? Number(assigneeParam)
+        : 'all';
   const [minText, setMinText] = useState(params.get('min') ?? '');
   const minCents = minText.trim() === '' ? undefined : parseMoney(minText);
   const minInvalid = minCents === null || (minCents !== undefined && minCents < 0);
@@ -79,7 +126,9 @@ export function WorklistScreen() {
     m.set(session.userId, session.displayName);
     for (const u of users.data ?? []) m.set(u.id, u.displayName);
     for (const i of everyone.data?.items ?? []) if (i.assignedUserId && i.assignedTo && !m.has(i.assignedUserId)) m.set(i.assignedUserId, i.assignedTo);
-    return [...m].map(([id, name]) => ({ value: String(id), label: id === session.userId ? `${name} (me)` : name })).sort((a, b) => a.label.localeCompare(b.label));
+    return [...m]
+      .map(([id, name]) => ({ value: String(id), label: id === session.userId ? `${name} (me)` : name }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   }, [users.data, everyone.data, session.userId, session.displayName]);
 
   // Payments, postings and stage moves change the list too.
@@ -110,7 +159,13 @@ export function WorklistScreen() {
     try {
       const r = await unwrap(window.api.worklist.assign({ accountIds: [...selected], userId }));
       const name = userId === null ? null : assignees.find((a) => a.value === String(userId))?.label;
-      notifications.show({ color: 'teal', message: userId === null ? `${r.assigned} ${r.assigned === 1 ? 'account' : 'accounts'} unassigned.` : `${r.assigned} ${r.assigned === 1 ? 'account' : 'accounts'} assigned to ${name}.` });
+      notifications.show({
+        color: 'teal',
+        message:
+          userId === null
+            ? `${r.assigned} ${r.assigned === 1 ? 'account' : 'accounts'} unassigned.`
+            : `${r.assigned} ${r.assigned === 1 ? 'account' : 'accounts'} assigned to ${name}.`,
+      });
       setSelected(new Set());
       void queryClient.invalidateQueries({ queryKey: ['collections'] });
     } catch (err) {
@@ -185,7 +240,11 @@ export function WorklistScreen() {
         <TextInput
           label="Past due at least"
           placeholder="0.00"
-          leftSection={<Text size="sm" c="dimmed">$</Text>}
+          leftSection={
+            <Text size="sm" c="dimmed">
+              $
+            </Text>
+          }
           value={minText}
           onChange={(e) => setMinText(e.currentTarget.value)}
           error={minInvalid ? 'Not an amount' : undefined}
@@ -193,23 +252,41 @@ export function WorklistScreen() {
           styles={{ input: { textAlign: 'right' } }}
         />
         {filtered && (
-          <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clear} mb={2}>Clear filters</Button>
+          <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clear} mb={2}>
+            Clear filters
+          </Button>
         )}
         <Box style={{ flex: 1 }} />
         {supervisor && selected.size > 0 && (
           <Paper withBorder radius="md" px="sm" py={6} bg="ledger.0" data-testid="assign-bar">
             <Group gap="xs" wrap="nowrap">
-              <Text size="sm" fw={600}>{selected.size} selected</Text>
+              <Text size="sm" fw={600}>
+                {selected.size} selected
+              </Text>
               <Select aria-label="Assign to" placeholder="Assign to…" data={assignees} value={assignTo} onChange={setAssignTo} size="xs" w={170} searchable />
-              <Button size="xs" leftSection={<IconUserCheck size={14} />} disabled={!assignTo} loading={assigning} onClick={() => void assign(Number(assignTo))}>Assign</Button>
+              <Button
+                size="xs"
+                leftSection={<IconUserCheck size={14} />}
+                disabled={!assignTo}
+                loading={assigning}
+                onClick={() => void assign(Number(assignTo))}
+              >
+                Assign
+              </Button>
               <Tooltip label="Back to the shared queue" withinPortal>
-                <Button size="xs" variant="default" leftSection={<IconUserOff size={14} />} loading={assigning} onClick={() => void assign(null)}>Unassign</Button>
+                <Button size="xs" variant="default" leftSection={<IconUserOff size={14} />} loading={assigning} onClick={() => void assign(null)}>
+                  Unassign
+                </Button>
               </Tooltip>
             </Group>
           </Paper>
         )}
       </Group>
-      {worklist.error && <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">{worklist.error.message}</Alert>}
+      {worklist.error && (
+        <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">
+          {worklist.error.message}
+        </Alert>
+      )}
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <DataGrid
@@ -221,7 +298,11 @@ export function WorklistScreen() {
             getRowId={(r) => String(r.accountId)}
             onRowClick={(r) => navigate(`/accounts/${r.accountId}?tab=collections`)}
             rowHeight={44}
-            empty={filtered ? 'No accounts match these filters.' : 'Nothing to work today. Accounts appear here when a stage action, a promise, an installment or a callback comes due.'}
+            empty={
+              filtered
+                ? 'No accounts match these filters.'
+                : 'Nothing to work today. Accounts appear here when a stage action, a promise, an installment or a callback comes due.'
+            }
           />
         </Box>
         <HeldPanel held={held} />
@@ -234,15 +315,25 @@ export function WorklistScreen() {
 function Stat({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <Stack gap={0} align="flex-end">
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>{label}</Text>
-      <Text fz={18} fw={650} className="num" lh={1.2}>{value}</Text>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.03em' }}>
+        {label}
+      </Text>
+      <Text fz={18} fw={650} className="num" lh={1.2}>
+        {value}
+      </Text>
     </Stack>
   );
 }
 
 const col = createColumnHelper<WorklistItem>();
 
-function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSelected: (s: Set<number>) => void; items: WorklistItem[]; onCall: (accountId: number) => void }): GridColumns<WorklistItem> {
+function worklistColumns(o: {
+  supervisor: boolean;
+  selected: Set<number>;
+  setSelected: (s: Set<number>) => void;
+  items: WorklistItem[];
+  onCall: (accountId: number) => void;
+}): GridColumns<WorklistItem> {
   const allSelected = o.items.length > 0 && o.items.every((i) => o.selected.has(i.accountId));
   const toggle = (id: number) => {
     const next = new Set(o.selected);
@@ -267,7 +358,12 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
             meta: { width: 40 },
             cell: (c) => (
               <Box onClick={(e) => e.stopPropagation()} style={{ display: 'flex', alignItems: 'center', height: '100%' }}>
-                <Checkbox size="xs" aria-label={`Select ${c.row.original.accountNumber}`} checked={o.selected.has(c.row.original.accountId)} onChange={() => toggle(c.row.original.accountId)} />
+                <Checkbox
+                  size="xs"
+                  aria-label={`Select ${c.row.original.accountNumber}`}
+                  checked={o.selected.has(c.row.original.accountId)}
+                  onChange={() => toggle(c.row.original.accountId)}
+                />
               </Box>
             ),
           }),
@@ -284,25 +380,52 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
       meta: { minWidth: 150, grow: 2 },
       cell: (c) => (
         <Box style={{ minWidth: 0, lineHeight: 1.25 }}>
-          <Text size="sm" fw={500} truncate title={c.getValue()}>{c.getValue()}</Text>
-          <Anchor component={Link} to={`/accounts/${c.row.original.accountId}?tab=collections`} size="xs" className="mono" c="dimmed" onClick={(e) => e.stopPropagation()}>
+          <Text size="sm" fw={500} truncate title={c.getValue()}>
+            {c.getValue()}
+          </Text>
+          <Anchor
+            component={Link}
+            to={`/accounts/${c.row.original.accountId}?tab=collections`}
+            size="xs"
+            className="mono"
+            c="dimmed"
+            onClick={(e) => e.stopPropagation()}
+          >
             {c.row.original.accountNumber}
           </Anchor>
         </Box>
       ),
     }),
-    col.accessor('pastDueCents', { header: 'Past due', sortDescFirst: true, meta: { numeric: true, width: 102 }, cell: (c) => <Money cents={c.getValue()} fw={500} /> }),
+    col.accessor('pastDueCents', {
+      header: 'Past due',
+      sortDescFirst: true,
+      meta: { numeric: true, width: 102 },
+      cell: (c) => <Money cents={c.getValue()} fw={500} />,
+    }),
     col.accessor('oldestDaysPastDue', {
       header: 'Oldest',
       sortDescFirst: true,
       meta: { numeric: true, width: 70 },
-      cell: (c) => <Text span size="sm" c={c.getValue() > 90 ? 'red.7' : c.getValue() > 60 ? 'orange.8' : undefined}>{c.getValue()} d</Text>,
+      cell: (c) => (
+        <Text span size="sm" c={c.getValue() > 90 ? 'red.7' : c.getValue() > 60 ? 'orange.8' : undefined}>
+          {c.getValue()} d
+        </Text>
+      ),
     }),
     col.accessor((r) => r.stageName ?? '', {
       id: 'stage',
       header: 'Stage',
       meta: { minWidth: 176, grow: 1.2 },
-      cell: (c) => (c.getValue() ? <Text size="sm" truncate title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}>{c.getValue()}</Text> : <Text size="sm" c="dimmed">—</Text>),
+      cell: (c) =>
+        c.getValue() ? (
+          <Text size="sm" truncate title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}>
+            {c.getValue()}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
     }),
     col.accessor((r) => r.reasons.map((x) => reasonLabels[x.reason]).join(' '), {
       id: 'reasons',
@@ -314,19 +437,33 @@ function worklistColumns(o: { supervisor: boolean; selected: Set<number>; setSel
           {dedupe(c.row.original.reasons).map((r) => (
             <Tooltip key={r.reason} label={r.details.join('; ')} withinPortal multiline maw={360}>
               <Badge size="sm" radius="sm" variant="light" color={reasonColors[r.reason]} style={{ textTransform: 'none', flexShrink: 0 }}>
-                {reasonLabels[r.reason]}{r.details.length > 1 ? ` ×${r.details.length}` : ''}
+                {reasonLabels[r.reason]}
+                {r.details.length > 1 ? ` ×${r.details.length}` : ''}
               </Badge>
             </Tooltip>
           ))}
         </Group>
       ),
     }),
-    ...(o.supervisor ? [col.accessor((r) => r.assignedTo ?? '', {
-      id: 'assignee',
-      header: 'Assigned',
-      meta: { width: 92 },
-      cell: (c) => (c.getValue() ? <Text size="sm" truncate>{c.getValue()}</Text> : <Text size="sm" c="dimmed">Shared</Text>),
-    })] : []),
+    ...(o.supervisor
+      ? [
+          col.accessor((r) => r.assignedTo ?? '', {
+            id: 'assignee',
+            header: 'Assigned',
+            meta: { width: 92 },
+            cell: (c) =>
+              c.getValue() ? (
+                <Text size="sm" truncate>
+                  {c.getValue()}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Shared
+                </Text>
+              ),
+          }),
+        ]
+      : []),
     col.display({
       id: 'call',
       header: '',
@@ -365,7 +502,9 @@ function ScoreCell({ item }: { item: WorklistItem }) {
   const hot = item.score >= 600 ? 'red' : item.score >= 300 ? 'orange' : 'ledger';
   return (
     <Tooltip label={parts.join(' · ')} withinPortal multiline maw={300}>
-      <Badge variant="light" color={hot} radius="sm" size="md" style={{ minWidth: 46, fontVariantNumeric: 'tabular-nums' }}>{item.score}</Badge>
+      <Badge variant="light" color={hot} radius="sm" size="md" style={{ minWidth: 46, fontVariantNumeric: 'tabular-nums' }}>
+        {item.score}
+      </Badge>
     </Tooltip>
   );
 }
@@ -385,11 +524,19 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
     <Paper withBorder radius="md" w={290} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
       <Box p="sm" pb={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap={8} mb={4}>
-          <ThemeIcon variant="light" color="gray" size={24} radius="md"><IconHandStop size={15} /></ThemeIcon>
-          <Text fw={600} size="sm">Held</Text>
-          <Badge size="sm" variant="light" color="gray" circle={held.length < 10}>{held.length}</Badge>
+          <ThemeIcon variant="light" color="gray" size={24} radius="md">
+            <IconHandStop size={15} />
+          </ThemeIcon>
+          <Text fw={600} size="sm">
+            Held
+          </Text>
+          <Badge size="sm" variant="light" color="gray" circle={held.length < 10}>
+            {held.length}
+          </Badge>
         </Group>
-        <Text size="xs" c="dimmed" mb={6}>Accounts that would be due today but must not be worked, and why.</Text>
+        <Text size="xs" c="dimmed" mb={6}>
+          Accounts that would be due today but must not be worked, and why.
+        </Text>
         {counts.size > 0 && (
           <Group gap={4}>
             {[...counts].map(([label, { n, color }]) => (
@@ -410,7 +557,9 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
       </Box>
       <ScrollArea style={{ flex: 1 }} type="auto">
         {shown.length === 0 ? (
-          <Text size="sm" c="dimmed" p="sm">No accounts held.</Text>
+          <Text size="sm" c="dimmed" p="sm">
+            No accounts held.
+          </Text>
         ) : (
           shown.map((h) => {
             const k = holdKind(h.reason);
@@ -418,10 +567,19 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
               <Anchor key={h.accountId} component={Link} to={`/accounts/${h.accountId}?tab=collections`} underline="never" c="inherit" data-testid="held-row">
                 <Box px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} className="held-row">
                   <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="sm" fw={500} truncate>{h.name}</Text>
-                    <Badge size="xs" radius="sm" variant="light" color={k.color} style={{ textTransform: 'none', flexShrink: 0 }}>{k.label}</Badge>
+                    <Text size="sm" fw={500} truncate>
+                      {h.name}
+                    </Text>
+                    <Badge size="xs" radius="sm" variant="light" color={k.color} style={{ textTransform: 'none', flexShrink: 0 }}>
+                      {k.label}
+                    </Badge>
                   </Group>
-                  <Text size="xs" c="dimmed" lineClamp={2}><Text span inherit className="mono">{h.accountNumber}</Text> · {holdText(h.reason)}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    <Text span inherit className="mono">
+                      {h.accountNumber}
+                    </Text>{' '}
+                    · {holdText(h.reason)}
+                  </Text>
                 </Box>
               </Anchor>
             );

@@ -13,26 +13,35 @@ export interface AppStatus {
 
 export const appContract = {
   'app.status': endpoint(noInput).returns<AppStatus>(),
-  'app.createCompany': endpoint(z.object({
+  'app.createCompany': endpoint(
+    z.object({
       companyName: companySettingsSchema.shape.companyName,
       timeZone: companySettingsSchema.shape.timeZone.default(defaultCompanySettings.timeZone),
       username: usernameSchema,
       displayName: displayNameSchema,
       password: passwordSchema,
-    })).returns<SessionInfo>(),
+    }),
+  ).returns<SessionInfo>(),
   // Bounded like the names and passwords users can have, so nothing longer reaches the audit log.
-  'auth.signIn': endpoint(z.object({ username: z.string().trim().min(1, 'Enter your user name').max(USERNAME_MAX, 'The user name is too long'), password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX) })).returns<SessionInfo>(),
+  'auth.signIn': endpoint(
+    z.object({
+      username: z.string().trim().min(1, 'Enter your user name').max(USERNAME_MAX, 'The user name is too long'),
+      password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX),
+    }),
+  ).returns<SessionInfo>(),
   'auth.signOut': endpoint(noInput).returns<null>(),
   'auth.lock': endpoint(noInput).returns<null>(),
   'auth.unlock': endpoint(z.object({ password: z.string().min(1).max(PASSWORD_MAX) })).returns<SessionInfo>(),
   'auth.changePassword': endpoint(z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: passwordSchema })).returns<null>(),
   'settings.get': endpoint(noInput).returns<CompanySettings>(),
   'settings.update': endpoint(companySettingsUpdateSchema).returns<CompanySettings>(),
-  'audit.list': endpoint(z.object({
+  'audit.list': endpoint(
+    z.object({
       limit: z.number().int().min(1).max(1000).optional(),
       beforeSeq: z.number().int().positive().optional(),
       entity: z.string().max(40).optional(),
       entityId: z.string().max(80).optional(),
-    })).returns<AuditRecord[]>(),
+    }),
+  ).returns<AuditRecord[]>(),
   'audit.verify': endpoint(noInput).returns<AuditVerifyReport>(),
 };

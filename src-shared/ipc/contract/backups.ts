@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { BACKUP_FOLDER_MAX, backupSettingsSchema, type BackupEntry, type BackupOverview, type BackupSettings, type ExportOutcome, type PickAnswer, type RestoreOutcome, type RestorePreview } from '../../domain/backups';
+import {
+  BACKUP_FOLDER_MAX,
+  backupSettingsSchema,
+  type BackupEntry,
+  type BackupOverview,
+  type BackupSettings,
+  type ExportOutcome,
+  type PickAnswer,
+  type RestoreOutcome,
+  type RestorePreview,
+} from '../../domain/backups';
 import { hasControlCharacters } from '../../domain/text';
 import { updateSchema } from '../../domain/partial-update';
 import { endpoint, noInput } from '../endpoint';

@@ -3,7 +3,19 @@ import type { SessionInfo } from '../../domain/users';
 
 export interface OpenDemoResult extends SessionInfo {
   /** What was generated (counts, as-of date, seconds). */
-  demo: { size: string; seed: number; asOf: string; accounts: number; invoices: number; payments: number; reversals: number; creditNotes: number; writeOffs: number; adjustments: number; seconds: number };
+  demo: {
+    size: string;
+    seed: number;
+    asOf: string;
+    accounts: number;
+    invoices: number;
+    payments: number;
+    reversals: number;
+    creditNotes: number;
+    writeOffs: number;
+    adjustments: number;
+    seconds: number;
+  };
   /** The demo users and their demo passwords, to show on screen. */
   users: { username: string; password: string; role: string }[];
 }

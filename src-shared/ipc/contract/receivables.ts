@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { endpoint, noInput } from '../endpoint';
-import { accountCreateSchema, accountListSchema, accountSearchSchema, accountUpdateSchema, type AccountDetail, type AccountSearchHit, type AccountSummary } from '../../domain/accounts';
+import {
+  accountCreateSchema,
+  accountListSchema,
+  accountSearchSchema,
+  accountUpdateSchema,
+  type AccountDetail,
+  type AccountSearchHit,
+  type AccountSummary,
+} from '../../domain/accounts';
 import {
   creditNoteSchema,
   invoiceCreateDraftSchema,
@@ -13,9 +21,26 @@ import {
   type InvoiceSettings,
   type Item,
 } from '../../domain/invoices';
-import { applyCreditSchema, paymentPostSchema, previewAllocationSchema, refundSchema, reversalSchema, type AllocationPreview, type PostingResult, type Receipt } from '../../domain/payments';
+import {
+  applyCreditSchema,
+  paymentPostSchema,
+  previewAllocationSchema,
+  refundSchema,
+  reversalSchema,
+  type AllocationPreview,
+  type PostingResult,
+  type Receipt,
+} from '../../domain/payments';
 import { adjustmentSchema, documentGetSchema, ledgerGetSchema, writeOffSchema, type DocumentDetail, type LedgerView } from '../../domain/ledger';
-import { agingDetailSchema, agingDrillSchema, agingSettingsUpdateSchema, agingSummarySchema, type AgingDetail, type AgingSettings, type AgingSummary } from '../../domain/aging';
+import {
+  agingDetailSchema,
+  agingDrillSchema,
+  agingSettingsUpdateSchema,
+  agingSummarySchema,
+  type AgingDetail,
+  type AgingSettings,
+  type AgingSummary,
+} from '../../domain/aging';
 import { idSchema, type Page } from '../../domain/text';
 import { updateSchema } from '../../domain/partial-update';
 
@@ -43,7 +68,11 @@ export const receivablesContract = {
   'payments.previewAllocation': endpoint(previewAllocationSchema).returns<AllocationPreview>(),
   'payments.post': endpoint(paymentPostSchema).returns<PostingResult & { receipt: Receipt }>(),
   'payments.receipt': endpoint(z.object({ paymentId: idSchema })).returns<Receipt>(),
-  'payments.applyCredit': endpoint(applyCreditSchema).returns<{ allocations: { documentId: number; creditDocumentId: number; amountCents: number }[]; accountBalanceCents: number; unappliedCents: number }>(),
+  'payments.applyCredit': endpoint(applyCreditSchema).returns<{
+    allocations: { documentId: number; creditDocumentId: number; amountCents: number }[];
+    accountBalanceCents: number;
+    unappliedCents: number;
+  }>(),
   'payments.reverse': endpoint(reversalSchema).returns<PostingResult>(),
   'payments.refund': endpoint(refundSchema).returns<PostingResult>(),
 

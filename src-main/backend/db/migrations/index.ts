@@ -10,5 +10,15 @@ import { m009AllocationSource } from './009-allocation-source';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
-export const migrations: readonly Migration[] = [m001Foundation, m002Receivables, m003Imports, m004CollectionsContact, m005CollectionsPolicy, m006ContactIds, m007AgingAccountKind, m008InconvenientTimeContact, m009AllocationSource];
+export const migrations: readonly Migration[] = [
+  m001Foundation,
+  m002Receivables,
+  m003Imports,
+  m004CollectionsContact,
+  m005CollectionsPolicy,
+  m006ContactIds,
+  m007AgingAccountKind,
+  m008InconvenientTimeContact,
+  m009AllocationSource,
+];
 export type { Migration };

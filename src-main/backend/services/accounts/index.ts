@@ -211,7 +211,12 @@ export async function insertAccount(p: Posting, input: CreateInput): Promise<num
     .executeTakeFirstOrThrow();
   await writeContacts(trx, row.id, input.contacts);
   await writeSearchKeys(trx, row.id, input.accountNumber, input.name, input.contacts);
-  await appendAudit(trx, p.clock, p.actor, { action: 'account.create', entity: 'account', entityId: row.id, after: { accountNumber: input.accountNumber, name: input.name, kind: input.kind } });
+  await appendAudit(trx, p.clock, p.actor, {
+    action: 'account.create',
+    entity: 'account',
+    entityId: row.id,
+    after: { accountNumber: input.accountNumber, name: input.name, kind: input.kind },
+  });
   return row.id;
 }
 
@@ -252,7 +257,8 @@ export function createAccountsService(ctx: ServiceContext) {
         const mailing = input.mailingAddress !== undefined ? input.mailingAddress : before.mailingAddress;
         const addressChanged = input.billingAddress !== undefined || input.mailingAddress !== undefined;
         const timeZone = input.timeZone ?? (addressChanged ? (deriveTimeZone(billing, mailing) ?? row.time_zone) : row.time_zone);
-        if (input.status === 'closed' && row.balance_cents !== 0) throw conflict(`Account ${row.account_number} still has a balance; settle it before closing the account.`);
+        if (input.status === 'closed' && row.balance_cents !== 0)
+          throw conflict(`Account ${row.account_number} still has a balance; settle it before closing the account.`);
         await trx
           .updateTable('account')
           .set({
@@ -276,7 +282,13 @@ export function createAccountsService(ctx: ServiceContext) {
         if (input.contacts) await writeContacts(trx, row.id, input.contacts);
         await writeSearchKeys(trx, row.id, accountNumber, name, contacts);
         const after = await get(row.id, trx);
-        await appendAudit(trx, ctx.clock, actor, { action: 'account.update', entity: 'account', entityId: row.id, before: auditView(before), after: auditView(after) });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'account.update',
+          entity: 'account',
+          entityId: row.id,
+          before: auditView(before),
+          after: auditView(after),
+        });
         return after;
       });
       ctx.emit('data.changed', { domains: ['accounts'] });
@@ -308,12 +320,27 @@ export function createAccountsService(ctx: ServiceContext) {
       for (const r of keyRows) note(r.account_id, r.kind as AccountSearchHit['matchedOn'], r.display);
       const digits = phoneDigits(query);
       if (/^[\d\s()+.-]+$/.test(query.trim()) && digits.length >= 3) {
-        const phones = await ctx.db.selectFrom('account_search_key').select(['account_id', 'display']).where('key', '>=', digits).where('key', '<', digits + HIGH).where('kind', '=', 'phone').limit(fetch).execute();
+        const phones = await ctx.db
+          .selectFrom('account_search_key')
+          .select(['account_id', 'display'])
+          .where('key', '>=', digits)
+          .where('key', '<', digits + HIGH)
+          .where('kind', '=', 'phone')
+          .limit(fetch)
+          .execute();
         for (const r of phones) note(r.account_id, 'phone', r.display);
       }
       const upper = query.trim().toUpperCase();
       const numberCandidates = /^\d+$/.test(upper) ? ['INV', 'CN', 'RCT'].map((s) => `${s}-${upper.padStart(6, '0')}`) : [];
-      let docQuery = ctx.db.selectFrom('document').select(['account_id', 'number']).where((eb) => eb.or([eb.and([eb('number', '>=', upper), eb('number', '<', upper + HIGH)]), ...(numberCandidates.length ? [eb('number', 'in', numberCandidates)] : [])]));
+      let docQuery = ctx.db
+        .selectFrom('document')
+        .select(['account_id', 'number'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('number', '>=', upper), eb('number', '<', upper + HIGH)]),
+            ...(numberCandidates.length ? [eb('number', 'in', numberCandidates)] : []),
+          ]),
+        );
       docQuery = docQuery.limit(fetch);
       for (const r of await docQuery.execute()) note(r.account_id, 'invoiceNumber', r.number ?? '');
       const ranked = [...found.entries()].sort((a, b) => a[1].rank - b[1].rank);
@@ -326,7 +353,13 @@ export function createAccountsService(ctx: ServiceContext) {
     },
 
     /** Browse: a page of accounts with the total count, filtered and sorted. */
-    async list(q: { limit: number; offset: number; status?: AccountRow['status']; kind?: AccountRow['kind']; sort: 'name' | 'accountNumber' | 'balance' | 'pastDue' }): Promise<Page<AccountSummary>> {
+    async list(q: {
+      limit: number;
+      offset: number;
+      status?: AccountRow['status'];
+      kind?: AccountRow['kind'];
+      sort: 'name' | 'accountNumber' | 'balance' | 'pastDue';
+    }): Promise<Page<AccountSummary>> {
       let base = ctx.db.selectFrom('account');
       if (q.status) base = base.where('status', '=', q.status);
       if (q.kind) base = base.where('kind', '=', q.kind);
@@ -352,7 +385,10 @@ export function createAccountsService(ctx: ServiceContext) {
               ? rowsQ.orderBy('past_due_cents', 'desc').orderBy('balance_cents', 'desc').orderBy('account.id')
               : rowsQ.orderBy('name_norm').orderBy('account.id');
       const rows = await rowsQ.limit(q.limit).offset(q.offset).execute();
-      const contacts = await readContacts(ctx.db, rows.map((r) => r.id));
+      const contacts = await readContacts(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
       return { rows: rows.map((r) => toSummary(r, contacts.get(r.id), Number(r.past_due_cents ?? 0))), total, limit: q.limit, offset: q.offset };
     },
   };

@@ -35,7 +35,12 @@ type AccountName = { id: number; number: string; name: string; kind: AccountKind
 /** Account number and name for these ids, in name order (a covering index scan when there are many). */
 function namesInOrder(sqlite: Sqlite.Database, ids: Set<number>): AccountName[] {
   if (ids.size > 200) {
-    const all = stmt(sqlite, 'SELECT id, account_number, name, kind FROM account INDEXED BY account_name_norm ORDER BY name_norm, id').raw().all() as [number, string, string, AccountKind][];
+    const all = stmt(sqlite, 'SELECT id, account_number, name, kind FROM account INDEXED BY account_name_norm ORDER BY name_norm, id').raw().all() as [
+      number,
+      string,
+      string,
+      AccountKind,
+    ][];
     const out: AccountName[] = [];
     for (const [id, number, name, kind] of all) if (ids.has(id)) out.push({ id, number, name, kind });
     return out;
@@ -63,7 +68,10 @@ function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | un
   const filtered = accountId !== undefined;
   const f = (alias: string) => (filtered ? ` AND ${alias}.account_id = @accountId` : '');
   const params: Record<string, string | number> = filtered ? { asOf, accountId } : { asOf };
-  const open = stmt(sqlite, `SELECT id, account_id, kind, number, doc_date, due_date, total_cents, open_cents AS amt FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${f('d')}`).all(params) as ItemRow[];
+  const open = stmt(
+    sqlite,
+    `SELECT id, account_id, kind, number, doc_date, due_date, total_cents, open_cents AS amt FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${f('d')}`,
+  ).all(params) as ItemRow[];
   if (!needsHistory(sqlite, asOf)) return open;
   const later = stmt(
     sqlite,
@@ -114,7 +122,21 @@ export function createAgingService(ctx: ServiceContext) {
         const list = byAccount.get(acct.id)!.sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.id - b.id));
         for (const r of list) {
           const days = daysTo(r[col]);
-          out.push({ documentId: r.id, accountId: acct.id, accountNumber: acct.number, accountName: acct.name, accountKind: acct.kind, kind: r.kind, number: r.number, docDate: r.doc_date, dueDate: r.due_date, totalCents: r.total_cents, openCents: r.amt, daysPastDue: days, bucket: agingBucketIndex(days, settings) });
+          out.push({
+            documentId: r.id,
+            accountId: acct.id,
+            accountNumber: acct.number,
+            accountName: acct.name,
+            accountKind: acct.kind,
+            kind: r.kind,
+            number: r.number,
+            docDate: r.doc_date,
+            dueDate: r.due_date,
+            totalCents: r.total_cents,
+            openCents: r.amt,
+            daysPastDue: days,
+            bucket: agingBucketIndex(days, settings),
+          });
         }
       }
       return out;
@@ -129,7 +151,14 @@ export function createAgingService(ctx: ServiceContext) {
       open += r.openCents;
     }
     const offset = page.offset ?? 0;
-    return { asOf, basis, bucketLabels: labels, rows: page.limit ? rows.slice(offset, offset + page.limit) : offset ? rows.slice(offset) : rows, rowCount: rows.length, totals: { buckets, openCents: open } };
+    return {
+      asOf,
+      basis,
+      bucketLabels: labels,
+      rows: page.limit ? rows.slice(offset, offset + page.limit) : offset ? rows.slice(offset) : rows,
+      rowCount: rows.length,
+      totals: { buckets, openCents: open },
+    };
   }
 
   return {
@@ -153,7 +182,13 @@ export function createAgingService(ctx: ServiceContext) {
      * open-credit partial indexes (plus the allocations after a past date), then account names from a
      * covering index.
      */
-    async summary(q: { asOf?: string; basis?: AgingBasis; limit?: number; offset?: number; sort?: 'name' | 'accountNumber' | 'total' | 'pastDue' }): Promise<AgingSummary> {
+    async summary(q: {
+      asOf?: string;
+      basis?: AgingBasis;
+      limit?: number;
+      offset?: number;
+      sort?: 'name' | 'accountNumber' | 'total' | 'pastDue';
+    }): Promise<AgingSummary> {
       const { settings, asOf, basis, labels } = await resolve(q);
       const n = labels.length;
       return withSqlite(ctx, (sqlite) => {
@@ -174,10 +209,18 @@ export function createAgingService(ctx: ServiceContext) {
             else map.set(id, { buckets: new Array<number>(n).fill(0), u });
           }
         };
-        addDebits(stmt(sqlite, debitBucketsSql(basis, settings, false)).raw().all(params) as number[][]);
+        addDebits(
+          stmt(sqlite, debitBucketsSql(basis, settings, false))
+            .raw()
+            .all(params) as number[][],
+        );
         addCredits(stmt(sqlite, creditSql(false)).raw().all(params) as number[][]);
         if (history) {
-          addDebits(stmt(sqlite, debitBucketsSql(basis, settings, true)).raw().all(params) as number[][]);
+          addDebits(
+            stmt(sqlite, debitBucketsSql(basis, settings, true))
+              .raw()
+              .all(params) as number[][],
+          );
           addCredits(stmt(sqlite, creditSql(true)).raw().all(params) as number[][]);
         }
         const totals = { buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
@@ -195,10 +238,19 @@ export function createAgingService(ctx: ServiceContext) {
           if (!nonZero) continue;
           totals.unappliedCents += v.u;
           totals.totalCents += sum - v.u;
-          rows.push({ accountId: acct.id, accountNumber: acct.number, accountName: acct.name, accountKind: acct.kind, buckets: v.buckets, unappliedCents: v.u, totalCents: sum - v.u });
+          rows.push({
+            accountId: acct.id,
+            accountNumber: acct.number,
+            accountName: acct.name,
+            accountKind: acct.kind,
+            buckets: v.buckets,
+            unappliedCents: v.u,
+            totalCents: sum - v.u,
+          });
         }
         const sort = q.sort ?? 'name';
-        if (sort === 'accountNumber') rows.sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : a.accountId - b.accountId));
+        if (sort === 'accountNumber')
+          rows.sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : a.accountId - b.accountId));
         else if (sort === 'total') rows.sort((a, b) => b.totalCents - a.totalCents || a.accountId - b.accountId);
         else if (sort === 'pastDue') rows.sort((a, b) => b.totalCents - b.buckets[0]! - (a.totalCents - a.buckets[0]!) || a.accountId - b.accountId);
         const offset = q.offset ?? 0;

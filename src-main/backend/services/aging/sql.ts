@@ -55,15 +55,19 @@ export function laterAllocations(side: 'debit' | 'credit', filtered: boolean): s
  */
 export function debitBucketsSql(basis: AgingBasis, s: AgingSettings, later: boolean, filtered = false): string {
   const col = basisColumn(basis);
-  const sums = bucketSums(later ? (basis === 'due' ? 'debit_due_date' : 'debit_doc_date') : col, later ? 'amount_cents' : 'open_cents', s.edges.length).join(', ');
-  if (!later) return `SELECT account_id, ${sums} FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
+  const sums = bucketSums(later ? (basis === 'due' ? 'debit_due_date' : 'debit_doc_date') : col, later ? 'amount_cents' : 'open_cents', s.edges.length).join(
+    ', ',
+  );
+  if (!later)
+    return `SELECT account_id, ${sums} FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
   return `SELECT account_id, ${sums} FROM ${laterAllocations('debit', filtered)}
     WHERE effective_date > @asOf AND debit_doc_date <= @asOf${acct('a', filtered)} GROUP BY account_id`;
 }
 
 /** Per account: unapplied credit now (or, `later`: allocations after @asOf to credits dated on or before it). */
 export function creditSql(later: boolean, filtered = false): string {
-  if (!later) return `SELECT account_id, SUM(open_cents) AS u FROM document d WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
+  if (!later)
+    return `SELECT account_id, SUM(open_cents) AS u FROM document d WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
   return `SELECT account_id, SUM(amount_cents) AS u FROM ${laterAllocations('credit', filtered)}
     WHERE effective_date > @asOf AND credit_doc_date <= @asOf${acct('a', filtered)} GROUP BY account_id`;
 }

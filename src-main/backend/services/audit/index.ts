@@ -24,7 +24,9 @@ const asStored = <T>(v: T): T => (typeof v === 'string' ? (Buffer.from(v, 'utf8'
 /** The hash covers every field and the previous hash, so an edit, removal or reorder breaks the chain. */
 export function auditHash(r: Hashed): string {
   const fields = [r.seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.before_json, r.after_json, r.prev_hash].map(asStored);
-  return createHash('sha256').update(Buffer.from(JSON.stringify(fields), 'utf8')).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from(JSON.stringify(fields), 'utf8'))
+    .digest('hex');
 }
 
 const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -48,7 +50,10 @@ export async function appendAudit(trx: Trx, clock: Clock, actor: Actor, entry: A
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   // The row inserted is the row hashed: what is stored is exactly what the hash covers.
-  await trx.insertInto('audit').values({ ...row, hash: auditHash(row) }).execute();
+  await trx
+    .insertInto('audit')
+    .values({ ...row, hash: auditHash(row) })
+    .execute();
   return row.seq;
 }
 
@@ -57,7 +62,11 @@ const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unkno
 export function createAuditService(ctx: ServiceContext) {
   return {
     async list(q: { limit?: number; beforeSeq?: number; entity?: string; entityId?: string }, db: Queryable = ctx.db): Promise<AuditRecord[]> {
-      let query = db.selectFrom('audit').selectAll().orderBy('seq', 'desc').limit(q.limit ?? 200);
+      let query = db
+        .selectFrom('audit')
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .limit(q.limit ?? 200);
       if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
       if (q.entity) query = query.where('entity', '=', q.entity);
       if (q.entityId) query = query.where('entity_id', '=', q.entityId);

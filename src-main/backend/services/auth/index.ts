@@ -23,7 +23,14 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
 
   async function sessionInfo(user: UserRow): Promise<SessionInfo> {
     const company = await settings.requireCompany();
-    return { userId: user.id, username: user.username, displayName: user.display_name, role: user.role, companyName: company.companyName, idleLockMinutes: company.idleLockMinutes };
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      companyName: company.companyName,
+      idleLockMinutes: company.idleLockMinutes,
+    };
   }
 
   async function recordFailure(user: UserRow | undefined, username: string, reason: string): Promise<void> {
@@ -34,10 +41,18 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
         const lock = attempts >= MAX_FAILED_ATTEMPTS;
         await trx
           .updateTable('app_user')
-          .set({ failed_attempts: lock ? 0 : attempts, locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : user.locked_until })
+          .set({
+            failed_attempts: lock ? 0 : attempts,
+            locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : user.locked_until,
+          })
           .where('id', '=', user.id)
           .execute();
-        await appendAudit(trx, ctx.clock, { userId: null, username }, { action: lock ? 'auth.lockout' : 'auth.signInFailed', entity: 'user', entityId: user.id, after: { reason, attempts } });
+        await appendAudit(
+          trx,
+          ctx.clock,
+          { userId: null, username },
+          { action: lock ? 'auth.lockout' : 'auth.signInFailed', entity: 'user', entityId: user.id, after: { reason, attempts } },
+        );
       } else {
         await appendAudit(trx, ctx.clock, { userId: null, username }, { action: 'auth.signInFailed', entity: 'user', after: { reason } });
       }
@@ -51,7 +66,11 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
     if (user?.locked_until && new Date(user.locked_until) > now) {
       const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
       await recordFailure(undefined, username, 'locked');
-      throw new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. This user is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'} or ask an administrator to reset the password.`, { lockedUntil: user.locked_until });
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `Too many failed attempts. This user is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'} or ask an administrator to reset the password.`,
+        { lockedUntil: user.locked_until },
+      );
     }
     const good = await verifyPassword(password, user?.password_hash ?? dummyHash);
     if (!user || !good) {
@@ -68,7 +87,10 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
   return {
     sessions,
 
-    async createCompany(sessionId: string, input: { companyName: string; timeZone: string; username: string; displayName: string; password: string }): Promise<SessionInfo> {
+    async createCompany(
+      sessionId: string,
+      input: { companyName: string; timeZone: string; username: string; displayName: string; password: string },
+    ): Promise<SessionInfo> {
       const passwordHash = await hashPassword(input.password);
       const admin = await ctx.db.transaction().execute(async (trx) => {
         if ((await users.count(trx)) > 0 || (await settings.company(trx))) throw conflict('The company has already been created; sign in instead.');
@@ -77,12 +99,28 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
         const now = ctx.clock.now().toISOString();
         const row = await trx
           .insertInto('app_user')
-          .values({ username: input.username, display_name: input.displayName, role: 'administrator', password_hash: passwordHash, active: 1, failed_attempts: 0, locked_until: null, last_sign_in_at: now, created_at: now, updated_at: now })
+          .values({
+            username: input.username,
+            display_name: input.displayName,
+            role: 'administrator',
+            password_hash: passwordHash,
+            active: 1,
+            failed_attempts: 0,
+            locked_until: null,
+            last_sign_in_at: now,
+            created_at: now,
+            updated_at: now,
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
         const actor = actorOf(row);
         await appendAudit(trx, ctx.clock, actor, { action: 'company.create', entity: 'setting', entityId: 'company', after: company });
-        await appendAudit(trx, ctx.clock, actor, { action: 'user.create', entity: 'user', entityId: row.id, after: { username: row.username, displayName: row.display_name, role: row.role } });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'user.create',
+          entity: 'user',
+          entityId: row.id,
+          after: { username: row.username, displayName: row.display_name, role: row.role },
+        });
         return row;
       });
       sessions.set(sessionId, { userId: admin.id, lastActivity: ctx.clock.now().getTime(), locked: false });
@@ -93,7 +131,11 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
       const user = await authenticate(username, password);
       const now = ctx.clock.now();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.updateTable('app_user').set({ failed_attempts: 0, locked_until: null, last_sign_in_at: now.toISOString() }).where('id', '=', user.id).execute();
+        await trx
+          .updateTable('app_user')
+          .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: now.toISOString() })
+          .where('id', '=', user.id)
+          .execute();
         await appendAudit(trx, ctx.clock, actorOf(user), { action: 'auth.signIn', entity: 'user', entityId: user.id });
       });
       sessions.set(sessionId, { userId: user.id, lastActivity: now.getTime(), locked: false });
@@ -118,7 +160,9 @@ export function createAuthService(ctx: ServiceContext, users: UsersService, sett
       const checked = await authenticate(user.username, password);
       s.locked = false;
       s.lastActivity = ctx.clock.now().getTime();
-      await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, actorOf(checked), { action: 'auth.unlock', entity: 'user', entityId: checked.id }));
+      await ctx.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, ctx.clock, actorOf(checked), { action: 'auth.unlock', entity: 'user', entityId: checked.id }));
       return sessionInfo(checked);
     },
 

@@ -36,7 +36,10 @@ export async function folderProblem(folder: string): Promise<FolderProblem | nul
     stat = await fs.promises.stat(folder);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return unavailable(`The backup folder ${folder} is not there (a network share that is not connected, or a drive that is not plugged in). Connect it, or choose another folder.`);
+    if (code === 'ENOENT')
+      return unavailable(
+        `The backup folder ${folder} is not there (a network share that is not connected, or a drive that is not plugged in). Connect it, or choose another folder.`,
+      );
     return unavailable(`The backup folder ${folder} cannot be reached (${code ?? 'error'}). Check the network share or the folder's permissions.`);
   }
   if (!stat.isDirectory()) return unavailable(`The backup folder ${folder} is a file, not a folder. Choose a folder.`);
@@ -52,12 +55,22 @@ export async function folderProblem(folder: string): Promise<FolderProblem | nul
 export function writeFailure(err: unknown, folder: string): FolderProblem | null {
   const sqlite = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   if (sqlite === 'SQLITE_FULL' || sqlite === 'ENOSPC' || sqlite === 'EDQUOT') {
-    return { code: 'BACKUP_DISK_FULL', message: `The disk of the backup folder ${folder} is full, so the backup could not be written (its partial copy was deleted). Free some space there, or choose another folder.` };
+    return {
+      code: 'BACKUP_DISK_FULL',
+      message: `The disk of the backup folder ${folder} is full, so the backup could not be written (its partial copy was deleted). Free some space there, or choose another folder.`,
+    };
   }
-  if (sqlite.startsWith('SQLITE_CANTOPEN') || sqlite === 'ENOENT') return unavailable(`The backup folder ${folder} is not there any more (a network share that was disconnected?). Nothing was left behind.`);
-  if (sqlite.startsWith('SQLITE_READONLY') || sqlite === 'EACCES' || sqlite === 'EPERM' || sqlite === 'EROFS') return unavailable(`Ledgerdesk cannot write to the backup folder ${folder}. Give this user write permission on it, or choose another folder.`);
-  if (sqlite.startsWith('SQLITE_IOERR') || ['EIO', 'ENOTCONN', 'ESTALE', 'EHOSTDOWN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ETIMEDOUT', 'EBUSY'].includes(sqlite)) {
-    return unavailable(`Writing to the backup folder ${folder} failed part way (${sqlite}): the network share went away or the disk failed. The partial copy was deleted; try again when the folder is reachable.`);
+  if (sqlite.startsWith('SQLITE_CANTOPEN') || sqlite === 'ENOENT')
+    return unavailable(`The backup folder ${folder} is not there any more (a network share that was disconnected?). Nothing was left behind.`);
+  if (sqlite.startsWith('SQLITE_READONLY') || sqlite === 'EACCES' || sqlite === 'EPERM' || sqlite === 'EROFS')
+    return unavailable(`Ledgerdesk cannot write to the backup folder ${folder}. Give this user write permission on it, or choose another folder.`);
+  if (
+    sqlite.startsWith('SQLITE_IOERR') ||
+    ['EIO', 'ENOTCONN', 'ESTALE', 'EHOSTDOWN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ETIMEDOUT', 'EBUSY'].includes(sqlite)
+  ) {
+    return unavailable(
+      `Writing to the backup folder ${folder} failed part way (${sqlite}): the network share went away or the disk failed. The partial copy was deleted; try again when the folder is reachable.`,
+    );
   }
   return null;
 }

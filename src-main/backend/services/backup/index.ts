@@ -6,7 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { backupSettingsSchema, defaultBackupSettings, type BackupEntry, type BackupOverview, type BackupSettings, type BackupTrigger, type ExportOutcome, type RestoreOutcome, type RestorePreview } from '@shared/domain/backups';
+import {
+  backupSettingsSchema,
+  defaultBackupSettings,
+  type BackupEntry,
+  type BackupOverview,
+  type BackupSettings,
+  type BackupTrigger,
+  type ExportOutcome,
+  type RestoreOutcome,
+  type RestorePreview,
+} from '@shared/domain/backups';
 import { systemActor, type Actor, type ServiceContext } from '../../context';
 import { DomainError, invalid } from '../../errors';
 import { appendAudit } from '../audit';
@@ -75,7 +85,12 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
   /** Deletes this store's backups that retention no longer keeps, and temporary copies a crash left behind. */
   async function prune(folder: string, s: BackupSettings, timeZone: string): Promise<void> {
     const ours = await backupsIn(folder, keyId);
-    const { remove } = retention(ours.map((b) => ({ name: b.dataPath, createdAt: new Date(b.manifest.createdAt) })), s.keepDaily, s.keepMonthly, timeZone);
+    const { remove } = retention(
+      ours.map((b) => ({ name: b.dataPath, createdAt: new Date(b.manifest.createdAt) })),
+      s.keepDaily,
+      s.keepMonthly,
+      timeZone,
+    );
     for (const dataPath of remove) {
       const b = ours.find((x) => x.dataPath === dataPath)!;
       removeQuietly(b.manifestPath, b.dataPath); // the manifest first: a data file alone never looks complete
@@ -133,7 +148,21 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
       for (const b of found) {
         if (listed.has(b.dataPath)) continue;
         const m = b.manifest;
-        entries.push({ id: `file:${m.file}`, startedAt: m.createdAt, finishedAt: null, trigger: m.trigger === 'export' ? null : m.trigger, result: 'ok', folder, fileName: m.file, path: b.dataPath, sizeBytes: m.sizeBytes, durationMs: null, findings: m.findings, error: null, present: true });
+        entries.push({
+          id: `file:${m.file}`,
+          startedAt: m.createdAt,
+          finishedAt: null,
+          trigger: m.trigger === 'export' ? null : m.trigger,
+          result: 'ok',
+          folder,
+          fileName: m.file,
+          path: b.dataPath,
+          sizeBytes: m.sizeBytes,
+          durationMs: null,
+          findings: m.findings,
+          error: null,
+          present: true,
+        });
       }
       entries.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
       // The suggested folder is made at the first backup; a chosen one must be there (a share that is not connected).
@@ -160,7 +189,19 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
     async backUp(trigger: BackupTrigger, actor: Actor, to: { folder?: string; passphrase?: string } = {}): Promise<BackupEntry> {
       claim('backup', trigger);
       const started = ctx.clock.now();
-      const attempt: Attempt = { id: randomUUID(), startedAt: started.toISOString(), finishedAt: null, trigger, result: 'failed', folder: '', fileName: null, sizeBytes: null, durationMs: null, findings: [], error: null };
+      const attempt: Attempt = {
+        id: randomUUID(),
+        startedAt: started.toISOString(),
+        finishedAt: null,
+        trigger,
+        result: 'failed',
+        folder: '',
+        fileName: null,
+        sizeBytes: null,
+        durationMs: null,
+        findings: [],
+        error: null,
+      };
       try {
         const settings = await this.settings();
         const folder = to.folder ?? folderOf(settings);
@@ -169,7 +210,19 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
         if (folder === deps.defaultFolder) fs.mkdirSync(folder, { recursive: true });
         ctx.emit('data.changed', { domains: ['backups'] });
         const t0 = performance.now();
-        const answer = await runner({ kind: 'backup', storePath, key: new Uint8Array(deps.key), folder, baseName: backupBaseName(started, timeZone), createdAt: started.toISOString(), trigger, passphrase: to.passphrase }, progress('backup'));
+        const answer = await runner(
+          {
+            kind: 'backup',
+            storePath,
+            key: new Uint8Array(deps.key),
+            folder,
+            baseName: backupBaseName(started, timeZone),
+            createdAt: started.toISOString(),
+            trigger,
+            passphrase: to.passphrase,
+          },
+          progress('backup'),
+        );
         attempt.durationMs = Math.round(performance.now() - t0);
         attempt.finishedAt = ctx.clock.now().toISOString();
         if (!answer.ok) {
@@ -183,11 +236,19 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
         } catch {
           // Retention runs again after the next backup; this one is written and verified.
         }
-        await audit(actor, 'backup.create', answer.value.fileName, { trigger, folder, sizeBytes: answer.value.sizeBytes, findings: answer.value.findings.length });
+        await audit(actor, 'backup.create', answer.value.fileName, {
+          trigger,
+          folder,
+          sizeBytes: answer.value.sizeBytes,
+          findings: answer.value.findings.length,
+        });
         return entryOf(attempt);
       } catch (err) {
         if (!attempt.error) {
-          attempt.error = err instanceof DomainError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+          attempt.error =
+            err instanceof DomainError
+              ? { code: err.code, message: err.message }
+              : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
           attempt.finishedAt ??= ctx.clock.now().toISOString();
         }
         if (attempt.result === 'failed') recordAttempt(storePath, attempt);
@@ -216,7 +277,10 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
       if (problem) throw invalid(`toFolder: ${problem}`, [{ path: 'toFolder', message: problem }]);
       claim('export');
       try {
-        const answer = await runner({ kind: 'export', key: new Uint8Array(deps.key), backupPath: input.path, toFolder: input.toFolder, passphrase: input.passphrase }, progress('backup.export'));
+        const answer = await runner(
+          { kind: 'export', key: new Uint8Array(deps.key), backupPath: input.path, toFolder: input.toFolder, passphrase: input.passphrase },
+          progress('backup.export'),
+        );
         if (!answer.ok) throw new DomainError(answer.code, answer.message);
         await audit(actor, 'backup.export', path.basename(answer.value.path), { from: path.basename(input.path), toFolder: input.toFolder });
         return answer.value;
@@ -241,7 +305,10 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
       claim('restore');
       try {
         const stagedPath = stagedPathFor(storePath);
-        const answer = await runner({ kind: 'stage', key: new Uint8Array(deps.key), backupPath: input.path, passphrase: input.passphrase, stagedPath }, progress('backup.restore'));
+        const answer = await runner(
+          { kind: 'stage', key: new Uint8Array(deps.key), backupPath: input.path, passphrase: input.passphrase, stagedPath },
+          progress('backup.restore'),
+        );
         if (!answer.ok) throw new DomainError(answer.code, answer.message);
         const v = answer.value;
         const now = ctx.clock.now();
@@ -274,7 +341,11 @@ export function createBackupService(ctx: ServiceContext, deps: BackupDeps) {
 
     /** Records the restore in the restored store's audit log (called by the host after reopening). */
     async recordRestore(actor: Actor, outcome: RestoreOutcome): Promise<void> {
-      await audit({ userId: null, username: actor.username }, 'backup.restore', path.basename(outcome.path), { createdAt: outcome.createdAt, keptAsidePath: outcome.keptAsidePath, exported: outcome.exported });
+      await audit({ userId: null, username: actor.username }, 'backup.restore', path.basename(outcome.path), {
+        createdAt: outcome.createdAt,
+        keptAsidePath: outcome.keptAsidePath,
+        exported: outcome.exported,
+      });
     },
 
     /** At close: a staged copy no host took is removed. */

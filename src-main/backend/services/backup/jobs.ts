@@ -106,7 +106,14 @@ export type JobAnswer<T> = { ok: true; value: T } | { ok: false; code: ErrorCode
 /** Runs a job and answers in a form that crosses a thread: expected failures as a code and words. */
 export async function runJob<J extends Job>(job: J, progress: Progress = () => undefined): Promise<JobAnswer<JobValue<J>>> {
   try {
-    const value = job.kind === 'backup' ? takeBackup(job, progress) : job.kind === 'stage' ? stageRestore(job, progress) : job.kind === 'inspect' ? inspectBackup(job) : exportBackup(job, progress);
+    const value =
+      job.kind === 'backup'
+        ? takeBackup(job, progress)
+        : job.kind === 'stage'
+          ? stageRestore(job, progress)
+          : job.kind === 'inspect'
+            ? inspectBackup(job)
+            : exportBackup(job, progress);
     return { ok: true, value: (await value) as JobValue<J> };
   } catch (err) {
     if (err instanceof DomainError || err instanceof StoreError) return { ok: false, code: err.code, message: err.message };
@@ -168,7 +175,8 @@ export async function takeBackup(job: BackupJob, progress: Progress): Promise<Ba
     let rows: MigrationRow[];
     try {
       const fit = fitAnchor(copy, before);
-      if (fit.kind === 'removed' || fit.kind === 'rewritten') throw backupError('BACKUP_DAMAGED', 'The copy does not hold the audit log as it was when the backup started; the copy was deleted. Try again.');
+      if (fit.kind === 'removed' || fit.kind === 'rewritten')
+        throw backupError('BACKUP_DAMAGED', 'The copy does not hold the audit log as it was when the backup started; the copy was deleted. Try again.');
       carried = signAnchor(anchorMacKey(key), chainEnd(copy), new Date(job.createdAt));
       rows = migrationRows(copy);
     } finally {
@@ -178,7 +186,11 @@ export async function takeBackup(job: BackupJob, progress: Progress): Promise<Ba
     const report = await verifyStoreFile(tmp, key);
     removeQuietly(tmpAnchor);
     const broken = report.checks.filter((c) => !c.ok && COPY_CHECKS.has(c.name));
-    if (broken.length > 0) throw backupError('BACKUP_DAMAGED', `The copy did not read back whole (${broken.map((c) => c.detail).join('; ')}); it was deleted. Check the backup folder's disk and try again.`);
+    if (broken.length > 0)
+      throw backupError(
+        'BACKUP_DAMAGED',
+        `The copy did not read back whole (${broken.map((c) => c.detail).join('; ')}); it was deleted. Check the backup folder's disk and try again.`,
+      );
 
     progress('sealing', 2, 3);
     const { sizeBytes, sha256 } = hashFile(tmp);
@@ -237,17 +249,26 @@ export async function openBackup(backupPath: string, storeKey: Buffer, passphras
     try {
       backupKey = unwrapWithPassphrase(m.key, passphrase);
     } catch (err) {
-      if (err instanceof WrongPassphraseError) throw backupError('BACKUP_WRONG_PASSPHRASE', 'The passphrase does not open this exported backup. Check it (capitals, spaces) and try again; nothing was changed.');
+      if (err instanceof WrongPassphraseError)
+        throw backupError(
+          'BACKUP_WRONG_PASSPHRASE',
+          'The passphrase does not open this exported backup. Check it (capitals, spaces) and try again; nothing was changed.',
+        );
       throw backupError('BACKUP_DAMAGED', `The key in the backup's manifest cannot be read (${err instanceof Error ? err.message : String(err)}).`);
     }
-    if (keyIdOf(backupKey) !== m.keyId) throw backupError('BACKUP_DAMAGED', "The key in the backup's manifest is not the key the backup was made with: the manifest was damaged.");
+    if (keyIdOf(backupKey) !== m.keyId)
+      throw backupError('BACKUP_DAMAGED', "The key in the backup's manifest is not the key the backup was made with: the manifest was damaged.");
   } else if (keyIdOf(storeKey) !== m.keyId) {
     throw backupError(
       'BACKUP_WRONG_KEY',
       "This backup was made with another store key (another office's store, or this store before its key was replaced), and it carries no key of its own. Restore an export of it instead: on the computer that made it, Export the backup with a passphrase.",
     );
   }
-  if (!sealHolds(m, backupKey)) throw backupError('BACKUP_DAMAGED', `The backup's manifest (${path.basename(files.manifestPath)}) was changed after it was written: its signature does not match. Use another backup.`);
+  if (!sealHolds(m, backupKey))
+    throw backupError(
+      'BACKUP_DAMAGED',
+      `The backup's manifest (${path.basename(files.manifestPath)}) was changed after it was written: its signature does not match. Use another backup.`,
+    );
   const anchor = parseAnchor(JSON.stringify(m.auditAnchor), anchorMacKey(backupKey));
   if (anchor.kind !== 'valid') throw backupError('BACKUP_DAMAGED', "The audit anchor in the backup's manifest does not verify. Use another backup.");
   return { files, backupKey, carried: anchor.anchor };
@@ -256,7 +277,14 @@ export async function openBackup(backupPath: string, storeKey: Buffer, passphras
 export async function inspectBackup(job: InspectJob): Promise<InspectDone> {
   const { files, carried } = await openBackup(job.backupPath, Buffer.from(job.key), job.passphrase);
   const m = files.manifest;
-  return { backupPath: files.dataPath, createdAt: m.createdAt, appVersion: m.appVersion, sizeBytes: m.sizeBytes, exported: m.key !== undefined, auditRecords: carried.count };
+  return {
+    backupPath: files.dataPath,
+    createdAt: m.createdAt,
+    appVersion: m.appVersion,
+    sizeBytes: m.sizeBytes,
+    exported: m.key !== undefined,
+    auditRecords: carried.count,
+  };
 }
 
 /**
@@ -278,13 +306,27 @@ export async function stageRestore(job: StageJob, progress: Progress): Promise<S
       copied = copyWithHash(files.dataPath, staged);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') throw new DomainError('STORE_FULL', `There is not enough free space beside the store (${path.dirname(staged)}) for the restored copy (${m.sizeBytes} bytes). Free some space; nothing was changed.`);
-      throw backupError('BACKUP_FOLDER_UNAVAILABLE', `The backup ${files.dataPath} could not be read (${code ?? (err instanceof Error ? err.message : String(err))}). Check that its folder is reachable; nothing was changed.`);
+      if (code === 'ENOSPC')
+        throw new DomainError(
+          'STORE_FULL',
+          `There is not enough free space beside the store (${path.dirname(staged)}) for the restored copy (${m.sizeBytes} bytes). Free some space; nothing was changed.`,
+        );
+      throw backupError(
+        'BACKUP_FOLDER_UNAVAILABLE',
+        `The backup ${files.dataPath} could not be read (${code ?? (err instanceof Error ? err.message : String(err))}). Check that its folder is reachable; nothing was changed.`,
+      );
     }
     if (copied.sizeBytes !== m.sizeBytes) {
-      throw backupError('BACKUP_DAMAGED', `The backup ${path.basename(files.dataPath)} is ${copied.sizeBytes < m.sizeBytes ? 'shorter' : 'longer'} than its manifest says (${copied.sizeBytes} of ${m.sizeBytes} bytes): ${copied.sizeBytes < m.sizeBytes ? 'it was cut short (an interrupted copy)' : 'it was changed'}. Use another backup; nothing was changed.`);
+      throw backupError(
+        'BACKUP_DAMAGED',
+        `The backup ${path.basename(files.dataPath)} is ${copied.sizeBytes < m.sizeBytes ? 'shorter' : 'longer'} than its manifest says (${copied.sizeBytes} of ${m.sizeBytes} bytes): ${copied.sizeBytes < m.sizeBytes ? 'it was cut short (an interrupted copy)' : 'it was changed'}. Use another backup; nothing was changed.`,
+      );
     }
-    if (copied.sha256 !== m.sha256) throw backupError('BACKUP_DAMAGED', `The backup ${path.basename(files.dataPath)} changed after it was written (its sha256 does not match its manifest): it is damaged. Use another backup; nothing was changed.`);
+    if (copied.sha256 !== m.sha256)
+      throw backupError(
+        'BACKUP_DAMAGED',
+        `The backup ${path.basename(files.dataPath)} changed after it was written (its sha256 does not match its manifest): it is damaged. Use another backup; nothing was changed.`,
+      );
 
     progress('checking', 1, 3);
     if (!backupKey.equals(storeKey)) {
@@ -306,7 +348,8 @@ export async function stageRestore(job: StageJob, progress: Progress): Promise<S
 
     progress('verifying', 2, 3);
     const report = await verifyStoreFile(staged, storeKey);
-    if (!report.ok) throw backupError('BACKUP_DAMAGED', `The backup does not pass verify, so it was not restored: ${failing(report).join('; ')}. Nothing was changed.`);
+    if (!report.ok)
+      throw backupError('BACKUP_DAMAGED', `The backup does not pass verify, so it was not restored: ${failing(report).join('; ')}. Nothing was changed.`);
     const auditRecords = (() => {
       const db = connect(staged, storeKey, true);
       try {
@@ -317,10 +360,23 @@ export async function stageRestore(job: StageJob, progress: Progress): Promise<S
     })();
     removeQuietly(`${staged}-wal`, `${staged}-shm`);
     progress('done', 3, 3);
-    return { stagedPath: staged, backupPath: files.dataPath, createdAt: m.createdAt, appVersion: m.appVersion, sizeBytes: m.sizeBytes, exported: m.key !== undefined, auditRecords };
+    return {
+      stagedPath: staged,
+      backupPath: files.dataPath,
+      createdAt: m.createdAt,
+      appVersion: m.appVersion,
+      sizeBytes: m.sizeBytes,
+      exported: m.key !== undefined,
+      auditRecords,
+    };
   } catch (err) {
     cleanUp();
-    throw err instanceof StoreError ? backupError(err.code === 'STORE_WRONG_KEY' ? 'BACKUP_WRONG_KEY' : 'BACKUP_DAMAGED', err.message.replace(/Restore it from a backup\.?/, 'Use another backup.')) : err;
+    throw err instanceof StoreError
+      ? backupError(
+          err.code === 'STORE_WRONG_KEY' ? 'BACKUP_WRONG_KEY' : 'BACKUP_DAMAGED',
+          err.message.replace(/Restore it from a backup\.?/, 'Use another backup.'),
+        )
+      : err;
   }
 }
 
@@ -338,7 +394,11 @@ export async function exportBackup(job: ExportJob, progress: Progress): Promise<
   try {
     progress('copying', 0, 2);
     const copied = copyWithHash(files.dataPath, tmp);
-    if (copied.sha256 !== files.manifest.sha256) throw backupError('BACKUP_DAMAGED', `The backup ${path.basename(files.dataPath)} changed after it was written (its sha256 does not match): it was not exported. Take a new backup and export that.`);
+    if (copied.sha256 !== files.manifest.sha256)
+      throw backupError(
+        'BACKUP_DAMAGED',
+        `The backup ${path.basename(files.dataPath)} changed after it was written (its sha256 does not match): it was not exported. Take a new backup and export that.`,
+      );
     progress('sealing', 1, 2);
     const { mac: _mac, ...unsealed } = files.manifest;
     const manifest: Manifest = sealManifest({ ...unsealed, trigger: 'export', file: dataFileOf(base), key: wrapWithPassphrase(key, job.passphrase) }, key);

@@ -75,7 +75,10 @@ const manifestSchema = z
     createdAt: z.iso.datetime(),
     trigger: z.enum(['schedule', 'manual', 'cli', 'export']),
     /** The data file's name, beside the manifest (a plain name: never a path). */
-    file: z.string().regex(/^[^\\/:]+$/).max(200),
+    file: z
+      .string()
+      .regex(/^[^\\/:]+$/)
+      .max(200),
     sizeBytes: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     cipher: z.literal('sqlcipher-4'),
@@ -124,12 +127,18 @@ export function parseManifest(text: string, where: string): Manifest {
   const r = raw as { format?: unknown; formatVersion?: unknown; appVersion?: unknown } | null;
   if (!r || typeof r !== 'object' || r.format !== FORMAT) throw backupError('BACKUP_NOT_A_BACKUP', `${where} is not a Ledgerdesk backup manifest.`);
   if (typeof r.formatVersion === 'number' && r.formatVersion > FORMAT_VERSION) {
-    throw backupError('BACKUP_NEWER_VERSION', `This backup was made by a newer version of Ledgerdesk (${String(r.appVersion ?? 'unknown')}, backup format ${r.formatVersion}); this is version ${APP_VERSION}. Update Ledgerdesk, then restore it.`);
+    throw backupError(
+      'BACKUP_NEWER_VERSION',
+      `This backup was made by a newer version of Ledgerdesk (${String(r.appVersion ?? 'unknown')}, backup format ${r.formatVersion}); this is version ${APP_VERSION}. Update Ledgerdesk, then restore it.`,
+    );
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw backupError('BACKUP_DAMAGED', `The backup manifest ${where} is damaged (${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'invalid'}). Use another backup.`);
+    throw backupError(
+      'BACKUP_DAMAGED',
+      `The backup manifest ${where} is damaged (${issue?.path.join('.') || 'its shape'}: ${issue?.message ?? 'invalid'}). Use another backup.`,
+    );
   }
   const newer = unknownMigrations(parsed.data.migrations);
   if (newer.length > 0) {
@@ -168,7 +177,10 @@ export async function readBackupFiles(picked: string): Promise<BackupFiles> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && name.endsWith(DATA_EXT) && (await exists(full))) {
-      throw backupError('BACKUP_NOT_A_BACKUP', `${full} has no manifest beside it (${path.basename(manifestPath)}), so it is not a complete backup (a copy that stopped before it was verified, or the manifest was not copied with it).`);
+      throw backupError(
+        'BACKUP_NOT_A_BACKUP',
+        `${full} has no manifest beside it (${path.basename(manifestPath)}), so it is not a complete backup (a copy that stopped before it was verified, or the manifest was not copied with it).`,
+      );
     }
     if (code === 'ENOENT') throw new DomainError('NOT_FOUND', `There is no backup at ${full}.`);
     throw backupError('BACKUP_FOLDER_UNAVAILABLE', `The backup ${full} cannot be read (${code ?? 'error'}): check that its folder is reachable and readable.`);

@@ -37,7 +37,11 @@ export function swapInRestored(storePath: string, stagedPath: string, asidePath:
   }
   // A -wal beside a closed store means another program still has it open; a new file under that WAL would be corrupted by it.
   if (fs.existsSync(`${storePath}-wal`)) {
-    throw new StoreError('STORE_LOCKED', `The store ${storePath} is still open in another program (its -wal file is there), so it was not replaced. Close that program and restore again; nothing was changed.`, storePath);
+    throw new StoreError(
+      'STORE_LOCKED',
+      `The store ${storePath} is still open in another program (its -wal file is there), so it was not replaced. Close that program and restore again; nothing was changed.`,
+      storePath,
+    );
   }
   removeQuietly(`${storePath}-shm`);
   const asideFiles = [asidePath, anchorPathFor(asidePath), keyFilePathFor(asidePath)];
@@ -52,7 +56,11 @@ export function swapInRestored(storePath: string, stagedPath: string, asidePath:
     if (fs.existsSync(keyFilePathFor(storePath))) fs.copyFileSync(keyFilePathFor(storePath), keyFilePathFor(asidePath));
   } catch (err) {
     removeQuietly(...asideFiles);
-    throw new StoreError('STORE_FULL', `The current store could not be kept aside at ${asidePath} (${(err as NodeJS.ErrnoException).code ?? String(err)}), so nothing was replaced. Free some space beside the store and restore again.`, storePath);
+    throw new StoreError(
+      'STORE_FULL',
+      `The current store could not be kept aside at ${asidePath} (${(err as NodeJS.ErrnoException).code ?? String(err)}), so nothing was replaced. Free some space beside the store and restore again.`,
+      storePath,
+    );
   }
   // The restored anchor goes first: over the current store (the same chain, further on) it reads as behind, which verify accepts.
   fs.renameSync(anchorPathFor(stagedPath), anchorPathFor(storePath));

@@ -18,7 +18,11 @@ function threadScript(): { file: string; execArgv?: string[]; env?: NodeJS.Proce
   const bundled = [path.join(__dirname, 'backup-thread.js'), path.join(__dirname, '..', 'backup-thread.js')].find((f) => fs.existsSync(f));
   if (bundled) return { file: bundled };
   const repo = path.resolve(__dirname, '../../../..');
-  return { file: path.join(__dirname, 'thread.ts'), execArgv: ['--import', 'tsx'], env: { ...process.env, TSX_TSCONFIG_PATH: path.join(repo, 'tsconfig.node.json') } };
+  return {
+    file: path.join(__dirname, 'thread.ts'),
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(repo, 'tsconfig.node.json') },
+  };
 }
 
 export const threadRunner: JobRunner = (job, progress) =>

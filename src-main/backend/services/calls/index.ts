@@ -41,7 +41,14 @@ function toCall(r: CallRow, promiseId: number | null, flagId: number | null): Ca
 export function createCallsService(ctx: ServiceContext) {
   async function list(accountId: number, limit = 200, db: Queryable = ctx.db): Promise<CallRecord[]> {
     await loadAccount(db, accountId);
-    const rows = await db.selectFrom('call_log').selectAll().where('account_id', '=', accountId).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await db
+      .selectFrom('call_log')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const promises = await db.selectFrom('promise_to_pay').select(['id', 'call_id']).where('call_id', 'in', ids).execute();
@@ -64,13 +71,23 @@ export function createCallsService(ctx: ServiceContext) {
     async log(caller: Caller, input: CallLogInput): Promise<CallRecord> {
       const startedAt = new Date(input.startedAt);
       const now = ctx.clock.now();
-      if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new DomainError('VALIDATION', 'A call is logged once it has started: the start time is in the future.', [{ path: 'startedAt', message: 'In the future' }]);
-      if (input.callbackAt && new Date(input.callbackAt) <= startedAt) throw new DomainError('VALIDATION', 'The callback must be after the call.', [{ path: 'callbackAt', message: 'Before the call' }]);
+      if (startedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+        throw new DomainError('VALIDATION', 'A call is logged once it has started: the start time is in the future.', [
+          { path: 'startedAt', message: 'In the future' },
+        ]);
+      if (input.callbackAt && new Date(input.callbackAt) <= startedAt)
+        throw new DomainError('VALIDATION', 'The callback must be after the call.', [{ path: 'callbackAt', message: 'Before the call' }]);
       const digits = phoneDigits(input.phone);
-      if (digits.length < 7 || digits.length > 15) throw new DomainError('VALIDATION', 'Phone number must have 7 to 15 digits.', [{ path: 'phone', message: 'Not a phone number' }]);
+      if (digits.length < 7 || digits.length > 15)
+        throw new DomainError('VALIDATION', 'Phone number must have 7 to 15 digits.', [{ path: 'phone', message: 'Not a phone number' }]);
 
       const result = await ctx.db.transaction().execute(async (trx) => {
-        const { account, person, facts } = await loadCallFacts(trx, { accountId: input.accountId, contactId: input.contactId, phone: input.phone, at: startedAt });
+        const { account, person, facts } = await loadCallFacts(trx, {
+          accountId: input.accountId,
+          contactId: input.contactId,
+          phone: input.phone,
+          at: startedAt,
+        });
         let overrideId: number | null = null;
         let check = null;
         if (input.direction === 'outgoing') {
@@ -80,7 +97,15 @@ export function createCallsService(ctx: ServiceContext) {
             ctx,
             caller,
             check,
-            { action: 'call', label: `This call to ${person.name} at ${input.phone}`, accountId: account.id, zone: account.time_zone, phone: input.phone, contactName: person.name, actionAt: startedAt.toISOString() },
+            {
+              action: 'call',
+              label: `This call to ${person.name} at ${input.phone}`,
+              accountId: account.id,
+              zone: account.time_zone,
+              phone: input.phone,
+              contactName: person.name,
+              actionAt: startedAt.toISOString(),
+            },
             input.override,
           );
         }
@@ -135,13 +160,39 @@ export function createCallsService(ctx: ServiceContext) {
 
         let promiseId: number | null = null;
         let flagId: number | null = null;
-        const reason = (what: string) => `${what} (call ${call.id} on ${call.started_at} by ${caller.actor.username ?? 'unknown'})${input.notes ? `: ${input.notes}` : ''}`.slice(0, 1000);
+        const reason = (what: string) =>
+          `${what} (call ${call.id} on ${call.started_at} by ${caller.actor.username ?? 'unknown'})${input.notes ? `: ${input.notes}` : ''}`.slice(0, 1000);
         if (input.outcome === 'promise_to_pay' && input.promise) {
-          promiseId = (await createPromiseInTrx(trx, ctx.clock, caller.actor, { accountId: account.id, callId: call.id, contactName: person.name, amountCents: input.promise.amountCents, dueDate: input.promise.dueDate, madeAt: startedAt })).id;
+          promiseId = (
+            await createPromiseInTrx(trx, ctx.clock, caller.actor, {
+              accountId: account.id,
+              callId: call.id,
+              contactName: person.name,
+              amountCents: input.promise.amountCents,
+              dueDate: input.promise.dueDate,
+              madeAt: startedAt,
+            })
+          ).id;
         } else if (input.outcome === 'dispute') {
-          flagId = (await setFlagInTrx(trx, ctx.clock, caller.actor, { kind: 'disputed', accountId: account.id, reason: reason('Disputed by phone'), written: false }, { callId: call.id, reuseOpen: true })).id;
+          flagId = (
+            await setFlagInTrx(
+              trx,
+              ctx.clock,
+              caller.actor,
+              { kind: 'disputed', accountId: account.id, reason: reason('Disputed by phone'), written: false },
+              { callId: call.id, reuseOpen: true },
+            )
+          ).id;
         } else if (input.outcome === 'wrong_number') {
-          flagId = (await setFlagInTrx(trx, ctx.clock, caller.actor, { kind: 'wrong_number', accountId: account.id, phone: input.phone, reason: reason('Wrong number') }, { callId: call.id, reuseOpen: true })).id;
+          flagId = (
+            await setFlagInTrx(
+              trx,
+              ctx.clock,
+              caller.actor,
+              { kind: 'wrong_number', accountId: account.id, phone: input.phone, reason: reason('Wrong number') },
+              { callId: call.id, reuseOpen: true },
+            )
+          ).id;
         }
         return toCall(call, promiseId, flagId);
       });
@@ -162,7 +213,17 @@ export function createCallsService(ctx: ServiceContext) {
       if (opts.clerkId) q = q.where('c.clerk_id', '=', opts.clerkId);
       if (opts.accountIds) q = q.where('c.account_id', 'in', [...opts.accountIds]);
       const rows = await q.orderBy('c.callback_at').orderBy('c.id').execute();
-      return rows.map((r) => ({ callId: r.id, accountId: r.account_id, accountNumber: r.account_number, accountName: r.name, contactName: r.contact_name, phone: r.phone, callbackAt: r.callback_at!, clerkId: r.clerk_id, clerk: r.clerk }));
+      return rows.map((r) => ({
+        callId: r.id,
+        accountId: r.account_id,
+        accountNumber: r.account_number,
+        accountName: r.name,
+        contactName: r.contact_name,
+        phone: r.phone,
+        callbackAt: r.callback_at!,
+        clerkId: r.clerk_id,
+        clerk: r.clerk,
+      }));
     },
   };
 }

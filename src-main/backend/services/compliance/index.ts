@@ -71,7 +71,13 @@ export async function loadAccount(db: Queryable, accountId: number) {
 }
 
 export async function openFlagFacts(db: Queryable, accountId: number): Promise<FlagFact[]> {
-  const rows = await db.selectFrom('collection_flag').select(['id', 'kind', 'phone', 'details', 'set_at']).where('account_id', '=', accountId).where('cleared_at', 'is', null).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('collection_flag')
+    .select(['id', 'kind', 'phone', 'details', 'set_at'])
+    .where('account_id', '=', accountId)
+    .where('cleared_at', 'is', null)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, phone: r.phone, details: JSON.parse(r.details) as Record<string, unknown>, setAt: r.set_at }));
 }
 
@@ -100,7 +106,12 @@ export async function loadCallFacts(db: Queryable, input: { accountId: number; c
       .where('started_at', '>=', new Date(input.at.getTime() - 15 * 86_400_000).toISOString())
       .execute(),
   ]);
-  const inconvenientTimes: InconvenientRange[] = ranges.map((r) => ({ weekdays: JSON.parse(r.weekdays) as number[], start: r.start_time, end: r.end_time, note: r.note }));
+  const inconvenientTimes: InconvenientRange[] = ranges.map((r) => ({
+    weekdays: JSON.parse(r.weekdays) as number[],
+    start: r.start_time,
+    end: r.end_time,
+    note: r.note,
+  }));
   const priorCalls: PriorCall[] = calls.map((c) => ({ startedAt: c.started_at, direction: c.direction, outcome: c.outcome }));
   return {
     account,
@@ -138,13 +149,24 @@ export async function enforce(
   ctx: Pick<ServiceContext, 'clock'>,
   caller: Caller,
   check: ComplianceCheck,
-  what: { action: 'call' | 'letter'; label: string; accountId: number; zone: string | null; phone?: string | null; contactName?: string | null; actionAt: string },
+  what: {
+    action: 'call' | 'letter';
+    label: string;
+    accountId: number;
+    zone: string | null;
+    phone?: string | null;
+    contactName?: string | null;
+    actionAt: string;
+  },
   override: OverrideInput | undefined,
 ): Promise<number | null> {
   if (check.allowed) return null;
   if (!override) throw ruleBlocked(what.label, check, what.zone);
   if (caller.role !== 'supervisor' && caller.role !== 'administrator') {
-    throw new DomainError('FORBIDDEN', `Only a collections supervisor or an administrator can override a compliance block (your role: ${caller.role ?? 'none'}). ${blockedMessage(what.label, check, what.zone)}`);
+    throw new DomainError(
+      'FORBIDDEN',
+      `Only a collections supervisor or an administrator can override a compliance block (your role: ${caller.role ?? 'none'}). ${blockedMessage(what.label, check, what.zone)}`,
+    );
   }
   const reason = override.reason.trim();
   if (reason.length < 10) throw new DomainError('VALIDATION', 'An override needs a written reason of at least 10 characters.');
@@ -171,14 +193,24 @@ export async function enforce(
     action: 'compliance.override',
     entity: 'account',
     entityId: what.accountId,
-    after: { overrideId: row.id, action: what.action, rules, reason, phone: what.phone ?? null, contactName: what.contactName ?? null, actionAt: what.actionAt, role: caller.role },
+    after: {
+      overrideId: row.id,
+      action: what.action,
+      rules,
+      reason,
+      phone: what.phone ?? null,
+      contactName: what.contactName ?? null,
+      actionAt: what.actionAt,
+      role: caller.role,
+    },
   });
   return row.id;
 }
 
 /** A block as stored; those recorded before blocks carried facts have the English `message` instead. */
 type StoredBlock = ComplianceBlock | { rule: ComplianceRule; message: string; allowedAt?: string; citation: string };
-const blockOf = (b: StoredBlock): ComplianceBlock => ('message' in b ? { rule: b.rule, recorded: b.message, ...(b.allowedAt ? { allowedAt: b.allowedAt } : {}), citation: b.citation } : b);
+const blockOf = (b: StoredBlock): ComplianceBlock =>
+  'message' in b ? { rule: b.rule, recorded: b.message, ...(b.allowedAt ? { allowedAt: b.allowedAt } : {}), citation: b.citation } : b;
 
 type InconvenientInput = z.output<typeof inconvenientTimeSchema>;
 type OverridesQuery = z.output<typeof overridesListSchema>;
@@ -187,7 +219,14 @@ export function createComplianceService(ctx: ServiceContext) {
   const changed = () => ctx.emit('data.changed', { domains: collectionsDomains });
 
   async function validationNotice(db: Queryable, accountId: number): Promise<ValidationNotice | null> {
-    const r = await db.selectFrom('validation_notice').selectAll().where('account_id', '=', accountId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const r = await db
+      .selectFrom('validation_notice')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (!r) return null;
     const s = await readCollectionsSettings(db);
     return { accountId, sentOn: r.sent_on, periodEndsOn: addDays(r.sent_on, s.validationPeriodDays), recordedAt: r.recorded_at, recordedBy: r.recorded_by };
@@ -204,17 +243,33 @@ export function createComplianceService(ctx: ServiceContext) {
     /** compliance.checkLetter: may a letter of this purpose be queued for the account? */
     async checkLetter(input: { accountId: number; purpose: LetterPurpose }, db: Queryable = ctx.db): Promise<ComplianceCheck> {
       const account = await loadAccount(db, input.accountId);
-      return checkLetter({ accountKind: account.kind, complianceEnabled: await complianceEnabled(db), purpose: input.purpose, openFlags: await openFlagFacts(db, account.id) });
+      return checkLetter({
+        accountKind: account.kind,
+        complianceEnabled: await complianceEnabled(db),
+        purpose: input.purpose,
+        openFlags: await openFlagFacts(db, account.id),
+      });
     },
 
     /**
      * For the letters service: call inside the transaction that queues the letter. Throws RULE_BLOCKED
      * (or FORBIDDEN for a clerk's override); returns the override id when a supervisor overrode a block.
      */
-    async assertLetterAllowed(trx: Trx, caller: Caller, input: { accountId: number; purpose: LetterPurpose; override?: OverrideInput }): Promise<number | null> {
+    async assertLetterAllowed(
+      trx: Trx,
+      caller: Caller,
+      input: { accountId: number; purpose: LetterPurpose; override?: OverrideInput },
+    ): Promise<number | null> {
       const check = await this.checkLetter(input, trx);
       const account = await loadAccount(trx, input.accountId);
-      return enforce(trx, ctx, caller, check, { action: 'letter', label: 'This letter', accountId: input.accountId, zone: account.time_zone, actionAt: ctx.clock.now().toISOString() }, input.override);
+      return enforce(
+        trx,
+        ctx,
+        caller,
+        check,
+        { action: 'letter', label: 'This letter', accountId: input.accountId, zone: account.time_zone, actionAt: ctx.clock.now().toISOString() },
+        input.override,
+      );
     },
 
     /** compliance.overrides: the overrides report, newest first. */
@@ -223,7 +278,25 @@ export function createComplianceService(ctx: ServiceContext) {
         .selectFrom('compliance_override as o')
         .innerJoin('account as a', 'a.id', 'o.account_id')
         .leftJoin('call_log as c', 'c.override_id', 'o.id')
-        .select(['o.id', 'o.account_id', 'a.account_number', 'a.name', 'a.time_zone', 'o.action', 'o.rules', 'o.blocks', 'o.reason', 'o.phone', 'o.contact_name', 'o.action_at', 'o.user_id', 'o.username', 'o.role', 'o.created_at', 'c.id as call_id'])
+        .select([
+          'o.id',
+          'o.account_id',
+          'a.account_number',
+          'a.name',
+          'a.time_zone',
+          'o.action',
+          'o.rules',
+          'o.blocks',
+          'o.reason',
+          'o.phone',
+          'o.contact_name',
+          'o.action_at',
+          'o.user_id',
+          'o.username',
+          'o.role',
+          'o.created_at',
+          'c.id as call_id',
+        ])
         .orderBy('o.created_at', 'desc')
         .orderBy('o.id', 'desc');
       if (q.from) query = query.where('o.created_at', '>=', new Date(q.from).toISOString());
@@ -252,8 +325,24 @@ export function createComplianceService(ctx: ServiceContext) {
 
     async listInconvenientTimes(accountId: number): Promise<InconvenientTime[]> {
       await loadAccount(ctx.db, accountId);
-      const rows = await ctx.db.selectFrom('inconvenient_time').selectAll().where('account_id', '=', accountId).where('removed_at', 'is', null).orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, accountId: r.account_id, contactName: r.contact_name, weekdays: JSON.parse(r.weekdays), start: r.start_time, end: r.end_time, note: r.note, createdAt: r.created_at, createdBy: r.created_by }));
+      const rows = await ctx.db
+        .selectFrom('inconvenient_time')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('removed_at', 'is', null)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        accountId: r.account_id,
+        contactName: r.contact_name,
+        weekdays: JSON.parse(r.weekdays),
+        start: r.start_time,
+        end: r.end_time,
+        note: r.note,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+      }));
     },
 
     async addInconvenientTime(actor: Actor, input: InconvenientInput): Promise<InconvenientTime> {
@@ -277,7 +366,12 @@ export function createComplianceService(ctx: ServiceContext) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.clock, actor, { action: 'compliance.inconvenientTime.add', entity: 'account', entityId: input.accountId, after: { id: row.id, contact: person?.name ?? null, weekdays, start: input.start, end: input.end, note: input.note } });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'compliance.inconvenientTime.add',
+          entity: 'account',
+          entityId: input.accountId,
+          after: { id: row.id, contact: person?.name ?? null, weekdays, start: input.start, end: input.end, note: input.note },
+        });
         return row.id;
       });
       changed();
@@ -288,7 +382,11 @@ export function createComplianceService(ctx: ServiceContext) {
       await ctx.db.transaction().execute(async (trx) => {
         const r = await trx.selectFrom('inconvenient_time').selectAll().where('id', '=', input.id).executeTakeFirst();
         if (!r || r.removed_at) throw notFound(`Inconvenient time ${input.id}`);
-        await trx.updateTable('inconvenient_time').set({ removed_at: ctx.clock.now().toISOString(), removed_by: actor.username, remove_reason: input.reason }).where('id', '=', r.id).execute();
+        await trx
+          .updateTable('inconvenient_time')
+          .set({ removed_at: ctx.clock.now().toISOString(), removed_by: actor.username, remove_reason: input.reason })
+          .where('id', '=', r.id)
+          .execute();
         await appendAudit(trx, ctx.clock, actor, {
           action: 'compliance.inconvenientTime.withdraw',
           entity: 'account',
@@ -310,11 +408,22 @@ export function createComplianceService(ctx: ServiceContext) {
         await loadAccount(trx, input.accountId);
         const row = await trx
           .insertInto('validation_notice')
-          .values({ account_id: input.accountId, sent_on: input.sentOn, recorded_at: ctx.clock.now().toISOString(), recorded_by_id: actor.userId, recorded_by: actor.username })
+          .values({
+            account_id: input.accountId,
+            sent_on: input.sentOn,
+            recorded_at: ctx.clock.now().toISOString(),
+            recorded_by_id: actor.userId,
+            recorded_by: actor.username,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const n = (await validationNotice(trx, input.accountId))!;
-        await appendAudit(trx, ctx.clock, actor, { action: 'compliance.validationNotice', entity: 'account', entityId: input.accountId, after: { id: row.id, sentOn: n.sentOn, periodEndsOn: n.periodEndsOn } });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'compliance.validationNotice',
+          entity: 'account',
+          entityId: input.accountId,
+          after: { id: row.id, sentOn: n.sentOn, periodEndsOn: n.periodEndsOn },
+        });
         return n;
       });
       changed();

@@ -129,7 +129,12 @@ export function callingHoursRule(zones: { zone: string; source: LocalTime['sourc
     },
     facts(t) {
       const code = areaCodeOf(phone);
-      return { rule: 'calling_hours', zones: zones.map(({ zone, source }) => ({ zone, source, areaCode: source === 'area_code' ? code : null, time: wallTime(t, zone).hhmm })), start: CALLING_HOURS.start, end: CALLING_HOURS.end };
+      return {
+        rule: 'calling_hours',
+        zones: zones.map(({ zone, source }) => ({ zone, source, areaCode: source === 'area_code' ? code : null, time: wallTime(t, zone).hhmm })),
+        start: CALLING_HOURS.start,
+        end: CALLING_HOURS.end,
+      };
     },
   };
 }

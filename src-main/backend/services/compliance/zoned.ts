@@ -19,7 +19,17 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
     formatters.set(zone, f);
   }
   return f;
@@ -58,7 +68,9 @@ export function zonedInstant(date: IsoDate, hhmm: string, zone: string): Date {
   const wall = utcMidnight(date) + clockSeconds(hhmm) * 1000;
   // Try the offsets in force around that wall time; take the earliest instant that shows that wall time.
   const candidates = [offsetMs(wall - 86_400_000, zone), offsetMs(wall, zone), offsetMs(wall + 86_400_000, zone)];
-  const exact = candidates.map((o) => wall - o).filter((t) => wallTime(new Date(t), zone).date === date && wallTime(new Date(t), zone).hhmm === hhmm.padStart(5, '0'));
+  const exact = candidates
+    .map((o) => wall - o)
+    .filter((t) => wallTime(new Date(t), zone).date === date && wallTime(new Date(t), zone).hhmm === hhmm.padStart(5, '0'));
   if (exact.length > 0) return new Date(Math.min(...exact));
   // In a gap: the wall time is skipped; read it with the offset before the change (moves it forward by the gap).
   return new Date(Math.max(...candidates.map((o) => wall - o)));

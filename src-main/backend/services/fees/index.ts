@@ -1,7 +1,17 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { daysBetween } from '@shared/dates';
-import { defaultFeeRules, feeRulesSchema, type FeeAdjustment, type FeePostResult, type FeePreview, type FeePreviewRow, type FeeRules, type FeeWaiveResult, type feePostSchema } from '@shared/domain/collections-policy';
+import {
+  defaultFeeRules,
+  feeRulesSchema,
+  type FeeAdjustment,
+  type FeePostResult,
+  type FeePreview,
+  type FeePreviewRow,
+  type FeeRules,
+  type FeeWaiveResult,
+  type feePostSchema,
+} from '@shared/domain/collections-policy';
 import { applyBasisPoints, cents } from '@shared/money';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid } from '../../errors';
@@ -46,14 +56,16 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
   const rules = await readFeeRules(db);
   const period = feePeriod(asOf);
   const year = asOf.slice(0, 4);
-  const candidates = (await sql<Candidate>`
+  const candidates = (
+    await sql<Candidate>`
     SELECT d.id, d.account_id, d.number, d.due_date,
       d.total_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocation a WHERE a.debit_document_id = d.id AND a.effective_date <= ${asOf}), 0) AS open_as_of,
       acc.account_number, acc.name AS account_name, acc.kind, acc.status
     FROM document d JOIN account acc ON acc.id = d.account_id
     WHERE d.kind = 'invoice' AND d.side = 'debit' AND d.status = 'posted' AND d.doc_date <= ${asOf} AND d.due_date < ${asOf}
       AND (d.open_cents > 0 OR d.id IN (SELECT debit_document_id FROM allocation WHERE effective_date > ${asOf}))
-    ORDER BY d.account_id, d.due_date, d.id`.execute(db)).rows.filter((c) => c.open_as_of > 0 && (!only || only.has(c.id)));
+    ORDER BY d.account_id, d.due_date, d.id`.execute(db)
+  ).rows.filter((c) => c.open_as_of > 0 && (!only || only.has(c.id)));
 
   const invoiceIds = candidates.map((c) => c.id);
   const accountIds = [...new Set(candidates.map((c) => c.account_id))];
@@ -63,12 +75,14 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
   const yearByAccount = new Map<number, number>();
   for (let k = 0; k < invoiceIds.length; k += 500) {
     const chunk = invoiceIds.slice(k, k + 500);
-    const rows = (await sql<{ invoice_id: number; period: string; amount_cents: number; waived: number; number: string | null; open_as_of: number }>`
+    const rows = (
+      await sql<{ invoice_id: number; period: string; amount_cents: number; waived: number; number: string | null; open_as_of: number }>`
       SELECT f.invoice_id, f.period, f.amount_cents, (w.id IS NOT NULL) AS waived, fd.number,
         CASE WHEN fd.doc_date > ${asOf} THEN 0 ELSE
           fd.total_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocation a WHERE a.debit_document_id = fd.id AND a.effective_date <= ${asOf}), 0) END AS open_as_of
       FROM fee_assessment f JOIN document fd ON fd.id = f.fee_document_id LEFT JOIN fee_waiver w ON w.fee_document_id = f.fee_document_id
-      WHERE f.invoice_id IN (${sql.join(chunk)})`.execute(db)).rows;
+      WHERE f.invoice_id IN (${sql.join(chunk)})`.execute(db)
+    ).rows;
     for (const r of rows) {
       const p = prior.get(r.invoice_id) ?? { total: 0, open: 0, charged: false, thisPeriod: null };
       if (!r.waived) {
@@ -102,7 +116,13 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
   const writtenOff = new Set<number>();
   if (rules.excludeWrittenOff && invoiceIds.length) {
     for (let k = 0; k < invoiceIds.length; k += 500) {
-      const rows = await db.selectFrom('document').select('related_document_id').where('kind', '=', 'write_off').where('related_document_id', 'in', invoiceIds.slice(k, k + 500)).where('doc_date', '<=', asOf).execute();
+      const rows = await db
+        .selectFrom('document')
+        .select('related_document_id')
+        .where('kind', '=', 'write_off')
+        .where('related_document_id', 'in', invoiceIds.slice(k, k + 500))
+        .where('doc_date', '<=', asOf)
+        .execute();
       for (const r of rows) if (r.related_document_id) writtenOff.add(r.related_document_id);
     }
   }
@@ -112,7 +132,19 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
     const dpd = daysBetween(c.due_date, asOf);
     const p = prior.get(c.id);
     const basis = c.open_as_of + (rules.compounding ? (p?.open ?? 0) : 0);
-    const row: FeePreviewRow = { accountId: c.account_id, accountNumber: c.account_number, accountName: c.account_name, invoiceId: c.id, invoiceNumber: c.number, dueDate: c.due_date, daysPastDue: dpd, basisCents: basis, feeCents: 0, excludedReason: null, adjustment: null };
+    const row: FeePreviewRow = {
+      accountId: c.account_id,
+      accountNumber: c.account_number,
+      accountName: c.account_name,
+      invoiceId: c.id,
+      invoiceNumber: c.number,
+      dueDate: c.due_date,
+      daysPastDue: dpd,
+      basisCents: basis,
+      feeCents: 0,
+      excludedReason: null,
+      adjustment: null,
+    };
     rows.push(row);
     if (!rules.enabled) row.excludedReason = { code: 'disabled' };
     else if (dpd <= rules.graceDays) row.excludedReason = { code: 'grace', graceDays: rules.graceDays };
@@ -257,7 +289,17 @@ export function createFeesService(ctx: ServiceContext) {
             action: 'fee.post',
             entity: 'document',
             entityId: fee.id,
-            after: { number: fee.number, accountId: row.accountId, invoice: row.invoiceNumber, period: preview.period, asOf, daysPastDue: row.daysPastDue, basisCents: row.basisCents, amountCents: row.feeCents, adjustment: row.adjustment },
+            after: {
+              number: fee.number,
+              accountId: row.accountId,
+              invoice: row.invoiceNumber,
+              period: preview.period,
+              asOf,
+              daysPastDue: row.daysPastDue,
+              basisCents: row.basisCents,
+              amountCents: row.feeCents,
+              adjustment: row.adjustment,
+            },
           });
           out.posted.push({ invoiceId, feeDocumentId: fee.id, number: fee.number!, amountCents: row.feeCents });
           out.totalCents += row.feeCents;
@@ -278,10 +320,41 @@ export function createFeesService(ctx: ServiceContext) {
         if (done) throw conflict(`Fee ${fee.number} was already waived.`);
         const today = await businessToday(trx, ctx.clock);
         const date = today < fee.doc_date ? fee.doc_date : today;
-        const credit = await postAdjustmentInTrx(p, { accountId: fee.account_id, date, amountCents: cents(-fee.total_cents), reason: `Fee ${fee.number} waived: ${reason}`, applyToDocumentId: fee.open_cents > 0 ? fee.id : undefined }, today);
-        await trx.insertInto('fee_waiver').values({ fee_document_id: fee.id, credit_document_id: credit.id, amount_cents: fee.total_cents, reason, at: ctx.clock.now().toISOString(), by_username: actor.username }).execute();
-        await appendAudit(trx, ctx.clock, actor, { action: 'fee.waive', entity: 'document', entityId: fee.id, after: { fee: fee.number, credit: credit.number, amountCents: fee.total_cents, reason } });
-        return { feeDocumentId: fee.id, creditDocumentId: credit.id, number: credit.number!, amountCents: fee.total_cents, accountBalanceCents: await accountBalance(trx, fee.account_id) };
+        const credit = await postAdjustmentInTrx(
+          p,
+          {
+            accountId: fee.account_id,
+            date,
+            amountCents: cents(-fee.total_cents),
+            reason: `Fee ${fee.number} waived: ${reason}`,
+            applyToDocumentId: fee.open_cents > 0 ? fee.id : undefined,
+          },
+          today,
+        );
+        await trx
+          .insertInto('fee_waiver')
+          .values({
+            fee_document_id: fee.id,
+            credit_document_id: credit.id,
+            amount_cents: fee.total_cents,
+            reason,
+            at: ctx.clock.now().toISOString(),
+            by_username: actor.username,
+          })
+          .execute();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'fee.waive',
+          entity: 'document',
+          entityId: fee.id,
+          after: { fee: fee.number, credit: credit.number, amountCents: fee.total_cents, reason },
+        });
+        return {
+          feeDocumentId: fee.id,
+          creditDocumentId: credit.id,
+          number: credit.number!,
+          amountCents: fee.total_cents,
+          accountBalanceCents: await accountBalance(trx, fee.account_id),
+        };
       });
       changed();
       return r;

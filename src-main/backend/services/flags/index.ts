@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import type { Selectable } from 'kysely';
 import { dateInZone } from '@shared/dates';
 import { phoneDigits } from '@shared/domain/accounts';
-import { flagLabels, holdFlagKinds, phoneFlagKinds, supervisorClearedFlags, type CollectionFlag, type FlagKind, type flagSetSchema } from '@shared/domain/collections';
+import {
+  flagLabels,
+  holdFlagKinds,
+  phoneFlagKinds,
+  supervisorClearedFlags,
+  type CollectionFlag,
+  type FlagKind,
+  type flagSetSchema,
+} from '@shared/domain/collections';
 import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context';
 import type { CollectionFlagTable } from '../../db/schema-collections';
 import { conflict, DomainError, notFound } from '../../errors';
@@ -43,9 +51,21 @@ async function detailsOf(trx: Trx, clock: Clock, input: FlagSetInput): Promise<R
     case 'disputed': {
       // Whether the dispute came within the validation period (1006.34): shown, never used to let calls through.
       const receivedOn = input.receivedOn ?? (await companyToday(trx, clock));
-      const notice = await trx.selectFrom('validation_notice').select('sent_on').where('account_id', '=', input.accountId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const notice = await trx
+        .selectFrom('validation_notice')
+        .select('sent_on')
+        .where('account_id', '=', input.accountId)
+        .orderBy('recorded_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       const periodEndsOn = notice ? addDays(notice.sent_on, (await readCollectionsSettings(trx)).validationPeriodDays) : null;
-      return { written: input.written, receivedOn, validationPeriodEndsOn: periodEndsOn, withinValidationPeriod: periodEndsOn === null ? null : receivedOn <= periodEndsOn };
+      return {
+        written: input.written,
+        receivedOn,
+        validationPeriodEndsOn: periodEndsOn,
+        withinValidationPeriod: periodEndsOn === null ? null : receivedOn <= periodEndsOn,
+      };
     }
     case 'cease_communication':
       return { receivedOn: input.receivedOn ?? null };
@@ -66,16 +86,29 @@ async function detailsOf(trx: Trx, clock: Clock, input: FlagSetInput): Promise<R
  * is already open is a CONFLICT unless `reuseOpen` (a call's dispute outcome on an already disputed
  * account), which returns the open one.
  */
-export async function setFlagInTrx(trx: Trx, clock: Clock, actor: Actor, input: FlagSetInput, opts: { callId?: number | null; reuseOpen?: boolean } = {}): Promise<FlagRow> {
+export async function setFlagInTrx(
+  trx: Trx,
+  clock: Clock,
+  actor: Actor,
+  input: FlagSetInput,
+  opts: { callId?: number | null; reuseOpen?: boolean } = {},
+): Promise<FlagRow> {
   await loadAccount(trx, input.accountId);
   const phone = input.kind === 'do_not_call' || input.kind === 'wrong_number' ? phoneDigits(input.phone) : null;
   if (phone !== null && phone.length < 7) throw new DomainError('VALIDATION', 'Phone number must have at least 7 digits.');
-  let open = trx.selectFrom('collection_flag').selectAll().where('account_id', '=', input.accountId).where('kind', '=', input.kind).where('cleared_at', 'is', null);
+  let open = trx
+    .selectFrom('collection_flag')
+    .selectAll()
+    .where('account_id', '=', input.accountId)
+    .where('kind', '=', input.kind)
+    .where('cleared_at', 'is', null);
   open = phone === null ? open.where('phone', 'is', null) : open.where('phone', '=', phone);
   const existing = await open.executeTakeFirst();
   if (existing) {
     if (opts.reuseOpen) return existing;
-    throw conflict(`The account already has an open "${flagLabels[input.kind]}" flag${phone ? ` for ${phone}` : ''} (set ${existing.set_at} by ${existing.set_by ?? 'unknown'}).`);
+    throw conflict(
+      `The account already has an open "${flagLabels[input.kind]}" flag${phone ? ` for ${phone}` : ''} (set ${existing.set_at} by ${existing.set_by ?? 'unknown'}).`,
+    );
   }
   const details = await detailsOf(trx, clock, input);
   const row = await trx
@@ -93,7 +126,12 @@ export async function setFlagInTrx(trx: Trx, clock: Clock, actor: Actor, input: 
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await appendAudit(trx, clock, actor, { action: 'flag.set', entity: 'account', entityId: input.accountId, after: { flagId: row.id, kind: input.kind, phone, details, reason: input.reason, callId: opts.callId ?? null } });
+  await appendAudit(trx, clock, actor, {
+    action: 'flag.set',
+    entity: 'account',
+    entityId: input.accountId,
+    after: { flagId: row.id, kind: input.kind, phone, details, reason: input.reason, callId: opts.callId ?? null },
+  });
   return row;
 }
 
@@ -111,7 +149,14 @@ export function createFlagsService(ctx: ServiceContext) {
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('collection_flag')
-      .set({ cleared_at: now, cleared_by_id: actor.userId, cleared_by: actor.username, clear_reason: reason, resolution: verification ? 'verified' : 'cleared', verified_on: verification?.verifiedOn ?? null })
+      .set({
+        cleared_at: now,
+        cleared_by_id: actor.userId,
+        cleared_by: actor.username,
+        clear_reason: reason,
+        resolution: verification ? 'verified' : 'cleared',
+        verified_on: verification?.verifiedOn ?? null,
+      })
       .where('id', '=', row.id)
       .execute();
     await appendAudit(trx, ctx.clock, actor, {
@@ -161,7 +206,13 @@ export function createFlagsService(ctx: ServiceContext) {
     async recordVerification(actor: Actor, input: { accountId: number; verifiedOn: string; note: string }): Promise<CollectionFlag> {
       const row = await ctx.db.transaction().execute(async (trx) => {
         await loadAccount(trx, input.accountId);
-        const row = await trx.selectFrom('collection_flag').selectAll().where('account_id', '=', input.accountId).where('kind', '=', 'disputed').where('cleared_at', 'is', null).executeTakeFirst();
+        const row = await trx
+          .selectFrom('collection_flag')
+          .selectAll()
+          .where('account_id', '=', input.accountId)
+          .where('kind', '=', 'disputed')
+          .where('cleared_at', 'is', null)
+          .executeTakeFirst();
         if (!row) throw conflict('This account has no open dispute to verify.');
         await clearInTrx(trx, actor, row, input.note, { verifiedOn: input.verifiedOn });
         return trx.selectFrom('collection_flag').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
@@ -175,7 +226,11 @@ export function createFlagsService(ctx: ServiceContext) {
      * communication, attorney, bankruptcy, deceased), by account. Pass ids to limit the query.
      */
     async collectionHolds(accountIds?: readonly number[], db: Queryable = ctx.db): Promise<Map<number, CollectionHold[]>> {
-      let q = db.selectFrom('collection_flag').select(['id', 'account_id', 'kind', 'set_at', 'reason']).where('cleared_at', 'is', null).where('kind', 'in', [...holdFlagKinds]);
+      let q = db
+        .selectFrom('collection_flag')
+        .select(['id', 'account_id', 'kind', 'set_at', 'reason'])
+        .where('cleared_at', 'is', null)
+        .where('kind', 'in', [...holdFlagKinds]);
       if (accountIds) {
         if (accountIds.length === 0) return new Map();
         q = q.where('account_id', 'in', [...accountIds]);
@@ -191,7 +246,13 @@ export function createFlagsService(ctx: ServiceContext) {
 
     /** Numbers not to dial for an account (do-not-call and wrong numbers), digits -> kinds. */
     async blockedNumbers(accountId: number, db: Queryable = ctx.db): Promise<Map<string, FlagKind[]>> {
-      const rows = await db.selectFrom('collection_flag').select(['phone', 'kind']).where('account_id', '=', accountId).where('cleared_at', 'is', null).where('kind', 'in', [...phoneFlagKinds]).execute();
+      const rows = await db
+        .selectFrom('collection_flag')
+        .select(['phone', 'kind'])
+        .where('account_id', '=', accountId)
+        .where('cleared_at', 'is', null)
+        .where('kind', 'in', [...phoneFlagKinds])
+        .execute();
       const out = new Map<string, FlagKind[]>();
       for (const r of rows) out.set(r.phone!, [...(out.get(r.phone!) ?? []), r.kind]);
       return out;

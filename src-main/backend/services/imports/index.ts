@@ -105,7 +105,11 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
   const headerByNorm = new Map(sheet.headers.map((h) => [h.trim().toLowerCase(), h]));
   for (const [canonical, source] of Object.entries(input.mapping ?? {})) {
     if (!specs.some((s) => s.name === canonical)) {
-      addError({ line: sheet.headerLine, column: canonical, reason: `is not a column of a ${kind} import; the columns are ${specs.map((s) => s.name).join(', ')}` });
+      addError({
+        line: sheet.headerLine,
+        column: canonical,
+        reason: `is not a column of a ${kind} import; the columns are ${specs.map((s) => s.name).join(', ')}`,
+      });
       continue;
     }
     if (source === null) {
@@ -113,7 +117,12 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       continue;
     }
     const found = headerByNorm.get(source.trim().toLowerCase());
-    if (!found) addError({ line: sheet.headerLine, column: canonical, reason: `is mapped to "${source}", which is not a column of the file (its columns: ${sheet.headers.filter(Boolean).join(', ')})` });
+    if (!found)
+      addError({
+        line: sheet.headerLine,
+        column: canonical,
+        reason: `is mapped to "${source}", which is not a column of the file (its columns: ${sheet.headers.filter(Boolean).join(', ')})`,
+      });
     else {
       // A source column feeds one canonical column: the explicit choice wins over a detected one.
       for (const [c, s] of Object.entries(mapping)) if (s === found && c !== canonical) mapping[c] = null;
@@ -122,7 +131,11 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
   }
   for (const spec of specs) {
     if (spec.required && !mapping[spec.name]) {
-      addError({ line: sheet.headerLine, column: spec.name, reason: `required column is missing (headers accepted: ${[spec.name, ...spec.aliases.slice(0, 4)].join(', ')}…); add it or map it to a column of the file` });
+      addError({
+        line: sheet.headerLine,
+        column: spec.name,
+        reason: `required column is missing (headers accepted: ${[spec.name, ...spec.aliases.slice(0, 4)].join(', ')}…); add it or map it to a column of the file`,
+      });
     }
   }
   // Rows the reader could not take (a quote never closed, a value too many...) are errors as they are.
@@ -201,8 +214,25 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
         accountNumber: key,
         name,
         kind: accountKind,
-        contacts: phone || email || get('contact_name') ? [{ name: contactName, isPrimary: true, phones: phone ? [{ label: 'Phone', number: phone }] : [], emails: email ? [{ label: 'Email', email }] : [] }] : [],
-        billingAddress: { line1: get('address_line1'), line2: get('address_line2'), city: get('city'), state: get('state').toUpperCase(), postalCode: get('postal_code'), country: (get('country') || 'US').toUpperCase() },
+        contacts:
+          phone || email || get('contact_name')
+            ? [
+                {
+                  name: contactName,
+                  isPrimary: true,
+                  phones: phone ? [{ label: 'Phone', number: phone }] : [],
+                  emails: email ? [{ label: 'Email', email }] : [],
+                },
+              ]
+            : [],
+        billingAddress: {
+          line1: get('address_line1'),
+          line2: get('address_line2'),
+          city: get('city'),
+          state: get('state').toUpperCase(),
+          postalCode: get('postal_code'),
+          country: (get('country') || 'US').toUpperCase(),
+        },
         timeZone: tz || undefined,
         terms: terms || undefined,
         creditLimitCents,
@@ -244,7 +274,15 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
         terms,
         poNumber: get('po_number'),
         memo: get('memo'),
-        lines: [{ itemCode: get('item_code') || 'IMPORT', description: get('description') || `Imported invoice ${key}`, quantityMilli: 1000, unitPriceCents: amount.value, taxRateBp: 0 }],
+        lines: [
+          {
+            itemCode: get('item_code') || 'IMPORT',
+            description: get('description') || `Imported invoice ${key}`,
+            quantityMilli: 1000,
+            unitPriceCents: amount.value,
+            taxRateBp: 0,
+          },
+        ],
       });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) fail(columnForInvoicePath(issue.path), issue.message);
@@ -270,7 +308,16 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       const last4 = get('card_last4');
       if (last4 && !/^\d{4}$/.test(last4)) fail('card_last4', 'must be exactly the last 4 digits of the card');
       if (!rowOk || !date.ok || !amount?.ok) continue;
-      const parsed = paymentPostSchema.safeParse({ accountId: 1, date: date.value, method, amountCents: amount.value, reference: key, checkNumber: get('check_number'), cardLast4: last4, memo: get('memo') });
+      const parsed = paymentPostSchema.safeParse({
+        accountId: 1,
+        date: date.value,
+        method,
+        amountCents: amount.value,
+        reference: key,
+        checkNumber: get('check_number'),
+        cardLast4: last4,
+        memo: get('memo'),
+      });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) fail(columnForPaymentPath(issue.path), issue.message);
         continue;
@@ -287,10 +334,26 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
   // Pass 2: against the store: accounts, already imported keys, named invoices.
   const numbers = [...new Set(plans.map((p) => normKey(p.accountNumber)))];
   const accounts = new Map(
-    (await inChunks(numbers, 500, (chunk) => db.selectFrom('account').select(['id', 'account_number_norm', 'status']).where('account_number_norm', 'in', chunk).execute())).map((a) => [a.account_number_norm, a]),
+    (
+      await inChunks(numbers, 500, (chunk) =>
+        db.selectFrom('account').select(['id', 'account_number_norm', 'status']).where('account_number_norm', 'in', chunk).execute(),
+      )
+    ).map((a) => [a.account_number_norm, a]),
   );
   const keys = new Map(
-    (await inChunks(plans.map((p) => p.keyNorm), 500, (chunk) => imp(db).selectFrom('import_key').select(['key_norm', 'row_hash', 'batch_id', 'line']).where('kind', '=', kind).where('key_norm', 'in', chunk).execute())).map((k) => [k.key_norm, k]),
+    (
+      await inChunks(
+        plans.map((p) => p.keyNorm),
+        500,
+        (chunk) =>
+          imp(db)
+            .selectFrom('import_key')
+            .select(['key_norm', 'row_hash', 'batch_id', 'line'])
+            .where('kind', '=', kind)
+            .where('key_norm', 'in', chunk)
+            .execute(),
+      )
+    ).map((k) => [k.key_norm, k]),
   );
   const ready: RowPlan[] = [];
   for (const plan of plans) {
@@ -299,7 +362,10 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
     const acct = accounts.get(normKey(plan.accountNumber));
     if (kind === 'accounts') {
       if (prior && prior.row_hash !== plan.hash) {
-        fail(keyColumn, `account ${plan.key} was imported before (batch ${prior.batch_id}, line ${prior.line}) with different values; edit the account in Ledgerdesk instead`);
+        fail(
+          keyColumn,
+          `account ${plan.key} was imported before (batch ${prior.batch_id}, line ${prior.line}) with different values; edit the account in Ledgerdesk instead`,
+        );
         continue;
       }
       // An account number already in the store (imported or typed in) is skipped: the account exists.
@@ -309,7 +375,11 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       continue;
     }
     if (prior) {
-      if (prior.row_hash !== plan.hash) fail(keyColumn, `"${plan.key}" was imported before (batch ${prior.batch_id}, line ${prior.line}) with different values; a posted document is corrected with a new document, not by re-importing`);
+      if (prior.row_hash !== plan.hash)
+        fail(
+          keyColumn,
+          `"${plan.key}" was imported before (batch ${prior.batch_id}, line ${prior.line}) with different values; a posted document is corrected with a new document, not by re-importing`,
+        );
       else {
         plan.duplicate = true;
         ready.push(plan);
@@ -333,18 +403,39 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
     const named = ready.filter((p) => !p.duplicate && p.invoiceRef);
     const refs = [...new Set(named.map((p) => p.invoiceRef!))];
     const byNumber = new Map(
-      (await inChunks(refs.map((r) => r.toUpperCase()), 500, (chunk) => db.selectFrom('document').select(['id', 'account_id', 'number', 'kind']).where('number', 'in', chunk).execute())).map((d) => [d.number!, d]),
+      (
+        await inChunks(
+          refs.map((r) => r.toUpperCase()),
+          500,
+          (chunk) => db.selectFrom('document').select(['id', 'account_id', 'number', 'kind']).where('number', 'in', chunk).execute(),
+        )
+      ).map((d) => [d.number!, d]),
     );
     const byImport = new Map(
-      (await inChunks(refs.map(normKey), 500, (chunk) => imp(db).selectFrom('import_key').select(['key_norm', 'document_id', 'account_id']).where('kind', '=', 'invoices').where('key_norm', 'in', chunk).execute())).map((k) => [k.key_norm, k]),
+      (
+        await inChunks(refs.map(normKey), 500, (chunk) =>
+          imp(db)
+            .selectFrom('import_key')
+            .select(['key_norm', 'document_id', 'account_id'])
+            .where('kind', '=', 'invoices')
+            .where('key_norm', 'in', chunk)
+            .execute(),
+        )
+      ).map((k) => [k.key_norm, k]),
     );
     for (const plan of named) {
       const ref = plan.invoiceRef!;
       const doc = byNumber.get(ref.toUpperCase());
       const imported = byImport.get(normKey(ref));
-      const match = doc ? { id: doc.id, accountId: doc.account_id, isOpenItem: doc.kind !== 'payment' } : imported?.document_id ? { id: imported.document_id, accountId: imported.account_id!, isOpenItem: true } : null;
-      if (!match?.isOpenItem) addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `unknown invoice "${ref}": no invoice has this number` });
-      else if (match.accountId !== plan.accountId) addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `invoice "${ref}" belongs to another account, not ${plan.accountNumber}` });
+      const match = doc
+        ? { id: doc.id, accountId: doc.account_id, isOpenItem: doc.kind !== 'payment' }
+        : imported?.document_id
+          ? { id: imported.document_id, accountId: imported.account_id!, isOpenItem: true }
+          : null;
+      if (!match?.isOpenItem)
+        addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `unknown invoice "${ref}": no invoice has this number` });
+      else if (match.accountId !== plan.accountId)
+        addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `invoice "${ref}" belongs to another account, not ${plan.accountNumber}` });
       else plan.payment!.invoiceDocumentId = match.id;
     }
   }
@@ -354,9 +445,29 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
 
 function columnForAccountPath(path: PropertyKey[]): string {
   const [head, second, third] = path.map(String);
-  if (head === 'billingAddress') return ({ line1: 'address_line1', line2: 'address_line2', city: 'city', state: 'state', postalCode: 'postal_code', country: 'country' } as Record<string, string>)[second ?? ''] ?? 'address_line1';
+  if (head === 'billingAddress')
+    return (
+      (
+        { line1: 'address_line1', line2: 'address_line2', city: 'city', state: 'state', postalCode: 'postal_code', country: 'country' } as Record<
+          string,
+          string
+        >
+      )[second ?? ''] ?? 'address_line1'
+    );
   if (head === 'contacts') return third === 'phones' ? 'phone' : third === 'emails' ? 'email' : 'contact_name';
-  return ({ accountNumber: 'account_number', name: 'name', kind: 'kind', timeZone: 'time_zone', terms: 'terms', creditLimitCents: 'credit_limit', notes: 'notes' } as Record<string, string>)[head ?? ''] ?? 'name';
+  return (
+    (
+      {
+        accountNumber: 'account_number',
+        name: 'name',
+        kind: 'kind',
+        timeZone: 'time_zone',
+        terms: 'terms',
+        creditLimitCents: 'credit_limit',
+        notes: 'notes',
+      } as Record<string, string>
+    )[head ?? ''] ?? 'name'
+  );
 }
 function columnForInvoicePath(path: PropertyKey[]): string {
   const [head, , leaf] = path.map(String);
@@ -365,7 +476,19 @@ function columnForInvoicePath(path: PropertyKey[]): string {
 }
 function columnForPaymentPath(path: PropertyKey[]): string {
   const head = String(path[0]);
-  return ({ reference: 'payment_reference', checkNumber: 'check_number', cardLast4: 'card_last4', memo: 'memo', method: 'method', amountCents: 'amount', date: 'payment_date' } as Record<string, string>)[head] ?? 'payment_reference';
+  return (
+    (
+      {
+        reference: 'payment_reference',
+        checkNumber: 'check_number',
+        cardLast4: 'card_last4',
+        memo: 'memo',
+        method: 'method',
+        amountCents: 'amount',
+        date: 'payment_date',
+      } as Record<string, string>
+    )[head] ?? 'payment_reference'
+  );
 }
 
 function previewOf(input: ImportInput, a: Analysis): ImportPreview {
@@ -383,7 +506,11 @@ function previewOf(input: ImportInput, a: Analysis): ImportPreview {
     errorsTruncated: a.errors.length >= MAX_ERRORS,
     sample: a.sheet.rows.slice(0, SAMPLE_ROWS).map((r) => ({
       line: r.line,
-      values: Object.fromEntries(Object.entries(a.mapping).filter(([, src]) => src).map(([c, src]) => [c, r.cells[index.get(src!)!] ?? ''])),
+      values: Object.fromEntries(
+        Object.entries(a.mapping)
+          .filter(([, src]) => src)
+          .map(([c, src]) => [c, r.cells[index.get(src!)!] ?? '']),
+      ),
     })),
     totals: {
       rows: a.rowCount,
@@ -430,14 +557,28 @@ export function createImportsService(ctx: ServiceContext) {
         const today = await businessToday(trx, ctx.clock);
         const a = await analyze(trx, input, today);
         if (a.errors.length > 0) {
-          throw new DomainError('VALIDATION', `${input.fileName}: ${a.errors.length}${a.errors.length >= MAX_ERRORS ? '+' : ''} problem(s) found; nothing was posted. First: line ${a.errors[0]!.line}, ${a.errors[0]!.column}: ${a.errors[0]!.reason}`, { errors: a.errors });
+          throw new DomainError(
+            'VALIDATION',
+            `${input.fileName}: ${a.errors.length}${a.errors.length >= MAX_ERRORS ? '+' : ''} problem(s) found; nothing was posted. First: line ${a.errors[0]!.line}, ${a.errors[0]!.column}: ${a.errors[0]!.reason}`,
+            { errors: a.errors },
+          );
         }
         const p: Posting = { trx, clock: ctx.clock, actor };
         const now = ctx.clock.now().toISOString();
         const toPost = a.plans.filter((r) => !r.duplicate);
         const batch = await imp(trx)
           .insertInto('import_batch')
-          .values({ kind: input.kind, file_name: input.fileName, file_sha256: createHash('sha256').update(bytes).digest('hex'), row_count: a.rowCount, posted: toPost.length, skipped: a.plans.length - toPost.length, amount_cents: toPost.reduce((s, r) => s + r.amountCents, 0), created_at: now, created_by: actor.username })
+          .values({
+            kind: input.kind,
+            file_name: input.fileName,
+            file_sha256: createHash('sha256').update(bytes).digest('hex'),
+            row_count: a.rowCount,
+            posted: toPost.length,
+            skipped: a.plans.length - toPost.length,
+            amount_cents: toPost.reduce((s, r) => s + r.amountCents, 0),
+            created_at: now,
+            created_by: actor.username,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         let done = 0;
@@ -455,14 +596,36 @@ export function createImportsService(ctx: ServiceContext) {
           } catch (err) {
             if (err instanceof DomainError) {
               const error = { line: row.line, column: columnSpecs[input.kind][0]!.name, reason: err.message };
-              throw new DomainError('VALIDATION', `${input.fileName}: line ${row.line} could not be posted: ${err.message} Nothing was posted.`, { errors: [error] });
+              throw new DomainError('VALIDATION', `${input.fileName}: line ${row.line} could not be posted: ${err.message} Nothing was posted.`, {
+                errors: [error],
+              });
             }
             throw err;
           }
-          await imp(trx).insertInto('import_key').values({ kind: input.kind, key_norm: row.keyNorm, key: row.key, batch_id: batch.id, line: row.line, row_hash: row.hash, account_id: accountId, document_id: documentId }).execute();
+          await imp(trx)
+            .insertInto('import_key')
+            .values({
+              kind: input.kind,
+              key_norm: row.keyNorm,
+              key: row.key,
+              batch_id: batch.id,
+              line: row.line,
+              row_hash: row.hash,
+              account_id: accountId,
+              document_id: documentId,
+            })
+            .execute();
           if (++done % 500 === 0) ctx.emit('progress', { task: 'import', done, total: toPost.length, label: input.fileName });
         }
-        const result: ImportSummary = { batchId: batch.id, kind: input.kind, fileName: input.fileName, rows: a.rowCount, posted: toPost.length, skippedAsDuplicates: a.plans.length - toPost.length, amountCents: toPost.reduce((s, r) => s + r.amountCents, 0) };
+        const result: ImportSummary = {
+          batchId: batch.id,
+          kind: input.kind,
+          fileName: input.fileName,
+          rows: a.rowCount,
+          posted: toPost.length,
+          skippedAsDuplicates: a.plans.length - toPost.length,
+          amountCents: toPost.reduce((s, r) => s + r.amountCents, 0),
+        };
         await appendAudit(trx, ctx.clock, actor, { action: 'import.post', entity: 'import_batch', entityId: batch.id, after: result });
         return result;
       });

@@ -81,7 +81,10 @@ export function readCsv(fileName: string, bytes: Buffer): SheetData {
     if (used > width) {
       let column = width;
       while (cells[column]!.trim() === '') column++;
-      return { column, reason: `the row has ${used} values but the header has ${width} columns; a value holding the separator (${separatorName(delimiter)}) must be in quotes` };
+      return {
+        column,
+        reason: `the row has ${used} values but the header has ${width} columns; a value holding the separator (${separatorName(delimiter)}) must be in quotes`,
+      };
     }
     if (cells.length < width) return { column: cells.length, reason: `the row has ${cells.length} values but the header has ${width} columns` };
     return null;
@@ -102,7 +105,9 @@ export function readCsv(fileName: string, bytes: Buffer): SheetData {
         if (!sheet.headers) {
           if (quote) throw invalid(`${fileName}, line ${line}: ${quote.reason}.`);
           if (cells.length === 1 && r.errors.some((e) => e.code === 'UndetectableDelimiter')) {
-            throw invalid(`The columns of ${fileName} are not separated by a comma, semicolon, tab or pipe (line ${line} reads as one column); save it as CSV with one of those.`);
+            throw invalid(
+              `The columns of ${fileName} are not separated by a comma, semicolon, tab or pipe (line ${line} reads as one column); save it as CSV with one of those.`,
+            );
           }
           sheet.add(line, cells);
           width = sheet.headers!.length;

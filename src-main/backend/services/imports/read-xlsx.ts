@@ -56,7 +56,9 @@ async function readWorkbook(zip: WorkbookZip, fileName: string): Promise<Workboo
 }
 
 /** Number formats that show a date or time: Excel's built-in ones, and any whose code has date letters. */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 const isDateFormatCode = (code: string) => /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
 /** For each cell style (a cell's `s`), whether it shows a date: date cells are numbers in the file. */
@@ -178,7 +180,8 @@ async function readRows(zip: WorkbookZip, fileName: string, path: string, sheet:
     open(name, a) {
       if (name === 'row') {
         rowNumber = Number(a.r) || rowNumber + 1;
-        if (rowNumber > MAX_ROWS) throw invalid(`${fileName}: row ${rowNumber} is past Excel's last row (${MAX_ROWS.toLocaleString('en-US')}); the file is damaged.`);
+        if (rowNumber > MAX_ROWS)
+          throw invalid(`${fileName}: row ${rowNumber} is past Excel's last row (${MAX_ROWS.toLocaleString('en-US')}); the file is damaged.`);
         cells = [];
         column = -1;
       } else if (name === 'c') {
@@ -218,7 +221,12 @@ export async function readXlsx(fileName: string, bytes: Buffer): Promise<SheetDa
   const zip = await WorkbookZip.open(fileName, bytes);
   const book = await readWorkbook(zip, fileName);
   if (book.sheets.length === 0) throw invalid(`${fileName} has no worksheet.`);
-  const ctx: CellContext = { strings: await readSharedStrings(zip, book.sharedStrings), dateStyles: await readDateStyles(zip, book.styles), date1904: book.date1904, dates: new Map() };
+  const ctx: CellContext = {
+    strings: await readSharedStrings(zip, book.sharedStrings),
+    dateStyles: await readDateStyles(zip, book.styles),
+    date1904: book.date1904,
+    dates: new Map(),
+  };
   const visible = book.sheets.filter((s) => !s.hidden);
   for (const ws of visible.length ? visible : book.sheets.slice(0, 1)) {
     const sheet = new SheetBuilder(fileName);

@@ -44,7 +44,10 @@ export class SheetBuilder {
   add(line: number, cells: string[]): void {
     if (!cells.some((c) => c.trim() !== '')) return;
     this.cells += cells.length;
-    if (this.cells > MAX_IMPORT_CELLS) throw invalid(`${this.fileName} has more than ${count(MAX_IMPORT_CELLS)} cells (line ${line}); remove the columns that are not imported, or split it into smaller files.`);
+    if (this.cells > MAX_IMPORT_CELLS)
+      throw invalid(
+        `${this.fileName} has more than ${count(MAX_IMPORT_CELLS)} cells (line ${line}); remove the columns that are not imported, or split it into smaller files.`,
+      );
     if (!this.headers) {
       const long = cells.findIndex((c) => c.length > MAX_CELL_CHARS);
       if (long >= 0) throw invalid(`${this.fileName}, line ${line}: header ${long + 1} is longer than ${count(MAX_CELL_CHARS)} characters.`);
@@ -52,7 +55,8 @@ export class SheetBuilder {
       this.headerLine = line;
       return;
     }
-    if (this.rows.length >= MAX_IMPORT_ROWS) throw invalid(`${this.fileName} has more than ${count(MAX_IMPORT_ROWS)} rows (line ${line} is one too many); split it into smaller files.`);
+    if (this.rows.length >= MAX_IMPORT_ROWS)
+      throw invalid(`${this.fileName} has more than ${count(MAX_IMPORT_ROWS)} rows (line ${line} is one too many); split it into smaller files.`);
     this.rows.push({ line, cells });
     const long = cells.findIndex((c) => c.length > MAX_CELL_CHARS);
     if (long >= 0) this.problem(line, long, `holds ${count(cells[long]!.length)} characters; a cell holds at most ${count(MAX_CELL_CHARS)}`);

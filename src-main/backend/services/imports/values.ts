@@ -11,7 +11,6 @@ export type Parsed<T> = Read<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (reason: string): Parsed<never> => ({ ok: false, reason });
 
-
 /**
  * Every cell, whatever its column: no control characters, and never a full card number (PCI DSS 3.4:
  * a 13-19 digit run, spaces or dashes allowed between digits, is refused, so it is never stored).
@@ -35,8 +34,19 @@ export function parseAmount(text: string, opts: { allowZero?: boolean } = {}): P
 export const parseDate = (text: string): Parsed<IsoDate> => readDate(text);
 
 const kindWords: Record<string, 'consumer' | 'commercial'> = {
-  consumer: 'consumer', individual: 'consumer', person: 'consumer', personal: 'consumer', patient: 'consumer', residential: 'consumer', c: 'consumer',
-  commercial: 'commercial', business: 'commercial', company: 'commercial', corporate: 'commercial', organization: 'commercial', b: 'commercial',
+  consumer: 'consumer',
+  individual: 'consumer',
+  person: 'consumer',
+  personal: 'consumer',
+  patient: 'consumer',
+  residential: 'consumer',
+  c: 'consumer',
+  commercial: 'commercial',
+  business: 'commercial',
+  company: 'commercial',
+  corporate: 'commercial',
+  organization: 'commercial',
+  b: 'commercial',
 };
 export function parseKind(text: string): Parsed<'consumer' | 'commercial'> {
   const k = kindWords[text.trim().toLowerCase()];
@@ -44,10 +54,28 @@ export function parseKind(text: string): Parsed<'consumer' | 'commercial'> {
 }
 
 const methodWords: Record<string, 'cash' | 'check' | 'card' | 'ach' | 'bank_transfer'> = {
-  cash: 'cash', check: 'check', cheque: 'check', chk: 'check', ck: 'check',
-  card: 'card', 'credit card': 'card', 'debit card': 'card', cc: 'card', visa: 'card', mastercard: 'card', amex: 'card', discover: 'card',
-  ach: 'ach', eft: 'ach', 'e-check': 'ach', echeck: 'ach',
-  'bank transfer': 'bank_transfer', bank_transfer: 'bank_transfer', wire: 'bank_transfer', transfer: 'bank_transfer', 'wire transfer': 'bank_transfer',
+  cash: 'cash',
+  check: 'check',
+  cheque: 'check',
+  chk: 'check',
+  ck: 'check',
+  card: 'card',
+  'credit card': 'card',
+  'debit card': 'card',
+  cc: 'card',
+  visa: 'card',
+  mastercard: 'card',
+  amex: 'card',
+  discover: 'card',
+  ach: 'ach',
+  eft: 'ach',
+  'e-check': 'ach',
+  echeck: 'ach',
+  'bank transfer': 'bank_transfer',
+  bank_transfer: 'bank_transfer',
+  wire: 'bank_transfer',
+  transfer: 'bank_transfer',
+  'wire transfer': 'bank_transfer',
 };
 export function parseMethod(text: string): Parsed<'cash' | 'check' | 'card' | 'ach' | 'bank_transfer'> {
   const m = methodWords[text.trim().toLowerCase().replace(/\s+/g, ' ')];

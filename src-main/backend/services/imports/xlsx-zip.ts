@@ -63,7 +63,10 @@ export class WorkbookZip {
   async parse(path: string, limit: number, handlers: XmlHandlers): Promise<void> {
     const entry = this.entries.get(path);
     if (!entry) return;
-    const tooBig = () => invalid(`${this.fileName} is too large to import: its part ${path} is ${megabytes(entry.uncompressedSize)} uncompressed, and the most Ledgerdesk reads is ${megabytes(limit)}; split it into smaller files.`);
+    const tooBig = () =>
+      invalid(
+        `${this.fileName} is too large to import: its part ${path} is ${megabytes(entry.uncompressedSize)} uncompressed, and the most Ledgerdesk reads is ${megabytes(limit)}; split it into smaller files.`,
+      );
     if (entry.uncompressedSize > limit) throw tooBig();
 
     const parser = new SaxesParser({ position: false });
@@ -75,7 +78,8 @@ export class WorkbookZip {
     let stream: Readable | null = null;
     let inflated = 0;
     let sinceTag = 0;
-    const overBudget = () => invalid(`${this.fileName} is too large to import: its parts inflate to more than ${megabytes(MAX_WORKBOOK_BYTES)}; split it into smaller files.`);
+    const overBudget = () =>
+      invalid(`${this.fileName} is too large to import: its parts inflate to more than ${megabytes(MAX_WORKBOOK_BYTES)}; split it into smaller files.`);
     try {
       stream = await this.zip.openReadStreamPromise(entry);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -84,14 +88,20 @@ export class WorkbookZip {
         if (inflated > limit) throw tooBig();
         if (this.inflated > MAX_WORKBOOK_BYTES) throw overBudget();
         sinceTag = runAfter(chunk, sinceTag);
-        if (sinceTag > MAX_XML_RUN) throw invalid(`${this.fileName} holds a value longer than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters (in its part ${path}); a cell holds at most that many.`);
+        if (sinceTag > MAX_XML_RUN)
+          throw invalid(
+            `${this.fileName} holds a value longer than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters (in its part ${path}); a cell holds at most that many.`,
+          );
         parser.write(decoder.decode(chunk, { stream: true }));
       }
       parser.write(decoder.decode());
       parser.close();
     } catch (err) {
       if (err instanceof DomainError) throw err;
-      const reason = err instanceof Error && /too many bytes/.test(err.message) ? `its part ${path} inflates to more than the ${entry.uncompressedSize} bytes its zip entry declares` : `its part ${path} could not be read (${err instanceof Error ? err.message : String(err)})`;
+      const reason =
+        err instanceof Error && /too many bytes/.test(err.message)
+          ? `its part ${path} inflates to more than the ${entry.uncompressedSize} bytes its zip entry declares`
+          : `its part ${path} could not be read (${err instanceof Error ? err.message : String(err)})`;
       throw invalid(`${this.fileName} is damaged: ${reason}.`);
     } finally {
       stream?.destroy();

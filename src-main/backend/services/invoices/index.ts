@@ -56,7 +56,12 @@ function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, sh
 }
 
 /** Write the draft's header totals and lines (replacing the lines). */
-async function writeDraftContent(p: Posting, docId: number, header: { invoiceDate: string; terms: string; poNumber: string; memo: string; invoiceDiscount: Discount | null; shippingCents: Cents }, lines: LineData[]) {
+async function writeDraftContent(
+  p: Posting,
+  docId: number,
+  header: { invoiceDate: string; terms: string; poNumber: string; memo: string; invoiceDiscount: Discount | null; shippingCents: Cents },
+  lines: LineData[],
+) {
   const settings = await readInvoiceSettings(p.trx);
   const totals = totalsOrInvalid(lines, header.invoiceDiscount, header.shippingCents, settings.shippingTaxRateBp);
   const terms = parseTerms(header.terms)!;
@@ -130,11 +135,40 @@ export async function insertDraftInvoice(p: Posting, input: DraftInput, today: s
   const now = p.clock.now().toISOString();
   const row = await p.trx
     .insertInto('document')
-    .values({ account_id: acct.id, kind: 'invoice', side: 'debit', status: 'draft', doc_date: input.invoiceDate ?? today, total_cents: 0, open_cents: 0, currency: acct.currency, created_at: now, created_by: p.actor.username, updated_at: now })
+    .values({
+      account_id: acct.id,
+      kind: 'invoice',
+      side: 'debit',
+      status: 'draft',
+      doc_date: input.invoiceDate ?? today,
+      total_cents: 0,
+      open_cents: 0,
+      currency: acct.currency,
+      created_at: now,
+      created_by: p.actor.username,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeDraftContent(p, row.id, { invoiceDate: input.invoiceDate ?? today, terms: input.terms ?? acct.terms, poNumber: input.poNumber, memo: input.memo, invoiceDiscount: input.invoiceDiscount, shippingCents: input.shippingCents }, input.lines);
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'invoice.draft.create', entity: 'document', entityId: row.id, after: { accountId: acct.id, lines: input.lines.length } });
+  await writeDraftContent(
+    p,
+    row.id,
+    {
+      invoiceDate: input.invoiceDate ?? today,
+      terms: input.terms ?? acct.terms,
+      poNumber: input.poNumber,
+      memo: input.memo,
+      invoiceDiscount: input.invoiceDiscount,
+      shippingCents: input.shippingCents,
+    },
+    input.lines,
+  );
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'invoice.draft.create',
+    entity: 'document',
+    entityId: row.id,
+    after: { accountId: acct.id, lines: input.lines.length },
+  });
   return row.id;
 }
 
@@ -150,14 +184,33 @@ export async function postInvoiceInTrx(p: Posting, invoiceId: number): Promise<D
   const lines = await readLines(p.trx, invoiceId);
   if (lines.length === 0) throw invalid('An invoice needs at least one line before it can be posted.');
   const invoiceDiscount = draft.invoice_discount ? (JSON.parse(draft.invoice_discount) as Discount) : null;
-  const totals = await writeDraftContent(p, invoiceId, { invoiceDate: draft.doc_date, terms: draft.terms ?? 'Net 30', poNumber: draft.po_number, memo: draft.memo, invoiceDiscount, shippingCents: cents(draft.shipping_cents) }, lines);
+  const totals = await writeDraftContent(
+    p,
+    invoiceId,
+    {
+      invoiceDate: draft.doc_date,
+      terms: draft.terms ?? 'Net 30',
+      poNumber: draft.po_number,
+      memo: draft.memo,
+      invoiceDiscount,
+      shippingCents: cents(draft.shipping_cents),
+    },
+    lines,
+  );
   if (totals.totalCents <= 0) throw invalid('The invoice total is zero; there is nothing to post.');
   const posted = await postDraft(p, draft, { total_cents: totals.totalCents });
   await appendAudit(p.trx, p.clock, p.actor, {
     action: 'invoice.post',
     entity: 'document',
     entityId: posted.id,
-    after: { number: posted.number, accountId: posted.account_id, date: posted.doc_date, dueDate: posted.due_date, totalCents: posted.total_cents, taxCents: posted.tax_cents },
+    after: {
+      number: posted.number,
+      accountId: posted.account_id,
+      date: posted.doc_date,
+      dueDate: posted.due_date,
+      totalCents: posted.total_cents,
+      taxCents: posted.tax_cents,
+    },
   });
   return posted;
 }
@@ -234,7 +287,14 @@ export async function createAndPostInvoice(p: Posting, input: DraftInput, today:
     action: 'invoice.post',
     entity: 'document',
     entityId: posted.id,
-    after: { number: posted.number, accountId: posted.account_id, date: posted.doc_date, dueDate: posted.due_date, totalCents: posted.total_cents, taxCents: posted.tax_cents },
+    after: {
+      number: posted.number,
+      accountId: posted.account_id,
+      date: posted.doc_date,
+      dueDate: posted.due_date,
+      totalCents: posted.total_cents,
+      taxCents: posted.tax_cents,
+    },
   });
   return posted;
 }
@@ -254,15 +314,52 @@ export async function postCreditNoteInTrx(p: Posting, input: CreditNoteInput, to
   const room = inv.total_cents - Number(prior.s);
   if (input.amountCents > room) throw conflict(`Credit notes on ${inv.number} cannot exceed its total: ${room} cents can still be credited.`);
   const date = input.date ?? today;
-  const cn = await postNewDocument(p, { accountId: inv.account_id, kind: 'credit_note', date, totalCents: input.amountCents, reason: input.reason, relatedDocumentId: inv.id, currency: inv.currency });
+  const cn = await postNewDocument(p, {
+    accountId: inv.account_id,
+    kind: 'credit_note',
+    date,
+    totalCents: input.amountCents,
+    reason: input.reason,
+    relatedDocumentId: inv.id,
+    currency: inv.currency,
+  });
   const apply = Math.min(inv.open_cents, input.amountCents);
-  if (apply > 0) await allocate(p, { accountId: inv.account_id, creditDocumentId: cn.id, debitDocumentId: inv.id, amountCents: apply, effectiveDate: maxDate(date, inv.doc_date), sourceDocumentId: cn.id });
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'creditNote.post', entity: 'document', entityId: cn.id, after: { number: cn.number, invoice: inv.number, amountCents: cn.total_cents, appliedCents: apply, reason: input.reason } });
+  if (apply > 0)
+    await allocate(p, {
+      accountId: inv.account_id,
+      creditDocumentId: cn.id,
+      debitDocumentId: inv.id,
+      amountCents: apply,
+      effectiveDate: maxDate(date, inv.doc_date),
+      sourceDocumentId: cn.id,
+    });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'creditNote.post',
+    entity: 'document',
+    entityId: cn.id,
+    after: { number: cn.number, invoice: inv.number, amountCents: cn.total_cents, appliedCents: apply, reason: input.reason },
+  });
   return cn;
 }
 
-function toItem(r: { id: number; code: string; code_system: Item['codeSystem']; description: string; unit_price_cents: number; tax_rate_bp: number; active: number }): Item {
-  return { id: r.id, code: r.code, codeSystem: r.code_system, description: r.description, unitPriceCents: r.unit_price_cents, taxRateBp: r.tax_rate_bp, active: r.active === 1 };
+function toItem(r: {
+  id: number;
+  code: string;
+  code_system: Item['codeSystem'];
+  description: string;
+  unit_price_cents: number;
+  tax_rate_bp: number;
+  active: number;
+}): Item {
+  return {
+    id: r.id,
+    code: r.code,
+    codeSystem: r.code_system,
+    description: r.description,
+    unitPriceCents: r.unit_price_cents,
+    taxRateBp: r.tax_rate_bp,
+    active: r.active === 1,
+  };
 }
 
 export function createInvoicesService(ctx: ServiceContext) {
@@ -339,7 +436,17 @@ export function createInvoicesService(ctx: ServiceContext) {
       const r = await posting(actor, async (p) => {
         const before = await get(input.invoiceId, p.trx);
         if (before.status !== 'draft') throw conflict(`Invoice ${before.number} is posted and cannot be edited; post a credit note instead.`);
-        const lines: LineData[] = input.lines ?? before.lines.map((l) => ({ itemCode: l.itemCode, description: l.description, quantityMilli: l.quantityMilli, unitPriceCents: cents(l.unitPriceCents), discount: l.discount, taxRateBp: l.taxRateBp, icd10Codes: l.icd10Codes }));
+        const lines: LineData[] =
+          input.lines ??
+          before.lines.map((l) => ({
+            itemCode: l.itemCode,
+            description: l.description,
+            quantityMilli: l.quantityMilli,
+            unitPriceCents: cents(l.unitPriceCents),
+            discount: l.discount,
+            taxRateBp: l.taxRateBp,
+            icd10Codes: l.icd10Codes,
+          }));
         await writeDraftContent(
           p,
           before.id,
@@ -394,14 +501,36 @@ export function createInvoicesService(ctx: ServiceContext) {
       if (q.openOnly) base = base.where('document.open_cents', '>', 0);
       const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const rows = await base
-        .select(['document.id', 'document.account_id', 'account.account_number', 'account.name', 'document.status', 'document.number', 'document.doc_date', 'document.due_date', 'document.total_cents', 'document.open_cents'])
+        .select([
+          'document.id',
+          'document.account_id',
+          'account.account_number',
+          'account.name',
+          'document.status',
+          'document.number',
+          'document.doc_date',
+          'document.due_date',
+          'document.total_cents',
+          'document.open_cents',
+        ])
         .orderBy('document.doc_date', 'desc')
         .orderBy('document.id', 'desc')
         .limit(q.limit)
         .offset(q.offset)
         .execute();
       return {
-        rows: rows.map((r) => ({ id: r.id, accountId: r.account_id, accountNumber: r.account_number, accountName: r.name, status: r.status, number: r.number, invoiceDate: r.doc_date, dueDate: r.due_date ?? r.doc_date, totalCents: r.total_cents, openCents: r.open_cents })),
+        rows: rows.map((r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          accountNumber: r.account_number,
+          accountName: r.name,
+          status: r.status,
+          number: r.number,
+          invoiceDate: r.doc_date,
+          dueDate: r.due_date ?? r.doc_date,
+          totalCents: r.total_cents,
+          openCents: r.open_cents,
+        })),
         total,
         limit: q.limit,
         offset: q.offset,
@@ -414,7 +543,9 @@ export function createInvoicesService(ctx: ServiceContext) {
       if (!q.includeInactive) query = query.where('active', '=', 1);
       if (q.search) {
         const s = q.search.trim();
-        query = query.where((eb) => eb.or([eb('code', 'like', `${s.replace(/[%_\\]/g, '\\$&')}%`), eb('description', 'like', `%${s.replace(/[%_\\]/g, '\\$&')}%`)]));
+        query = query.where((eb) =>
+          eb.or([eb('code', 'like', `${s.replace(/[%_\\]/g, '\\$&')}%`), eb('description', 'like', `%${s.replace(/[%_\\]/g, '\\$&')}%`)]),
+        );
       }
       return (await query.limit(1000).execute()).map(toItem);
     },
@@ -426,15 +557,33 @@ export function createInvoicesService(ctx: ServiceContext) {
         if (input.id && !old) throw notFound(`Item ${input.id}`);
         // A field not given keeps the stored value (editing) or takes the default (a new item).
         const active = input.active ?? (old ? old.active === 1 : true);
-        const values = { code: input.code, code_system: input.codeSystem ?? old?.code_system ?? 'item', description: input.description, unit_price_cents: input.unitPriceCents, tax_rate_bp: input.taxRateBp ?? old?.tax_rate_bp ?? 0, active: active ? 1 : 0, updated_at: now };
+        const values = {
+          code: input.code,
+          code_system: input.codeSystem ?? old?.code_system ?? 'item',
+          description: input.description,
+          unit_price_cents: input.unitPriceCents,
+          tax_rate_bp: input.taxRateBp ?? old?.tax_rate_bp ?? 0,
+          active: active ? 1 : 0,
+          updated_at: now,
+        };
         const clash = await trx.selectFrom('item').select('id').where('code', '=', input.code).executeTakeFirst();
         if (clash && clash.id !== input.id) throw conflict(`Item code ${input.code} is already in the price list.`, { field: 'code' });
         const before: Item | null = old ? toItem(old) : null;
         const row = old
           ? await trx.updateTable('item').set(values).where('id', '=', old.id).returningAll().executeTakeFirstOrThrow()
-          : await trx.insertInto('item').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow();
+          : await trx
+              .insertInto('item')
+              .values({ ...values, created_at: now })
+              .returningAll()
+              .executeTakeFirstOrThrow();
         const after = toItem(row);
-        await appendAudit(trx, ctx.clock, actor, { action: before ? 'item.update' : 'item.create', entity: 'item', entityId: row.id, before: before ?? undefined, after });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: before ? 'item.update' : 'item.create',
+          entity: 'item',
+          entityId: row.id,
+          before: before ?? undefined,
+          after,
+        });
         return after;
       });
       ctx.emit('data.changed', { domains: ['items'] });

@@ -33,33 +33,84 @@ export async function postAdjustmentInTrx(p: Posting, input: AdjustmentInput, to
   const date = input.date ?? today;
   const side = input.amountCents > 0 ? 'debit' : 'credit';
   if (side === 'debit' && input.applyToDocumentId) throw invalid('Only a negative adjustment can be applied to an open item.');
-  const adj = await postNewDocument(p, { accountId: acct.id, kind: 'adjustment', side, date, dueDate: date, totalCents: Math.abs(input.amountCents), reason: input.reason, relatedDocumentId: input.applyToDocumentId ?? null, currency: acct.currency });
+  const adj = await postNewDocument(p, {
+    accountId: acct.id,
+    kind: 'adjustment',
+    side,
+    date,
+    dueDate: date,
+    totalCents: Math.abs(input.amountCents),
+    reason: input.reason,
+    relatedDocumentId: input.applyToDocumentId ?? null,
+    currency: acct.currency,
+  });
   if (input.applyToDocumentId) {
     const target = await loadDocument(p.trx, input.applyToDocumentId);
     const amt = Math.min(target.open_cents, adj.total_cents);
     if (amt <= 0) throw conflict(`${target.number ?? `Document ${target.id}`} has nothing open to adjust.`);
-    await allocate(p, { accountId: acct.id, creditDocumentId: adj.id, debitDocumentId: target.id, amountCents: amt, effectiveDate: maxDate(date, target.doc_date), sourceDocumentId: adj.id });
+    await allocate(p, {
+      accountId: acct.id,
+      creditDocumentId: adj.id,
+      debitDocumentId: target.id,
+      amountCents: amt,
+      effectiveDate: maxDate(date, target.doc_date),
+      sourceDocumentId: adj.id,
+    });
   }
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'adjustment.post', entity: 'document', entityId: adj.id, after: { number: adj.number, accountId: acct.id, date, amountCents: input.amountCents, reason: input.reason, appliedTo: input.applyToDocumentId ?? null } });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'adjustment.post',
+    entity: 'document',
+    entityId: adj.id,
+    after: { number: adj.number, accountId: acct.id, date, amountCents: input.amountCents, reason: input.reason, appliedTo: input.applyToDocumentId ?? null },
+  });
   return adj;
 }
 
 /** Write off (part of) an open item in the caller's transaction. The role check (supervisors) is the endpoint's. */
 export async function postWriteOffInTrx(p: Posting, input: WriteOffInput, today: string): Promise<DocumentRow> {
   const target = await loadDocument(p.trx, input.invoiceId, 'Invoice');
-  if (target.side !== 'debit' || target.status !== 'posted') throw invalid(`${target.number ?? `Document ${target.id}`} is not a posted open item; only invoices, fees and charges can be written off.`);
+  if (target.side !== 'debit' || target.status !== 'posted')
+    throw invalid(`${target.number ?? `Document ${target.id}`} is not a posted open item; only invoices, fees and charges can be written off.`);
   const amount = input.amountCents ?? target.open_cents;
   if (target.open_cents === 0) throw conflict(`${target.number} is paid in full; there is nothing to write off.`);
   if (amount > target.open_cents) throw conflict(`Cannot write off ${amount} cents: only ${target.open_cents} cents are open on ${target.number}.`);
   await requirePostableAccount(p.trx, target.account_id);
   const date = input.date ?? today;
-  const wo = await postNewDocument(p, { accountId: target.account_id, kind: 'write_off', date, totalCents: amount, reason: input.reason, relatedDocumentId: target.id, currency: target.currency });
-  await allocate(p, { accountId: target.account_id, creditDocumentId: wo.id, debitDocumentId: target.id, amountCents: amount, effectiveDate: maxDate(date, target.doc_date), sourceDocumentId: wo.id });
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'writeOff.post', entity: 'document', entityId: wo.id, after: { number: wo.number, document: target.number, amountCents: amount, reason: input.reason, approvedBy: p.actor.username } });
+  const wo = await postNewDocument(p, {
+    accountId: target.account_id,
+    kind: 'write_off',
+    date,
+    totalCents: amount,
+    reason: input.reason,
+    relatedDocumentId: target.id,
+    currency: target.currency,
+  });
+  await allocate(p, {
+    accountId: target.account_id,
+    creditDocumentId: wo.id,
+    debitDocumentId: target.id,
+    amountCents: amount,
+    effectiveDate: maxDate(date, target.doc_date),
+    sourceDocumentId: wo.id,
+  });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'writeOff.post',
+    entity: 'document',
+    entityId: wo.id,
+    after: { number: wo.number, document: target.number, amountCents: amount, reason: input.reason, approvedBy: p.actor.username },
+  });
   return wo;
 }
 
-function entryDescription(d: { kind: DocumentRow['kind']; method: string | null; check_number: string; card_last4: string; reason: string; memo: string; related_number: string | null }): string {
+function entryDescription(d: {
+  kind: DocumentRow['kind'];
+  method: string | null;
+  check_number: string;
+  card_last4: string;
+  reason: string;
+  memo: string;
+  related_number: string | null;
+}): string {
   const label = documentKindLabels[d.kind];
   switch (d.kind) {
     case 'payment':
@@ -92,7 +143,24 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
         .selectFrom('ledger_entry as e')
         .innerJoin('document as d', 'd.id', 'e.document_id')
         .leftJoin('document as r', 'r.id', 'd.related_document_id')
-        .select(['e.document_id', 'e.entry_date', 'e.amount_cents', 'd.kind', 'd.side', 'd.number', 'd.due_date', 'd.doc_date', 'd.total_cents', 'd.open_cents', 'd.method', 'd.check_number', 'd.card_last4', 'd.reason', 'd.memo', 'r.number as related_number'])
+        .select([
+          'e.document_id',
+          'e.entry_date',
+          'e.amount_cents',
+          'd.kind',
+          'd.side',
+          'd.number',
+          'd.due_date',
+          'd.doc_date',
+          'd.total_cents',
+          'd.open_cents',
+          'd.method',
+          'd.check_number',
+          'd.card_last4',
+          'd.reason',
+          'd.memo',
+          'r.number as related_number',
+        ])
         .where('e.account_id', '=', accountId)
         .orderBy('e.entry_date')
         .orderBy('e.id')
@@ -121,10 +189,26 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
       const openItems = rows
         .filter((r) => r.side === 'debit' && r.open_cents > 0)
         .sort((a, b) => (a.due_date! < b.due_date! ? -1 : a.due_date! > b.due_date! ? 1 : a.document_id - b.document_id))
-        .map((r) => ({ documentId: r.document_id, kind: r.kind, number: r.number, docDate: r.doc_date, dueDate: r.due_date!, totalCents: r.total_cents, openCents: r.open_cents, daysPastDue: Math.max(0, daysBetween(r.due_date!, asOf)) }));
+        .map((r) => ({
+          documentId: r.document_id,
+          kind: r.kind,
+          number: r.number,
+          docDate: r.doc_date,
+          dueDate: r.due_date!,
+          totalCents: r.total_cents,
+          openCents: r.open_cents,
+          daysPastDue: Math.max(0, daysBetween(r.due_date!, asOf)),
+        }));
       const unappliedCredits = rows
         .filter((r) => r.side === 'credit' && r.open_cents > 0)
-        .map((r) => ({ documentId: r.document_id, kind: r.kind, number: r.number, date: r.doc_date, amountCents: r.total_cents, unappliedCents: r.open_cents }));
+        .map((r) => ({
+          documentId: r.document_id,
+          kind: r.kind,
+          number: r.number,
+          date: r.doc_date,
+          amountCents: r.total_cents,
+          unappliedCents: r.open_cents,
+        }));
       const openCents = openItems.reduce((s, o) => s + o.openCents, 0);
       return {
         account,
@@ -162,8 +246,15 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
         .where(`a.${mySide}`, '=', documentId)
         .orderBy('a.id')
         .execute();
-      const related = d.related_document_id ? await ctx.db.selectFrom('document').select(['id', 'kind', 'number']).where('id', '=', d.related_document_id).executeTakeFirst() : undefined;
-      const referencedBy = await ctx.db.selectFrom('document').select(['id', 'kind', 'number']).where('related_document_id', '=', documentId).orderBy('id').execute();
+      const related = d.related_document_id
+        ? await ctx.db.selectFrom('document').select(['id', 'kind', 'number']).where('id', '=', d.related_document_id).executeTakeFirst()
+        : undefined;
+      const referencedBy = await ctx.db
+        .selectFrom('document')
+        .select(['id', 'kind', 'number'])
+        .where('related_document_id', '=', documentId)
+        .orderBy('id')
+        .execute();
       return {
         id: d.id,
         accountId: d.account_id,
@@ -186,7 +277,16 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
         relatedDocument: related ?? null,
         referencedBy,
         invoice: d.kind === 'invoice' ? await deps.invoices.get(d.id) : null,
-        allocations: allocs.map((a) => ({ id: a.id, documentId: a.other_id, kind: a.kind, number: a.number, amountCents: a.amount_cents, effectiveDate: a.effective_date, createdAt: a.created_at, createdBy: a.created_by })),
+        allocations: allocs.map((a) => ({
+          id: a.id,
+          documentId: a.other_id,
+          kind: a.kind,
+          number: a.number,
+          amountCents: a.amount_cents,
+          effectiveDate: a.effective_date,
+          createdAt: a.created_at,
+          createdBy: a.created_by,
+        })),
         audit: await deps.audit.list({ entity: 'document', entityId: String(d.id), limit: 100 }),
         postedAt: d.posted_at,
         postedBy: d.posted_by,

@@ -66,14 +66,23 @@ export async function requirePostableAccount(db: Queryable, id: number) {
  * first; this keeps a computed amount or date from reaching the ledger either.
  */
 function checkPostable(what: string, totalCents: number, dates: (IsoDate | null | undefined)[]): void {
-  if (!Number.isSafeInteger(totalCents) || totalCents > MAX_CENTS) throw invalid(`The ${what} amount (${Number.isSafeInteger(totalCents) ? formatMoney(totalCents) : totalCents}) is more than ${MAX_CENTS_TEXT}, the most one document may be.`);
+  if (!Number.isSafeInteger(totalCents) || totalCents > MAX_CENTS)
+    throw invalid(
+      `The ${what} amount (${Number.isSafeInteger(totalCents) ? formatMoney(totalCents) : totalCents}) is more than ${MAX_CENTS_TEXT}, the most one document may be.`,
+    );
   for (const d of dates) if (d != null && !isIsoDate(d)) throw invalid(`${DATE_RANGE_MESSAGE}: the ${what} is dated ${d}.`);
 }
 
 /** The ledger entry and the account's summary columns for a document that just became posted. */
-async function recordLedger(p: Posting, doc: { id: number; account_id: number; side: 'debit' | 'credit'; total_cents: number; doc_date: string }): Promise<void> {
+async function recordLedger(
+  p: Posting,
+  doc: { id: number; account_id: number; side: 'debit' | 'credit'; total_cents: number; doc_date: string },
+): Promise<void> {
   const signed = doc.side === 'debit' ? doc.total_cents : -doc.total_cents;
-  await p.trx.insertInto('ledger_entry').values({ account_id: doc.account_id, document_id: doc.id, entry_date: doc.doc_date, amount_cents: signed, created_at: p.clock.now().toISOString() }).execute();
+  await p.trx
+    .insertInto('ledger_entry')
+    .values({ account_id: doc.account_id, document_id: doc.id, entry_date: doc.doc_date, amount_cents: signed, created_at: p.clock.now().toISOString() })
+    .execute();
   await p.trx
     .updateTable('account')
     .set({
@@ -150,7 +159,18 @@ export async function postDraft(p: Posting, draft: DocumentRow, frozen: Partial<
   const now = p.clock.now().toISOString();
   const row = await p.trx
     .updateTable('document')
-    .set({ ...frozen, status: 'posted', series, number_seq: seq, number, open_cents: frozen.total_cents, updated_at: now, posted_at: now, posted_by_id: p.actor.userId, posted_by: p.actor.username })
+    .set({
+      ...frozen,
+      status: 'posted',
+      series,
+      number_seq: seq,
+      number,
+      open_cents: frozen.total_cents,
+      updated_at: now,
+      posted_at: now,
+      posted_by_id: p.actor.userId,
+      posted_by: p.actor.username,
+    })
     .where('id', '=', draft.id)
     .where('status', '=', 'draft')
     .returningAll()
@@ -237,7 +257,11 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
       created_by: p.actor.username,
     })
     .execute();
-  await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${amt}` }).where('id', '=', a.accountId).execute();
+  await p.trx
+    .updateTable('account')
+    .set({ unapplied_cents: sql<number>`unapplied_cents - ${amt}` })
+    .where('id', '=', a.accountId)
+    .execute();
 }
 
 /**
@@ -277,7 +301,9 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
         const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id']).where('id', '=', id).executeTakeFirst();
         if (!doc) throw conflict(`Document ${id} does not exist.`);
         if (doc.account_id !== accountId) throw conflict(`${doc.number ?? `Document ${id}`} belongs to another account.`);
-        throw conflict(`Cannot apply ${amt} cents: ${doc.number ?? `document ${id}`} has only ${doc.open_cents} cents ${side === 'debit' ? 'open' : 'unapplied'}.`);
+        throw conflict(
+          `Cannot apply ${amt} cents: ${doc.number ?? `document ${id}`} has only ${doc.open_cents} cents ${side === 'debit' ? 'open' : 'unapplied'}.`,
+        );
       }
     }
   }
@@ -286,9 +312,27 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
   for (const a of list) dates.push(await effectiveFrom(p, a.creditDocumentId, a.debitDocumentId, a.effectiveDate));
   await p.trx
     .insertInto('allocation')
-    .values(list.map((a, i) => ({ account_id: accountId, credit_document_id: a.creditDocumentId, debit_document_id: a.debitDocumentId, amount_cents: a.amountCents, effective_date: dates[i]!, debit_doc_date: docDates.get(a.debitDocumentId)!.doc_date, debit_due_date: docDates.get(a.debitDocumentId)!.due_date ?? docDates.get(a.debitDocumentId)!.doc_date, credit_doc_date: docDates.get(a.creditDocumentId)!.doc_date, source_document_id: a.sourceDocumentId, created_at: now, created_by: p.actor.username })))
+    .values(
+      list.map((a, i) => ({
+        account_id: accountId,
+        credit_document_id: a.creditDocumentId,
+        debit_document_id: a.debitDocumentId,
+        amount_cents: a.amountCents,
+        effective_date: dates[i]!,
+        debit_doc_date: docDates.get(a.debitDocumentId)!.doc_date,
+        debit_due_date: docDates.get(a.debitDocumentId)!.due_date ?? docDates.get(a.debitDocumentId)!.doc_date,
+        credit_doc_date: docDates.get(a.creditDocumentId)!.doc_date,
+        source_document_id: a.sourceDocumentId,
+        created_at: now,
+        created_by: p.actor.username,
+      })),
+    )
     .execute();
-  await p.trx.updateTable('account').set({ unapplied_cents: sql<number>`unapplied_cents - ${sum}` }).where('id', '=', accountId).execute();
+  await p.trx
+    .updateTable('account')
+    .set({ unapplied_cents: sql<number>`unapplied_cents - ${sum}` })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export type OpenDebit = Pick<DocumentRow, 'id' | 'kind' | 'number' | 'doc_date' | 'due_date' | 'total_cents' | 'open_cents'>;
@@ -351,7 +395,8 @@ export function planAllocation(
     if (!d) throw conflict(`Allocation line ${i + 1}: document ${l.documentId} is not an open item of this account.`);
     if (seen.has(d.id)) throw conflict(`Allocation line ${i + 1}: ${d.number} appears twice.`);
     seen.add(d.id);
-    if (l.amountCents > d.open_cents) throw conflict(`Allocation line ${i + 1}: ${l.amountCents} cents is more than the ${d.open_cents} cents open on ${d.number}.`);
+    if (l.amountCents > d.open_cents)
+      throw conflict(`Allocation line ${i + 1}: ${l.amountCents} cents is more than the ${d.open_cents} cents open on ${d.number}.`);
     sum += l.amountCents;
     return { debit: d, amountCents: l.amountCents };
   });

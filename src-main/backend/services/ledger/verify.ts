@@ -11,7 +11,16 @@ export interface ReceivablesCheck {
 }
 
 /** The audit actions that record a posting (every posted document has one). */
-export const postingAuditActions = ['invoice.post', 'creditNote.post', 'payment.post', 'refund.post', 'payment.reverse', 'fee.post', 'adjustment.post', 'writeOff.post'];
+export const postingAuditActions = [
+  'invoice.post',
+  'creditNote.post',
+  'payment.post',
+  'refund.post',
+  'payment.reverse',
+  'fee.post',
+  'adjustment.post',
+  'writeOff.post',
+];
 
 const LIMIT = 50;
 
@@ -44,13 +53,26 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
        LEFT JOIN (SELECT account_id, SUM(open_cents) AS s FROM document WHERE side = 'credit' AND open_cents > 0 GROUP BY account_id) oc ON oc.account_id = a.id
        WHERE a.balance_cents <> COALESCE(le.s, 0) OR COALESCE(le.s, 0) <> COALESCE(od.s, 0) - COALESCE(oc.s, 0) OR a.unapplied_cents <> COALESCE(oc.s, 0)`,
     )
-    .all() as { id: number; account_number: string; balance_cents: number; unapplied_cents: number; ledger: number; open_debits: number; open_credits: number }[];
+    .all() as {
+    id: number;
+    account_number: string;
+    balance_cents: number;
+    unapplied_cents: number;
+    ledger: number;
+    open_debits: number;
+    open_credits: number;
+  }[];
   const accounts = (sqlite.prepare('SELECT count(*) AS n FROM account').get() as { n: number }).n;
   out.push(
     check(
       'account balances',
       `${accounts} accounts: balance = ledger = open items - unapplied credit`,
-      bal.slice(0, LIMIT).map((r) => `account ${r.account_number}: stored balance ${r.balance_cents}, ledger ${r.ledger}, open items ${r.open_debits} - unapplied ${r.open_credits}, stored unapplied ${r.unapplied_cents}`),
+      bal
+        .slice(0, LIMIT)
+        .map(
+          (r) =>
+            `account ${r.account_number}: stored balance ${r.balance_cents}, ledger ${r.ledger}, open items ${r.open_debits} - unapplied ${r.open_credits}, stored unapplied ${r.unapplied_cents}`,
+        ),
       bal.length,
     ),
   );
@@ -70,7 +92,18 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
             OR (d.side = 'debit' AND (ac.s IS NOT NULL OR d.open_cents <> d.total_cents - COALESCE(ad.s, 0) OR COALESCE(ad.s, 0) < 0 OR COALESCE(ad.s, 0) > d.total_cents))
             OR (d.side = 'credit' AND (ad.s IS NOT NULL OR d.open_cents <> d.total_cents - COALESCE(ac.s, 0) OR COALESCE(ac.s, 0) < 0 OR COALESCE(ac.s, 0) > d.total_cents))))`,
     )
-    .all() as { id: number; number: string | null; status: string; side: string; total_cents: number; open_cents: number; as_credit: number; as_debit: number; ledger: number; entries: number }[];
+    .all() as {
+    id: number;
+    number: string | null;
+    status: string;
+    side: string;
+    total_cents: number;
+    open_cents: number;
+    as_credit: number;
+    as_debit: number;
+    ledger: number;
+    entries: number;
+  }[];
   const pairs = sqlite
     .prepare(
       `SELECT a.credit_document_id AS c, a.debit_document_id AS d, SUM(a.amount_cents) AS net, MIN(CASE WHEN a.account_id = cd.account_id AND a.account_id = dd.account_id AND cd.side = 'credit' AND dd.side = 'debit'
@@ -86,8 +119,18 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
       'documents and allocations',
       `${docCount} documents: one ledger entry each, allocations within every total, open amounts as stored`,
       [
-        ...docs.slice(0, LIMIT).map((r) => `${r.number ?? `draft ${r.id}`} (${r.side}, ${r.status}): total ${r.total_cents}, stored open ${r.open_cents}, allocated as credit ${r.as_credit} / as debit ${r.as_debit}, ledger ${r.ledger} in ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'}`),
-        ...pairs.slice(0, LIMIT).map((r) => `allocation of document ${r.c} to ${r.d}: ${r.net < 0 ? `nets to ${r.net}` : 'joins documents of the wrong side, account or state, counts before one of them is dated, or copies their dates wrongly'}`),
+        ...docs
+          .slice(0, LIMIT)
+          .map(
+            (r) =>
+              `${r.number ?? `draft ${r.id}`} (${r.side}, ${r.status}): total ${r.total_cents}, stored open ${r.open_cents}, allocated as credit ${r.as_credit} / as debit ${r.as_debit}, ledger ${r.ledger} in ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'}`,
+          ),
+        ...pairs
+          .slice(0, LIMIT)
+          .map(
+            (r) =>
+              `allocation of document ${r.c} to ${r.d}: ${r.net < 0 ? `nets to ${r.net}` : 'joins documents of the wrong side, account or state, counts before one of them is dated, or copies their dates wrongly'}`,
+          ),
       ],
       docs.length + pairs.length,
     ),
@@ -101,7 +144,14 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
        AND NOT EXISTS (SELECT 1 FROM audit au WHERE au.entity = 'document' AND au.entity_id = CAST(d.id AS TEXT) AND au.action IN (${actions}))`,
     )
     .all() as { id: number; number: string }[];
-  out.push(check('postings audited', 'every posted document has its posting audit record', unaudited.slice(0, LIMIT).map((r) => `${r.number} has no posting audit record`), unaudited.length));
+  out.push(
+    check(
+      'postings audited',
+      'every posted document has its posting audit record',
+      unaudited.slice(0, LIMIT).map((r) => `${r.number} has no posting audit record`),
+      unaudited.length,
+    ),
+  );
 
   const series = sqlite
     .prepare(
@@ -111,10 +161,16 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
     .all() as { series: string; n: number; distinct_n: number; lo: number; hi: number; next_value: number | null }[];
   const numberProblems: string[] = [];
   for (const s of series) {
-    if (s.lo !== 1 || s.hi !== s.n || s.distinct_n !== s.n) numberProblems.push(`series ${s.series}: ${s.n} numbers from ${s.lo} to ${s.hi} (gaps or duplicates)`);
+    if (s.lo !== 1 || s.hi !== s.n || s.distinct_n !== s.n)
+      numberProblems.push(`series ${s.series}: ${s.n} numbers from ${s.lo} to ${s.hi} (gaps or duplicates)`);
     if (s.next_value !== s.hi + 1) numberProblems.push(`series ${s.series}: the counter is at ${s.next_value ?? 'nothing'}, expected ${s.hi + 1}`);
   }
-  const badNumbers = sqlite.prepare(`SELECT id, series, number_seq, number FROM document WHERE series IS NOT NULL`).iterate() as IterableIterator<{ id: number; series: string; number_seq: number; number: string }>;
+  const badNumbers = sqlite.prepare(`SELECT id, series, number_seq, number FROM document WHERE series IS NOT NULL`).iterate() as IterableIterator<{
+    id: number;
+    series: string;
+    number_seq: number;
+    number: string;
+  }>;
   let badCount = 0;
   for (const r of badNumbers) {
     if (r.number !== formatNumber(r.series, r.number_seq)) {
@@ -122,7 +178,14 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
       badCount++;
     }
   }
-  out.push(check('gap-free numbering', `${series.length} series, each numbered 1..n without gaps`, numberProblems, numberProblems.length + Math.max(0, badCount - LIMIT)));
+  out.push(
+    check(
+      'gap-free numbering',
+      `${series.length} series, each numbered 1..n without gaps`,
+      numberProblems,
+      numberProblems.length + Math.max(0, badCount - LIMIT),
+    ),
+  );
 
   // 4. the one ceiling and the one date range
   const outOfRange = sqlite

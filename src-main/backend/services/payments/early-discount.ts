@@ -58,7 +58,10 @@ export async function discountOffers(db: Queryable, accountId: number, date: str
     .where('discount_date', '>=', date)
     .where(sql<boolean>`doc_date <= ${date}`)
     .execute();
-  const taken = await discountApplied(db, rows.map((r) => r.id));
+  const taken = await discountApplied(
+    db,
+    rows.map((r) => r.id),
+  );
   const out = new Map<number, DiscountOffer>();
   for (const r of rows) {
     const amount = applyBasisPoints(cents(r.total_cents), r.discount_bp);
@@ -75,7 +78,8 @@ async function whyNoOffer(p: Posting, accountId: number, invoiceId: number, date
   if (inv.account_id !== accountId || inv.kind !== 'invoice' || inv.status !== 'posted') return `${name} is not a posted invoice of this account.`;
   if (!inv.discount_date || inv.discount_bp <= 0) return `${name} has no early-payment discount in its terms (${inv.terms ?? 'none'}).`;
   if (inv.doc_date > date) return `${name} is dated ${formatDate(inv.doc_date)}, after this payment (${formatDate(date)}).`;
-  if (inv.discount_date < date) return `The early-payment discount on ${name} ended on ${formatDate(inv.discount_date)}; this payment is dated ${formatDate(date)}.`;
+  if (inv.discount_date < date)
+    return `The early-payment discount on ${name} ended on ${formatDate(inv.discount_date)}; this payment is dated ${formatDate(date)}.`;
   if ((await discountApplied(p.trx, [inv.id])).get(inv.id)) return `The early-payment discount on ${name} was already taken.`;
   return `${name} has only ${formatMoney(inv.open_cents)} open, less than its ${formatMoney(applyBasisPoints(cents(inv.total_cents), inv.discount_bp))} discount.`;
 }
@@ -90,9 +94,29 @@ export async function takeDiscountsInTrx(p: Posting, payment: DocumentRow, invoi
     if (!offer) throw conflict(await whyNoOffer(p, payment.account_id, id, payment.doc_date));
     const inv = await loadDocument(p.trx, id, 'Invoice');
     const reason = `${DISCOUNT_REASON} ${formatBasisPoints(offer.rateBp)} (${inv.terms ?? 'terms'}), paid by ${formatDate(offer.until)} with ${payment.number}`;
-    const cn = await postNewDocument(p, { accountId: inv.account_id, kind: 'credit_note', date: payment.doc_date, totalCents: offer.amountCents, reason, relatedDocumentId: inv.id, currency: inv.currency });
-    await allocate(p, { accountId: inv.account_id, creditDocumentId: cn.id, debitDocumentId: inv.id, amountCents: offer.amountCents, effectiveDate: maxDate(payment.doc_date, inv.doc_date), sourceDocumentId: payment.id });
-    await appendAudit(p.trx, p.clock, p.actor, { action: 'creditNote.post', entity: 'document', entityId: cn.id, after: { number: cn.number, invoice: inv.number, amountCents: offer.amountCents, appliedCents: offer.amountCents, reason, payment: payment.number } });
+    const cn = await postNewDocument(p, {
+      accountId: inv.account_id,
+      kind: 'credit_note',
+      date: payment.doc_date,
+      totalCents: offer.amountCents,
+      reason,
+      relatedDocumentId: inv.id,
+      currency: inv.currency,
+    });
+    await allocate(p, {
+      accountId: inv.account_id,
+      creditDocumentId: cn.id,
+      debitDocumentId: inv.id,
+      amountCents: offer.amountCents,
+      effectiveDate: maxDate(payment.doc_date, inv.doc_date),
+      sourceDocumentId: payment.id,
+    });
+    await appendAudit(p.trx, p.clock, p.actor, {
+      action: 'creditNote.post',
+      entity: 'document',
+      entityId: cn.id,
+      after: { number: cn.number, invoice: inv.number, amountCents: offer.amountCents, appliedCents: offer.amountCents, reason, payment: payment.number },
+    });
     taken.push({ invoiceId: inv.id, invoiceNumber: inv.number!, creditNoteId: cn.id, creditNoteNumber: cn.number!, amountCents: offer.amountCents });
   }
   return taken;
@@ -114,7 +138,14 @@ export async function discountsTakenWith(db: Queryable, paymentId: number): Prom
     .where('c.kind', '=', 'credit_note')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({ invoiceId: r.invoice_id, invoiceNumber: r.invoice_number!, creditNoteId: r.credit_id, creditNoteNumber: r.credit_number!, amountCents: r.amount_cents, effectiveDate: r.effective_date }));
+  return rows.map((r) => ({
+    invoiceId: r.invoice_id,
+    invoiceNumber: r.invoice_number!,
+    creditNoteId: r.credit_id,
+    creditNoteNumber: r.credit_number!,
+    amountCents: r.amount_cents,
+    effectiveDate: r.effective_date,
+  }));
 }
 
 /** A discount is earned only when the payment also pays the rest of that invoice. */
@@ -123,7 +154,9 @@ export function requirePaidInFull(taken: DiscountTaken[], openAfterDiscount: Map
     const rest = openAfterDiscount.get(t.invoiceId) ?? 0;
     const paid = applied.get(t.invoiceId) ?? 0;
     if (paid < rest)
-      throw conflict(`The early-payment discount on ${t.invoiceNumber} is earned only when the rest is paid with it: ${formatMoney(rest)} is due after the ${formatMoney(t.amountCents)} discount, and this payment applies ${formatMoney(paid)} to it.`);
+      throw conflict(
+        `The early-payment discount on ${t.invoiceNumber} is earned only when the rest is paid with it: ${formatMoney(rest)} is due after the ${formatMoney(t.amountCents)} discount, and this payment applies ${formatMoney(paid)} to it.`,
+      );
   }
 }
 
@@ -135,11 +168,40 @@ export function requirePaidInFull(taken: DiscountTaken[], openAfterDiscount: Map
 export async function withdrawDiscountsInTrx(p: Posting, pay: DocumentRow, reversal: DocumentRow, date: string): Promise<DocumentRow[]> {
   const charges: DocumentRow[] = [];
   for (const t of await discountsTakenWith(p.trx, pay.id)) {
-    await allocate(p, { accountId: pay.account_id, creditDocumentId: t.creditNoteId, debitDocumentId: t.invoiceId, amountCents: -t.amountCents, effectiveDate: maxDate(date, t.effectiveDate), sourceDocumentId: reversal.id });
+    await allocate(p, {
+      accountId: pay.account_id,
+      creditDocumentId: t.creditNoteId,
+      debitDocumentId: t.invoiceId,
+      amountCents: -t.amountCents,
+      effectiveDate: maxDate(date, t.effectiveDate),
+      sourceDocumentId: reversal.id,
+    });
     const reason = `Early-payment discount withdrawn: ${t.creditNoteNumber} (payment ${pay.number} returned by ${reversal.number})`;
-    const charge = await postNewDocument(p, { accountId: pay.account_id, kind: 'adjustment', side: 'debit', date, dueDate: date, totalCents: t.amountCents, reason, relatedDocumentId: t.creditNoteId, currency: pay.currency });
-    await allocate(p, { accountId: pay.account_id, creditDocumentId: t.creditNoteId, debitDocumentId: charge.id, amountCents: t.amountCents, effectiveDate: date, sourceDocumentId: reversal.id });
-    await appendAudit(p.trx, p.clock, p.actor, { action: 'adjustment.post', entity: 'document', entityId: charge.id, after: { number: charge.number, accountId: pay.account_id, date, amountCents: t.amountCents, reason, matchedWith: t.creditNoteNumber } });
+    const charge = await postNewDocument(p, {
+      accountId: pay.account_id,
+      kind: 'adjustment',
+      side: 'debit',
+      date,
+      dueDate: date,
+      totalCents: t.amountCents,
+      reason,
+      relatedDocumentId: t.creditNoteId,
+      currency: pay.currency,
+    });
+    await allocate(p, {
+      accountId: pay.account_id,
+      creditDocumentId: t.creditNoteId,
+      debitDocumentId: charge.id,
+      amountCents: t.amountCents,
+      effectiveDate: date,
+      sourceDocumentId: reversal.id,
+    });
+    await appendAudit(p.trx, p.clock, p.actor, {
+      action: 'adjustment.post',
+      entity: 'document',
+      entityId: charge.id,
+      after: { number: charge.number, accountId: pay.account_id, date, amountCents: t.amountCents, reason, matchedWith: t.creditNoteNumber },
+    });
     charges.push(charge);
   }
   return charges;

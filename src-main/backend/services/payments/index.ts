@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { AllocationPreview, PostingResult, Receipt, paymentPostSchema, previewAllocationSchema, applyCreditSchema, reversalSchema, refundSchema } from '@shared/domain/payments';
+import type {
+  AllocationPreview,
+  PostingResult,
+  Receipt,
+  paymentPostSchema,
+  previewAllocationSchema,
+  applyCreditSchema,
+  reversalSchema,
+  refundSchema,
+} from '@shared/domain/payments';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
@@ -33,7 +42,11 @@ type RefundInput = z.output<typeof refundSchema>;
  * allocations (auto: oldest due first; manual; none), audit record. What is not allocated stays on
  * the account as unapplied credit.
  */
-export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: string): Promise<{ payment: DocumentRow; appliedCents: number; discounts: DiscountTaken[] }> {
+export async function postPaymentInTrx(
+  p: Posting,
+  input: PaymentInput,
+  today: string,
+): Promise<{ payment: DocumentRow; appliedCents: number; discounts: DiscountTaken[] }> {
   const acct = await requirePostableAccount(p.trx, input.accountId);
   const date = input.date ?? today;
   const payment = await postNewDocument(p, {
@@ -57,7 +70,13 @@ export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: s
   await allocateMany(
     p,
     acct.id,
-    plan.map((line) => ({ creditDocumentId: payment.id, debitDocumentId: line.debit.id, amountCents: line.amountCents, effectiveDate: maxDate(date, line.debit.doc_date), sourceDocumentId: payment.id })),
+    plan.map((line) => ({
+      creditDocumentId: payment.id,
+      debitDocumentId: line.debit.id,
+      amountCents: line.amountCents,
+      effectiveDate: maxDate(date, line.debit.doc_date),
+      sourceDocumentId: payment.id,
+    })),
   );
   await appendAudit(p.trx, p.clock, p.actor, {
     action: 'payment.post',
@@ -71,7 +90,9 @@ export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: s
       amountCents: input.amountCents,
       allocations: plan.map((l) => ({ documentId: l.debit.id, number: l.debit.number, amountCents: l.amountCents })),
       unappliedCents: input.amountCents - applied,
-      ...(discounts.length ? { earlyPaymentDiscounts: discounts.map((d) => ({ invoice: d.invoiceNumber, creditNote: d.creditNoteNumber, amountCents: d.amountCents })) } : {}),
+      ...(discounts.length
+        ? { earlyPaymentDiscounts: discounts.map((d) => ({ invoice: d.invoiceNumber, creditNote: d.creditNoteNumber, amountCents: d.amountCents })) }
+        : {}),
     },
   });
   return { payment, appliedCents: applied, discounts };
@@ -82,7 +103,11 @@ export async function postPaymentInTrx(p: Posting, input: PaymentInput, today: s
  * transaction. Auto: oldest credit first against oldest due first. Manual: the lines name the open
  * items and amounts; the credits are used oldest first.
  */
-export async function applyCreditInTrx(p: Posting, input: ApplyCreditInput, today: string): Promise<{ documentId: number; creditDocumentId: number; amountCents: number }[]> {
+export async function applyCreditInTrx(
+  p: Posting,
+  input: ApplyCreditInput,
+  today: string,
+): Promise<{ documentId: number; creditDocumentId: number; amountCents: number }[]> {
   await requirePostableAccount(p.trx, input.accountId);
   const date = input.date ?? today;
   let credits = await openCredits(p.trx, input.accountId);
@@ -104,7 +129,14 @@ export async function applyCreditInTrx(p: Posting, input: ApplyCreditInput, toda
       while (left[ci] === 0) ci++;
       const c = credits[ci]!;
       const take = Math.min(need, left[ci]!);
-      await allocate(p, { accountId: input.accountId, creditDocumentId: c.id, debitDocumentId: line.debit.id, amountCents: take, effectiveDate: maxDate(date, c.doc_date, line.debit.doc_date), sourceDocumentId: null });
+      await allocate(p, {
+        accountId: input.accountId,
+        creditDocumentId: c.id,
+        debitDocumentId: line.debit.id,
+        amountCents: take,
+        effectiveDate: maxDate(date, c.doc_date, line.debit.doc_date),
+        sourceDocumentId: null,
+      });
       done.push({ documentId: line.debit.id, creditDocumentId: c.id, amountCents: take });
       left[ci]! -= take;
       need -= take;
@@ -121,14 +153,34 @@ export async function applyCreditInTrx(p: Posting, input: ApplyCreditInput, toda
  * allocation, which reopens what it paid; the reversal is then matched against the payment. An
  * optional returned-payment fee is its own fee document (FEE-), an open item due at once.
  */
-export async function reversePaymentInTrx(p: Posting, input: ReversalInput, today: string): Promise<{ reversal: DocumentRow; fee: DocumentRow | null; withdrawn: DocumentRow[] }> {
+export async function reversePaymentInTrx(
+  p: Posting,
+  input: ReversalInput,
+  today: string,
+): Promise<{ reversal: DocumentRow; fee: DocumentRow | null; withdrawn: DocumentRow[] }> {
   const pay = await loadDocument(p.trx, input.paymentId, 'Payment');
-  if (pay.kind !== 'payment' || pay.status !== 'posted') throw invalid(`${pay.number ?? `Document ${pay.id}`} is not a posted payment; only payments can be reversed.`);
-  const already = await p.trx.selectFrom('document').select('number').where('related_document_id', '=', pay.id).where('kind', '=', 'reversal').executeTakeFirst();
+  if (pay.kind !== 'payment' || pay.status !== 'posted')
+    throw invalid(`${pay.number ?? `Document ${pay.id}`} is not a posted payment; only payments can be reversed.`);
+  const already = await p.trx
+    .selectFrom('document')
+    .select('number')
+    .where('related_document_id', '=', pay.id)
+    .where('kind', '=', 'reversal')
+    .executeTakeFirst();
   if (already) throw conflict(`Payment ${pay.number} was already reversed by ${already.number}.`);
   const date = input.date ?? today;
   if (date < pay.doc_date) throw invalid(`The reversal date ${date} is before the payment date ${pay.doc_date}.`);
-  const reversal = await postNewDocument(p, { accountId: pay.account_id, kind: 'reversal', date, totalCents: pay.total_cents, reason: input.reason, relatedDocumentId: pay.id, method: pay.method, reference: pay.reference, currency: pay.currency });
+  const reversal = await postNewDocument(p, {
+    accountId: pay.account_id,
+    kind: 'reversal',
+    date,
+    totalCents: pay.total_cents,
+    reason: input.reason,
+    relatedDocumentId: pay.id,
+    method: pay.method,
+    reference: pay.reference,
+    currency: pay.currency,
+  });
   const nets = await p.trx
     .selectFrom('allocation')
     .select(['debit_document_id', (eb) => eb.fn.sum<number>('amount_cents').as('net'), (eb) => eb.fn.max('effective_date').as('last')])
@@ -139,17 +191,58 @@ export async function reversePaymentInTrx(p: Posting, input: ReversalInput, toda
   for (const n of nets) {
     const net = Number(n.net);
     if (net <= 0) continue;
-    await allocate(p, { accountId: pay.account_id, creditDocumentId: pay.id, debitDocumentId: n.debit_document_id, amountCents: -net, effectiveDate: maxDate(date, String(n.last)), sourceDocumentId: reversal.id });
+    await allocate(p, {
+      accountId: pay.account_id,
+      creditDocumentId: pay.id,
+      debitDocumentId: n.debit_document_id,
+      amountCents: -net,
+      effectiveDate: maxDate(date, String(n.last)),
+      sourceDocumentId: reversal.id,
+    });
     reopened.push({ documentId: n.debit_document_id, amountCents: net });
   }
-  await allocate(p, { accountId: pay.account_id, creditDocumentId: pay.id, debitDocumentId: reversal.id, amountCents: pay.total_cents, effectiveDate: date, sourceDocumentId: reversal.id });
+  await allocate(p, {
+    accountId: pay.account_id,
+    creditDocumentId: pay.id,
+    debitDocumentId: reversal.id,
+    amountCents: pay.total_cents,
+    effectiveDate: date,
+    sourceDocumentId: reversal.id,
+  });
   const withdrawn = await withdrawDiscountsInTrx(p, pay, reversal, date);
   let fee: DocumentRow | null = null;
   if (input.feeCents > 0) {
-    fee = await postNewDocument(p, { accountId: pay.account_id, kind: 'fee', date, dueDate: date, totalCents: input.feeCents, reason: `Returned payment fee (${pay.number})`, relatedDocumentId: reversal.id, currency: pay.currency });
-    await appendAudit(p.trx, p.clock, p.actor, { action: 'fee.post', entity: 'document', entityId: fee.id, after: { number: fee.number, amountCents: fee.total_cents, reversal: reversal.number } });
+    fee = await postNewDocument(p, {
+      accountId: pay.account_id,
+      kind: 'fee',
+      date,
+      dueDate: date,
+      totalCents: input.feeCents,
+      reason: `Returned payment fee (${pay.number})`,
+      relatedDocumentId: reversal.id,
+      currency: pay.currency,
+    });
+    await appendAudit(p.trx, p.clock, p.actor, {
+      action: 'fee.post',
+      entity: 'document',
+      entityId: fee.id,
+      after: { number: fee.number, amountCents: fee.total_cents, reversal: reversal.number },
+    });
   }
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'payment.reverse', entity: 'document', entityId: reversal.id, after: { number: reversal.number, payment: pay.number, amountCents: pay.total_cents, reason: input.reason, reopened, fee: fee?.number ?? null, ...(withdrawn.length ? { discountsWithdrawn: withdrawn.map((w) => w.number) } : {}) } });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'payment.reverse',
+    entity: 'document',
+    entityId: reversal.id,
+    after: {
+      number: reversal.number,
+      payment: pay.number,
+      amountCents: pay.total_cents,
+      reason: input.reason,
+      reopened,
+      fee: fee?.number ?? null,
+      ...(withdrawn.length ? { discountsWithdrawn: withdrawn.map((w) => w.number) } : {}),
+    },
+  });
   return { reversal, fee, withdrawn };
 }
 
@@ -165,17 +258,40 @@ export async function refundInTrx(p: Posting, input: RefundInput, today: string)
   }
   const available = credits.reduce((s, c) => s + c.open_cents, 0);
   if (input.amountCents > available) throw conflict(`Cannot refund ${input.amountCents} cents: only ${available} cents of unapplied credit are available.`);
-  const refund = await postNewDocument(p, { accountId: acct.id, kind: 'refund', date, dueDate: date, totalCents: input.amountCents, method: input.method, checkNumber: input.checkNumber, reference: input.reference, memo: input.memo, currency: acct.currency });
+  const refund = await postNewDocument(p, {
+    accountId: acct.id,
+    kind: 'refund',
+    date,
+    dueDate: date,
+    totalCents: input.amountCents,
+    method: input.method,
+    checkNumber: input.checkNumber,
+    reference: input.reference,
+    memo: input.memo,
+    currency: acct.currency,
+  });
   let need: number = input.amountCents;
   const used: { creditDocumentId: number; amountCents: number }[] = [];
   for (const c of credits) {
     if (need === 0) break;
     const take = Math.min(need, c.open_cents);
-    await allocate(p, { accountId: acct.id, creditDocumentId: c.id, debitDocumentId: refund.id, amountCents: take, effectiveDate: maxDate(date, c.doc_date), sourceDocumentId: refund.id });
+    await allocate(p, {
+      accountId: acct.id,
+      creditDocumentId: c.id,
+      debitDocumentId: refund.id,
+      amountCents: take,
+      effectiveDate: maxDate(date, c.doc_date),
+      sourceDocumentId: refund.id,
+    });
     used.push({ creditDocumentId: c.id, amountCents: take });
     need -= take;
   }
-  await appendAudit(p.trx, p.clock, p.actor, { action: 'refund.post', entity: 'document', entityId: refund.id, after: { number: refund.number, accountId: acct.id, date, amountCents: input.amountCents, method: input.method, from: used } });
+  await appendAudit(p.trx, p.clock, p.actor, {
+    action: 'refund.post',
+    entity: 'document',
+    entityId: refund.id,
+    after: { number: refund.number, accountId: acct.id, date, amountCents: input.amountCents, method: input.method, from: used },
+  });
   return refund;
 }
 
@@ -214,7 +330,12 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
     amountCents: pay.total_cents,
     allocations: allocs.map((a) => ({ documentId: a.id, kind: a.kind, number: a.number, amountCents: a.amount_cents })),
     unappliedCents: pay.total_cents - applied,
-    earlyPaymentDiscounts: discounts.map((d) => ({ documentId: d.invoiceId, number: d.invoiceNumber, creditNoteNumber: d.creditNoteNumber, amountCents: d.amountCents })),
+    earlyPaymentDiscounts: discounts.map((d) => ({
+      documentId: d.invoiceId,
+      number: d.invoiceNumber,
+      creditNoteNumber: d.creditNoteNumber,
+      amountCents: d.amountCents,
+    })),
     clerk: pay.posted_by ?? '',
     postedAt: pay.posted_at!,
   };
@@ -231,8 +352,14 @@ export function createPaymentsService(ctx: ServiceContext) {
       const offers = await discountOffers(ctx.db, input.accountId, input.date ?? (await businessToday(ctx.db, ctx.clock)));
       // Discounts asked for that are on offer lower what is open before the cash is planned; the others are left to post() to refuse.
       const taking = new Set(input.earlyPaymentDiscounts.filter((id) => offers.has(id)));
-      const open = (await openDebits(ctx.db, input.accountId)).map((d) => (taking.has(d.id) ? { ...d, open_cents: d.open_cents - offers.get(d.id)!.amountCents } : d));
-      const plan = planAllocation(open.filter((d) => d.open_cents > 0), input.amountCents, input.allocation);
+      const open = (await openDebits(ctx.db, input.accountId)).map((d) =>
+        taking.has(d.id) ? { ...d, open_cents: d.open_cents - offers.get(d.id)!.amountCents } : d,
+      );
+      const plan = planAllocation(
+        open.filter((d) => d.open_cents > 0),
+        input.amountCents,
+        input.allocation,
+      );
       const byId = new Map(plan.map((l) => [l.debit.id, l.amountCents]));
       const applied = plan.reduce((s, l) => s + l.amountCents, 0);
       return {
@@ -258,7 +385,13 @@ export function createPaymentsService(ctx: ServiceContext) {
     async post(actor: Actor, input: PaymentInput): Promise<PostingResult & { receipt: Receipt }> {
       const r = await posting(actor, async (p, today) => {
         const { payment, discounts } = await postPaymentInTrx(p, input, today);
-        return { documentId: payment.id, number: payment.number!, related: discounts.map((d) => ({ documentId: d.creditNoteId, number: d.creditNoteNumber, kind: 'credit_note' })), accountBalanceCents: await accountBalance(p.trx, payment.account_id), receipt: await receiptOf(p.trx, payment.id) };
+        return {
+          documentId: payment.id,
+          number: payment.number!,
+          related: discounts.map((d) => ({ documentId: d.creditNoteId, number: d.creditNoteNumber, kind: 'credit_note' })),
+          accountBalanceCents: await accountBalance(p.trx, payment.account_id),
+          receipt: await receiptOf(p.trx, payment.id),
+        };
       });
       changed();
       return r;
@@ -266,7 +399,10 @@ export function createPaymentsService(ctx: ServiceContext) {
 
     receipt: (paymentId: number) => receiptOf(ctx.db, paymentId),
 
-    async applyCredit(actor: Actor, input: ApplyCreditInput): Promise<{ allocations: { documentId: number; creditDocumentId: number; amountCents: number }[]; accountBalanceCents: number; unappliedCents: number }> {
+    async applyCredit(
+      actor: Actor,
+      input: ApplyCreditInput,
+    ): Promise<{ allocations: { documentId: number; creditDocumentId: number; amountCents: number }[]; accountBalanceCents: number; unappliedCents: number }> {
       const r = await posting(actor, async (p, today) => {
         const allocations = await applyCreditInTrx(p, input, today);
         const acct = await p.trx.selectFrom('account').select(['balance_cents', 'unapplied_cents']).where('id', '=', input.accountId).executeTakeFirstOrThrow();
@@ -282,7 +418,10 @@ export function createPaymentsService(ctx: ServiceContext) {
         return {
           documentId: reversal.id,
           number: reversal.number!,
-          related: [...(fee ? [{ documentId: fee.id, number: fee.number!, kind: 'fee' }] : []), ...withdrawn.map((w) => ({ documentId: w.id, number: w.number!, kind: 'adjustment' }))],
+          related: [
+            ...(fee ? [{ documentId: fee.id, number: fee.number!, kind: 'fee' }] : []),
+            ...withdrawn.map((w) => ({ documentId: w.id, number: w.number!, kind: 'adjustment' })),
+          ],
           accountBalanceCents: await accountBalance(p.trx, reversal.account_id),
         };
       });

@@ -71,7 +71,12 @@ export interface PlanState {
  * into the next ones. Then each installment is paid, partial, upcoming (due later), due (today), late
  * (past due within the grace days) or missed (past the grace days).
  */
-export function planStateOf(plan: PlanRow, schedule: { seq: number; due_date: string; amount_cents: number }[], payments: PaymentRow[], asOf: string): PlanState {
+export function planStateOf(
+  plan: PlanRow,
+  schedule: { seq: number; due_date: string; amount_cents: number }[],
+  payments: PaymentRow[],
+  asOf: string,
+): PlanState {
   const inst: PlanInstallment[] = schedule.map((s) => ({
     seq: s.seq,
     dueDate: s.due_date,
@@ -126,10 +131,30 @@ export function planStateOf(plan: PlanRow, schedule: { seq: number; due_date: st
 export const inForce = (s: PlanStatus) => s === 'current' || s === 'late';
 
 /** The states of the plans chosen by `where` as of `asOf`, in three queries whatever their number. */
-export async function planStates(db: Queryable, asOf: string, filter: { planIds?: number[]; accountId?: number; statuses?: PlanRow['status'][] } = {}): Promise<PlanState[]> {
+export async function planStates(
+  db: Queryable,
+  asOf: string,
+  filter: { planIds?: number[]; accountId?: number; statuses?: PlanRow['status'][] } = {},
+): Promise<PlanState[]> {
   let q = db
     .selectFrom('payment_plan')
-    .select(['id', 'account_id', 'status', 'total_cents', 'down_payment_cents', 'installment_count', 'frequency', 'start_date', 'first_date', 'grace_days', 'note', 'created_at', 'created_by', 'closed_on', 'close_reason'])
+    .select([
+      'id',
+      'account_id',
+      'status',
+      'total_cents',
+      'down_payment_cents',
+      'installment_count',
+      'frequency',
+      'start_date',
+      'first_date',
+      'grace_days',
+      'note',
+      'created_at',
+      'created_by',
+      'closed_on',
+      'close_reason',
+    ])
     .orderBy('id');
   if (filter.planIds) q = q.where('id', 'in', filter.planIds.length ? filter.planIds : [0]);
   if (filter.accountId) q = q.where('account_id', '=', filter.accountId);
@@ -141,7 +166,13 @@ export async function planStates(db: Queryable, asOf: string, filter: { planIds?
   const pays = new Map<number, PaymentRow[]>();
   for (let k = 0; k < ids.length; k += 500) {
     const chunk = ids.slice(k, k + 500);
-    const inst = await db.selectFrom('payment_plan_installment').select(['plan_id', 'seq', 'due_date', 'amount_cents']).where('plan_id', 'in', chunk).orderBy('plan_id').orderBy('seq').execute();
+    const inst = await db
+      .selectFrom('payment_plan_installment')
+      .select(['plan_id', 'seq', 'due_date', 'amount_cents'])
+      .where('plan_id', 'in', chunk)
+      .orderBy('plan_id')
+      .orderBy('seq')
+      .execute();
     for (const r of inst) (schedules.get(r.plan_id) ?? schedules.set(r.plan_id, []).get(r.plan_id)!).push(r);
     const payments = await db
       .selectFrom('payment_plan as p')
@@ -153,7 +184,15 @@ export async function planStates(db: Queryable, asOf: string, filter: { planIds?
       .where('d.doc_date', '<=', asOf)
       .where((eb) => eb.or([eb('p.closed_on', 'is', null), eb('d.doc_date', '<=', eb.ref('p.closed_on'))]))
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('document as r').select('r.id').whereRef('r.related_document_id', '=', 'd.id').where('r.kind', '=', 'reversal').where('r.doc_date', '<=', asOf))),
+        not(
+          exists(
+            selectFrom('document as r')
+              .select('r.id')
+              .whereRef('r.related_document_id', '=', 'd.id')
+              .where('r.kind', '=', 'reversal')
+              .where('r.doc_date', '<=', asOf),
+          ),
+        ),
       )
       .orderBy('p.id')
       .orderBy('d.doc_date')
@@ -189,11 +228,23 @@ export async function settlePlans(trx: Trx, clock: Clock, actor: Actor, asOf: st
     if (s.status !== 'broken' && s.status !== 'completed') continue;
     await trx
       .updateTable('payment_plan')
-      .set({ status: s.status, closed_on: asOf, closed_at: clock.now().toISOString(), closed_by: actor.username, close_reason: s.status === 'broken' ? `${s.missedInstallments} installment(s) unpaid past the ${s.plan.grace_days} grace days` : 'Paid in full' })
+      .set({
+        status: s.status,
+        closed_on: asOf,
+        closed_at: clock.now().toISOString(),
+        closed_by: actor.username,
+        close_reason: s.status === 'broken' ? `${s.missedInstallments} installment(s) unpaid past the ${s.plan.grace_days} grace days` : 'Paid in full',
+      })
       .where('id', '=', s.plan.id)
       .where('status', '=', 'active')
       .execute();
-    await appendAudit(trx, clock, actor, { action: s.status === 'broken' ? 'plan.broken' : 'plan.completed', entity: 'payment_plan', entityId: s.plan.id, before: { status: 'active' }, after: { status: s.status, asOf, paidCents: s.paidCents, missedInstallments: s.missedInstallments } });
+    await appendAudit(trx, clock, actor, {
+      action: s.status === 'broken' ? 'plan.broken' : 'plan.completed',
+      entity: 'payment_plan',
+      entityId: s.plan.id,
+      before: { status: 'active' },
+      after: { status: s.status, asOf, paidCents: s.paidCents, missedInstallments: s.missedInstallments },
+    });
     out[s.status].push(s.plan.id);
   }
   return out;
@@ -212,8 +263,19 @@ export function createPlansService(ctx: ServiceContext) {
   async function views(db: Queryable, states: PlanState[], asOf: string): Promise<PaymentPlan[]> {
     if (states.length === 0) return [];
     const accountIds = [...new Set(states.map((s) => s.plan.account_id))];
-    const accounts = new Map((await db.selectFrom('account').select(['id', 'account_number', 'name']).where('id', 'in', accountIds).execute()).map((a) => [a.id, a]));
-    const invoiceRows = await db.selectFrom('payment_plan_invoice').select(['plan_id', 'document_id']).where('plan_id', 'in', states.map((s) => s.plan.id)).orderBy('document_id').execute();
+    const accounts = new Map(
+      (await db.selectFrom('account').select(['id', 'account_number', 'name']).where('id', 'in', accountIds).execute()).map((a) => [a.id, a]),
+    );
+    const invoiceRows = await db
+      .selectFrom('payment_plan_invoice')
+      .select(['plan_id', 'document_id'])
+      .where(
+        'plan_id',
+        'in',
+        states.map((s) => s.plan.id),
+      )
+      .orderBy('document_id')
+      .execute();
     return states.map((s) => {
       const p = s.plan;
       const next = s.installments.find((i) => i.status !== 'paid');
@@ -287,7 +349,17 @@ export function createPlansService(ctx: ServiceContext) {
         const settings = await readPlanSettings(trx);
         let schedule: ReturnType<typeof planSchedule>;
         try {
-          schedule = planSchedule({ totalCents: total, downPaymentCents: input.downPaymentCents, installmentCount: input.installmentCount, frequency: input.frequency, startDate, firstDate: input.firstDate }, { addDays, addMonths });
+          schedule = planSchedule(
+            {
+              totalCents: total,
+              downPaymentCents: input.downPaymentCents,
+              installmentCount: input.installmentCount,
+              frequency: input.frequency,
+              startDate,
+              firstDate: input.firstDate,
+            },
+            { addDays, addMonths },
+          );
         } catch (err) {
           throw invalid((err as Error).message);
         }
@@ -313,8 +385,14 @@ export function createPlansService(ctx: ServiceContext) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx.insertInto('payment_plan_installment').values(schedule.map((s) => ({ plan_id: plan.id, seq: s.seq, due_date: s.dueDate, amount_cents: s.amountCents }))).execute();
-        await trx.insertInto('payment_plan_invoice').values(covered.map((d) => ({ plan_id: plan.id, document_id: d.id }))).execute();
+        await trx
+          .insertInto('payment_plan_installment')
+          .values(schedule.map((s) => ({ plan_id: plan.id, seq: s.seq, due_date: s.dueDate, amount_cents: s.amountCents })))
+          .execute();
+        await trx
+          .insertInto('payment_plan_invoice')
+          .values(covered.map((d) => ({ plan_id: plan.id, document_id: d.id })))
+          .execute();
         await appendAudit(trx, ctx.clock, actor, {
           action: 'plan.create',
           entity: 'payment_plan',
@@ -357,8 +435,18 @@ export function createPlansService(ctx: ServiceContext) {
         if (before.status === 'cancelled') throw conflict(`Payment plan #${planId} is already cancelled.`);
         const row = await trx.selectFrom('payment_plan').select('status').where('id', '=', planId).executeTakeFirstOrThrow();
         if (row.status !== 'active') throw conflict(`Payment plan #${planId} is ${row.status}; only an active plan can be cancelled.`);
-        await trx.updateTable('payment_plan').set({ status: 'cancelled', closed_on: asOf, closed_at: ctx.clock.now().toISOString(), closed_by: actor.username, close_reason: reason }).where('id', '=', planId).execute();
-        await appendAudit(trx, ctx.clock, actor, { action: 'plan.cancel', entity: 'payment_plan', entityId: planId, before: { status: before.status, paidCents: before.paidCents }, after: { status: 'cancelled', reason } });
+        await trx
+          .updateTable('payment_plan')
+          .set({ status: 'cancelled', closed_on: asOf, closed_at: ctx.clock.now().toISOString(), closed_by: actor.username, close_reason: reason })
+          .where('id', '=', planId)
+          .execute();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'plan.cancel',
+          entity: 'payment_plan',
+          entityId: planId,
+          before: { status: before.status, paidCents: before.paidCents },
+          after: { status: 'cancelled', reason },
+        });
         return view(trx, planId, asOf);
       });
       changed();

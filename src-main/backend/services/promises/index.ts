@@ -23,7 +23,11 @@ export interface PaymentFact {
  * reversed by `asOf`. Kept: the counted payments reach the amount (decided on the date they did). Broken:
  * asOf is after due date + grace and they do not. Otherwise pending.
  */
-export function evaluatePromise(p: { amountCents: number; promisedOn: IsoDate; dueDate: IsoDate; graceDays: number }, payments: readonly PaymentFact[], asOf: IsoDate): Pick<PromiseToPay, 'status' | 'paidCents' | 'decidedOn' | 'lastDate'> {
+export function evaluatePromise(
+  p: { amountCents: number; promisedOn: IsoDate; dueDate: IsoDate; graceDays: number },
+  payments: readonly PaymentFact[],
+  asOf: IsoDate,
+): Pick<PromiseToPay, 'status' | 'paidCents' | 'decidedOn' | 'lastDate'> {
   const lastDate = addDays(p.dueDate, p.graceDays);
   const counted = payments
     .filter((x) => x.date >= p.promisedOn && x.date <= lastDate && x.date <= asOf && !(x.reversedOn !== null && x.reversedOn <= asOf))
@@ -70,10 +74,18 @@ export async function paymentFacts(db: Queryable, accountIds: readonly number[],
  * business date of `madeAt` in the company's zone; payments count from that date. The grace days in force
  * are stored with it, so a later change of the setting does not turn old promises kept or broken.
  */
-export async function createPromiseInTrx(trx: Trx, clock: Clock, actor: Actor, input: { accountId: number; callId: number | null; contactName: string | null; amountCents: number; dueDate: IsoDate; madeAt: Date }): Promise<PromiseRow> {
+export async function createPromiseInTrx(
+  trx: Trx,
+  clock: Clock,
+  actor: Actor,
+  input: { accountId: number; callId: number | null; contactName: string | null; amountCents: number; dueDate: IsoDate; madeAt: Date },
+): Promise<PromiseRow> {
   await loadAccount(trx, input.accountId);
   const promisedOn = dateInZone(input.madeAt, await companyZone(trx));
-  if (input.dueDate < promisedOn) throw new DomainError('VALIDATION', `The promised date ${input.dueDate} is before the day the promise was made (${promisedOn}).`, [{ path: 'promise.dueDate', message: 'Must be on or after the day of the call' }]);
+  if (input.dueDate < promisedOn)
+    throw new DomainError('VALIDATION', `The promised date ${input.dueDate} is before the day the promise was made (${promisedOn}).`, [
+      { path: 'promise.dueDate', message: 'Must be on or after the day of the call' },
+    ]);
   const { promiseGraceDays } = await readCollectionsSettings(trx);
   const row = await trx
     .insertInto('promise_to_pay')
@@ -91,7 +103,12 @@ export async function createPromiseInTrx(trx: Trx, clock: Clock, actor: Actor, i
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await appendAudit(trx, clock, actor, { action: 'promise.create', entity: 'account', entityId: input.accountId, after: { promiseId: row.id, amountCents: row.amount_cents, promisedOn, dueDate: row.due_date, graceDays: row.grace_days, callId: input.callId } });
+  await appendAudit(trx, clock, actor, {
+    action: 'promise.create',
+    entity: 'account',
+    entityId: input.accountId,
+    after: { promiseId: row.id, amountCents: row.amount_cents, promisedOn, dueDate: row.due_date, graceDays: row.grace_days, callId: input.callId },
+  });
   return row;
 }
 
@@ -129,7 +146,13 @@ export function createPromisesService(ctx: ServiceContext) {
     /** promises.list: the account's promises, newest first, each kept/broken/pending as of `asOf` (today). */
     async list(accountId: number, asOf?: IsoDate, db: Queryable = ctx.db): Promise<PromiseToPay[]> {
       await loadAccount(db, accountId);
-      const rows = await db.selectFrom('promise_to_pay').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+      const rows = await db
+        .selectFrom('promise_to_pay')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       return evaluateRows(db, rows, asOf ?? (await today(db)));
     },
 
@@ -147,7 +170,15 @@ export function createPromisesService(ctx: ServiceContext) {
         .where('p.promised_on', '<=', asOf)
         // the latest promise of its account (as of asOf)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('promise_to_pay as n').select('n.id').whereRef('n.account_id', '=', 'p.account_id').where('n.promised_on', '<=', asOf).whereRef('n.id', '>', 'p.id'))),
+          not(
+            exists(
+              selectFrom('promise_to_pay as n')
+                .select('n.id')
+                .whereRef('n.account_id', '=', 'p.account_id')
+                .where('n.promised_on', '<=', asOf)
+                .whereRef('n.id', '>', 'p.id'),
+            ),
+          ),
         );
       if (opts.accountIds) q = q.where('p.account_id', 'in', [...opts.accountIds]);
       const evaluated = await evaluateRows(db, await q.execute(), asOf);
@@ -161,7 +192,11 @@ export function createPromisesService(ctx: ServiceContext) {
     async promiseHolds(asOf: IsoDate, opts: { accountIds?: readonly number[] } = {}, db: Queryable = ctx.db): Promise<Map<number, PromiseToPay>> {
       const out = new Map<number, PromiseToPay>();
       if (opts.accountIds && opts.accountIds.length === 0) return out;
-      let q = db.selectFrom('promise_to_pay').selectAll().where('promised_on', '<=', asOf).where((eb) => eb(eb.fn('date', [eb.ref('due_date'), eb.fn('printf', [eb.val('+%d days'), eb.ref('grace_days')])]), '>=', asOf));
+      let q = db
+        .selectFrom('promise_to_pay')
+        .selectAll()
+        .where('promised_on', '<=', asOf)
+        .where((eb) => eb(eb.fn('date', [eb.ref('due_date'), eb.fn('printf', [eb.val('+%d days'), eb.ref('grace_days')])]), '>=', asOf));
       if (opts.accountIds) q = q.where('account_id', 'in', [...opts.accountIds]);
       for (const p of await evaluateRows(db, await q.orderBy('id').execute(), asOf)) if (p.status === 'pending') out.set(p.accountId, p);
       return out;

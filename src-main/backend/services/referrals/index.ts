@@ -42,7 +42,21 @@ async function views(db: Queryable, where: ListInput & { ids?: number[] }): Prom
   let q = db
     .selectFrom('agency_referral as r')
     .innerJoin('account as a', 'a.id', 'r.account_id')
-    .select(['r.id', 'r.account_id', 'a.account_number', 'a.name', 'r.agency_name', 'r.status', 'r.referred_on', 'r.referred_by', 'r.balance_cents', 'r.note', 'r.recalled_on', 'r.recalled_by', 'r.recall_reason'])
+    .select([
+      'r.id',
+      'r.account_id',
+      'a.account_number',
+      'a.name',
+      'r.agency_name',
+      'r.status',
+      'r.referred_on',
+      'r.referred_by',
+      'r.balance_cents',
+      'r.note',
+      'r.recalled_on',
+      'r.recalled_by',
+      'r.recall_reason',
+    ])
     .orderBy('r.id', 'desc');
   if (where.accountId) q = q.where('r.account_id', '=', where.accountId);
   if (where.status) q = q.where('r.status', '=', where.status);
@@ -77,15 +91,37 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
         const acct = await trx.selectFrom('account').select(['id', 'account_number', 'balance_cents']).where('id', '=', input.accountId).executeTakeFirst();
         if (!acct) throw notFound(`Account ${input.accountId}`);
         if (acct.balance_cents <= 0) throw conflict(`Account ${acct.account_number} owes nothing; there is nothing to refer.`);
-        const open = await trx.selectFrom('agency_referral').select(['agency_name', 'referred_on']).where('account_id', '=', acct.id).where('status', '=', 'referred').executeTakeFirst();
+        const open = await trx
+          .selectFrom('agency_referral')
+          .select(['agency_name', 'referred_on'])
+          .where('account_id', '=', acct.id)
+          .where('status', '=', 'referred')
+          .executeTakeFirst();
         if (open) throw conflict(`Account ${acct.account_number} is already with ${open.agency_name} (since ${open.referred_on}).`);
         const date = input.date ?? (await businessToday(trx, ctx.clock));
         const row = await trx
           .insertInto('agency_referral')
-          .values({ account_id: acct.id, agency_name: input.agencyName, status: 'referred', referred_on: date, referred_at: ctx.clock.now().toISOString(), referred_by: actor.username, balance_cents: acct.balance_cents, note: input.note, recalled_on: null, recalled_at: null, recalled_by: null })
+          .values({
+            account_id: acct.id,
+            agency_name: input.agencyName,
+            status: 'referred',
+            referred_on: date,
+            referred_at: ctx.clock.now().toISOString(),
+            referred_by: actor.username,
+            balance_cents: acct.balance_cents,
+            note: input.note,
+            recalled_on: null,
+            recalled_at: null,
+            recalled_by: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.clock, actor, { action: 'referral.refer', entity: 'account', entityId: acct.id, after: { referralId: row.id, agency: input.agencyName, date, balanceCents: acct.balance_cents, note: input.note } });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'referral.refer',
+          entity: 'account',
+          entityId: acct.id,
+          after: { referralId: row.id, agency: input.agencyName, date, balanceCents: acct.balance_cents, note: input.note },
+        });
         return (await views(trx, { ids: [row.id] }))[0]!;
       });
       changed();
@@ -94,12 +130,27 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
 
     async recall(actor: Actor, input: RecallInput): Promise<Referral> {
       const r = await ctx.db.transaction().execute(async (trx) => {
-        const open = await trx.selectFrom('agency_referral').select(['id', 'agency_name', 'referred_on']).where('account_id', '=', input.accountId).where('status', '=', 'referred').executeTakeFirst();
+        const open = await trx
+          .selectFrom('agency_referral')
+          .select(['id', 'agency_name', 'referred_on'])
+          .where('account_id', '=', input.accountId)
+          .where('status', '=', 'referred')
+          .executeTakeFirst();
         if (!open) throw conflict(`Account ${input.accountId} is not with an agency.`);
         const date = input.date ?? (await businessToday(trx, ctx.clock));
         if (date < open.referred_on) throw invalid(`The recall date ${date} is before the referral (${open.referred_on}).`);
-        await trx.updateTable('agency_referral').set({ status: 'recalled', recalled_on: date, recalled_at: ctx.clock.now().toISOString(), recalled_by: actor.username, recall_reason: input.reason }).where('id', '=', open.id).execute();
-        await appendAudit(trx, ctx.clock, actor, { action: 'referral.recall', entity: 'account', entityId: input.accountId, before: { referralId: open.id, status: 'referred', agency: open.agency_name }, after: { status: 'recalled', date, reason: input.reason } });
+        await trx
+          .updateTable('agency_referral')
+          .set({ status: 'recalled', recalled_on: date, recalled_at: ctx.clock.now().toISOString(), recalled_by: actor.username, recall_reason: input.reason })
+          .where('id', '=', open.id)
+          .execute();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'referral.recall',
+          entity: 'account',
+          entityId: input.accountId,
+          before: { referralId: open.id, status: 'referred', agency: open.agency_name },
+          after: { status: 'recalled', date, reason: input.reason },
+        });
         return (await views(trx, { ids: [open.id] }))[0]!;
       });
       changed();
@@ -116,10 +167,19 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
       const ids = [...new Set(accountIds)];
       const referrals = new Map<number, { agency_name: string; referred_on: string }>();
       for (let k = 0; k < ids.length; k += 500) {
-        for (const r of await ctx.db.selectFrom('agency_referral').select(['account_id', 'agency_name', 'referred_on']).where('status', '=', 'referred').where('account_id', 'in', ids.slice(k, k + 500)).execute()) referrals.set(r.account_id, r);
+        for (const r of await ctx.db
+          .selectFrom('agency_referral')
+          .select(['account_id', 'agency_name', 'referred_on'])
+          .where('status', '=', 'referred')
+          .where('account_id', 'in', ids.slice(k, k + 500))
+          .execute())
+          referrals.set(r.account_id, r);
       }
       const notReferred = ids.filter((id) => !referrals.has(id));
-      if (notReferred.length) throw conflict(`Only referred accounts go into a placement file; not referred: ${notReferred.slice(0, 10).join(', ')}${notReferred.length > 10 ? ', ...' : ''}.`);
+      if (notReferred.length)
+        throw conflict(
+          `Only referred accounts go into a placement file; not referred: ${notReferred.slice(0, 10).join(', ')}${notReferred.length > 10 ? ', ...' : ''}.`,
+        );
       const today = await businessToday(ctx.db, ctx.clock);
       const rows: Record<(typeof placementColumns)[number], string>[] = [];
       for (const id of ids) {
@@ -148,15 +208,31 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
           past_due: centsToDecimalString(pastDue.reduce((s, o) => s + o.open_cents, 0)),
           oldest_due_date: pastDue[0]?.due_date ?? '',
           open_item_count: String(open.length),
-          open_items: open.map((o) => `${o.number} ${o.doc_date} due ${o.due_date} open ${centsToDecimalString(o.open_cents)} of ${centsToDecimalString(o.total_cents)}`).join('; '),
+          open_items: open
+            .map((o) => `${o.number} ${o.doc_date} due ${o.due_date} open ${centsToDecimalString(o.open_cents)} of ${centsToDecimalString(o.total_cents)}`)
+            .join('; '),
           agency: csvText(ref.agency_name),
           referred_on: ref.referred_on,
         });
       }
       const csv = Papa.unparse({ fields: [...placementColumns], data: rows.map((r) => placementColumns.map((c) => r[c])) }, { newline: '\r\n' });
       const agencies = [...new Set(rows.map((r) => r.agency))];
-      const fileName = `placement-${agencies.length === 1 ? agencies[0]!.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() : 'agencies'}-${today}.csv`;
-      await ctx.db.transaction().execute((trx) => appendAudit(trx, ctx.clock, actor, { action: 'referral.placementFile', entity: 'export', entityId: fileName, after: { accountIds: ids, rows: rows.length } }));
+      const fileName = `placement-${
+        agencies.length === 1
+          ? agencies[0]!
+              .replace(/[^A-Za-z0-9]+/g, '-')
+              .replace(/^-|-$/g, '')
+              .toLowerCase()
+          : 'agencies'
+      }-${today}.csv`;
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, ctx.clock, actor, {
+          action: 'referral.placementFile',
+          entity: 'export',
+          entityId: fileName,
+          after: { accountIds: ids, rows: rows.length },
+        }),
+      );
       return { fileName, csv, rows: rows.length };
     },
   };

@@ -24,13 +24,25 @@ function covered(open: OpenDebit[], invoiceIds: number[] | null, accountNumber: 
 }
 
 async function views(db: Queryable, where: ListInput & { ids?: number[] }): Promise<WriteoffRequest[]> {
-  let q = db.selectFrom('writeoff_request as w').innerJoin('account as a', 'a.id', 'w.account_id').selectAll('w').select(['a.account_number', 'a.name']).orderBy('w.id', 'desc');
+  let q = db
+    .selectFrom('writeoff_request as w')
+    .innerJoin('account as a', 'a.id', 'w.account_id')
+    .selectAll('w')
+    .select(['a.account_number', 'a.name'])
+    .orderBy('w.id', 'desc');
   if (where.accountId) q = q.where('w.account_id', '=', where.accountId);
   if (where.status) q = q.where('w.status', '=', where.status);
   if (where.ids) q = q.where('w.id', 'in', where.ids);
   const rows = await q.execute();
   const docIds = rows.flatMap((r) => JSON.parse(r.write_off_document_ids) as number[]);
-  const docs = new Map(docIds.length ? (await db.selectFrom('document').select(['id', 'number', 'related_document_id', 'total_cents']).where('id', 'in', docIds).execute()).map((d) => [d.id, d]) : []);
+  const docs = new Map(
+    docIds.length
+      ? (await db.selectFrom('document').select(['id', 'number', 'related_document_id', 'total_cents']).where('id', 'in', docIds).execute()).map((d) => [
+          d.id,
+          d,
+        ])
+      : [],
+  );
   return rows.map((r) => ({
     id: r.id,
     accountId: r.account_id,
@@ -45,7 +57,12 @@ async function views(db: Queryable, where: ListInput & { ids?: number[] }): Prom
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
     decisionNote: r.decision_note,
-    writeOffDocuments: (JSON.parse(r.write_off_document_ids) as number[]).map((id) => ({ documentId: id, number: docs.get(id)?.number ?? null, invoiceId: docs.get(id)?.related_document_id ?? null, amountCents: docs.get(id)?.total_cents ?? 0 })),
+    writeOffDocuments: (JSON.parse(r.write_off_document_ids) as number[]).map((id) => ({
+      documentId: id,
+      number: docs.get(id)?.number ?? null,
+      invoiceId: docs.get(id)?.related_document_id ?? null,
+      amountCents: docs.get(id)?.total_cents ?? 0,
+    })),
   }));
 }
 
@@ -67,15 +84,39 @@ export function createWriteoffsService(ctx: ServiceContext) {
         const items = covered(await openDebits(trx, acct.id), input.invoiceIds ?? null, acct.account_number);
         const available = items.reduce((s, d) => s + d.open_cents, 0);
         if (available === 0) throw conflict(`Account ${acct.account_number} has nothing open to write off.`);
-        if (input.amountCents > available) throw invalid(`Cannot write off ${formatMoney(input.amountCents)}: only ${formatMoney(available)} is open on ${input.invoiceIds ? 'those items' : 'the account'}.`);
-        const pending = await trx.selectFrom('writeoff_request').select('id').where('account_id', '=', acct.id).where('status', '=', 'pending').executeTakeFirst();
+        if (input.amountCents > available)
+          throw invalid(
+            `Cannot write off ${formatMoney(input.amountCents)}: only ${formatMoney(available)} is open on ${input.invoiceIds ? 'those items' : 'the account'}.`,
+          );
+        const pending = await trx
+          .selectFrom('writeoff_request')
+          .select('id')
+          .where('account_id', '=', acct.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
         if (pending) throw conflict(`Account ${acct.account_number} already has a write-off request waiting for approval (#${pending.id}).`);
         const row = await trx
           .insertInto('writeoff_request')
-          .values({ account_id: acct.id, invoice_ids: input.invoiceIds ? JSON.stringify(input.invoiceIds) : null, amount_cents: input.amountCents, reason: input.reason, status: 'pending', requested_at: ctx.clock.now().toISOString(), requested_by_id: actor.userId, requested_by: actor.username, decided_at: null, decided_by: null })
+          .values({
+            account_id: acct.id,
+            invoice_ids: input.invoiceIds ? JSON.stringify(input.invoiceIds) : null,
+            amount_cents: input.amountCents,
+            reason: input.reason,
+            status: 'pending',
+            requested_at: ctx.clock.now().toISOString(),
+            requested_by_id: actor.userId,
+            requested_by: actor.username,
+            decided_at: null,
+            decided_by: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.clock, actor, { action: 'writeoff.request', entity: 'account', entityId: acct.id, after: { requestId: row.id, invoices: items.map((d) => d.number), amountCents: input.amountCents, reason: input.reason } });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'writeoff.request',
+          entity: 'account',
+          entityId: acct.id,
+          after: { requestId: row.id, invoices: items.map((d) => d.number), amountCents: input.amountCents, reason: input.reason },
+        });
         return one(trx, row.id);
       });
       ctx.emit('data.changed', { domains: ['collections', 'writeoffs'] });
@@ -92,11 +133,13 @@ export function createWriteoffsService(ctx: ServiceContext) {
         const req = await trx.selectFrom('writeoff_request').selectAll().where('id', '=', requestId).executeTakeFirst();
         if (!req) throw notFound(`Write-off request ${requestId}`);
         if (req.status !== 'pending') throw conflict(`Write-off request #${req.id} was already ${req.status}.`);
-        if (req.requested_by_id !== null && req.requested_by_id === actor.userId) throw conflict('A write-off needs the approval of someone other than the person who asked for it.');
+        if (req.requested_by_id !== null && req.requested_by_id === actor.userId)
+          throw conflict('A write-off needs the approval of someone other than the person who asked for it.');
         const acct = await trx.selectFrom('account').select(['id', 'account_number']).where('id', '=', req.account_id).executeTakeFirstOrThrow();
         const items = covered(await openDebits(trx, acct.id), req.invoice_ids ? (JSON.parse(req.invoice_ids) as number[]) : null, acct.account_number);
         const available = items.reduce((s, d) => s + d.open_cents, 0);
-        if (req.amount_cents > available) throw conflict(`Only ${formatMoney(available)} is still open of the ${formatMoney(req.amount_cents)} requested; reject this request and ask again.`);
+        if (req.amount_cents > available)
+          throw conflict(`Only ${formatMoney(available)} is still open of the ${formatMoney(req.amount_cents)} requested; reject this request and ask again.`);
         const today = await businessToday(trx, ctx.clock);
         const p: Posting = { trx, clock: ctx.clock, actor };
         let left = req.amount_cents;
@@ -109,8 +152,19 @@ export function createWriteoffsService(ctx: ServiceContext) {
           left -= amt;
         }
         const now = ctx.clock.now().toISOString();
-        await trx.updateTable('writeoff_request').set({ status: 'approved', decided_at: now, decided_by: actor.username, decision_note: note, write_off_document_ids: JSON.stringify(posted) }).where('id', '=', req.id).where('status', '=', 'pending').execute();
-        await appendAudit(trx, ctx.clock, actor, { action: 'writeoff.approve', entity: 'account', entityId: req.account_id, before: { requestId: req.id, status: 'pending' }, after: { requestId: req.id, status: 'approved', amountCents: req.amount_cents, documents: posted, note } });
+        await trx
+          .updateTable('writeoff_request')
+          .set({ status: 'approved', decided_at: now, decided_by: actor.username, decision_note: note, write_off_document_ids: JSON.stringify(posted) })
+          .where('id', '=', req.id)
+          .where('status', '=', 'pending')
+          .execute();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'writeoff.approve',
+          entity: 'account',
+          entityId: req.account_id,
+          before: { requestId: req.id, status: 'pending' },
+          after: { requestId: req.id, status: 'approved', amountCents: req.amount_cents, documents: posted, note },
+        });
         return one(trx, req.id);
       });
       ctx.emit('data.changed', { domains: [...receivablesDomains, 'collections', 'writeoffs'] });
@@ -122,8 +176,18 @@ export function createWriteoffsService(ctx: ServiceContext) {
         const req = await trx.selectFrom('writeoff_request').select(['id', 'status', 'account_id']).where('id', '=', requestId).executeTakeFirst();
         if (!req) throw notFound(`Write-off request ${requestId}`);
         if (req.status !== 'pending') throw conflict(`Write-off request #${req.id} was already ${req.status}.`);
-        await trx.updateTable('writeoff_request').set({ status: 'rejected', decided_at: ctx.clock.now().toISOString(), decided_by: actor.username, decision_note: note }).where('id', '=', req.id).execute();
-        await appendAudit(trx, ctx.clock, actor, { action: 'writeoff.reject', entity: 'account', entityId: req.account_id, before: { requestId: req.id, status: 'pending' }, after: { requestId: req.id, status: 'rejected', note } });
+        await trx
+          .updateTable('writeoff_request')
+          .set({ status: 'rejected', decided_at: ctx.clock.now().toISOString(), decided_by: actor.username, decision_note: note })
+          .where('id', '=', req.id)
+          .execute();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'writeoff.reject',
+          entity: 'account',
+          entityId: req.account_id,
+          before: { requestId: req.id, status: 'pending' },
+          after: { requestId: req.id, status: 'rejected', note },
+        });
         return one(trx, req.id);
       });
       ctx.emit('data.changed', { domains: ['collections', 'writeoffs'] });

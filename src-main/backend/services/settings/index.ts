@@ -16,7 +16,11 @@ export async function readSetting<T>(db: Queryable, key: string): Promise<T | nu
 
 export async function writeSetting(trx: Trx, key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
-  await trx.insertInto('setting').values({ key, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute();
+  await trx
+    .insertInto('setting')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute();
 }
 
 /**
@@ -43,7 +47,13 @@ function readCompany(raw: Partial<Record<keyof CompanySettings, unknown>>): Comp
     const r = companySettingsSchema.shape[k].safeParse(raw[k]);
     return r.success ? (r.data as CompanySettings[K]) : fallback[k];
   };
-  return { companyName: field('companyName'), currency: field('currency'), timeZone: field('timeZone'), idleLockMinutes: field('idleLockMinutes'), complianceEnabled: field('complianceEnabled') };
+  return {
+    companyName: field('companyName'),
+    currency: field('currency'),
+    timeZone: field('timeZone'),
+    idleLockMinutes: field('idleLockMinutes'),
+    complianceEnabled: field('complianceEnabled'),
+  };
 }
 
 /**

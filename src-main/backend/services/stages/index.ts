@@ -1,6 +1,18 @@
 import { sql } from 'kysely';
 import { daysBetween } from '@shared/dates';
-import { defaultStages, stageActionSchema, stageInputSchema, type AccountCollectionView, type CollectionTask, type HoldReason, type Stage, type StageAction, type StageEvaluation, type StageInput, type TaskCancelled } from '@shared/domain/collections-policy';
+import {
+  defaultStages,
+  stageActionSchema,
+  stageInputSchema,
+  type AccountCollectionView,
+  type CollectionTask,
+  type HoldReason,
+  type Stage,
+  type StageAction,
+  type StageEvaluation,
+  type StageInput,
+  type TaskCancelled,
+} from '@shared/domain/collections-policy';
 import type { DataDomain } from '@shared/ipc/events';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
@@ -20,7 +32,12 @@ const parseActions = (json: string): StageAction[] => stageActionSchema.array().
 
 /** The ladder in force, lowest threshold first. The default ladder is written the first time it is read. */
 export async function activeStages(db: Queryable): Promise<StageRow[]> {
-  const rows = await db.selectFrom('collection_stage').select(['id', 'name', 'days_past_due', 'actions']).where('retired', '=', 0).orderBy('days_past_due').execute();
+  const rows = await db
+    .selectFrom('collection_stage')
+    .select(['id', 'name', 'days_past_due', 'actions'])
+    .where('retired', '=', 0)
+    .orderBy('days_past_due')
+    .execute();
   return rows.map((r) => ({ ...r, actions: parseActions(r.actions) }));
 }
 
@@ -29,7 +46,10 @@ async function ensureLadder(trx: Trx, clock: { now(): Date }): Promise<void> {
   if (any) return;
   const now = clock.now().toISOString();
   for (const s of defaultStages.map((x) => stageInputSchema.parse(x))) {
-    await trx.insertInto('collection_stage').values({ name: s.name, days_past_due: s.daysPastDue, actions: JSON.stringify(s.actions), created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('collection_stage')
+      .values({ name: s.name, days_past_due: s.daysPastDue, actions: JSON.stringify(s.actions), created_at: now, updated_at: now })
+      .execute();
   }
 }
 
@@ -37,10 +57,12 @@ async function ensureLadder(trx: Trx, clock: { now(): Date }): Promise<void> {
 export async function pastDueByAccount(db: Queryable, asOf: string, accountIds?: number[]): Promise<Map<number, { oldestDue: string; pastDueCents: number }>> {
   const out = new Map<number, { oldestDue: string; pastDueCents: number }>();
   const run = async (ids: number[] | null) => {
-    const rows = (await sql<{ account_id: number; oldest: string; past_due: number }>`
+    const rows = (
+      await sql<{ account_id: number; oldest: string; past_due: number }>`
       SELECT account_id, MIN(due_date) AS oldest, SUM(open_cents) AS past_due FROM document
       WHERE side = 'debit' AND open_cents > 0 AND due_date < ${asOf} ${ids ? sql`AND account_id IN (${sql.join(ids)})` : sql``}
-      GROUP BY account_id`.execute(db)).rows;
+      GROUP BY account_id`.execute(db)
+    ).rows;
     for (const r of rows) out.set(r.account_id, { oldestDue: r.oldest, pastDueCents: Number(r.past_due) });
   };
   if (!accountIds || accountIds.length > 2000) await run(null);
@@ -58,8 +80,34 @@ export async function referredAccounts(db: Queryable): Promise<Map<number, HoldR
   return new Map(rows.map((r) => [r.account_id, { code: 'referred', agencyName: r.agency_name, referredOn: r.referred_on }]));
 }
 
-function toTask(r: { id: number; account_id: number; stage_id: number | null; stage_name: string | null; kind: CollectionTask['kind']; detail: string; due_date: string; status: CollectionTask['status']; note: string; created_at: string; closed_at: string | null; closed_by: string | null }): CollectionTask {
-  return { id: r.id, accountId: r.account_id, stageId: r.stage_id, stageName: r.stage_name, kind: r.kind, detail: JSON.parse(r.detail) as Record<string, unknown>, dueDate: r.due_date, status: r.status, note: r.note, createdAt: r.created_at, closedAt: r.closed_at, closedBy: r.closed_by };
+function toTask(r: {
+  id: number;
+  account_id: number;
+  stage_id: number | null;
+  stage_name: string | null;
+  kind: CollectionTask['kind'];
+  detail: string;
+  due_date: string;
+  status: CollectionTask['status'];
+  note: string;
+  created_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}): CollectionTask {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    stageId: r.stage_id,
+    stageName: r.stage_name,
+    kind: r.kind,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    dueDate: r.due_date,
+    status: r.status,
+    note: r.note,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+  };
 }
 
 export function createStagesService(ctx: ServiceContext) {
@@ -74,7 +122,19 @@ export function createStagesService(ctx: ServiceContext) {
     const addTask = async (kind: CollectionTask['kind'], detail: Record<string, unknown>, status: CollectionTask['status'], note = '') => {
       await p.trx
         .insertInto('collection_task')
-        .values({ account_id: accountId, stage_id: stage.id, history_id: historyId, kind, detail: JSON.stringify(detail), due_date: asOf, status, note, created_at: now, closed_at: status === 'open' ? null : now, closed_by: status === 'open' ? null : p.actor.username })
+        .values({
+          account_id: accountId,
+          stage_id: stage.id,
+          history_id: historyId,
+          kind,
+          detail: JSON.stringify(detail),
+          due_date: asOf,
+          status,
+          note,
+          created_at: now,
+          closed_at: status === 'open' ? null : now,
+          closed_by: status === 'open' ? null : p.actor.username,
+        })
         .execute();
       tasks++;
     };
@@ -98,8 +158,21 @@ export function createStagesService(ctx: ServiceContext) {
             await addTask('fee', { amountCents: a.amountCents, blockedBy: 'account_closed' }, 'blocked');
             break;
           }
-          const fee = await postNewDocument(p, { accountId, kind: 'fee', date: asOf, dueDate: asOf, totalCents: a.amountCents, reason: `${a.description} (${stage.name})`, currency: acct.currency });
-          await appendAudit(p.trx, p.clock, p.actor, { action: 'fee.post', entity: 'document', entityId: fee.id, after: { number: fee.number, accountId, amountCents: a.amountCents, stage: stage.name, asOf } });
+          const fee = await postNewDocument(p, {
+            accountId,
+            kind: 'fee',
+            date: asOf,
+            dueDate: asOf,
+            totalCents: a.amountCents,
+            reason: `${a.description} (${stage.name})`,
+            currency: acct.currency,
+          });
+          await appendAudit(p.trx, p.clock, p.actor, {
+            action: 'fee.post',
+            entity: 'document',
+            entityId: fee.id,
+            after: { number: fee.number, accountId, amountCents: a.amountCents, stage: stage.name, asOf },
+          });
           await addTask('fee', { documentId: fee.id, number: fee.number, amountCents: a.amountCents }, 'done');
           fees++;
           break;
@@ -108,7 +181,13 @@ export function createStagesService(ctx: ServiceContext) {
           const before = await p.trx.selectFrom('account').select('status').where('id', '=', accountId).executeTakeFirstOrThrow();
           if (before.status !== 'closed' && before.status !== a.status) {
             await p.trx.updateTable('account').set({ status: a.status, updated_at: now }).where('id', '=', accountId).execute();
-            await appendAudit(p.trx, p.clock, p.actor, { action: 'account.update', entity: 'account', entityId: accountId, before: { status: before.status }, after: { status: a.status, stage: stage.name } });
+            await appendAudit(p.trx, p.clock, p.actor, {
+              action: 'account.update',
+              entity: 'account',
+              entityId: accountId,
+              before: { status: before.status },
+              after: { status: a.status, stage: stage.name },
+            });
           }
           await addTask('status', { from: before.status, to: before.status === 'closed' ? 'closed' : a.status }, 'done');
           break;
@@ -123,7 +202,12 @@ export function createStagesService(ctx: ServiceContext) {
       const hasAny = await ctx.db.selectFrom('collection_stage').select('id').limit(1).executeTakeFirst();
       if (!hasAny) await ctx.db.transaction().execute((trx) => ensureLadder(trx, ctx.clock));
       const stages = await activeStages(ctx.db);
-      const counts = await ctx.db.selectFrom('account_collection').select(['stage_id', (eb) => eb.fn.countAll<number>().as('n')]).where('stage_id', 'is not', null).groupBy('stage_id').execute();
+      const counts = await ctx.db
+        .selectFrom('account_collection')
+        .select(['stage_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('stage_id', 'is not', null)
+        .groupBy('stage_id')
+        .execute();
       const byStage = new Map(counts.map((c) => [c.stage_id, Number(c.n)]));
       return stages.map((s) => ({ id: s.id, name: s.name, daysPastDue: s.days_past_due, actions: s.actions, accountCount: byStage.get(s.id) ?? 0 }));
     },
@@ -140,8 +224,17 @@ export function createStagesService(ctx: ServiceContext) {
         // Retire first so that the unique threshold index sees the new ladder only.
         for (const b of before) await trx.updateTable('collection_stage').set({ retired: 1, updated_at: now }).where('id', '=', b.id).execute();
         for (const s of parsed) {
-          if (s.id) await trx.updateTable('collection_stage').set({ name: s.name, days_past_due: s.daysPastDue, actions: JSON.stringify(s.actions), retired: 0, updated_at: now }).where('id', '=', s.id).execute();
-          else await trx.insertInto('collection_stage').values({ name: s.name, days_past_due: s.daysPastDue, actions: JSON.stringify(s.actions), created_at: now, updated_at: now }).execute();
+          if (s.id)
+            await trx
+              .updateTable('collection_stage')
+              .set({ name: s.name, days_past_due: s.daysPastDue, actions: JSON.stringify(s.actions), retired: 0, updated_at: now })
+              .where('id', '=', s.id)
+              .execute();
+          else
+            await trx
+              .insertInto('collection_stage')
+              .values({ name: s.name, days_past_due: s.daysPastDue, actions: JSON.stringify(s.actions), created_at: now, updated_at: now })
+              .execute();
         }
         const after = await activeStages(trx);
         await appendAudit(trx, ctx.clock, actor, {
@@ -173,7 +266,12 @@ export function createStagesService(ctx: ServiceContext) {
         const stages = await activeStages(trx);
         const stageById = new Map(stages.map((s) => [s.id, s]));
         const pastDue = await pastDueByAccount(trx, asOf);
-        const positions = new Map((await trx.selectFrom('account_collection').select(['account_id', 'stage_id']).where('stage_id', 'is not', null).execute()).map((r) => [r.account_id, r.stage_id]));
+        const positions = new Map(
+          (await trx.selectFrom('account_collection').select(['account_id', 'stage_id']).where('stage_id', 'is not', null).execute()).map((r) => [
+            r.account_id,
+            r.stage_id,
+          ]),
+        );
         const flags = await partners.stoppingFlags(trx, asOf);
         const plans = await activePlansByAccount(trx, asOf);
         const referred = await referredAccounts(trx);
@@ -192,7 +290,11 @@ export function createStagesService(ctx: ServiceContext) {
           if ((target?.id ?? null) === currentId && (currentId === null || current)) continue;
           if (target) {
             const plan = plans.get(accountId);
-            const hold: HoldReason | null = flags.get(accountId)?.reason ?? (plan && inForce(plan.status) ? { code: 'plan', planId: plan.plan.id, planStatus: plan.status } : null) ?? referred.get(accountId) ?? null;
+            const hold: HoldReason | null =
+              flags.get(accountId)?.reason ??
+              (plan && inForce(plan.status) ? { code: 'plan', planId: plan.plan.id, planStatus: plan.status } : null) ??
+              referred.get(accountId) ??
+              null;
             if (hold) {
               out.skipped.push({ accountId, reason: hold });
               continue;
@@ -201,12 +303,34 @@ export function createStagesService(ctx: ServiceContext) {
           const up = target !== null && (current === null || target.days_past_due > current.days_past_due);
           await trx
             .insertInto('account_collection')
-            .values({ account_id: accountId, stage_id: target?.id ?? null, stage_entered_on: target ? asOf : null, stage_entered_at: target ? now : null, assigned_user_id: null, assigned_at: null, updated_at: now })
-            .onConflict((oc) => oc.column('account_id').doUpdateSet({ stage_id: target?.id ?? null, stage_entered_on: target ? asOf : null, stage_entered_at: target ? now : null, updated_at: now }))
+            .values({
+              account_id: accountId,
+              stage_id: target?.id ?? null,
+              stage_entered_on: target ? asOf : null,
+              stage_entered_at: target ? now : null,
+              assigned_user_id: null,
+              assigned_at: null,
+              updated_at: now,
+            })
+            .onConflict((oc) =>
+              oc
+                .column('account_id')
+                .doUpdateSet({ stage_id: target?.id ?? null, stage_entered_on: target ? asOf : null, stage_entered_at: target ? now : null, updated_at: now }),
+            )
             .execute();
           const hist = await trx
             .insertInto('collection_stage_history')
-            .values({ account_id: accountId, from_stage_id: currentId, to_stage_id: target?.id ?? null, as_of: asOf, days_past_due: dpd, past_due_cents: pd?.pastDueCents ?? 0, at: now, by_user_id: actor.userId, by_username: actor.username })
+            .values({
+              account_id: accountId,
+              from_stage_id: currentId,
+              to_stage_id: target?.id ?? null,
+              as_of: asOf,
+              days_past_due: dpd,
+              past_due_cents: pd?.pastDueCents ?? 0,
+              at: now,
+              by_user_id: actor.userId,
+              by_username: actor.username,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           await appendAudit(trx, ctx.clock, actor, {
@@ -216,14 +340,19 @@ export function createStagesService(ctx: ServiceContext) {
             before: { stageId: currentId, stage: current?.name ?? (currentId !== null ? 'retired stage' : null) },
             after: { stageId: target?.id ?? null, stage: target?.name ?? null, asOf, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 },
           });
-          if (out.moves.length < 500) out.moves.push({ accountId, fromStageId: currentId, toStageId: target?.id ?? null, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 });
+          if (out.moves.length < 500)
+            out.moves.push({ accountId, fromStageId: currentId, toStageId: target?.id ?? null, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 });
           // The open tasks of the stage left behind are superseded (a second notice replaces an unsent reminder).
           let stale = trx.selectFrom('collection_task').select(['id', 'detail']).where('account_id', '=', accountId).where('status', '=', 'open');
           if (target) stale = stale.where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '!=', target.id)]));
           const cancelled: TaskCancelled = target ? { code: 'superseded', stageName: target.name } : { code: 'nothing_past_due' };
           for (const t of await stale.execute()) {
             const detail = JSON.stringify({ ...(JSON.parse(t.detail) as Record<string, unknown>), cancelled });
-            await trx.updateTable('collection_task').set({ status: 'cancelled', closed_at: now, closed_by: actor.username, detail }).where('id', '=', t.id).execute();
+            await trx
+              .updateTable('collection_task')
+              .set({ status: 'cancelled', closed_at: now, closed_by: actor.username, detail })
+              .where('id', '=', t.id)
+              .execute();
           }
           if (up) {
             out.movedUp++;
@@ -253,14 +382,38 @@ export function createStagesService(ctx: ServiceContext) {
         .selectFrom('collection_stage_history as h')
         .leftJoin('collection_stage as f', 'f.id', 'h.from_stage_id')
         .leftJoin('collection_stage as t', 't.id', 'h.to_stage_id')
-        .select(['h.id', 'h.from_stage_id', 'f.name as from_name', 'h.to_stage_id', 't.name as to_name', 'h.as_of', 'h.days_past_due', 'h.past_due_cents', 'h.at', 'h.by_username'])
+        .select([
+          'h.id',
+          'h.from_stage_id',
+          'f.name as from_name',
+          'h.to_stage_id',
+          't.name as to_name',
+          'h.as_of',
+          'h.days_past_due',
+          'h.past_due_cents',
+          'h.at',
+          'h.by_username',
+        ])
         .where('h.account_id', '=', accountId)
         .orderBy('h.id', 'desc')
         .execute();
       const tasks = await ctx.db
         .selectFrom('collection_task as t')
         .leftJoin('collection_stage as s', 's.id', 't.stage_id')
-        .select(['t.id', 't.account_id', 't.stage_id', 's.name as stage_name', 't.kind', 't.detail', 't.due_date', 't.status', 't.note', 't.created_at', 't.closed_at', 't.closed_by'])
+        .select([
+          't.id',
+          't.account_id',
+          't.stage_id',
+          's.name as stage_name',
+          't.kind',
+          't.detail',
+          't.due_date',
+          't.status',
+          't.note',
+          't.created_at',
+          't.closed_at',
+          't.closed_by',
+        ])
         .where('t.account_id', '=', accountId)
         .orderBy('t.id', 'desc')
         .execute();
@@ -268,7 +421,18 @@ export function createStagesService(ctx: ServiceContext) {
         accountId,
         stage: pos?.stage_id ? { id: pos.stage_id, name: pos.name ?? '', enteredOn: pos.stage_entered_on!, enteredAt: pos.stage_entered_at! } : null,
         assignedUserId: pos?.assigned_user_id ?? null,
-        history: history.map((h) => ({ id: h.id, fromStageId: h.from_stage_id, fromStageName: h.from_name, toStageId: h.to_stage_id, toStageName: h.to_name, asOf: h.as_of, daysPastDue: h.days_past_due, pastDueCents: h.past_due_cents, at: h.at, by: h.by_username })),
+        history: history.map((h) => ({
+          id: h.id,
+          fromStageId: h.from_stage_id,
+          fromStageName: h.from_name,
+          toStageId: h.to_stage_id,
+          toStageName: h.to_name,
+          asOf: h.as_of,
+          daysPastDue: h.days_past_due,
+          pastDueCents: h.past_due_cents,
+          at: h.at,
+          by: h.by_username,
+        })),
         tasks: tasks.map(toTask),
       };
     },
@@ -280,12 +444,35 @@ export function createStagesService(ctx: ServiceContext) {
         if (!t) throw notFound(`Task ${input.taskId}`);
         if (t.status !== 'open' && t.status !== 'blocked') throw conflict(`Task ${t.id} is already ${t.status}.`);
         const now = ctx.clock.now().toISOString();
-        await trx.updateTable('collection_task').set({ status: input.outcome, note: input.note || t.note, closed_at: now, closed_by: actor.username }).where('id', '=', t.id).execute();
-        await appendAudit(trx, ctx.clock, actor, { action: `task.${input.outcome}`, entity: 'account', entityId: t.account_id, before: { taskId: t.id, kind: t.kind, status: t.status }, after: { taskId: t.id, status: input.outcome, note: input.note } });
+        await trx
+          .updateTable('collection_task')
+          .set({ status: input.outcome, note: input.note || t.note, closed_at: now, closed_by: actor.username })
+          .where('id', '=', t.id)
+          .execute();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: `task.${input.outcome}`,
+          entity: 'account',
+          entityId: t.account_id,
+          before: { taskId: t.id, kind: t.kind, status: t.status },
+          after: { taskId: t.id, status: input.outcome, note: input.note },
+        });
         const row = await trx
           .selectFrom('collection_task as t')
           .leftJoin('collection_stage as s', 's.id', 't.stage_id')
-          .select(['t.id', 't.account_id', 't.stage_id', 's.name as stage_name', 't.kind', 't.detail', 't.due_date', 't.status', 't.note', 't.created_at', 't.closed_at', 't.closed_by'])
+          .select([
+            't.id',
+            't.account_id',
+            't.stage_id',
+            's.name as stage_name',
+            't.kind',
+            't.detail',
+            't.due_date',
+            't.status',
+            't.note',
+            't.created_at',
+            't.closed_at',
+            't.closed_by',
+          ])
           .where('t.id', '=', t.id)
           .executeTakeFirstOrThrow();
         return toTask(row);

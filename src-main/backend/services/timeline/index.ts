@@ -65,7 +65,13 @@ const overridesSource: TimelineSource = async (db, accountId) => {
 
 const noticesSource: TimelineSource = async (db, accountId) => {
   const rows = await db.selectFrom('validation_notice').selectAll().where('account_id', '=', accountId).execute();
-  return rows.map((r) => ({ at: r.recorded_at, kind: 'validation_notice', sentOn: r.sent_on, by: r.recorded_by, ref: { type: 'validation_notice', id: r.id } }));
+  return rows.map((r) => ({
+    at: r.recorded_at,
+    kind: 'validation_notice',
+    sentOn: r.sent_on,
+    by: r.recorded_by,
+    ref: { type: 'validation_notice', id: r.id },
+  }));
 };
 
 export function createTimelineService(ctx: ServiceContext, deps: { promises: PromisesService }, extraSources: readonly TimelineSource[] = []) {

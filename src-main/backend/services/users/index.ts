@@ -50,12 +50,20 @@ export function createUsersService(ctx: ServiceContext) {
     },
 
     async count(db: Queryable = ctx.db): Promise<number> {
-      const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     async assignees(): Promise<Assignee[]> {
-      const rows = await ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'role']).where('active', '=', 1).orderBy('display_name').execute();
+      const rows = await ctx.db
+        .selectFrom('app_user')
+        .select(['id', 'username', 'display_name', 'role'])
+        .where('active', '=', 1)
+        .orderBy('display_name')
+        .execute();
       return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role }));
     },
 
@@ -106,7 +114,13 @@ export function createUsersService(ctx: ServiceContext) {
           .where('id', '=', before.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.clock, actor, { action: 'user.update', entity: 'user', entityId: before.id, before: auditView(before), after: auditView(after) });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'user.update',
+          entity: 'user',
+          entityId: before.id,
+          before: auditView(before),
+          after: auditView(after),
+        });
         return toUserSummary(after);
       });
       ctx.emit('data.changed', { domains: ['users'] });
@@ -141,7 +155,13 @@ export function createUsersService(ctx: ServiceContext) {
           .where('id', '=', before.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx.clock, actor, { action: active ? 'user.activate' : 'user.deactivate', entity: 'user', entityId: before.id, before: auditView(before), after: auditView(after) });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: active ? 'user.activate' : 'user.deactivate',
+          entity: 'user',
+          entityId: before.id,
+          before: auditView(before),
+          after: auditView(after),
+        });
         return toUserSummary(after);
       });
       ctx.emit('data.changed', { domains: ['users'] });

@@ -77,7 +77,13 @@ export function createPartners(ctx: ServiceContext) {
     /** Promises due (date come, not kept yet) or broken (the account's latest promise). */
     async promisesForWorklist(db: Queryable, asOf: string): Promise<PromiseForWorklist[]> {
       const rows = await promises.promisesDueOrBroken(asOf, {}, db);
-      return rows.map((p) => ({ accountId: p.accountId, promiseId: p.id, state: p.status === 'broken' ? 'broken' : 'due', amountCents: p.amountCents, promisedDate: p.dueDate }));
+      return rows.map((p) => ({
+        accountId: p.accountId,
+        promiseId: p.id,
+        state: p.status === 'broken' ? 'broken' : 'due',
+        amountCents: p.amountCents,
+        promisedDate: p.dueDate,
+      }));
     },
 
     /** Broken promises per account among those due in the 365 days up to `asOf`, for the score. */
@@ -85,14 +91,23 @@ export function createPartners(ctx: ServiceContext) {
       const out = new Map<number, number>();
       if (accountIds.length === 0) return out;
       const from = addDays(asOf, -365);
-      const rows = await db.selectFrom('promise_to_pay').select(['account_id', 'amount_cents', 'promised_on', 'due_date', 'grace_days']).where('due_date', '>=', from).where('due_date', '<=', asOf).execute();
+      const rows = await db
+        .selectFrom('promise_to_pay')
+        .select(['account_id', 'amount_cents', 'promised_on', 'due_date', 'grace_days'])
+        .where('due_date', '>=', from)
+        .where('due_date', '<=', asOf)
+        .execute();
       const wanted = new Set(accountIds);
       const mine = rows.filter((r) => wanted.has(r.account_id));
       if (mine.length === 0) return out;
       const earliest = mine.reduce((m, r) => (r.promised_on < m ? r.promised_on : m), asOf);
       const facts = await paymentFacts(db, [...new Set(mine.map((r) => r.account_id))], earliest, asOf);
       for (const r of mine) {
-        const v = evaluatePromise({ amountCents: r.amount_cents, promisedOn: r.promised_on, dueDate: r.due_date, graceDays: r.grace_days }, facts.get(r.account_id) ?? [], asOf);
+        const v = evaluatePromise(
+          { amountCents: r.amount_cents, promisedOn: r.promised_on, dueDate: r.due_date, graceDays: r.grace_days },
+          facts.get(r.account_id) ?? [],
+          asOf,
+        );
         if (v.status === 'broken') out.set(r.account_id, (out.get(r.account_id) ?? 0) + 1);
       }
       return out;

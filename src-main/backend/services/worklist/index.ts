@@ -20,7 +20,12 @@ type Query = z.output<typeof worklistGetSchema>;
  * + 75 x missed plan installments
  */
 export function worklistScore(x: { pastDueCents: number; oldestDaysPastDue: number; brokenPromises: number; missedInstallments: number }): number {
-  return Math.min(1000, Math.floor(Math.max(0, x.pastDueCents) / 1000)) + Math.min(365, Math.max(0, x.oldestDaysPastDue)) + 100 * x.brokenPromises + 75 * x.missedInstallments;
+  return (
+    Math.min(1000, Math.floor(Math.max(0, x.pastDueCents) / 1000)) +
+    Math.min(365, Math.max(0, x.oldestDaysPastDue)) +
+    100 * x.brokenPromises +
+    75 * x.missedInstallments
+  );
 }
 
 interface Candidate {
@@ -45,23 +50,33 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
   const cands = new Map<number, Candidate>();
   const cand = (accountId: number) => cands.get(accountId) ?? cands.set(accountId, { accountId, reasons: [], tasks: 0, firstTaskDue: null }).get(accountId)!;
 
-  const taskCounts = (await sql<{ account_id: number; n: number; first_due: string }>`
+  const taskCounts = (
+    await sql<{ account_id: number; n: number; first_due: string }>`
     SELECT account_id, COUNT(*) AS n, MIN(due_date) AS first_due FROM collection_task
-    WHERE status = 'open' AND due_date <= ${asOf} GROUP BY account_id`.execute(db)).rows;
+    WHERE status = 'open' AND due_date <= ${asOf} GROUP BY account_id`.execute(db)
+  ).rows;
   for (const t of taskCounts) {
     const c = cand(t.account_id);
     c.tasks = t.n;
     c.firstTaskDue = t.first_due;
   }
   for (const p of await partners.promisesForWorklist(db, asOf)) {
-    cand(p.accountId).reasons.push({ reason: p.state === 'due' ? 'promise_due' : 'promise_broken', dueDate: p.promisedDate, promiseId: p.promiseId, amountCents: p.amountCents });
+    cand(p.accountId).reasons.push({
+      reason: p.state === 'due' ? 'promise_due' : 'promise_broken',
+      dueDate: p.promisedDate,
+      promiseId: p.promiseId,
+      amountCents: p.amountCents,
+    });
   }
-  for (const c of await partners.callbacksDue(db, asOf)) cand(c.accountId).reasons.push({ reason: 'callback', dueDate: c.dueDate, callId: c.callId, contactName: c.contactName, phone: c.phone, setBy: c.setBy });
+  for (const c of await partners.callbacksDue(db, asOf))
+    cand(c.accountId).reasons.push({ reason: 'callback', dueDate: c.dueDate, callId: c.callId, contactName: c.contactName, phone: c.phone, setBy: c.setBy });
 
   // Plans: active ones, and ones recorded broken in the last 30 days (unpaid installments put the
   // account on the list; a plan in force with nothing unpaid holds it).
   const followUpFrom = addDays(asOf, -30);
-  const plans = (await planStates(db, asOf, { statuses: ['active', 'broken'] })).filter((s) => s.plan.status === 'active' || (s.plan.closed_on !== null && s.plan.closed_on >= followUpFrom));
+  const plans = (await planStates(db, asOf, { statuses: ['active', 'broken'] })).filter(
+    (s) => s.plan.status === 'active' || (s.plan.closed_on !== null && s.plan.closed_on >= followUpFrom),
+  );
   const missedByAccount = new Map<number, number>();
   const planHold = new Map<number, HoldReason>();
   for (const s of plans) {
@@ -115,7 +130,12 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
   let ranked = actionable.map((c) => {
     const pd = pastDue.get(c.accountId);
     const pos = positions.get(c.accountId);
-    const base = { pastDueCents: pd?.pastDueCents ?? 0, oldestDaysPastDue: pd ? days(pd.oldestDue) : 0, brokenPromises: broken.get(c.accountId) ?? 0, missedInstallments: missedByAccount.get(c.accountId) ?? 0 };
+    const base = {
+      pastDueCents: pd?.pastDueCents ?? 0,
+      oldestDaysPastDue: pd ? days(pd.oldestDue) : 0,
+      brokenPromises: broken.get(c.accountId) ?? 0,
+      missedInstallments: missedByAccount.get(c.accountId) ?? 0,
+    };
     return { c, base, stageId: pos?.stage_id ?? null, assignedUserId: pos?.assigned_user_id ?? null, score: worklistScore(base) };
   });
   if (q.reason) ranked = ranked.filter((r) => (q.reason === 'stage_action' ? r.c.tasks > 0 : r.c.reasons.some((x) => x.reason === q.reason)));
@@ -130,7 +150,19 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
   // Phase 2: details for the page and the held accounts.
   const pageIds = page.map((r) => r.c.accountId);
   const detailIds = [...pageIds, ...holdOf.keys()];
-  const accounts = new Map<number, { id: number; account_number: string; name: string; kind: 'consumer' | 'commercial'; balance_cents: number; stage_name: string | null; stage_entered_on: string | null; username: string | null }>();
+  const accounts = new Map<
+    number,
+    {
+      id: number;
+      account_number: string;
+      name: string;
+      kind: 'consumer' | 'commercial';
+      balance_cents: number;
+      stage_name: string | null;
+      stage_entered_on: string | null;
+      username: string | null;
+    }
+  >();
   const taskRows = new Map<number, WorklistReasonRow[]>();
   for (let k = 0; k < detailIds.length; k += 500) {
     const chunk = detailIds.slice(k, k + 500);
@@ -156,7 +188,15 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
       .execute();
     for (const t of tasks) {
       const detail = JSON.parse(t.detail) as { templateCode?: string };
-      const row: WorklistReasonRow = { reason: 'stage_action', dueDate: t.due_date, taskId: t.id, task: t.kind, templateCode: detail.templateCode ?? null, stageName: t.stage_name, note: t.note };
+      const row: WorklistReasonRow = {
+        reason: 'stage_action',
+        dueDate: t.due_date,
+        taskId: t.id,
+        task: t.kind,
+        templateCode: detail.templateCode ?? null,
+        stageName: t.stage_name,
+        note: t.note,
+      };
       (taskRows.get(t.account_id) ?? taskRows.set(t.account_id, []).get(t.account_id)!).push(row);
     }
   }
@@ -209,20 +249,46 @@ export function createWorklistService(ctx: ServiceContext) {
         }
         const ids = [...new Set(input.accountIds)];
         const found = new Set<number>();
-        for (let k = 0; k < ids.length; k += 500) for (const a of await trx.selectFrom('account').select('id').where('id', 'in', ids.slice(k, k + 500)).execute()) found.add(a.id);
+        for (let k = 0; k < ids.length; k += 500)
+          for (const a of await trx
+            .selectFrom('account')
+            .select('id')
+            .where('id', 'in', ids.slice(k, k + 500))
+            .execute())
+            found.add(a.id);
         const missing = ids.filter((id) => !found.has(id));
         if (missing.length) throw invalid(`No account ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}.`);
         const now = ctx.clock.now().toISOString();
         const before = new Map<number, number | null>();
-        for (let k = 0; k < ids.length; k += 500) for (const c of await trx.selectFrom('account_collection').select(['account_id', 'assigned_user_id']).where('account_id', 'in', ids.slice(k, k + 500)).execute()) before.set(c.account_id, c.assigned_user_id);
+        for (let k = 0; k < ids.length; k += 500)
+          for (const c of await trx
+            .selectFrom('account_collection')
+            .select(['account_id', 'assigned_user_id'])
+            .where('account_id', 'in', ids.slice(k, k + 500))
+            .execute())
+            before.set(c.account_id, c.assigned_user_id);
         for (const id of ids) {
           await trx
             .insertInto('account_collection')
-            .values({ account_id: id, stage_id: null, stage_entered_on: null, stage_entered_at: null, assigned_user_id: input.userId, assigned_at: now, updated_at: now })
+            .values({
+              account_id: id,
+              stage_id: null,
+              stage_entered_on: null,
+              stage_entered_at: null,
+              assigned_user_id: input.userId,
+              assigned_at: now,
+              updated_at: now,
+            })
             .onConflict((oc) => oc.column('account_id').doUpdateSet({ assigned_user_id: input.userId, assigned_at: now, updated_at: now }))
             .execute();
         }
-        await appendAudit(trx, ctx.clock, actor, { action: 'worklist.assign', entity: 'account', entityId: ids.length === 1 ? ids[0] : null, before: ids.map((id) => ({ accountId: id, userId: before.get(id) ?? null })), after: { accountIds: ids, userId: input.userId } });
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'worklist.assign',
+          entity: 'account',
+          entityId: ids.length === 1 ? ids[0] : null,
+          before: ids.map((id) => ({ accountId: id, userId: before.get(id) ?? null })),
+          after: { accountIds: ids, userId: input.userId },
+        });
         return { assigned: ids.length };
       });
       ctx.emit('data.changed', { domains: ['collections'] });
