@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createBackend } from '../backend';
+import { createLogger } from '../log/logger';
 
 export class CliError extends Error {}
 
@@ -41,7 +43,9 @@ export function storePathOf(opts: CommandOptions): string {
 export function openBackend(opts: CommandOptions, createKey = false) {
   const storePath = storePathOf(opts);
   if (!createKey && !fs.existsSync(storePath)) throw new CliError(`Store not found: ${storePath}`);
-  return createBackend({ storePath, key: readKey(opts, createKey), log: () => undefined });
+  // The app's log file belongs to the app (one writer rotates it); the CLI writes the same safe, redacted entries to stderr.
+  const logger = createLogger('backend', (entry) => process.stderr.write(`${JSON.stringify(entry)}\n`), { home: os.homedir() });
+  return createBackend({ storePath, key: readKey(opts, createKey), log: logger.error });
 }
 
 /** `--name value`, `--name=value`, or a bare `--flag` (true); everything else is positional. */
