@@ -20,7 +20,10 @@ export const backupSettingsSchema = z.object({
   /** Automatic daily backups. */
   scheduleEnabled: z.boolean(),
   /** The office's time of day for the daily backup, 24-hour "HH:MM" in the company's time zone. */
-  timeOfDay: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Time of day must be HH:MM (24-hour), e.g. 19:00'),
+  timeOfDay: z
+    .string()
+    .max(5)
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Time of day must be HH:MM (24-hour), e.g. 19:00'),
   /** The newest backup of each of the last N days that have one. */
   keepDaily: z.number().int().min(1, 'Keep at least 1 daily backup').max(366, 'Keep at most 366 daily backups'),
   /** The newest backup of each of the last M months that have one (0: none beyond the daily ones). */

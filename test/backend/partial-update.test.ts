@@ -226,6 +226,31 @@ const cases: UpdateCase[] = [
     excludeOnCurrentPlan: fc.boolean(),
     excludeWrittenOff: fc.boolean(),
   }),
+  {
+    channel: 'backups.updateSettings',
+    session: 'admin',
+    fields: {
+      // Full paths by this machine's rules (Windows rules are tested with the folder check itself).
+      folder: fc.oneof(fc.constant(null), text('/srv/office-share/Backups', '/mnt/backups/ledgerdesk')),
+      scheduleEnabled: fc.boolean(),
+      timeOfDay: text('07:30', '19:00', '23:59'),
+      keepDaily: fc.integer({ min: 1, max: 366 }),
+      keepMonthly: fc.integer({ min: 0, max: 120 }),
+    },
+    async prepare({ b, s }, full) {
+      await must(b, s.admin, 'backups.updateSettings', full as never);
+      return {};
+    },
+    async read({ b, s }) {
+      return pick((await must(b, s.admin, 'backups.overview', undefined)).settings as unknown as Values, [
+        'folder',
+        'scheduleEnabled',
+        'timeOfDay',
+        'keepDaily',
+        'keepMonthly',
+      ]);
+    },
+  },
 ];
 
 describe('hole 3: an update changes exactly the fields it is given', () => {
