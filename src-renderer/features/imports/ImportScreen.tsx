@@ -25,6 +25,7 @@ import {
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
+import { formatBytes } from '@shared/domain/diagnostics';
 import type { ImportError, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
 import { formatMoney } from '@shared/money';
 import { CallError, unwrap } from '../../api/client';
@@ -60,9 +61,6 @@ function readAsBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
-
-const sizeText = (bytes: number) =>
-  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Import accounts, invoices or payments from CSV or XLSX: choose the kind and the file, check the
@@ -204,7 +202,7 @@ export function ImportScreen() {
                         {file.name}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {sizeText(file.size)}
+                        {formatBytes(file.size)}
                         {p ? ` · ${p.format.toUpperCase()} · ${p.rows.toLocaleString('en-US')} data rows` : ''}
                       </Text>
                     </Box>
