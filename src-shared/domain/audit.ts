@@ -67,6 +67,10 @@ export const auditActions = [
   'backup.create',
   'backup.export',
   'backup.restore',
+  // Documents
+  'document.archived',
+  'document.settings',
+  'document.testEmail',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -135,6 +135,22 @@ export const access: { readonly [C in Channel]: Access } = {
   'diagnostics.store': anyone,
   'diagnostics.shell': anyone,
   'diagnostics.openLogFolder': anyone,
+  // Documents (docs/documents.md): clerks print, save and email what they post; the calibration page,
+  // the letterhead, the layout and the email server are administrators' (the handlers check calibration).
+  'documents.print': anyone,
+  'documents.savePdf': anyone,
+  'documents.email': anyone,
+  'documents.printers': anyone,
+  'documents.cancel': anyone,
+  'documents.complete': anyone,
+  'documents.archiveList': anyone,
+  'documents.archiveGet': anyone,
+  'documents.openArchived': anyone,
+  'documents.getSettings': anyone,
+  'documents.updateSettings': administrators,
+  'documents.setLogo': administrators,
+  'documents.removeLogo': administrators,
+  'documents.sendTestEmail': administrators,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -1,5 +1,5 @@
 import type { BackendChannel, Channel, Contract } from '@shared/ipc/contract';
-import type { OutputOf, ParsedInputOf } from '@shared/ipc/endpoint';
+import type { BackendOutputOf, ParsedInputOf } from '@shared/ipc/endpoint';
 import type { Actor } from '../context';
 import type { UserRow } from '../services/users';
 import type { Services } from '../services';
@@ -12,7 +12,7 @@ export interface CallContext {
   services: Services;
 }
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<Contract[C]>, call: CallContext) => Promise<OutputOf<Contract[C]>> | OutputOf<Contract[C]>;
+export type Handler<C extends Channel> = (input: ParsedInputOf<Contract[C]>, call: CallContext) => Promise<BackendOutputOf<Contract[C]>> | BackendOutputOf<Contract[C]>;
 
 /** Every channel must have a handler: a missing or mistyped one fails `tsc`. */
 export type Handlers = { [C in BackendChannel]: Handler<C> };

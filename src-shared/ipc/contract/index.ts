@@ -8,6 +8,7 @@ import { collectionsContract } from './collections';
 import { collectionsPolicyContract } from './collections-policy';
 import { diagnosticsContract } from './diagnostics';
 import { backupsContract } from './backups';
+import { documentsContract } from './documents';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -24,6 +25,7 @@ export const contract = {
   ...collectionsPolicyContract,
   ...backupsContract,
   ...diagnosticsContract,
+  ...documentsContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { updateSchema } from './partial-update';
+import { idSchema, requiredText, textField } from './text';
+
+/**
+ * Documents that leave Ledgerdesk (docs/documents.md): what a customer receives on paper, as a PDF or
+ * by email. Each kind is one builder and one template in src-main/backend/services/documents; the
+ * ledger's documents (an invoice, a credit note, a payment) are their source. `calibration` is the
+ * one-page envelope test an administrator prints; it names no ledger document.
+ */
+export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration'] as const;
+export type OutputKind = (typeof outputKinds)[number];
+
+/** How a document left: printed on a printer, saved as a PDF file, or emailed. */
+export const deliveryChannels = ['print', 'pdf', 'email'] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+export const paperSizes = ['Letter', 'A4'] as const;
+export type PaperSize = (typeof paperSizes)[number];
+export const duplexModes = ['simplex', 'longEdge', 'shortEdge'] as const;
+export type DuplexMode = (typeof duplexModes)[number];
+
+/** One document to produce: a kind and the ledger document it shows (a receipt: the payment). */
+export const outputRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('invoice'), documentId: idSchema }),
+  z.object({ kind: z.literal('credit_note'), documentId: idSchema }),
+  z.object({ kind: z.literal('receipt'), documentId: idSchema }),
+  z.object({ kind: z.literal('calibration') }),
+]);
+export type OutputRef = z.infer<typeof outputRefSchema>;
+
+/** At most this many documents in one print job, PDF or email run. */
+export const MAX_BATCH = 2000;
+const batchSchema = z.array(outputRefSchema).min(1, 'Choose at least one document').max(MAX_BATCH, `At most ${MAX_BATCH} documents at a time`);
+
+/** The printer and paper a print job uses; remembered per kind on each workstation (by the renderer). */
+export const printChoiceSchema = z.object({
+  /** The printer's system name; null prints through the operating system's print dialog. */
+  printer: textField('Printer', 200).nullable(),
+  paper: z.enum(paperSizes),
+  copies: z.number().int().min(1, 'At least 1 copy').max(99, 'At most 99 copies'),
+  duplex: z.enum(duplexModes),
+});
+export type PrintChoice = z.infer<typeof printChoiceSchema>;
+
+/** The caller's id for a long run: progress events carry it and documents.cancel names it. */
+export const runIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'A run id is 8 to 64 letters, digits or dashes');
+export const documentsPrintSchema = z.object({ documents: batchSchema, choice: printChoiceSchema, run: runIdSchema.optional() });
+export const documentsSavePdfSchema = z.object({ documents: batchSchema, run: runIdSchema.optional() });
+export const documentsEmailSchema = z.object({
+  documents: batchSchema,
+  run: runIdSchema.optional(),
+  /** Overrides the account's billing email (one document only). */
+  to: z.email('Not an email address').max(254).optional(),
+});
+
+/** Why a document cannot go out on the channel asked: it is listed, never printed with a blank window. */
+export const outputProblemCodes = ['NO_ADDRESS', 'PARTIAL_ADDRESS', 'NO_EMAIL', 'NOT_POSTED', 'NOT_FOUND', 'SEND_FAILED'] as const;
+export type OutputProblemCode = (typeof outputProblemCodes)[number];
+export interface OutputProblem {
+  ref: OutputRef;
+  /** The document's number and account, to list it on screen. */
+  number: string | null;
+  accountName: string | null;
+  code: OutputProblemCode;
+  /** Which parts are missing, as address field names, e.g. ["postalCode"] (worded on screen). */
+  missing: string[];
+  /** SEND_FAILED: the email error's code (EMAIL_AUTH, EMAIL_TLS, EMAIL_CONNECTION, EMAIL_RECIPIENT) and what the server said. */
+  detail?: { code: string; message: string };
+}
+
+/** A document built and ready to render: a self-contained HTML page, no script. */
+export interface BuiltDocument {
+  ref: OutputRef;
+  kind: OutputKind;
+  /** The ledger document's number (an invoice number, a receipt number); null for calibration. */
+  number: string | null;
+  accountId: number | null;
+  sourceDocumentId: number | null;
+  /** A reprint: the document has left before, so this one says COPY. */
+  copy: boolean;
+  /** File name suggested when saving, e.g. "Invoice INV-000123.pdf". */
+  fileName: string;
+  /** The whole page: what a PDF of this document alone is rendered from. */
+  html: string;
+  /** The inside of its <body>, to put documents of a job into one batch page (PreparedJob.style). */
+  body: string;
+}
+
+/** A job the backend has prepared: the shell renders it, delivers it, then completes it (documents.complete). */
+export interface PreparedJob {
+  /** Random and known only to main and the backend: documents.complete needs it. */
+  jobId: string;
+  channel: DeliveryChannel;
+  paper: PaperSize;
+  /** The stylesheet every document of the job shares, for the batch page (one print job of many pages). */
+  style: string;
+  documents: BuiltDocument[];
+  /** Left out of the job, with the reason; the screen lists them. */
+  problems: OutputProblem[];
+}
+
+/** What the screen gets back from print, save or email. */
+export interface DeliveryOutcome {
+  channel: DeliveryChannel;
+  /** Documents that left and were archived. */
+  delivered: number;
+  /** Pages sent to the printer (blank padding for duplex included). */
+  pages: number;
+  /** Where it went: the printer, the file, the email addresses. */
+  destination: string | null;
+  /** The user closed the dialog: nothing left, nothing archived. */
+  cancelled: boolean;
+  problems: OutputProblem[];
+  archivedIds: number[];
+}
+
+// ---- The archive ----
+export interface ArchivedDocument {
+  id: number;
+  kind: OutputKind;
+  number: string | null;
+  accountId: number | null;
+  sourceDocumentId: number | null;
+  channel: DeliveryChannel;
+  /** The printer, the file name or the email address. */
+  destination: string;
+  copy: boolean;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+export const archiveListSchema = z.object({ accountId: idSchema.optional(), sourceDocumentId: idSchema.optional(), limit: z.number().int().min(1).max(500).default(200) });
+export const archiveGetSchema = z.object({ archiveId: idSchema });
+/** An archived PDF as it was delivered; base64 so it crosses every transport unchanged. */
+export interface ArchivedPdf {
+  id: number;
+  fileName: string;
+  pdfBase64: string;
+  sha256: string;
+}
+
+// ---- Printers ----
+export interface PrinterInfo {
+  name: string;
+  displayName: string;
+  isDefault: boolean;
+  /** What the system says about it, e.g. "idle", "stopped" (data, worded on screen). */
+  status: 'idle' | 'printing' | 'stopped' | 'unknown';
+}
+
+// ---- Settings: letterhead, page layout, email ----
+/** Logos are capped so every document stays small: the limit is named when refused. */
+export const LOGO_MAX_BYTES = 512 * 1024;
+export const logoMimeTypes = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export type LogoMimeType = (typeof logoMimeTypes)[number];
+
+const addressLines = z.object({
+  line1: textField('Address line 1', 120).default(''),
+  line2: textField('Address line 2', 120).default(''),
+  city: textField('City', 80).default(''),
+  state: textField('State', 40).default(''),
+  postalCode: textField('Postal code', 20).default(''),
+  country: textField('Country', 2).default('US'),
+});
+
+export const letterheadSchema = z.object({
+  legalName: textField('Legal name', 160).default(''),
+  address: addressLines.default(addressLines.parse({})),
+  phone: textField('Phone', 40).default(''),
+  email: z.union([z.literal(''), z.email('Not an email address').max(254)]).default(''),
+  website: textField('Website', 200).default(''),
+  taxId: textField('Tax id', 40).default(''),
+  /** null: payments go to the letterhead address. */
+  remitTo: addressLines.nullable().default(null),
+  /** How to pay, printed on invoices (e.g. "Checks payable to … · ACH to …"). */
+  paymentInstructions: textField('How to pay', 600).default(''),
+});
+export type Letterhead = z.infer<typeof letterheadSchema>;
+
+/** Position nudges are millimetres, within ±10 mm: a printer's feed is off by a few, never more. */
+export const NUDGE_MAX_MM = 10;
+export const layoutSchema = z.object({
+  paper: z.enum(paperSizes).default('Letter'),
+  nudgeXmm: z.number().min(-NUDGE_MAX_MM).max(NUDGE_MAX_MM).default(0),
+  nudgeYmm: z.number().min(-NUDGE_MAX_MM).max(NUDGE_MAX_MM).default(0),
+  /** Print the return address in the upper window of double-window envelopes. */
+  returnAddressWindow: z.boolean().default(true),
+  foldMarks: z.boolean().default(true),
+});
+export type Layout = z.infer<typeof layoutSchema>;
+
+export const smtpSecurity = ['tls', 'starttls', 'none'] as const;
+export const smtpSchema = z.object({
+  host: textField('SMTP host', 253).default(''),
+  port: z.number().int().min(1).max(65535).default(587),
+  security: z.enum(smtpSecurity).default('starttls'),
+  user: textField('SMTP user', 254).default(''),
+  fromAddress: z.union([z.literal(''), z.email('Not an email address').max(254)]).default(''),
+  fromName: textField('From name', 120).default(''),
+});
+export type SmtpSettings = z.infer<typeof smtpSchema>;
+
+/** Merge fields an email subject or body may use: {{name}}; any other is refused when saved. */
+export const emailMergeFields = ['companyName', 'accountName', 'accountNumber', 'documentKind', 'documentNumber', 'amountDue', 'dueDate'] as const;
+export const emailTemplateSchema = z.object({
+  subject: requiredText('Subject', 200),
+  body: requiredText('Body', 4000),
+});
+export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
+
+export const documentSettingsSchema = z.object({
+  letterhead: letterheadSchema.default(letterheadSchema.parse({})),
+  layout: layoutSchema.default(layoutSchema.parse({})),
+  smtp: smtpSchema.default(smtpSchema.parse({})),
+  emailTemplates: z
+    .object({ invoice: emailTemplateSchema, credit_note: emailTemplateSchema, receipt: emailTemplateSchema })
+    .default({
+      invoice: { subject: 'Invoice {{documentNumber}} from {{companyName}}', body: 'Dear {{accountName}},\n\nPlease find attached invoice {{documentNumber}} for {{amountDue}}, due {{dueDate}}.\n\nThank you,\n{{companyName}}' },
+      credit_note: { subject: 'Credit note {{documentNumber}} from {{companyName}}', body: 'Dear {{accountName}},\n\nPlease find attached credit note {{documentNumber}}.\n\nThank you,\n{{companyName}}' },
+      receipt: { subject: 'Receipt {{documentNumber}} from {{companyName}}', body: 'Dear {{accountName}},\n\nThank you for your payment. Your receipt {{documentNumber}} is attached.\n\n{{companyName}}' },
+    }),
+});
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+
+/** What the screen sees: the SMTP password is never sent back, only whether one is set; the logo as a data URL. */
+export interface DocumentSettingsView extends DocumentSettings {
+  smtpPasswordSet: boolean;
+  logo: { mimeType: LogoMimeType; bytes: number; dataUrl: string } | null;
+}
+
+export const documentSettingsUpdateSchema = updateSchema(documentSettingsSchema)
+  .extend({
+    /** A new password; '' removes it; absent keeps it. Stored in the encrypted store, never returned. */
+    smtpPassword: z.string().max(500).optional(),
+  })
+  .strict();
+/** A logo upload: the file's bytes as base64, with its type; refused with the limit when too large. */
+export const logoUploadSchema = z.object({ mimeType: z.enum(logoMimeTypes), base64: z.string().max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8) });
+export const sendTestEmailSchema = z.object({ to: z.email('Not an email address').max(254) });
