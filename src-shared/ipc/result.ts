@@ -27,6 +27,17 @@ export const errorCodes = [
   'BACKUP_WRONG_KEY', // the backup was made with another store key and carries no passphrase-wrapped key
   'BACKUP_WRONG_PASSPHRASE', // the passphrase does not unwrap the exported backup's key
   'BACKUP_NEWER_VERSION', // made by a newer Ledgerdesk (a format or migrations this version does not know)
+  'PRINTER_NOT_FOUND', // the printer (queue) named does not exist on this computer
+  'PRINTER_STOPPED', // the printer exists but is stopped or not accepting jobs
+  'PRINT_REFUSED', // the print system refused the job (lp's message in the text)
+  'RENDER_FAILED', // Chromium could not turn a document into a PDF (none found, or it failed)
+  'CANCELLED', // the user cancelled the run: nothing of it left or was archived
+  'EMAIL_NOT_SET_UP', // no SMTP server or sender address in Settings > Documents
+  'EMAIL_AUTH', // the SMTP server refused the user name or password
+  'EMAIL_TLS', // the TLS handshake failed (certificate, protocol, or TLS asked of a server without it)
+  'EMAIL_CONNECTION', // the SMTP server could not be reached (refused, timed out, unknown host)
+  'EMAIL_RECIPIENT', // the server refused the recipient address
+  'EMAIL_FAILED', // the server refused the message for another reason (its reply in the text)
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;
