@@ -8,6 +8,7 @@ import type {
   ValidationNoticeTable,
 } from './schema-collections';
 import type { CollectionsPolicyTables } from './schema-collections-policy';
+import type { DocumentsTables } from './schema-documents';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -215,3 +216,6 @@ export interface Database {
 
 // ---- Collections policy (migration 005): tables in schema-collections-policy.ts, merged in. ----
 export interface Database extends CollectionsPolicyTables {}
+
+// ---- Documents (migration 010): the archive, in schema-documents.ts. ----
+export interface Database extends DocumentsTables {}

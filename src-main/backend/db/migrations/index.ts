@@ -7,6 +7,7 @@ import { m006ContactIds } from './006-contact-ids';
 import { m007AgingAccountKind } from './007-aging-account-kind';
 import { m008InconvenientTimeContact } from './008-inconvenient-time-contact';
 import { m009AllocationSource } from './009-allocation-source';
+import { m010DocumentArchive } from './010-document-archive';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -20,5 +21,6 @@ export const migrations: readonly Migration[] = [
   m007AgingAccountKind,
   m008InconvenientTimeContact,
   m009AllocationSource,
+  m010DocumentArchive,
 ];
 export type { Migration };
