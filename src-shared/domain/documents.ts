@@ -237,6 +237,14 @@ export const documentSettingsUpdateSchema = updateSchema(documentSettingsSchema)
     smtpPassword: z.string().max(500).optional(),
   })
   .strict();
+/**
+ * The longest upload the boundary lets through: four times the limit, so that a logo somewhat too large
+ * reaches the backend, which refuses it naming its size and the limit; larger ones are refused here.
+ */
+export const LOGO_UPLOAD_MAX_BASE64 = Math.ceil((4 * LOGO_MAX_BYTES * 4) / 3) + 8;
 /** A logo upload: the file's bytes as base64, with its type; refused with the limit when too large. */
-export const logoUploadSchema = z.object({ mimeType: z.enum(logoMimeTypes), base64: z.string().max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8) });
+export const logoUploadSchema = z.object({
+  mimeType: z.enum(logoMimeTypes),
+  base64: z.string().max(LOGO_UPLOAD_MAX_BASE64, `The logo is far larger than the limit of ${LOGO_MAX_BYTES / 1024} KB`),
+});
 export const sendTestEmailSchema = z.object({ to: z.email('Not an email address').max(254) });

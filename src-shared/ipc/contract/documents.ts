@@ -6,7 +6,7 @@ import {
   documentsEmailSchema,
   documentsPrintSchema,
   documentsSavePdfSchema,
-  LOGO_MAX_BYTES,
+  LOGO_UPLOAD_MAX_BASE64,
   logoUploadSchema,
   runIdSchema,
   sendTestEmailSchema,
@@ -56,7 +56,7 @@ export const documentsContract = {
   'documents.openArchived': endpoint(archiveGetSchema).returns<boolean, ArchivedPdf>(),
   'documents.getSettings': endpoint(noInput).returns<DocumentSettingsView>(),
   'documents.updateSettings': endpoint(documentSettingsUpdateSchema).returns<DocumentSettingsView>(),
-  'documents.setLogo': endpoint(logoUploadSchema, { maxText: Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 8 }).returns<DocumentSettingsView>(),
+  'documents.setLogo': endpoint(logoUploadSchema, { maxText: LOGO_UPLOAD_MAX_BASE64 }).returns<DocumentSettingsView>(),
   'documents.removeLogo': endpoint(noInput).returns<DocumentSettingsView>(),
   'documents.sendTestEmail': endpoint(sendTestEmailSchema).returns<{ to: string; messageId: string }>(),
 };
