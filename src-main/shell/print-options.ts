@@ -35,6 +35,19 @@ export const toMicrons = (l: Length) => Math.round(l.value * (l.unit === 'in' ? 
 const micronsToPoints = (microns: number) => Math.round((microns * POINTS_PER_INCH) / MICRONS_PER_INCH);
 const micronsToInches = (microns: number) => microns / MICRONS_PER_INCH;
 
+/** A portrait sheet in inches, as printToPDF and Chromium's page.pdf() take it (Letter 8.5 x 11, A4 8.27 x 11.69). */
+export function paperInches(paper: PaperName): { width: number; height: number } {
+  const p = PAPER_MICRONS[paper];
+  if (!p) throw new RangeError(`Paper "${paper}" is not one of Letter, A4, Legal.`);
+  return { width: micronsToInches(p.width), height: micronsToInches(p.height) };
+}
+
+const noMargin: Length = { value: 0, unit: 'in' };
+/** A document's sheet: its own CSS places everything (the envelope window too), so the sheet has no margins. */
+export function documentPageSetup(paper: PaperName, copies = 1, duplex: PageSetup['duplex'] = 'simplex'): PageSetup {
+  return { paper, margins: { top: noMargin, right: noMargin, bottom: noMargin, left: noMargin }, copies, duplex };
+}
+
 function check(setup: PageSetup): void {
   if (!Object.hasOwn(PAPER_MICRONS, setup.paper)) throw new RangeError(`Paper "${setup.paper}" is not one of Letter, A4, Legal.`);
   if (!Number.isInteger(setup.copies) || setup.copies < 1 || setup.copies > 999)
@@ -75,7 +88,7 @@ export function printOptions(setup: PageSetup): { print: WebContentsPrintOptions
     printBackground: true,
   };
   const pdf: PrintToPDFOptions = {
-    pageSize: { width: micronsToInches(paper.width), height: micronsToInches(paper.height) },
+    pageSize: paperInches(setup.paper),
     landscape,
     margins: {
       top: micronsToInches(toMicrons(m.top)),

@@ -1,0 +1,51 @@
+/**
+ * The PDFs of a job's documents as one file: one print job (lp takes one file) or one saved PDF of
+ * several documents. Each document starts on a new sheet: when printing on both sides, a document with
+ * an odd page count is followed by a blank page of its last page's size, so the next one never starts
+ * on the back of the previous one's last page.
+ */
+import { PDFDocument } from 'pdf-lib';
+
+/** The number of pages of one PDF; a file that is not a PDF is refused by pdf-lib with its reason. */
+export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return doc.getPageCount();
+}
+
+/** Blank pages that follow each document when printing on both sides: one after every odd page count. */
+export function duplexPadding(pageCounts: readonly number[], duplex: boolean): number[] {
+  return pageCounts.map((n) => (duplex && n % 2 === 1 ? 1 : 0));
+}
+
+/** Pages the job sends to the printer: every document's pages plus the blank ones duplex adds. */
+export function jobPages(pageCounts: readonly number[], duplex: boolean): number {
+  const padding = duplexPadding(pageCounts, duplex);
+  return pageCounts.reduce((sum, n, i) => sum + n + (padding[i] ?? 0), 0);
+}
+
+export interface MergedPdf {
+  bytes: Uint8Array;
+  /** Pages of the merged file, padding included. */
+  pages: number;
+  /** Each document's own page count, in order. */
+  pageCounts: number[];
+}
+
+/** Merges the documents' PDFs in order into one; `duplex` pads each odd-paged document with a blank page. */
+export async function mergePdfs(pdfs: readonly Uint8Array[], options: { duplex: boolean; title?: string }): Promise<MergedPdf> {
+  if (pdfs.length === 0) throw new RangeError('There is no PDF to merge.');
+  const merged = await PDFDocument.create({ updateMetadata: false });
+  if (options.title) merged.setTitle(options.title);
+  merged.setProducer('Ledgerdesk');
+  const pageCounts: number[] = [];
+  for (const bytes of pdfs) {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    const pages = await merged.copyPages(source, source.getPageIndices());
+    for (const page of pages) merged.addPage(page);
+    pageCounts.push(pages.length);
+    const last = pages.at(-1);
+    if (options.duplex && pages.length % 2 === 1 && last) merged.addPage([last.getWidth(), last.getHeight()]);
+  }
+  const bytes = await merged.save();
+  return { bytes, pages: merged.getPageCount(), pageCounts };
+}
