@@ -15,6 +15,7 @@ import {
 import { idSchema, isoDateSchema, pageSchema, positiveCents, requiredText, textField } from './text';
 import { termsSchema } from './terms';
 import { updateSchema } from './partial-update';
+import { addressSchema, type Address } from './accounts';
 
 /** A discount on a line or on the whole invoice: a percentage in basis points or an amount in cents. */
 export type Discount = { kind: 'percent'; basisPoints: number } | { kind: 'amount'; cents: Cents };
@@ -214,6 +215,8 @@ export const invoiceDraftFieldsSchema = z.object({
   lines: z.array(invoiceLineSchema).max(500).default([]),
   invoiceDiscount: discountSchema.nullable().default(null),
   shippingCents: nonNegativeCents.default(cents(0)),
+  /** Where the goods or services went, printed beside Bill to; null: none (the bill-to applies). */
+  shipTo: addressSchema.nullable().default(null),
 });
 export const invoiceCreateDraftSchema = invoiceDraftFieldsSchema.extend({ accountId: idSchema });
 export const invoiceUpdateDraftSchema = updateSchema(invoiceDraftFieldsSchema).extend({ invoiceId: idSchema });
@@ -262,6 +265,8 @@ export interface InvoiceDetail {
   earlyPaymentDiscountCents: number;
   poNumber: string;
   memo: string;
+  /** null: no ship-to on this invoice. */
+  shipTo: Address | null;
   lines: InvoiceLine[];
   invoiceDiscount: Discount | null;
   subtotalCents: number;

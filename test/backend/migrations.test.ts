@@ -38,7 +38,8 @@ describe('migration checksums', () => {
     await withCompany(b);
     await b.close();
     const last = migrations.at(-1)!;
-    const edited: Migration = { ...last, up: (db) => db.exec(sqlOf(last).join('\n').replace('WHERE', 'WHERE 1 AND')) };
+    // Any change to the SQL counts, even one that runs the same (a trailing comment).
+    const edited: Migration = { ...last, up: (db) => db.exec(`${sqlOf(last).join('\n')}\n-- edited`) };
     const err = openError(b.storePath, b.key, [...migrations.slice(0, -1), edited]);
     expect(err.code).toBe('STORE_MIGRATION_CHANGED');
     expect(err.message).toContain(`migration ${last.id}`);
@@ -95,4 +96,6 @@ const COMMITTED: Record<number, string> = {
   7: 'd792e635b9d91f3a',
   8: 'ca8c778af61d6adf',
   9: 'e2c49ca53c2ba202',
+  10: '6c763983f5a7a3bb',
+  11: 'bbca4934930883c0',
 };

@@ -146,6 +146,8 @@ export interface DocumentTable {
   posted_at: string | null;
   posted_by_id: number | null;
   posted_by: string | null;
+  /** Invoices: JSON Address of the ship-to (migration 011); null: none. */
+  ship_to: string | null;
 }
 
 export interface InvoiceLineTable {

@@ -8,6 +8,7 @@ import { m007AgingAccountKind } from './007-aging-account-kind';
 import { m008InconvenientTimeContact } from './008-inconvenient-time-contact';
 import { m009AllocationSource } from './009-allocation-source';
 import { m010DocumentArchive } from './010-document-archive';
+import { m011InvoiceShipTo } from './011-invoice-ship-to';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -22,5 +23,6 @@ export const migrations: readonly Migration[] = [
   m008InconvenientTimeContact,
   m009AllocationSource,
   m010DocumentArchive,
+  m011InvoiceShipTo,
 ];
 export type { Migration };

@@ -16,6 +16,7 @@ import {
   type creditNoteSchema,
 } from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
+import { addressSchema, type Address } from '@shared/domain/accounts';
 import type { PostingResult } from '@shared/domain/payments';
 import type { Page } from '@shared/domain/text';
 import type { Actor, Queryable, ServiceContext } from '../../context';
@@ -36,7 +37,8 @@ import {
   type Posting,
 } from '../ledger/posting';
 
-type DraftInput = z.output<typeof invoiceCreateDraftSchema>;
+/** Callers building an invoice in code (the demo, bulk generators) may leave the ship-to out: none. */
+type DraftInput = Omit<z.output<typeof invoiceCreateDraftSchema>, 'shipTo'> & { shipTo?: Address | null };
 type DraftPatch = z.output<typeof invoiceUpdateDraftSchema>;
 type LineData = DraftInput['lines'][number];
 type CreditNoteInput = z.output<typeof creditNoteSchema>;
@@ -59,7 +61,15 @@ function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, sh
 async function writeDraftContent(
   p: Posting,
   docId: number,
-  header: { invoiceDate: string; terms: string; poNumber: string; memo: string; invoiceDiscount: Discount | null; shippingCents: Cents },
+  header: {
+    invoiceDate: string;
+    terms: string;
+    poNumber: string;
+    memo: string;
+    invoiceDiscount: Discount | null;
+    shippingCents: Cents;
+    shipTo: Address | null;
+  },
   lines: LineData[],
 ) {
   const settings = await readInvoiceSettings(p.trx);
@@ -76,6 +86,7 @@ async function writeDraftContent(
       discount_bp: dates.discountBp,
       po_number: header.poNumber,
       memo: header.memo,
+      ship_to: header.shipTo ? JSON.stringify(header.shipTo) : null,
       invoice_discount: header.invoiceDiscount ? JSON.stringify(header.invoiceDiscount) : null,
       subtotal_cents: totals.subtotalCents,
       discount_cents: totals.discountCents,
@@ -114,6 +125,11 @@ async function writeDraftContent(
       .execute();
   }
   return totals;
+}
+
+/** The stored ship-to (JSON Address) read back; null when the invoice has none. */
+function readShipTo(json: string | null): Address | null {
+  return json ? addressSchema.parse(JSON.parse(json)) : null;
 }
 
 async function readLines(db: Queryable, docId: number): Promise<LineData[]> {
@@ -160,6 +176,7 @@ export async function insertDraftInvoice(p: Posting, input: DraftInput, today: s
       memo: input.memo,
       invoiceDiscount: input.invoiceDiscount,
       shippingCents: input.shippingCents,
+      shipTo: input.shipTo ?? null,
     },
     input.lines,
   );
@@ -194,6 +211,7 @@ export async function postInvoiceInTrx(p: Posting, invoiceId: number): Promise<D
       memo: draft.memo,
       invoiceDiscount,
       shippingCents: cents(draft.shipping_cents),
+      shipTo: readShipTo(draft.ship_to),
     },
     lines,
   );
@@ -245,6 +263,7 @@ export async function createAndPostInvoice(p: Posting, input: DraftInput, today:
       discount_bp: dates.discountBp,
       po_number: input.poNumber,
       memo: input.memo,
+      ship_to: input.shipTo ? JSON.stringify(input.shipTo) : null,
       invoice_discount: input.invoiceDiscount ? JSON.stringify(input.invoiceDiscount) : null,
       subtotal_cents: totals.subtotalCents,
       discount_cents: totals.discountCents,
@@ -392,6 +411,7 @@ export function createInvoicesService(ctx: ServiceContext) {
       earlyPaymentDiscountCents: applyBasisPoints(cents(d.total_cents), d.discount_bp),
       poNumber: d.po_number,
       memo: d.memo,
+      shipTo: readShipTo(d.ship_to),
       lines: lines.map((l) => ({
         lineNo: l.line_no,
         itemCode: l.item_code,
@@ -457,6 +477,7 @@ export function createInvoicesService(ctx: ServiceContext) {
             memo: input.memo ?? before.memo,
             invoiceDiscount: input.invoiceDiscount !== undefined ? input.invoiceDiscount : before.invoiceDiscount,
             shippingCents: input.shippingCents ?? cents(before.shippingCents),
+            shipTo: input.shipTo !== undefined ? input.shipTo : before.shipTo,
           },
           lines,
         );
