@@ -98,6 +98,13 @@ export const addressSchema = z.object({
 });
 export type Address = z.infer<typeof addressSchema>;
 
+/** An address as the lines a person reads: street, suite, "City, ST 12345", and the country when not US. */
+export function addressLines(a: Address): string[] {
+  const region = [a.state, a.postalCode].filter(Boolean).join(' ');
+  const cityLine = [a.city, region].filter(Boolean).join(', ');
+  return [a.line1, a.line2, cityLine, a.country && a.country !== 'US' ? a.country : ''].filter((l) => l.trim() !== '');
+}
+
 export const contactSchema = z.object({
   /** Present when editing an existing contact, so its id (referenced by the call log) is kept. */
   id: idSchema.optional(),

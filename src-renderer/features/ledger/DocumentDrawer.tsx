@@ -13,6 +13,8 @@ import { atLeast, useSession } from '../../app/session';
 import { ReceiptModal } from '../payments/ReceiptCard';
 import { KindBadge } from './LedgerTab';
 import { WaiveFeeButton } from '../fees/WaiveFeeButton';
+import { DocumentActions } from '../documents/DocumentActions';
+import type { OutputRef } from '@shared/domain/documents';
 
 type DrawerAction = 'creditNote' | 'writeOff' | 'reverse';
 
@@ -98,6 +100,7 @@ function DocumentBody({
   const [receipt, setReceipt] = useState(false);
   const reversed = d.referencedBy.some((r) => r.kind === 'reversal');
   const inv = d.invoice;
+  const output = outputFor(d);
   return (
     <Stack gap="md" data-testid="document-drawer">
       <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
@@ -146,6 +149,7 @@ function DocumentBody({
         </Group>
       )}
 
+      {output && <DocumentActions documents={[output]} number={d.number} accountId={d.accountId} shortcut size="xs" />}
       <Group gap="xs">
         {d.kind === 'invoice' && (
           <Button
@@ -305,6 +309,14 @@ function DocumentBody({
       {receipt && <ReceiptModal paymentId={d.id} onClose={() => setReceipt(false)} />}
     </Stack>
   );
+}
+
+/** What a ledger document gives to print, save or email: the invoice or credit note itself; a payment's receipt. */
+function outputFor(d: DocumentDetail): OutputRef | null {
+  if (d.postedAt === null) return null;
+  if (d.kind === 'invoice' || d.kind === 'credit_note') return { kind: d.kind, documentId: d.id };
+  if (d.kind === 'payment') return { kind: 'receipt', documentId: d.id };
+  return null;
 }
 
 function Line({ label, cents, bold }: { label: string; cents: number; bold?: boolean }) {

@@ -8,16 +8,26 @@ import { formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
 import { useSession } from '../../app/session';
+import { DocumentActions } from '../documents/DocumentActions';
 
 export function methodText(r: Pick<Receipt, 'method' | 'checkNumber' | 'cardLast4'>): string {
   return `${paymentMethodLabels[r.method]}${r.checkNumber ? ` #${r.checkNumber}` : ''}${r.cardLast4 ? ` ending ${r.cardLast4}` : ''}`;
 }
 
-/** The receipt as the customer gets it: a paper-like card. */
+/** The receipt as the customer gets it: a paper-like card, with Print, Save as PDF and Email above it (Ctrl+P prints it). */
 export function ReceiptCard({ receipt: r }: { receipt: Receipt }) {
   const { session } = useSession();
   // The receipt names the clerk by user name; show the signed-in clerk's full name when it is them.
   const clerk = r.clerk === session.username ? session.displayName : r.clerk;
+  return (
+    <Stack gap="sm">
+      <DocumentActions documents={[{ kind: 'receipt', documentId: r.paymentId }]} number={r.receiptNumber} accountId={r.accountId} shortcut size="xs" />
+      <ReceiptPaper r={r} clerk={clerk} />
+    </Stack>
+  );
+}
+
+function ReceiptPaper({ r, clerk }: { r: Receipt; clerk: string }) {
   return (
     <Paper
       withBorder
