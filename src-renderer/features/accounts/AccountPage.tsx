@@ -48,6 +48,7 @@ import { OpenItemsTab } from '../ledger/OpenItemsTab';
 import { DocumentDrawer } from '../ledger/DocumentDrawer';
 import { PostPaymentModal } from '../payments/PostPaymentModal';
 import { AccountDetailsForm } from './AccountForm';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
@@ -293,6 +294,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
           </Tabs.Tab>
           <Tabs.Tab value="collections">Collections</Tabs.Tab>
           <Tabs.Tab value="plan">Payment plan</Tabs.Tab>
+          <Tabs.Tab value="documents">Documents</Tabs.Tab>
           <Tabs.Tab value="details">Details</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="ledger" style={{ flex: 1, minHeight: 360, display: 'flex', flexDirection: 'column' }}>
@@ -306,6 +308,9 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
         </Tabs.Panel>
         <Tabs.Panel value="plan">
           <PaymentPlanTab ledger={ledger} closed={closed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab accountId={account.id} />
         </Tabs.Panel>
         <Tabs.Panel value="details">
           <AccountDetailsForm key={account.updatedAt} account={account} />

@@ -15,8 +15,10 @@ import {
   Loader,
   Paper,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   TagsInput,
   Text,
@@ -39,6 +41,7 @@ import {
   type TotalsLineInput,
 } from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
+import { addressLines, type Address } from '@shared/domain/accounts';
 import { formatDate, formatInstant, isIsoDate } from '@shared/dates';
 import {
   MAX_QUANTITY_MILLI,
@@ -58,8 +61,9 @@ import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
 import { useAccount, useBusinessToday, useInvoiceSettings, useItems } from '../accounts/api';
-import { commonTerms } from '../accounts/usStates';
+import { commonTerms, usStates } from '../accounts/usStates';
 import { CreditNoteModal } from '../accounts/AccountActions';
+import { DocumentActions } from '../documents/DocumentActions';
 
 interface LineDraft {
   key: number;
@@ -80,6 +84,8 @@ interface HeaderDraft {
   discountKind: 'percent' | 'amount';
   discount: string;
   shipping: string;
+  /** null: no ship-to (the bill-to applies). */
+  shipTo: Address | null;
 }
 
 let nextKey = 1;
@@ -143,6 +149,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       discountKind: d.kind,
       discount: d.text,
       shipping: draft?.shippingCents ? centsToDecimalString(draft.shippingCents) : '',
+      shipTo: draft?.shipTo ?? null,
     };
   });
   const [lines, setLines] = useState<LineDraft[]>(() =>
@@ -236,6 +243,8 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
     const terms = parseTerms(header.terms);
     if (!terms) errors.terms = 'Like “Net 30” or “2/10 Net 30”';
     if (!isIsoDate(header.invoiceDate)) errors.invoiceDate = 'Pick a date';
+    if (header.shipTo && !header.shipTo.line1.trim()) errors['shipTo.line1'] = 'Street address needed';
+    if (header.shipTo && !header.shipTo.city.trim()) errors['shipTo.city'] = 'City needed';
     let totals: InvoiceTotals | null = null;
     let totalsError: string | null = null;
     const lineFieldErrors = Object.keys(errors).some((k) => /^\d+\./.test(k));
@@ -267,6 +276,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
     lines: parsed.inputs,
     invoiceDiscount: parsed.invoiceDiscount,
     shippingCents: parsed.shipping,
+    shipTo: header.shipTo,
   });
 
   const save = async (): Promise<InvoiceDetail | null> => {
@@ -408,6 +418,8 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
           <TextInput label="PO number" value={header.poNumber} onChange={(e) => setHeader({ ...header, poNumber: e.currentTarget.value })} />
         </SimpleGrid>
       </Paper>
+
+      <ShipToSection shipTo={header.shipTo} onChange={(shipTo) => setHeader({ ...header, shipTo })} error={err} />
 
       <Paper withBorder radius="md" mb="md" style={{ overflow: 'hidden' }}>
         <Table aria-label="Invoice lines" verticalSpacing={8} horizontalSpacing={8} style={{ tableLayout: 'fixed' }}>
@@ -695,6 +707,88 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   );
 }
 
+const blankAddress: Address = { line1: '', line2: '', city: '', state: '', postalCode: '', country: 'US' };
+
+/** Optional: where the goods or services went, when not the billing address; printed beside Bill to. */
+function ShipToSection({
+  shipTo,
+  onChange,
+  error,
+}: {
+  shipTo: Address | null;
+  onChange: (a: Address | null) => void;
+  error: (key: string) => string | undefined;
+}) {
+  const set = (patch: Partial<Address>) => shipTo && onChange({ ...shipTo, ...patch });
+  return (
+    <Paper withBorder radius="md" p="md" mb="md" role="group" aria-label="Ship to">
+      <Group justify="space-between" align="center">
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            Ship to
+          </Text>
+          <Text size="xs" c="dimmed">
+            {shipTo ? 'Printed beside Bill to on the invoice.' : 'Optional: where the goods or services went, when not the billing address.'}
+          </Text>
+        </Stack>
+        <Switch label="Ship to another address" checked={shipTo !== null} onChange={(e) => onChange(e.currentTarget.checked ? blankAddress : null)} />
+      </Group>
+      {shipTo && (
+        <Group gap={8} mt="sm" grow wrap="nowrap" align="flex-start">
+          <TextInput
+            aria-label="Ship to: line 1"
+            placeholder="Street address"
+            style={{ flexGrow: 3 }}
+            value={shipTo.line1}
+            error={error('shipTo.line1')}
+            onChange={(e) => set({ line1: e.currentTarget.value })}
+          />
+          <TextInput
+            aria-label="Ship to: line 2"
+            placeholder="Suite, building (optional)"
+            style={{ flexGrow: 2 }}
+            value={shipTo.line2}
+            onChange={(e) => set({ line2: e.currentTarget.value })}
+          />
+          <TextInput
+            aria-label="Ship to: city"
+            placeholder="City"
+            style={{ flexGrow: 2 }}
+            value={shipTo.city}
+            error={error('shipTo.city')}
+            onChange={(e) => set({ city: e.currentTarget.value })}
+          />
+          <Select
+            aria-label="Ship to: state"
+            placeholder="State"
+            searchable
+            data={usStates}
+            value={shipTo.state || null}
+            onChange={(v) => set({ state: v ?? '' })}
+          />
+          <TextInput aria-label="Ship to: ZIP code" placeholder="ZIP" value={shipTo.postalCode} onChange={(e) => set({ postalCode: e.currentTarget.value })} />
+        </Group>
+      )}
+    </Paper>
+  );
+}
+
+function AddressBlock({ label, name, lines, testId }: { label: string; name?: string; lines: string[]; testId?: string }) {
+  return (
+    <Stack gap={0} data-testid={testId}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      {name && <Text fw={600}>{name}</Text>}
+      {lines.map((l) => (
+        <Text size="sm" key={l}>
+          {l}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 function TotalRow({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <Group justify="space-between">
@@ -765,6 +859,8 @@ function InvoiceBreadcrumbs({ accountId, accountLabel, current }: { accountId: n
 function PostedInvoice({ invoice }: { invoice: InvoiceDetail }) {
   const [crediting, setCrediting] = useState(false);
   const inv = invoice;
+  const account = useAccount(inv.accountId);
+  const billTo = account.data ? addressLines(account.data.mailingAddress ?? account.data.billingAddress) : [];
   return (
     <Box pb="xl">
       <InvoiceBreadcrumbs accountId={inv.accountId} accountLabel={inv.accountName} current={inv.number ?? 'Invoice'} />
@@ -795,10 +891,11 @@ function PostedInvoice({ invoice }: { invoice: InvoiceDetail }) {
             {inv.postedBy ? ` by ${inv.postedBy}` : ''}. Posted invoices cannot be edited; issue a credit note to correct one.
           </Text>
         </Stack>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-start">
           <Button component={Link} to={`/accounts/${inv.accountId}`} variant="default">
             Back to account
           </Button>
+          <DocumentActions documents={[{ kind: 'invoice', documentId: inv.id }]} number={inv.number} accountId={inv.accountId} shortcut />
           <Button leftSection={<IconFileMinus size={16} />} variant="light" onClick={() => setCrediting(true)}>
             Issue credit note
           </Button>
@@ -806,15 +903,15 @@ function PostedInvoice({ invoice }: { invoice: InvoiceDetail }) {
       </Group>
       <Paper withBorder radius="md" p="xl" maw={1000}>
         <Group justify="space-between" align="flex-start" mb="lg">
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              Bill to
-            </Text>
-            <Text fw={600}>{inv.accountName}</Text>
-            <Text size="sm" c="dimmed" className="mono">
-              {inv.accountNumber}
-            </Text>
-          </Stack>
+          <Group gap="xl" align="flex-start">
+            <Stack gap={2}>
+              <AddressBlock label="Bill to" name={inv.accountName} lines={billTo} testId="posted-bill-to" />
+              <Text size="sm" c="dimmed" className="mono">
+                {inv.accountNumber}
+              </Text>
+            </Stack>
+            {inv.shipTo && <AddressBlock label="Ship to" lines={addressLines(inv.shipTo)} testId="posted-ship-to" />}
+          </Group>
           <SimpleGrid cols={inv.discountDate ? 4 : 3} spacing="xl">
             <Stack gap={0}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
