@@ -3,7 +3,7 @@
  * whole points for custom margins; printToPDF() takes inches for both.
  */
 import { describe, expect, it } from 'vitest';
-import { printOptions, type PageSetup } from '../../src-main/shell/print-options';
+import { documentPageSetup, paperInches, printOptions, type PageSetup } from '../../src-main/shell/print-options';
 
 const inch = (value: number) => ({ value, unit: 'in' as const });
 const mm = (value: number) => ({ value, unit: 'mm' as const });
@@ -65,5 +65,33 @@ describe('print options', () => {
     [{ ...letter, paper: 'Tabloid' as PageSetup['paper'] }, /Paper "Tabloid" is not one of Letter, A4, Legal/],
   ])('refuses a setup that cannot print (%#)', (setup, message) => {
     expect(() => printOptions(setup)).toThrow(message);
+  });
+});
+
+describe("a document's sheet", () => {
+  it('Letter and A4 in inches, as printToPDF and page.pdf() take them (612 x 792 pt and 595.28 x 841.89 pt)', () => {
+    expect(paperInches('Letter')).toEqual({ width: 8.5, height: 11 });
+    const a4 = paperInches('A4');
+    expect(a4.width * 72).toBeCloseTo(595.28, 2);
+    expect(a4.height * 72).toBeCloseTo(841.89, 2);
+    expect(() => paperInches('Tabloid' as PageSetup['paper'])).toThrow(/Tabloid/);
+  });
+
+  it('has no margins: the page places everything, in print (microns, points) and in the PDF (inches)', () => {
+    const letterSheet = printOptions(documentPageSetup('Letter', 2, 'longEdge'));
+    expect(letterSheet.print).toMatchObject({
+      pageSize: { width: 215_900, height: 279_400 },
+      margins: { marginType: 'custom', top: 0, right: 0, bottom: 0, left: 0 },
+      copies: 2,
+      duplexMode: 'longEdge',
+    });
+    expect(letterSheet.pdf).toMatchObject({
+      pageSize: { width: 8.5, height: 11 },
+      margins: { top: 0, right: 0, bottom: 0, left: 0 },
+      preferCSSPageSize: false,
+    });
+    const a4Sheet = printOptions(documentPageSetup('A4'));
+    expect(a4Sheet.print).toMatchObject({ pageSize: { width: 210_000, height: 297_000 }, copies: 1, duplexMode: 'simplex' });
+    expect(a4Sheet.pdf.pageSize).toEqual({ width: 210_000 / 25_400, height: 297_000 / 25_400 });
   });
 });

@@ -78,10 +78,10 @@ export function removeQuietly(...files: string[]): void {
 }
 
 /** Writes a small file under a temporary name, syncs it and renames it into place. */
-export function writeFileDurably(file: string, text: string): void {
+export function writeFileDurably(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.partial-${process.pid}`;
   try {
-    fs.writeFileSync(tmp, text, { mode: 0o600 });
+    fs.writeFileSync(tmp, data, { mode: 0o600 });
     fsyncFile(tmp);
     fs.renameSync(tmp, file);
   } catch (err) {

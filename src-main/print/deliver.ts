@@ -1,0 +1,144 @@
+/**
+ * What the shell does with a job the backend prepared (docs/documents.md): render every document to a
+ * PDF, deliver them on the job's channel, then hand the PDFs to the backend (`documents.complete`),
+ * which emails (email channel) and archives them. Main (Electron) and the e2e bridge both run this,
+ * with their own renderer, printer and save dialog; nothing here imports Electron.
+ *
+ * Nothing is completed (so nothing archived) unless it left: a cancelled run, a cancelled save dialog
+ * or a refused print job stops before `complete`.
+ */
+import type { BuiltDocument, DeliveryOutcome, PreparedJob, PrintChoice } from '@shared/domain/documents';
+import type { EventMap } from '@shared/ipc/events';
+import { DomainError } from '../backend/errors';
+import { jobPages, mergePdfs, pdfPageCount } from './batch-pdf';
+import type { PdfRenderer } from './pdf-renderer';
+
+/** A job's documents ready to print: the same order in `documents`, `pdfs` and `pageCounts`. */
+export interface PrintBatch {
+  job: PreparedJob;
+  choice: PrintChoice;
+  pdfs: Uint8Array[];
+  pageCounts: number[];
+  /** The job's name in the print queue. */
+  title: string;
+}
+
+/** Prints one batch as ONE job (CUPS lp of the merged PDF, or Electron's print of the batch page). */
+export interface Printer {
+  /** Answers where it went (the printer's name); a refusal throws its DomainError. */
+  print(batch: PrintBatch): Promise<{ destination: string }>;
+}
+
+/** Writes a PDF where the user chooses (the save dialog); null when the user cancelled. */
+export interface Saver {
+  save(suggestedName: string, pdf: Uint8Array): Promise<{ destination: string } | null>;
+}
+
+export interface CompleteInput {
+  jobId: string;
+  pdfs: string[];
+  destination: string;
+  pages: number;
+}
+
+export interface DeliverDeps {
+  renderer: PdfRenderer;
+  /** Needed for the print channel. */
+  printer?: Printer;
+  /** Needed for the pdf channel. */
+  saver?: Saver;
+  /** The backend's `documents.complete`, called with the asking session. */
+  complete(input: CompleteInput): Promise<DeliveryOutcome>;
+  /** Progress to the asking window (only when the caller named its run). */
+  progress?(event: EventMap['progress']): void;
+  /** Asked between two documents (documents.cancel). */
+  isCancelled?(): boolean;
+}
+
+export interface DeliverRequest {
+  /** The caller's run id, carried by the progress events. */
+  run?: string;
+  /** The print channel's printer, paper, copies and duplex. */
+  choice?: PrintChoice;
+}
+
+export const RENDER_TASK = 'documents.render';
+
+const cancelled = () => new DomainError('CANCELLED', 'The run was cancelled: nothing was delivered or archived.');
+
+/** A print queue's name for the job: the document, or how many. */
+export function jobTitle(documents: readonly BuiltDocument[]): string {
+  const [only] = documents;
+  if (documents.length === 1 && only) return `Ledgerdesk - ${only.fileName.replace(/\.pdf$/i, '')}`;
+  return `Ledgerdesk - ${documents.length} documents`;
+}
+
+/** The name the save dialog suggests: the document's own, or one for the merged file of several. */
+export function saveName(documents: readonly BuiltDocument[]): string {
+  const [only] = documents;
+  if (documents.length === 1 && only) return only.fileName;
+  return `Ledgerdesk documents (${documents.length}).pdf`;
+}
+
+const toBase64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64');
+
+/** Renders each document in order; stops between two documents when the run is cancelled. */
+async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | undefined): Promise<Uint8Array[]> {
+  const total = job.documents.length;
+  const pdfs: Uint8Array[] = [];
+  const progress = (done: number, label?: string) => {
+    if (run !== undefined) deps.progress?.({ task: RENDER_TASK, run, done, total, ...(label ? { label } : {}) });
+  };
+  progress(0);
+  for (const doc of job.documents) {
+    if (deps.isCancelled?.()) throw cancelled();
+    try {
+      pdfs.push(await deps.renderer.render(doc.html, job.paper));
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new DomainError('RENDER_FAILED', `${doc.fileName} could not be made into a PDF: ${reason}`, { fileName: doc.fileName });
+    }
+    progress(pdfs.length, doc.number ?? doc.fileName);
+  }
+  if (deps.isCancelled?.()) throw cancelled();
+  return pdfs;
+}
+
+const noOutcome = (job: PreparedJob): DeliveryOutcome => ({
+  channel: job.channel,
+  delivered: 0,
+  pages: 0,
+  destination: null,
+  cancelled: true,
+  problems: job.problems,
+  archivedIds: [],
+});
+
+/** Renders, delivers and completes one prepared job; answers the backend's DeliveryOutcome. */
+export async function deliverJob(job: PreparedJob, deps: DeliverDeps, request: DeliverRequest = {}): Promise<DeliveryOutcome> {
+  if (job.documents.length === 0) return deps.complete({ jobId: job.jobId, pdfs: [], destination: '', pages: 0 });
+  const pdfs = await renderAll(job, deps, request.run);
+  const pageCounts = await Promise.all(pdfs.map(pdfPageCount));
+  const complete = (destination: string, pages: number) => deps.complete({ jobId: job.jobId, pdfs: pdfs.map(toBase64), destination, pages });
+
+  if (job.channel === 'print') {
+    const { printer } = deps;
+    const { choice } = request;
+    if (!printer || !choice) throw new Error('A print job needs a printer and the print choice.');
+    const { destination } = await printer.print({ job, choice, pdfs, pageCounts, title: jobTitle(job.documents) });
+    return complete(destination, jobPages(pageCounts, choice.duplex !== 'simplex'));
+  }
+
+  if (job.channel === 'pdf') {
+    if (!deps.saver) throw new Error('Saving a PDF needs a save dialog.');
+    const [only] = pdfs;
+    const file = pdfs.length === 1 && only ? only : (await mergePdfs(pdfs, { duplex: false, title: saveName(job.documents) })).bytes;
+    const saved = await deps.saver.save(saveName(job.documents), file);
+    if (!saved) return noOutcome(job);
+    return complete(saved.destination, jobPages(pageCounts, false));
+  }
+
+  // email: the backend sends each PDF to its account's address when it completes the job.
+  return complete('', jobPages(pageCounts, false));
+}
