@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Stack, Tooltip, type MantineSize } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFileTypePdf, IconMail, IconPrinter } from '@tabler/icons-react';
-import type { OutputRef } from '@shared/domain/documents';
+import type { DeliveryChannel, OutputRef } from '@shared/domain/documents';
 import { outputKindLabels } from '@shared/domain/documents-text';
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
@@ -25,6 +25,8 @@ export function DocumentActions({
   accountId,
   shortcut = false,
   size = 'sm',
+  channels = ['print', 'pdf', 'email'],
+  printLabel = 'Print',
 }: {
   documents: OutputRef[];
   /** The document's number, to name it in the dialogs ("Invoice INV-000123"). */
@@ -32,6 +34,9 @@ export function DocumentActions({
   accountId?: number;
   shortcut?: boolean;
   size?: MantineSize;
+  /** The buttons to show (the calibration page is printed or saved, never emailed). */
+  channels?: DeliveryChannel[];
+  printLabel?: string;
 }) {
   const run = useDocumentRun();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -81,24 +86,30 @@ export function DocumentActions({
   return (
     <Stack gap={6}>
       <Group gap="xs" wrap="nowrap">
-        <Tooltip label={`Print (${printShortcutLabel()})`} disabled={!shortcut} withinPortal>
-          <Button size={size} variant="default" leftSection={<IconPrinter size={16} />} onClick={() => open('print')} disabled={count === 0 || busy}>
-            Print
+        {channels.includes('print') && (
+          <Tooltip label={`Print (${printShortcutLabel()})`} disabled={!shortcut} withinPortal>
+            <Button size={size} variant="default" leftSection={<IconPrinter size={16} />} onClick={() => open('print')} disabled={count === 0 || busy}>
+              {printLabel}
+            </Button>
+          </Tooltip>
+        )}
+        {channels.includes('pdf') && (
+          <Button
+            size={size}
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            onClick={() => void savePdf()}
+            loading={run.running === 'pdf'}
+            disabled={count === 0 || (busy && run.running !== 'pdf')}
+          >
+            Save as PDF
           </Button>
-        </Tooltip>
-        <Button
-          size={size}
-          variant="default"
-          leftSection={<IconFileTypePdf size={16} />}
-          onClick={() => void savePdf()}
-          loading={run.running === 'pdf'}
-          disabled={count === 0 || (busy && run.running !== 'pdf')}
-        >
-          Save as PDF
-        </Button>
-        <Button size={size} variant="default" leftSection={<IconMail size={16} />} onClick={() => open('email')} disabled={count === 0 || busy}>
-          Email
-        </Button>
+        )}
+        {channels.includes('email') && (
+          <Button size={size} variant="default" leftSection={<IconMail size={16} />} onClick={() => open('email')} disabled={count === 0 || busy}>
+            Email
+          </Button>
+        )}
       </Group>
       {run.running === 'pdf' && <RunProgress progress={run.progress} onCancel={run.cancel} />}
       {pdfError && run.running === null && (

@@ -8,11 +8,12 @@ import { CompanySettingsPanel } from './CompanySettingsPanel';
 import { AgingSettingsPanel } from './AgingSettingsPanel';
 import { InvoicingSettingsPanel } from './InvoicingSettingsPanel';
 import { PriceListPanel } from './PriceListPanel';
-import { IconCalendarDollar, IconDatabaseExport, IconReceiptTax, IconStairsUp } from '@tabler/icons-react';
+import { IconCalendarDollar, IconDatabaseExport, IconFileTypePdf, IconReceiptTax, IconStairsUp } from '@tabler/icons-react';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { StageSettingsPanel } from '../stages/StageSettingsPanel';
 import { FeeRulesPanel } from '../fees/FeeRulesPanel';
 import { PlanSettingsPanel } from '../plans/PlanSettingsPanel';
+import { DocumentSettingsPanel } from '../documents/DocumentSettingsPanel';
 
 /** Settings: one tab per area. Later modules (aging buckets, collection stages, fees) add tabs here. */
 export function SettingsScreen() {
@@ -46,6 +47,9 @@ export function SettingsScreen() {
           <Tabs.Tab value="plans" leftSection={<IconCalendarDollar size={16} />}>
             Payment plans
           </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFileTypePdf size={16} />}>
+            Documents
+          </Tabs.Tab>
           {atLeast(session.role, 'supervisor') && (
             <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />}>
               Audit log
@@ -77,6 +81,9 @@ export function SettingsScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="plans">
           <PlanSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentSettingsPanel />
         </Tabs.Panel>
         {atLeast(session.role, 'supervisor') && (
           <Tabs.Panel value="audit">
