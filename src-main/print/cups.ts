@@ -224,8 +224,8 @@ export function cupsPrinter(client: CupsClient = new CupsClient()): Printer {
       const queue = choice.printer;
       if (queue === null) throw new Error("CUPS prints to a named printer; the OS dialog is Electron's.");
       const merged = await mergePdfs(pdfs, { duplex: choice.duplex !== 'simplex', title });
-      await client.print(merged.bytes, { queue, copies: choice.copies, paper: job.paper, duplex: choice.duplex, title });
-      return { destination: queue };
+      const { jobId } = await client.print(merged.bytes, { queue, copies: choice.copies, paper: job.paper, duplex: choice.duplex, title });
+      return { destination: queue, jobId };
     },
   };
 }

@@ -25,8 +25,12 @@ export interface PrintBatch {
 
 /** Prints one batch as ONE job (CUPS lp of the merged PDF, or Electron's print of the batch page). */
 export interface Printer {
-  /** Answers where it went (the printer's name); a refusal throws its DomainError. */
-  print(batch: PrintBatch): Promise<{ destination: string }>;
+  /**
+   * Answers where it went (the printer's name; '' when the user chose in the system print dialog) and
+   * the print system's job id when it gives one; null when the user cancelled the print dialog. A
+   * refusal throws its DomainError.
+   */
+  print(batch: PrintBatch): Promise<{ destination: string; jobId?: string } | null>;
 }
 
 /** Writes a PDF where the user chooses (the save dialog); null when the user cancelled. */
@@ -105,19 +109,21 @@ async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | unde
   return pdfs;
 }
 
-const noOutcome = (job: PreparedJob): DeliveryOutcome => ({
+/** Nothing left: every document was listed as a problem, or the user cancelled the save dialog. */
+const nothingLeft = (job: PreparedJob, cancelled: boolean): DeliveryOutcome => ({
   channel: job.channel,
   delivered: 0,
   pages: 0,
   destination: null,
-  cancelled: true,
+  cancelled,
   problems: job.problems,
   archivedIds: [],
 });
 
 /** Renders, delivers and completes one prepared job; answers the backend's DeliveryOutcome. */
 export async function deliverJob(job: PreparedJob, deps: DeliverDeps, request: DeliverRequest = {}): Promise<DeliveryOutcome> {
-  if (job.documents.length === 0) return deps.complete({ jobId: job.jobId, pdfs: [], destination: '', pages: 0 });
+  // The backend keeps no job of which no document can go: there is nothing to complete.
+  if (job.documents.length === 0) return nothingLeft(job, false);
   const pdfs = await renderAll(job, deps, request.run);
   const pageCounts = await Promise.all(pdfs.map(pdfPageCount));
   const complete = (destination: string, pages: number) => deps.complete({ jobId: job.jobId, pdfs: pdfs.map(toBase64), destination, pages });
@@ -126,8 +132,9 @@ export async function deliverJob(job: PreparedJob, deps: DeliverDeps, request: D
     const { printer } = deps;
     const { choice } = request;
     if (!printer || !choice) throw new Error('A print job needs a printer and the print choice.');
-    const { destination } = await printer.print({ job, choice, pdfs, pageCounts, title: jobTitle(job.documents) });
-    return complete(destination, jobPages(pageCounts, choice.duplex !== 'simplex'));
+    const printed = await printer.print({ job, choice, pdfs, pageCounts, title: jobTitle(job.documents) });
+    if (!printed) return nothingLeft(job, true);
+    return complete(printed.destination, jobPages(pageCounts, choice.duplex !== 'simplex'));
   }
 
   if (job.channel === 'pdf') {
@@ -135,7 +142,7 @@ export async function deliverJob(job: PreparedJob, deps: DeliverDeps, request: D
     const [only] = pdfs;
     const file = pdfs.length === 1 && only ? only : (await mergePdfs(pdfs, { duplex: false, title: saveName(job.documents) })).bytes;
     const saved = await deps.saver.save(saveName(job.documents), file);
-    if (!saved) return noOutcome(job);
+    if (!saved) return nothingLeft(job, true);
     return complete(saved.destination, jobPages(pageCounts, false));
   }
 
