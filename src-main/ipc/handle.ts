@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { storeChannels, type StoreChannel } from '@shared/ipc/contract';
+import { isShellOnlyChannel } from '@shared/ipc/contract/documents';
 import { contract } from '@shared/ipc/contract';
 import { invokeChannel } from '@shared/ipc/events';
 import { fail, ok, type Result } from '@shared/ipc/result';
@@ -22,6 +23,8 @@ export function installIpc(h: ShellHandlers, source: RendererSource): void {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isAppUrl(frameUrl, source)) return fail('FORBIDDEN', 'Calls are accepted only from Ledgerdesk windows.');
     if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) return fail('UNKNOWN_CHANNEL', 'There is no such endpoint.');
+    // documents.complete is main's own call to the backend: a window never completes (archives) a job.
+    if (isShellOnlyChannel(channel)) return fail('FORBIDDEN', 'This call is made by Ledgerdesk itself, never by a window.');
     if ((storeChannels as string[]).includes(channel)) {
       const parsed = contract[channel as StoreChannel].input.safeParse(input);
       if (!parsed.success) return fail('VALIDATION', parsed.error.issues.map((i) => i.message).join('; '));
