@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import { osLabel } from '@shared/domain/diagnostics';
 import type { DiagnosticsShellAnswered } from '@shared/ipc/contract/diagnostics';
 import { isBackupsShellAnswered } from '@shared/ipc/contract/backups';
+import { isDocumentsShellAnswered } from '@shared/ipc/contract/documents';
 import type { StoreStatus } from '@shared/ipc/contract/store';
 import { eventChannel } from '@shared/ipc/events';
 import { BackendClient } from './ipc/backend-client';
@@ -22,6 +23,10 @@ import { devServerUrl, type RendererSource } from './shell/origin';
 import { storeLocation, type StoreLocation } from './shell/store-location';
 import { createMainWindow } from './windows/main-window';
 import { backupDialogs } from './windows/backup-dialogs';
+import { documentsShellAnswers } from './print/document-answers';
+import { closeDocumentsShell, electronDocumentsShell } from './print/electron-shell';
+import { isHiddenPageWindow } from './print/hidden-page';
+import { RunRegistry } from './print/runs';
 
 // Before ready: app:// must be privileged before the app starts, userData before the single-instance lock.
 registerAppScheme();
@@ -51,6 +56,8 @@ const source: RendererSource = { devServerUrl: devServerUrl({ env: process.env, 
 const storePath = storeAt.store;
 let status: StoreStatus = { state: 'error', storePath, keychainAvailable: false, message: 'Starting…' };
 let backend: BackendClient | null = null;
+/** Print, save and email runs going on, per window, for documents.cancel. */
+const documentRuns = new RunRegistry();
 
 const broadcast = (event: string, payload: unknown) => {
   for (const w of BrowserWindow.getAllWindows()) w.webContents.send(eventChannel, event, payload);
@@ -126,6 +133,14 @@ installIpc(
       const answer = await backend.call(sessionId, channel, input);
       const onError = (err: unknown) => log.error('shell.answerFailed', 'main could not answer', err, { channel });
       if (isBackupsShellAnswered(channel)) return answerInShell(channel, answer, backupDialogs(sessionId, storeAt.backupsDir), onError);
+      if (isDocumentsShellAnswered(channel)) {
+        // The rendered PDFs go back to the backend as this same session: it archives (and emails) them.
+        const complete = async (done: unknown) =>
+          backend
+            ? backend.call(sessionId, 'documents.complete', done)
+            : { ok: false as const, error: { code: 'INTERNAL' as const, message: 'The store is not open.' } };
+        return answerInShell(channel, answer, documentsShellAnswers(sessionId, electronDocumentsShell(sessionId, documentRuns, complete)), onError, input);
+      }
       if (!isDiagnosticsShellAnswered(channel)) return answer;
       return answerInShell(channel, answer, shellAnswers, onError);
     },
@@ -144,11 +159,16 @@ app.whenReady().then(async () => {
   serveAppProtocol(rendererDir);
   const win = createMainWindow(source);
   const id = String(win.webContents.id);
-  win.on('closed', () => backend?.endSession(id));
+  win.on('closed', () => {
+    documentRuns.endSession(id);
+    backend?.endSession(id);
+    // The hidden print window would otherwise keep 'window-all-closed' from firing.
+    void closeDocumentsShell().catch(() => undefined);
+  });
 });
 
 app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
+  const win = BrowserWindow.getAllWindows().find((w) => !isHiddenPageWindow(w));
   if (win) {
     if (win.isMinimized()) win.restore();
     win.focus();

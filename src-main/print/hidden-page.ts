@@ -8,11 +8,20 @@ import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session, type Session, type WebContents } from 'electron';
 import { allowedInPrintWindow, PRINT_PAGE_CSP, PRINT_PAGE_SCHEME, printPageToken, printPageUrl } from './electron-print-text';
 
+/** The hidden windows, so that main never takes one for its own window (focus, the last window closed). */
+const hiddenWindows = new WeakSet<BrowserWindow>();
+export const isHiddenPageWindow = (win: BrowserWindow) => hiddenWindows.has(win);
+
+/** An idle hidden window is closed after this long: it holds a renderer process, and keeps the app from quitting. */
+const IDLE_MS = 60_000;
+
 export class HiddenPage {
   private readonly pages = new Map<string, string>();
   private ses: Session | null = null;
   private win: BrowserWindow | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private idle: NodeJS.Timeout | null = null;
 
   private session(): Session {
     if (this.ses) return this.ses;
@@ -50,12 +59,16 @@ export class HiddenPage {
     });
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     win.webContents.on('will-navigate', (event) => event.preventDefault());
+    hiddenWindows.add(win);
     this.win = win;
     return win;
   }
 
   /** Loads `html` as the window's page, runs `use` on it, then forgets the page. One at a time. */
   with<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
+    this.pending++;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     const run = this.queue.then(async () => {
       const win = this.window();
       const token = randomUUID();
@@ -67,8 +80,19 @@ export class HiddenPage {
         this.pages.delete(token);
       }
     });
-    this.queue = run.catch(() => undefined);
+    this.queue = run
+      .catch(() => undefined)
+      .then(() => {
+        if (--this.pending === 0) this.idle = setTimeout(() => this.destroyWindow(), IDLE_MS);
+      });
     return run;
+  }
+
+  private destroyWindow(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    if (this.win && !this.win.isDestroyed()) this.win.destroy();
+    this.win = null;
   }
 
   /** The window's webContents, for asking about printers. */
@@ -76,9 +100,9 @@ export class HiddenPage {
     return this.window().webContents;
   }
 
+  /** Waits for the page in use, then closes the window (a later use opens a new one). */
   async close(): Promise<void> {
     await this.queue;
-    if (this.win && !this.win.isDestroyed()) this.win.destroy();
-    this.win = null;
+    this.destroyWindow();
   }
 }
