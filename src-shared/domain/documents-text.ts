@@ -30,6 +30,14 @@ export const outputKindLabels: Record<OutputKind, string> = {
   calibration: 'Calibration page',
 };
 
+/** What a remembered print choice applies to ("remembered for invoices"). */
+export const outputKindPlurals: Record<OutputKind, string> = {
+  invoice: 'invoices',
+  credit_note: 'credit notes',
+  receipt: 'receipts',
+  calibration: 'the calibration page',
+};
+
 export const paperLabels: Record<PaperSize, string> = { Letter: 'Letter (8.5 × 11 in)', A4: 'A4 (210 × 297 mm)' };
 
 export const duplexLabels: Record<DuplexMode, string> = {

@@ -120,7 +120,6 @@ export function DocumentActions({
       {dialog === 'print' && (
         <PrintDialog
           kind={kind}
-          count={count}
           what={what}
           busy={run.running === 'print'}
           progress={run.progress}

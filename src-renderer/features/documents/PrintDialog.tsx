@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconPrinter } from '@tabler/icons-react';
 import { duplexModes, paperSizes, type DuplexMode, type OutputKind, type PaperSize, type PrintChoice, type PrinterInfo } from '@shared/domain/documents';
-import { duplexLabels, paperLabels, printerStatusLabels } from '@shared/domain/documents-text';
+import { duplexLabels, outputKindPlurals, paperLabels, printerStatusLabels } from '@shared/domain/documents-text';
 import { useDocumentSettings, usePrinters } from './api';
 import { loadPrintChoice, savePrintChoice } from './printChoice';
 import { RunProgress } from './RunProgress';
@@ -19,7 +19,6 @@ const statusColors: Record<PrinterInfo['status'], string> = { idle: 'teal', prin
  */
 export function PrintDialog({
   kind,
-  count,
   what,
   busy,
   progress,
@@ -29,7 +28,6 @@ export function PrintDialog({
   onClose,
 }: {
   kind: OutputKind;
-  count: number;
   /** "Invoice INV-000123", or "3 documents". */
   what: string;
   busy: boolean;
@@ -163,18 +161,16 @@ export function PrintDialog({
           </Alert>
         )}
         {busy && <RunProgress progress={progress} onCancel={onCancelRun} />}
-        <Group justify="space-between" mt="xs">
-          <Text size="xs" c="dimmed">
-            Remembered for {count === 1 ? 'this kind of document' : 'these documents'} on this computer.
-          </Text>
-          <Group gap="xs">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              Close
-            </Button>
-            <Button leftSection={<IconPrinter size={16} />} onClick={submit} loading={busy} disabled={!choice || missing}>
-              Print
-            </Button>
-          </Group>
+        <Text size="xs" c="dimmed">
+          The printer, paper, copies and sides are remembered for {outputKindPlurals[kind]} on this computer.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={busy}>
+            Close
+          </Button>
+          <Button leftSection={<IconPrinter size={16} />} onClick={submit} loading={busy} disabled={!choice || missing}>
+            Print
+          </Button>
         </Group>
       </Stack>
     </Modal>
