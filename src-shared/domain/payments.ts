@@ -136,6 +136,8 @@ export interface Receipt {
   unappliedCents: number;
   /** Early-payment discounts taken with this payment: the invoice and the credit note that gave it. */
   earlyPaymentDiscounts: { documentId: number; number: string | null; creditNoteNumber: string; amountCents: number }[];
+  /** The account's balance right after this payment was posted: its ledger entries up to and including the payment's (and the discounts taken with it). */
+  balanceAfterCents: number;
   clerk: string;
   postedAt: string;
 }

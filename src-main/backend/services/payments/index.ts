@@ -315,6 +315,20 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
   const discounts = await discountsTakenWith(db, paymentId);
   const company = await readSetting<{ companyName?: string }>(db, 'company');
   const applied = allocs.reduce((s, a) => s + a.amount_cents, 0);
+  // Posting order, not date order: the balance as it stood once this payment and the discount credit
+  // notes posted with it were in (entries are numbered as they are written, in one transaction).
+  const ownEntries = [paymentId, ...discounts.map((d) => d.creditNoteId)];
+  const through = await db
+    .selectFrom('ledger_entry')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .where('document_id', 'in', ownEntries)
+    .executeTakeFirstOrThrow();
+  const balance = await db
+    .selectFrom('ledger_entry')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('b'))
+    .where('account_id', '=', pay.account_id)
+    .where('id', '<=', Number(through.last))
+    .executeTakeFirstOrThrow();
   return {
     receiptNumber: pay.number!,
     paymentId: pay.id,
@@ -336,6 +350,7 @@ export async function receiptOf(db: Queryable, paymentId: number): Promise<Recei
       creditNoteNumber: d.creditNoteNumber,
       amountCents: d.amountCents,
     })),
+    balanceAfterCents: Number(balance.b),
     clerk: pay.posted_by ?? '',
     postedAt: pay.posted_at!,
   };
