@@ -16,7 +16,7 @@ export const cupsOut = process.env.LEDGERDESK_CUPS_OUT ?? '/var/spool/cups-pdf/l
 export function requireCupsQueue(): void {
   let listed = '';
   try {
-    listed = execFileSync('lpstat', ['-p', cupsQueue, cupsStoppedQueue], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    listed = execFileSync('lpstat', ['-p', `${cupsQueue},${cupsStoppedQueue}`], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   } catch (err) {
     listed = err instanceof Error ? err.message : String(err);
   }
