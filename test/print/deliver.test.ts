@@ -1,0 +1,167 @@
+/**
+ * The shell's side of documents, end to end without Electron: the backend prepares the job (session,
+ * role, zod), the shell's answers (the same documentsShellAnswers main and the e2e bridge use) render
+ * each document with Chromium, save it into a real folder or hand it to the backend's email, and
+ * complete the job, which archives it. Cancel stops a run between two documents and leaves nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OutputRef } from '../../src-shared/domain/documents';
+import type { EventMap } from '../../src-shared/ipc/events';
+import type { Backend } from '../../src-main/backend';
+import { answerInShell } from '../../src-main/ipc/shell-answered';
+import { ChromiumPdfRenderer } from '../../src-main/print/chromium-pdf-renderer';
+import { CupsClient, cupsPrinter } from '../../src-main/print/cups';
+import { RENDER_TASK, type Saver } from '../../src-main/print/deliver';
+import { type DocumentsShell, documentsShellAnswers } from '../../src-main/print/document-answers';
+import { RunRegistry } from '../../src-main/print/runs';
+import { folderSaver } from '../../src-main/print/save-file';
+import { configureSmtp, documentsBackend, must, postedInvoice, smtpServer } from '../support/document-delivery';
+import { tempDir } from '../support/store';
+
+const renderer = new ChromiumPdfRenderer();
+afterAll(() => renderer.close());
+
+/**
+ * The shell of one session with real parts: Chromium, a folder for saving, the backend for complete.
+ * `saver` replaces the folder (a closed dialog); `onProgress` sees each progress event as it is sent.
+ */
+function shellFor(b: Backend, session: string, opts: { runs?: RunRegistry; saver?: Saver; onProgress?: (e: EventMap['progress']) => void } = {}) {
+  const dir = tempDir();
+  const saved: string[] = [];
+  const progress: EventMap['progress'][] = [];
+  const opened: string[] = [];
+  const runs = opts.runs ?? new RunRegistry();
+  const shell: DocumentsShell = {
+    renderer,
+    printerFor: () => cupsPrinter(new CupsClient()),
+    printers: () => new CupsClient().printers(),
+    saver: opts.saver ?? folderSaver(dir, saved),
+    complete: (input) => b.dispatch(session, 'documents.complete', input),
+    progress: (e) => {
+      progress.push(e);
+      opts.onProgress?.(e);
+    },
+    runs,
+    openPdf: async (file) => {
+      opened.push(file);
+    },
+  };
+  const answers = documentsShellAnswers(session, shell);
+  /** A call as main makes it: the backend first, then the shell's answer with the backend's value and the input. */
+  const call = async <C extends 'documents.savePdf' | 'documents.email' | 'documents.cancel' | 'documents.openArchived'>(channel: C, input: object) =>
+    answerInShell(channel, await b.dispatch(session, channel, input), answers, (err) => console.error(err), input);
+  return { dir, saved, progress, opened, runs, call };
+}
+
+const textOf = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+async function invoices(b: Backend, session: string, n: number) {
+  const out: Awaited<ReturnType<typeof postedInvoice>>[] = [];
+  for (let i = 0; i < n; i++) out.push(await postedInvoice(b, session, 10_000 + i * 1_111));
+  return out;
+}
+
+describe('saving as PDF', () => {
+  it('one invoice: its own PDF under its own name, the archived bytes the saved bytes', async () => {
+    const { b, s } = await documentsBackend();
+    const [one] = await invoices(b, s.clerk, 1);
+    const shell = shellFor(b, s.clerk);
+    const r = await shell.call('documents.savePdf', { documents: [one?.ref] });
+    expect(r).toMatchObject({ ok: true, value: { channel: 'pdf', delivered: 1, cancelled: false } });
+    expect(shell.saved).toEqual([path.join(shell.dir, `Invoice ${one?.invoice.number}.pdf`)]);
+    const file = shell.saved[0] as string;
+    expect(r.ok && r.value.destination).toBe(file);
+    expect(textOf(file)).toContain(one?.invoice.number);
+    const [archived] = await must(b, s.clerk, 'documents.archiveList', {});
+    const pdf = await must(b, s.clerk, 'documents.archiveGet', { archiveId: archived?.id as number });
+    expect(Buffer.from(pdf.pdfBase64, 'base64').equals(fs.readFileSync(file))).toBe(true);
+  });
+
+  it('three invoices: one merged file, each archived on its own, progress named by the run', async () => {
+    const { b, s } = await documentsBackend();
+    const three = await invoices(b, s.clerk, 3);
+    const shell = shellFor(b, s.clerk);
+    const r = await shell.call('documents.savePdf', { documents: three.map((t) => t.ref), run: 'run-save-three' });
+    expect(r).toMatchObject({ ok: true, value: { delivered: 3 } });
+    expect(shell.saved).toEqual([path.join(shell.dir, 'Ledgerdesk documents (3).pdf')]);
+    const text = textOf(shell.saved[0] as string);
+    for (const t of three) expect(text).toContain(t.invoice.number);
+    const archived = await must(b, s.clerk, 'documents.archiveList', {});
+    expect(archived).toHaveLength(3);
+    expect(r.ok && r.value.pages).toBe(archived.reduce((sum, a) => sum + a.pages, 0));
+    expect(shell.progress.map((p) => [p.task, p.run, p.done, p.total])).toEqual([
+      [RENDER_TASK, 'run-save-three', 0, 3],
+      [RENDER_TASK, 'run-save-three', 1, 3],
+      [RENDER_TASK, 'run-save-three', 2, 3],
+      [RENDER_TASK, 'run-save-three', 3, 3],
+    ]);
+    expect(shell.runs.size).toBe(0);
+  });
+
+  it('a closed save dialog: cancelled, nothing archived', async () => {
+    const { b, s } = await documentsBackend();
+    const [one] = await invoices(b, s.clerk, 1);
+    const shell = shellFor(b, s.clerk, { saver: { save: async () => null } });
+    const r = await shell.call('documents.savePdf', { documents: [one?.ref] });
+    expect(r).toMatchObject({ ok: true, value: { delivered: 0, cancelled: true, archivedIds: [] } });
+    expect(await must(b, s.clerk, 'documents.archiveList', {})).toEqual([]);
+  });
+});
+
+describe('cancelling a run', () => {
+  it('stops between two documents: CANCELLED, no file, nothing archived; another window cannot cancel it', async () => {
+    const { b, s } = await documentsBackend();
+    const three = await invoices(b, s.clerk, 3);
+    const runs = new RunRegistry();
+    const run = 'run-cancel-me-1';
+    let cancelled: Promise<unknown> | null = null;
+    let otherWindow: Promise<unknown> | null = null;
+    const admin = shellFor(b, s.admin, { runs });
+    const clerk = shellFor(b, s.clerk, {
+      runs,
+      // After the first document: another session names the run (nothing happens), then its own window cancels it.
+      onProgress: (e) => {
+        if (e.done !== 1) return;
+        otherWindow = admin.call('documents.cancel', { run });
+        cancelled = clerk.call('documents.cancel', { run });
+      },
+    });
+    const r = await clerk.call('documents.savePdf', { documents: three.map((t) => t.ref), run });
+    expect(await otherWindow).toEqual({ ok: true, value: false });
+    expect(await cancelled).toEqual({ ok: true, value: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(clerk.progress.at(-1)?.done).toBeLessThan(3); // the third invoice was never rendered
+    expect(clerk.saved).toEqual([]);
+    expect(fs.readdirSync(clerk.dir)).toEqual([]);
+    expect(await must(b, s.clerk, 'documents.archiveList', {})).toEqual([]);
+    // The run is over: naming it again cancels nothing.
+    expect(await clerk.call('documents.cancel', { run })).toEqual({ ok: true, value: false });
+    expect(runs.size).toBe(0);
+  });
+});
+
+describe('email and the archive', () => {
+  it('the rendered PDF is what the customer receives and what is archived', async () => {
+    const { b, s } = await documentsBackend();
+    const server = await smtpServer({ tls: 'none' });
+    await configureSmtp(b, s.admin, server.port, 'none');
+    const [one] = await invoices(b, s.clerk, 1);
+    const shell = shellFor(b, s.clerk);
+    const r = await shell.call('documents.email', { documents: [one?.ref as OutputRef] });
+    expect(r).toMatchObject({ ok: true, value: { channel: 'email', delivered: 1 } });
+    expect(server.received).toHaveLength(1);
+    const attachment = server.received[0]?.parsed.attachments[0];
+    const [archived] = await must(b, s.clerk, 'documents.archiveList', {});
+    const pdf = await must(b, s.clerk, 'documents.archiveGet', { archiveId: archived?.id as number });
+    expect(attachment?.content.equals(Buffer.from(pdf.pdfBase64, 'base64'))).toBe(true);
+
+    // Open: the archived bytes, written to a file the system's viewer is handed.
+    expect(await shell.call('documents.openArchived', { archiveId: archived?.id as number })).toEqual({ ok: true, value: true });
+    expect(shell.opened).toHaveLength(1);
+    expect(fs.readFileSync(shell.opened[0] as string).equals(Buffer.from(pdf.pdfBase64, 'base64'))).toBe(true);
+    expect(path.basename(shell.opened[0] as string)).toBe(pdf.fileName);
+  });
+});
