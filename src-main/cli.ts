@@ -3,6 +3,7 @@
  * The store key comes from --key-file (64 hex characters, or 32 raw bytes) or LEDGERDESK_KEY (hex).
  */
 import { StoreError } from './backend/db/errors';
+import { DomainError } from './backend/errors';
 import { asStoreError } from './backend/db/open';
 import { commands } from './cli/commands';
 import { CliError, parseOptions } from './cli/common';
@@ -29,6 +30,9 @@ Commands:
   restore  Verify a backup, keep the store aside, and put the backup in its place (Ledgerdesk closed);
            a missing store is made from the backup (a new key file if none is given)
            --from FILE.ldkbak [--passphrase-env VAR for an exported backup]
+  document Write an invoice, credit note or receipt as the app makes it (docs/documents.md), or the
+           envelope calibration page: document invoice|credit_note|receipt NUMBER --out FILE.html|FILE.pdf
+           (document calibration --out FILE.pdf); PDFs need a Chromium: CHROMIUM_PATH or one on PATH
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 
@@ -48,6 +52,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       err instanceof CliError || err instanceof StoreError ? err : asStoreError(err, String(values.store ?? process.env.LEDGERDESK_STORE ?? 'the store'));
     if (known) {
       console.error(`error: ${known.message}`);
+      return 2;
+    }
+    // A refusal the services explain (e.g. RENDER_FAILED: no Chromium) is said with its code, never a stack trace.
+    if (err instanceof DomainError) {
+      console.error(`error: ${err.code}: ${err.message}`);
       return 2;
     }
     throw err;

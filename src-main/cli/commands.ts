@@ -4,6 +4,7 @@ import { agingCommands } from './aging';
 import { importCommands } from './imports';
 import { demoCommands } from './demo';
 import { backupCommands } from './backup';
+import { documentCommands } from './documents';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   ...importCommands,
   ...demoCommands,
   ...backupCommands,
+  ...documentCommands,
 };

@@ -60,7 +60,11 @@ export function chromiumPdfArgs(htmlFile: string, pdfFile: string, opts: { isRoo
 export function pathToFileUrl(file: string): string {
   const slashed = file.replace(/\\/g, '/');
   const withRoot = slashed.startsWith('/') ? slashed : `/${slashed}`;
-  return `file://${withRoot.split('/').map(encodeURIComponent).join('/').replace(/^\/([A-Za-z])%3A/, '/$1:')}`;
+  return `file://${withRoot
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')
+    .replace(/^\/([A-Za-z])%3A/, '/$1:')}`;
 }
 
 /** Renders one page to PDF bytes with the Chromium found (RENDER_FAILED, saying why, when there is none or it fails). */
@@ -75,12 +79,13 @@ export async function renderWithChromiumCli(html: string, chromium: string | nul
     const args = chromiumPdfArgs(htmlFile, pdfFile, { isRoot: process.getuid?.() === 0, profileDir: path.join(dir, 'profile') });
     await new Promise<void>((resolve, reject) => {
       execFile(chromium, args, { timeout: timeoutMs }, (err, _stdout, stderr) => {
-        if (err) reject(new DomainError('RENDER_FAILED', `Chromium (${chromium}) could not make the PDF: ${String(stderr).trim().split('\n').pop() || err.message}`));
+        if (err)
+          reject(new DomainError('RENDER_FAILED', `Chromium (${chromium}) could not make the PDF: ${String(stderr).trim().split('\n').pop() || err.message}`));
         else resolve();
       });
     });
-    const bytes = fs.existsSync(pdfFile) ? fs.readFileSync(pdfFile) : null;
-    if (!bytes || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError('RENDER_FAILED', `Chromium (${chromium}) wrote no PDF.`);
+    const bytes = fs.existsSync(pdfFile) ? fs.readFileSync(pdfFile) : Buffer.alloc(0);
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError('RENDER_FAILED', `Chromium (${chromium}) wrote no PDF.`);
     return new Uint8Array(bytes);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
