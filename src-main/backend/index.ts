@@ -23,6 +23,8 @@ export interface BackendOptions extends OpenStoreOptions {
   backupsDir?: string;
   /** Where backups and restores copy and verify: a thread of their own in the app (default: inline). */
   backupRunner?: JobRunner;
+  /** Certificate authorities the SMTP server's certificate may chain to, beside the system's (tests pass their own). */
+  emailCa?: string;
 }
 
 /** The dispatch function typed by the contract, for tests and the CLI. */
@@ -41,11 +43,15 @@ export function createBackend(options: BackendOptions): Backend {
   const store = openStore(options.storePath, options.key, options);
   const emit: Emit = (event, payload) => options.onEvent?.(event, payload);
   const ctx: ServiceContext = { store, db: store.db, clock: options.clock ?? systemClock, emit };
-  const services = createServices(ctx, {
-    key: options.key,
-    defaultFolder: options.backupsDir ?? nodePath.join(nodePath.dirname(store.path), 'Backups'),
-    runner: options.backupRunner,
-  });
+  const services = createServices(
+    ctx,
+    {
+      key: options.key,
+      defaultFolder: options.backupsDir ?? nodePath.join(nodePath.dirname(store.path), 'Backups'),
+      runner: options.backupRunner,
+    },
+    { emailTrust: options.emailCa ? { ca: options.emailCa } : undefined },
+  );
   const dispatch = createDispatch(services, {
     storePath: store.path,
     log: options.log,

@@ -129,10 +129,13 @@ export async function smtpServer(mode: { tls: 'implicit' | 'starttls' | 'none'; 
     },
   };
   const server = new SMTPServer(options);
+  // A client that gives up in the TLS handshake (a certificate it does not trust) is an error the server reports.
+  const errors: Error[] = [];
+  server.on('error', (err) => errors.push(err));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address() as net.AddressInfo;
-  return { port: address.port, received };
+  return { port: address.port, received, errors };
 }
 
 /** A port on loopback nothing listens on (a server was there and closed). */

@@ -8,6 +8,7 @@ import { collectionsHandlers } from './collections';
 import { collectionsPolicyHandlers } from './collections-policy';
 import { diagnosticsHandlers } from './diagnostics';
 import { backupsHandlers } from './backups';
+import { documentsHandlers } from './documents';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...collectionsPolicyHandlers,
   ...diagnosticsHandlers,
   ...backupsHandlers,
+  ...documentsHandlers,
 };
 export type { CallContext, Handlers } from './types';

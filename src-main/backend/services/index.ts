@@ -24,9 +24,11 @@ import { createReferralsService } from './referrals';
 import { createWriteoffsService } from './referrals/writeoffs';
 import { createBackupService, type BackupDeps } from './backup';
 import { createDiagnosticsService } from './diagnostics';
+import { createDocumentsService, type DocumentsDeps } from './documents';
+import { documentsTimelineSource } from './documents/timeline-source';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
-export function createServices(ctx: ServiceContext, backupDeps: BackupDeps) {
+export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
   const audit = createAuditService(ctx);
   const settings = createSettingsService(ctx);
   const users = createUsersService(ctx);
@@ -43,7 +45,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps) {
   const flags = createFlagsService(ctx);
   const promises = createPromisesService(ctx);
   const calls = createCallsService(ctx);
-  const timeline = createTimelineService(ctx, { promises }, [stagesTimelineSource]);
+  const timeline = createTimelineService(ctx, { promises }, [stagesTimelineSource, documentsTimelineSource]);
   // collections policy: stages, worklist, payment plans, late fees, referral, write-off requests
   const stages = createStagesService(ctx);
   const worklist = createWorklistService(ctx);
@@ -53,6 +55,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps) {
   const writeoffs = createWriteoffsService(ctx);
   const diagnostics = createDiagnosticsService(ctx);
   const backup = createBackupService(ctx, backupDeps);
+  const documents = createDocumentsService(ctx, { ...documentsDeps, settings });
   return {
     backup,
     audit,
@@ -78,6 +81,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps) {
     referrals,
     writeoffs,
     diagnostics,
+    documents,
   };
 }
 export type Services = ReturnType<typeof createServices>;

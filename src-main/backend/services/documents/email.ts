@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { createTransport } from 'nodemailer';
 import type { SmtpSettings } from '@shared/domain/documents';
@@ -53,7 +54,8 @@ export function openMailer(smtp: SmtpSettings, password: string | null, trust: E
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
     auth: smtp.user ? { user: smtp.user, pass: password ?? '' } : undefined,
-    tls: { minVersion: 'TLSv1.2', servername: smtp.host, ...(trust.ca ? { ca: withSystemRoots(trust.ca) } : {}) },
+    // SNI carries host names only; a server given by its IP address is checked against the IP in its certificate.
+    tls: { minVersion: 'TLSv1.2', ...(isIP(smtp.host) ? {} : { servername: smtp.host }), ...(trust.ca ? { ca: withSystemRoots(trust.ca) } : {}) },
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,

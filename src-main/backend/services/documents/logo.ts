@@ -16,7 +16,9 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
 const typeNames: Record<LogoMimeType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/svg+xml': 'SVG' };
 
-const limitText = `the limit is ${formatBytes(LOGO_MAX_BYTES)}`;
+/** "512.0 KB (524,288 bytes)": one decimal alone would call a file one byte over the limit the limit. */
+const sizeText = (n: number) => `${formatBytes(n)} (${n.toLocaleString('en-US')} bytes)`;
+const limitText = `the limit is ${sizeText(LOGO_MAX_BYTES)}`;
 
 /** What the bytes are by their first bytes, for the message when they are not what was declared. */
 function sniff(bytes: Buffer): string | null {
@@ -62,7 +64,7 @@ export function checkLogo(mimeType: LogoMimeType, base64: string): StoredLogo {
   const bytes = decodeBase64(base64);
   if (bytes.length === 0) throw invalid('The logo file is empty.', [{ path: 'base64', message: 'empty' }]);
   if (bytes.length > LOGO_MAX_BYTES) {
-    throw invalid(`The logo is ${formatBytes(bytes.length)}; ${limitText}.`, [
+    throw invalid(`The logo is ${sizeText(bytes.length)}; ${limitText}.`, [
       { path: 'base64', message: 'too large', bytes: bytes.length, limit: LOGO_MAX_BYTES },
     ]);
   }
@@ -72,7 +74,7 @@ export function checkLogo(mimeType: LogoMimeType, base64: string): StoredLogo {
     if (found) throw invalid(`The file is ${found}, not an SVG image.`, [{ path: 'base64', message: `is ${found}` }]);
     const png = rasterize(bytes);
     if (png.length > LOGO_MAX_BYTES) {
-      throw invalid(`The SVG logo drawn as a picture is ${formatBytes(png.length)}; ${limitText}.`, [{ path: 'base64', message: 'too large when drawn' }]);
+      throw invalid(`The SVG logo drawn as a picture is ${sizeText(png.length)}; ${limitText}.`, [{ path: 'base64', message: 'too large when drawn' }]);
     }
     return { mimeType: 'image/png', base64: png.toString('base64') };
   }
