@@ -11,6 +11,7 @@ import {
   type FlagKind,
   type TimelineEntry,
 } from './collections';
+import { archiveChannelText, archiveTitle } from './documents-text';
 import type { CollectionTaskKind, FeeAdjustment, FeeExclusion, HoldReason, TaskCancelled, WorklistReason, WorklistReasonRow } from './collections-policy';
 
 /**
@@ -215,6 +216,8 @@ export function timelineTitle(e: TimelineEntry): string {
         : `Left collections${e.fromStage ? ` (was ${e.fromStage})` : ''}`;
     case 'letter':
       return `Letter ${letterVerb[e.status]}: ${e.templateCode ?? 'letter'}${e.stageName ? ` (${e.stageName})` : ''}`;
+    case 'document':
+      return archiveTitle({ kind: e.documentKind, number: e.number, copy: e.copy });
   }
 }
 
@@ -246,5 +249,7 @@ export function timelineDetail(e: TimelineEntry): string {
       return [e.blockedBy ? `Blocked: ${ruleLabels[e.blockedBy]}` : '', e.cancelled ? taskCancelledText(e.cancelled) : '', e.note]
         .filter(Boolean)
         .join(' \u00b7 ');
+    case 'document':
+      return archiveChannelText(e);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, positiveCents, requiredText, textField } from './text';
 import type { CollectionTaskStatus, TaskCancelled } from './collections-policy';
+import type { DeliveryChannel, OutputKind } from './documents';
 import { instantSchema } from '../dates/schema';
 
 /**
@@ -414,7 +415,9 @@ export type TimelineEvent =
       blockedBy: ComplianceRule | null;
       cancelled: TaskCancelled | null;
       note: string;
-    };
+    }
+  /** A document that left for the account (printed, saved as PDF, emailed) and was archived; `ref` opens it. */
+  | { kind: 'document'; documentKind: OutputKind; number: string | null; channel: DeliveryChannel; destination: string; copy: boolean };
 export type TimelineKind = TimelineEvent['kind'];
 export type TimelineEntry = TimelineEvent & {
   /** The instant the event happened (a call's start; when a flag was set; ...). */

@@ -20,6 +20,7 @@ import {
 import {
   IconAlertCircle,
   IconCalendarDue,
+  IconFileInvoice,
   IconFileText,
   IconFlag,
   IconFlagOff,
@@ -111,6 +112,7 @@ const kindIcon: Record<TimelineKind, { icon: ReactNode; color: string }> = {
   promise: { icon: <IconCalendarDue size={14} />, color: 'blue' },
   override: { icon: <IconShieldExclamation size={14} />, color: 'red' },
   validation_notice: { icon: <IconFileText size={14} />, color: 'grape' },
+  document: { icon: <IconFileInvoice size={14} />, color: 'cyan' },
 };
 
 type Filter = 'all' | 'calls' | 'letters' | 'flags' | 'promises';
