@@ -226,6 +226,34 @@ const cases: UpdateCase[] = [
     excludeOnCurrentPlan: fc.boolean(),
     excludeWrittenOff: fc.boolean(),
   }),
+  settingsCase('documents.updateSettings', 'documents.getSettings', 'admin', {
+    // A section given replaces that section: each is a field here.
+    letterhead: fc.record({
+      legalName: text('Test Billing Co LLC', 'Lakeside Billing'),
+      address,
+      phone: text('', '312-555-0100'),
+      email: text('', 'billing@example.org'),
+      website: text('', 'example.org'),
+      taxId: text('', '12-3456789'),
+      remitTo: fc.oneof(fc.constant(null), address),
+      paymentInstructions: text('', 'Checks payable to Test Billing Co'),
+    }),
+    layout: fc.record({
+      paper: text('Letter', 'A4'),
+      nudgeXmm: fc.integer({ min: -10, max: 10 }),
+      nudgeYmm: fc.integer({ min: -10, max: 10 }),
+      returnAddressWindow: fc.boolean(),
+      foldMarks: fc.boolean(),
+    }),
+    smtp: fc.record({
+      host: text('', 'smtp.example.org'),
+      port: fc.integer({ min: 1, max: 65535 }),
+      security: text('tls', 'starttls', 'none'),
+      user: text('', 'billing'),
+      fromAddress: text('', 'billing@example.org'),
+      fromName: text('', 'Billing'),
+    }),
+  }),
   {
     channel: 'backups.updateSettings',
     session: 'admin',
@@ -255,8 +283,8 @@ const cases: UpdateCase[] = [
 
 describe('hole 3: an update changes exactly the fields it is given', () => {
   it('covers every update endpoint of the contract', () => {
-    // Not field updates: flags.set and users.setActive set one thing; stages.save replaces the whole ladder (stages left out are retired).
-    const notFieldUpdates = ['flags.set', 'users.setActive', 'stages.save'];
+    // Not field updates: flags.set, users.setActive and documents.setLogo set one thing (documents.savePdf saves a file); stages.save replaces the whole ladder (stages left out are retired).
+    const notFieldUpdates = ['flags.set', 'users.setActive', 'stages.save', 'documents.setLogo', 'documents.savePdf'];
     const updates = Object.keys(contract).filter((c) => /\.(update|set|edit|save|upsert)([A-Z]\w*)?$/.test(c) && !notFieldUpdates.includes(c));
     expect(cases.map((c) => c.channel).sort()).toEqual(updates.sort());
   });
