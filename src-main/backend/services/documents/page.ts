@@ -134,6 +134,8 @@ body { font-family: ${FONT_STACK}; font-size: 9pt; line-height: 1.3; color: #1d2
 .cont-head { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1.2pt solid #14213d; padding-bottom: 4pt }
 .cont-head b { font-size: 11pt; color: #14213d }
 .foot { position: absolute; display: flex; justify-content: space-between; gap: 12pt; font-size: 7pt; color: #5b6573; border-top: 0.5pt solid #d5dae1; padding-top: 3pt }
+.foot > div:first-child { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap }
+.foot > div:last-child { flex: none; white-space: nowrap }
 .copy-mark { position: absolute; left: 0; top: 42%; width: 100%; text-align: center; font-size: 120pt; font-weight: bold; letter-spacing: 0.15em; color: rgba(180, 35, 24, 0.10); transform: rotate(-30deg) }
 `;
 }
