@@ -36,7 +36,7 @@ async function pdfOf(html: string, paper: PaperSize): Promise<string> {
 
 function wordsOf(pdf: string, page = 1): Word[] {
   const out = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
-  const unescape = (s: string) =>
+  const decode = (s: string) =>
     s
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -48,7 +48,7 @@ function wordsOf(pdf: string, page = 1): Word[] {
     y0: Number(m[2]),
     x1: Number(m[3]),
     y1: Number(m[4]),
-    text: unescape(m[5]!),
+    text: decode(m[5]!),
   }));
 }
 
