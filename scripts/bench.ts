@@ -5,7 +5,8 @@
  * it to a scratch file (the measurements post payments and an import), and prints JSON: medians over
  * repeated runs for the aging summary (as of today and as of 90 days ago), the aging detail and the
  * best hand-written SQL for the summary; p50/p95 for account search, opening an account ledger and
- * posting one payment with allocation; the collections worklist after a stage evaluation; the time to import 10,000 payments from one CSV file; and
+ * posting one payment with allocation; the collections worklist after a stage evaluation; the time to import 10,000 payments from one CSV file;
+ * 1,000 invoices rendered to one PDF with their archive, time and peak memory (`--skip-documents` leaves it out; `--documents N` for another count); and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { Rng } from '../src-main/backend/demo/prng';
 import { readAgingSettings } from '../src-main/backend/services/aging';
 import { runReferenceAgingSummary } from '../src-main/backend/services/aging/reference-sql';
 import { businessToday } from '../src-main/backend/services/ledger/posting';
+import { benchDocuments } from './bench-documents';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -232,6 +234,9 @@ async function main() {
   if (preview.value.errors.length) throw new Error(`bench import file has errors: ${JSON.stringify(preview.value.errors.slice(0, 3))}`);
   const post = await time(() => b.services.imports.post(clerk, input));
 
+  // ---- 1,000 invoices to one PDF, and a run cancelled part way (scripts/bench-documents.ts) ----
+  const docs = arg('skip-documents') ? null : await benchDocuments(b, log, Number(arg('documents') ?? 1000));
+
   await b.close();
   for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) fs.rmSync(f, { force: true });
 
@@ -268,6 +273,7 @@ async function main() {
     paymentPost: { ...dist(payTimes), meanAllocations: Math.round((allocLines / (SAMPLES + 1)) * 10) / 10 },
     durableCommit: dist(commitTimes),
     import10kPayments: { previewMs: Math.round(preview.ms), postMs: Math.round(post.ms), posted: post.value.posted },
+    documentsToOnePdf: docs ?? 'skipped',
     budgets: {
       agingSummaryMs: { value: ms(summaryToday), budget: 500, ok: summaryToday <= 500 },
       agingVsReference: { value: Math.round((summaryToday / ref) * 100) / 100, budget: 1.5, ok: summaryToday <= 1.5 * ref },
@@ -275,6 +281,10 @@ async function main() {
       searchP95Ms: { value: ms(quantile(searchAll, 0.95)), budget: 20, ok: quantile(searchAll, 0.95) <= 20 },
       ledgerOpenP95Ms: { value: ms(quantile(ledgerTimes, 0.95)), budget: 20, ok: quantile(ledgerTimes, 0.95) <= 20 },
       paymentPostP95Ms: { value: ms(quantile(payTimes, 0.95)), budget: 10, ok: quantile(payTimes, 0.95) <= 10 },
+      ...(docs && {
+        documents1000Seconds: { value: docs.seconds, budget: 60, ok: docs.seconds <= 60 },
+        documents1000PeakMB: { value: docs.peakMB, budget: 1000, ok: docs.peakMB <= 1000 },
+      }),
     },
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
