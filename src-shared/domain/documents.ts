@@ -44,7 +44,7 @@ export const printChoiceSchema = z.object({
 export type PrintChoice = z.infer<typeof printChoiceSchema>;
 
 /** The caller's id for a long run: progress events carry it and documents.cancel names it. */
-export const runIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'A run id is 8 to 64 letters, digits or dashes');
+export const runIdSchema = z.string().max(64).regex(/^[A-Za-z0-9-]{8,64}$/, 'A run id is 8 to 64 letters, digits or dashes');
 export const documentsPrintSchema = z.object({ documents: batchSchema, choice: printChoiceSchema, run: runIdSchema.optional() });
 export const documentsSavePdfSchema = z.object({ documents: batchSchema, run: runIdSchema.optional() });
 export const documentsEmailSchema = z.object({

@@ -41,7 +41,7 @@ export const documentsContract = {
   'documents.cancel': endpoint(z.object({ run: runIdSchema })).returns<boolean>(),
   'documents.complete': endpoint(
     z.object({
-      jobId: z.string().regex(/^[0-9a-f]{32}$/),
+      jobId: z.string().length(32).regex(/^[0-9a-f]{32}$/),
       /** One PDF per prepared document, in order. */
       pdfs: z.array(z.string().max(PDF_MAX_BASE64)).max(2000),
       /** The printer or the file it went to (email: the backend knows the addresses). */
