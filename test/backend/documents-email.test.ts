@@ -106,9 +106,9 @@ describe('documents by email', () => {
 
   describe('failures say why, and nothing is recorded as sent', () => {
     /** Prepares and completes one invoice by email; returns the outcome and what the archive holds. */
-    async function sendOne(setup: { emailCa?: string; port: number; security: 'tls' | 'starttls' | 'none'; password?: string; to?: string }) {
+    async function sendOne(setup: { emailCa?: string; port: number; security: 'tls' | 'starttls' | 'none'; password?: string; user?: string; to?: string }) {
       const { b, s } = await documentsBackend({ emailCa: setup.emailCa });
-      await configureSmtp(b, s.admin, setup.port, setup.security, setup.password);
+      await configureSmtp(b, s.admin, setup.port, setup.security, setup.password, setup.user);
       const { ref } = await postedInvoice(b, s.clerk, 5_000, setup.to);
       const job = await mustPrepare(b, s.clerk, 'documents.email', { documents: [ref] });
       const outcome = await must(b, s.clerk, 'documents.complete', { jobId: job.jobId, pdfs: [b64(await smallPdf('invoice'))], destination: '', pages: 0 });
@@ -134,6 +134,18 @@ describe('documents by email', () => {
       // The test message fails the same way, as an error.
       const test = await r.b.call(r.s.admin, 'documents.sendTestEmail', { to: 'a@example.org' });
       expect(test.ok ? null : test.error.code).toBe('EMAIL_AUTH');
+    });
+
+    it('no user name for a server that wants one: EMAIL_AUTH', async () => {
+      const server = await smtpServer({ tls: 'starttls', cert });
+      const message = expectFailure(await sendOne({ emailCa: cert.cert, port: server.port, security: 'starttls', user: '' }), 'EMAIL_AUTH');
+      expect(message).toMatch(/530/);
+    });
+
+    it('a server that wants TLS before a sign-in, asked with security "none": EMAIL_TLS', async () => {
+      const server = await smtpServer({ tls: 'starttls', cert });
+      const message = expectFailure(await sendOne({ emailCa: cert.cert, port: server.port, security: 'none' }), 'EMAIL_TLS');
+      expect(message).toMatch(/STARTTLS/);
     });
 
     it('TLS asked of a server without TLS: EMAIL_TLS (implicit and STARTTLS)', async () => {

@@ -169,9 +169,16 @@ export function selfSignedCert(): TestCert {
 }
 
 /** SMTP settings for a server of smtpServer() on `port`, saved by the administrator with the password. */
-export async function configureSmtp(b: Backend, admin: string, port: number, security: 'tls' | 'starttls' | 'none', password = SMTP_PASSWORD) {
+export async function configureSmtp(
+  b: Backend,
+  admin: string,
+  port: number,
+  security: 'tls' | 'starttls' | 'none',
+  password = SMTP_PASSWORD,
+  user = SMTP_USER,
+) {
   return must(b, admin, 'documents.updateSettings', {
-    smtp: { host: '127.0.0.1', port, security, user: SMTP_USER, fromAddress: 'billing@testbilling.example', fromName: 'Test Billing Co' },
+    smtp: { host: '127.0.0.1', port, security, user, fromAddress: 'billing@testbilling.example', fromName: 'Test Billing Co' },
     smtpPassword: password,
   });
 }

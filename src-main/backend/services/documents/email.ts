@@ -94,6 +94,8 @@ interface SmtpFailure {
   message?: unknown;
 }
 
+/** Replies that mean the server wants other credentials (RFC 4954). */
+const authReplies = new Set([530, 534, 535, 538]);
 const tlsCodes = /^(ERR_SSL_|ERR_TLS_|EPROTO$)|CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/;
 
 /** Sorts a failure from nodemailer into what the clerk can act on, with the server's own reply. */
@@ -107,14 +109,16 @@ export function emailError(err: unknown, smtp: SmtpSettings, to: string): Domain
   const server = `${smtp.host}:${smtp.port}`;
   const fail = (c: ErrorCode, text: string) => new DomainError(c, `${text}${said}`, { smtpCode: code || null, reply: reply || null });
 
-  if (code === 'EAUTH' || code === 'ENOAUTH' || e.responseCode === 535) {
-    return fail('EMAIL_AUTH', `The email server ${server} refused the user name or password in Settings › Documents.`);
-  }
-  if (code === 'ETLS' || tlsCodes.test(original) || (code === 'ESOCKET' && /ssl|tls|certificate/i.test(message))) {
+  // A server that wants TLS before a sign-in says so (530/538 "Must issue a STARTTLS command first").
+  if (code === 'ETLS' || tlsCodes.test(original) || (code === 'ESOCKET' && /ssl|tls|certificate/i.test(message)) || /STARTTLS/i.test(reply)) {
     return fail(
       'EMAIL_TLS',
       `A secure connection to the email server ${server} could not be made: check the security setting and port, or the server's certificate.`,
     );
+  }
+  // 530 and 535 also come back to MAIL FROM from a server that wants a sign-in it did not get.
+  if (code === 'EAUTH' || code === 'ENOAUTH' || (typeof e.responseCode === 'number' && authReplies.has(e.responseCode))) {
+    return fail('EMAIL_AUTH', `The email server ${server} refused the user name or password in Settings › Documents.`);
   }
   if (code === 'EENVELOPE' && e.command === 'RCPT TO') return fail('EMAIL_RECIPIENT', `The email server refused the recipient ${to}.`);
   if (['ECONNECTION', 'ETIMEDOUT', 'EDNS', 'ESOCKET', 'EPROXY'].includes(code)) {

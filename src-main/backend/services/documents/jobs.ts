@@ -226,7 +226,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
       const job = jobs.get(input.jobId);
       if (!job) throw notFound('The prepared job (it may have expired after 30 minutes)');
       if (job.sessionId !== sessionId) throw new DomainError('FORBIDDEN', 'This job was prepared by another session.');
-      if (job.state !== 'open') throw conflict('This job has already been completed.');
+      if (job.state !== 'open') throw conflict(job.state === 'done' ? 'This job has already been completed.' : 'This job is being completed.');
       job.state = 'completing';
       let pdfs: { bytes: Buffer; pages: number }[];
       try {
