@@ -216,7 +216,7 @@ describe('document builders: credit notes and receipts', () => {
     expect(field(page, 'unapplied')).toBe('$12.34');
     expect(after.totals.balanceCents).toBe(-1234);
     expect(field(page, 'balanceAfter')).toBe(formatMoney(Math.abs(after.totals.balanceCents)));
-    expect(page).toContain('Credit balance after this payment');
+    expect(page).toContain('Credit after payment');
     // A later invoice does not change what the balance was after this payment.
     await postInvoice(b, s.clerk, account.id, 10000);
     const receipt = await must(b, s.clerk, 'payments.receipt', { paymentId: pay.documentId });

@@ -199,10 +199,13 @@ describe('pages', () => {
       accountId: account.id,
       lines: Array.from({ length: 45 }, (_, i) => ({
         itemCode: `SVC-${i + 1}`,
+        // Long lines, and capitals (the widest text) at the 500-character limit: nothing may be lost off a sheet.
         description:
-          i % 3 === 0
-            ? `Therapy session ${i + 1}, 45 minutes, with notes on the treatment plan and the follow-up visit scheduled next month`
-            : `Lab panel ${i + 1}`,
+          i % 7 === 0
+            ? `${'MAMMOGRAPHY WORKUP '.repeat(30).slice(0, 490)} END-${i + 1}`
+            : i % 3 === 0
+              ? `Therapy session ${i + 1}, 45 minutes, with notes on the treatment plan and the follow-up visit scheduled next month`
+              : `Lab panel ${i + 1}`,
         quantityMilli: 1000,
         unitPriceCents: 4500 + i,
         icd10Codes: i % 4 === 0 ? ['F41.1', 'Z13.31'] : [],
@@ -218,6 +221,8 @@ describe('pages', () => {
       expect(pdfInfo(pdf).pages).toBe(sheets);
       const all = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       for (let i = 1; i <= 45; i++) expect(all).toMatch(new RegExp(`SVC-${i}\\b`));
+      // The last word of each longest description is on a page, not cut off at a sheet's foot.
+      for (let i = 1; i <= 45; i += 7) expect(all).toMatch(new RegExp(`END-${i}\\b`));
       expect(all.match(/CODE\s+DESCRIPTION\s+QTY\s+UNIT PRICE/g)).toHaveLength(sheets);
       expect(all).toContain(`Page ${sheets} of ${sheets}`);
       expect(all).toContain('Continued on the next page');

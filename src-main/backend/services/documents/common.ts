@@ -79,7 +79,7 @@ export function continuedHeader(ctx: DocContext, what: string): Html {
 
 /** The sheets of one document, each with its footer ("Page n of m": the builder paginates, so it knows m). */
 export function sheets(ctx: DocContext, pages: { header: Html | Html[]; content: HtmlValue; top: number }[], what: string): Html {
-  const contact = [ctx.sender.name, ...ctx.sender.contactLines].join(' · ');
+  const contact = [ctx.sender.name, ...ctx.sender.contactLines.slice(0, 1)].join(' · ');
   return html`${pages.map((p, i) =>
     sheet({
       paper: ctx.paper,
@@ -97,25 +97,41 @@ export function sheets(ctx: DocContext, pages: { header: Html | Html[]; content:
 // ---- Measuring, to paginate without a layout engine ----
 
 /**
- * Lines a text takes in a column `widthPt` wide at `fontPt`, by word wrap with an average character
- * width of 0.53 em: Liberation Sans averages about 0.5 em over mixed text, so this overestimates and a
- * page never overflows (the sheet hides overflow; the tests check nothing is lost).
+ * Width of a character in em, Liberation Sans / Arial rounded up: capitals and wide letters count as
+ * wide as they are, so a page of capitals is not under-measured (the sheet hides what overflows).
+ */
+function charEm(c: string): number {
+  if (c === ' ') return 0.28;
+  if ('mwMW@'.includes(c)) return 0.95;
+  if (/[A-Z]/.test(c)) return 0.73;
+  if (/[0-9]/.test(c)) return 0.56;
+  if ("iljtf.,:;'|!()[]-".includes(c)) return 0.34;
+  if (/[a-z]/.test(c)) return 0.53;
+  return 0.62;
+}
+const wordEm = (w: string) => [...w].reduce((t, c) => t + charEm(c), 0);
+
+/**
+ * Lines a text takes in a column `widthPt` wide at `fontPt`, by word wrap over per-character widths
+ * that round up (charEm): it overestimates a little, so a page never overflows; a word wider than the
+ * column breaks (overflow-wrap: anywhere).
  */
 export function textLines(text: string, widthPt: number, fontPt: number): number {
-  const perLine = Math.max(4, Math.floor(widthPt / (fontPt * 0.53)));
+  const width = Math.max(widthPt / fontPt, 2);
+  const space = charEm(' ');
   let lines = 0;
   for (const para of text.split('\n')) {
     let col = 0;
     let n = 1;
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      let w = word.length;
-      if (col > 0 && col + 1 + w <= perLine) {
-        col += 1 + w;
+      let w = wordEm(word);
+      if (col > 0 && col + space + w <= width) {
+        col += space + w;
         continue;
       }
       if (col > 0) n++;
-      while (w > perLine) {
-        w -= perLine;
+      while (w > width) {
+        w -= width;
         n++;
       }
       col = w;

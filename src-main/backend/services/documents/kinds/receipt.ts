@@ -70,7 +70,7 @@ export function receiptBody({ receipt: r, account }: ReceiptFacts, ctx: DocConte
     ...(discounts > 0 ? [{ label: 'Early-payment discounts', amount: formatMoney(discounts), field: 'discounts' }] : []),
     { label: 'Unapplied credit left', amount: formatMoney(r.unappliedCents), cls: 'sum', field: 'unapplied' },
     {
-      label: credit ? 'Credit balance after this payment' : 'Balance after this payment',
+      label: credit ? 'Credit after payment' : 'Balance after payment',
       amount: formatMoney(Math.abs(r.balanceAfterCents)),
       cls: 'due',
       field: 'balanceAfter',
