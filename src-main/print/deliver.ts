@@ -86,23 +86,37 @@ export function saveName(documents: readonly BuiltDocument[]): string {
 
 const toBase64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64');
 
-/** Renders each document in order; stops between two documents when the run is cancelled. */
+/**
+ * Renders each document, in order, keeping `renderer.parallel` of them in flight; the run's cancel flag
+ * is read before each document starts, so a cancelled run stops within a document or two.
+ */
 async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | undefined): Promise<Uint8Array[]> {
   const total = job.documents.length;
-  const pdfs: Uint8Array[] = [];
+  const inFlight = Math.max(1, Math.floor(deps.renderer.parallel ?? 1));
   const progress = (done: number, label?: string) => {
     if (run !== undefined) deps.progress?.({ task: RENDER_TASK, run, done, total, ...(label ? { label } : {}) });
   };
-  progress(0);
-  for (const doc of job.documents) {
-    if (deps.isCancelled?.()) throw cancelled();
+  const renderOne = async (doc: BuiltDocument) => {
     try {
-      pdfs.push(await deps.renderer.render(doc.html, job.paper));
+      return await deps.renderer.render(doc.html, job.paper);
     } catch (err) {
       if (err instanceof DomainError) throw err;
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       throw new DomainError('RENDER_FAILED', `${doc.fileName} could not be made into a PDF: ${reason}`, { fileName: doc.fileName });
     }
+  };
+  const started: Promise<Uint8Array>[] = [];
+  const pdfs: Uint8Array[] = [];
+  progress(0);
+  for (const [i, doc] of job.documents.entries()) {
+    while (started.length < Math.min(total, i + inFlight)) {
+      if (deps.isCancelled?.()) throw cancelled();
+      const next = job.documents[started.length] as BuiltDocument;
+      const rendering = renderOne(next);
+      rendering.catch(() => undefined); // awaited below in order; a failure after an earlier one stays handled
+      started.push(rendering);
+    }
+    pdfs.push(await (started[i] as Promise<Uint8Array>));
     progress(pdfs.length, doc.number ?? doc.fileName);
   }
   if (deps.isCancelled?.()) throw cancelled();

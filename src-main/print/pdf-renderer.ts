@@ -8,6 +8,8 @@
 import type { PaperSize } from '@shared/domain/documents';
 
 export interface PdfRenderer {
+  /** How many renders it runs at once (default 1): a job keeps that many documents in flight. */
+  readonly parallel?: number;
   /** Renders one self-contained page (no script runs) on `paper` with zero margins: the page's CSS places everything. */
   render(html: string, paper: PaperSize): Promise<Uint8Array>;
   close(): Promise<void>;

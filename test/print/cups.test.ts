@@ -13,7 +13,7 @@ import { CupsClient, cupsPrinter } from '../../src-main/print/cups';
 import { deliverJob, type Printer } from '../../src-main/print/deliver';
 import type { Backend } from '../../src-main/backend';
 import { cupsOut, cupsQueue, cupsStoppedQueue, pdfInfo, requireCupsQueue, waitForCupsPdf } from '../kit/cups';
-import { documentsBackend, must, mustPrepare, postedInvoice, unwrap } from '../support/document-delivery';
+import { documentsBackend, must, mustPrepare, postedInvoice } from '../support/document-delivery';
 
 const renderer = new ChromiumPdfRenderer();
 beforeAll(() => requireCupsQueue());
@@ -48,7 +48,7 @@ async function print(b: Backend, session: string, refs: object[], choice: PrintC
       printer: watchedCups(seen.jobs),
       complete: async (input) => {
         seen.completed++;
-        return unwrap(await b.dispatch(session, 'documents.complete', input));
+        return must(b, session, 'documents.complete', input);
       },
     },
     { choice },

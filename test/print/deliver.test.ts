@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { OutputRef } from '../../src-shared/domain/documents';
+import type { DeliveryOutcome, OutputRef } from '../../src-shared/domain/documents';
+import type { Result } from '../../src-shared/ipc/result';
 import type { EventMap } from '../../src-shared/ipc/events';
 import type { Backend } from '../../src-main/backend';
 import { answerInShell } from '../../src-main/ipc/shell-answered';
@@ -16,9 +17,10 @@ import { ChromiumPdfRenderer } from '../../src-main/print/chromium-pdf-renderer'
 import { CupsClient, cupsPrinter } from '../../src-main/print/cups';
 import { RENDER_TASK, type Saver } from '../../src-main/print/deliver';
 import { type DocumentsShell, documentsShellAnswers } from '../../src-main/print/document-answers';
+import type { PdfRenderer } from '../../src-main/print/pdf-renderer';
 import { RunRegistry } from '../../src-main/print/runs';
 import { folderSaver } from '../../src-main/print/save-file';
-import { configureSmtp, documentsBackend, must, postedInvoice, smtpServer } from '../support/document-delivery';
+import { configureSmtp, documentsBackend, must, postedInvoice, smtpServer, unwrap } from '../support/document-delivery';
 import { tempDir } from '../support/store';
 
 const renderer = new ChromiumPdfRenderer();
@@ -28,14 +30,18 @@ afterAll(() => renderer.close());
  * The shell of one session with real parts: Chromium, a folder for saving, the backend for complete.
  * `saver` replaces the folder (a closed dialog); `onProgress` sees each progress event as it is sent.
  */
-function shellFor(b: Backend, session: string, opts: { runs?: RunRegistry; saver?: Saver; onProgress?: (e: EventMap['progress']) => void } = {}) {
+function shellFor(
+  b: Backend,
+  session: string,
+  opts: { runs?: RunRegistry; saver?: Saver; renderer?: PdfRenderer; onProgress?: (e: EventMap['progress']) => void } = {},
+) {
   const dir = tempDir();
   const saved: string[] = [];
   const progress: EventMap['progress'][] = [];
   const opened: string[] = [];
   const runs = opts.runs ?? new RunRegistry();
   const shell: DocumentsShell = {
-    renderer,
+    renderer: opts.renderer ?? renderer,
     printerFor: () => cupsPrinter(new CupsClient()),
     printers: () => new CupsClient().printers(),
     saver: opts.saver ?? folderSaver(dir, saved),
@@ -56,6 +62,9 @@ function shellFor(b: Backend, session: string, opts: { runs?: RunRegistry; saver
   return { dir, saved, progress, opened, runs, call };
 }
 
+/** The DeliveryOutcome a shell answer carries (the test fails here if it is a refusal). */
+const outcomeOf = (r: Result<unknown>) => unwrap(r) as DeliveryOutcome;
+
 const textOf = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 async function invoices(b: Backend, session: string, n: number) {
@@ -73,7 +82,7 @@ describe('saving as PDF', () => {
     expect(r).toMatchObject({ ok: true, value: { channel: 'pdf', delivered: 1, cancelled: false } });
     expect(shell.saved).toEqual([path.join(shell.dir, `Invoice ${one?.invoice.number}.pdf`)]);
     const file = shell.saved[0] as string;
-    expect(r.ok && r.value.destination).toBe(file);
+    expect(outcomeOf(r).destination).toBe(file);
     expect(textOf(file)).toContain(one?.invoice.number);
     const [archived] = await must(b, s.clerk, 'documents.archiveList', {});
     const pdf = await must(b, s.clerk, 'documents.archiveGet', { archiveId: archived?.id as number });
@@ -87,11 +96,14 @@ describe('saving as PDF', () => {
     const r = await shell.call('documents.savePdf', { documents: three.map((t) => t.ref), run: 'run-save-three' });
     expect(r).toMatchObject({ ok: true, value: { delivered: 3 } });
     expect(shell.saved).toEqual([path.join(shell.dir, 'Ledgerdesk documents (3).pdf')]);
+    // In the order asked, though two render at once.
     const text = textOf(shell.saved[0] as string);
-    for (const t of three) expect(text).toContain(t.invoice.number);
+    const at = three.map((t) => text.indexOf(t.invoice.number as string));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
     const archived = await must(b, s.clerk, 'documents.archiveList', {});
     expect(archived).toHaveLength(3);
-    expect(r.ok && r.value.pages).toBe(archived.reduce((sum, a) => sum + a.pages, 0));
+    expect(outcomeOf(r).pages).toBe(archived.reduce((sum, a) => sum + a.pages, 0));
     expect(shell.progress.map((p) => [p.task, p.run, p.done, p.total])).toEqual([
       [RENDER_TASK, 'run-save-three', 0, 3],
       [RENDER_TASK, 'run-save-three', 1, 3],
@@ -111,10 +123,25 @@ describe('saving as PDF', () => {
   });
 });
 
+describe('a renderer that fails', () => {
+  it('no Chromium: RENDER_FAILED naming the document, nothing saved or archived', async () => {
+    const { b, s } = await documentsBackend();
+    const [one] = await invoices(b, s.clerk, 1);
+    const broken = new ChromiumPdfRenderer('/nonexistent/chromium');
+    const shell = shellFor(b, s.clerk, { renderer: broken });
+    const r = await shell.call('documents.savePdf', { documents: [one?.ref] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'RENDER_FAILED' } });
+    expect(!r.ok && r.error.message).toContain(`Invoice ${one?.invoice.number}.pdf`);
+    expect(shell.saved).toEqual([]);
+    expect(await must(b, s.clerk, 'documents.archiveList', {})).toEqual([]);
+    await broken.close();
+  });
+});
+
 describe('cancelling a run', () => {
   it('stops between two documents: CANCELLED, no file, nothing archived; another window cannot cancel it', async () => {
     const { b, s } = await documentsBackend();
-    const three = await invoices(b, s.clerk, 3);
+    const five = await invoices(b, s.clerk, 5);
     const runs = new RunRegistry();
     const run = 'run-cancel-me-1';
     let cancelled: Promise<unknown> | null = null;
@@ -129,11 +156,12 @@ describe('cancelling a run', () => {
         cancelled = clerk.call('documents.cancel', { run });
       },
     });
-    const r = await clerk.call('documents.savePdf', { documents: three.map((t) => t.ref), run });
+    const r = await clerk.call('documents.savePdf', { documents: five.map((t) => t.ref), run });
     expect(await otherWindow).toEqual({ ok: true, value: false });
     expect(await cancelled).toEqual({ ok: true, value: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-    expect(clerk.progress.at(-1)?.done).toBeLessThan(3); // the third invoice was never rendered
+    // Two render at once: the run stops within a document or two of the cancel, never reaching the fifth.
+    expect(clerk.progress.at(-1)?.done).toBeLessThan(5);
     expect(clerk.saved).toEqual([]);
     expect(fs.readdirSync(clerk.dir)).toEqual([]);
     expect(await must(b, s.clerk, 'documents.archiveList', {})).toEqual([]);
