@@ -44,7 +44,10 @@ export const printChoiceSchema = z.object({
 export type PrintChoice = z.infer<typeof printChoiceSchema>;
 
 /** The caller's id for a long run: progress events carry it and documents.cancel names it. */
-export const runIdSchema = z.string().max(64).regex(/^[A-Za-z0-9-]{8,64}$/, 'A run id is 8 to 64 letters, digits or dashes');
+export const runIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'A run id is 8 to 64 letters, digits or dashes');
 export const documentsPrintSchema = z.object({ documents: batchSchema, choice: printChoiceSchema, run: runIdSchema.optional() });
 export const documentsSavePdfSchema = z.object({ documents: batchSchema, run: runIdSchema.optional() });
 export const documentsEmailSchema = z.object({
@@ -132,7 +135,11 @@ export interface ArchivedDocument {
   createdAt: string;
   createdBy: string | null;
 }
-export const archiveListSchema = z.object({ accountId: idSchema.optional(), sourceDocumentId: idSchema.optional(), limit: z.number().int().min(1).max(500).default(200) });
+export const archiveListSchema = z.object({
+  accountId: idSchema.optional(),
+  sourceDocumentId: idSchema.optional(),
+  limit: z.number().int().min(1).max(500).default(200),
+});
 export const archiveGetSchema = z.object({ archiveId: idSchema });
 /** An archived PDF as it was delivered; base64 so it crosses every transport unchanged. */
 export interface ArchivedPdf {
@@ -215,13 +222,20 @@ export const documentSettingsSchema = z.object({
   letterhead: letterheadSchema.default(letterheadSchema.parse({})),
   layout: layoutSchema.default(layoutSchema.parse({})),
   smtp: smtpSchema.default(smtpSchema.parse({})),
-  emailTemplates: z
-    .object({ invoice: emailTemplateSchema, credit_note: emailTemplateSchema, receipt: emailTemplateSchema })
-    .default({
-      invoice: { subject: 'Invoice {{documentNumber}} from {{companyName}}', body: 'Dear {{accountName}},\n\nPlease find attached invoice {{documentNumber}} for {{amountDue}}, due {{dueDate}}.\n\nThank you,\n{{companyName}}' },
-      credit_note: { subject: 'Credit note {{documentNumber}} from {{companyName}}', body: 'Dear {{accountName}},\n\nPlease find attached credit note {{documentNumber}}.\n\nThank you,\n{{companyName}}' },
-      receipt: { subject: 'Receipt {{documentNumber}} from {{companyName}}', body: 'Dear {{accountName}},\n\nThank you for your payment. Your receipt {{documentNumber}} is attached.\n\n{{companyName}}' },
-    }),
+  emailTemplates: z.object({ invoice: emailTemplateSchema, credit_note: emailTemplateSchema, receipt: emailTemplateSchema }).default({
+    invoice: {
+      subject: 'Invoice {{documentNumber}} from {{companyName}}',
+      body: 'Dear {{accountName}},\n\nPlease find attached invoice {{documentNumber}} for {{amountDue}}, due {{dueDate}}.\n\nThank you,\n{{companyName}}',
+    },
+    credit_note: {
+      subject: 'Credit note {{documentNumber}} from {{companyName}}',
+      body: 'Dear {{accountName}},\n\nPlease find attached credit note {{documentNumber}}.\n\nThank you,\n{{companyName}}',
+    },
+    receipt: {
+      subject: 'Receipt {{documentNumber}} from {{companyName}}',
+      body: 'Dear {{accountName}},\n\nThank you for your payment. Your receipt {{documentNumber}} is attached.\n\n{{companyName}}',
+    },
+  }),
 });
 export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
 

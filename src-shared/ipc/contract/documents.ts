@@ -41,7 +41,10 @@ export const documentsContract = {
   'documents.cancel': endpoint(z.object({ run: runIdSchema })).returns<boolean>(),
   'documents.complete': endpoint(
     z.object({
-      jobId: z.string().length(32).regex(/^[0-9a-f]{32}$/),
+      jobId: z
+        .string()
+        .length(32)
+        .regex(/^[0-9a-f]{32}$/),
       /** One PDF per prepared document, in order. */
       pdfs: z.array(z.string().max(PDF_MAX_BASE64)).max(2000),
       /** The printer or the file it went to (email: the backend knows the addresses). */
@@ -62,10 +65,16 @@ export const documentsContract = {
 };
 
 /** Answered by the Electron shell once the backend has let the call through and prepared the job. */
-export const documentsShellAnswered = ['documents.print', 'documents.savePdf', 'documents.email', 'documents.printers', 'documents.cancel', 'documents.openArchived'] as const;
+export const documentsShellAnswered = [
+  'documents.print',
+  'documents.savePdf',
+  'documents.email',
+  'documents.printers',
+  'documents.cancel',
+  'documents.openArchived',
+] as const;
 export type DocumentsShellAnswered = (typeof documentsShellAnswered)[number];
-export const isDocumentsShellAnswered = (channel: string): channel is DocumentsShellAnswered =>
-  (documentsShellAnswered as readonly string[]).includes(channel);
+export const isDocumentsShellAnswered = (channel: string): channel is DocumentsShellAnswered => (documentsShellAnswered as readonly string[]).includes(channel);
 
 /** Channels only main may call (never a window): refused in main's IPC handler and the e2e bridge. */
 export const shellOnlyChannels = ['documents.complete'] as const;
