@@ -7,7 +7,7 @@ export const RECIPIENT_MAX_LINES = 5;
 const ELLIPSIS = '…';
 
 /**
- * The recipient lines, by this written rule (docs/documents.md says the same):
+ * The recipient lines, by this written rule (docs/document-layout.md says the same):
  * 1. The lines, in order: the account name; for a commercial account, "Attn: " and its primary
  *    contact's name; address line 1; address line 2 (when not blank); "City, ST 12345" (a space
  *    instead of the comma when the city or the state is blank); the country's name in capitals when

@@ -25,7 +25,7 @@ import { senderOf } from './letterhead';
 import { documentStyle as pageStyle, frameOf, wrapPage } from './page';
 
 /**
- * THE way a document is made (docs/documents.md): facts from the same service queries the screens use
+ * THE way a document is made (docs/document-layout.md): facts from the same service queries the screens use
  * (invoices.get, ledger.document, payments.receipt, accounts.get), a template per kind (kinds/), the
  * page shell (page.ts). A new kind is one facts loader here and one template in kinds/.
  */

@@ -1,7 +1,7 @@
 import type { Layout, Letterhead, PaperSize } from '@shared/domain/documents';
 import { boxStyle, type Box, type EnvelopeZones } from './envelope';
 import { html, type Html, type HtmlValue } from './html';
-import { brandBlock, contactBlock, returnLine, type Sender } from './letterhead';
+import { brandBlock, contactBlock, LOGO_SIZE, returnLine, type Sender } from './letterhead';
 import { frameOf, len, placed, sheet, toPt, type Frame } from './page';
 
 /** What every kind's template is given besides its facts. */
@@ -40,10 +40,10 @@ export function firstSheetHeader(ctx: DocContext, title: string, facts: Fact[], 
   if (ctx.paper === 'Letter') {
     // Letter: the letterhead is the return address, in the upper window of double-window stock (it follows the nudge when it is).
     const box = ctx.layout.returnAddressWindow ? z.returnAddress.text : f.brand;
-    blocks.push(html`<div class="abs" data-zone="return" style="${boxStyle(box, u)}">${brandBlock(sender, '0.78in')}</div>`);
+    blocks.push(html`<div class="abs" data-zone="return" style="${boxStyle(box, u)}">${brandBlock(sender, LOGO_SIZE.Letter)}</div>`);
     blocks.push(placed(f.contact, u, '', contactBlock(sender)));
   } else {
-    blocks.push(placed(f.brand, u, '', brandBlock(sender, '22mm')));
+    blocks.push(placed(f.brand, u, '', brandBlock(sender, LOGO_SIZE.A4)));
     blocks.push(html`<div class="abs" style="${boxStyle(f.contact, u)};text-align:right">${contactBlock(sender)}</div>`);
     if (ctx.layout.returnAddressWindow)
       blocks.push(html`<div class="abs return-line" data-zone="return" style="${boxStyle(z.returnAddress.text, u)}">${returnLine(sender)}</div>`);

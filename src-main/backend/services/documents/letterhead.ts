@@ -37,6 +37,9 @@ export function senderOf(letterhead: Letterhead, companyName: string, logo: { da
   };
 }
 
+/** The logo's box (square; the image keeps its proportions inside): small enough to leave the name its width. */
+export const LOGO_SIZE = { Letter: '0.62in', A4: '18mm' } as const;
+
 /** The letterhead: logo (when set), name and address. */
 export function brandBlock(s: Sender, logoMax: string): Html {
   return html`<div class="brand">${s.logoDataUrl ? html`<img src="${s.logoDataUrl}" alt="" style="max-width:${logoMax};height:${logoMax}">` : ''}<div style="min-width:0"><div class="brand-name">${s.name}</div><div class="brand-lines">${s.addressLines.map((l) => html`<div>${l}</div>`)}</div></div></div>`;

@@ -1,7 +1,7 @@
 import { NUDGE_MAX_MM, type Layout, type PaperSize } from '@shared/domain/documents';
 import { boxStyle, type Box } from '../envelope';
 import { html, type Html } from '../html';
-import { brandBlock, returnLine } from '../letterhead';
+import { brandBlock, LOGO_SIZE, returnLine } from '../letterhead';
 import { len, sheet } from '../page';
 import type { DocContext } from '../common';
 
@@ -81,7 +81,7 @@ export function calibrationBody(layout: Layout, ctx: DocContext): Html {
   );
   if (z.returnAddress.window) {
     parts.push(outline(z.returnAddress.window, 'zone'), tag(z.returnAddress.window, 'Return address window (double-window envelopes)'));
-    parts.push(html`<div class="abs" data-zone="return" style="${boxStyle(z.returnAddress.text, u)}">${brandBlock(ctx.sender, '0.78in')}</div>`);
+    parts.push(html`<div class="abs" data-zone="return" style="${boxStyle(z.returnAddress.text, u)}">${brandBlock(ctx.sender, LOGO_SIZE.Letter)}</div>`);
   } else {
     parts.push(outline(z.returnAddress.text, 'zone-text'));
     parts.push(html`<div class="abs return-line" data-zone="return" style="${boxStyle(z.returnAddress.text, u)}">${returnLine(ctx.sender)}</div>`);
