@@ -49,3 +49,30 @@ export async function mergePdfs(pdfs: readonly Uint8Array[], options: { duplex: 
   const bytes = await merged.save();
   return { bytes, pages: merged.getPageCount(), pageCounts };
 }
+
+/**
+ * Splits one PDF into consecutive documents of `pageCounts` pages each (a batch rendered at once, cut
+ * back into each document's own PDF). The counts must add up to the PDF's pages: anything else is refused.
+ */
+export async function splitPdf(pdf: Uint8Array, pageCounts: readonly number[], titles: readonly string[] = []): Promise<Uint8Array[]> {
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  const total = pageCounts.reduce((sum, n) => sum + n, 0);
+  if (pageCounts.some((n) => !Number.isInteger(n) || n < 1) || total !== source.getPageCount())
+    throw new RangeError(`The PDF has ${source.getPageCount()} pages; the documents' counts add up to ${total}.`);
+  const out: Uint8Array[] = [];
+  let first = 0;
+  for (const [i, n] of pageCounts.entries()) {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const title = titles[i];
+    if (title) doc.setTitle(title);
+    doc.setProducer('Ledgerdesk');
+    const pages = await doc.copyPages(
+      source,
+      Array.from({ length: n }, (_, k) => first + k),
+    );
+    for (const page of pages) doc.addPage(page);
+    out.push(await doc.save());
+    first += n;
+  }
+  return out;
+}

@@ -10,7 +10,8 @@
 import type { BuiltDocument, DeliveryOutcome, PreparedJob, PrintChoice } from '@shared/domain/documents';
 import type { EventMap } from '@shared/ipc/events';
 import { DomainError } from '../backend/errors';
-import { jobPages, mergePdfs, pdfPageCount } from './batch-pdf';
+import { batchHtml } from '../backend/services/documents/batch';
+import { jobPages, mergePdfs, pdfPageCount, splitPdf } from './batch-pdf';
 import type { PdfRenderer } from './pdf-renderer';
 
 /** A job's documents ready to print: the same order in `documents`, `pdfs` and `pageCounts`. */
@@ -86,38 +87,97 @@ export function saveName(documents: readonly BuiltDocument[]): string {
 
 const toBase64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64');
 
+/** A job renders in about this many steps (progress, cancel); small jobs therefore document by document. */
+const RENDER_STEPS = 20;
+/** At most this many documents on one page at once (memory: one Chromium page holds them all). */
+const MAX_CHUNK = 50;
+
+/** How many documents render together: one by one up to RENDER_STEPS documents, then in ~RENDER_STEPS chunks. */
+export const chunkSize = (total: number) => Math.min(MAX_CHUNK, Math.max(1, Math.ceil(total / RENDER_STEPS)));
+
+/** A document's sheets: each `<section class="sheet">` is exactly one page (fixed size, overflow hidden). */
+export const sheetCount = (body: string) => body.match(/<section class="sheet[\s"]/g)?.length ?? 0;
+
+const fileTitle = (doc: BuiltDocument) => doc.fileName.replace(/\.pdf$/i, '');
+
+function renderFailed(docs: readonly BuiltDocument[], err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  const names = docs.length === 1 ? docs[0]?.fileName : `${docs[0]?.fileName} to ${docs.at(-1)?.fileName}`;
+  return new DomainError('RENDER_FAILED', `${names} could not be made into a PDF: ${reason}`, { fileNames: docs.map((d) => d.fileName) });
+}
+
 /**
- * Renders each document, in order, keeping `renderer.parallel` of them in flight; the run's cancel flag
- * is read before each document starts, so a cancelled run stops within a document or two.
+ * One step of the run: a single document from its own page, or several on one batch page (their
+ * sheets in order) rendered at once, ~10x faster than one by one, and cut back into each document's
+ * PDF by its sheet count. When the pages do not add up (a sheet that spilled), those documents are
+ * rendered one by one instead.
  */
-async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | undefined): Promise<Uint8Array[]> {
-  const total = job.documents.length;
-  const inFlight = Math.max(1, Math.floor(deps.renderer.parallel ?? 1));
-  const progress = (done: number, label?: string) => {
-    if (run !== undefined) deps.progress?.({ task: RENDER_TASK, run, done, total, ...(label ? { label } : {}) });
-  };
-  const renderOne = async (doc: BuiltDocument) => {
+async function renderChunk(job: PreparedJob, docs: readonly BuiltDocument[], deps: DeliverDeps): Promise<Uint8Array[]> {
+  const alone = async (doc: BuiltDocument) => {
     try {
       return await deps.renderer.render(doc.html, job.paper);
     } catch (err) {
-      if (err instanceof DomainError) throw err;
-      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      throw new DomainError('RENDER_FAILED', `${doc.fileName} could not be made into a PDF: ${reason}`, { fileName: doc.fileName });
+      throw renderFailed([doc], err);
     }
   };
-  const started: Promise<Uint8Array>[] = [];
+  const [only] = docs;
+  if (docs.length === 1 && only) return [await alone(only)];
+  const counts = docs.map((d) => sheetCount(d.body));
+  if (counts.every((n) => n > 0)) {
+    const html = batchHtml(
+      job.style,
+      docs.map((d) => d.body),
+      counts,
+      false,
+      job.paper,
+    );
+    let pdf: Uint8Array;
+    try {
+      pdf = await deps.renderer.render(html, job.paper);
+    } catch (err) {
+      throw renderFailed(docs, err);
+    }
+    try {
+      return await splitPdf(pdf, counts, docs.map(fileTitle));
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+  }
+  const out: Uint8Array[] = [];
+  for (const doc of docs) {
+    if (deps.isCancelled?.()) throw cancelled();
+    out.push(await alone(doc));
+  }
+  return out;
+}
+
+/**
+ * Renders every document, in order, in chunks (chunkSize), keeping `renderer.parallel` chunks in
+ * flight; the run's cancel flag is read before each chunk starts.
+ */
+async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | undefined): Promise<Uint8Array[]> {
+  const total = job.documents.length;
+  const size = chunkSize(total);
+  const chunks: BuiltDocument[][] = [];
+  for (let i = 0; i < total; i += size) chunks.push(job.documents.slice(i, i + size));
+  const inFlight = Math.max(1, Math.floor(deps.renderer.parallel ?? 1));
+  const progress = (done: number, label?: string | null) => {
+    if (run !== undefined) deps.progress?.({ task: RENDER_TASK, run, done, total, ...(label ? { label } : {}) });
+  };
+  const started: Promise<Uint8Array[]>[] = [];
   const pdfs: Uint8Array[] = [];
   progress(0);
-  for (const [i, doc] of job.documents.entries()) {
-    while (started.length < Math.min(total, i + inFlight)) {
+  for (const [i, chunk] of chunks.entries()) {
+    while (started.length < Math.min(chunks.length, i + inFlight)) {
       if (deps.isCancelled?.()) throw cancelled();
-      const next = job.documents[started.length] as BuiltDocument;
-      const rendering = renderOne(next);
+      const rendering = renderChunk(job, chunks[started.length] as BuiltDocument[], deps);
       rendering.catch(() => undefined); // awaited below in order; a failure after an earlier one stays handled
       started.push(rendering);
     }
-    pdfs.push(await (started[i] as Promise<Uint8Array>));
-    progress(pdfs.length, doc.number ?? doc.fileName);
+    pdfs.push(...(await (started[i] as Promise<Uint8Array[]>)));
+    const last = chunk.at(-1);
+    progress(pdfs.length, last ? (last.number ?? last.fileName) : null);
   }
   if (deps.isCancelled?.()) throw cancelled();
   return pdfs;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { duplexPadding, jobPages, mergePdfs, pdfPageCount } from '../../src-main/print/batch-pdf';
+import { duplexPadding, jobPages, mergePdfs, pdfPageCount, splitPdf } from '../../src-main/print/batch-pdf';
 
 const LETTER: [number, number] = [612, 792];
 const A4: [number, number] = [595.28, 841.89];
@@ -78,5 +78,20 @@ describe('merging', () => {
 
   it('refuses an empty job', async () => {
     await expect(mergePdfs([], { duplex: false })).rejects.toThrow(/no PDF/);
+  });
+});
+
+describe('splitting', () => {
+  it('cuts one PDF back into consecutive documents, each titled', async () => {
+    const merged = await mergePdfs([await pdfOf('a', 1), await pdfOf('b', 2), await pdfOf('c', 1)], { duplex: false });
+    const parts = await splitPdf(merged.bytes, [1, 2, 1], ['A', 'B', 'C']);
+    expect(parts.map((p) => pageTexts(p))).toEqual([['a page 1'], ['b page 1', 'b page 2'], ['c page 1']]);
+    expect((await PDFDocument.load(parts[1] as Uint8Array)).getTitle()).toBe('B');
+  });
+
+  it('refuses counts that do not add up to the pages', async () => {
+    const merged = await mergePdfs([await pdfOf('a', 2)], { duplex: false });
+    await expect(splitPdf(merged.bytes, [1])).rejects.toThrow(/2 pages; the documents' counts add up to 1/);
+    await expect(splitPdf(merged.bytes, [3, -1])).rejects.toThrow(RangeError);
   });
 });

@@ -15,7 +15,7 @@ import type { Backend } from '../../src-main/backend';
 import { answerInShell } from '../../src-main/ipc/shell-answered';
 import { ChromiumPdfRenderer } from '../../src-main/print/chromium-pdf-renderer';
 import { CupsClient, cupsPrinter } from '../../src-main/print/cups';
-import { RENDER_TASK, type Saver } from '../../src-main/print/deliver';
+import { chunkSize, RENDER_TASK, type Saver, sheetCount } from '../../src-main/print/deliver';
 import { type DocumentsShell, documentsShellAnswers } from '../../src-main/print/document-answers';
 import type { PdfRenderer } from '../../src-main/print/pdf-renderer';
 import { RunRegistry } from '../../src-main/print/runs';
@@ -120,6 +120,39 @@ describe('saving as PDF', () => {
     const r = await shell.call('documents.savePdf', { documents: [one?.ref] });
     expect(r).toMatchObject({ ok: true, value: { delivered: 0, cancelled: true, archivedIds: [] } });
     expect(await must(b, s.clerk, 'documents.archiveList', {})).toEqual([]);
+  });
+});
+
+describe('large jobs', () => {
+  it('render in about twenty steps: one by one up to twenty documents, then several on one page, at most fifty', () => {
+    expect([1, 5, 20, 21, 100, 1000, 2000].map(chunkSize)).toEqual([1, 1, 1, 2, 5, 50, 50]);
+    expect(sheetCount('<section class="sheet"><p>1</p></section><section class="sheet blank"></section>')).toBe(2);
+    expect(sheetCount('<p>no sheets</p>')).toBe(0);
+  });
+
+  it("twenty-one invoices rendered two at a time are cut back into each one's own PDF", async () => {
+    const { b, s } = await documentsBackend();
+    const many = await invoices(b, s.clerk, 21);
+    const shell = shellFor(b, s.clerk);
+    const r = await shell.call('documents.savePdf', { documents: many.map((t) => t.ref), run: 'run-twenty-one' });
+    expect(outcomeOf(r)).toMatchObject({ delivered: 21, pages: 21 });
+    expect(shell.progress.map((p) => p.done)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 21]);
+    const merged = textOf(shell.saved[0] as string);
+    const at = many.map((t) => merged.indexOf(t.invoice.number as string));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    // Each archived PDF is its own invoice's page and nothing else.
+    const archived = await must(b, s.clerk, 'documents.archiveList', {});
+    expect(archived).toHaveLength(21);
+    for (const a of archived.slice(0, 4)) {
+      const pdf = await must(b, s.clerk, 'documents.archiveGet', { archiveId: a.id });
+      const file = path.join(shell.dir, `archived-${a.id}.pdf`);
+      fs.writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
+      const text = textOf(file);
+      expect(a.pages).toBe(1);
+      expect(text).toContain(a.number);
+      for (const other of many) if (other.invoice.number !== a.number) expect(text).not.toContain(other.invoice.number);
+    }
   });
 });
 
