@@ -152,11 +152,14 @@ export function archiveChannelText(a: Pick<ArchivedDocument, 'channel' | 'destin
     case 'print':
       return a.destination ? `Printed on ${a.destination}` : 'Printed';
     case 'pdf':
-      return a.destination ? `Saved as PDF (${a.destination})` : 'Saved as PDF';
+      return a.destination ? `Saved as PDF (${fileNameOf(a.destination)})` : 'Saved as PDF';
     case 'email':
       return a.destination ? `Emailed to ${a.destination}` : 'Emailed';
   }
 }
+
+/** The last part of a path written on any OS (the list shows the file; the whole path is its tooltip). */
+export const fileNameOf = (p: string) => p.split(/[\\/]/).pop() || p;
 
 /** "Invoice INV-000123" for lists and the timeline. */
 export const archiveTitle = (a: Pick<ArchivedDocument, 'kind' | 'number' | 'copy'>) =>

@@ -53,6 +53,10 @@ describe('documents in words', () => {
   it('words how an archived document left and titles copies', () => {
     expect(archiveChannelText({ channel: 'print', destination: 'Front desk' })).toBe('Printed on Front desk');
     expect(archiveChannelText({ channel: 'pdf', destination: 'Invoice INV-000007.pdf' })).toBe('Saved as PDF (Invoice INV-000007.pdf)');
+    expect(archiveChannelText({ channel: 'pdf', destination: '/home/casey/Documents/Invoice INV-000007.pdf' })).toBe('Saved as PDF (Invoice INV-000007.pdf)');
+    expect(archiveChannelText({ channel: 'pdf', destination: String.raw`C:\Users\casey\Documents\Receipt RCT-000002.pdf` })).toBe(
+      'Saved as PDF (Receipt RCT-000002.pdf)',
+    );
     expect(archiveChannelText({ channel: 'email', destination: 'ap@lakeshorefp.example' })).toBe('Emailed to ap@lakeshorefp.example');
     expect(archiveTitle({ kind: 'credit_note', number: 'CN-000002', copy: true })).toBe('Credit note CN-000002 (copy)');
   });

@@ -66,7 +66,7 @@ export function DocumentsTab({ accountId }: { accountId: number }) {
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{archiveChannelText(a)}</Table.Td>
+              <Table.Td title={a.channel === 'pdf' ? a.destination : undefined}>{archiveChannelText(a)}</Table.Td>
               <Table.Td ta="right" className="num">
                 {a.pages}
               </Table.Td>

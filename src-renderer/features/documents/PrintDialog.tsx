@@ -86,6 +86,7 @@ export function PrintDialog({
         )}
         <Select
           label="Printer"
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           data={options}
           value={choice ? (choice.printer ?? SYSTEM) : null}
           onChange={(v) => set({ printer: v === SYSTEM || v === null ? null : v })}
