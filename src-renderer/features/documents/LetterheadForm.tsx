@@ -96,7 +96,7 @@ export function LetterheadForm({ view, canEdit }: { view: DocumentSettingsView; 
         )}
         <Textarea
           label="How to pay"
-          description="Printed on invoices, e.g. “Checks payable to Riverside Family Medicine · ACH: routing 071000013, account ending 4411”"
+          description="Printed on invoices: who checks are payable to, bank details for ACH, a payment web page"
           autosize
           minRows={2}
           maxRows={5}
