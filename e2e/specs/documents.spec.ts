@@ -99,14 +99,24 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     await page.getByRole('combobox', { name: 'Security' }).click();
     await page.getByRole('option', { name: /^None/ }).click();
     await page.getByLabel('User', { exact: true }).fill(SMTP_USER);
-    await page.getByLabel('Password', { exact: true }).fill(SMTP_PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByLabel('From name').fill('Riverside Billing');
     await page.getByLabel('From address').fill('billing@riversidemb.example');
     await page.getByRole('button', { name: 'Save email settings' }).click();
     await expect(page.getByText('Email settings saved.')).toBeVisible();
     await expect(page.getByTestId('smtp-password-state')).toHaveText('A password is set');
-    // The test message reaches the server.
+    // A wrong password says so, in words; nothing reaches the server.
     await page.getByLabel('Send a test message to').fill('office@riversidemb.example');
+    await page.getByRole('button', { name: 'Send test message' }).click();
+    await expect(page.getByTestId('test-email-result')).toContainText('The mail server refused the user name or password');
+    expect(smtp.received).toEqual([]);
+    // The password is changed (never shown), and the test message reaches the server.
+    await clearToasts(page);
+    await page.getByRole('button', { name: 'Change' }).click();
+    await page.getByLabel('Password', { exact: true }).fill(SMTP_PASSWORD);
+    await page.getByRole('button', { name: 'Save email settings' }).click();
+    await expect(page.getByText('Email settings saved.')).toBeVisible();
+    await expect(page.getByTestId('smtp-password-state')).toHaveText('A password is set');
     await page.getByRole('button', { name: 'Send test message' }).click();
     await expect(page.getByTestId('test-email-result')).toHaveText('The mail server accepted the test message for office@riversidemb.example.');
     expect(smtp.received.map((m) => m.to)).toEqual([['office@riversidemb.example']]);
