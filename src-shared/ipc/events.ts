@@ -28,7 +28,7 @@ export interface EventMap {
   /** Data in these domains changed; the renderer invalidates its queries for them. */
   'data.changed': { domains: DataDomain[] };
   /** Long-running work (imports, fee runs, reports). */
-  progress: { task: string; done: number; total: number; label?: string; /** The caller's id for the run, to cancel it (documents.cancel). */ run?: string };
+  progress: { task: string; done: number; total: number; label?: string /** The caller's id for the run, to cancel it (documents.cancel). */; run?: string };
   /** Every session ended (a restore replaced the store): each window signs in again. */
   'sessions.ended': { reason: 'restored' };
 }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { chromiumPdfArgs, findChromium, pathToFileUrl } from '../../src-main/print/chromium-cli';
 
 describe('the command line finds a Chromium', () => {
-  const only = (...files: string[]) => (f: string) => files.includes(f);
+  const only =
+    (...files: string[]) =>
+    (f: string) =>
+      files.includes(f);
 
   it('uses CHROMIUM_PATH when it exists, and none when it does not (never another one silently)', () => {
     expect(findChromium({ CHROMIUM_PATH: '/opt/c/chrome', PATH: '/usr/bin' }, 'linux', only('/opt/c/chrome', '/usr/bin/chromium'))).toBe('/opt/c/chrome');

@@ -12,7 +12,10 @@ export interface CallContext {
   services: Services;
 }
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<Contract[C]>, call: CallContext) => Promise<BackendOutputOf<Contract[C]>> | BackendOutputOf<Contract[C]>;
+export type Handler<C extends Channel> = (
+  input: ParsedInputOf<Contract[C]>,
+  call: CallContext,
+) => Promise<BackendOutputOf<Contract[C]>> | BackendOutputOf<Contract[C]>;
 
 /** Every channel must have a handler: a missing or mistyped one fails `tsc`. */
 export type Handlers = { [C in BackendChannel]: Handler<C> };
