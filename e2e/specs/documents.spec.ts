@@ -17,7 +17,9 @@ import { must } from '../../test/kit';
 import { cupsQueue, pdfInfo, requireCupsQueue, waitForCupsPdf } from '../../test/kit/cups';
 import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
-import { documentsOffice } from '../fixtures/documentsData';
+import { documentsOffice, logoSvg } from '../fixtures/documentsData';
+import { LOGO_MAX_BYTES } from '../../src-shared/domain/documents';
+import { formatBytes } from '../../src-shared/domain/diagnostics';
 import { invoice, SEED } from '../fixtures/receivablesData';
 import { addDays } from '../../src-shared/dates';
 
@@ -59,7 +61,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Dismisses the toasts so the next one is the one looked for. */
 async function clearToasts(page: Page) {
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
+  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
 }
 
 async function postInvoiceOnScreen(page: Page, url: string, accountId: number): Promise<string> {
@@ -92,8 +94,22 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     await app.open(page);
     await signIn(page);
 
-    // Email is set up on screen: server, user, the password (write-only), the sender.
+    // The logo: a file that only claims to be a PNG is refused, one over the limit names it, an SVG replaces the logo.
     await page.goto(`${app.url}#/settings?tab=documents`);
+    const upload = page.locator('input[type=file]');
+    await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+    await expect(page.getByTestId('logo-refused')).toBeVisible();
+    await upload.setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.alloc(LOGO_MAX_BYTES + 1) });
+    await expect(page.getByTestId('logo-refused')).toHaveText(
+      `scan.png is ${formatBytes(LOGO_MAX_BYTES + 1)}; a logo may be at most ${formatBytes(LOGO_MAX_BYTES)}. Save it smaller and try again.`,
+    );
+    const before = await page.getByTestId('logo-preview').getAttribute('src');
+    await upload.setInputFiles({ name: 'mark.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(logoSvg.replace('#0f766e', '#1d4ed8')) });
+    await expect(page.getByText('Logo saved.')).toBeVisible();
+    await expect(page.getByTestId('logo-refused')).toHaveCount(0);
+    expect(await page.getByTestId('logo-preview').getAttribute('src')).not.toBe(before);
+
+    // Email is set up on screen: server, user, the password (write-only), the sender.
     await page.getByLabel('SMTP host').fill('127.0.0.1');
     await page.getByLabel('Port').fill(String(smtp.port));
     await page.getByRole('combobox', { name: 'Security' }).click();
@@ -102,6 +118,13 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByLabel('From name').fill('Riverside Billing');
     await page.getByLabel('From address').fill('billing@riversidemb.example');
+    // The invoice's subject gets the account number from the merge-field picker, where the cursor is.
+    await page.getByLabel('Subject').click();
+    await page.getByLabel('Subject').press('End');
+    await page.getByLabel('Subject').pressSequentially(' – account ');
+    await page.getByRole('button', { name: 'Insert field' }).click();
+    await page.getByRole('menuitem', { name: /^Account number/ }).click();
+    await expect(page.getByLabel('Subject')).toHaveValue('Invoice {{documentNumber}} from {{companyName}} – account {{accountNumber}}');
     await page.getByRole('button', { name: 'Save email settings' }).click();
     await expect(page.getByText('Email settings saved.')).toBeVisible();
     await expect(page.getByTestId('smtp-password-state')).toHaveText('A password is set');
@@ -137,6 +160,11 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     expect(pdfInfo(printed)).toMatchObject({ pages: 1, width: 612, height: 792 });
     // cups-pdf re-renders through Ghostscript (Type 3 fonts, no readable text): the job's title names the invoice.
     expect(path.basename(printed)).toContain(`Invoice_${number}`);
+    // The printer is remembered for invoices on this workstation.
+    await clearToasts(page);
+    await page.keyboard.press('Control+p');
+    await expect(dialog.getByRole('combobox', { name: 'Printer' })).toHaveValue('Ledgerdesk PDF (CUPS-PDF)');
+    await dialog.getByRole('button', { name: 'Close' }).click();
 
     // Save as PDF: the file holds the number, the billing address and the total.
     await clearToasts(page);
@@ -157,7 +185,7 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     await expect(page.getByText('Emailed 1 document')).toBeVisible();
     const mail = smtp.received.at(-1)!;
     expect(mail.to).toEqual(['ap@lakeshorefp.example']);
-    expect(mail.parsed.subject).toBe(`Invoice ${number} from Riverside Medical Billing`);
+    expect(mail.parsed.subject).toBe(`Invoice ${number} from Riverside Medical Billing – account C-2004`);
     const [attachment] = mail.parsed.attachments;
     expect(attachment?.contentType).toBe('application/pdf');
     expect(attachment?.filename).toContain(number);
