@@ -204,6 +204,12 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     await expect.poll(() => app.openedFiles.length).toBe(1);
     expect(sha256(fs.readFileSync(app.openedFiles[0]!))).toBe(emailed.sha256);
     expect(path.extname(app.openedFiles[0]!)).toBe('.pdf');
+    // The account's timeline shows each document that left.
+    await page.getByRole('tab', { name: 'Collections' }).click();
+    const entries = page.getByTestId('timeline-entry');
+    await expect(entries.filter({ hasText: 'Emailed to ap@lakeshorefp.example' })).toContainText(`Invoice ${number}`);
+    await expect(entries.filter({ hasText: 'Printed on' })).toHaveCount(1);
+    await expect(entries.filter({ hasText: 'Saved as PDF' })).toHaveCount(1);
   } finally {
     await smtp.close();
   }
