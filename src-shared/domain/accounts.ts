@@ -198,3 +198,15 @@ export interface AccountDetail extends AccountSummary {
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * Where a document is emailed: an email labelled "billing" (any case) on any contact, else the primary
+ * contact's first email, else the first email of any contact; null when the account has none.
+ */
+export function billingEmailOf(account: Pick<AccountDetail, 'contacts'>): string | null {
+  const all = account.contacts.flatMap((c) => c.emails);
+  const billing = all.find((e) => e.label.trim().toLowerCase() === 'billing');
+  if (billing) return billing.email;
+  const primary = account.contacts.find((c) => c.isPrimary)?.emails[0];
+  return primary?.email ?? all[0]?.email ?? null;
+}

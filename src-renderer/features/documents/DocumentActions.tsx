@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Stack, Tooltip, type MantineSize } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFileTypePdf, IconMail, IconPrinter } from '@tabler/icons-react';
+import { billingEmailOf } from '@shared/domain/accounts';
 import type { DeliveryChannel, OutputRef } from '@shared/domain/documents';
 import { outputKindLabels } from '@shared/domain/documents-text';
 import { useQuery } from '@tanstack/react-query';
@@ -50,7 +51,7 @@ export function DocumentActions({
   const first = documents[0];
   const kind = first?.kind ?? 'invoice';
   const count = documents.length;
-  const billingEmail = count === 1 ? (account.data?.primaryEmail ?? null) : undefined;
+  const billingEmail = count === 1 ? (account.data ? billingEmailOf(account.data) : null) : undefined;
   const what = count === 1 ? `${outputKindLabels[kind].toLowerCase()}${number ? ` ${number}` : ''}` : `${count} documents`;
 
   const open = (d: Dialog) => {

@@ -111,14 +111,5 @@ export function attentionOf(account: Pick<AccountDetail, 'kind' | 'contacts' | '
   return primary && primary.name.trim() !== account.name.trim() ? primary.name : null;
 }
 
-/**
- * Where a document is emailed: an email labelled "billing" (any case) on any contact, else the primary
- * contact's first email, else the first email of any contact; null when the account has none.
- */
-export function billingEmailOf(account: Pick<AccountDetail, 'contacts'>): string | null {
-  const all = account.contacts.flatMap((c) => c.emails);
-  const billing = all.find((e) => e.label.trim().toLowerCase() === 'billing');
-  if (billing) return billing.email;
-  const primary = account.contacts.find((c) => c.isPrimary)?.emails[0];
-  return primary?.email ?? all[0]?.email ?? null;
-}
+/** Where a document is emailed; in src-shared so the Email confirmation shows the same address. */
+export { billingEmailOf } from '@shared/domain/accounts';
