@@ -91,6 +91,9 @@ test('tour: documents on screen and on paper', async ({ app, page }) => {
   // The receipt, from its screen.
   await page.goto(`${app.url}#/accounts/${accountId}`);
   await page.getByRole('grid', { name: 'Account ledger' }).getByRole('row').filter({ hasText: payment.number }).click();
+  // Not in the README tour: the ledger's document drawer with its actions, for review.
+  await expect(page.getByTestId('document-drawer').getByRole('button', { name: 'Save as PDF' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('ledger-drawer.png') });
   await page.getByTestId('document-drawer').getByRole('button', { name: 'View receipt' }).click();
   const receipt = page.getByRole('dialog', { name: 'Receipt' });
   await receipt.getByRole('button', { name: 'Save as PDF' }).click();
