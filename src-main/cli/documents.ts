@@ -13,7 +13,7 @@ const ledgerKindOf: Record<Exclude<OutputKind, 'calibration'>, DocumentKindColum
 /**
  * `document <kind> <number> --out FILE.html|FILE.pdf` (kind: invoice, credit_note, receipt, calibration
  * with no number): the document exactly as the app builds it, from the store. HTML always; PDF through
- * a Chromium (CHROMIUM_PATH, or one on PATH) from that same HTML. A document that has left before is
+ * a Chromium (CHROMIUM_PATH, or one on PATH) from that same HTML. A document saved as a PDF before is
  * marked COPY, as in the app. The file is for scripts and the office's own records: it is written, not
  * archived (the archive holds what went to a customer).
  */
@@ -44,7 +44,7 @@ export const documentCommands: Record<string, Command> = {
       const sourceId = 'documentId' in ref ? ref.documentId : null;
       const built = await buildDocument(backend.services, ref, {
         channel: 'pdf',
-        copy: await backend.services.documents.archive.hasLeft(kind, sourceId),
+        copy: await backend.services.documents.archive.hasLeft(kind, sourceId, 'pdf'),
         settings: await readDocumentSettings(db),
         logo: logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null,
         companyName: company.companyName,

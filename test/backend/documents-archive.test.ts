@@ -102,7 +102,7 @@ describe('the archive', () => {
     expect(await must(b, s.clerk, 'documents.archiveList', {})).toMatchObject([{ id, destination: '/tmp/Invoice.pdf' }]);
   });
 
-  it('a reprint is a copy: the second output of a document says so, and is archived as one', async () => {
+  it('a reprint is a copy: the second output of a document on a channel says so, and is archived as one; another channel starts as the original', async () => {
     const { b, s } = await documentsBackend();
     const { ref, invoice } = await postedInvoice(b, s.clerk);
     const first = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: [ref] });
@@ -115,9 +115,16 @@ describe('the archive', () => {
       documents: [ref],
       choice: { printer: null, paper: 'Letter', copies: 1, duplex: 'simplex' },
     });
-    expect(second.documents[0]?.copy).toBe(true);
-    await must(b, s.clerk, 'documents.complete', { jobId: second.jobId, pdfs: [b64(await smallPdf('copy'))], destination: 'System dialog', pages: 1 });
-    expect((await must(b, s.clerk, 'documents.archiveList', { sourceDocumentId: invoice.id })).map((a) => a.copy)).toEqual([true, false]);
+    // Saved for the office's records, then printed for the customer: the printed one is the original.
+    expect(second.documents[0]?.copy).toBe(false);
+    await must(b, s.clerk, 'documents.complete', { jobId: second.jobId, pdfs: [b64(await smallPdf('printed'))], destination: 'System dialog', pages: 1 });
+    const reprint = await mustPrepare(b, s.clerk, 'documents.print', {
+      documents: [ref],
+      choice: { printer: null, paper: 'Letter', copies: 1, duplex: 'simplex' },
+    });
+    expect(reprint.documents[0]?.copy).toBe(true);
+    await must(b, s.clerk, 'documents.complete', { jobId: reprint.jobId, pdfs: [b64(await smallPdf('copy'))], destination: 'System dialog', pages: 1 });
+    expect((await must(b, s.clerk, 'documents.archiveList', { sourceDocumentId: invoice.id })).map((a) => a.copy)).toEqual([true, false, false]);
   });
 });
 

@@ -138,14 +138,19 @@ export function createArchive(ctx: ServiceContext) {
       return { id: r.id, fileName: archivedFileName(r.kind, r.number, r.id), pdfBase64: Buffer.from(r.pdf).toString('base64'), sha256: r.sha256 };
     },
 
-    /** The document has left before (on any channel): a later output says COPY. */
-    async hasLeft(kind: OutputKind, sourceDocumentId: number | null, db: Queryable = ctx.db): Promise<boolean> {
+    /**
+     * The document has left before on this channel: a reprint (or a second email, a second saved PDF)
+     * says COPY. Another channel's first output is an original: an invoice the office saved for its
+     * records, then mailed, reaches the customer unmarked.
+     */
+    async hasLeft(kind: OutputKind, sourceDocumentId: number | null, channel: DeliveryChannel, db: Queryable = ctx.db): Promise<boolean> {
       if (sourceDocumentId === null) return false;
       const r = await db
         .selectFrom('archived_document')
         .select('id')
         .where('source_document_id', '=', sourceDocumentId)
         .where('kind', '=', kind)
+        .where('channel', '=', channel)
         .limit(1)
         .executeTakeFirst();
       return r !== undefined;

@@ -96,7 +96,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     const problems: OutputProblem[] = [];
     for (const [i, ref] of refs.entries()) {
       const sourceId = ref.kind === 'calibration' ? null : ref.documentId;
-      const copy = await deps.archive.hasLeft(ref.kind, sourceId);
+      const copy = await deps.archive.hasLeft(ref.kind, sourceId, channel);
       const r = await buildDocument(call.services, ref, { channel, copy, settings, logo: logoView, companyName: company.companyName, emailTo: options.to });
       if (!r.ok) problems.push(r.problem);
       else {
