@@ -16,9 +16,12 @@ import { priceList, SEED } from '../fixtures/receivablesData';
 import { shotPath } from './shot';
 
 const shot = async (page: Page, name: string, height = 860) => {
-  // Toasts from earlier steps would cover the header.
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 2_000 }).catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  // Toasts from earlier steps would cover the header. A toast still sliding in can miss its click
+  // (seen once in CI), so close and check again until none is left.
+  await expect(async () => {
+    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 1_500 });
+  }).toPass({ timeout: 20_000 });
   await page.mouse.move(0, 0);
   if (height !== 860) await page.setViewportSize({ width: 1360, height });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
