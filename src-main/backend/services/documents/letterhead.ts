@@ -37,12 +37,15 @@ export function senderOf(letterhead: Letterhead, companyName: string, logo: { da
   };
 }
 
-/** The logo's box (square; the image keeps its proportions inside): small enough to leave the name its width. */
+/**
+ * The logo's height; a wide logo (a wordmark) may be up to 1.6 times as wide, so it does not print as
+ * a sliver. The image keeps its proportions; the name beside it takes what is left of the block.
+ */
 export const LOGO_SIZE = { Letter: '0.62in', A4: '18mm' } as const;
 
 /** The letterhead: logo (when set), name and address. */
 export function brandBlock(s: Sender, logoMax: string): Html {
-  return html`<div class="brand">${s.logoDataUrl ? html`<img src="${s.logoDataUrl}" alt="" style="max-width:${logoMax};height:${logoMax}">` : ''}<div style="min-width:0"><div class="brand-name">${s.name}</div><div class="brand-lines">${s.addressLines.map((l) => html`<div>${l}</div>`)}</div></div></div>`;
+  return html`<div class="brand">${s.logoDataUrl ? html`<img src="${s.logoDataUrl}" alt="" style="max-width:calc(${logoMax} * 1.6);max-height:${logoMax}">` : ''}<div style="min-width:0"><div class="brand-name">${s.name}</div><div class="brand-lines">${s.addressLines.map((l) => html`<div>${l}</div>`)}</div></div></div>`;
 }
 
 /** Phone, email, website and tax id, one to a line (or joined on one line for a footer). */

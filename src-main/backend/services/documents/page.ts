@@ -91,7 +91,7 @@ body { font-family: ${FONT_STACK}; font-size: 9pt; line-height: 1.3; color: #1d2
 .mark-fold { width: ${paper === 'A4' ? '6mm' : '0.25in'} }
 .mark-hole { width: ${paper === 'A4' ? '9mm' : '0.35in'} }
 .brand { display: flex; gap: 8pt; align-items: flex-start }
-.brand img { display: block; max-height: 100%; object-fit: contain; object-position: left top; flex: none }
+.brand img { display: block; width: auto; height: auto; flex: none }
 .brand-name { font-size: 11.5pt; font-weight: bold; color: #14213d; line-height: 1.2; margin-bottom: 2pt }
 .brand-lines { font-size: 8.5pt; line-height: 1.25 }
 .brand-lines div, .recipient div, .return-line { white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
