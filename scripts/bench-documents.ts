@@ -57,6 +57,8 @@ export interface DocumentsBench {
   pdfPages: number;
   /** This process and its Chromium processes together, sampled every 100 ms during the batch. */
   peakMB: number;
+  /** This process alone (RSS), to tell its share from Chromium's. */
+  peakProcessRssMB: number;
   /** Before the batch: this process with the store open, then with Chromium started. */
   memoryBeforeMB: { process: number; withChromium: number };
   archived: number;
@@ -74,7 +76,8 @@ export async function benchDocuments(b: Backend, log: (m: string) => void, count
   const refs: OutputRef[] = ids.map((documentId) => ({ kind: 'invoice', documentId }));
   const archivedCount = () => (b.ctx.store.sqlite.prepare('SELECT count(*) AS n FROM archived_document').get() as { n: number }).n;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-bench-docs-'));
-  const renderer = new ChromiumPdfRenderer();
+  // One page at a time, as the app's hidden Electron window renders (electron-pdf-renderer.ts).
+  const renderer = new ChromiumPdfRenderer(undefined, 1);
 
   async function run(name: string, isCancelled: () => boolean, onRendered: (done: number) => void): Promise<{ outcome: DeliveryOutcome; file: string }> {
     const prepared = await b.dispatch(session, 'documents.savePdf', { documents: refs, run: `bench-${name}` });
@@ -110,8 +113,10 @@ export async function benchDocuments(b: Backend, log: (m: string) => void, count
     await renderer.render('<!doctype html><p>warm-up</p>', 'Letter'); // Chromium's start is not the batch's
     const withChromium = treeMemory(process.pid);
     let peak = 0;
+    let peakProcess = 0;
     const sampler = setInterval(() => {
       peak = Math.max(peak, treeMemory(process.pid));
+      peakProcess = Math.max(peakProcess, process.memoryUsage.rss());
     }, 100);
     log(`documents: ${refs.length} invoices to one PDF`);
     const before = archivedCount();
@@ -152,6 +157,7 @@ export async function benchDocuments(b: Backend, log: (m: string) => void, count
       pdfBytes: fs.statSync(full.file).size,
       pdfPages,
       peakMB: Math.round(peak / 1e6),
+      peakProcessRssMB: Math.round(peakProcess / 1e6),
       memoryBeforeMB: { process: Math.round(baseline / 1e6), withChromium: Math.round(withChromium / 1e6) },
       archived,
       cancelled: { renderedBeforeCancel: rendered, archivedAfter: archivedCount() - beforeCancel, answer },

@@ -89,8 +89,8 @@ const toBase64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pd
 
 /** A job renders in about this many steps (progress, cancel); small jobs therefore document by document. */
 const RENDER_STEPS = 20;
-/** At most this many documents on one page at once (memory: one Chromium page holds them all). */
-const MAX_CHUNK = 50;
+/** At most this many documents on one page at once: one Chromium page holds them all (20 keeps a 1,000-invoice job under 1 GB with Chromium, docs/bench.md). */
+const MAX_CHUNK = 20;
 
 /** How many documents render together: one by one up to RENDER_STEPS documents, then in ~RENDER_STEPS chunks. */
 export const chunkSize = (total: number) => Math.min(MAX_CHUNK, Math.max(1, Math.ceil(total / RENDER_STEPS)));
@@ -113,7 +113,14 @@ function renderFailed(docs: readonly BuiltDocument[], err: unknown): DomainError
  * PDF by its sheet count. When the pages do not add up (a sheet that spilled), those documents are
  * rendered one by one instead.
  */
-async function renderChunk(job: PreparedJob, docs: readonly BuiltDocument[], deps: DeliverDeps): Promise<Uint8Array[]> {
+interface RenderedChunk {
+  /** Each document's own PDF. */
+  pdfs: Uint8Array[];
+  /** The chunk's documents as one PDF, as rendered (null when they were rendered one by one). */
+  whole: Uint8Array | null;
+}
+
+async function renderChunk(job: PreparedJob, docs: readonly BuiltDocument[], deps: DeliverDeps): Promise<RenderedChunk> {
   const alone = async (doc: BuiltDocument) => {
     try {
       return await deps.renderer.render(doc.html, job.paper);
@@ -122,7 +129,10 @@ async function renderChunk(job: PreparedJob, docs: readonly BuiltDocument[], dep
     }
   };
   const [only] = docs;
-  if (docs.length === 1 && only) return [await alone(only)];
+  if (docs.length === 1 && only) {
+    const pdf = await alone(only);
+    return { pdfs: [pdf], whole: pdf };
+  }
   const counts = docs.map((d) => sheetCount(d.body));
   if (counts.every((n) => n > 0)) {
     const html = batchHtml(
@@ -139,7 +149,7 @@ async function renderChunk(job: PreparedJob, docs: readonly BuiltDocument[], dep
       throw renderFailed(docs, err);
     }
     try {
-      return await splitPdf(pdf, counts, docs.map(fileTitle));
+      return { pdfs: await splitPdf(pdf, counts, docs.map(fileTitle)), whole: pdf };
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
@@ -149,14 +159,14 @@ async function renderChunk(job: PreparedJob, docs: readonly BuiltDocument[], dep
     if (deps.isCancelled?.()) throw cancelled();
     out.push(await alone(doc));
   }
-  return out;
+  return { pdfs: out, whole: null };
 }
 
 /**
  * Renders every document, in order, in chunks (chunkSize), keeping `renderer.parallel` chunks in
  * flight; the run's cancel flag is read before each chunk starts.
  */
-async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | undefined): Promise<Uint8Array[]> {
+async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | undefined): Promise<{ pdfs: Uint8Array[]; wholes: (Uint8Array | null)[] }> {
   const total = job.documents.length;
   const size = chunkSize(total);
   const chunks: BuiltDocument[][] = [];
@@ -165,8 +175,9 @@ async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | unde
   const progress = (done: number, label?: string | null) => {
     if (run !== undefined) deps.progress?.({ task: RENDER_TASK, run, done, total, ...(label ? { label } : {}) });
   };
-  const started: Promise<Uint8Array[]>[] = [];
+  const started: Promise<RenderedChunk>[] = [];
   const pdfs: Uint8Array[] = [];
+  const wholes: (Uint8Array | null)[] = [];
   progress(0);
   for (const [i, chunk] of chunks.entries()) {
     while (started.length < Math.min(chunks.length, i + inFlight)) {
@@ -175,12 +186,14 @@ async function renderAll(job: PreparedJob, deps: DeliverDeps, run: string | unde
       rendering.catch(() => undefined); // awaited below in order; a failure after an earlier one stays handled
       started.push(rendering);
     }
-    pdfs.push(...(await (started[i] as Promise<Uint8Array[]>)));
+    const rendered = await (started[i] as Promise<RenderedChunk>);
+    pdfs.push(...rendered.pdfs);
+    wholes.push(rendered.whole);
     const last = chunk.at(-1);
     progress(pdfs.length, last ? (last.number ?? last.fileName) : null);
   }
   if (deps.isCancelled?.()) throw cancelled();
-  return pdfs;
+  return { pdfs, wholes };
 }
 
 /** Nothing left: every document was listed as a problem, or the user cancelled the save dialog. */
@@ -198,8 +211,10 @@ const nothingLeft = (job: PreparedJob, cancelled: boolean): DeliveryOutcome => (
 export async function deliverJob(job: PreparedJob, deps: DeliverDeps, request: DeliverRequest = {}): Promise<DeliveryOutcome> {
   // The backend keeps no job of which no document can go: there is nothing to complete.
   if (job.documents.length === 0) return nothingLeft(job, false);
-  const pdfs = await renderAll(job, deps, request.run);
-  const pageCounts = await Promise.all(pdfs.map(pdfPageCount));
+  const { pdfs, wholes } = await renderAll(job, deps, request.run);
+  // One at a time: a thousand PDFs parsed at once would all be in memory together.
+  const pageCounts: number[] = [];
+  for (const pdf of pdfs) pageCounts.push(await pdfPageCount(pdf));
   const complete = (destination: string, pages: number) => deps.complete({ jobId: job.jobId, pdfs: pdfs.map(toBase64), destination, pages });
 
   if (job.channel === 'print') {
@@ -214,7 +229,10 @@ export async function deliverJob(job: PreparedJob, deps: DeliverDeps, request: D
   if (job.channel === 'pdf') {
     if (!deps.saver) throw new Error('Saving a PDF needs a save dialog.');
     const [only] = pdfs;
-    const file = pdfs.length === 1 && only ? only : (await mergePdfs(pdfs, { duplex: false, title: saveName(job.documents) })).bytes;
+    // The chunks as rendered, when every one was: tens of files to merge instead of one per document
+    // (less memory, and a smaller file: a chunk's documents share their fonts).
+    const parts = wholes.every((w): w is Uint8Array => w !== null) ? wholes : pdfs;
+    const file = pdfs.length === 1 && only ? only : (await mergePdfs(parts, { duplex: false, title: saveName(job.documents) })).bytes;
     const saved = await deps.saver.save(saveName(job.documents), file);
     if (!saved) return nothingLeft(job, true);
     return complete(saved.destination, jobPages(pageCounts, false));
