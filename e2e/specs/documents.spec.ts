@@ -115,6 +115,8 @@ test('an invoice printed on a CUPS queue, saved as PDF and emailed; all three in
     await page.getByRole('combobox', { name: 'Security' }).click();
     await page.getByRole('option', { name: /^None/ }).click();
     await page.getByLabel('User', { exact: true }).fill(SMTP_USER);
+    // A user name with no encryption: the screen says the password crosses in clear.
+    await expect(page.getByTestId('smtp-unencrypted')).toContainText('in clear');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByLabel('From name').fill('Riverside Billing');
     await page.getByLabel('From address').fill('billing@riversidemb.example');

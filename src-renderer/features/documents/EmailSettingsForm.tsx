@@ -144,6 +144,12 @@ export function EmailSettingsForm({ view }: { view: DocumentSettingsView }) {
             onChange={(e) => setS({ fromAddress: e.currentTarget.value })}
           />
         </SimpleGrid>
+        {smtp.security === 'none' && (smtp.user || view.smtpPasswordSet || password) ? (
+          <Alert color="orange" variant="light" title="Not encrypted" data-testid="smtp-unencrypted">
+            With security "None" the user name, the password and every invoice cross the network in clear. Choose TLS or STARTTLS unless the mail server is on
+            this computer.
+          </Alert>
+        ) : null}
 
         <Group justify="space-between" mt="sm" align="flex-end">
           <Stack gap={4}>
