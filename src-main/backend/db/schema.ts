@@ -9,6 +9,7 @@ import type {
 } from './schema-collections';
 import type { CollectionsPolicyTables } from './schema-collections-policy';
 import type { DocumentsTables } from './schema-documents';
+import type { LettersTables } from './schema-letters';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -221,3 +222,6 @@ export interface Database extends CollectionsPolicyTables {}
 
 // ---- Documents (migration 010): the archive, in schema-documents.ts. ----
 export interface Database extends DocumentsTables {}
+
+// ---- Letters (migration 012): the template library, in schema-letters.ts. ----
+export interface Database extends LettersTables {}

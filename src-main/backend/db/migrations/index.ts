@@ -9,6 +9,7 @@ import { m008InconvenientTimeContact } from './008-inconvenient-time-contact';
 import { m009AllocationSource } from './009-allocation-source';
 import { m010DocumentArchive } from './010-document-archive';
 import { m011InvoiceShipTo } from './011-invoice-ship-to';
+import { m012LetterTemplates } from './012-letter-templates';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   m009AllocationSource,
   m010DocumentArchive,
   m011InvoiceShipTo,
+  m012LetterTemplates,
 ];
 export type { Migration };
