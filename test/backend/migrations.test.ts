@@ -98,4 +98,5 @@ const COMMITTED: Record<number, string> = {
   9: 'e2c49ca53c2ba202',
   10: '6c763983f5a7a3bb',
   11: 'bbca4934930883c0',
+  12: '6a05545508ed9eea',
 };
