@@ -173,7 +173,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await row(page, 'P-2002').getByRole('button', { name: 'Log a call for P-2002' }).click();
   await expect(dialog.getByTestId('compliance-check')).toHaveAttribute('data-state', 'blocked');
   const block = dialog.getByTestId('compliance-block').filter({ hasText: 'Call frequency (7 calls in 7 days)' });
-  await expect(block).toContainText('12 CFR 1006.14(b)(2)(i)');
+  await expect(block).toContainText('12 CFR 1006.14(b)(2)(i)(A)');
   await expect(dialog.getByTestId('compliance-allowed-from')).toContainText('Allowed from Wed, Mar 11, 2026, 8:00 AM CDT');
   await expect(dialog.getByText('cannot be logged')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Blocked' })).toBeDisabled();

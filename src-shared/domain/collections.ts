@@ -59,8 +59,8 @@ export const ruleLabels: Record<ComplianceRule, string> = {
 export const ruleCitations: Record<ComplianceRule, string> = {
   calling_hours: '12 CFR 1006.6(b)(1)(i)',
   inconvenient_time: '12 CFR 1006.6(b)(1)(i)',
-  call_frequency: '12 CFR 1006.14(b)(2)(i)',
-  conversation_wait: '12 CFR 1006.14(b)(2)(ii)',
+  call_frequency: '12 CFR 1006.14(b)(2)(i)(A)',
+  conversation_wait: '12 CFR 1006.14(b)(2)(i)(B)',
   cease_communication: '12 CFR 1006.6(c)',
   dispute: '12 CFR 1006.34; 15 USC 1692g(b)',
   attorney_represented: '12 CFR 1006.6(b)(2)',
@@ -281,7 +281,7 @@ export const callOutcomeLabels: Record<CallOutcome, string> = {
   refused: 'Refused',
   paid: 'Paid',
 };
-/** Outcomes that mean a telephone conversation with the person took place (1006.14(b)(2)(ii)). */
+/** Outcomes that mean a telephone conversation with the person took place, whoever placed the call (1006.14(b)(2)(i)(B)). */
 export const conversationOutcomes: readonly CallOutcome[] = ['spoke_with_debtor', 'promise_to_pay', 'dispute', 'refused', 'paid'];
 
 export const promiseInputSchema = z.object({ amountCents: positiveCents, dueDate: isoDateSchema });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areaCodesByState, knownAreaCodes, zonesForPhone } from '../../src-shared/domain/area-codes';
 import type { RuleBlockedDetails } from '../../src-shared/domain/collections';
 import { blockFactsText, blockText } from '../../src-shared/domain/collections-text';
-import { checkCall, checkLetter, conversationWaitRule, type CallFacts, type PriorCall } from '../../src-main/backend/services/compliance/rules';
+import { callFrequencyRule, checkCall, checkLetter, conversationWaitRule, type CallFacts, type PriorCall } from '../../src-main/backend/services/compliance/rules';
 import { wallTime, zonedInstant } from '../../src-main/backend/services/compliance/zoned';
 import { collectionsBackend, failure, value } from '../support/collections';
 
@@ -149,13 +149,16 @@ describe('call frequency (1006.14(b)(2))', () => {
     expect(r.blockedUntil(new Date('2026-03-16T16:00:00Z'))).toBeNull();
   });
 
-  it('incoming calls are neither attempts nor conversations', () => {
-    const incoming: PriorCall[] = Array.from({ length: 8 }, (_, i) => ({
-      startedAt: `2026-03-09T1${i}:00:00Z`,
-      direction: 'incoming',
-      outcome: 'spoke_with_debtor',
-    }));
-    expect(checkCall(facts({ at: '2026-03-10T15:00:00Z', priorCalls: incoming })).allowed).toBe(true);
+  it('incoming calls are never attempts, but one in which the person was reached is a conversation that starts the 7-day wait (CFPB FAQ, call frequency, Q6)', () => {
+    const incoming = (outcome: PriorCall['outcome']): PriorCall[] =>
+      Array.from({ length: 8 }, (_, i) => ({ startedAt: `2026-03-09T1${i}:00:00Z`, direction: 'incoming', outcome }));
+    // Eight incoming calls in which nobody was reached: no attempts, no conversation.
+    expect(checkCall(facts({ at: '2026-03-10T15:00:00Z', priorCalls: incoming('left_message') })).allowed).toBe(true);
+    // Eight incoming conversations: never the 7-in-7 limit, but the wait after a conversation.
+    const r = checkCall(facts({ at: '2026-03-10T15:00:00Z', priorCalls: incoming('spoke_with_debtor') }));
+    expect(r.blocks.map((b) => b.rule)).toEqual(['conversation_wait']);
+    expect(conversationWaitRule(LA, incoming('spoke_with_debtor'), 'Pat').blockedUntil(new Date('2026-03-10T15:00:00Z'))).not.toBeNull();
+    expect(callFrequencyRule(LA, incoming('spoke_with_debtor'), 'Pat').blockedUntil(new Date('2026-03-10T15:00:00Z'))).toBeNull();
   });
 });
 
@@ -247,7 +250,7 @@ describe('compliance through the backend', () => {
     expect(err.message).toContain('7 call attempts');
     expect(err.message).toContain('Mar 9, 2026');
     const details = err.details as RuleBlockedDetails;
-    expect(details).toMatchObject({ rule: 'call_frequency', allowedAt: '2026-03-09T12:00:00.000Z', citation: '12 CFR 1006.14(b)(2)(i)' });
+    expect(details).toMatchObject({ rule: 'call_frequency', allowedAt: '2026-03-09T12:00:00.000Z', citation: '12 CFR 1006.14(b)(2)(i)(A)' });
     // The details carry facts, not sentences: the screen words them.
     expect(details.blocks).toEqual([
       {
@@ -258,7 +261,7 @@ describe('compliance through the backend', () => {
         from: '2026-03-02',
         to: '2026-03-08',
         allowedAt: '2026-03-09T04:00:00.000Z',
-        citation: '12 CFR 1006.14(b)(2)(i)',
+        citation: '12 CFR 1006.14(b)(2)(i)(A)',
       },
     ]);
     // Nothing was written by the refused call.
@@ -310,7 +313,7 @@ describe('compliance through the backend', () => {
     expect(wed.blocks.map((x) => x.rule)).toEqual(['inconvenient_time']);
   });
 
-  it('a conversation blocks the next 7 days counting its own day; incoming calls do not count', async () => {
+  it('a conversation blocks the next 7 days counting its own day, whoever placed the call; incoming calls are not attempts', async () => {
     const { b, travel, clerk, account } = await collectionsBackend('2026-10-26T14:00:00Z'); // Monday 10:00 EDT
     const a = await account({ state: 'NY' });
     value(
@@ -330,7 +333,8 @@ describe('compliance through the backend', () => {
     expect(same.allowedAt).toBe('2026-11-02T13:00:00.000Z');
     expect((await check('2026-11-01T18:00:00Z')).allowed).toBe(false);
     expect((await check('2026-11-02T13:00:00Z')).allowed).toBe(true);
-    // An incoming conversation on another account's person does not start a wait, nor count as an attempt.
+    // Incoming calls on another account's person: never attempts (eight in a day do not reach 7-in-7),
+    // but the debtor reached on an incoming call is a conversation, and it starts the wait.
     const other = await account({ state: 'NY' });
     travel('2026-10-27T20:00:00Z');
     for (let i = 0; i < 8; i++) {
@@ -345,11 +349,12 @@ describe('compliance through the backend', () => {
         }),
       );
     }
-    expect(
-      value(
-        await b.call(clerk, 'compliance.checkCall', { accountId: other.accountId, contactId: other.contactId, phone: other.phone, at: '2026-10-27T19:00:00Z' }),
-      ).allowed,
-    ).toBe(true);
+    const afterIncoming = value(
+      await b.call(clerk, 'compliance.checkCall', { accountId: other.accountId, contactId: other.contactId, phone: other.phone, at: '2026-10-27T19:00:00Z' }),
+    );
+    expect(afterIncoming.blocks.map((x) => x.rule)).toEqual(['conversation_wait']);
+    // Tuesday Oct 27 is day 1: allowed from Tuesday Nov 3, 08:00 EST.
+    expect(afterIncoming.allowedAt).toBe('2026-11-03T13:00:00.000Z');
   });
 
   it('address in New York, phone in 415: a call at 08:30 Eastern is refused until 11:00 Eastern', async () => {
@@ -548,9 +553,10 @@ describe('compliance through the backend', () => {
         notes: 'says the bill was paid',
       }),
     );
+    // The debtor disputed on an incoming call: the dispute pauses collection, and the call was a conversation too.
     expect(
       value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).blocks.map((x) => x.rule),
-    ).toEqual(['dispute']);
+    ).toEqual(['dispute', 'conversation_wait']);
     expect(value(await b.call(clerk, 'compliance.checkLetter', { accountId: a.accountId })).blocks.map((x) => x.rule)).toEqual(['dispute']);
     value(
       await b.call(clerk, 'flags.recordVerification', {
@@ -559,7 +565,10 @@ describe('compliance through the backend', () => {
         note: 'Itemized statement and proof of service mailed',
       }),
     );
-    expect(value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).allowed).toBe(true);
+    // Verified: the dispute no longer blocks; the conversation of that day still starts its 7-day wait.
+    expect(
+      value(await b.call(clerk, 'compliance.checkCall', { accountId: a.accountId, contactId: a.contactId, phone: a.phone })).blocks.map((x) => x.rule),
+    ).toEqual(['conversation_wait']);
     expect(value(await b.call(clerk, 'compliance.checkLetter', { accountId: a.accountId })).allowed).toBe(true);
   });
 

@@ -24,7 +24,7 @@ import { clockSeconds, startOfLocalDay, wallTime, zonedInstant } from './zoned';
  */
 
 export const CALLING_HOURS = { start: '08:00', end: '21:00' } as const;
-/** The 7-in-7 limit and the wait after a conversation (1006.14(b)(2)). */
+/** The 7-in-7 limit and the wait after a conversation (1006.14(b)(2)(i)(A) and (B)). */
 export const FREQUENCY = { attempts: 7, days: 7 } as const;
 
 export interface FlagFact {
@@ -158,23 +158,32 @@ export function inconvenientTimeRule(zone: string, ranges: readonly Inconvenient
   };
 }
 
-/** Local dates of the earlier outgoing calls (attempts) up to and including the date of `t`, newest first. */
-function attemptDates(calls: readonly PriorCall[], zone: string, filter: (c: PriorCall) => boolean): IsoDate[] {
+/** Local dates of the earlier calls that pass `filter`, newest first. */
+function callDates(calls: readonly PriorCall[], zone: string, filter: (c: PriorCall) => boolean): IsoDate[] {
   return calls
-    .filter((c) => c.direction === 'outgoing' && filter(c))
+    .filter(filter)
     .map((c) => wallTime(new Date(c.startedAt), zone).date)
     .sort()
     .reverse();
 }
 
+/** Call attempts are the calls placed to the person: outgoing ones, whatever their outcome. Incoming calls never are. */
+const isAttempt = (c: PriorCall) => c.direction === 'outgoing';
 /**
- * 1006.14(b)(2)(i): more than 7 call attempts within 7 consecutive days is harassment. Days are the
+ * A telephone conversation is a call in which the person was reached, whoever placed it: an incoming
+ * call in which the debtor talked about the debt starts the wait too (CFPB, Debt Collection Rule FAQs,
+ * Telephone Call Frequency, Q6), while it is still no attempt.
+ */
+const isConversation = (c: PriorCall) => conversationOutcomes.includes(c.outcome);
+
+/**
+ * 1006.14(b)(2)(i)(A): more than 7 call attempts within 7 consecutive days is harassment. Days are the
  * consumer's local calendar days; the window for a call on day D is D-6..D. The 8th attempt in a window is
  * blocked; it becomes allowed at the start of the day when the 7th most recent attempt falls out of the
  * window (its date + 7).
  */
 export function callFrequencyRule(zone: string, calls: readonly PriorCall[], person: string): TimeRule {
-  const all = attemptDates(calls, zone, () => true);
+  const all = callDates(calls, zone, isAttempt);
   const state = (t: Date) => {
     const d = wallTime(t, zone).date;
     const upTo = all.filter((x) => x <= d);
@@ -196,11 +205,11 @@ export function callFrequencyRule(zone: string, calls: readonly PriorCall[], per
 }
 
 /**
- * 1006.14(b)(2)(ii): no call within 7 days after a telephone conversation about the debt, the
+ * 1006.14(b)(2)(i)(B): no call within 7 days after a telephone conversation about the debt, the
  * conversation's day counting as day 1 (a conversation on a Monday blocks through Sunday).
  */
 export function conversationWaitRule(zone: string, calls: readonly PriorCall[], person: string): TimeRule {
-  const conv = attemptDates(calls, zone, (c) => conversationOutcomes.includes(c.outcome));
+  const conv = callDates(calls, zone, isConversation);
   const last = (t: Date) => {
     const d = wallTime(t, zone).date;
     return { d, c: conv.find((x) => x <= d) };
