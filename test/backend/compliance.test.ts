@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { areaCodesByState, knownAreaCodes, zonesForPhone } from '../../src-shared/domain/area-codes';
 import type { RuleBlockedDetails } from '../../src-shared/domain/collections';
 import { blockFactsText, blockText } from '../../src-shared/domain/collections-text';
-import { callFrequencyRule, checkCall, checkLetter, conversationWaitRule, type CallFacts, type PriorCall } from '../../src-main/backend/services/compliance/rules';
+import {
+  callFrequencyRule,
+  checkCall,
+  checkLetter,
+  conversationWaitRule,
+  type CallFacts,
+  type PriorCall,
+} from '../../src-main/backend/services/compliance/rules';
 import { wallTime, zonedInstant } from '../../src-main/backend/services/compliance/zoned';
 import { collectionsBackend, failure, value } from '../support/collections';
 
