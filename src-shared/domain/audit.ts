@@ -71,6 +71,9 @@ export const auditActions = [
   'document.archived',
   'document.settings',
   'document.testEmail',
+  // Letters
+  'letterTemplate.save',
+  'letterTemplate.setActive',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

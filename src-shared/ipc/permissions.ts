@@ -151,6 +151,11 @@ export const access: { readonly [C in Channel]: Access } = {
   'documents.setLogo': administrators,
   'documents.removeLogo': administrators,
   'documents.sendTestEmail': administrators,
+  // Letter templates (docs/letters.md): everyone reads them; supervisors word them and retire them.
+  'letters.templates.list': anyone,
+  'letters.templates.get': anyone,
+  'letters.templates.save': supervisors,
+  'letters.templates.setActive': supervisors,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -100,6 +100,11 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.maintainer).toMatch(/<.+@.+>/); // deb needs a maintainer with an e-mail
   });
 
+  it('ships the default letter templates beside app.asar, where the backend looks for them', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/letter-templates', to: 'letter-templates' }]);
+    expect(fs.existsSync(path.join(root, 'resources/letter-templates/templates.json'))).toBe(true);
+  });
+
   it('names every installer with the version', () => {
     for (const name of [config.artifactName, config.nsis?.artifactName, config.msi?.artifactName, config.dmg?.artifactName])
       expect(name).toMatch(/\$\{version\}/);

@@ -9,6 +9,7 @@ import { collectionsPolicyHandlers } from './collections-policy';
 import { diagnosticsHandlers } from './diagnostics';
 import { backupsHandlers } from './backups';
 import { documentsHandlers } from './documents';
+import { lettersHandlers } from './letters';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -21,5 +22,6 @@ export const handlers: Handlers = {
   ...diagnosticsHandlers,
   ...backupsHandlers,
   ...documentsHandlers,
+  ...lettersHandlers,
 };
 export type { CallContext, Handlers } from './types';

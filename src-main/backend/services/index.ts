@@ -26,6 +26,7 @@ import { createBackupService, type BackupDeps } from './backup';
 import { createDiagnosticsService } from './diagnostics';
 import { createDocumentsService, type DocumentsDeps } from './documents';
 import { documentsTimelineSource } from './documents/timeline-source';
+import { createLettersService } from './letters';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -56,6 +57,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const diagnostics = createDiagnosticsService(ctx);
   const backup = createBackupService(ctx, backupDeps);
   const documents = createDocumentsService(ctx, { ...documentsDeps, settings });
+  const letters = createLettersService(ctx);
   return {
     backup,
     audit,
@@ -82,6 +84,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     writeoffs,
     diagnostics,
     documents,
+    letters,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import { collectionsPolicyContract } from './collections-policy';
 import { diagnosticsContract } from './diagnostics';
 import { backupsContract } from './backups';
 import { documentsContract } from './documents';
+import { lettersContract } from './letters';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -26,6 +27,7 @@ export const contract = {
   ...backupsContract,
   ...diagnosticsContract,
   ...documentsContract,
+  ...lettersContract,
 };
 
 export type Contract = typeof contract;
