@@ -33,6 +33,9 @@ Commands:
   document Write an invoice, credit note or receipt as the app makes it (docs/documents.md), or the
            envelope calibration page: document invoice|credit_note|receipt NUMBER --out FILE.html|FILE.pdf
            (document calibration --out FILE.pdf); PDFs need a Chromium: CHROMIUM_PATH or one on PATH
+  statement Write an account's statement as of a date (docs/document-layout.md, Statements):
+           statement ACCOUNT-NUMBER --as-of YYYY-MM-DD --type open-item|balance-forward
+           [--from YYYY-MM-DD, balance-forward: first day of the period] --out FILE.html|FILE.pdf
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 

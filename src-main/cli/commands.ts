@@ -5,6 +5,7 @@ import { importCommands } from './imports';
 import { demoCommands } from './demo';
 import { backupCommands } from './backup';
 import { documentCommands } from './documents';
+import { statementCommands } from './statements';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
@@ -14,4 +15,5 @@ export const commands: Record<string, Command> = {
   ...demoCommands,
   ...backupCommands,
   ...documentCommands,
+  ...statementCommands,
 };

@@ -5,10 +5,55 @@ import type { DocumentKindColumn } from '../backend/db/schema';
 import { buildDocument } from '../backend/services/documents/build';
 import { logoDataUrl, readDocumentSettings, readLogo } from '../backend/services/documents/settings';
 import { findChromium, renderWithChromiumCli } from '../print/chromium-cli';
-import { CliError, openBackend, type Command } from './common';
+import { CliError, openBackend, type Command, type CommandOptions } from './common';
 
 /** The ledger document each kind shows, found by its number (a receipt's number is its payment's). */
-const ledgerKindOf: Record<Exclude<OutputKind, 'calibration'>, DocumentKindColumn> = { invoice: 'invoice', credit_note: 'credit_note', receipt: 'payment' };
+const ledgerKindOf: Record<Exclude<OutputKind, 'calibration' | 'statement'>, DocumentKindColumn> = {
+  invoice: 'invoice',
+  credit_note: 'credit_note',
+  receipt: 'payment',
+};
+
+type Backend = ReturnType<typeof openBackend>;
+
+/** --out: FILE.html or FILE.pdf, named in the error as the command's. */
+export function outFileOf(opts: CommandOptions, command: string): { outFile: string; ext: '.html' | '.pdf' } {
+  const outFile = typeof opts.out === 'string' ? opts.out : null;
+  if (!outFile) throw new CliError(`${command}: --out FILE.html or FILE.pdf is required.`);
+  const ext = path.extname(outFile).toLowerCase();
+  if (ext !== '.html' && ext !== '.pdf') throw new CliError(`${command}: --out must end in .html or .pdf; it is ${outFile}.`);
+  return { outFile, ext };
+}
+
+/**
+ * Builds a document as the app does and writes it: HTML, or a PDF through a Chromium from that same
+ * HTML; written beside the target and renamed into place, so a failed run never leaves half a file.
+ */
+export async function writeDocument(backend: Backend, ref: OutputRef, outFile: string, command: string, out: (line: string) => void): Promise<void> {
+  const { db } = backend.ctx;
+  const company = await backend.services.settings.requireCompany();
+  const logo = await readLogo(db);
+  const sourceId = 'documentId' in ref ? ref.documentId : null;
+  const built = await buildDocument(backend.services, ref, {
+    channel: 'pdf',
+    copy: await backend.services.documents.archive.hasLeft(ref.kind, sourceId, 'pdf'),
+    settings: await readDocumentSettings(db),
+    logo: logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null,
+    companyName: company.companyName,
+  });
+  if (!built.ok) {
+    const p = built.problem;
+    throw new CliError(`${command}: ${p.number ?? ref.kind} cannot be made: ${p.code}${p.missing.length ? ` (missing ${p.missing.join(', ')})` : ''}.`);
+  }
+  const bytes =
+    path.extname(outFile).toLowerCase() === '.html'
+      ? Buffer.from(built.document.html, 'utf8')
+      : await renderWithChromiumCli(built.document.html, findChromium(process.env, process.platform, fs.existsSync));
+  const tmp = `${outFile}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, outFile);
+  out(`${command}: ${built.document.fileName.replace(/\.pdf$/, '')}${built.document.copy ? ' (copy)' : ''} -> ${outFile} (${bytes.length} bytes)`);
+}
 
 /**
  * `document <kind> <number> --out FILE.html|FILE.pdf` (kind: invoice, credit_note, receipt, calibration
@@ -20,14 +65,14 @@ const ledgerKindOf: Record<Exclude<OutputKind, 'calibration'>, DocumentKindColum
 export const documentCommands: Record<string, Command> = {
   async document(opts, positionals, out) {
     const [kindArg, number] = positionals;
-    if (!kindArg || !(outputKinds as readonly string[]).includes(kindArg))
-      throw new CliError(`document: the kind must be one of ${outputKinds.join(', ')}; it is ${kindArg ? `"${kindArg}"` : 'missing'}.`);
-    const kind = kindArg as OutputKind;
+    const kinds = outputKinds.filter((k) => k !== 'statement');
+    if (!kindArg || !(kinds as readonly string[]).includes(kindArg))
+      throw new CliError(
+        `document: the kind must be one of ${kinds.join(', ')}; it is ${kindArg ? `"${kindArg}"` : 'missing'}${kindArg === 'statement' ? ' (statements: the statement command)' : ''}.`,
+      );
+    const kind = kindArg as Exclude<OutputKind, 'statement'>;
     if (kind !== 'calibration' && !number) throw new CliError(`document ${kind}: give the ${kind.replace('_', ' ')} number, e.g. document ${kind} INV-000123.`);
-    const outFile = typeof opts.out === 'string' ? opts.out : null;
-    if (!outFile) throw new CliError('document: --out FILE.html or FILE.pdf is required.');
-    const ext = path.extname(outFile).toLowerCase();
-    if (ext !== '.html' && ext !== '.pdf') throw new CliError(`document: --out must end in .html or .pdf; it is ${outFile}.`);
+    const { outFile } = outFileOf(opts, 'document');
 
     const backend = openBackend(opts);
     try {
@@ -39,29 +84,7 @@ export const documentCommands: Record<string, Command> = {
         if (!row) throw new CliError(`document: there is no ${kind.replace('_', ' ')} numbered ${number}.`);
         ref = { kind, documentId: row.id };
       }
-      const company = await backend.services.settings.requireCompany();
-      const logo = await readLogo(db);
-      const sourceId = 'documentId' in ref ? ref.documentId : null;
-      const built = await buildDocument(backend.services, ref, {
-        channel: 'pdf',
-        copy: await backend.services.documents.archive.hasLeft(kind, sourceId, 'pdf'),
-        settings: await readDocumentSettings(db),
-        logo: logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null,
-        companyName: company.companyName,
-      });
-      if (!built.ok) {
-        const p = built.problem;
-        throw new CliError(`document: ${p.number ?? kind} cannot be made: ${p.code}${p.missing.length ? ` (missing ${p.missing.join(', ')})` : ''}.`);
-      }
-      const bytes =
-        ext === '.html'
-          ? Buffer.from(built.document.html, 'utf8')
-          : await renderWithChromiumCli(built.document.html, findChromium(process.env, process.platform, fs.existsSync));
-      // Written beside the target and renamed into place: a failed run never leaves half a file.
-      const tmp = `${outFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, outFile);
-      out(`document: ${built.document.fileName.replace(/\.pdf$/, '')}${built.document.copy ? ' (copy)' : ''} -> ${outFile} (${bytes.length} bytes)`);
+      await writeDocument(backend, ref, outFile, 'document', out);
       return 0;
     } finally {
       await backend.close();

@@ -28,6 +28,7 @@ export const outputKindLabels: Record<OutputKind, string> = {
   credit_note: 'Credit note',
   receipt: 'Receipt',
   calibration: 'Calibration page',
+  statement: 'Statement',
 };
 
 /** What a remembered print choice applies to ("remembered for invoices"). */
@@ -36,6 +37,7 @@ export const outputKindPlurals: Record<OutputKind, string> = {
   credit_note: 'credit notes',
   receipt: 'receipts',
   calibration: 'the calibration page',
+  statement: 'statements',
 };
 
 export const paperLabels: Record<PaperSize, string> = { Letter: 'Letter (8.5 × 11 in)', A4: 'A4 (210 × 297 mm)' };

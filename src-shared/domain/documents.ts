@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../dates/schema';
 import { updateSchema } from './partial-update';
 import { idSchema, requiredText, textField } from './text';
 
@@ -6,9 +7,10 @@ import { idSchema, requiredText, textField } from './text';
  * Documents that leave Ledgerdesk (docs/documents.md): what a customer receives on paper, as a PDF or
  * by email. Each kind is one builder and one template in src-main/backend/services/documents; the
  * ledger's documents (an invoice, a credit note, a payment) are their source. `calibration` is the
- * one-page envelope test an administrator prints; it names no ledger document.
+ * one-page envelope test an administrator prints; it names no ledger document. A `statement` shows an
+ * account as of a date (docs/document-layout.md, Statements); it has no one ledger document either.
  */
-export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration'] as const;
+export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration', 'statement'] as const;
 export type OutputKind = (typeof outputKinds)[number];
 
 /** How a document left: printed on a printer, saved as a PDF file, or emailed. */
@@ -20,12 +22,26 @@ export type PaperSize = (typeof paperSizes)[number];
 export const duplexModes = ['simplex', 'longEdge', 'shortEdge'] as const;
 export type DuplexMode = (typeof duplexModes)[number];
 
+/** Open-item: what is open as of the date. Balance-forward: opening balance, the period's documents, running balance. */
+export const statementTypes = ['open_item', 'balance_forward'] as const;
+export type StatementType = (typeof statementTypes)[number];
+/** A balance-forward statement without `from` covers the 30 days before its as-of date. */
+export const STATEMENT_PERIOD_DAYS = 30;
+
 /** One document to produce: a kind and the ledger document it shows (a receipt: the payment). */
 export const outputRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invoice'), documentId: idSchema }),
   z.object({ kind: z.literal('credit_note'), documentId: idSchema }),
   z.object({ kind: z.literal('receipt'), documentId: idSchema }),
   z.object({ kind: z.literal('calibration') }),
+  z.object({
+    kind: z.literal('statement'),
+    accountId: idSchema,
+    asOf: isoDateSchema,
+    type: z.enum(statementTypes),
+    /** Balance-forward only: the first day of the period (default STATEMENT_PERIOD_DAYS before asOf). */
+    from: isoDateSchema.optional(),
+  }),
 ]);
 export type OutputRef = z.infer<typeof outputRefSchema>;
 
@@ -217,25 +233,57 @@ export const emailTemplateSchema = z.object({
   body: requiredText('Body', 4000),
 });
 export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
+const statementEmailTemplate: EmailTemplate = {
+  subject: 'Statement of account {{accountNumber}} from {{companyName}}',
+  body: 'Dear {{accountName}},\n\nPlease find attached your statement ({{documentNumber}}). Amount due: {{amountDue}}, please pay by {{dueDate}}.\n\nThank you,\n{{companyName}}',
+};
+
+/**
+ * The dunning message a statement prints, one per aging bucket (Current first), chosen by the bucket of
+ * the oldest open item; a bucket past the end of the list uses the last message.
+ */
+export const defaultStatementMessages = [
+  'Thank you for your business.',
+  'Your account has an amount past due. If you have already sent your payment, thank you; if not, please pay the amount due by the date shown.',
+  'Your account is more than 30 days past due. Please pay the amount due now, or call us to discuss it.',
+  'Your account is more than 60 days past due. Please pay the amount due immediately or call us today.',
+  'Your account is seriously past due. Please pay the amount due immediately or call us at once to avoid further collection action.',
+  'Your account is seriously past due. Please pay the amount due immediately or call us at once to avoid further collection action.',
+];
+export const STATEMENT_MESSAGES_MAX = 10;
 
 export const documentSettingsSchema = z.object({
   letterhead: letterheadSchema.default(letterheadSchema.parse({})),
   layout: layoutSchema.default(layoutSchema.parse({})),
   smtp: smtpSchema.default(smtpSchema.parse({})),
-  emailTemplates: z.object({ invoice: emailTemplateSchema, credit_note: emailTemplateSchema, receipt: emailTemplateSchema }).default({
-    invoice: {
-      subject: 'Invoice {{documentNumber}} from {{companyName}}',
-      body: 'Dear {{accountName}},\n\nPlease find attached invoice {{documentNumber}} for {{amountDue}}, due {{dueDate}}.\n\nThank you,\n{{companyName}}',
-    },
-    credit_note: {
-      subject: 'Credit note {{documentNumber}} from {{companyName}}',
-      body: 'Dear {{accountName}},\n\nPlease find attached credit note {{documentNumber}}.\n\nThank you,\n{{companyName}}',
-    },
-    receipt: {
-      subject: 'Receipt {{documentNumber}} from {{companyName}}',
-      body: 'Dear {{accountName}},\n\nThank you for your payment. Your receipt {{documentNumber}} is attached.\n\n{{companyName}}',
-    },
-  }),
+  emailTemplates: z
+    .object({
+      invoice: emailTemplateSchema,
+      credit_note: emailTemplateSchema,
+      receipt: emailTemplateSchema,
+      // A default of its own: templates saved before statements existed keep their other kinds.
+      statement: emailTemplateSchema.default(statementEmailTemplate),
+    })
+    .default({
+      invoice: {
+        subject: 'Invoice {{documentNumber}} from {{companyName}}',
+        body: 'Dear {{accountName}},\n\nPlease find attached invoice {{documentNumber}} for {{amountDue}}, due {{dueDate}}.\n\nThank you,\n{{companyName}}',
+      },
+      credit_note: {
+        subject: 'Credit note {{documentNumber}} from {{companyName}}',
+        body: 'Dear {{accountName}},\n\nPlease find attached credit note {{documentNumber}}.\n\nThank you,\n{{companyName}}',
+      },
+      receipt: {
+        subject: 'Receipt {{documentNumber}} from {{companyName}}',
+        body: 'Dear {{accountName}},\n\nThank you for your payment. Your receipt {{documentNumber}} is attached.\n\n{{companyName}}',
+      },
+      statement: statementEmailTemplate,
+    }),
+  statementMessages: z
+    .array(textField('Statement message', 600))
+    .min(1, 'At least one statement message')
+    .max(STATEMENT_MESSAGES_MAX, `At most ${STATEMENT_MESSAGES_MAX} statement messages`)
+    .default(defaultStatementMessages),
 });
 export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
 

@@ -99,4 +99,5 @@ const COMMITTED: Record<number, string> = {
   10: '6c763983f5a7a3bb',
   11: 'bbca4934930883c0',
   12: '6a05545508ed9eea',
+  13: '377615af73c87f94',
 };

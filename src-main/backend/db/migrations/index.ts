@@ -10,6 +10,7 @@ import { m009AllocationSource } from './009-allocation-source';
 import { m010DocumentArchive } from './010-document-archive';
 import { m011InvoiceShipTo } from './011-invoice-ship-to';
 import { m012LetterTemplates } from './012-letter-templates';
+import { m013ArchiveStatements } from './013-archive-statements';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -26,5 +27,6 @@ export const migrations: readonly Migration[] = [
   m010DocumentArchive,
   m011InvoiceShipTo,
   m012LetterTemplates,
+  m013ArchiveStatements,
 ];
 export type { Migration };

@@ -52,7 +52,13 @@ const toArchived = (r: Listed): ArchivedDocument => ({
   createdBy: r.created_by,
 });
 
-const kindWords: Record<OutputKind, string> = { invoice: 'Invoice', credit_note: 'Credit note', receipt: 'Receipt', calibration: 'Calibration page' };
+const kindWords: Record<OutputKind, string> = {
+  invoice: 'Invoice',
+  credit_note: 'Credit note',
+  receipt: 'Receipt',
+  calibration: 'Calibration page',
+  statement: 'Statement',
+};
 /** The file name an archived PDF is opened or saved under, e.g. "Invoice INV-000123.pdf". */
 export const archivedFileName = (kind: OutputKind, number: string | null, id: number) => `${kindWords[kind]} ${number ?? `#${id}`}.pdf`;
 

@@ -11,7 +11,7 @@ import type {
 } from '@shared/domain/documents';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
-import { DomainError } from '../../errors';
+import { DomainError, invalid } from '../../errors';
 import type { Services } from '../index';
 import { attentionOf, billingEmailOf, mailability, mailingAddressOf, recipientLines } from './address';
 import type { DocContext } from './common';
@@ -21,6 +21,8 @@ import { calibrationBody, calibrationCss } from './kinds/calibration';
 import { creditNoteBody, creditNoteCss } from './kinds/credit-note';
 import { invoiceBody, invoiceCss } from './kinds/invoice';
 import { receiptBody, receiptCss } from './kinds/receipt';
+import { statementBody, statementCss } from './kinds/statement';
+import { loadStatementFacts, statementNumber } from './statement-facts';
 import { senderOf } from './letterhead';
 import { documentStyle as pageStyle, frameOf, wrapPage } from './page';
 
@@ -50,10 +52,16 @@ export type Built = { ok: true; document: BuiltDocument; email: { to: string | n
 
 /** The stylesheet every document of a job shares (PreparedJob.style): the page and every kind. */
 export function documentStyle(paper: PaperSize): string {
-  return pageStyle(paper, [invoiceCss, creditNoteCss, receiptCss, calibrationCss]);
+  return pageStyle(paper, [invoiceCss, creditNoteCss, receiptCss, calibrationCss, statementCss]);
 }
 
-const kindWords: Record<OutputKind, string> = { invoice: 'Invoice', credit_note: 'Credit note', receipt: 'Receipt', calibration: 'Envelope calibration' };
+const kindWords: Record<OutputKind, string> = {
+  invoice: 'Invoice',
+  credit_note: 'Credit note',
+  receipt: 'Receipt',
+  calibration: 'Envelope calibration',
+  statement: 'Statement',
+};
 
 /** "Invoice INV-000123.pdf": letters, digits, space, dot, dash and underscore only. */
 export function fileNameOf(kind: OutputKind, number: string | null): string {
@@ -66,7 +74,8 @@ interface Facts {
   number: string;
   account: AccountDetail;
   accountName: string;
-  sourceDocumentId: number;
+  /** The ledger document shown; null for a statement (it shows the account). */
+  sourceDocumentId: number | null;
   amountDue: string;
   dueDate: string;
   render: (ctx: DocContext) => Html;
@@ -86,8 +95,27 @@ async function orNotFound<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibration' }>): Promise<Loaded> {
+async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibration' }>, settings: DocumentSettings): Promise<Loaded> {
   switch (ref.kind) {
+    case 'statement': {
+      if (ref.from !== undefined && ref.from > ref.asOf)
+        throw invalid(`from: the period starts ${ref.from}, after the statement date ${ref.asOf}.`, [{ path: 'from', message: 'after asOf' }]);
+      const account = await orNotFound(() => services.accounts.get(ref.accountId));
+      if (!account) return notFound;
+      const s = await loadStatementFacts(services, ref, settings.statementMessages);
+      return {
+        ok: true,
+        facts: {
+          number: statementNumber(account.accountNumber, ref.asOf),
+          account,
+          accountName: account.name,
+          sourceDocumentId: null,
+          amountDue: formatMoney(s.amountDueCents),
+          dueDate: s.payBy ? formatDate(s.payBy) : '',
+          render: (ctx) => statementBody(s, ctx),
+        },
+      };
+    }
     case 'invoice': {
       const invoice = await orNotFound(() => services.invoices.get(ref.documentId));
       if (!invoice) return notFound;
@@ -206,7 +234,7 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
     const body = calibrationBody(opts.settings.layout, context(opts, []));
     return { ok: true, document: finish(ref, 'calibration', null, null, null, body, opts), email: { to: null, values: values({}) } };
   }
-  const loaded = await load(services, ref);
+  const loaded = await load(services, ref, opts.settings);
   if (!loaded.ok) return { ok: false, problem: { ref, number: loaded.number, accountName: loaded.accountName, code: loaded.code, missing: [] } };
   const f = loaded.facts;
   const problem = (code: OutputProblem['code'], missing: string[]): Built => ({

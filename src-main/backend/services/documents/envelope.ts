@@ -110,3 +110,28 @@ export function boxStyle(box: Box, unit: 'in' | 'mm'): string {
   const n = (v: number) => `${Number(v.toFixed(3))}${unit}`;
   return `left:${n(box.x)};top:${n(box.y)};width:${n(box.w)};height:${n(box.h)}`;
 }
+
+/**
+ * A statement's tear-off remittance stub: the sheet below `tearAt` (a dashed line, on the lower fold)
+ * is detached and mailed back in a return envelope whose window shows `remitTo`. Letter: a #9 window
+ * envelope (3 7/8 x 8 7/8 in, window 4 1/2 x 1 1/8 in, 7/8 in from the left and 1/2 in from the
+ * bottom); the stub (3.667 in tall) rests on the envelope's bottom, so the window lies 2.04 to
+ * 3.17 in below the tear line: the remit-to prints 1/8 in inside that, 1.0 in from the left. A4: a
+ * DL window envelope (110 x 220 mm, window 90 x 45 mm, 20 mm from the left and 15 mm from the
+ * bottom) holding the 87 mm stub: the remit-to 5 mm inside the window.
+ */
+export interface RemittanceStub {
+  unit: 'in' | 'mm';
+  tearAt: number;
+  remitTo: Box;
+}
+export const remittanceStubs: Record<PaperSize, RemittanceStub> = {
+  Letter: { unit: 'in', tearAt: letter.foldMarks[1]!, remitTo: { x: 1.0, y: 9.5, w: 3.5, h: 0.85 } },
+  A4: { unit: 'mm', tearAt: a4.foldMarks[1]!, remitTo: { x: 25, y: 242, w: 70, h: 24 } },
+};
+
+/** The stub's remit-to window, moved by the layout's nudge like the other address blocks. */
+export function stubFor(paper: PaperSize, nudge: { xMm: number; yMm: number }): RemittanceStub {
+  const s = remittanceStubs[paper];
+  return { ...s, remitTo: nudged(s.remitTo, s.unit, nudge) };
+}

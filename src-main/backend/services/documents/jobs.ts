@@ -95,7 +95,8 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     const kept: JobDocument[] = [];
     const problems: OutputProblem[] = [];
     for (const [i, ref] of refs.entries()) {
-      const sourceId = ref.kind === 'calibration' ? null : ref.documentId;
+      // A statement or the calibration page shows no one ledger document: it is never a COPY (archive.hasLeft).
+      const sourceId = 'documentId' in ref ? ref.documentId : null;
       const copy = await deps.archive.hasLeft(ref.kind, sourceId, channel);
       const r = await buildDocument(call.services, ref, { channel, copy, settings, logo: logoView, companyName: company.companyName, emailTo: options.to });
       if (!r.ok) problems.push(r.problem);

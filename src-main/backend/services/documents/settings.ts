@@ -7,15 +7,15 @@ import { mergeSettings, readSetting, writeSetting } from '../settings';
 import { checkLogo, type StoredLogo } from './logo';
 import type { z } from 'zod';
 
-/** Settings › Documents: letterhead, layout, SMTP and email templates, as one JSON value. */
+/** Settings › Documents: letterhead, layout, SMTP, email templates and statement messages, as one JSON value. */
 export const DOCUMENT_SETTINGS_KEY = 'documents';
 /** The SMTP password on its own row: never part of what is read back, audited or exported to the screen. */
 const SMTP_PASSWORD_KEY = 'documents.smtpPassword';
 /** The logo's bytes (base64) on their own row, so reading the settings for a form does not carry them twice. */
 const LOGO_KEY = 'documents.logo';
 
-type Section = 'letterhead' | 'layout' | 'smtp' | 'emailTemplates';
-const sectionNames: readonly Section[] = ['letterhead', 'layout', 'smtp', 'emailTemplates'];
+type Section = 'letterhead' | 'layout' | 'smtp' | 'emailTemplates' | 'statementMessages';
+const sectionNames: readonly Section[] = ['letterhead', 'layout', 'smtp', 'emailTemplates', 'statementMessages'];
 
 const readOr = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
   const r = schema.safeParse(value);
@@ -35,6 +35,7 @@ export async function readDocumentSettings(db: Queryable): Promise<DocumentSetti
     layout: readOr(shape.layout, raw.layout, defaults.layout),
     smtp: readOr(shape.smtp, raw.smtp, defaults.smtp),
     emailTemplates: readOr(shape.emailTemplates, raw.emailTemplates, defaults.emailTemplates),
+    statementMessages: readOr(shape.statementMessages, raw.statementMessages, defaults.statementMessages),
   };
 }
 
