@@ -56,7 +56,7 @@ async function page(o: Scenario, ref: Omit<Extract<OutputRef, { kind: 'statement
   return r;
 }
 
-const unescape = (s: string) =>
+const decode = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -67,7 +67,7 @@ const unescape = (s: string) =>
 function text(html: string, value: string, attr = 'data-field'): string {
   const m = new RegExp(`<([a-z]+)[^>]*${attr}="${value}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
   if (!m) throw new Error(`no ${attr}=${value}`);
-  return unescape(m[2]!.replace(/<[^>]+>/g, '').trim());
+  return decode(m[2]!.replace(/<[^>]+>/g, '').trim());
 }
 /** The aging block's bucket cells, in order. */
 const buckets = (html: string) => all(html, /<td class="[^"]*" data-bucket="\d+">([^<]*)</g);
