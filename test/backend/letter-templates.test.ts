@@ -285,6 +285,20 @@ describe('mergeLetter', () => {
     expect(html.match(/<tr>/g)).toHaveLength(4);
   });
 
+  it('builds the aging buckets as a table, also out of a styled paragraph', () => {
+    const { html, missing } = mergeLetter('<p style="text-align:center">{{agingBuckets}}</p>', {
+      agingBuckets: [
+        { label: 'Current', balanceCents: 0 },
+        { label: '31–60 days', balanceCents: 60_000 },
+      ],
+    });
+    expect(html).toBe(
+      '<table class="letter-aging"><thead><tr><th>Age</th><th class="num">Balance</th></tr></thead><tbody>' +
+        '<tr><td>Current</td><td class="num">$0.00</td></tr><tr><td>31–60 days</td><td class="num">$600.00</td></tr></tbody></table>',
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('falls back where a field has a fallback and lists every field that has none', () => {
     const { html, missing, fellBack } = mergeLetter(
       '<p>Dear {{contactName}},</p><p>{{clerkName}}, {{clerkTitle}}</p><p>{{openItems}}</p><p>{{supervisorName}} {{supervisorName}}</p>',

@@ -94,7 +94,9 @@ export function mergeLetter(bodyHtml: string, values: LetterValues): MergedLette
     return '';
   };
   // A table field alone in its paragraph takes the paragraph's place.
-  const unwrapped = bodyHtml.replace(/<p>\s*\{\{\s*([^{}]*?)\s*\}\}\s*<\/p>/g, (whole, name: string) => (isBlockField(name) ? `{{${name}}}` : whole));
+  const unwrapped = bodyHtml.replace(/<p(?:\s[^>]*)?>\s*\{\{\s*([^{}]*?)\s*\}\}\s*<\/p>/g, (whole, name: string) =>
+    isBlockField(name) ? `{{${name}}}` : whole,
+  );
   const html = unwrapped.replace(letterFieldPattern, (_whole, name: string) => fill(name));
   return { html, missing: [...missing], fellBack: [...fellBack] };
 }
