@@ -20,7 +20,7 @@ export const statementCss = `
 .aging th { font-size: 7pt; font-weight: bold; letter-spacing: 0.06em; text-transform: uppercase; color: #3b4350; background: #e8ecf1; padding: 3pt 5pt; text-align: right }
 .aging td { padding: 4pt 5pt; text-align: right; font-variant-numeric: tabular-nums; border-bottom: 0.8pt solid #14213d; white-space: nowrap }
 .aging td.past { color: #b42318; font-weight: bold }
-.dunning { margin-top: 10pt; padding: 6pt 8pt; border-left: 2.5pt solid #14213d; background: #f3f5f8; font-size: 9.5pt; overflow-wrap: anywhere }
+.dunning { margin-top: 0; padding: 6pt 8pt; border-left: 2.5pt solid #14213d; background: #f3f5f8; font-size: 9.5pt; overflow-wrap: anywhere }
 .dunning.late { border-left-color: #b42318; background: #fdf3f2 }
 .no-activity { margin-top: 6pt; padding: 14pt; border: 0.8pt dashed #8a929c; text-align: center; font-size: 10pt; color: #3b4350 }
 .tear { position: absolute; left: 0; width: 100%; border-top: 1pt dashed #5b6573 }
@@ -146,11 +146,15 @@ export function statementBody(s: StatementFacts, ctx: DocContext): Html {
   const message = s.noActivity
     ? html`<div class="no-activity" data-field="noActivity">No activity: this account has no documents on or before ${formatDate(s.asOf)}.</div>`
     : html`<div class="dunning${s.oldestBucket > 0 ? ' late' : ''}" data-field="message" data-bucket="${s.oldestBucket}">${s.message}</div>`;
-  const messageH = s.noActivity ? 50 : 22 + textLines(s.message, width - 24, 9.5) * 12.4;
   const { columns, rows, totals } = rowsOf(s);
   const shown = s.noActivity ? [] : rows;
-  const tail = html`${s.noActivity ? '' : html`<div class="tail"><div class="tail-notes"></div>${totalsBox(totals)}</div>`}${agingBlock(s)}${message}`;
-  const tailH = (s.noActivity ? 0 : 12 + totalsHeight(totals)) + 12 + 36 + messageH;
+  // The message beside the totals (as an invoice's notes are), the aging block under both.
+  const notesWidth = width - 24 - 2.9 * 72;
+  const messageH = s.noActivity ? 50 : 22 + textLines(s.message, notesWidth - 14, 9.5) * 12.4;
+  const tail = s.noActivity
+    ? html`${message}${agingBlock(s)}`
+    : html`<div class="tail"><div class="tail-notes">${message}</div>${totalsBox(totals)}</div>${agingBlock(s)}`;
+  const tailH = (s.noActivity ? messageH : 12 + Math.max(messageH, totalsHeight(totals))) + 12 + 36;
 
   // The first sheet's body stops above the tear line: the stub below it is the customer's to return.
   const cap = capacityOf(ctx.paper);
