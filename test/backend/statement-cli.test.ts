@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
+import { remittanceStubs, toPoints } from '../../src-main/backend/services/documents/envelope';
 import { addDays } from '../../src-shared/dates';
 import { postedInvoice } from '../support/document-delivery';
 import { tempDir, testBackend, withCompany } from '../support/store';
@@ -67,6 +68,19 @@ describe('statement from the command line', () => {
     expect(text).toContain('Amount enclosed'.toUpperCase());
     expect(text).toContain('Opening balance');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // The stub's lower part holds the remit-to lines only, inside the return envelope's window (envelope.ts).
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1, 5).map(Number));
+    const window = toPoints(remittanceStubs.Letter.remitTo, 'in');
+    const stubLow = words.filter(([, y0]) => y0! > (remittanceStubs.Letter.tearAt + 2.04) * 72 && y0! < 10.4 * 72);
+    expect(stubLow.length).toBeGreaterThan(0);
+    for (const [x0, y0, x1, y1] of stubLow) {
+      expect(x0).toBeGreaterThanOrEqual(window.x - 0.5);
+      expect(x1).toBeLessThanOrEqual(window.x + window.w + 0.5);
+      expect(y0).toBeGreaterThanOrEqual(window.y - 0.5);
+      expect(y1).toBeLessThanOrEqual(window.y + window.h + 0.5);
+    }
   });
 
   it('refuses an unknown account, a bad type or date, --from after --as-of, writing nothing', async () => {
