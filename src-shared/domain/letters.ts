@@ -146,6 +146,7 @@ export const LETTER_BODY_MAX = 60_000;
 export const templateKeySchema = z
   .string()
   .trim()
+  .max(64, 'Template key must be at most 64 characters')
   .regex(/^[a-z][a-z0-9-]{0,63}$/, 'Template key must be lowercase letters, digits and dashes, starting with a letter');
 
 /** Save a template: a new template (no templateId) or a new version of one. Never an edit of a version. */
