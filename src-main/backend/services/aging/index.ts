@@ -185,6 +185,8 @@ export function createAgingService(ctx: ServiceContext) {
     async summary(q: {
       asOf?: string;
       basis?: AgingBasis;
+      /** One account's row only (a statement's aging block): the same sums, over that account's items. */
+      accountId?: number;
       limit?: number;
       offset?: number;
       sort?: 'name' | 'accountNumber' | 'total' | 'pastDue';
@@ -193,7 +195,8 @@ export function createAgingService(ctx: ServiceContext) {
       const n = labels.length;
       return withSqlite(ctx, (sqlite) => {
         const history = needsHistory(sqlite, asOf);
-        const params = agingParams(asOf, settings);
+        const params = agingParams(asOf, settings, q.accountId);
+        const one = q.accountId !== undefined;
         const map = new Map<number, { buckets: number[]; u: number }>();
         const addDebits = (rows: number[][]) => {
           for (const r of rows) {
@@ -210,18 +213,18 @@ export function createAgingService(ctx: ServiceContext) {
           }
         };
         addDebits(
-          stmt(sqlite, debitBucketsSql(basis, settings, false))
+          stmt(sqlite, debitBucketsSql(basis, settings, false, one))
             .raw()
             .all(params) as number[][],
         );
-        addCredits(stmt(sqlite, creditSql(false)).raw().all(params) as number[][]);
+        addCredits(stmt(sqlite, creditSql(false, one)).raw().all(params) as number[][]);
         if (history) {
           addDebits(
-            stmt(sqlite, debitBucketsSql(basis, settings, true))
+            stmt(sqlite, debitBucketsSql(basis, settings, true, one))
               .raw()
               .all(params) as number[][],
           );
-          addCredits(stmt(sqlite, creditSql(true)).raw().all(params) as number[][]);
+          addCredits(stmt(sqlite, creditSql(true, one)).raw().all(params) as number[][]);
         }
         const totals = { buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
         const rows: AgingSummaryRow[] = [];

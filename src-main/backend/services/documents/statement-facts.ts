@@ -63,7 +63,7 @@ export async function loadStatementFacts(services: Services, ref: StatementRef, 
     services.accounts.get(accountId),
     services.ledger.get(accountId, asOf),
     services.aging.detail({ asOf, accountId }),
-    services.aging.summary({ asOf }),
+    services.aging.summary({ asOf, accountId }),
   ]);
   const row = summary.rows.find((r) => r.accountId === accountId);
   const n = summary.bucketLabels.length;
