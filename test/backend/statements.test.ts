@@ -3,6 +3,7 @@ import { buildDocument, type BuildOptions } from '../../src-main/backend/service
 import { remittanceStubs } from '../../src-main/backend/services/documents/envelope';
 import { messageFor, payByDate } from '../../src-main/backend/services/documents/statement-facts';
 import { defaultStatementMessages, documentSettingsSchema, type OutputRef } from '../../src-shared/domain/documents';
+import { fillTemplate, unknownMergeFields } from '../../src-shared/domain/document-email';
 import { formatMoney } from '../../src-shared/money';
 import { documentSettings } from '../support/document-builds';
 import { b64, documentsBackend, mustPrepare, postedInvoice, smallPdf } from '../support/document-delivery';
@@ -229,5 +230,27 @@ describe('statements leave through the pipeline', () => {
     ]);
     const sqlite = b.ctx.store.sqlite;
     expect(() => sqlite.prepare('DELETE FROM archived_document WHERE id = ?').run(archived[0]!.id)).toThrow(/never removed/);
+  });
+});
+
+describe('a statement by email', () => {
+  it('fills the statement template (its own default, kept beside templates saved before statements existed)', async () => {
+    const o = await scenario();
+    const contacts = [{ name: 'Dana Ortiz', isPrimary: true, emails: [{ label: 'Billing', email: 'ap@statement.example' }] }];
+    await must(o.b, o.s.clerk, 'accounts.update', { accountId: o.a.id, contacts });
+    const r = await page(o, { asOf: '2026-03-15', type: 'open_item' }, { channel: 'email' });
+    expect(r.email.to).toBe('ap@statement.example');
+    const t = documentSettingsSchema.parse({}).emailTemplates.statement;
+    expect([...unknownMergeFields(t.subject), ...unknownMergeFields(t.body)]).toEqual([]);
+    expect(fillTemplate(t.subject, r.email.values)).toBe('Statement of account ST-1 from Riverside');
+    expect(fillTemplate(t.body, r.email.values)).toContain(`Amount due: ${formatMoney(11300)}, please pay by Mar 29, 2026.`);
+    // Templates stored before statements existed (three kinds) keep their wording and gain the statement's default.
+    const old = documentSettingsSchema.shape.emailTemplates.parse({
+      invoice: { subject: 'Inv {{documentNumber}}', body: 'b' },
+      credit_note: { subject: 'CN', body: 'b' },
+      receipt: { subject: 'R', body: 'b' },
+    });
+    expect(old.invoice.subject).toBe('Inv {{documentNumber}}');
+    expect(old.statement).toEqual(t);
   });
 });
