@@ -253,6 +253,7 @@ const cases: UpdateCase[] = [
       fromAddress: text('', 'billing@example.org'),
       fromName: text('', 'Billing'),
     }),
+    statementMessages: fc.array(text('Thank you.', 'Past due: please pay now.', '<b>Final</b> notice'), { minLength: 1, maxLength: 10 }),
   }),
   {
     channel: 'backups.updateSettings',
