@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../src-main/backend/db/migrations';
+import { openStore } from '../../src-main/backend/db/open';
 import { buildDocument, type BuildOptions } from '../../src-main/backend/services/documents/build';
 import { remittanceStubs } from '../../src-main/backend/services/documents/envelope';
 import { messageFor, payByDate } from '../../src-main/backend/services/documents/statement-facts';
@@ -8,6 +12,7 @@ import { formatMoney } from '../../src-shared/money';
 import { documentSettings } from '../support/document-builds';
 import { b64, documentsBackend, mustPrepare, postedInvoice, smallPdf } from '../support/document-delivery';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
+import { tempDir, testBackend } from '../support/store';
 
 /**
  * Today 2026-03-15. One account:
@@ -252,5 +257,36 @@ describe('a statement by email', () => {
     });
     expect(old.invoice.subject).toBe('Inv {{documentNumber}}');
     expect(old.statement).toEqual(t);
+  });
+});
+
+describe('migration 013: the archive takes statements', () => {
+  it('keeps every archived row (same id and bytes) and its triggers, and accepts the statement kind', async () => {
+    const file = path.join(tempDir(), 'before-013.ldk');
+    const key = randomBytes(32);
+    const old = openStore(file, key, { migrations: migrations.filter((m) => m.id < 13) });
+    const insert =
+      'INSERT INTO archived_document (kind, channel, destination, copy, pdf, sha256, pages, bytes, job_id, created_at) VALUES (?, ?, ?, 0, ?, ?, 1, 17, ?, ?)';
+    const add = (db: typeof old.sqlite, kind: string) => {
+      return db.prepare(insert).run(kind, 'pdf', 'a.pdf', Buffer.from('%PDF-1.7 archived'), 'a'.repeat(64), 'job-1', '2026-03-01T00:00:00.000Z');
+    };
+    add(old.sqlite, 'calibration');
+    expect(() => add(old.sqlite, 'statement')).toThrow(/CHECK constraint/);
+    await old.close();
+
+    const b = testBackend({ storePath: file, key });
+    const sqlite = b.ctx.store.sqlite;
+    expect(sqlite.prepare('SELECT id, kind, pdf FROM archived_document').all()).toEqual([
+      { id: 1, kind: 'calibration', pdf: Buffer.from('%PDF-1.7 archived') },
+    ]);
+    expect(add(sqlite, 'statement').changes).toBe(1);
+    expect(() => add(sqlite, 'letter')).toThrow(/CHECK constraint/);
+    expect(() => sqlite.prepare('DELETE FROM archived_document WHERE id = 1').run()).toThrow(/never removed/);
+    expect(() => sqlite.prepare(`UPDATE archived_document SET destination = 'x' WHERE id = 1`).run()).toThrow(/never edited/);
+    expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'archived_document' AND type = 'index' ORDER BY name`).all()).toEqual([
+      { name: 'archived_document_account' },
+      { name: 'archived_document_source' },
+    ]);
+    await b.close();
   });
 });
