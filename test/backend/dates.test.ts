@@ -111,6 +111,16 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['fees.post', (d) => ({ asOf: d, invoiceIds: [inv.id] })],
       ['referrals.refer', (d) => ({ accountId: a.accountId, agencyName: 'Acme Recovery', date: d })],
       ['referrals.recall', (d) => ({ accountId: a.accountId, reason: 'Paid', date: d })],
+      // A statement is asked for as of a date (and, balance-forward, from one): printed, saved or emailed.
+      [
+        'documents.print',
+        (d) => ({
+          documents: [{ kind: 'statement', accountId: a.accountId, asOf: d, type: 'open_item' }],
+          choice: { printer: null, paper: 'Letter', copies: 1, duplex: 'simplex' },
+        }),
+      ],
+      ['documents.savePdf', (d) => ({ documents: [{ kind: 'statement', accountId: a.accountId, asOf: '2026-03-01', type: 'balance_forward', from: d }] })],
+      ['documents.email', (d) => ({ documents: [{ kind: 'statement', accountId: a.accountId, asOf: d, type: 'open_item' }] })],
     ];
     // The table covers every endpoint whose input holds a date: a new one fails here until it is added.
     expect([...new Set(cases.map(([c]) => c))].sort()).toEqual(channelsTakingDates().sort());
