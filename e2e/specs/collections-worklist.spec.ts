@@ -7,7 +7,7 @@
  * The backend's clock starts at Tue Mar 10, 2026 10:00 CDT (the page's clock too; workstation in Chicago).
  *   P-2001 Maria Alvarez  (IL)  $420.00 invoiced 75 days ago -> 45 days past due -> Second notice (call task)
  *   P-2002 Daniel Brooks  (IL)  $910.00 invoiced 100 days ago -> 70 days past due -> Final notice;
- *                               7 outgoing no-answer calls Mar 4-9: the 8th is blocked (1006.14(b)(2)(i))
+ *                               7 outgoing no-answer calls Mar 4-9: the 8th is blocked (1006.14(b)(2)(i)(A))
  *   P-2003 Hannah Cho     (IL)  $260.00 invoiced 70 days ago; disputed -> held
  */
 import fs from 'node:fs';
@@ -216,7 +216,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('when,time_zone,account_number,account_name,action,contact,phone,rules,citations,reason,by,role,recorded_at');
   expect(csv).toContain('America/Chicago,P-2002,Daniel Brooks,call,Daniel Brooks,');
-  expect(csv).toContain('Call frequency (7 calls in 7 days),12 CFR 1006.14(b)(2)(i),Consumer left a voicemail');
+  expect(csv).toContain('Call frequency (7 calls in 7 days),12 CFR 1006.14(b)(2)(i)(A),Consumer left a voicemail');
 
   // The supervisor assigns Daniel's account to Casey.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklist' }).click();
