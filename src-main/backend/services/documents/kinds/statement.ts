@@ -5,7 +5,7 @@ import { capacityOf, contentWidthPt, continuedHeader, firstSheetHeader, paginate
 import { boxStyle, stubFor, type Box } from '../envelope';
 import { html, type Html } from '../html';
 import { remitToLines } from '../letterhead';
-import { toPt } from '../page';
+import { len, toPt } from '../page';
 import type { StatementFacts } from '../statement-facts';
 import { itemsTable, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
 
@@ -114,8 +114,8 @@ function stub(s: StatementFacts, ctx: DocContext): Html[] {
     { label: 'Amount due', value: formatMoney(s.amountDueCents), field: 'stubAmountDue' },
   ];
   return [
-    html`<div class="tear" data-field="tearLine" style="top:${Number(st.tearAt.toFixed(3))}${u}"></div>`,
-    html`<div class="tear-note" style="top:${Number((st.tearAt + 0.06 * inch).toFixed(3))}${u}">✂ Please detach and return this part with your payment</div>`,
+    html`<div class="tear" data-field="tearLine" style="top:${len(st.tearAt, u)}"></div>`,
+    html`<div class="tear-note" style="top:${len(st.tearAt + 0.06 * inch, u)}">✂ Please detach and return this part with your payment</div>`,
     html`<div class="abs" data-zone="stub" style="${boxStyle(left, u)}"><div class="stub-title">REMITTANCE</div><div><b>${s.account.name}</b></div><div class="muted">Make your check payable to ${ctx.sender.name} and write your account number on it.</div></div>`,
     html`<div class="abs" style="${boxStyle(right, u)}"><table class="facts stub-facts">${facts.map(
       (r) => html`<tr><th>${r.label}</th><td${r.field ? html` data-field="${r.field}"` : ''}>${r.value}</td></tr>`,
