@@ -22,6 +22,7 @@ import { IconReportMoney } from '@tabler/icons-react';
 import { CollectionsScreen } from '../features/fees/CollectionsScreen';
 import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
+import { LettersScreen } from '../features/letters/LettersScreen';
 
 /** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
 export interface Section {
@@ -52,7 +53,7 @@ export const sections: Section[] = [
   },
   { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <AgingScreen /> },
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <WorklistScreen /> },
-  { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <ComingSoon section="Letters" /> },
+  { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },
