@@ -8,7 +8,7 @@ import { findChromium, renderWithChromiumCli } from '../print/chromium-cli';
 import { CliError, openBackend, type Command, type CommandOptions } from './common';
 
 /** The ledger document each kind shows, found by its number (a receipt's number is its payment's). */
-const ledgerKindOf: Record<Exclude<OutputKind, 'calibration' | 'statement'>, DocumentKindColumn> = {
+const ledgerKindOf: Record<Exclude<OutputKind, 'calibration' | 'statement' | 'letter'>, DocumentKindColumn> = {
   invoice: 'invoice',
   credit_note: 'credit_note',
   receipt: 'payment',
@@ -65,12 +65,12 @@ export async function writeDocument(backend: Backend, ref: OutputRef, outFile: s
 export const documentCommands: Record<string, Command> = {
   async document(opts, positionals, out) {
     const [kindArg, number] = positionals;
-    const kinds = outputKinds.filter((k) => k !== 'statement');
+    const kinds = outputKinds.filter((k) => k !== 'statement' && k !== 'letter');
     if (!kindArg || !(kinds as readonly string[]).includes(kindArg))
       throw new CliError(
         `document: the kind must be one of ${kinds.join(', ')}; it is ${kindArg ? `"${kindArg}"` : 'missing'}${kindArg === 'statement' ? ' (statements: the statement command)' : ''}.`,
       );
-    const kind = kindArg as Exclude<OutputKind, 'statement'>;
+    const kind = kindArg as Exclude<OutputKind, 'statement' | 'letter'>;
     if (kind !== 'calibration' && !number) throw new CliError(`document ${kind}: give the ${kind.replace('_', ' ')} number, e.g. document ${kind} INV-000123.`);
     const { outFile } = outFileOf(opts, 'document');
 

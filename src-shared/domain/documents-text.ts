@@ -1,6 +1,7 @@
 import { formatDate } from '../dates';
 import { formatMoney } from '../money';
 import type { ErrorCode } from '../ipc/result';
+import { ruleLabels } from './collections';
 import type {
   ArchivedDocument,
   DeliveryChannel,
@@ -14,6 +15,7 @@ import type {
   emailMergeFields,
   smtpSecurity,
 } from './documents';
+import { isLetterField, letterFields } from './letters';
 
 /**
  * The words for the documents codes the backend and the shell send (kinds, channels, problems, error
@@ -29,6 +31,7 @@ export const outputKindLabels: Record<OutputKind, string> = {
   receipt: 'Receipt',
   calibration: 'Calibration page',
   statement: 'Statement',
+  letter: 'Letter',
 };
 
 /** What a remembered print choice applies to ("remembered for invoices"). */
@@ -38,6 +41,7 @@ export const outputKindPlurals: Record<OutputKind, string> = {
   receipt: 'receipts',
   calibration: 'the calibration page',
   statement: 'statements',
+  letter: 'letters',
 };
 
 export const paperLabels: Record<PaperSize, string> = { Letter: 'Letter (8.5 × 11 in)', A4: 'A4 (210 × 297 mm)' };
@@ -88,6 +92,11 @@ const problemWords: Record<OutputProblemCode, string> = {
   NOT_POSTED: 'Not posted yet',
   NOT_FOUND: 'The document was not found',
   SEND_FAILED: 'The email was not delivered',
+  BLOCKED: 'A compliance rule blocks this letter',
+  NOTHING_DUE: 'Nothing is past due on the account now',
+  MISSING_FIELD: 'The letter has no value for',
+  ALREADY_SENT: 'This run already sent the account its letter',
+  NO_EMAIL_CONSENT: 'The account has not asked for letters by email',
 };
 
 /** What a problem's list row says about the document, e.g. "Invoice INV-000123 · Acme Dental". */
@@ -96,6 +105,8 @@ export function problemDocument(p: OutputProblem): string {
   return p.accountName ? `${what} · ${p.accountName}` : what;
 }
 
+const listOf = (words: string[]) => (words.length === 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
+
 /** Why it did not go: "The address is incomplete: missing postal code and city". */
 export function problemText(p: OutputProblem): string {
   const base = problemWords[p.code];
@@ -103,10 +114,10 @@ export function problemText(p: OutputProblem): string {
     const title = errorTitles[p.detail.code as ErrorCode];
     return `${base}: ${title ?? p.detail.code}${p.detail.message ? ` (${p.detail.message})` : ''}`;
   }
+  if (p.code === 'BLOCKED' && p.blocks?.length) return `${base}: ${p.blocks.map((b) => `${ruleLabels[b.rule]} (${b.citation})`).join('; ')}`;
   if (p.missing.length === 0) return base;
-  const words = p.missing.map((f) => addressFieldWords[f] ?? f);
-  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-  return `${base}: missing ${list}`;
+  if (p.code === 'MISSING_FIELD') return `${base} ${listOf(p.missing.map((f) => (isLetterField(f) ? letterFields[f].label.toLowerCase() : f)))}`;
+  return `${base}: missing ${listOf(p.missing.map((f) => addressFieldWords[f] ?? f))}`;
 }
 
 /** The heading of the problems list: what could not happen to these documents. */
@@ -163,9 +174,9 @@ export function archiveChannelText(a: Pick<ArchivedDocument, 'channel' | 'destin
 /** The last part of a path written on any OS (the list shows the file; the whole path is its tooltip). */
 export const fileNameOf = (p: string) => p.split(/[\\/]/).pop() || p;
 
-/** "Invoice INV-000123" for lists and the timeline. */
+/** "Invoice INV-000123" for lists and the timeline; a letter's number is its template's name: "Letter: Final demand". */
 export const archiveTitle = (a: Pick<ArchivedDocument, 'kind' | 'number' | 'copy'>) =>
-  `${outputKindLabels[a.kind]}${a.number ? ` ${a.number}` : ''}${a.copy ? ' (copy)' : ''}`;
+  `${outputKindLabels[a.kind]}${a.number ? `${a.kind === 'letter' ? ':' : ''} ${a.number}` : ''}${a.copy ? ' (copy)' : ''}`;
 
 /** A merge field as it is written in a template. */
 export const mergeToken = (field: (typeof emailMergeFields)[number]) => `{{${field}}}`;

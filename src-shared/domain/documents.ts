@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../dates/schema';
+import type { ComplianceBlock } from './collections';
+import { LETTER_BODY_MAX } from './letters';
 import { updateSchema } from './partial-update';
 import { idSchema, requiredText, textField } from './text';
 
@@ -8,9 +10,10 @@ import { idSchema, requiredText, textField } from './text';
  * by email. Each kind is one builder and one template in src-main/backend/services/documents; the
  * ledger's documents (an invoice, a credit note, a payment) are their source. `calibration` is the
  * one-page envelope test an administrator prints; it names no ledger document. A `statement` shows an
- * account as of a date (docs/document-layout.md, Statements); it has no one ledger document either.
+ * account as of a date (docs/document-layout.md, Statements); it has no one ledger document either. A
+ * `letter` is a template's version merged with an account's figures (docs/letters.md).
  */
-export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration', 'statement'] as const;
+export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration', 'statement', 'letter'] as const;
 export type OutputKind = (typeof outputKinds)[number];
 
 /** How a document left: printed on a printer, saved as a PDF file, or emailed. */
@@ -42,8 +45,30 @@ export const outputRefSchema = z.discriminatedUnion('kind', [
     /** Balance-forward only: the first day of the period (default STATEMENT_PERIOD_DAYS before asOf). */
     from: isoDateSchema.optional(),
   }),
+  z.object({
+    kind: z.literal('letter'),
+    accountId: idSchema,
+    templateId: idSchema,
+    /** The template's version; default its current one. */
+    version: z.number().int().min(1).optional(),
+    /** This letter's own subject (email); default the template's, merged. */
+    subject: textField('Subject', 200).optional(),
+    /** This letter's own wording, merged and edited (letters.compose); sanitized again. Default the template's, merged. */
+    bodyHtml: z.string().max(LETTER_BODY_MAX, `A letter's text must be at most ${LETTER_BODY_MAX} characters`).optional(),
+    /** The date the letter asks payment by; default LETTER_PAY_BY_DAYS after today. */
+    payByDate: isoDateSchema.optional(),
+    /** The stage task the letter answers: closed as done when the letter goes out. */
+    taskId: idSchema.optional(),
+    /** The letter run (letter_run.id): a letter already recorded for this run and account is ALREADY_SENT. */
+    runId: idSchema.optional(),
+    /** A supervisor sends despite a compliance block; audited with the letter. */
+    overrideReason: textField('Override reason', 1000).pipe(z.string().min(10, 'Write the reason for the override (at least 10 characters)')).optional(),
+  }),
 ]);
 export type OutputRef = z.infer<typeof outputRefSchema>;
+
+/** A letter without a pay-by date asks payment within this many days. */
+export const LETTER_PAY_BY_DAYS = 14;
 
 /** At most this many documents in one print job, PDF or email run. */
 export const MAX_BATCH = 2000;
@@ -59,6 +84,14 @@ export const printChoiceSchema = z.object({
 });
 export type PrintChoice = z.infer<typeof printChoiceSchema>;
 
+/** documents.preview: one document built as it would print, nothing recorded. */
+export const documentsPreviewSchema = z.object({ document: outputRefSchema });
+export interface DocumentPreview {
+  /** The whole page (print CSS included), for a sandboxed iframe; empty when a problem stops it. */
+  html: string;
+  problems: OutputProblem[];
+}
+
 /** The caller's id for a long run: progress events carry it and documents.cancel names it. */
 export const runIdSchema = z
   .string()
@@ -73,8 +106,26 @@ export const documentsEmailSchema = z.object({
   to: z.email('Not an email address').max(254).optional(),
 });
 
-/** Why a document cannot go out on the channel asked: it is listed, never printed with a blank window. */
-export const outputProblemCodes = ['NO_ADDRESS', 'PARTIAL_ADDRESS', 'NO_EMAIL', 'NOT_POSTED', 'NOT_FOUND', 'SEND_FAILED'] as const;
+/**
+ * Why a document cannot go out on the channel asked: it is listed, never printed with a blank window.
+ * Letters only: BLOCKED (a compliance rule; `blocks`), NOTHING_DUE (a collection letter for an account
+ * with nothing past due), MISSING_FIELD (`missing` names merge fields with no value and no fallback),
+ * ALREADY_SENT (this run already sent this account its letter), NO_EMAIL_CONSENT (the account has not
+ * asked for letters by email).
+ */
+export const outputProblemCodes = [
+  'NO_ADDRESS',
+  'PARTIAL_ADDRESS',
+  'NO_EMAIL',
+  'NOT_POSTED',
+  'NOT_FOUND',
+  'SEND_FAILED',
+  'BLOCKED',
+  'NOTHING_DUE',
+  'MISSING_FIELD',
+  'ALREADY_SENT',
+  'NO_EMAIL_CONSENT',
+] as const;
 export type OutputProblemCode = (typeof outputProblemCodes)[number];
 export interface OutputProblem {
   ref: OutputRef;
@@ -82,8 +133,10 @@ export interface OutputProblem {
   number: string | null;
   accountName: string | null;
   code: OutputProblemCode;
-  /** Which parts are missing, as address field names, e.g. ["postalCode"] (worded on screen). */
+  /** Which parts are missing, as address field names, e.g. ["postalCode"], or merge fields (MISSING_FIELD) (worded on screen). */
   missing: string[];
+  /** BLOCKED: the compliance rules that block the letter, each with its citation. */
+  blocks?: ComplianceBlock[];
   /** SEND_FAILED: the email error's code (EMAIL_AUTH, EMAIL_TLS, EMAIL_CONNECTION, EMAIL_RECIPIENT) and what the server said. */
   detail?: { code: string; message: string };
 }
@@ -239,6 +292,16 @@ const statementEmailTemplate: EmailTemplate = {
 };
 
 /**
+ * A letter's email: a short note with the letter as its PDF. The subject is the letter's own (merged
+ * from its template); this one is used only when a letter has none. An emailed collection letter also
+ * carries the opt-out sentence (letters-text.ts), whatever this says.
+ */
+const letterEmailTemplate: EmailTemplate = {
+  subject: 'A letter from {{companyName}} about account {{accountNumber}}',
+  body: 'Dear {{accountName}},\n\nPlease find attached a letter about your account {{accountNumber}}.\n\n{{companyName}}',
+};
+
+/**
  * The dunning message a statement prints, one per aging bucket (Current first), chosen by the bucket of
  * the oldest open item; a bucket past the end of the list uses the last message.
  */
@@ -263,6 +326,7 @@ export const documentSettingsSchema = z.object({
       receipt: emailTemplateSchema,
       // A default of its own: templates saved before statements existed keep their other kinds.
       statement: emailTemplateSchema.default(statementEmailTemplate),
+      letter: emailTemplateSchema.default(letterEmailTemplate),
     })
     .default({
       invoice: {
@@ -278,6 +342,7 @@ export const documentSettingsSchema = z.object({
         body: 'Dear {{accountName}},\n\nThank you for your payment. Your receipt {{documentNumber}} is attached.\n\n{{companyName}}',
       },
       statement: statementEmailTemplate,
+      letter: letterEmailTemplate,
     }),
   statementMessages: z
     .array(textField('Statement message', 600))

@@ -8,6 +8,7 @@ export const documentsHandlers: HandlerSlice<keyof typeof documentsContract> = {
   'documents.savePdf': ({ documents, run }, call) => call.services.documents.jobs.prepare('pdf', documents, call, { run }),
   'documents.email': ({ documents, run, to }, call) => call.services.documents.jobs.prepare('email', documents, call, { run, to }),
   'documents.complete': (input, { services, actor, sessionId }) => services.documents.jobs.complete(actor, sessionId, input),
+  'documents.preview': ({ document }, call) => call.services.documents.jobs.preview(document, call),
   // The backend has no printers and runs no renders: these answers stand where there is no shell (the
   // e2e bridge); in the app main answers in their place once this gate let the call through.
   'documents.printers': () => [],

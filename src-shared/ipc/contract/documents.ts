@@ -4,6 +4,7 @@ import {
   archiveListSchema,
   documentSettingsUpdateSchema,
   documentsEmailSchema,
+  documentsPreviewSchema,
   documentsPrintSchema,
   documentsSavePdfSchema,
   LOGO_UPLOAD_MAX_BASE64,
@@ -13,10 +14,12 @@ import {
   type ArchivedDocument,
   type ArchivedPdf,
   type DeliveryOutcome,
+  type DocumentPreview,
   type DocumentSettingsView,
   type PreparedJob,
   type PrinterInfo,
 } from '../../domain/documents';
+import { LETTER_BODY_MAX } from '../../domain/letters';
 import { endpoint, noInput } from '../endpoint';
 
 /** A rendered PDF, as base64, from main back to the backend (documents.complete). */
@@ -31,11 +34,14 @@ const PDF_MAX_BASE64 = 40 * 1024 * 1024;
  * prints or saves them, and hands the PDFs back with `documents.complete`, which emails (when asked)
  * and archives them, so nothing is archived unless it left. `documents.complete` is main's alone: the
  * renderer never learns a job id, and main refuses the channel from a window (`shellOnlyChannels`).
+ * A letter's own wording (bodyHtml) may be as long as a template's body: hence their maxText.
+ * `documents.preview` is the backend's: one document built as it would print, nothing recorded.
  */
 export const documentsContract = {
-  'documents.print': endpoint(documentsPrintSchema).returns<DeliveryOutcome, PreparedJob>(),
-  'documents.savePdf': endpoint(documentsSavePdfSchema).returns<DeliveryOutcome, PreparedJob>(),
-  'documents.email': endpoint(documentsEmailSchema).returns<DeliveryOutcome, PreparedJob>(),
+  'documents.print': endpoint(documentsPrintSchema, { maxText: LETTER_BODY_MAX }).returns<DeliveryOutcome, PreparedJob>(),
+  'documents.savePdf': endpoint(documentsSavePdfSchema, { maxText: LETTER_BODY_MAX }).returns<DeliveryOutcome, PreparedJob>(),
+  'documents.email': endpoint(documentsEmailSchema, { maxText: LETTER_BODY_MAX }).returns<DeliveryOutcome, PreparedJob>(),
+  'documents.preview': endpoint(documentsPreviewSchema, { maxText: LETTER_BODY_MAX }).returns<DocumentPreview>(),
   'documents.printers': endpoint(noInput).returns<PrinterInfo[]>(),
   /** Stops a run of this session between two documents: nothing of it is delivered or archived. */
   'documents.cancel': endpoint(z.object({ run: runIdSchema })).returns<boolean>(),

@@ -58,6 +58,7 @@ const kindWords: Record<OutputKind, string> = {
   receipt: 'Receipt',
   calibration: 'Calibration page',
   statement: 'Statement',
+  letter: 'Letter',
 };
 /** The file name an archived PDF is opened or saved under, e.g. "Invoice INV-000123.pdf". */
 export const archivedFileName = (kind: OutputKind, number: string | null, id: number) => `${kindWords[kind]} ${number ?? `#${id}`}.pdf`;

@@ -44,11 +44,18 @@ export interface BuildOptions {
    * typed by the clerk). With it an account without an email is no NO_EMAIL problem.
    */
   emailTo?: string;
+  /**
+   * documents.preview: an address or email problem does not stop the page from being built; it is
+   * answered beside it (Built.warnings), so the clerk sees the page and why it cannot go yet.
+   */
+  preview?: boolean;
 }
 
 type EmailValues = Record<(typeof emailMergeFields)[number], string>;
 
-export type Built = { ok: true; document: BuiltDocument; email: { to: string | null; values: EmailValues } } | { ok: false; problem: OutputProblem };
+export type Built =
+  | { ok: true; document: BuiltDocument; email: { to: string | null; values: EmailValues }; warnings?: OutputProblem[] }
+  | { ok: false; problem: OutputProblem };
 
 /** The stylesheet every document of a job shares (PreparedJob.style): the page and every kind. */
 export function documentStyle(paper: PaperSize): string {
@@ -61,6 +68,7 @@ const kindWords: Record<OutputKind, string> = {
   receipt: 'Receipt',
   calibration: 'Envelope calibration',
   statement: 'Statement',
+  letter: 'Letter',
 };
 
 /** "Invoice INV-000123.pdf": letters, digits, space, dot, dash and underscore only. */
@@ -97,6 +105,9 @@ async function orNotFound<T>(load: () => Promise<T>): Promise<T | null> {
 
 async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibration' }>, settings: DocumentSettings): Promise<Loaded> {
   switch (ref.kind) {
+    case 'letter':
+      // Not built yet (the letter kind lands next): listed, never printed blank.
+      return notFound;
     case 'statement': {
       if (ref.from !== undefined && ref.from > ref.asOf)
         throw invalid(`from: the period starts ${ref.from}, after the statement date ${ref.asOf}.`, [{ path: 'from', message: 'after asOf' }]);
@@ -244,9 +255,12 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
   const address = mailingAddressOf(f.account);
   const mail = mailability(address);
   const to = opts.emailTo ?? billingEmailOf(f.account);
-  if (opts.channel === 'email') {
-    if (!to) return problem('NO_EMAIL', ['email']);
-  } else if (!mail.ok) return problem(mail.code, mail.missing);
+  const warnings: OutputProblem[] = [];
+  const unfit = opts.channel === 'email' ? (to ? null : problem('NO_EMAIL', ['email'])) : mail.ok ? null : problem(mail.code, mail.missing);
+  if (unfit && !unfit.ok) {
+    if (!opts.preview) return unfit;
+    warnings.push(unfit.problem);
+  }
   // An emailed document to an account with no usable address still names the account in the window.
   const recipient = mail.ok ? recipientLines(f.account.name, address, attentionOf(f.account)) : recipientLines(f.account.name, NO_ADDRESS, null);
   const body = f.render(context(opts, recipient));
@@ -263,5 +277,6 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
         dueDate: f.dueDate,
       }),
     },
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import type { DeliveryChannel, DeliveryOutcome, OutputKind, OutputProblem, OutputRef, PaperSize, PreparedJob, PrintChoice } from '@shared/domain/documents';
+import type {
+  DeliveryChannel,
+  DeliveryOutcome,
+  DocumentPreview,
+  OutputKind,
+  OutputProblem,
+  OutputRef,
+  PaperSize,
+  PreparedJob,
+  PrintChoice,
+} from '@shared/domain/documents';
 import { fillTemplate, type EmailMergeValues } from '@shared/domain/document-email';
 import type { Role } from '@shared/domain/users';
 import type { Actor, ServiceContext } from '../../context';
@@ -210,8 +220,29 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     return { archivedIds, problems, destination: sentTo.size ? [...sentTo].join(', ') : null, pages };
   }
 
+  /**
+   * documents.preview: one document built as it would print on the office's paper, and what would stop
+   * it from going; nothing recorded, nothing kept. The calibration page is an administrator's, as in prepare.
+   */
+  async function preview(ref: OutputRef, call: JobCaller): Promise<DocumentPreview> {
+    if (ref.kind === 'calibration' && call.user?.role !== 'administrator')
+      throw new DomainError('FORBIDDEN', 'Only an administrator prints the calibration page.');
+    const [settings, logo, company] = await Promise.all([readDocumentSettings(ctx.db), readLogo(ctx.db), call.services.settings.requireCompany()]);
+    const logoView = logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null;
+    const r = await buildDocument(call.services, ref, {
+      channel: 'print',
+      copy: false,
+      settings,
+      logo: logoView,
+      companyName: company.companyName,
+      preview: true,
+    });
+    return r.ok ? { html: r.document.html, problems: r.warnings ?? [] } : { html: '', problems: [r.problem] };
+  }
+
   return {
     prepare,
+    preview,
 
     /**
      * Main hands back the job's PDFs once they left (printed, saved) or are to be emailed: only the
