@@ -157,11 +157,6 @@ export const access: { readonly [C in Channel]: Access } = {
   'letters.templates.get': anyone,
   'letters.templates.save': supervisors,
   'letters.templates.setActive': supervisors,
-  // Statement runs: clerks send statements; a saved run is a record anyone may reprint.
-  'statements.select': anyone,
-  'statements.saveRun': anyone,
-  'statements.runs': anyone,
-  'statements.getRun': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {
