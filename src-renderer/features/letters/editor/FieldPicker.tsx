@@ -1,0 +1,36 @@
+import { Button, Menu, ScrollArea, Text } from '@mantine/core';
+import { IconBraces } from '@tabler/icons-react';
+import { type LetterField, letterFieldNames, letterFields } from '@shared/domain/letters';
+
+/**
+ * The merge-field menu: every field of `letterFields` by its label. Picking one hands back its name;
+ * the caller inserts `{{name}}`, so no field is ever typed from memory.
+ */
+export function FieldPicker({ onPick, disabled, label = 'Insert field' }: { onPick: (field: LetterField) => void; disabled?: boolean; label?: string }) {
+  return (
+    <Menu position="bottom-start" shadow="md" width={300} withinPortal>
+      <Menu.Target>
+        <Button size="compact-sm" variant="default" leftSection={<IconBraces size={14} />} disabled={disabled}>
+          {label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <ScrollArea.Autosize mah={320} type="auto">
+          {letterFieldNames.map((name) => (
+            <Menu.Item
+              key={name}
+              onClick={() => onPick(name)}
+              rightSection={
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {`{{${name}}}`}
+                </Text>
+              }
+            >
+              {letterFields[name].label}
+            </Menu.Item>
+          ))}
+        </ScrollArea.Autosize>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
