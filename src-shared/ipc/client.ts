@@ -10,7 +10,10 @@ export function buildApi(
 ): Record<string, unknown> {
   const api: Record<string, Record<string, unknown>> = {};
   for (const channel of channels) {
-    const [domain, verb] = channel.split('.');
+    // Split at the first dot only: `letters.templates.list` is api.letters['templates.list'], as the Api type says.
+    const dot = channel.indexOf('.');
+    const domain = channel.slice(0, dot);
+    const verb = channel.slice(dot + 1);
     const group = api[domain] ?? {};
     group[verb] = (input?: unknown) => invoke(channel, input);
     api[domain] = group;
