@@ -100,4 +100,5 @@ const COMMITTED: Record<number, string> = {
   11: 'bbca4934930883c0',
   12: '6a05545508ed9eea',
   13: '377615af73c87f94',
+  14: 'fa3b7542f49e37c4',
 };

@@ -10,6 +10,7 @@ import type {
 import type { CollectionsPolicyTables } from './schema-collections-policy';
 import type { DocumentsTables } from './schema-documents';
 import type { LettersTables } from './schema-letters';
+import type { LetterRecordsTables } from './schema-letter-records';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -225,3 +226,6 @@ export interface Database extends DocumentsTables {}
 
 // ---- Letters (migration 012): the template library, in schema-letters.ts. ----
 export interface Database extends LettersTables {}
+
+// ---- Letters sent and letters by email (migration 014): in schema-letter-records.ts. ----
+export interface Database extends LetterRecordsTables {}

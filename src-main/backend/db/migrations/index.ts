@@ -11,6 +11,7 @@ import { m010DocumentArchive } from './010-document-archive';
 import { m011InvoiceShipTo } from './011-invoice-ship-to';
 import { m012LetterTemplates } from './012-letter-templates';
 import { m013ArchiveStatements } from './013-archive-statements';
+import { m014Letters } from './014-letters';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   m011InvoiceShipTo,
   m012LetterTemplates,
   m013ArchiveStatements,
+  m014Letters,
 ];
 export type { Migration };

@@ -287,8 +287,9 @@ export function callFlagBlocks(flags: readonly FlagFact[], phone: string, exempt
  * Letters. Collection letters are blocked by cease communication (except the three notices 1006.6(c)(2)
  * permits), an open dispute, attorney representation (1006.6(b)(2)) and bankruptcy (the stay); notices
  * that a remedy may or will be invoked are blocked by attorney representation and bankruptcy too. A
- * letter that only says efforts are being terminated is never blocked. Deceased: letters go to the
- * estate, so they are not blocked.
+ * letter that only says efforts are being terminated is never blocked. Deceased blocks a collection
+ * letter too (issue 11): it would be addressed to the consumer by name; one to the estate's personal
+ * representative is a supervisor's override with the reason written down.
  */
 export function checkLetter(f: LetterFacts): ComplianceCheck {
   const exempt = f.accountKind === 'commercial' ? 'commercial' : !f.complianceEnabled ? 'disabled' : null;
@@ -296,7 +297,7 @@ export function checkLetter(f: LetterFacts): ComplianceCheck {
   if (!exempt && f.purpose !== 'termination_of_efforts') {
     for (const fl of f.openFlags) {
       const collection = f.purpose === 'collection';
-      if ((fl.kind === 'cease_communication' || fl.kind === 'disputed') && collection) blocks.push(block(flagFacts(fl, true)!));
+      if ((fl.kind === 'cease_communication' || fl.kind === 'disputed' || fl.kind === 'deceased') && collection) blocks.push(block(flagFacts(fl, true)!));
       if (fl.kind === 'attorney_represented' || fl.kind === 'bankruptcy') blocks.push(block(flagFacts(fl, true)!));
     }
   }
