@@ -127,7 +127,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   // No call yet: the timeline holds the stage move that put the account on the worklist and its letter.
   const before = page.getByTestId('contact-timeline');
   await expect(before).toContainText('Collection stage: Second notice');
-  await expect(before).toContainText('Letter queued: SECOND_NOTICE (Second notice)');
+  await expect(before).toContainText('Letter queued: Second notice (Second notice)');
   await expect(before).not.toContainText('Call to');
 
   // Log a call. First a start time outside calling hours: 7:15 AM Chicago is blocked until 8:00 AM.

@@ -74,6 +74,8 @@ export const auditActions = [
   // Letters
   'letterTemplate.save',
   'letterTemplate.setActive',
+  'letter.skip',
+  'letterRun.start',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -12,7 +12,7 @@ import type { FlagKind } from './collections';
 
 // ---------------------------------------------------------------- stages
 export const stageActionSchema = z.discriminatedUnion('kind', [
-  /** Queue a letter from this template (the letters service prints the queue). */
+  /** Queue a letter from this template of the library, by its key (old ladders: a code templateKeyOf resolves). */
   z.object({ kind: z.literal('letter'), templateCode: requiredText('Letter template code', 40) }),
   /** A call task on the worklist. */
   z.object({ kind: z.literal('call'), note: textField('Call note', 200).default('') }),
@@ -53,16 +53,16 @@ export interface Stage {
 }
 
 export const defaultStages: StageInput[] = [
-  { name: 'Friendly reminder', daysPastDue: 7, actions: [{ kind: 'letter', templateCode: 'REMINDER' }] },
+  { name: 'Friendly reminder', daysPastDue: 7, actions: [{ kind: 'letter', templateCode: 'friendly-reminder' }] },
   {
     name: 'Second notice',
     daysPastDue: 30,
     actions: [
-      { kind: 'letter', templateCode: 'SECOND_NOTICE' },
+      { kind: 'letter', templateCode: 'second-notice' },
       { kind: 'call', note: '' },
     ],
   },
-  { name: 'Final notice', daysPastDue: 60, actions: [{ kind: 'letter', templateCode: 'FINAL_NOTICE' }, { kind: 'call', note: '' }, { kind: 'statement' }] },
+  { name: 'Final notice', daysPastDue: 60, actions: [{ kind: 'letter', templateCode: 'final-demand' }, { kind: 'call', note: '' }, { kind: 'statement' }] },
   { name: 'Agency referral review', daysPastDue: 90, actions: [{ kind: 'call', note: 'Review for agency referral' }] },
 ];
 
@@ -162,8 +162,17 @@ export type WorklistQuery = z.input<typeof worklistGetSchema>;
  * callback's instant.
  */
 export type WorklistReasonRow =
-  /** An open stage task due; `templateCode` for letters, `note` the stage's note for the clerk. */
-  | { reason: 'stage_action'; dueDate: string; taskId: number; task: CollectionTaskKind; templateCode: string | null; stageName: string | null; note: string }
+  /** An open stage task due; `templateCode` and the template's name for letters, `note` the stage's note for the clerk. */
+  | {
+      reason: 'stage_action';
+      dueDate: string;
+      taskId: number;
+      task: CollectionTaskKind;
+      templateCode: string | null;
+      templateName: string | null;
+      stageName: string | null;
+      note: string;
+    }
   | { reason: 'promise_due' | 'promise_broken'; dueDate: string; promiseId: number; amountCents: number }
   /** `unpaid` installments are late or missed; the first is `seq` (0 = the down payment) of `installmentCount`, `amountCents` still owed on it. */
   | {

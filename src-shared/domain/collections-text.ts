@@ -80,7 +80,7 @@ export const installmentLabel = (seq: number, installmentCount: number) => (seq 
 export function worklistReasonText(r: WorklistReasonRow): string {
   switch (r.reason) {
     case 'stage_action':
-      return `${taskLabels[r.task]}${r.templateCode ? ` ${r.templateCode}` : ''}${r.stageName ? ` (${r.stageName})` : ''}${r.note ? `: ${r.note}` : ''}`;
+      return `${taskLabels[r.task]}${r.templateName ? `: ${r.templateName}` : ''}${r.stageName ? ` (${r.stageName})` : ''}${r.note ? `: ${r.note}` : ''}`;
     case 'promise_due':
     case 'promise_broken':
       return `Promise of ${formatMoney(r.amountCents)} for ${formatDate(r.dueDate)} ${r.reason === 'promise_due' ? 'is due' : 'was broken'}`;
@@ -215,7 +215,7 @@ export function timelineTitle(e: TimelineEntry): string {
         ? `Collection stage: ${e.toStage}${e.fromStage ? ` (was ${e.fromStage})` : ''}`
         : `Left collections${e.fromStage ? ` (was ${e.fromStage})` : ''}`;
     case 'letter':
-      return `Letter ${letterVerb[e.status]}: ${e.templateCode ?? 'letter'}${e.stageName ? ` (${e.stageName})` : ''}`;
+      return `Letter ${letterVerb[e.status]}: ${e.templateName ?? 'unknown template'}${e.stageName ? ` (${e.stageName})` : ''}`;
     case 'document':
       return archiveTitle({ kind: e.documentKind, number: e.number, copy: e.copy });
   }

@@ -411,6 +411,8 @@ export type TimelineEvent =
       kind: 'letter';
       status: CollectionTaskStatus;
       templateCode: string | null;
+      /** The library template's name (shown); null when the library has none for the code. */
+      templateName: string | null;
       stageName: string | null;
       blockedBy: ComplianceRule | null;
       cancelled: TaskCancelled | null;

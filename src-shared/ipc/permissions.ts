@@ -157,6 +157,12 @@ export const access: { readonly [C in Channel]: Access } = {
   'letters.templates.get': anyone,
   'letters.templates.save': supervisors,
   'letters.templates.setActive': supervisors,
+  // Letter runs: clerks review the queue, skip with a reason and produce it; supervisors select ad hoc.
+  'letters.queue': anyone,
+  'letters.select': supervisors,
+  'letters.skip': anyone,
+  'letters.startRun': anyone,
+  'letters.getRun': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -30,6 +30,7 @@ describe('collections words', () => {
         taskId: 1,
         task: 'call',
         templateCode: null,
+        templateName: null,
         stageName: 'Agency referral review',
         note: 'Review for agency referral',
       }),
@@ -56,12 +57,13 @@ describe('collections words', () => {
       kind: 'letter',
       status: 'blocked',
       templateCode: 'FINAL_NOTICE',
+      templateName: 'Final demand',
       stageName: 'Final notice',
       blockedBy: 'cease_communication',
       cancelled: null,
       note: '',
     });
-    expect([timelineTitle(blocked), timelineDetail(blocked)]).toEqual(['Letter not queued: FINAL_NOTICE (Final notice)', 'Blocked: Cease communication']);
+    expect([timelineTitle(blocked), timelineDetail(blocked)]).toEqual(['Letter not queued: Final demand (Final notice)', 'Blocked: Cease communication']);
     const left = entry({ kind: 'stage', toStage: null, fromStage: 'Second notice', daysPastDue: 0, pastDueCents: 0, asOf: '2026-03-15' });
     expect([timelineTitle(left), timelineDetail(left)]).toEqual(['Left collections (was Second notice)', 'nothing past due on Mar 15, 2026']);
     const verified = entry({

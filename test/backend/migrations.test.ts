@@ -101,4 +101,5 @@ const COMMITTED: Record<number, string> = {
   12: '6a05545508ed9eea',
   13: '377615af73c87f94',
   14: 'fa3b7542f49e37c4',
+  15: 'e89b4c30fd94cf7b',
 };

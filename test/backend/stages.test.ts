@@ -31,7 +31,7 @@ describe('collection stages', () => {
     expect(first).toMatchObject({ movedUp: 1, tasksCreated: 1 });
     let view = await must(b, s.clerk, 'stages.account', { accountId: acct.id });
     expect(view.stage).toMatchObject({ name: 'Friendly reminder', enteredOn: '2026-02-10' });
-    expect(view.tasks.map((t) => [t.kind, t.detail.templateCode, t.status])).toEqual([['letter', 'REMINDER', 'open']]);
+    expect(view.tasks.map((t) => [t.kind, t.detail.templateCode, t.status])).toEqual([['letter', 'friendly-reminder', 'open']]);
 
     const second = await must(b, s.supervisor, 'stages.evaluate', { asOf: '2026-03-05' }); // 33 days
     expect(second.moves).toEqual([expect.objectContaining({ accountId: acct.id, daysPastDue: 33, pastDueCents: 10000 })]);
@@ -51,7 +51,7 @@ describe('collection stages', () => {
     expect(view.tasks.find((t) => t.stageName === 'Friendly reminder')).toMatchObject({
       status: 'cancelled',
       note: '',
-      detail: { templateCode: 'REMINDER', cancelled: { code: 'superseded', stageName: 'Second notice' } },
+      detail: { templateCode: 'friendly-reminder', cancelled: { code: 'superseded', stageName: 'Second notice' } },
     });
 
     // Evaluating again on the same stage changes nothing.
@@ -70,13 +70,22 @@ describe('collection stages', () => {
         expect.objectContaining({
           kind: 'letter',
           status: 'cancelled',
-          templateCode: 'REMINDER',
+          templateCode: 'friendly-reminder',
+          templateName: 'Friendly reminder',
           stageName: 'Friendly reminder',
           cancelled: { code: 'superseded', stageName: 'Second notice' },
           blockedBy: null,
           by: 'sam',
         }),
-        expect.objectContaining({ kind: 'letter', status: 'open', templateCode: 'SECOND_NOTICE', stageName: 'Second notice', cancelled: null, by: 'sam' }),
+        expect.objectContaining({
+          kind: 'letter',
+          status: 'open',
+          templateCode: 'second-notice',
+          templateName: 'Second notice',
+          stageName: 'Second notice',
+          cancelled: null,
+          by: 'sam',
+        }),
       ]),
     );
     const move = timeline.find((e) => e.kind === 'stage' && e.toStage === 'Second notice');
@@ -86,8 +95,8 @@ describe('collection stages', () => {
       expect.arrayContaining([
         ['stage', 'Collection stage: Friendly reminder', 'sam'],
         ['stage', 'Collection stage: Second notice (was Friendly reminder)', 'sam'],
-        ['letter', 'Letter cancelled: REMINDER (Friendly reminder)', 'sam'],
-        ['letter', 'Letter queued: SECOND_NOTICE (Second notice)', 'sam'],
+        ['letter', 'Letter cancelled: Friendly reminder (Friendly reminder)', 'sam'],
+        ['letter', 'Letter queued: Second notice (Second notice)', 'sam'],
       ]),
     );
     expect(timelineDetail(move!)).toBe('33 days past due \u00b7 $100.00 past due on Mar 5, 2026');

@@ -69,7 +69,14 @@ describe('worklist', () => {
     // Reasons are codes with their facts (ISO dates, cents); the words are the screen's.
     expect(fir.reasons).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ reason: 'stage_action', task: 'letter', templateCode: 'FINAL_NOTICE', stageName: 'Final notice', note: '' }),
+        expect.objectContaining({
+          reason: 'stage_action',
+          task: 'letter',
+          templateCode: 'final-demand',
+          templateName: 'Final demand',
+          stageName: 'Final notice',
+          note: '',
+        }),
         expect.objectContaining({ reason: 'stage_action', task: 'statement', templateCode: null }),
         expect.objectContaining({
           reason: 'installment_missed',
@@ -82,7 +89,7 @@ describe('worklist', () => {
         }),
       ]),
     );
-    expect(fir.reasons.map(worklistReasonText)).toContain('Send letter FINAL_NOTICE (Final notice)');
+    expect(fir.reasons.map(worklistReasonText)).toContain('Send letter: Final demand (Final notice)');
     const elm = wl.items.find((i) => i.accountId === E.id)!;
     expect(elm).toMatchObject({ brokenPromises: 1, stageName: null });
     expect(elm.reasons).toEqual([{ reason: 'promise_broken', dueDate: '2026-03-05', promiseId: expect.any(Number), amountCents: 20000 }]);

@@ -10,6 +10,7 @@ import type {
 import type { CollectionsPolicyTables } from './schema-collections-policy';
 import type { DocumentsTables } from './schema-documents';
 import type { LettersTables } from './schema-letters';
+import type { LetterRunsTables } from './schema-letter-runs';
 import type { LetterRecordsTables } from './schema-letter-records';
 
 /** Kysely table types. One interface per table; names match the migrations. */
@@ -229,3 +230,6 @@ export interface Database extends LettersTables {}
 
 // ---- Letters sent and letters by email (migration 014): in schema-letter-records.ts. ----
 export interface Database extends LetterRecordsTables {}
+
+// ---- Letter runs (migration 015): in schema-letter-runs.ts. ----
+export interface Database extends LetterRunsTables {}

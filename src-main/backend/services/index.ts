@@ -27,6 +27,7 @@ import { createDiagnosticsService } from './diagnostics';
 import { createDocumentsService, type DocumentsDeps } from './documents';
 import { documentsTimelineSource } from './documents/timeline-source';
 import { createLettersService } from './letters';
+import { createLetterRunsService } from './letter-runs';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -58,6 +59,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const backup = createBackupService(ctx, backupDeps);
   const documents = createDocumentsService(ctx, { ...documentsDeps, settings });
   const letters = createLettersService(ctx);
+  const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   return {
     backup,
     audit,
@@ -85,6 +87,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     diagnostics,
     documents,
     letters,
+    letterRuns,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -17,6 +17,7 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { defaultStages, type Stage, type StageActionKind, type StageInput } from '@shared/domain/collections-policy';
+import { templateKeyOf } from '@shared/domain/letter-runs';
 import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -68,7 +69,7 @@ const toDraft = (s: Pick<Stage, 'name' | 'daysPastDue'> & { actions: StageInput[
   accountCount: s.accountCount ?? 0,
   actions: s.actions.map((a) => ({
     ...blankAction(a.kind),
-    ...(a.kind === 'letter' ? { templateCode: a.templateCode } : {}),
+    ...(a.kind === 'letter' ? { templateCode: templateKeyOf(a.templateCode) } : {}),
     ...(a.kind === 'call' ? { note: a.note ?? '' } : {}),
     ...(a.kind === 'fee' ? { amount: centsToDecimalString(a.amountCents), description: a.description ?? 'Collection fee' } : {}),
     ...(a.kind === 'status' ? { status: a.status } : {}),
@@ -88,8 +89,8 @@ function validate(stages: DraftStage[]): { input: StageInput[] | null; errors: R
     else seen.set(d, i);
     const actions = s.actions.map((a, k) => {
       if (a.kind === 'letter') {
-        if (!a.templateCode.trim()) errors[`${i}.a${k}`] = 'Enter the letter template code';
-        return { kind: 'letter' as const, templateCode: a.templateCode.trim().toUpperCase() };
+        if (!a.templateCode.trim()) errors[`${i}.a${k}`] = 'Choose the letter template';
+        return { kind: 'letter' as const, templateCode: a.templateCode.trim() };
       }
       if (a.kind === 'call') return { kind: 'call' as const, note: a.note.trim() };
       if (a.kind === 'statement') return { kind: 'statement' as const };
@@ -117,6 +118,12 @@ export function StageSettingsPanel() {
   const { session } = useSession();
   const canEdit = atLeast(session.role, 'supervisor');
   const stages = useQuery({ queryKey: ['stages', 'list'], queryFn: () => unwrap(window.api.stages.list()) });
+  const library = useQuery({ queryKey: ['documents', 'letterTemplates'], queryFn: () => unwrap(window.api.letters['templates.list']()) });
+  /** Library templates by name; a key the library lacks stays choosable, worded as missing, so saving never changes it silently. */
+  const templateOptions = (current: string) => {
+    const options = (library.data ?? []).filter((t) => t.active || t.key === current).map((t) => ({ value: t.key, label: t.name }));
+    return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: 'Template not in the library' }] : options;
+  };
   const [draft, setDraft] = useState<DraftStage[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -294,16 +301,17 @@ export function StageSettingsPanel() {
                         {m.label}
                       </Badge>
                       {a.kind === 'letter' && (
-                        <TextInput
+                        <Select
                           size="xs"
-                          w={220}
+                          w={260}
                           aria-label={`Stage ${i + 1} letter template`}
-                          placeholder="Template code, e.g. REMINDER"
-                          value={a.templateCode}
-                          onChange={(e) => updateAction(i, k, { templateCode: e.currentTarget.value })}
+                          placeholder="Choose a template"
+                          data={templateOptions(a.templateCode)}
+                          value={a.templateCode || null}
+                          onChange={(key) => updateAction(i, k, { templateCode: key ?? '' })}
                           error={v.errors[`${i}.a${k}`]}
                           disabled={!canEdit}
-                          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+                          allowDeselect={false}
                         />
                       )}
                       {a.kind === 'call' && (

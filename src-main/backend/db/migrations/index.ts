@@ -12,6 +12,7 @@ import { m011InvoiceShipTo } from './011-invoice-ship-to';
 import { m012LetterTemplates } from './012-letter-templates';
 import { m013ArchiveStatements } from './013-archive-statements';
 import { m014Letters } from './014-letters';
+import { m015LetterRuns } from './015-letter-runs';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
   m012LetterTemplates,
   m013ArchiveStatements,
   m014Letters,
+  m015LetterRuns,
 ];
 export type { Migration };

@@ -1,5 +1,6 @@
 import type { ComplianceRule, TimelineEntry } from '@shared/domain/collections';
 import type { TaskCancelled } from '@shared/domain/collections-policy';
+import { templateNamer } from '../letter-runs/template-names';
 import type { TimelineSource } from '../timeline';
 
 /**
@@ -23,6 +24,7 @@ export const stagesTimelineSource: TimelineSource = async (db, accountId) => {
     .where('k.account_id', '=', accountId)
     .where('k.kind', '=', 'letter')
     .execute();
+  const nameOf = await templateNamer(db);
   const out: TimelineEntry[] = moves.map((m) => ({
     at: m.at,
     kind: 'stage',
@@ -41,6 +43,7 @@ export const stagesTimelineSource: TimelineSource = async (db, accountId) => {
       kind: 'letter',
       status: l.status,
       templateCode: detail.templateCode ?? null,
+      templateName: nameOf(detail.templateCode),
       stageName: l.stage_name,
       blockedBy: l.status === 'blocked' ? (detail.rule ?? null) : null,
       cancelled: detail.cancelled ?? null,

@@ -9,6 +9,7 @@ import { businessToday } from '../ledger/posting';
 import { planStates, inForce } from '../plans';
 import { pastDueByAccount, referredAccounts } from '../stages';
 import { createPartners, type Partners } from './adapters';
+import { templateNamer } from '../letter-runs/template-names';
 
 type Query = z.output<typeof worklistGetSchema>;
 
@@ -176,6 +177,7 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
       .execute();
     for (const r of rows) accounts.set(r.id, r);
   }
+  const nameOf = await templateNamer(db);
   for (let k = 0; k < pageIds.length; k += 500) {
     const tasks = await db
       .selectFrom('collection_task as t')
@@ -194,6 +196,7 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
         taskId: t.id,
         task: t.kind,
         templateCode: detail.templateCode ?? null,
+        templateName: nameOf(detail.templateCode),
         stageName: t.stage_name,
         note: t.note,
       };
