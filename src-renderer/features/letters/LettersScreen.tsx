@@ -1,9 +1,11 @@
 import { Tabs } from '@mantine/core';
+import { IconTemplate } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Role } from '@shared/domain/users';
 import { atLeast, useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
+import { TemplatesPanel } from './templates/TemplatesPanel';
 
 /**
  * Letters: one tab per part (the queue and letter runs, statement runs, the template library). Each
@@ -17,7 +19,9 @@ interface LetterTab {
   panel: ReactNode;
 }
 
-const letterTabs: LetterTab[] = [];
+const letterTabs: LetterTab[] = [
+  { value: 'templates', label: 'Templates', icon: <IconTemplate size={16} />, minRole: 'supervisor', panel: <TemplatesPanel /> },
+];
 
 export function LettersScreen() {
   const { session } = useSession();

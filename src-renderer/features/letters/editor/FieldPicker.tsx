@@ -6,11 +6,22 @@ import { type LetterField, letterFieldNames, letterFields } from '@shared/domain
  * The merge-field menu: every field of `letterFields` by its label. Picking one hands back its name;
  * the caller inserts `{{name}}`, so no field is ever typed from memory.
  */
-export function FieldPicker({ onPick, disabled, label = 'Insert field' }: { onPick: (field: LetterField) => void; disabled?: boolean; label?: string }) {
+export function FieldPicker({
+  onPick,
+  disabled,
+  label = 'Insert field',
+  ariaLabel,
+}: {
+  onPick: (field: LetterField) => void;
+  disabled?: boolean;
+  label?: string;
+  /** Tells two pickers on one form apart (subject, body). */
+  ariaLabel?: string;
+}) {
   return (
     <Menu position="bottom-start" shadow="md" width={300} withinPortal>
       <Menu.Target>
-        <Button size="compact-sm" variant="default" leftSection={<IconBraces size={14} />} disabled={disabled}>
+        <Button size="compact-sm" variant="default" leftSection={<IconBraces size={14} />} disabled={disabled} aria-label={ariaLabel}>
           {label}
         </Button>
       </Menu.Target>

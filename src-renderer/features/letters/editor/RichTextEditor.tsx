@@ -83,7 +83,7 @@ export function RichTextEditor({ value, onChange, fields = false, minHeight = 24
               <Text size="xs" c="dimmed">
                 Merge fields are filled for each account.
               </Text>
-              <FieldPicker onPick={insertField} />
+              <FieldPicker onPick={insertField} ariaLabel={`Insert a merge field in the ${label.toLowerCase()}`} />
             </Group>
           )}
         </Mantine.Toolbar>
