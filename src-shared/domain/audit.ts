@@ -71,6 +71,7 @@ export const auditActions = [
   'document.archived',
   'document.settings',
   'document.testEmail',
+  'statementRun.save',
   // Letters
   'letterTemplate.save',
   'letterTemplate.setActive',

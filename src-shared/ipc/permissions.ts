@@ -163,6 +163,11 @@ export const access: { readonly [C in Channel]: Access } = {
   'letters.skip': anyone,
   'letters.startRun': anyone,
   'letters.getRun': anyone,
+  // Statement runs: clerks send statements; a saved run is a record anyone may reprint.
+  'statements.select': anyone,
+  'statements.saveRun': anyone,
+  'statements.runs': anyone,
+  'statements.getRun': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -12,6 +12,7 @@ import type { DocumentsTables } from './schema-documents';
 import type { LettersTables } from './schema-letters';
 import type { LetterRunsTables } from './schema-letter-runs';
 import type { LetterRecordsTables } from './schema-letter-records';
+import type { StatementsTables } from './schema-statements';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -233,3 +234,6 @@ export interface Database extends LetterRecordsTables {}
 
 // ---- Letter runs (migration 015): in schema-letter-runs.ts. ----
 export interface Database extends LetterRunsTables {}
+
+// ---- Statement runs (migration 016): in schema-statements.ts. ----
+export interface Database extends StatementsTables {}

@@ -10,6 +10,7 @@ import { diagnosticsHandlers } from './diagnostics';
 import { backupsHandlers } from './backups';
 import { documentsHandlers } from './documents';
 import { lettersHandlers } from './letters';
+import { statementsHandlers } from './statements';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -23,5 +24,6 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...documentsHandlers,
   ...lettersHandlers,
+  ...statementsHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -28,6 +28,7 @@ import { createDocumentsService, type DocumentsDeps } from './documents';
 import { documentsTimelineSource } from './documents/timeline-source';
 import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
+import { createStatementsService } from './statements';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -60,6 +61,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const documents = createDocumentsService(ctx, { ...documentsDeps, settings });
   const letters = createLettersService(ctx);
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
+  const statements = createStatementsService(ctx, { aging });
   return {
     backup,
     audit,
@@ -88,6 +90,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     documents,
     letters,
     letterRuns,
+    statements,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -10,6 +10,7 @@ import { diagnosticsContract } from './diagnostics';
 import { backupsContract } from './backups';
 import { documentsContract } from './documents';
 import { lettersContract } from './letters';
+import { statementsContract } from './statements';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -28,6 +29,7 @@ export const contract = {
   ...diagnosticsContract,
   ...documentsContract,
   ...lettersContract,
+  ...statementsContract,
 };
 
 export type Contract = typeof contract;

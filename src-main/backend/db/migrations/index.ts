@@ -13,6 +13,7 @@ import { m012LetterTemplates } from './012-letter-templates';
 import { m013ArchiveStatements } from './013-archive-statements';
 import { m014Letters } from './014-letters';
 import { m015LetterRuns } from './015-letter-runs';
+import { m016StatementRuns } from './016-statement-runs';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   m013ArchiveStatements,
   m014Letters,
   m015LetterRuns,
+  m016StatementRuns,
 ];
 export type { Migration };
