@@ -73,6 +73,10 @@ test('a misspelt field typed into the body is refused, naming it and the field m
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Your account {{acountNumber}} is past due.');
+  // The editor marks it before the save does: red, with the reason as its tooltip.
+  await expect(body.locator('.ld-letter-field-unknown')).toHaveText('{{acountNumber}}');
+  await expect(body.locator('.ld-letter-field-unknown')).toHaveAttribute('title', '{{acountNumber}} is not a merge field');
+  await expect(body.getByTitle('Contact name', { exact: true })).toHaveText('{{contactName}}');
   await page.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(
     '{{acountNumber}} is not a merge field (did you mean {{accountNumber}}?)',

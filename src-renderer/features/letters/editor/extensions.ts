@@ -1,7 +1,8 @@
-import type { Extensions } from '@tiptap/core';
+import type { Extensions } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import TextAlign from '@tiptap/extension-text-align';
+import { FieldHighlight } from './fieldHighlight';
 
 /**
  * The letter editor's schema, kept to what the backend's sanitizer keeps (services/letters/sanitize.ts):
@@ -45,4 +46,5 @@ export const letterExtensions: Extensions = [
   TableRow,
   TableHeader,
   TableCell,
+  FieldHighlight,
 ];
