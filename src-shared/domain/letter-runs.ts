@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../dates/schema';
 import { accountKinds, type AccountKind } from './accounts';
-import type { ComplianceRule } from './collections';
+import type { ComplianceBlock } from './collections';
 import { idSchema, requiredText } from './text';
 
 /**
@@ -31,10 +31,8 @@ export function templateKeyOf(templateCode: string): string {
 export const letterExceptionCodes = ['BLOCKED', 'NOTHING_DUE', 'NO_ADDRESS', 'NO_TEMPLATE', 'MISSING_FIELD', 'ALREADY_SENT'] as const;
 export type LetterExceptionCode = (typeof letterExceptionCodes)[number];
 
-export interface LetterBlock {
-  rule: ComplianceRule;
-  citation: string;
-}
+/** A compliance rule that blocks the letter, with its citation (worded as the document problems word it). */
+export type LetterBlock = ComplianceBlock;
 
 /** One account the queue or a selection holds: a stage's letter task, or (ad hoc) an account picked by filters. */
 export interface LetterCandidate {

@@ -1,10 +1,11 @@
 import { Tabs } from '@mantine/core';
-import { IconTemplate } from '@tabler/icons-react';
+import { IconMailForward, IconTemplate } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Role } from '@shared/domain/users';
 import { atLeast, useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
+import { QueuePanel } from './queue/QueuePanel';
 import { TemplatesPanel } from './templates/TemplatesPanel';
 
 /**
@@ -20,6 +21,7 @@ interface LetterTab {
 }
 
 const letterTabs: LetterTab[] = [
+  { value: 'queue', label: 'Queue', icon: <IconMailForward size={16} />, minRole: 'clerk', panel: <QueuePanel /> },
   { value: 'templates', label: 'Templates', icon: <IconTemplate size={16} />, minRole: 'supervisor', panel: <TemplatesPanel /> },
 ];
 

@@ -81,7 +81,7 @@ export async function accountFacts(
         postalCode: address.postalCode.trim(),
         addressMissing: mail.ok ? [] : mail.missing,
         emailConsent: consent.has(r.id),
-        blocks: check.allowed ? [] : check.blocks.map((b) => ({ rule: b.rule, citation: b.citation })),
+        blocks: check.allowed ? [] : check.blocks,
       });
     }
   }
