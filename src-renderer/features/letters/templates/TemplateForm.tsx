@@ -7,6 +7,7 @@ import { fieldErrors, unwrap } from '../../../api/client';
 import { queryClient } from '../../../api/query';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { templateKeys } from './api';
+import { PreviewButton } from './PreviewModal';
 import { SubjectInput } from './SubjectInput';
 import { VersionHistory } from './VersionHistory';
 import { purposeWords } from './words';
@@ -183,6 +184,7 @@ export function TemplateForm({
             )}
           </div>
           <Group justify="flex-end">
+            {detail && <PreviewButton templateId={detail.id} subject={draft.subject} bodyHtml={draft.bodyHtml} />}
             <Button onClick={save} loading={busy}>
               {detail ? `Save as version ${detail.currentVersion + 1}` : 'Create template'}
             </Button>
