@@ -21,6 +21,7 @@ export const auditActions = [
   // Receivables
   'account.create',
   'account.update',
+  'account.lettersByEmail',
   'item.create',
   'item.update',
   'invoice.draft.create',
@@ -75,6 +76,7 @@ export const auditActions = [
   // Letters
   'letterTemplate.save',
   'letterTemplate.setActive',
+  'letter.sent',
   'letter.skip',
   'letterRun.start',
 ] as const;

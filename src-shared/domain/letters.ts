@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, requiredText } from './text';
+import type { ComplianceCheck } from './collections';
+import { idSchema, isoDateSchema, requiredText } from './text';
 
 /**
  * Past-due letters (docs/letters.md): the template library's purposes, merge fields and contracts.
@@ -188,3 +189,46 @@ export interface LetterTemplateSaved {
   version: number;
   removed: string[];
 }
+
+// ---- Composing one letter (docs/letters.md, Composing a letter) ----
+
+/** letters.compose: a template merged with one account's figures, ready to edit. */
+export const letterComposeSchema = z.object({
+  accountId: idSchema,
+  templateId: idSchema,
+  /** Default: the template's current version. */
+  version: z.number().int().min(1).optional(),
+  /** Default: LETTER_PAY_BY_DAYS after today. */
+  payByDate: isoDateSchema.optional(),
+});
+export type LetterCompose = z.infer<typeof letterComposeSchema>;
+
+/** What letters.compose answers: the merged wording and what would stop the letter. */
+export interface ComposedLetter {
+  templateId: number;
+  templateName: string;
+  version: number;
+  purpose: LetterPurpose;
+  /** Merged, plain text (an email's subject; the letter's subject line). */
+  subject: string;
+  /** Merged HTML of the letter's body, ready for the editor (the page prints the date, the address and the signature itself). */
+  bodyHtml: string;
+  payByDate: string;
+  /** Fields with no value and no fallback: the letter cannot go out until the text no longer needs them. */
+  missing: LetterField[];
+  /** The compliance check for this purpose on this account now. */
+  check: ComplianceCheck;
+  /** A collection letter for an account with nothing past due (NOTHING_DUE when it is sent). */
+  nothingDue: boolean;
+  /** The account asked for letters by email (else emailing it is NO_EMAIL_CONSENT). */
+  lettersByEmail: boolean;
+}
+
+/** Whether an account asked for its letters by email (set on its Documents tab). */
+export interface LetterDeliveryPreference {
+  accountId: number;
+  lettersByEmail: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+export const letterDeliverySetSchema = z.object({ accountId: idSchema, lettersByEmail: z.boolean() });

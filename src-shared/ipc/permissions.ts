@@ -157,6 +157,10 @@ export const access: { readonly [C in Channel]: Access } = {
   'letters.templates.get': anyone,
   'letters.templates.save': supervisors,
   'letters.templates.setActive': supervisors,
+  // Composing one letter: clerks write and send letters; whether an account takes letters by email is a clerk's entry too.
+  'letters.compose': anyone,
+  'letters.deliveryPreference': anyone,
+  'letters.setLettersByEmail': anyone,
   // Letter runs: clerks review the queue, skip with a reason and produce it; supervisors select ad hoc.
   'letters.queue': anyone,
   'letters.select': supervisors,

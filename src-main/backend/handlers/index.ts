@@ -10,6 +10,7 @@ import { diagnosticsHandlers } from './diagnostics';
 import { backupsHandlers } from './backups';
 import { documentsHandlers } from './documents';
 import { lettersHandlers } from './letters';
+import { letterComposeHandlers } from './letter-compose';
 import { statementsHandlers } from './statements';
 
 export const handlers: Handlers = {
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...documentsHandlers,
   ...lettersHandlers,
+  ...letterComposeHandlers,
   ...statementsHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -10,6 +10,7 @@ import { diagnosticsContract } from './diagnostics';
 import { backupsContract } from './backups';
 import { documentsContract } from './documents';
 import { lettersContract } from './letters';
+import { letterComposeContract } from './letter-compose';
 import { statementsContract } from './statements';
 
 /**
@@ -29,6 +30,7 @@ export const contract = {
   ...diagnosticsContract,
   ...documentsContract,
   ...lettersContract,
+  ...letterComposeContract,
   ...statementsContract,
 };
 

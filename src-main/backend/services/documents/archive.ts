@@ -124,8 +124,20 @@ export function createArchive(ctx: ServiceContext) {
   return {
     /** Archives the entries in one transaction (all or none). */
     async add(actor: Actor, entries: readonly ArchiveEntry[]): Promise<number[]> {
+      return this.addWith(actor, entries, async () => {});
+    },
+
+    /**
+     * Archives the entries and records what goes with them (a letter's record) in the same transaction:
+     * a failure of either leaves neither.
+     */
+    async addWith(actor: Actor, entries: readonly ArchiveEntry[], also: (trx: Trx, ids: readonly number[]) => Promise<void>): Promise<number[]> {
       if (entries.length === 0) return [];
-      const ids = await ctx.db.transaction().execute((trx) => addIn(trx, actor, entries));
+      const ids = await ctx.db.transaction().execute(async (trx) => {
+        const added = await addIn(trx, actor, entries);
+        await also(trx, added);
+        return added;
+      });
       changed();
       return ids;
     },

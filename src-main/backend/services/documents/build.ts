@@ -21,7 +21,9 @@ import { calibrationBody, calibrationCss } from './kinds/calibration';
 import { creditNoteBody, creditNoteCss } from './kinds/credit-note';
 import { invoiceBody, invoiceCss } from './kinds/invoice';
 import { receiptBody, receiptCss } from './kinds/receipt';
+import { letterBody, letterCss } from './kinds/letter';
 import { statementBody, statementCss } from './kinds/statement';
+import { loadLetterFacts, type LetterFacts, type LetterMaking } from './letter-facts';
 import { loadStatementFacts, statementNumber } from './statement-facts';
 import { senderOf } from './letterhead';
 import { documentStyle as pageStyle, frameOf, wrapPage } from './page';
@@ -49,17 +51,19 @@ export interface BuildOptions {
    * answered beside it (Built.warnings), so the clerk sees the page and why it cannot go yet.
    */
   preview?: boolean;
+  /** Letters only: the business date and who makes the letter (it is signed with their name). */
+  letter?: LetterMaking;
 }
 
 type EmailValues = Record<(typeof emailMergeFields)[number], string>;
 
 export type Built =
-  | { ok: true; document: BuiltDocument; email: { to: string | null; values: EmailValues }; warnings?: OutputProblem[] }
+  | { ok: true; document: BuiltDocument; email: { to: string | null; values: EmailValues }; warnings?: OutputProblem[]; letter?: LetterFacts }
   | { ok: false; problem: OutputProblem };
 
 /** The stylesheet every document of a job shares (PreparedJob.style): the page and every kind. */
 export function documentStyle(paper: PaperSize): string {
-  return pageStyle(paper, [invoiceCss, creditNoteCss, receiptCss, calibrationCss, statementCss]);
+  return pageStyle(paper, [invoiceCss, creditNoteCss, receiptCss, calibrationCss, statementCss, letterCss]);
 }
 
 const kindWords: Record<OutputKind, string> = {
@@ -87,6 +91,8 @@ interface Facts {
   amountDue: string;
   dueDate: string;
   render: (ctx: DocContext) => Html;
+  /** A letter: its template version, text and missing fields (jobs gate and record it). */
+  letter?: LetterFacts;
 }
 
 type Loaded = { ok: true; facts: Facts } | { ok: false; code: 'NOT_FOUND' | 'NOT_POSTED'; number: string | null; accountName: string | null };
@@ -103,11 +109,40 @@ async function orNotFound<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibration' }>, settings: DocumentSettings): Promise<Loaded> {
+async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibration' }>, opts: BuildOptions): Promise<Loaded> {
+  const settings = opts.settings;
   switch (ref.kind) {
-    case 'letter':
-      // Not built yet (the letter kind lands next): listed, never printed blank.
-      return notFound;
+    case 'letter': {
+      if (!opts.letter) throw new Error('A letter is built with its making (the business date and the user signing it).');
+      const making = opts.letter;
+      const l = await orNotFound(() => loadLetterFacts(services, ref, making, { letterhead: settings.letterhead, companyName: opts.companyName }));
+      if (!l) return notFound;
+      // Its number is its template's name: the archive, the timeline and the file name say which letter it was.
+      return {
+        ok: true,
+        facts: {
+          number: l.templateName,
+          account: l.account,
+          accountName: l.account.name,
+          sourceDocumentId: null,
+          amountDue: formatMoney(l.amountPastDueCents),
+          dueDate: formatDate(l.payByDate),
+          letter: l,
+          render: (ctx) =>
+            letterBody(
+              {
+                date: l.today,
+                accountNumber: l.account.accountNumber,
+                subject: l.subject,
+                bodyHtml: l.bodyHtml,
+                payByDate: l.purpose === 'collection' ? l.payByDate : null,
+                signer: l.signer,
+              },
+              ctx,
+            ),
+        },
+      };
+    }
     case 'statement': {
       if (ref.from !== undefined && ref.from > ref.asOf)
         throw invalid(`from: the period starts ${ref.from}, after the statement date ${ref.asOf}.`, [{ path: 'from', message: 'after asOf' }]);
@@ -245,7 +280,7 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
     const body = calibrationBody(opts.settings.layout, context(opts, []));
     return { ok: true, document: finish(ref, 'calibration', null, null, null, body, opts), email: { to: null, values: values({}) } };
   }
-  const loaded = await load(services, ref, opts.settings);
+  const loaded = await load(services, ref, opts);
   if (!loaded.ok) return { ok: false, problem: { ref, number: loaded.number, accountName: loaded.accountName, code: loaded.code, missing: [] } };
   const f = loaded.facts;
   const problem = (code: OutputProblem['code'], missing: string[]): Built => ({
@@ -257,6 +292,7 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
   const to = opts.emailTo ?? billingEmailOf(f.account);
   const warnings: OutputProblem[] = [];
   const unfit = opts.channel === 'email' ? (to ? null : problem('NO_EMAIL', ['email'])) : mail.ok ? null : problem(mail.code, mail.missing);
+  // A letter's own gates (compliance, nothing due, a field with no value: letters.ts) are the job's to apply.
   if (unfit && !unfit.ok) {
     if (!opts.preview) return unfit;
     warnings.push(unfit.problem);
@@ -278,5 +314,6 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
       }),
     },
     ...(warnings.length ? { warnings } : {}),
+    ...(f.letter ? { letter: f.letter } : {}),
   };
 }

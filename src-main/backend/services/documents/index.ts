@@ -5,6 +5,7 @@ import type { SettingsService } from '../settings';
 import { createArchive } from './archive';
 import { isEmailSetUp, notSetUp, openMailer, type EmailTrust } from './email';
 import { createJobs } from './jobs';
+import { createLetterDocuments } from './letters';
 import { createDocumentSettings, DOCUMENT_SETTINGS_KEY, readDocumentSettings, readSmtpPassword } from './settings';
 
 export interface DocumentsDeps {
@@ -20,10 +21,12 @@ export interface DocumentsDeps {
 export function createDocumentsService(ctx: ServiceContext, deps: DocumentsDeps) {
   const archive = createArchive(ctx);
   const settings = createDocumentSettings(ctx);
-  const jobs = createJobs(ctx, { archive, emailTrust: deps.emailTrust });
+  const letters = createLetterDocuments(ctx);
+  const jobs = createJobs(ctx, { archive, letters, emailTrust: deps.emailTrust });
 
   return {
     archive,
+    letters,
     settings,
     jobs,
 

@@ -12,19 +12,24 @@ import type {
   PrintChoice,
 } from '@shared/domain/documents';
 import { fillTemplate, type EmailMergeValues } from '@shared/domain/document-email';
+import { emailOptOutText } from '@shared/domain/letters-text';
 import type { Role } from '@shared/domain/users';
-import type { Actor, ServiceContext } from '../../context';
+import type { Actor, ServiceContext, Trx } from '../../context';
+import type { Caller } from '../compliance';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
 import type { Services } from '../index';
 import type { ArchiveEntry, ArchiveService } from './archive';
 import { buildDocument, documentStyle } from './build';
 import { isEmailSetUp, notSetUp, openMailer, type EmailTrust } from './email';
+import type { LetterFacts, LetterMaking, LetterRef } from './letter-facts';
+import { letterMaking, type LetterDocuments } from './letters';
 import { logoDataUrl, readDocumentSettings, readLogo, readSmtpPassword } from './settings';
 
 /** Who prepares a job: the handler's call (its session, role and services). */
 export interface JobCaller {
   sessionId: string;
-  user: { role: Role } | null;
+  /** The signed-in user: their role gates overrides; their name signs letters. */
+  user: { role: Role; display_name?: string } | null;
   actor: Actor;
   services: Services;
 }
@@ -45,6 +50,8 @@ interface JobDocument {
   fileName: string;
   to: string | null;
   values: EmailMergeValues;
+  /** A letter: what it says and answers, recorded when it goes out. */
+  letter?: { ref: LetterRef; facts: LetterFacts };
 }
 
 interface Job {
@@ -55,12 +62,15 @@ interface Job {
   documents: JobDocument[];
   problems: OutputProblem[];
   state: 'open' | 'completing' | 'done';
+  /** Who prepared it (letters record their override and signer with it) and their services. */
+  caller: Caller;
+  services: Services;
 }
 
 /** Email failures after which the next message would fail the same way: the rest are not tried. */
 const fatalEmailCodes = new Set(['EMAIL_NOT_SET_UP', 'EMAIL_AUTH', 'EMAIL_TLS', 'EMAIL_CONNECTION']);
 
-export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService; emailTrust?: EmailTrust }) {
+export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService; letters: LetterDocuments; emailTrust?: EmailTrust }) {
   const jobs = new Map<string, Job>();
   const now = () => ctx.clock.now().getTime();
 
@@ -100,6 +110,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     const settings = { ...stored, layout: { ...stored.layout, paper } };
     const [logo, company] = await Promise.all([readLogo(ctx.db), call.services.settings.requireCompany()]);
     const logoView = logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null;
+    const letter = refs.some((r) => r.kind === 'letter') ? await letterMaking(ctx, call.user, call.actor) : undefined;
 
     const built: PreparedJob['documents'] = [];
     const kept: JobDocument[] = [];
@@ -108,8 +119,18 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
       // A statement or the calibration page shows no one ledger document: it is never a COPY (archive.hasLeft).
       const sourceId = 'documentId' in ref ? ref.documentId : null;
       const copy = await deps.archive.hasLeft(ref.kind, sourceId, channel);
-      const r = await buildDocument(call.services, ref, { channel, copy, settings, logo: logoView, companyName: company.companyName, emailTo: options.to });
+      const r = await buildDocument(call.services, ref, {
+        channel,
+        copy,
+        settings,
+        logo: logoView,
+        companyName: company.companyName,
+        emailTo: options.to,
+        letter,
+      });
+      const stop = r.ok && r.letter && ref.kind === 'letter' ? (await deps.letters.gates(call, ref, r.letter, channel, call.user?.role ?? null))[0] : undefined;
       if (!r.ok) problems.push(r.problem);
+      else if (stop) problems.push(stop);
       else {
         const to = r.email.to;
         if (channel === 'email' && !to) {
@@ -127,6 +148,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
             fileName: d.fileName,
             to,
             values: r.email.values,
+            ...(r.letter && ref.kind === 'letter' ? { letter: { ref, facts: r.letter } } : {}),
           });
         }
       }
@@ -135,7 +157,17 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
       }
     }
 
-    const job: Job = { id: randomBytes(16).toString('hex'), sessionId: call.sessionId, channel, preparedAt: now(), documents: kept, problems, state: 'open' };
+    const job: Job = {
+      id: randomBytes(16).toString('hex'),
+      sessionId: call.sessionId,
+      channel,
+      preparedAt: now(),
+      documents: kept,
+      problems,
+      state: 'open',
+      caller: { actor: call.actor, role: call.user?.role ?? null },
+      services: call.services,
+    };
     if (kept.length > 0) remember(job);
     return { jobId: job.id, channel, paper, style: documentStyle(paper), documents: built, problems };
   }
@@ -174,6 +206,15 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     jobId: job.id,
   });
 
+  /** The letters among `docs` (archived as `ids`, in order), each recorded in the archive's transaction. */
+  async function recordLetters(trx: Trx, job: Job, docs: readonly JobDocument[], ids: readonly number[]): Promise<void> {
+    for (const [i, d] of docs.entries()) {
+      const archivedId = ids[i];
+      if (!d.letter || archivedId === undefined) continue;
+      await deps.letters.record(trx, job, job.caller, { ref: d.letter.ref, facts: d.letter.facts, channel: job.channel, archivedId });
+    }
+  }
+
   /** Sends each document's message and archives each one sent, at once, so a later failure never loses it. */
   async function email(actor: Actor, job: Job, pdfs: { bytes: Buffer; pages: number }[]) {
     const settings = await readDocumentSettings(ctx.db);
@@ -191,14 +232,17 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
         if (!pdf || !d.to) continue;
         if (!fatal && mailer) {
           const template = settings.emailTemplates[d.kind as Exclude<OutputKind, 'calibration'>];
+          // A letter's email says what its subject says, and carries the opt-out (12 CFR 1006.6(e)).
+          const text = fillTemplate(template.body, d.values);
           try {
             await mailer.send({
               to: d.to,
-              subject: fillTemplate(template.subject, d.values),
-              text: fillTemplate(template.body, d.values),
+              subject: d.letter ? d.letter.facts.subject : fillTemplate(template.subject, d.values),
+              text: d.letter ? `${text}\n\n${emailOptOutText(settings.letterhead.phone)}` : text,
               attachment: { fileName: d.fileName, content: pdf.bytes },
             });
-            archivedIds.push(...(await deps.archive.add(actor, [entryOf(job, d, pdf, d.to)])));
+            const to = d.to;
+            archivedIds.push(...(await deps.archive.addWith(actor, [entryOf(job, d, pdf, to)], (trx, ids) => recordLetters(trx, job, [d], ids))));
             sentTo.add(d.to);
             pages += pdf.pages;
             continue;
@@ -229,6 +273,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
       throw new DomainError('FORBIDDEN', 'Only an administrator prints the calibration page.');
     const [settings, logo, company] = await Promise.all([readDocumentSettings(ctx.db), readLogo(ctx.db), call.services.settings.requireCompany()]);
     const logoView = logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null;
+    const letter: LetterMaking | undefined = ref.kind === 'letter' ? await letterMaking(ctx, call.user, call.actor) : undefined;
     const r = await buildDocument(call.services, ref, {
       channel: 'print',
       copy: false,
@@ -236,8 +281,11 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
       logo: logoView,
       companyName: company.companyName,
       preview: true,
+      letter,
     });
-    return r.ok ? { html: r.document.html, problems: r.warnings ?? [] } : { html: '', problems: [r.problem] };
+    if (!r.ok) return { html: '', problems: [r.problem] };
+    const gates = r.letter && ref.kind === 'letter' ? await deps.letters.gates(call, ref, r.letter, 'print', call.user?.role ?? null) : [];
+    return { html: r.document.html, problems: [...gates, ...(r.warnings ?? [])] };
   }
 
   return {
@@ -272,9 +320,10 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
           const sent = await email(actor, job, pdfs);
           return { channel: 'email', delivered: sent.archivedIds.length, cancelled: false, ...sent, problems: [...job.problems, ...sent.problems] };
         }
-        const archivedIds = await deps.archive.add(
+        const archivedIds = await deps.archive.addWith(
           actor,
           job.documents.map((d, i) => entryOf(job, d, pdfs[i] as { bytes: Buffer; pages: number }, input.destination)),
+          (trx, ids) => recordLetters(trx, job, job.documents, ids),
         );
         const pages = job.channel === 'print' ? input.pages : pdfs.reduce((sum, p) => sum + p.pages, 0);
         return {
