@@ -49,6 +49,7 @@ import { DocumentDrawer } from '../ledger/DocumentDrawer';
 import { PostPaymentModal } from '../payments/PostPaymentModal';
 import { AccountDetailsForm } from './AccountForm';
 import { DocumentsTab } from '../documents/DocumentsTab';
+import { AccountStatement } from '../statements/AccountStatement';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
@@ -310,6 +311,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
           <PaymentPlanTab ledger={ledger} closed={closed} />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
+          <AccountStatement accountId={account.id} accountNumber={account.accountNumber} />
           <DocumentsTab accountId={account.id} />
         </Tabs.Panel>
         <Tabs.Panel value="details">

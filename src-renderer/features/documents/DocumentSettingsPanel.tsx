@@ -4,6 +4,7 @@ import { useDocumentSettings } from './api';
 import { EmailSettingsForm } from './EmailSettingsForm';
 import { LayoutForm } from './LayoutForm';
 import { LetterheadForm } from './LetterheadForm';
+import { StatementMessagesForm } from '../statements/StatementMessagesForm';
 
 /**
  * Settings › Documents: letterhead, page layout and email. Administrators change them; others see the
@@ -21,6 +22,7 @@ export function DocumentSettingsPanel() {
       {!canEdit && <Alert color="gray">Only an administrator can change document settings.</Alert>}
       <LetterheadForm view={view} canEdit={canEdit} />
       <LayoutForm view={view} canEdit={canEdit} />
+      <StatementMessagesForm view={view} canEdit={canEdit} />
       {canEdit && <EmailSettingsForm view={view} />}
     </Stack>
   );

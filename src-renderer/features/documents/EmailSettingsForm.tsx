@@ -26,7 +26,7 @@ import { errorWords } from './api';
 import { saveDocumentSettings, saveProblem, type DocumentSettingsPatch } from './settingsApi';
 
 type TemplateKind = keyof DocumentSettings['emailTemplates'];
-const templateKinds: TemplateKind[] = ['invoice', 'credit_note', 'receipt'];
+const templateKinds: TemplateKind[] = ['invoice', 'credit_note', 'receipt', 'statement'];
 type Smtp = DocumentSettings['smtp'];
 type Password = { mode: 'keep' } | { mode: 'change'; text: string } | { mode: 'remove' };
 

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconMailForward, IconTemplate } from '@tabler/icons-react';
+import { IconFileInvoice, IconMailForward, IconTemplate } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Role } from '@shared/domain/users';
@@ -7,6 +7,7 @@ import { atLeast, useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { QueuePanel } from './queue/QueuePanel';
 import { TemplatesPanel } from './templates/TemplatesPanel';
+import { StatementsPanel } from '../statements/StatementsPanel';
 
 /**
  * Letters: one tab per part (the queue and letter runs, statement runs, the template library). Each
@@ -22,6 +23,7 @@ interface LetterTab {
 
 const letterTabs: LetterTab[] = [
   { value: 'queue', label: 'Queue', icon: <IconMailForward size={16} />, minRole: 'clerk', panel: <QueuePanel /> },
+  { value: 'statements', label: 'Statements', icon: <IconFileInvoice size={16} />, minRole: 'clerk', panel: <StatementsPanel /> },
   { value: 'templates', label: 'Templates', icon: <IconTemplate size={16} />, minRole: 'supervisor', panel: <TemplatesPanel /> },
 ];
 
