@@ -83,6 +83,18 @@ test('a misspelt field typed into the body is refused, naming it and the field m
   );
   const stored = await must(app.backend, session, 'letters.templates.get', { templateId: await templateId(app.backend, session, 'second-notice') });
   expect(stored.currentVersion).toBe(1);
+
+  // The refused draft is still only on screen: opening another template asks before dropping it.
+  await page.getByRole('button', { name: /^Final demand/ }).click();
+  const ask = page.getByRole('dialog', { name: 'Discard the changes?' });
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(body).toContainText('Your account {{acountNumber}} is past due.');
+  await page.getByRole('button', { name: /^Final demand/ }).click();
+  await ask.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Final demand', level: 4 })).toBeVisible();
+  await page.getByRole('button', { name: /^Second notice/ }).click();
+  await expect(page.getByRole('heading', { name: 'Second notice', level: 4 })).toBeVisible();
+  await expect(body).not.toContainText('acountNumber');
 });
 
 test('the validation notice opens and saves with its tables, alignment and nested lists intact', async ({ app, page }) => {

@@ -37,6 +37,7 @@ export function TemplateForm({
   detail,
   onCreated,
   saved,
+  onDirty,
   setSaved,
 }: {
   detail: LetterTemplateDetail | null;
@@ -44,6 +45,8 @@ export function TemplateForm({
   /** The last save's answer, kept by the panel so that it outlives the form of a template just made. */
   saved: LetterTemplateSaved | null;
   setSaved: (s: LetterTemplateSaved | null) => void;
+  /** Told whether the form holds changes not saved, so that leaving it can ask first. */
+  onDirty: (dirty: boolean) => void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => (detail ? fromDetail(detail) : blank));
   const [busy, setBusy] = useState(false);
@@ -95,6 +98,10 @@ export function TemplateForm({
       setBusy(false);
     }
   };
+
+  const stored = detail ? fromDetail(detail) : blank;
+  const dirty = (Object.keys(stored) as (keyof Draft)[]).some((k) => stored[k] !== draft[k]);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
 
   const fields = problem?.fields ?? {};
   return (
