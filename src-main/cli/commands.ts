@@ -6,6 +6,7 @@ import { demoCommands } from './demo';
 import { backupCommands } from './backup';
 import { documentCommands } from './documents';
 import { statementCommands } from './statements';
+import { letterCommands } from './letters';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
@@ -16,4 +17,5 @@ export const commands: Record<string, Command> = {
   ...backupCommands,
   ...documentCommands,
   ...statementCommands,
+  ...letterCommands,
 };
