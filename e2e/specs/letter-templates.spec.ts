@@ -63,6 +63,11 @@ test('a supervisor adds a merge field from the picker, saves version 2, and read
   await expect(old).not.toContainText('Please quote');
   await expect(old).toHaveAttribute('contenteditable', 'false');
   await expect(dialog.getByRole('button', { name: 'Insert a merge field in the body of version 1' })).toHaveCount(0);
+  // Copying it back makes it the draft of version 3; nothing is saved until asked.
+  await dialog.getByRole('button', { name: 'Copy into the editor' }).click();
+  await expect(body).not.toContainText('Please quote');
+  await expect(subject).toHaveValue(stored.versions[1]?.subject ?? '');
+  expect((await must(app.backend, session, 'letters.templates.get', { templateId: id })).currentVersion).toBe(2);
 });
 
 test('a misspelt field typed into the body is refused, naming it and the field meant', async ({ app, page }) => {
