@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
+import { openBackend } from '../../src-main/cli/common';
 import { tempDir } from '../support/store';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 
@@ -38,6 +40,7 @@ async function queuedStore() {
   const eve = await mk('Eve', '94105');
   await must(b, s.supervisor, 'stages.evaluate', { asOf: '2026-03-15' });
   await must(b, s.clerk, 'flags.set', { kind: 'cease_communication', accountId: eve.id, reason: 'Letter asking us to stop' });
+  await must(b, s.admin, 'documents.updateSettings', { letterhead: { phone: '(312) 555-0100', legalName: 'Test Billing Co' } });
   await b.close();
   const dir = tempDir();
   const keyFile = path.join(dir, 'office.key');
@@ -88,5 +91,47 @@ describe('letters run from the command line', () => {
     expect(s.errors).toMatch(/no collection stage "Nope".*"Second notice"/);
     const o = await cli('letters', 'run', '--template', 'second-notice', ...store);
     expect(o.errors).toMatch(/--out FILE.html or FILE.pdf is required/);
+  });
+
+  it('without --dry-run writes one PDF of the letters in postal-code order, records them as sent by PDF and closes their tasks', async () => {
+    const { store, dir, ames, cole } = await queuedStore();
+    const pdf = path.join(dir, 'letters.pdf');
+    const r = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, ...store);
+    expect(r.errors).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.text).toMatch(/letters run \d+: 2 "Second notice" letters ->/);
+    expect(r.text).toMatch(/skipped .*Dent: No mailing address/);
+    expect(r.text).toMatch(/skipped .*Eve: A compliance rule blocks this letter/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    // Cole (30301) comes before Ames (62704): presort order.
+    expect(text.indexOf(cole.accountNumber)).toBeGreaterThan(-1);
+    expect(text.indexOf(cole.accountNumber)).toBeLessThan(text.indexOf(ames.accountNumber));
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const backend = openBackend({ store: store[1], 'key-file': store[3] });
+    try {
+      const sent = await backend.ctx.db.selectFrom('letter').select(['account_id', 'channel', 'task_id', 'archived_document_id']).orderBy('id').execute();
+      expect(sent.map((l) => [l.account_id, l.channel])).toEqual([
+        [cole.id, 'pdf'],
+        [ames.id, 'pdf'],
+      ]);
+      const archived = await backend.ctx.db.selectFrom('archived_document').select(['pages']).where('kind', '=', 'letter').execute();
+      expect(archived.reduce((n, a) => n + a.pages, 0)).toBe(pages);
+      const tasks = await backend.ctx.db
+        .selectFrom('collection_task')
+        .select(['account_id', 'status'])
+        .where('kind', '=', 'letter')
+        .orderBy('account_id')
+        .execute();
+      expect(tasks.filter((t) => t.status === 'done').map((t) => t.account_id)).toEqual([ames.id, cole.id]);
+    } finally {
+      await backend.close();
+    }
+
+    // Nothing left to send: the accounts that could not get it are still listed.
+    const again = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, ...store);
+    expect(again.code).not.toBe(0);
+    expect(again.errors).toMatch(/no letter that can go \(2 skipped\)/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/backend';
 import { templateKeyOf } from '../../src-shared/domain/letter-runs';
+import { signInSession } from '../kit';
+import { b64, mustPrepare, smallPdf } from '../support/document-delivery';
 import { must, newAccount, postInvoice, receivablesBackend, type Sessions } from '../support/receivables';
 
 const address = (postalCode: string) => ({ line1: '1 Main St', line2: '', city: 'Springfield', state: 'IL', postalCode, country: 'US' });
@@ -208,5 +210,88 @@ describe('starting a letter run', () => {
     expect(twice).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const past = await b.call(s.clerk, 'letters.startRun', { templateId, channel: 'pdf', payByDate: '2026-03-01', accounts: [{ accountId: ames.id }] });
     expect(past).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+/** What the shell does after a save: complete the prepared job with one real PDF per letter. */
+async function saveLetters(b: Backend, session: string, refs: object[]) {
+  const job = await mustPrepare(b, session, 'documents.savePdf', { documents: refs });
+  const pdfs = await Promise.all(job.documents.map(() => smallPdf('letter')));
+  if (!pdfs.length) return { job, outcome: null };
+  const outcome = await must(b, session, 'documents.complete', { jobId: job.jobId, pdfs: pdfs.map(b64), destination: 'letters.pdf', pages: 0 });
+  return { job, outcome };
+}
+
+describe('resuming a letter run', () => {
+  it('after a cancelled job (nothing recorded) and one letter recorded, resumes with only the others; no account gets two letters', async () => {
+    const { b, s, ames, baker, cole } = await queuedOffice();
+    await must(b, s.admin, 'documents.updateSettings', { letterhead: { phone: '(312) 555-0100', legalName: 'Test Billing Co' } });
+    const queue = await must(b, s.clerk, 'letters.queue', {});
+    const plan = await must(b, s.clerk, 'letters.startRun', {
+      templateId: queue[0]!.templateId!,
+      channel: 'pdf',
+      accounts: queue.map((q) => ({ accountId: q.accountId, taskId: q.taskId })),
+    });
+    expect(plan.paper.map((r) => r.accountId)).toEqual([baker.id, cole.id, ames.id]); // 10001, 30301, 62704
+
+    // The first job is prepared and then cancelled: the shell never completes it, so nothing is recorded.
+    const cancelled = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: plan.paper });
+    expect(cancelled.problems).toEqual([]);
+    expect(cancelled.documents).toHaveLength(3);
+    expect((await must(b, s.clerk, 'letters.getRun', { runId: plan.runId })).sent).toEqual([]);
+
+    // One letter (Baker's) goes out on its own.
+    await saveLetters(b, s.clerk, [plan.paper[0]!]);
+    const view = await must(b, s.clerk, 'letters.getRun', { runId: plan.runId });
+    expect(view.sent).toEqual([baker.id]);
+    expect(view.accounts).toBe(5);
+    expect(view.paper.map((r) => r.accountId)).toEqual([cole.id, ames.id]);
+    expect(view.exceptions.map((e) => e.code)).toEqual(['NO_ADDRESS', 'BLOCKED']);
+    expect(view.paper.every((r) => r.runId === plan.runId && r.version === plan.version && r.payByDate === plan.payByDate)).toBe(true);
+
+    // Resumed: the two others go; producing the whole plan again sends nothing twice (ALREADY_SENT).
+    const resumed = await saveLetters(b, s.clerk, view.paper);
+    expect(resumed.outcome).toMatchObject({ delivered: 2 });
+    const again = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: plan.paper });
+    expect(again.documents).toEqual([]);
+    expect(again.problems.map((p) => p.code)).toEqual(['ALREADY_SENT', 'ALREADY_SENT', 'ALREADY_SENT']);
+
+    const sent = await b.ctx.db.selectFrom('letter').select(['account_id', 'run_id', 'task_id']).where('run_id', '=', plan.runId).execute();
+    expect(sent.map((l) => l.account_id).sort((x, y) => x - y)).toEqual([ames.id, baker.id, cole.id]);
+    expect(new Set(sent.map((l) => l.account_id)).size).toBe(sent.length);
+    // Each letter closed its stage task: the queue keeps only the two that could not go.
+    expect((await must(b, s.clerk, 'letters.queue', {})).map((q) => q.accountName)).toEqual(['Dent', 'Eve']);
+    expect((await must(b, s.clerk, 'letters.getRun', { runId: plan.runId })).paper).toEqual([]);
+  });
+
+  it('emails the accounts that asked for letters by email and leaves the rest on paper; the ad-hoc selection leaves out accounts written to lately', async () => {
+    const { b, s, ames, baker, cole, clock } = await queuedOffice();
+    await must(b, s.admin, 'documents.updateSettings', { letterhead: { phone: '(312) 555-0100', legalName: 'Test Billing Co' } });
+    const withEmail = await must(b, s.clerk, 'accounts.update', {
+      accountId: ames.id,
+      contacts: [{ name: 'Ames', isPrimary: true, emails: [{ email: 'ames@example.com' }] }],
+    });
+    expect(withEmail.contacts).toHaveLength(1);
+    await must(b, s.clerk, 'letters.setLettersByEmail', { accountId: ames.id, lettersByEmail: true });
+    await must(b, s.clerk, 'letters.setLettersByEmail', { accountId: cole.id, lettersByEmail: true }); // no email address: paper
+    const queue = await must(b, s.clerk, 'letters.queue', {});
+    expect(queue.filter((q) => q.emailConsent).map((q) => q.accountId)).toEqual([ames.id]);
+    const templateId = queue[0]!.templateId!;
+    const accounts = [ames, baker, cole].map((a) => ({ accountId: a.id }));
+    const mixed = await must(b, s.clerk, 'letters.startRun', { templateId, channel: 'print', emailOptedIn: true, accounts });
+    expect(mixed.email.map((r) => r.accountId)).toEqual([ames.id]);
+    expect(mixed.paper.map((r) => r.accountId)).toEqual([baker.id, cole.id]);
+    const paperOnly = await must(b, s.clerk, 'letters.startRun', { templateId, channel: 'pdf', accounts });
+    expect(paperOnly.paper.map((r) => r.accountId)).toEqual([baker.id, cole.id, ames.id]);
+
+    // Baker gets a letter today; ten days on, "no letter in 30 days" leaves Baker out, "in 7 days" keeps Baker.
+    await saveLetters(b, s.clerk, [paperOnly.paper[0]!]);
+    clock.set('2026-03-25T15:00:00Z');
+    await signInSession(b, s.supervisor, 'sam', 'password-123');
+    const ids = async (days: number) =>
+      (await must(b, s.supervisor, 'letters.select', { templateId, accountKind: 'consumer', noLetterInDays: days })).map((c) => c.accountId);
+    expect(await ids(30)).not.toContain(baker.id);
+    expect(await ids(30)).toContain(ames.id);
+    expect(await ids(7)).toContain(baker.id);
   });
 });

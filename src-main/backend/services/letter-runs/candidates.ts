@@ -1,5 +1,4 @@
 import type { Address } from '@shared/domain/accounts';
-import type { LetterPurpose as CompliancePurpose } from '@shared/domain/collections';
 import type { AccountKind } from '@shared/domain/accounts';
 import { daysBetween } from '@shared/dates';
 import type { LetterBlock, LetterCandidate, LetterExceptionCode } from '@shared/domain/letter-runs';
@@ -7,6 +6,7 @@ import type { LetterPurpose } from '@shared/domain/letters';
 import type { Queryable } from '../../context';
 import type { ComplianceService } from '../compliance';
 import { mailability, mailingAddressOf } from '../documents/address';
+import { compliancePurposeOf } from '../documents/letters';
 import { pastDueByAccount } from '../stages';
 import { emailConsent } from './recorded';
 
@@ -33,14 +33,6 @@ export interface AccountFacts {
 }
 
 const CHUNK = 500;
-
-/**
- * The rule a template's letter is checked against before the run (the document pipeline checks again
- * when it builds the letter): a collection letter as a collection letter; the notices a
- * cease-communication request still permits as the least restricted purpose, so that only a flag that
- * stops every letter (bankruptcy, attorney, deceased) lists them apart here.
- */
-const compliancePurposeOf = (purpose: LetterPurpose): CompliancePurpose => (purpose === 'collection' ? 'collection' : 'termination_of_efforts');
 
 /**
  * Facts of many accounts at once (chunked reads of the account table and the open-item index), and the

@@ -123,13 +123,14 @@ export function createLetterRunsService(ctx: ServiceContext, deps: LetterRunsDep
       });
       const wanted = f.templateId ? tasks.filter((t) => t.template?.id === f.templateId) : tasks;
       const today = await businessToday(ctx.db, ctx.clock);
-      // One purpose per account: the strictest check among its tasks' templates (collection when any is).
-      const collection = new Set(wanted.filter((t) => !t.template || t.template.purpose === 'collection').map((t) => t.account_id));
-      const strict = await accountFacts(ctx.db, deps.compliance, [...collection], today, 'collection');
-      const rest = wanted.filter((t) => !collection.has(t.account_id)).map((t) => t.account_id);
-      const lenient = rest.length ? await accountFacts(ctx.db, deps.compliance, rest, today, 'cease_permitted') : new Map<number, AccountFacts>();
+      // Each letter is checked for its template's purpose (a cease-permitted notice passes a cease request).
+      const facts = new Map<string, AccountFacts>();
+      for (const purpose of new Set(wanted.map((t) => t.template?.purpose ?? 'collection'))) {
+        const ids = wanted.filter((t) => (t.template?.purpose ?? 'collection') === purpose).map((t) => t.account_id);
+        for (const [id, f] of await accountFacts(ctx.db, deps.compliance, ids, today, purpose)) facts.set(`${purpose}:${id}`, f);
+      }
       return wanted.map((t) =>
-        candidateOf((strict.get(t.account_id) ?? lenient.get(t.account_id))!, t.template, {
+        candidateOf(facts.get(`${t.template?.purpose ?? 'collection'}:${t.account_id}`)!, t.template, {
           id: t.id,
           status: t.status as 'open' | 'blocked',
           stageId: t.stage_id,
