@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatementCandidate } from '../../src-shared/domain/statements';
+import { buildDocument } from '../../src-main/backend/services/documents/build';
+import { documentSettings } from '../support/document-builds';
 import { b64, smallPdf } from '../support/document-delivery';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 import type { PreparedJob, StatementType } from '../../src-shared/domain/documents';
@@ -224,5 +226,41 @@ describe('saved statement runs', () => {
         { documentKind: 'statement', number: `${a.accountNumber} 2026-03-15`, channel: 'pdf' },
       ]);
     }
+  });
+});
+
+describe('a balance-forward statement of a busy month', () => {
+  /** R-1 gets `n` invoices in March (the period), each later one paid off in part; the statement's sheets. */
+  async function sheetsOf(n: number) {
+    const o = await scenario();
+    for (let i = 0; i < n; i++) await postInvoice(o.b, o.s.clerk, o.r1.id, 1_000 + i, { date: `2026-03-${String(2 + i).padStart(2, '0')}`, terms: 'Net 30' });
+    const r = await buildDocument(
+      o.b.services,
+      { kind: 'statement', accountId: o.r1.id, asOf: '2026-03-15', type: 'balance_forward', from: '2026-03-01' },
+      { channel: 'pdf', copy: false, settings: documentSettings(), logo: null, companyName: 'Riverside' },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    return r.document.html.split('<section class="sheet">').slice(1);
+  }
+
+  it('keeps the opening and seven entries with the totals and the aging block on the first sheet, above the stub', async () => {
+    // The period holds the 03-01 payment and six invoices: the opening row and seven entries.
+    const [first, ...rest] = await sheetsOf(6);
+    expect(rest).toEqual([]);
+    expect((first!.match(/data-field="entry"/g) ?? []).length).toBe(7);
+    expect(first).toContain('data-field="closingBalance"');
+    expect(first).toContain('data-field="aging"');
+  });
+
+  it('when the rows do not fit, carries the last rows over with the totals: no sheet of totals alone', async () => {
+    const sheets = await sheetsOf(12);
+    expect(sheets.length).toBe(2);
+    const [first, second] = sheets;
+    expect(first).not.toContain('data-field="closingBalance"');
+    expect(first).toContain('Continued on the next page');
+    expect((second!.match(/data-field="entry"/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(second).toContain('data-field="closingBalance"');
+    // Every entry is on one sheet or the other, once.
+    expect(sheets.join('').match(/data-field="entry"/g)?.length).toBe(13);
   });
 });

@@ -1,11 +1,18 @@
-import { Alert, Center, Loader, Paper, Text } from '@mantine/core';
+import { Alert, Box, Center, Loader, Paper, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { OutputRef } from '@shared/domain/documents';
 import { problemText } from '@shared/domain/documents-text';
 import { unwrap } from '../../api/client';
 
+/** A Letter sheet in CSS pixels. */
+const PAGE_PX = { width: 816, height: 1056 };
+
 /** One statement as it will print (documents.preview: built like the real one, nothing recorded), in a script-free frame. */
 export function StatementPreview({ document, title }: { document: Extract<OutputRef, { kind: 'statement' }>; title: string }) {
+  const { ref, width } = useElementSize();
+  // The page is laid out at its printed width (8.5 in at 96 px); shown scaled to the column, two sheets tall.
+  const scale = width > 0 ? Math.min(1, width / PAGE_PX.width) : 0.5;
   const preview = useQuery({
     queryKey: ['statements', 'preview', document],
     queryFn: () => unwrap(window.api.documents.preview({ document })),
@@ -26,13 +33,31 @@ export function StatementPreview({ document, title }: { document: Extract<Output
           {problemText(p)}
         </Alert>
       ))}
-      {html ? (
-        <iframe title={title} sandbox="" srcDoc={html} style={{ width: '100%', height: 1000, border: 0, background: 'white', display: 'block' }} />
-      ) : (
-        <Text p="md" c="dimmed" size="sm">
-          Nothing to show.
-        </Text>
-      )}
+      <Box ref={ref} style={{ maxHeight: PAGE_PX.height * scale + 24, overflowY: 'auto', overflowX: 'hidden' }}>
+        {html ? (
+          <div style={{ width: PAGE_PX.width * scale, height: 2 * PAGE_PX.height * scale, position: 'relative' }}>
+            <iframe
+              title={title}
+              sandbox=""
+              srcDoc={html}
+              style={{
+                width: PAGE_PX.width,
+                height: 2 * PAGE_PX.height,
+                border: 0,
+                background: 'white',
+                transform: `scale(${scale})`,
+                transformOrigin: 'top left',
+                position: 'absolute',
+                inset: 0,
+              }}
+            />
+          </div>
+        ) : (
+          <Text p="md" c="dimmed" size="sm">
+            Nothing to show.
+          </Text>
+        )}
+      </Box>
     </Paper>
   );
 }

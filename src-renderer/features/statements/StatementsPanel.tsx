@@ -249,7 +249,9 @@ function CandidateTable({
             <Table.Th w={36} />
             <Table.Th>Account</Table.Th>
             <Table.Th ta="right">Balance</Table.Th>
-            <Table.Th ta="right">Past due</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Past due
+            </Table.Th>
             <Table.Th>Email</Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -29,11 +29,15 @@ export const statementCss = `
 .stub-facts th, .stub-facts td { font-size: 9pt }
 .enclosed { display: flex; align-items: center; justify-content: space-between; margin-top: 6pt; border: 1pt solid #14213d; height: 26pt; padding: 0 8pt; font-size: 7.5pt; font-weight: bold; letter-spacing: 0.06em; text-transform: uppercase; color: #14213d }
 .enclosed span:last-child { font-size: 11pt; letter-spacing: 0; text-transform: none; color: #5b6573 }
+.stmt-rows .items td { padding-top: 2.5pt; padding-bottom: 2.5pt }
 .remit { font-size: 10pt; line-height: 12pt; color: #000 }
 .remit div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
 `;
 
-const ROW_PT = 19;
+/** A statement row: 11.5 pt line on 2.5 pt padding above and below, 0.5 pt rule (.stmt-rows, tighter than an invoice's lines). */
+const ROW_PT = 17;
+/** When the totals need a sheet of their own, this many rows go with them, so no sheet holds totals alone. */
+const ROWS_WITH_TAIL = 2;
 /** The first sheet's body ends this far above the tear line. */
 const ABOVE_TEAR_PT = 14;
 
@@ -62,19 +66,27 @@ function rowsOf(s: StatementFacts): { columns: Column[]; rows: Html[]; totals: T
     const charges = p.entries.reduce((t, e) => t + e.debitCents, 0);
     const credits = p.entries.reduce((t, e) => t + e.creditCents, 0);
     const rows = [
-      html`<tr data-field="opening"><td>${formatDate(p.from)}</td><td>Opening balance</td><td></td><td></td><td class="num">${formatMoney(p.openingCents)}</td></tr>`,
+      html`<tr data-field="opening"><td>${formatDate(p.from)}</td><td>Opening balance</td><td></td><td></td><td class="num" data-field="openingBalance">${formatMoney(p.openingCents)}</td></tr>`,
       ...p.entries.map(
         (e) =>
           html`<tr data-field="entry"><td>${formatDate(e.date)}</td><td>${docText(e.kind, e.number)}</td><td class="num">${e.debitCents ? formatMoney(e.debitCents) : ''}</td><td class="num">${e.creditCents ? formatMoney(e.creditCents) : ''}</td><td class="num">${formatMoney(e.runningBalanceCents)}</td></tr>`,
       ),
     ];
-    const totals: TotalRow[] = [
-      { label: 'Opening balance', amount: formatMoney(p.openingCents), field: 'openingBalance' },
+    // The opening balance is the table's first row; the totals box adds the period up, and when the
+    // closing balance is what is due it is one row, not two: so a busy month (the opening and seven
+    // entries) still fits above the tear line with its totals.
+    const period: TotalRow[] = [
       { label: 'Charges', amount: formatMoney(charges), field: 'charges' },
       { label: 'Payments and credits', amount: formatMoney(-credits), field: 'credits' },
-      { label: 'Closing balance', amount: formatMoney(p.closingCents), cls: 'sum', field: 'closingBalance' },
-      { label: 'Amount due', amount: formatMoney(s.amountDueCents), cls: 'due', field: 'amountDueTotal' },
     ];
+    const totals: TotalRow[] =
+      s.amountDueCents === p.closingCents
+        ? [...period, { label: 'Closing balance due', amount: formatMoney(p.closingCents), cls: 'due', field: 'closingBalance' }]
+        : [
+            ...period,
+            { label: 'Closing balance', amount: formatMoney(p.closingCents), cls: 'sum', field: 'closingBalance' },
+            { label: 'Amount due', amount: formatMoney(s.amountDueCents), cls: 'due', field: 'amountDueTotal' },
+          ];
     return { columns: periodColumns, rows, totals };
   }
   const items = s.openItems.map(
@@ -167,15 +179,18 @@ export function statementBody(s: StatementFacts, ctx: DocContext): Html {
     shown.length ? TABLE_HEAD_PT : 0,
     tailH,
   );
+  const last = pageRows.length - 1;
+  const before = pageRows[last - 1];
+  if (last > 0 && pageRows[last]!.length === 0 && before && before.length > ROWS_WITH_TAIL) pageRows[last] = before.splice(-ROWS_WITH_TAIL);
   const pages = pageRows.map((ix, i) => ({
     header: i === 0 ? header : continuedHeader(ctx, what),
     top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
     content: html`${
       ix.length
-        ? itemsTable(
+        ? html`<div class="stmt-rows">${itemsTable(
             columns,
             ix.map((k) => shown[k]!),
-          )
+          )}</div>`
         : ''
     }${i === pageRows.length - 1 ? tail : html`<div class="continued">Continued on the next page</div>`}`,
   }));
