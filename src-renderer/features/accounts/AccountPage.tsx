@@ -50,6 +50,7 @@ import { PostPaymentModal } from '../payments/PostPaymentModal';
 import { AccountDetailsForm } from './AccountForm';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { AccountStatement } from '../statements/AccountStatement';
+import { AccountLetters } from '../letters/compose/AccountLetters';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
@@ -312,6 +313,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <AccountStatement accountId={account.id} accountNumber={account.accountNumber} />
+          <AccountLetters accountId={account.id} accountName={account.name} />
           <DocumentsTab accountId={account.id} />
         </Tabs.Panel>
         <Tabs.Panel value="details">

@@ -75,9 +75,11 @@ export async function loadLetterFacts(
   const payByDate = ref.payByDate ?? addDays(making.today, LETTER_PAY_BY_DAYS);
   if (payByDate < making.today) throw invalid(`payByDate: ${payByDate} is before today (${making.today}).`, [{ path: 'payByDate', message: 'before today' }]);
 
+  // The page prints the date, the window address and the signature: a template's own are left out, in an
+  // edited text too (a template's draft previewed from the template editor still has them).
   let source: string;
   if (ref.bodyHtml !== undefined) {
-    source = sanitizeLetterHtml(ref.bodyHtml).html;
+    source = letterBodyOfTemplate(sanitizeLetterHtml(ref.bodyHtml).html);
     if (!blockText(source).trim()) throw invalid('The letter has no text.', [{ path: 'bodyHtml', message: 'no text' }]);
     refuseUnknownFields('bodyHtml', source);
   } else source = letterBodyOfTemplate(wording.bodyHtml);

@@ -1,0 +1,73 @@
+/**
+ * Composing one letter (docs/letters.md, Composing a letter) end to end: a clerk opens an account's
+ * Documents tab, writes a letter from a template merged with the account's figures, adds a sentence,
+ * sees the page as it will print, and saves it as a PDF (printing through CUPS re-renders the page
+ * through Ghostscript with no readable text; the Documents spec proves the print path). The PDF is read
+ * back with pdftotext; the letter is in the account's Documents tab.
+ */
+import { execFileSync } from 'node:child_process';
+import { must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { formatMoney } from '../../src-shared/money';
+import { expect, test } from '../fixtures/bridge';
+import { letterhead } from '../fixtures/documentsData';
+import { SEED, seedOffice } from '../fixtures/receivablesData';
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+test('a clerk composes a letter for one account, edits a sentence and saves it; the PDF has the sentence and the account’s figures', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const { today } = await seedOffice(app.backend);
+  await must(app.backend, SEED, 'documents.updateSettings', { letterhead });
+  const templates = await must(app.backend, SEED, 'letters.templates.list', undefined);
+  const reminder = templates.find((t) => t.key === 'friendly-reminder')!;
+  // The account owing most past due that a collection letter may go to now.
+  const summary = await must(app.backend, SEED, 'aging.summary', { asOf: today, sort: 'pastDue' });
+  let target: { id: number; number: string; name: string; pastDueCents: number } | null = null;
+  for (const row of summary.rows) {
+    const pastDueCents = row.buckets.slice(1).reduce((s, c) => s + c, 0);
+    if (pastDueCents <= 0) continue;
+    const c = await must(app.backend, SEED, 'letters.compose', { accountId: row.accountId, templateId: reminder.id });
+    if (c.check.allowed && c.missing.length === 0 && !c.nothingDue) {
+      target = { id: row.accountId, number: row.accountNumber, name: row.accountName, pastDueCents };
+      break;
+    }
+  }
+  if (!target) throw new Error('the seeded office has no account a reminder can go to');
+
+  await app.open(page);
+  await signIn(page, 'casey', 'clerk-pass-1');
+  await page.goto(`${app.url}#/accounts/${target.id}?tab=documents`);
+  await page.getByRole('button', { name: 'Write a letter' }).click();
+  const dialog = page.getByRole('dialog', { name: `Write a letter to ${target.name}` });
+  await dialog.getByLabel('Template').click();
+  await page.getByRole('option', { name: 'Friendly reminder (Collection letter)' }).click();
+  const editor = dialog.getByRole('textbox', { name: 'Letter text' });
+  await expect(editor).toContainText(formatMoney(target.pastDueCents));
+  await expect(editor).toContainText(target.number);
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('We value your business and thank you for settling this soon.');
+
+  await dialog.getByRole('tab', { name: 'Preview as printed' }).click();
+  const letter = dialog.frameLocator('iframe[title="Letter preview"]');
+  await expect(letter.getByText('We value your business and thank you for settling this soon.')).toBeVisible();
+  await expect(letter.getByText('Casey Morgan')).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(page.getByText('Saved 1 document as PDF')).toBeVisible();
+  const text = pdfText(app.savedFiles.at(-1)!).replace(/\s+/g, ' ');
+  expect(text).toContain('We value your business and thank you for settling this soon.');
+  expect(text).toContain(target.number);
+  expect(text).toContain(formatMoney(target.pastDueCents));
+  expect(text).toContain('Casey Morgan');
+  expect(text).toContain('Riverside Medical Billing, LLC');
+
+  // Recorded: the letter is on the account's Documents tab, named by its template.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Documents that left' })).toContainText('Friendly reminder');
+  const sent = await must(app.backend, SEED, 'documents.archiveList', { accountId: target.id });
+  expect(sent.map((a) => [a.kind, a.number])).toEqual([['letter', 'Friendly reminder']]);
+});
