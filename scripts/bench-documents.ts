@@ -22,7 +22,7 @@ import { deliverJob } from '../src-main/print/deliver';
  * which share most of their libraries, are not counted several times as a sum of RSS would (Linux
  * only; 0 elsewhere).
  */
-function treeMemory(rootPid: number): number {
+export function treeMemory(rootPid: number): number {
   if (process.platform !== 'linux') return 0;
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {

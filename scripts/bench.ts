@@ -6,7 +6,8 @@
  * repeated runs for the aging summary (as of today and as of 90 days ago), the aging detail and the
  * best hand-written SQL for the summary; p50/p95 for account search, opening an account ledger and
  * posting one payment with allocation; the collections worklist after a stage evaluation; the time to import 10,000 payments from one CSV file;
- * 1,000 invoices rendered to one PDF with their archive, time and peak memory (`--skip-documents` leaves it out; `--documents N` for another count); and
+ * 1,000 invoices rendered to one PDF with their archive, time and peak memory (`--skip-documents` leaves it out; `--documents N` for another count);
+ * a statement run of 1,000 accounts to one PDF, likewise (`--skip-statements`, `--statements N`); and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ import { readAgingSettings } from '../src-main/backend/services/aging';
 import { runReferenceAgingSummary } from '../src-main/backend/services/aging/reference-sql';
 import { businessToday } from '../src-main/backend/services/ledger/posting';
 import { benchDocuments } from './bench-documents';
+import { benchStatementRun } from './bench-statements';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -236,6 +238,8 @@ async function main() {
 
   // ---- 1,000 invoices to one PDF, and a run cancelled part way (scripts/bench-documents.ts) ----
   const docs = arg('skip-documents') ? null : await benchDocuments(b, log, Number(arg('documents') ?? 1000));
+  // ---- a statement run of 1,000 accounts to one PDF (scripts/bench-statements.ts) ----
+  const statements = arg('skip-statements') ? null : await benchStatementRun(b, log, Number(arg('statements') ?? 1000));
 
   await b.close();
   for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) fs.rmSync(f, { force: true });
@@ -274,6 +278,7 @@ async function main() {
     durableCommit: dist(commitTimes),
     import10kPayments: { previewMs: Math.round(preview.ms), postMs: Math.round(post.ms), posted: post.value.posted },
     documentsToOnePdf: docs ?? 'skipped',
+    statementRunToOnePdf: statements ?? 'skipped',
     budgets: {
       agingSummaryMs: { value: ms(summaryToday), budget: 500, ok: summaryToday <= 500 },
       agingVsReference: { value: Math.round((summaryToday / ref) * 100) / 100, budget: 1.5, ok: summaryToday <= 1.5 * ref },
@@ -284,6 +289,10 @@ async function main() {
       ...(docs && {
         documents1000Seconds: { value: docs.seconds, budget: 60, ok: docs.seconds <= 60 },
         documents1000PeakMB: { value: docs.peakMB, budget: 1000, ok: docs.peakMB <= 1000 },
+      }),
+      ...(statements && {
+        statementRun1000Seconds: { value: statements.seconds, budget: 60, ok: statements.seconds <= 60 },
+        statementRun1000PeakMB: { value: statements.peakMB, budget: 1000, ok: statements.peakMB <= 1000 },
       }),
     },
   };
