@@ -359,3 +359,29 @@ describe('migration 014: the archive takes letters', () => {
     await b.close();
   });
 });
+
+describe('the letter page', () => {
+  it('spreads a long letter over sheets: every paragraph and open item printed once, the table header repeated, the signature on the last sheet', async () => {
+    const o = await office();
+    const a = await o.account();
+    for (let i = 0; i < 38; i++) await postInvoice(o.b, o.s.clerk, a.id, 1_000 + i, { date: '2026-01-02', terms: 'Net 30' });
+    const t = o.template('second-notice');
+    const c = await must(o.b, o.s.clerk, 'letters.compose', { accountId: a.id, templateId: t.id });
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1}: ${'we would like to hear from you about this account. '.repeat(6)}</p>`);
+    const preview = await must(o.b, o.s.clerk, 'documents.preview', { document: letterRef(a.id, t.id, { bodyHtml: c.bodyHtml + paragraphs.join('') }) });
+    if (process.env.LETTER_PAGE_OUT) (await import('node:fs')).writeFileSync(process.env.LETTER_PAGE_OUT, preview.html);
+    const sheets = preview.html.split('<section class="sheet">').slice(1);
+    expect(sheets.length).toBeGreaterThanOrEqual(3);
+    // 40 invoices: each row once, the header on every sheet the table reaches.
+    const rows = [...preview.html.matchAll(/<td>INV-\d{6}<\/td>/g)];
+    expect(rows).toHaveLength(40);
+    const withTable = sheets.filter((s) => s.includes('<td>INV-'));
+    expect(withTable.length).toBeGreaterThan(1);
+    for (const s of withTable) expect(s).toContain('<th>Number</th>');
+    for (let i = 1; i <= 12; i++) expect(preview.html.split(`Paragraph ${i}:`)).toHaveLength(2);
+    expect(sheets.at(-1)).toContain('data-field="signature"');
+    expect(sheets.slice(0, -1).some((s) => s.includes('data-field="signature"'))).toBe(false);
+    expect(sheets[0]).toContain('data-zone="recipient"');
+    expect(sheets[1]).toContain('(continued)');
+  });
+});
