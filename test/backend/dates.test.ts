@@ -121,6 +121,10 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ],
       ['documents.savePdf', (d) => ({ documents: [{ kind: 'statement', accountId: a.accountId, asOf: '2026-03-01', type: 'balance_forward', from: d }] })],
       ['documents.email', (d) => ({ documents: [{ kind: 'statement', accountId: a.accountId, asOf: d, type: 'open_item' }] })],
+      ['documents.preview', (d) => ({ document: { kind: 'statement', accountId: a.accountId, asOf: d, type: 'open_item' } })],
+      // A letter asks payment by a date: composed, previewed or sent.
+      ['documents.preview', (d) => ({ document: { kind: 'letter', accountId: a.accountId, templateId: 1, payByDate: d } })],
+      ['letters.compose', (d) => ({ accountId: a.accountId, templateId: 1, payByDate: d })],
       ['statements.select', (d) => ({ asOf: d, type: 'open_item' })],
       ['statements.select', (d) => ({ asOf: '2026-03-01', type: 'balance_forward', from: d })],
       ['statements.saveRun', (d) => ({ asOf: d, type: 'open_item', accountIds: [a.accountId], channel: 'pdf' })],
