@@ -114,3 +114,35 @@ test('a statement run emails each past-due account its statement; the account wi
     await smtp.close();
   }
 });
+
+test("an administrator rewords a statement message; one account's statement, saved from its Documents tab, prints it", async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const { today, ids } = await documentsOffice(app.backend);
+  const accountId = ids.get('C-2042')!;
+  // Due 20 days ago: its oldest item is in the 1-30 bucket.
+  await invoice(app.backend, accountId, addDays(today, -50), [{ code: '99214' }], { terms: 'Net 30' });
+  await app.open(page);
+  await signIn(page);
+
+  await page.goto(`${app.url}#/settings?tab=documents`);
+  const message = page.getByRole('textbox', { name: '1-30', exact: true });
+  await message.fill('Your payment is a few weeks late. Please send it this week, or call Dana at (312) 555-0100.');
+  await page.getByRole('button', { name: 'Save statement messages' }).click();
+  await expect(page.getByText('Statement messages saved.')).toBeVisible();
+  const settings = await must(app.backend, SEED, 'documents.getSettings', undefined);
+  expect(settings.statementMessages[1]).toBe('Your payment is a few weeks late. Please send it this week, or call Dana at (312) 555-0100.');
+  expect(settings.statementMessages).toHaveLength(6);
+  // The statement email is among the templates an administrator words.
+  await page.locator('label', { hasText: /^Statement$/ }).click();
+  await expect(page.getByLabel('Subject')).toHaveValue('Statement of account {{accountNumber}} from {{companyName}}');
+
+  await page.goto(`${app.url}#/accounts/${accountId}?tab=documents`);
+  await page.getByRole('button', { name: 'Save as PDF' }).first().click();
+  await expect.poll(() => app.savedFiles.length).toBe(1);
+  const text = execFileSync('pdftotext', ['-layout', app.savedFiles[0]!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('STATEMENT');
+  expect(text).toContain('C-2042');
+  expect(text.replace(/\s+/g, ' ')).toContain('Your payment is a few weeks late. Please send it this week');
+  const archived = await must(app.backend, SEED, 'documents.archiveList', { accountId });
+  expect(archived.map((a) => [a.kind, a.number])).toEqual([['statement', `C-2042 ${today}`]]);
+});
