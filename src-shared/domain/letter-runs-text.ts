@@ -21,9 +21,9 @@ export function letterExceptionText(e: Pick<LetterRunException, 'accountId' | 'c
 /** Short words for the queue's "Can go" column. */
 export const letterExceptionLabels: Record<LetterRunException['code'], string> = {
   BLOCKED: 'Blocked',
-  NOTHING_DUE: 'Nothing past due',
-  NO_ADDRESS: 'No mailing address',
-  NO_TEMPLATE: 'No such template',
-  MISSING_FIELD: 'Missing merge field',
+  NOTHING_DUE: 'Nothing due',
+  NO_ADDRESS: 'No address',
+  NO_TEMPLATE: 'No template',
+  MISSING_FIELD: 'Missing field',
   ALREADY_SENT: 'Already sent',
 };

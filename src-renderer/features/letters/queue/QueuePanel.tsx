@@ -110,14 +110,14 @@ export function QueuePanel() {
           </Anchor>
         ),
       },
-      { id: 'name', header: 'Name', accessorFn: (r) => r.accountName, meta: { minWidth: 160, grow: 2 } },
-      { id: 'template', header: 'Letter', accessorFn: (r) => r.templateName ?? '', meta: { minWidth: 140, grow: 1.5 } },
-      { id: 'stage', header: 'Stage', accessorFn: (r) => r.stageName ?? '', meta: { minWidth: 120, grow: 1 } },
+      { id: 'name', header: 'Name', accessorFn: (r) => r.accountName, meta: { minWidth: 140, grow: 2 } },
+      { id: 'template', header: 'Letter', accessorFn: (r) => r.templateName ?? '', meta: { minWidth: 120, grow: 1.5 } },
+      { id: 'stage', header: 'Stage', accessorFn: (r) => r.stageName ?? '', meta: { minWidth: 110, grow: 1 } },
       {
         id: 'queuedOn',
         header: 'Queued',
         accessorFn: (r) => r.queuedOn ?? '',
-        meta: { width: 110 },
+        meta: { width: 105 },
         cell: ({ row }) => (row.original.queuedOn ? formatDate(row.original.queuedOn) : ''),
       },
       {
@@ -127,12 +127,12 @@ export function QueuePanel() {
         meta: { numeric: true, width: 120 },
         cell: ({ row }) => <Money cents={row.original.pastDueCents} dimZero />,
       },
-      { id: 'days', header: 'Days', accessorFn: (r) => r.daysPastDue, meta: { numeric: true, width: 70 } },
+      { id: 'days', header: 'Days', accessorFn: (r) => r.daysPastDue, meta: { numeric: true, width: 64 } },
       {
         id: 'mail',
         header: 'Mail to',
         accessorFn: (r) => r.postalCode,
-        meta: { width: 110 },
+        meta: { width: 96 },
         cell: ({ row }) =>
           row.original.addressMissing.length ? (
             <Text span size="sm" c="red">
@@ -148,14 +148,14 @@ export function QueuePanel() {
         id: 'email',
         header: 'Email',
         accessorFn: (r) => (r.emailConsent ? 1 : 0),
-        meta: { width: 70 },
+        meta: { width: 64 },
         cell: ({ row }) => (row.original.emailConsent ? 'Yes' : ''),
       },
       {
         id: 'canGo',
         header: 'Can go',
         accessorFn: (r) => r.exception ?? '',
-        meta: { minWidth: 150, grow: 1 },
+        meta: { width: 130 },
         cell: ({ row }) => {
           const r = row.original;
           if (!r.exception)
