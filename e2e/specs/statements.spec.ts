@@ -4,6 +4,7 @@
  * address through an SMTP server this spec starts on loopback. Each message arrives with the account's
  * statement as a PDF (read back with pdftotext: its number and amount due); the account without an
  * email is listed apart and gets nothing; the run is saved with exactly the accounts that got one.
+ * Then the same selection is printed as one job on the CUPS queue (scripts/cups-pdf-queue.sh).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { must } from '../../test/kit';
+import { pdfInfo, requireCupsQueue, waitForCupsPdf } from '../../test/kit/cups';
 import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
 import { documentsOffice } from '../fixtures/documentsData';
@@ -53,6 +55,7 @@ function pdfText(pdf: Buffer): string {
 
 test('a statement run emails each past-due account its statement; the account without an email is listed apart', async ({ app, page }) => {
   test.setTimeout(150_000);
+  requireCupsQueue();
   const smtp = await smtpServer();
   try {
     const { today, ids } = await documentsOffice(app.backend);
@@ -110,6 +113,19 @@ test('a statement run emails each past-due account its statement; the account wi
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ asOf: today, type: 'open_item', channel: 'email', accountIds: emailed.map((c) => c.accountId) });
     await expect(page.getByRole('table', { name: 'Saved statement runs' })).toContainText('Emailed');
+
+    // The same selection printed as one job on the CUPS queue: four statements, one page each, and a second run saved.
+    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
+    await page.getByRole('button', { name: 'Print 4 as one job' }).click();
+    await dialog.getByRole('combobox', { name: 'Printer' }).click();
+    await page.getByRole('option', { name: /Ledgerdesk.*Ready/ }).click();
+    await dialog.getByRole('button', { name: 'Print', exact: true }).click();
+    await expect(page.getByText('Printed 4 documents')).toBeVisible({ timeout: 60_000 });
+    expect(app.printJobs).toHaveLength(1);
+    expect(pdfInfo(await waitForCupsPdf(app.printJobs[0]!))).toMatchObject({ pages: 4, width: 612, height: 792 });
+    const [printed] = await must(app.backend, SEED, 'statements.runs', {});
+    expect(printed).toMatchObject({ channel: 'print', accountIds: expected.accounts.map((c) => c.accountId) });
+    expect(await must(app.backend, SEED, 'documents.archiveList', { accountId: ids.get('P-10347')! })).toMatchObject([{ kind: 'statement', channel: 'print' }]);
   } finally {
     await smtp.close();
   }
