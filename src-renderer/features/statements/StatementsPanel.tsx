@@ -5,7 +5,7 @@ import { IconAlertCircle, IconCalendar, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { addDays, parseDate } from '@shared/dates';
 import { STATEMENT_PERIOD_DAYS, type StatementType } from '@shared/domain/documents';
-import type { StatementCandidate, StatementFilters } from '@shared/domain/statements';
+import type { StatementCandidate, StatementSelectInput } from '@shared/domain/statements';
 import { mailProblemText, statementTypeLabels, withoutEmail } from '@shared/domain/statements-text';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
@@ -20,7 +20,7 @@ interface Asked {
   asOf: string;
   type: StatementType;
   from?: string;
-  filters: StatementFilters;
+  filters: NonNullable<StatementSelectInput['filters']>;
 }
 
 /**
@@ -70,7 +70,7 @@ export function StatementsPanel() {
         ...(kind === 'consumer' || kind === 'commercial' ? { accountKind: kind } : {}),
         ...(stageIds.length ? { stageIds: stageIds.map(Number) } : {}),
         ...(picked.length ? { accountIds: picked.map((p) => p.id) } : {}),
-      } as StatementFilters,
+      },
     });
   };
 
