@@ -7,7 +7,8 @@
  * best hand-written SQL for the summary; p50/p95 for account search, opening an account ledger and
  * posting one payment with allocation; the collections worklist after a stage evaluation; the time to import 10,000 payments from one CSV file;
  * 1,000 invoices rendered to one PDF with their archive, time and peak memory (`--skip-documents` leaves it out; `--documents N` for another count);
- * a statement run of 1,000 accounts to one PDF, likewise (`--skip-statements`, `--statements N`); and
+ * a statement run of 1,000 accounts to one PDF, likewise (`--skip-statements`, `--statements N`);
+ * a letter run of 1,000 letters to one PDF, likewise (`--skip-letters`, `--letters N`); and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
 import fs from 'node:fs';
@@ -25,6 +26,7 @@ import { runReferenceAgingSummary } from '../src-main/backend/services/aging/ref
 import { businessToday } from '../src-main/backend/services/ledger/posting';
 import { benchDocuments } from './bench-documents';
 import { benchStatementRun } from './bench-statements';
+import { benchLetterRun } from './bench-letters';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -240,6 +242,8 @@ async function main() {
   const docs = arg('skip-documents') ? null : await benchDocuments(b, log, Number(arg('documents') ?? 1000));
   // ---- a statement run of 1,000 accounts to one PDF (scripts/bench-statements.ts) ----
   const statements = arg('skip-statements') ? null : await benchStatementRun(b, log, Number(arg('statements') ?? 1000));
+  // ---- a letter run of 1,000 letters to one PDF (scripts/bench-letters.ts; the stages were evaluated above) ----
+  const letters = arg('skip-letters') ? null : await benchLetterRun(b, log, Number(arg('letters') ?? 1000));
 
   await b.close();
   for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) fs.rmSync(f, { force: true });
@@ -279,6 +283,7 @@ async function main() {
     import10kPayments: { previewMs: Math.round(preview.ms), postMs: Math.round(post.ms), posted: post.value.posted },
     documentsToOnePdf: docs ?? 'skipped',
     statementRunToOnePdf: statements ?? 'skipped',
+    letterRunToOnePdf: letters ?? 'skipped',
     budgets: {
       agingSummaryMs: { value: ms(summaryToday), budget: 500, ok: summaryToday <= 500 },
       agingVsReference: { value: Math.round((summaryToday / ref) * 100) / 100, budget: 1.5, ok: summaryToday <= 1.5 * ref },
@@ -293,6 +298,10 @@ async function main() {
       ...(statements && {
         statementRun1000Seconds: { value: statements.seconds, budget: 60, ok: statements.seconds <= 60 },
         statementRun1000PeakMB: { value: statements.peakMB, budget: 1000, ok: statements.peakMB <= 1000 },
+      }),
+      ...(letters && {
+        letterRun1000Seconds: { value: letters.seconds, budget: 60, ok: letters.seconds <= 60 },
+        letterRun1000PeakMB: { value: letters.peakMB, budget: 1000, ok: letters.peakMB <= 1000 },
       }),
     },
   };
