@@ -106,6 +106,17 @@ describe('composing a letter', () => {
     expect(await must(o.b, o.s.clerk, 'documents.archiveList', {})).toEqual([]);
   });
 
+  it('names the office’s supervisor for a clerk’s letter, the supervisor’s own name for theirs', async () => {
+    const o = await office();
+    const a = await o.account();
+    const t = o.template('intent-to-refer');
+    const ask = (session: string) => must(o.b, session, 'letters.compose', { accountId: a.id, templateId: t.id }).then((c) => c.bodyHtml);
+    expect(await ask(o.s.clerk)).toContain('ask for sam.</p>');
+    await must(o.b, o.s.admin, 'users.create', { username: 'ann', displayName: 'Ann Supervisor', role: 'supervisor', password: 'password-123' });
+    expect(await ask(o.s.clerk)).toContain('ask for Ann Supervisor.</p>');
+    expect(await ask(o.s.supervisor)).toContain('ask for sam.</p>');
+  });
+
   it('refuses an unknown field left in edited text, naming it and the closest one', async () => {
     const o = await office();
     const a = await o.account();

@@ -92,6 +92,7 @@ export async function loadLetterFacts(
     clerk: making.clerk,
     letterhead: company.letterhead,
     companyName: company.companyName,
+    supervisor: /supervisorName/.test(source + (ref.subject ?? wording.subject)),
   });
   const body = mergeLetter(source, loaded.values);
   // What prints is what the editor gets and what is recorded: sanitized once more, so that it comes back

@@ -43,7 +43,16 @@ function planSummary(p: PaymentPlan): string {
  */
 export async function loadLetterValues(
   services: Services,
-  input: { accountId: number; today: IsoDate; payByDate: IsoDate; clerk: LetterClerk; letterhead: Letterhead; companyName: string },
+  input: {
+    accountId: number;
+    today: IsoDate;
+    payByDate: IsoDate;
+    clerk: LetterClerk;
+    letterhead: Letterhead;
+    companyName: string;
+    /** The text names {{supervisorName}}: only then are the users read for it (a run makes many letters). */
+    supervisor: boolean;
+  },
 ): Promise<LoadedLetterValues> {
   const { accountId, today } = input;
   const [account, detail, summary, promises, plans, supervisor] = await Promise.all([
@@ -52,7 +61,7 @@ export async function loadLetterValues(
     services.aging.summary({ asOf: today, accountId }),
     services.promises.list(accountId, today),
     services.plans.list({ accountId, asOf: today }),
-    supervisorName(services, input.clerk),
+    input.supervisor ? supervisorName(services, input.clerk) : null,
   ]);
   const row = summary.rows.find((r) => r.accountId === accountId);
   const pastDue = detail.rows.filter((r) => r.bucket > 0);
