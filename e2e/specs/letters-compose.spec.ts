@@ -70,4 +70,39 @@ test('a clerk composes a letter for one account, edits a sentence and saves it; 
   await expect(page.getByRole('table', { name: 'Documents that left' })).toContainText('Friendly reminder');
   const sent = await must(app.backend, SEED, 'documents.archiveList', { accountId: target.id });
   expect(sent.map((a) => [a.kind, a.number])).toEqual([['letter', 'Friendly reminder']]);
+  // The letter keeps the text exactly as it went: the editor's wording, the open items table with it.
+  const [recorded] = await app.backend.ctx.db.selectFrom('letter').selectAll().where('account_id', '=', target.id).execute();
+  expect(recorded?.body_html).toContain('We value your business and thank you for settling this soon.');
+  expect(recorded?.body_html).toMatch(/<table>[\s\S]*<\/table>/);
+  expect(recorded).toMatchObject({ template_id: reminder.id, template_version: 1, channel: 'pdf', created_by: 'casey' });
+});
+
+test('a supervisor sees the compliance block with its citation and sends the letter with a written override, recorded with it', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const { today } = await seedOffice(app.backend);
+  await must(app.backend, SEED, 'documents.updateSettings', { letterhead });
+  const summary = await must(app.backend, SEED, 'aging.summary', { asOf: today, sort: 'pastDue' });
+  const row = summary.rows.find((r) => r.accountKind === 'consumer' && r.buckets.slice(1).some((c) => c > 0));
+  if (!row) throw new Error('the seeded office has no consumer account past due');
+  await must(app.backend, SEED, 'flags.set', { kind: 'cease_communication', accountId: row.accountId, reason: 'Letter asking us to stop' });
+
+  await app.open(page);
+  await signIn(page, 'sam', 'super-pass-1');
+  await page.goto(`${app.url}#/accounts/${row.accountId}?tab=documents`);
+  await page.getByRole('button', { name: 'Write a letter' }).click();
+  const dialog = page.getByRole('dialog', { name: `Write a letter to ${row.accountName}` });
+  await dialog.getByLabel('Template').click();
+  await page.getByRole('option', { name: 'Second notice (Collection letter)' }).click();
+  const blocked = dialog.getByTestId('letter-blocked');
+  await expect(blocked).toContainText('Cease communication');
+  await expect(blocked).toContainText('12 CFR 1006.6(c)');
+  const reason = 'Consumer asked in writing for one last statement of what is owed';
+  await dialog.getByLabel('Override reason').fill(reason);
+  await dialog.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(page.getByText('Saved 1 document as PDF')).toBeVisible();
+
+  const [letter] = await app.backend.ctx.db.selectFrom('letter').selectAll().where('account_id', '=', row.accountId).execute();
+  expect(letter?.override_id).not.toBeNull();
+  const override = await app.backend.ctx.db.selectFrom('compliance_override').selectAll().where('id', '=', letter!.override_id!).executeTakeFirstOrThrow();
+  expect(override).toMatchObject({ reason, username: 'sam', action: 'letter' });
 });
