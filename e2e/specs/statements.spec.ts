@@ -152,6 +152,15 @@ test("an administrator rewords a statement message; one account's statement, sav
   await page.locator('label', { hasText: /^Statement$/ }).click();
   await expect(page.getByLabel('Subject')).toHaveValue('Statement of account {{accountNumber}} from {{companyName}}');
 
+  // A run of accounts picked by hand: only the practice, found by typing part of its name.
+  await page.goto(`${app.url}#/letters?tab=statements`);
+  await page.getByRole('combobox', { name: 'Pick accounts' }).fill('Riverbend');
+  await page.getByRole('option', { name: /C-2042/ }).click();
+  await page.getByRole('button', { name: 'Find accounts' }).click();
+  const table = page.getByRole('table', { name: 'Accounts the run covers' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText('Riverbend Physical Therapy');
+
   await page.goto(`${app.url}#/accounts/${accountId}?tab=documents`);
   await page.getByRole('button', { name: 'Save as PDF' }).first().click();
   await expect.poll(() => app.savedFiles.length).toBe(1);
