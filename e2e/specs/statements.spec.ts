@@ -126,6 +126,15 @@ test('a statement run emails each past-due account its statement; the account wi
     const [printed] = await must(app.backend, SEED, 'statements.runs', {});
     expect(printed).toMatchObject({ channel: 'print', accountIds: expected.accounts.map((c) => c.accountId) });
     expect(await must(app.backend, SEED, 'documents.archiveList', { accountId: ids.get('P-10347')! })).toMatchObject([{ kind: 'statement', channel: 'print' }]);
+
+    // Reprint the emailed run from Saved runs: the same three statements, saved as one PDF.
+    await page.getByRole('button', { name: `Reprint run ${runs[0]!.id}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save as PDF' }).click();
+    await expect.poll(() => app.savedFiles.length).toBe(1);
+    expect(pdfInfo(app.savedFiles[0]!).pages).toBe(3);
+    const reprinted = execFileSync('pdftotext', ['-layout', app.savedFiles[0]!, '-'], { encoding: 'utf8' });
+    for (const c of emailed) expect(reprinted).toContain(c.accountNumber);
+    expect(reprinted).not.toContain('P-10347');
   } finally {
     await smtp.close();
   }
