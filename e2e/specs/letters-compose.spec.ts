@@ -64,8 +64,7 @@ test('a clerk composes a letter for one account, edits a sentence and saves it; 
   expect(text).toContain('Casey Morgan');
   expect(text).toContain('Riverside Medical Billing, LLC');
 
-  // Recorded: the letter is on the account's Documents tab, named by its template.
-  await page.keyboard.press('Escape');
+  // The letter left: the dialog closes (nothing to send twice); it is on the account's Documents tab, named by its template.
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('table', { name: 'Documents that left' })).toContainText('Friendly reminder');
   const sent = await must(app.backend, SEED, 'documents.archiveList', { accountId: target.id });

@@ -28,6 +28,7 @@ export function DocumentActions({
   size = 'sm',
   channels = ['print', 'pdf', 'email'],
   printLabel = 'Print',
+  onDelivered,
 }: {
   documents: OutputRef[];
   /** The document's number, to name it in the dialogs ("Invoice INV-000123"). */
@@ -38,6 +39,8 @@ export function DocumentActions({
   /** The buttons to show (the calibration page is printed or saved, never emailed). */
   channels?: DeliveryChannel[];
   printLabel?: string;
+  /** Called once documents left (printed, saved or emailed, at least one): e.g. a letter dialog closes. */
+  onDelivered?: () => void;
 }) {
   const run = useDocumentRun();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -66,12 +69,14 @@ export function DocumentActions({
     const end = await run.start('print', (r) => window.api.documents.print({ documents, choice, run: r }));
     if (end.ok || end.cancelled) setDialog(null);
     else setError(end);
+    if (end.ok && end.outcome.delivered > 0) onDelivered?.();
   };
   const email = async (to: string | undefined) => {
     setError(null);
     const end = await run.start('email', (r) => window.api.documents.email({ documents, run: r, ...(to ? { to } : {}) }));
     if (end.ok || end.cancelled) setDialog(null);
     else setError(end);
+    if (end.ok && end.outcome.delivered > 0) onDelivered?.();
   };
   const savePdf = async () => {
     if (run.running) return;
@@ -81,6 +86,7 @@ export function DocumentActions({
       setPdfError(end);
       notifications.show({ color: 'red', title: end.title, message: end.message });
     }
+    if (end.ok && end.outcome.delivered > 0) onDelivered?.();
   };
 
   const busy = run.running !== null;

@@ -161,6 +161,7 @@ export function ComposeLetterModal({ accountId, accountName, onClose }: { accoun
               </Text>
               <DocumentActions
                 documents={[ref]}
+                onDelivered={onClose}
                 number={c.templateName}
                 accountId={accountId}
                 channels={c.lettersByEmail ? ['print', 'pdf', 'email'] : ['print', 'pdf']}
