@@ -42,7 +42,9 @@ export function ComposeLetterModal({ accountId, accountName, onClose }: { accoun
 
   const active = (templates.data ?? []).filter((t) => t.active);
   const composed = useQuery({
-    queryKey: ['documents', 'letterCompose', accountId, templateId, payByDate],
+    // Not under a data.changed domain: another user's document or template change must not refetch it
+    // and put the merged text back over this clerk's edits.
+    queryKey: ['letterCompose', accountId, templateId, payByDate],
     queryFn: () => unwrap(window.api.letters.compose({ accountId, templateId: templateId!, payByDate })),
     enabled: templateId !== null,
     staleTime: Number.POSITIVE_INFINITY,
