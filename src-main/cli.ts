@@ -37,7 +37,8 @@ Commands:
            statement ACCOUNT-NUMBER --as-of YYYY-MM-DD --type open-item|balance-forward
            [--from YYYY-MM-DD, balance-forward: first day of the period] --out FILE.html|FILE.pdf
   letters  Produce the letters the collection stages queued for a template (docs/letters.md, Letter runs):
-           letters run --template KEY [--stage NAME] --out FILE.pdf|FILE.html (recorded as sent by PDF)
+           letters run --template KEY [--stage NAME] --out FILE.pdf|FILE.html --as USERNAME (signed by that
+           user, recorded as sent by PDF)
            letters run --template KEY [--stage NAME] --dry-run (JSON: who would get one, who is skipped and why)
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;

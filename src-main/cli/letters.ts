@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { templateKeyOf, type LetterCandidate } from '@shared/domain/letter-runs';
 import { letterExceptionText } from '@shared/domain/letter-runs-text';
@@ -39,11 +38,12 @@ function cliRenderer(): PdfRenderer {
 }
 
 /**
- * `letters run --template T [--stage S] [--dry-run] --out FILE.pdf|FILE.html`: the letters the stages
+ * `letters run --template T [--stage S] [--dry-run] --out FILE.pdf|FILE.html --as USERNAME`: the letters the stages
  * queued for template T (its key, an old stage code or its name), optionally of stage S only. A dry run
  * prints, as JSON, who would get a letter and who is skipped and why, and records nothing. Otherwise the
  * run is recorded, the letters are made by the document pipeline in postal-code order into one file and
- * recorded as sent by PDF (archive, timeline, their stage tasks closed), as the app's "Save one PDF" does.
+ * recorded as sent by PDF (archive, timeline, their stage tasks closed), as the app's "Save one PDF" does,
+ * signed by the store's user named by --as (their name and role, as if they had run it in the app).
  */
 export const letterCommands: Record<string, Command> = {
   async letters(opts, positionals, out) {
@@ -53,6 +53,10 @@ export const letterCommands: Record<string, Command> = {
     if (opts.stage !== undefined && typeof opts.stage !== 'string') throw new CliError('letters run: --stage needs a stage name, e.g. --stage "Final notice".');
     const dryRun = opts['dry-run'] === true;
     const target = dryRun ? null : outFileOf(opts, 'letters run');
+    if (!dryRun && typeof opts.as !== 'string')
+      throw new CliError(
+        'letters run: --as USERNAME is required to send: the letters are signed by that user of the store and recorded as theirs (e.g. --as casey).',
+      );
 
     const backend = openBackend(opts);
     try {
@@ -82,7 +86,14 @@ export const letterCommands: Record<string, Command> = {
       }
       if (queue.length === 0) throw new CliError(`letters run: no "${template.name}" letter is queued${opts.stage ? ` for the stage "${opts.stage}"` : ''}.`);
 
-      const actor: Actor = { userId: null, username: `cli:${os.userInfo().username}` };
+      const signer = await backend.ctx.db
+        .selectFrom('app_user')
+        .select(['id', 'username', 'display_name', 'role'])
+        .where('username', '=', String(opts.as))
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (!signer) throw new CliError(`letters run: there is no active user "${String(opts.as)}" to sign the letters.`);
+      const actor: Actor = { userId: signer.id, username: signer.username };
       const plan = await backend.services.letterRuns.start(actor, {
         templateId: template.id,
         channel: 'pdf',
@@ -96,7 +107,12 @@ export const letterCommands: Record<string, Command> = {
       }
       const sessionId = `cli-${process.pid}`;
       const jobs = backend.services.documents.jobs;
-      const job = await jobs.prepare('pdf', plan.paper, { sessionId, user: null, actor, services: backend.services });
+      const job = await jobs.prepare('pdf', plan.paper, {
+        sessionId,
+        user: { role: signer.role, display_name: signer.display_name },
+        actor,
+        services: backend.services,
+      });
       const { outFile, ext } = target!;
       const outcome = await deliverJob(job, {
         renderer: cliRenderer(),

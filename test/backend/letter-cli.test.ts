@@ -96,7 +96,10 @@ describe('letters run from the command line', () => {
   it('without --dry-run writes one PDF of the letters in postal-code order, records them as sent by PDF and closes their tasks', async () => {
     const { store, dir, ames, cole } = await queuedStore();
     const pdf = path.join(dir, 'letters.pdf');
-    const r = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, ...store);
+    const unsigned = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, ...store);
+    expect(unsigned.errors).toMatch(/--as USERNAME is required/);
+    expect((await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, '--as', 'nobody', ...store)).errors).toMatch(/no active user "nobody"/);
+    const r = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, '--as', 'clara', ...store);
     expect(r.errors).toBe('');
     expect(r.code).toBe(0);
     expect(r.text).toMatch(/letters run \d+: 2 "Second notice" letters ->/);
@@ -107,6 +110,9 @@ describe('letters run from the command line', () => {
     // Cole (30301) comes before Ames (62704): presort order.
     expect(text.indexOf(cole.accountNumber)).toBeGreaterThan(-1);
     expect(text.indexOf(cole.accountNumber)).toBeLessThan(text.indexOf(ames.accountNumber));
+    // Signed by the user named by --as, never by the terminal's login.
+    expect(text).toContain('clara');
+    expect(text).not.toMatch(/cli:/);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
     const backend = openBackend({ store: store[1], 'key-file': store[3] });
@@ -130,7 +136,7 @@ describe('letters run from the command line', () => {
     }
 
     // Nothing left to send: the accounts that could not get it are still listed.
-    const again = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, ...store);
+    const again = await cli('letters', 'run', '--template', 'second-notice', '--out', pdf, '--as', 'clara', ...store);
     expect(again.code).not.toBe(0);
     expect(again.errors).toMatch(/no letter that can go \(2 skipped\)/);
   });
