@@ -35,7 +35,7 @@ export const letterFields = {
   contactName: {
     kind: 'text',
     label: 'Contact name',
-    fills: "The billing contact's name; without one the letter says “customer” (Dear customer).",
+    fills: "The billing contact's name; a consumer without one is addressed by the account name, a business without one as “customer” (Dear customer).",
     fallback: 'customer',
   },
   mailingAddress: { kind: 'lines', label: 'Mailing address', fills: "The account's billing address, one line per line.", fallback: null },

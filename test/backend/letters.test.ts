@@ -117,6 +117,19 @@ describe('composing a letter', () => {
     expect(await ask(o.s.supervisor)).toContain('ask for sam.</p>');
   });
 
+  it('greets a consumer without a contact by the account name, a business without one as “customer”', async () => {
+    const o = await office();
+    const t = o.template('friendly-reminder');
+    const address = { line1: '9 Elm St', city: 'Chicago', state: 'IL', postalCode: '60602', country: 'US' };
+    const person = await newAccount(o.b, o.s.clerk, { name: 'Sofia Ramirez', accountNumber: 'L-900', kind: 'consumer', billingAddress: address });
+    const firm = await newAccount(o.b, o.s.clerk, { name: 'Elm Street Dental', accountNumber: 'L-901', kind: 'commercial', billingAddress: address });
+    for (const a of [person, firm]) await postInvoice(o.b, o.s.clerk, a.id, 10_000, { date: '2026-01-01', terms: 'Net 30' });
+    const greeting = async (accountId: number) =>
+      (await must(o.b, o.s.clerk, 'letters.compose', { accountId, templateId: t.id })).bodyHtml.match(/<p>Dear [^<]*<\/p>/)?.[0];
+    expect(await greeting(person.id)).toBe('<p>Dear Sofia Ramirez,</p>');
+    expect(await greeting(firm.id)).toBe('<p>Dear customer,</p>');
+  });
+
   it('refuses an unknown field left in edited text, naming it and the closest one', async () => {
     const o = await office();
     const a = await o.account();

@@ -74,7 +74,8 @@ export async function loadLetterValues(
   const values: LetterValues = {
     accountName: account.name,
     accountNumber: account.accountNumber,
-    contactName: contact?.name ?? null,
+    // A person's own account is addressed to them; a business without a contact falls back to “customer”.
+    contactName: contact?.name ?? (account.kind === 'consumer' ? account.name : null),
     mailingAddress: addressLines(mailingAddressOf(account)),
     today,
     amountPastDue: amountPastDueCents,
