@@ -82,3 +82,53 @@ test('a clerk produces the queue as one PDF: one page per letter in postal-code 
   expect(letters.map((l) => l.channel)).toEqual(['pdf', 'pdf', 'pdf', 'pdf']);
   await page.screenshot({ path: test.info().outputPath('letter-run.png') });
 });
+
+test('a clerk skips a queued letter with a reason; a supervisor selects accounts ad hoc by kind and days past due', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const { session, today } = await companyForSeeding(app.backend);
+  await must(app.backend, session, 'users.create', { username: 'casey', displayName: 'Casey Morgan', role: 'clerk', password: 'clerk-pass-1' });
+  await must(app.backend, session, 'users.create', { username: 'sam', displayName: 'Sam Patel', role: 'supervisor', password: 'super-pass-1' });
+  const mk = async (accountNumber: string, name: string, kind: 'consumer' | 'commercial', daysAgo: number) => {
+    const a = await must(app.backend, session, 'accounts.create', { accountNumber, name, kind, billingAddress: address('1 Main St', 'Chicago', '60601') });
+    await postInvoice(app.backend, session, a.id, 10_000, daysFrom(today, -daysAgo));
+    return a;
+  };
+  await mk('S-201', 'Ada Long', 'consumer', 100); // 70 days past due
+  await mk('S-202', 'Ben Short', 'consumer', 45); // 15 days past due
+  await mk('S-203', 'Acme Dental', 'commercial', 100);
+  await must(app.backend, session, 'stages.evaluate', { asOf: today });
+
+  await app.open(page);
+  await signIn(page, 'casey', 'clerk-pass-1');
+  await page.goto(`${app.url}#/letters`);
+  const grid = page.getByTestId('letter-queue-grid');
+  await expect(grid.getByRole('row')).toHaveCount(4);
+  await expect(page.getByRole('button', { name: 'Select accounts…' })).toHaveCount(0); // supervisors only
+  await page.getByRole('checkbox', { name: 'Select S-202' }).check();
+  await page.getByRole('button', { name: 'Skip…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skip 1 letter' });
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Paid at the front desk this morning');
+  await dialog.getByRole('button', { name: 'Skip letters' }).click();
+  await expect(page.getByText('1 letter skipped.')).toBeVisible();
+  await expect(grid.getByRole('row')).toHaveCount(3);
+  await expect(grid.getByRole('row', { name: /Ben Short/ })).toHaveCount(0);
+  const audit = await must(app.backend, session, 'audit.list', { limit: 20 });
+  expect(audit.find((r) => r.action === 'letter.skip')?.after).toMatchObject({ reason: 'Paid at the front desk this morning' });
+
+  await page.getByRole('button', { name: 'User menu' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await signIn(page, 'sam', 'super-pass-1');
+  await page.goto(`${app.url}#/letters`);
+  await page.getByRole('button', { name: 'Select accounts…' }).click();
+  const select = page.getByRole('dialog', { name: 'Select accounts for a letter' });
+  await select.getByRole('combobox', { name: 'Letter' }).click();
+  await page.getByRole('option', { name: 'Final demand' }).click();
+  await select.getByRole('combobox', { name: 'Accounts' }).click();
+  await page.getByRole('option', { name: 'Consumer' }).click();
+  await select.getByRole('textbox', { name: 'At least this many days past due' }).fill('30');
+  await select.getByRole('button', { name: 'Select accounts' }).click();
+  await expect(page.getByText('1 account matches the filters.')).toBeVisible();
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid.getByRole('row', { name: /Ada Long/ })).toContainText('Final demand');
+  await expect(page.getByText('1 letter selected')).toBeVisible();
+});

@@ -238,7 +238,7 @@ export function QueuePanel() {
       {selection ? (
         <Alert color="blue" title={`Selected for ${templateOptions.find((t) => t.value === String(selection.filters.templateId))?.label ?? 'a letter'}`}>
           <Group justify="space-between">
-            <Text size="sm">{plural(selection.rows.length, 'account')} match the filters.</Text>
+            <Text size="sm">{selection.rows.length === 1 ? '1 account matches' : `${selection.rows.length} accounts match`} the filters.</Text>
             <Button
               size="xs"
               variant="default"

@@ -28,7 +28,7 @@ export function SelectAccountsModal({
   onSelect: (filters: LetterSelect) => void;
   onClose: () => void;
 }) {
-  const [templateId, setTemplateId] = useState<string | null>(templates[0]?.value ?? null);
+  const [templateId, setTemplateId] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
   const [minDays, setMinDays] = useState<number | string>('');
   const [stageId, setStageId] = useState<string | null>(null);
@@ -55,7 +55,7 @@ export function SelectAccountsModal({
         <Text size="sm" c="dimmed">
           Accounts with an amount past due today that match every filter left filled in.
         </Text>
-        <Select label="Letter" data={templates} value={templateId} onChange={setTemplateId} allowDeselect={false} required />
+        <Select label="Letter" placeholder="Choose the letter" data={templates} value={templateId} onChange={setTemplateId} allowDeselect={false} required />
         <Group grow>
           <Select
             label="Accounts"
