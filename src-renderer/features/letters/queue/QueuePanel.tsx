@@ -47,8 +47,9 @@ export function QueuePanel() {
 
   const templates = useQuery({ queryKey: ['documents', 'letterTemplates'], queryFn: () => unwrap(window.api.letters['templates.list']()) });
   const stages = useQuery({ queryKey: ['stages', 'list'], queryFn: () => unwrap(window.api.stages.list()) });
+  // Under 'collections': a stage evaluation, a skip or a letter closing its task elsewhere refreshes it (data.changed).
   const queue = useQuery({
-    queryKey: ['letters', 'queue', templateId, stageId, status],
+    queryKey: ['collections', 'letterQueue', templateId, stageId, status],
     queryFn: () =>
       unwrap(
         window.api.letters.queue({
@@ -202,7 +203,7 @@ export function QueuePanel() {
       notifications.show({ color: 'teal', message: `${plural(r.skipped, 'letter')} skipped.` });
       setSkipping(null);
       setPicked(new Set());
-      void queryClient.invalidateQueries({ queryKey: ['letters'] });
+      void queryClient.invalidateQueries({ queryKey: ['collections', 'letterQueue'] });
     } catch (err) {
       setSkipping({ ...skipping, busy: false, error: errorWords(err).message });
     }

@@ -86,7 +86,7 @@ export function useLetterRun() {
       return r;
     } finally {
       setBusy(false);
-      void queryClient.invalidateQueries({ queryKey: ['letters'] });
+      void queryClient.invalidateQueries({ queryKey: ['collections', 'letterQueue'] });
     }
   };
 
