@@ -88,6 +88,13 @@ describe('demo data', () => {
     const v = await verifyStore(b);
     expect(v.checks.filter((c) => !c.ok)).toEqual([]);
 
+    // Letters and statements print with the office's letterhead: every field the templates name has a value.
+    expect((await must(b, 'first-window', 'documents.getSettings', undefined)).letterhead.phone).toBe('(312) 555-0100');
+    const reminder = (await must(b, 'first-window', 'letters.templates.list', undefined)).find((t) => t.key === 'friendly-reminder');
+    const owing = (await b.services.aging.summary({ asOf: '2025-06-30', offset: 0, sort: 'name' })).rows.find((r) => r.buckets.slice(1).some((x) => x > 0));
+    const composed = await must(b, 'first-window', 'letters.compose', { accountId: owing!.accountId, templateId: reminder!.id });
+    expect(composed.missing).toEqual([]);
+
     // Believable: something in every aging bucket, some unapplied credit, each kind of document.
     const aging = await b.services.aging.summary({ asOf: '2025-06-30', offset: 0, sort: 'name' });
     expect(aging.bucketLabels).toHaveLength(6);

@@ -15,6 +15,17 @@ export { demoSizes, type DemoSize, type DemoStats } from './model';
 
 export const DEMO_COMPANY = 'Riverside Medical Billing';
 export const DEMO_TIME_ZONE = 'America/Chicago';
+/** The demo office's letterhead (Settings › Documents); the letter templates name its phone. */
+export const demoLetterhead = {
+  legalName: 'Riverside Medical Billing, LLC',
+  address: { line1: '820 W Jackson Blvd, Suite 300', line2: '', city: 'Chicago', state: 'IL', postalCode: '60607', country: 'US' },
+  phone: '(312) 555-0100',
+  email: 'billing@riversidemb.example',
+  website: 'riversidemb.example',
+  taxId: '',
+  remitTo: null,
+  paymentInstructions: 'Checks payable to Riverside Medical Billing, LLC. Please write your account number on the check.',
+};
 /** The demo users and their passwords, shown on the first-run screen (docs/demo.md). Demo data only. */
 export const demoUsers = [
   { username: 'admin', password: 'riverside-admin', displayName: 'Alex Rivera', role: 'administrator' },
@@ -131,6 +142,8 @@ export async function createDemoCompany(services: Services, sessionId: string): 
   const actor = { userId: session.userId, username: session.username };
   for (const u of demoUsers.slice(1))
     await services.users.create(actor, { username: u.username, displayName: u.displayName, role: u.role, password: u.password });
+  // A letterhead, so the demo's statements and letters print with the office's address and phone.
+  await services.documents.settings.update(actor, { letterhead: demoLetterhead });
   return session;
 }
 
