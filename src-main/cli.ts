@@ -40,6 +40,8 @@ Commands:
            letters run --template KEY [--stage NAME] --out FILE.pdf|FILE.html --as USERNAME (signed by that
            user, recorded as sent by PDF)
            letters run --template KEY [--stage NAME] --dry-run (JSON: who would get one, who is skipped and why)
+  report   Write a supervisor workbook (docs/reports.md):
+           report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] --out FILE.xlsx
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 

@@ -7,6 +7,7 @@ import { backupCommands } from './backup';
 import { documentCommands } from './documents';
 import { statementCommands } from './statements';
 import { letterCommands } from './letters';
+import { reportWorkbookCommands } from './report-workbooks';
 
 /** Every CLI command; a domain adds its own file and one spread here. */
 export const commands: Record<string, Command> = {
@@ -18,4 +19,5 @@ export const commands: Record<string, Command> = {
   ...documentCommands,
   ...statementCommands,
   ...letterCommands,
+  ...reportWorkbookCommands,
 };

@@ -12,6 +12,7 @@ import { documentsHandlers } from './documents';
 import { lettersHandlers } from './letters';
 import { letterComposeHandlers } from './letter-compose';
 import { statementsHandlers } from './statements';
+import { reportWorkbooksHandlers } from './report-workbooks';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -27,5 +28,6 @@ export const handlers: Handlers = {
   ...lettersHandlers,
   ...letterComposeHandlers,
   ...statementsHandlers,
+  ...reportWorkbooksHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -29,6 +29,7 @@ import { documentsTimelineSource } from './documents/timeline-source';
 import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
 import { createStatementsService } from './statements';
+import { createReportsService } from './reports';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -62,6 +63,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const letters = createLettersService(ctx);
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   const statements = createStatementsService(ctx, { aging });
+  const reports = createReportsService(ctx, { aging, settings });
   return {
     backup,
     audit,
@@ -91,6 +93,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     letters,
     letterRuns,
     statements,
+    reports,
   };
 }
 export type Services = ReturnType<typeof createServices>;

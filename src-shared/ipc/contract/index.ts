@@ -12,6 +12,7 @@ import { documentsContract } from './documents';
 import { lettersContract } from './letters';
 import { letterComposeContract } from './letter-compose';
 import { statementsContract } from './statements';
+import { reportWorkbooksContract } from './report-workbooks';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -32,6 +33,7 @@ export const contract = {
   ...lettersContract,
   ...letterComposeContract,
   ...statementsContract,
+  ...reportWorkbooksContract,
 };
 
 export type Contract = typeof contract;

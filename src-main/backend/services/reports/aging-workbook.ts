@@ -1,0 +1,72 @@
+import type { AgingDetail, AgingDetailRow, AgingSummary, AgingSummaryRow } from '@shared/domain/aging';
+import { documentKindLabels, type DocumentKind } from '@shared/domain/ledger';
+import type { Column } from './workbook';
+import { createWorkbook, type WorkbookInfo } from './workbook';
+
+const accountKindWords: Record<string, string> = { consumer: 'Consumer', commercial: 'Commercial' };
+const sortWords = { name: 'Account name', accountNumber: 'Account number', total: 'Total, largest first', pastDue: 'Past due, largest first' } as const;
+
+export interface AgingWorkbookInput {
+  info: WorkbookInfo;
+  summary: AgingSummary;
+  detail: AgingDetail;
+  filters: { sort: keyof typeof sortWords; account: string | null };
+}
+
+/**
+ * The Aging workbook: About, Summary (one row per account, as the Aging screen's summary grid) and
+ * Detail (one row per open item). The figures are aging.summary's and aging.detail's, unchanged.
+ */
+export async function agingWorkbook({ info, summary, detail, filters }: AgingWorkbookInput): Promise<Buffer> {
+  const wb = createWorkbook(info);
+  const labels = summary.bucketLabels;
+  const basisWords = summary.basis === 'due' ? 'due date' : 'invoice date';
+  wb.about({
+    filters: [
+      ['Aged by', `Days past the ${basisWords}`],
+      ['Account', filters.account ?? 'All accounts'],
+      ['Summary sorted by', sortWords[filters.sort]],
+      ['Accounts', String(summary.rowCount)],
+      ['Open items', String(detail.rowCount)],
+    ],
+    definitions: [
+      ['As of', `Documents dated on or before ${summary.asOf}, with what was open on that day: payments and credits applied later are added back.`],
+      ['Days past due', `Days from the item's ${basisWords} to the as-of date (0 or less is current).`],
+      ...labels.map((l, i): [string, string] => [l, bucketDefinition(labels, i)]),
+      ['Unapplied credit', 'Payments and credits on the account not yet applied to an item, shown as a negative amount.'],
+      ['Total', 'The sum of the buckets plus the (negative) unapplied credit: what the account owes as of the date.'],
+      ['Open', 'What remains unpaid of the item as of the date.'],
+      ['Totals row', 'SUBTOTAL(109, ...) over the rows the filter shows; with no filter, the same totals as the Aging screen.'],
+    ],
+  });
+
+  const summaryCols: Column<AgingSummaryRow>[] = [
+    { header: 'Account number', kind: 'text', value: (r) => r.accountNumber },
+    { header: 'Account name', kind: 'text', value: (r) => r.accountName },
+    { header: 'Kind', kind: 'text', value: (r) => accountKindWords[r.accountKind] ?? r.accountKind },
+    ...labels.map((l, i): Column<AgingSummaryRow> => ({ header: l, kind: 'money', value: (r) => r.buckets[i]!, total: true })),
+    { header: 'Unapplied credit', kind: 'money', value: (r) => -r.unappliedCents, total: true },
+    { header: 'Total', kind: 'money', value: (r) => r.totalCents, total: true },
+  ];
+  wb.table({ name: 'Summary', columns: summaryCols, rows: summary.rows });
+
+  const detailCols: Column<AgingDetailRow>[] = [
+    { header: 'Account number', kind: 'text', value: (r) => r.accountNumber },
+    { header: 'Account name', kind: 'text', value: (r) => r.accountName },
+    { header: 'Document', kind: 'text', value: (r) => r.number },
+    { header: 'Type', kind: 'text', value: (r) => documentKindLabels[r.kind as DocumentKind] ?? r.kind },
+    { header: 'Date', kind: 'date', value: (r) => r.docDate },
+    { header: 'Due date', kind: 'date', value: (r) => r.dueDate },
+    { header: 'Days past due', kind: 'integer', value: (r) => r.daysPastDue },
+    { header: 'Bucket', kind: 'text', value: (r) => labels[r.bucket] ?? '' },
+    { header: 'Amount', kind: 'money', value: (r) => r.totalCents },
+    { header: 'Open', kind: 'money', value: (r) => r.openCents, total: true },
+  ];
+  wb.table({ name: 'Detail', columns: detailCols, rows: detail.rows });
+  return wb.toBuffer();
+}
+
+function bucketDefinition(labels: readonly string[], i: number): string {
+  if (i === 0) return 'Open amount of items not yet past due as of the date.';
+  return `Open amount of items ${labels[i]!.toLowerCase()} days past due as of the date.`;
+}

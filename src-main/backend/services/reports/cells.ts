@@ -1,0 +1,74 @@
+import { utcMidnight, type IsoDate } from '@shared/dates';
+
+/**
+ * How one value becomes one cell. Every workbook goes through these, so a report never decides on its
+ * own how money, dates or text are stored (docs/reports.md, Workbook conventions).
+ */
+export type ColumnKind = 'text' | 'money' | 'date' | 'integer';
+
+/**
+ * Money is kept in integer cents everywhere else; a cell holds dollars. cents / 100 is the double
+ * nearest the exact decimal (an integer below 2^53 divided by 100 is correctly rounded by IEEE 754), and
+ * the 2-decimal format shows that exact decimal: the error is below 1e-6 cents for any amount the store
+ * can hold (MAX_CENTS = 1e11), far from the half-cent where a displayed figure could change. Sums are
+ * computed in cents first and divided once, so a cached total never carries the drift of adding doubles.
+ */
+export const centsToCell = (cents: number): number => (cents + 0) / 100; // + 0: no negative zero (-$0.00)
+
+/**
+ * An ISO date as the Date exceljs turns into an Excel serial day. exceljs converts with the UTC epoch
+ * (serial = ms / 86,400,000 + 25,569), so UTC midnight of the day gives the whole serial day: no time
+ * part and no shift from the machine's time zone.
+ */
+export const dateToCell = (date: IsoDate): Date => new Date(utcMidnight(date));
+
+/** The currency number format: USD and CAD as "$1,234.56", any other code after the figure; negatives with a minus, in red. */
+export function moneyFormat(currency: string): string {
+  const body = '#,##0.00';
+  if (currency === 'USD' || currency === 'CAD') return `"$"${body};[Red]-"$"${body}`;
+  return `${body} "${currency}";[Red]-${body} "${currency}"`;
+}
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const INTEGER_FORMAT = '#,##0';
+
+/** The number format of a column of this kind (text columns are General). */
+export function formatOf(kind: ColumnKind, currency: string): string | undefined {
+  if (kind === 'money') return moneyFormat(currency);
+  if (kind === 'date') return DATE_FORMAT;
+  if (kind === 'integer') return INTEGER_FORMAT;
+  return undefined;
+}
+
+/** The width the shown value takes, in characters, to size the column. */
+export function shownLength(kind: ColumnKind, value: string | number | null): number {
+  if (value === null) return 0;
+  if (kind === 'date') return 10;
+  if (kind === 'money') return (Math.abs(Number(value)) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).length + 2;
+  if (kind === 'integer') return Number(value).toLocaleString('en-US').length;
+  return String(value).length;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/**
+ * A sheet name Excel accepts: 1-31 characters, none of []:*?/\, not starting or ending with an
+ * apostrophe, and not "History" (reserved by Excel); unique in the workbook (compared without case, as
+ * Excel does), with " (2)" and so on added when taken.
+ */
+export function sheetName(wanted: string, taken: readonly string[]): string {
+  let base =
+    wanted
+      .replace(INVALID_SHEET_CHARS, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
+  if (base.toLowerCase() === 'history') base = 'History sheet';
+  const isTaken = (n: string) => taken.some((t) => t.toLowerCase() === n.toLowerCase());
+  let name = base.slice(0, 31);
+  for (let i = 2; isTaken(name); i++) {
+    const suffix = ` (${i})`;
+    name = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  return name;
+}

@@ -1,0 +1,196 @@
+import ExcelJS from 'exceljs';
+import type { IsoDate } from '@shared/dates';
+import { centsToCell, dateToCell, formatOf, shownLength, sheetName, type ColumnKind } from './cells';
+import { fixPackage } from './package-fixes';
+
+/**
+ * The one place that knows how a Ledgerdesk workbook looks (docs/reports.md, Workbook conventions):
+ * an About sheet first, then table sheets with a frozen header row, an autofilter over the data, totals
+ * as SUBTOTAL formulas with their cached results, fitted column widths and a print setup. Reports give
+ * columns and rows; they never touch exceljs.
+ */
+
+export interface WorkbookInfo {
+  /** The report's name, e.g. "Aging". */
+  title: string;
+  company: string;
+  /** ISO 4217 code of the company's currency. */
+  currency: string;
+  asOf: IsoDate;
+  /** Who made it: the signed-in user's name, or the command line's user. */
+  creator: string;
+  created: Date;
+}
+
+export interface Column<R> {
+  header: string;
+  kind: ColumnKind;
+  /** Cents for money, an ISO date for dates, a whole number for integers, anything for text. */
+  value: (row: R) => string | number | null;
+  /** Sum this column in the totals row. */
+  total?: boolean;
+}
+
+export interface TableSpec<R> {
+  name: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+}
+
+export interface AboutSpec {
+  /** What the report covers, as label and value (basis, account, sort...). */
+  filters: readonly (readonly [string, string])[];
+  /** Each figure's definition, by the column header it explains. */
+  definitions: readonly (readonly [string, string])[];
+  notes?: readonly string[];
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8A94A6' } };
+/** Characters that fit across a Letter page in portrait at the default font and margins. */
+const PORTRAIT_CHARS = 95;
+
+/** Text inside a header or footer: "&" starts a code there, so a literal one is doubled. */
+const headerText = (s: string) => s.replace(/&/g, '&&');
+
+export function createWorkbook(info: WorkbookInfo) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = info.creator;
+  wb.lastModifiedBy = info.creator;
+  wb.company = info.company;
+  wb.title = `${info.title} as of ${info.asOf}`;
+  wb.subject = info.title;
+  wb.keywords = `as-of ${info.asOf}`;
+  wb.description = `${info.title} for ${info.company}, as of ${info.asOf}, made by ${info.creator} with Ledgerdesk.`;
+  wb.created = info.created;
+  wb.modified = info.created;
+  const names: string[] = [];
+
+  function addSheet(wanted: string, wide: boolean, header: boolean): ExcelJS.Worksheet {
+    const name = sheetName(wanted, names);
+    names.push(name);
+    const ws = wb.addWorksheet(name, {
+      views: header ? [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] : [{}],
+      pageSetup: {
+        orientation: wide ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        ...(header ? { printTitlesRow: '1:1' } : {}),
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      },
+    });
+    ws.headerFooter = {
+      oddHeader: `&L&"-,Bold"${headerText(info.company)}&C${headerText(`${info.title}: ${name}`)}&RAs of ${info.asOf}`,
+      oddFooter: `&L${headerText(`Made by ${info.creator}`)}&RPage &P of &N`,
+    };
+    return ws;
+  }
+
+  return {
+    /** The first sheet: what the workbook is, its filters and each figure's definition. Call before any table. */
+    about(spec: AboutSpec): void {
+      const ws = addSheet('About', false, false);
+      ws.columns = [{ width: 26 }, { width: 90 }];
+      const line = (label: string, value: string | Date, bold = false) => {
+        const row = ws.addRow([label, value]);
+        row.getCell(1).font = { bold: true };
+        if (bold) row.getCell(2).font = { bold: true };
+        row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+        row.getCell(1).alignment = { vertical: 'top' };
+        if (value instanceof Date) row.getCell(2).numFmt = formatOf('date', info.currency)!;
+        return row;
+      };
+      const heading = (text: string) => {
+        ws.addRow([]);
+        const row = ws.addRow([text]);
+        row.getCell(1).font = { bold: true, size: 12 };
+      };
+      const title = ws.addRow([info.title]);
+      title.getCell(1).font = { bold: true, size: 14 };
+      line('Company', info.company);
+      line('As of', dateToCell(info.asOf));
+      line('Made by', info.creator);
+      line('Made at', info.created.toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
+      line('Currency', info.currency);
+      heading('Filters');
+      for (const [label, value] of spec.filters) line(label, value);
+      heading('Definitions');
+      for (const [label, value] of spec.definitions) line(label, value);
+      if (spec.notes?.length) {
+        heading('Notes');
+        for (const note of spec.notes) line('', note);
+      }
+    },
+
+    /** A table sheet: header row, one row per item, a totals row below the filtered range. */
+    table<R>(spec: TableSpec<R>): void {
+      const cols = spec.columns;
+      const widths = cols.map((c) => Math.max(c.header.length + 3, 8));
+      const grow = (i: number, n: number) => {
+        widths[i] = Math.max(widths[i]!, Math.min(n + 2, 60));
+      };
+      const sums = cols.map(() => 0);
+      const values = spec.rows.map((r) =>
+        cols.map((c, i) => {
+          const v = c.value(r);
+          grow(i, shownLength(c.kind, v));
+          if (c.total && typeof v === 'number') sums[i]! += v;
+          return v;
+        }),
+      );
+      cols.forEach((c, i) => {
+        if (c.total) grow(i, shownLength(c.kind, sums[i]!));
+      });
+      const wide = widths.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS;
+      const ws = addSheet(spec.name, wide, true);
+      ws.columns = cols.map((c, i) => ({ width: widths[i]!, style: formatOf(c.kind, info.currency) ? { numFmt: formatOf(c.kind, info.currency)! } : {} }));
+
+      const header = ws.getRow(1);
+      cols.forEach((c, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = c.header;
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+        cell.border = { bottom: THIN };
+        cell.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right' };
+      });
+      header.height = 18;
+
+      values.forEach((vals, r) => {
+        const row = ws.getRow(r + 2);
+        vals.forEach((v, i) => {
+          if (v === null) return;
+          const kind = cols[i]!.kind;
+          const cell = row.getCell(i + 1);
+          // Text stays text: exceljs stores a string as a shared string, never as a formula, whatever it starts with.
+          cell.value = kind === 'money' ? centsToCell(Number(v)) : kind === 'date' ? dateToCell(String(v)) : kind === 'integer' ? Number(v) : String(v);
+        });
+      });
+
+      const last = spec.rows.length + 1;
+      const lastCol = ws.getColumn(cols.length).letter;
+      ws.autoFilter = `A1:${lastCol}${last}`;
+
+      const totals = ws.getRow(last + 1);
+      totals.getCell(1).value = spec.rows.length === 0 ? 'No rows' : 'Total';
+      cols.forEach((c, i) => {
+        const cell = totals.getCell(i + 1);
+        cell.font = { bold: true };
+        cell.border = { top: THIN };
+        if (!c.total || spec.rows.length === 0) return;
+        const letter = ws.getColumn(i + 1).letter;
+        // SUBTOTAL 109 sums the rows the autofilter shows; the cached result is the sum of every row,
+        // computed here in cents, since exceljs does not calculate.
+        cell.value = { formula: `SUBTOTAL(109,${letter}2:${letter}${last})`, result: c.kind === 'money' ? centsToCell(sums[i]!) : sums[i]! };
+      });
+    },
+
+    /** The .xlsx bytes, with the package fixes exceljs needs (package-fixes.ts). */
+    async toBuffer(): Promise<Buffer> {
+      const raw = await wb.xlsx.writeBuffer();
+      return fixPackage(Buffer.from(raw as ArrayBuffer));
+    },
+  };
+}
+export type ReportWorkbook = ReturnType<typeof createWorkbook>;

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readDate } from '@shared/dates';
+import { agingBases, type AgingBasis } from '@shared/domain/aging';
+import { CliError, openBackend, type Command, type CommandOptions } from './common';
+
+const reportNames = ['aging'] as const;
+
+function asOfOption(opts: CommandOptions): string {
+  const v = opts['as-of'];
+  if (typeof v !== 'string') throw new CliError('report: --as-of YYYY-MM-DD is required.');
+  const r = readDate(v);
+  if (!r.ok) throw new CliError(`report: --as-of ${r.reason}`);
+  return r.value;
+}
+
+function outOption(opts: CommandOptions): string {
+  const out = opts.out;
+  if (typeof out !== 'string') throw new CliError('report: --out FILE.xlsx is required.');
+  if (path.extname(out).toLowerCase() !== '.xlsx') throw new CliError(`report: --out must end in .xlsx; it is ${out}.`);
+  return out;
+}
+
+/**
+ * `report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] --out FILE.xlsx`: the Aging
+ * workbook exactly as the app makes it (docs/reports.md), written beside the target and renamed into
+ * place, so a failed run never leaves half a file. The workbook names the terminal's login as its maker.
+ */
+export const reportWorkbookCommands: Record<string, Command> = {
+  async report(opts, positionals, out) {
+    const [name] = positionals;
+    if (name !== 'aging') throw new CliError(`report: name one of ${reportNames.join(', ')}; it is ${name === undefined ? 'missing' : `"${name}"`}.`);
+    const asOf = asOfOption(opts);
+    const basisArg = opts.basis ?? 'due';
+    if (typeof basisArg !== 'string' || !(agingBases as readonly string[]).includes(basisArg))
+      throw new CliError(`report: --basis must be one of ${agingBases.join(', ')}.`);
+    const outFile = outOption(opts);
+    const backend = openBackend(opts);
+    try {
+      let accountId: number | undefined;
+      if (opts.account !== undefined) {
+        const row = await backend.ctx.db.selectFrom('account').select('id').where('account_number', '=', String(opts.account)).executeTakeFirst();
+        if (!row) throw new CliError(`report: there is no account numbered ${String(opts.account)}.`);
+        accountId = row.id;
+      }
+      const { bytes } = await backend.services.reports.aging(`${os.userInfo().username} (command line)`, { asOf, basis: basisArg as AgingBasis, accountId });
+      const tmp = `${outFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, bytes);
+      fs.renameSync(tmp, outFile);
+      out(`Aging as of ${asOf} by ${basisArg === 'due' ? 'due date' : 'invoice date'}: ${outFile} (${bytes.length} bytes)`);
+      return 0;
+    } finally {
+      await backend.close();
+    }
+  },
+};

@@ -1,0 +1,7 @@
+import { reportAgingSchema, type ReportFile } from '../../domain/report-workbooks';
+import { endpoint } from '../endpoint';
+
+/** Supervisor workbooks (docs/reports.md): each returns the .xlsx bytes and a file name to offer. */
+export const reportWorkbooksContract = {
+  'reports.aging': endpoint(reportAgingSchema).returns<ReportFile>(),
+};
