@@ -1,22 +1,25 @@
 /**
  * Composing one letter (docs/letters.md, Composing a letter) end to end: a clerk opens an account's
  * Documents tab, writes a letter from a template merged with the account's figures, adds a sentence,
- * sees the page as it will print, and saves it as a PDF (printing through CUPS re-renders the page
- * through Ghostscript with no readable text; the Documents spec proves the print path). The PDF is read
- * back with pdftotext; the letter is in the account's Documents tab.
+ * sees the page as it will print, and prints it on the office's CUPS queue (scripts/cups-pdf-queue.sh).
+ * cups-pdf re-renders the page through Ghostscript with no readable text, so the queue's output is
+ * checked for its pages and the archived PDF (the one sent to the printer) is read back with pdftotext;
+ * the letter is in the account's Documents tab.
  */
 import { execFileSync } from 'node:child_process';
 import { must } from '../../test/kit';
+import { pdfInfo, requireCupsQueue, waitForCupsPdf } from '../../test/kit/cups';
 import { signIn } from '../../test/kit/page';
 import { formatMoney } from '../../src-shared/money';
 import { expect, test } from '../fixtures/bridge';
 import { letterhead } from '../fixtures/documentsData';
 import { SEED, seedOffice } from '../fixtures/receivablesData';
 
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
 
-test('a clerk composes a letter for one account, edits a sentence and saves it; the PDF has the sentence and the account’s figures', async ({ app, page }) => {
+test('a clerk composes a letter for one account, edits a sentence and prints it; the PDF has the sentence and the account’s figures', async ({ app, page }) => {
   test.setTimeout(90_000);
+  requireCupsQueue();
   const { today } = await seedOffice(app.backend);
   await must(app.backend, SEED, 'documents.updateSettings', { letterhead });
   const templates = await must(app.backend, SEED, 'letters.templates.list', undefined);
@@ -55,9 +58,20 @@ test('a clerk composes a letter for one account, edits a sentence and saves it; 
   await expect(letter.getByText('We value your business and thank you for settling this soon.')).toBeVisible();
   await expect(letter.getByText('Casey Morgan')).toBeVisible();
 
-  await dialog.getByRole('button', { name: 'Save as PDF' }).click();
-  await expect(page.getByText('Saved 1 document as PDF')).toBeVisible();
-  const text = pdfText(app.savedFiles.at(-1)!).replace(/\s+/g, ' ');
+  await dialog.getByRole('button', { name: 'Print', exact: true }).click();
+  const print = page.getByRole('dialog', { name: /^Print / });
+  await print.getByRole('combobox', { name: 'Printer' }).click();
+  await page.getByRole('option', { name: /Ledgerdesk.*Ready/ }).click();
+  await print.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect(page.getByText('Printed 1 document')).toBeVisible({ timeout: 60_000 });
+  expect(app.printJobs).toHaveLength(1);
+  const printed = pdfInfo(await waitForCupsPdf(app.printJobs[0]!));
+  expect(printed).toMatchObject({ width: 612, height: 792 });
+  expect(printed.pages).toBeGreaterThanOrEqual(1);
+  const [archived] = await must(app.backend, SEED, 'documents.archiveList', { accountId: target.id });
+  expect(archived).toMatchObject({ kind: 'letter', channel: 'print', pages: printed.pages });
+  const pdf = await must(app.backend, SEED, 'documents.archiveGet', { archiveId: archived!.id });
+  const text = pdfText(Buffer.from(pdf.pdfBase64, 'base64')).replace(/\s+/g, ' ');
   expect(text).toContain('We value your business and thank you for settling this soon.');
   expect(text).toContain(target.number);
   expect(text).toContain(formatMoney(target.pastDueCents));
@@ -73,7 +87,7 @@ test('a clerk composes a letter for one account, edits a sentence and saves it; 
   const [recorded] = await app.backend.ctx.db.selectFrom('letter').selectAll().where('account_id', '=', target.id).execute();
   expect(recorded?.body_html).toContain('We value your business and thank you for settling this soon.');
   expect(recorded?.body_html).toMatch(/<table>[\s\S]*<\/table>/);
-  expect(recorded).toMatchObject({ template_id: reminder.id, template_version: 1, channel: 'pdf', created_by: 'casey' });
+  expect(recorded).toMatchObject({ template_id: reminder.id, template_version: 1, channel: 'print', created_by: 'casey' });
 });
 
 test('a supervisor sees the compliance block with its citation and sends the letter with a written override, recorded with it', async ({ app, page }) => {
