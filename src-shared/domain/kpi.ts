@@ -59,16 +59,16 @@ export function rightPartyContactRate(rightPartyContacts: number, attempts: numb
 }
 
 /**
- * Roll rates month over month: rate i = amount in bucket i+1 at the later month-end / amount in bucket i
- * at the earlier one (what rolled one bucket further). One rate per bucket but the last (nothing rolls
- * out of "over 120"); null where the earlier bucket held nothing or less (a negative bucket from credits
- * aged as negatives has no meaningful share).
+ * Roll rates month over month: rate i = the amount that sat in bucket i at the earlier month-end and sits
+ * in a later bucket at the next one (still open: it rolled) / the amount in bucket i at the earlier
+ * month-end. "A later bucket", not only i+1: a 31-day month carries an item 30 days past due to 61. One
+ * rate per bucket but the last (nothing rolls out of "over 120"); null where the earlier bucket held
+ * nothing or less (a negative bucket, from credits aged as negatives, has no share to roll).
  */
-export function rollRates(earlier: readonly number[], later: readonly number[]): (number | null)[] {
-  if (earlier.length !== later.length) throw new Error(`rollRates: ${earlier.length} buckets at the earlier month-end, ${later.length} at the later`);
-  const out: (number | null)[] = [];
-  for (let i = 0; i + 1 < earlier.length; i++) out.push(earlier[i]! > 0 ? ratio(later[i + 1]!, earlier[i]!) : null);
-  return out;
+export function rollRates(earlierBuckets: readonly number[], rolledForward: readonly number[]): (number | null)[] {
+  if (rolledForward.length !== earlierBuckets.length - 1)
+    throw new Error(`rollRates: ${earlierBuckets.length} buckets need ${earlierBuckets.length - 1} rolled amounts, not ${rolledForward.length}`);
+  return rolledForward.map((rolled, i) => (earlierBuckets[i]! > 0 ? ratio(rolled, earlierBuckets[i]!) : null));
 }
 
 /** Days from one ISO date to another, both included (a month of 31 days, a quarter of 90 to 92). */

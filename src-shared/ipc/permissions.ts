@@ -172,8 +172,8 @@ export const access: { readonly [C in Channel]: Access } = {
   'statements.saveRun': anyone,
   'statements.runs': anyone,
   'statements.getRun': anyone,
-  // supervisor workbooks (docs/reports.md)
-  'reports.aging': supervisors,
+  // monthly and quarterly receivables figures and KPIs (docs/reports.md)
+  'reports.periodFigures': supervisors,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

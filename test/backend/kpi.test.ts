@@ -47,9 +47,11 @@ describe('receivables KPIs, hand-computed', () => {
   });
 
   it('roll rates: share of bucket i at one month-end found in bucket i+1 at the next', () => {
-    // Current $1,000 -> 1-30 next month $250 (25%); 1-30 $400 -> 31-60 $100 (25%); 31-60 $0 -> n/a.
-    expect(rollRates([100_000, 40_000, 0, 5_000], [80_000, 25_000, 10_000, 0])).toEqual([0.25, 0.25, null]);
-    expect(() => rollRates([1, 2], [1, 2, 3])).toThrow(/2 buckets at the earlier month-end, 3 at the later/);
+    // Buckets at the earlier month-end: Current $1,000, 1-30 $400, 31-60 $0, 61-90 $50.
+    // Of those, still open and in a later bucket a month on: $250 of the current, $100 of the 1-30, none of the rest.
+    expect(rollRates([100_000, 40_000, 0, 5_000], [25_000, 10_000, 0])).toEqual([0.25, 0.25, null]);
+    expect(rollRates([100_000, 40_000, 0, 5_000], [0, 40_000, 0])).toEqual([0, 1, null]);
+    expect(() => rollRates([1, 2], [1, 2])).toThrow(/2 buckets need 1 rolled amounts, not 2/);
   });
 
   it('zero credit sales gives null (n/a) everywhere, never NaN or Infinity', () => {
@@ -72,6 +74,6 @@ describe('receivables KPIs, hand-computed', () => {
     // Credit sales -$1,000 (credit notes exceed invoices): the ratio follows the signs, it does not fail.
     expect(dso(200_000, -100_000, 30)).toBe(-60);
     // A negative bucket (credits aged as negatives) has no share to roll.
-    expect(rollRates([-10_000, 5_000], [0, 7_000])).toEqual([null]);
+    expect(rollRates([-10_000, 5_000], [0])).toEqual([null]);
   });
 });

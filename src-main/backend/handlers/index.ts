@@ -12,7 +12,7 @@ import { documentsHandlers } from './documents';
 import { lettersHandlers } from './letters';
 import { letterComposeHandlers } from './letter-compose';
 import { statementsHandlers } from './statements';
-import { reportWorkbooksHandlers } from './report-workbooks';
+import { periodFiguresHandlers } from './period-figures';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -28,6 +28,6 @@ export const handlers: Handlers = {
   ...lettersHandlers,
   ...letterComposeHandlers,
   ...statementsHandlers,
-  ...reportWorkbooksHandlers,
+  ...periodFiguresHandlers,
 };
 export type { CallContext, Handlers } from './types';

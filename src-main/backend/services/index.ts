@@ -29,7 +29,7 @@ import { documentsTimelineSource } from './documents/timeline-source';
 import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
 import { createStatementsService } from './statements';
-import { createReportsService } from './reports';
+import { createPeriodFiguresService } from './reports/period-figures';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -63,7 +63,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const letters = createLettersService(ctx);
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   const statements = createStatementsService(ctx, { aging });
-  const reports = createReportsService(ctx, { aging, settings });
+  const periodFigures = createPeriodFiguresService(ctx);
   return {
     backup,
     audit,
@@ -93,7 +93,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     letters,
     letterRuns,
     statements,
-    reports,
+    periodFigures,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,7 +12,7 @@ import { documentsContract } from './documents';
 import { lettersContract } from './letters';
 import { letterComposeContract } from './letter-compose';
 import { statementsContract } from './statements';
-import { reportWorkbooksContract } from './report-workbooks';
+import { periodFiguresContract } from './period-figures';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -33,7 +33,7 @@ export const contract = {
   ...lettersContract,
   ...letterComposeContract,
   ...statementsContract,
-  ...reportWorkbooksContract,
+  ...periodFiguresContract,
 };
 
 export type Contract = typeof contract;

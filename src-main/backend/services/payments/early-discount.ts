@@ -13,7 +13,9 @@ import { allocate, loadDocument, maxDate, postNewDocument, type DocumentRow, typ
  * the payment as the allocation's source: the receipt lists it, and a returned payment withdraws it.
  * The discount is earned only with the rest of the invoice paid by the same payment.
  */
-const DISCOUNT_REASON = 'Early-payment discount';
+export const DISCOUNT_REASON = 'Early-payment discount';
+/** The reason of the debit adjustment that takes a discount back when its payment is returned (reports net it out). */
+export const DISCOUNT_WITHDRAWN_REASON = 'Early-payment discount withdrawn';
 
 export interface DiscountOffer {
   invoiceId: number;
@@ -176,7 +178,7 @@ export async function withdrawDiscountsInTrx(p: Posting, pay: DocumentRow, rever
       effectiveDate: maxDate(date, t.effectiveDate),
       sourceDocumentId: reversal.id,
     });
-    const reason = `Early-payment discount withdrawn: ${t.creditNoteNumber} (payment ${pay.number} returned by ${reversal.number})`;
+    const reason = `${DISCOUNT_WITHDRAWN_REASON}: ${t.creditNoteNumber} (payment ${pay.number} returned by ${reversal.number})`;
     const charge = await postNewDocument(p, {
       accountId: pay.account_id,
       kind: 'adjustment',
