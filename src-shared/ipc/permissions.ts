@@ -174,6 +174,8 @@ export const access: { readonly [C in Channel]: Access } = {
   'statements.getRun': anyone,
   // monthly and quarterly receivables figures and KPIs (docs/reports.md)
   'reports.periodFigures': supervisors,
+  // supervisor workbooks (docs/reports.md)
+  'reports.aging': supervisors,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -13,6 +13,7 @@ import { lettersHandlers } from './letters';
 import { letterComposeHandlers } from './letter-compose';
 import { statementsHandlers } from './statements';
 import { periodFiguresHandlers } from './period-figures';
+import { reportWorkbooksHandlers } from './report-workbooks';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -29,5 +30,6 @@ export const handlers: Handlers = {
   ...letterComposeHandlers,
   ...statementsHandlers,
   ...periodFiguresHandlers,
+  ...reportWorkbooksHandlers,
 };
 export type { CallContext, Handlers } from './types';

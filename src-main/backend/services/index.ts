@@ -30,6 +30,7 @@ import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
 import { createStatementsService } from './statements';
 import { createPeriodFiguresService } from './reports/period-figures';
+import { createReportsService } from './reports';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -64,6 +65,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   const statements = createStatementsService(ctx, { aging });
   const periodFigures = createPeriodFiguresService(ctx);
+  const reports = createReportsService(ctx, { aging, settings });
   return {
     backup,
     audit,
@@ -94,6 +96,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     letterRuns,
     statements,
     periodFigures,
+    reports,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -13,6 +13,7 @@ import { lettersContract } from './letters';
 import { letterComposeContract } from './letter-compose';
 import { statementsContract } from './statements';
 import { periodFiguresContract } from './period-figures';
+import { reportWorkbooksContract } from './report-workbooks';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -34,6 +35,7 @@ export const contract = {
   ...letterComposeContract,
   ...statementsContract,
   ...periodFiguresContract,
+  ...reportWorkbooksContract,
 };
 
 export type Contract = typeof contract;
