@@ -41,7 +41,7 @@ Commands:
            user, recorded as sent by PDF)
            letters run --template KEY [--stage NAME] --dry-run (JSON: who would get one, who is skipped and why)
   report   Write a supervisor workbook (docs/reports.md):
-           report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] --out FILE.xlsx
+           report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] [--as USERNAME] --out FILE.xlsx
 
 Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
 

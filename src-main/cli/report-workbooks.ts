@@ -23,9 +23,10 @@ function outOption(opts: CommandOptions): string {
 }
 
 /**
- * `report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] --out FILE.xlsx`: the Aging
- * workbook exactly as the app makes it (docs/reports.md), written beside the target and renamed into
- * place, so a failed run never leaves half a file. The workbook names the terminal's login as its maker.
+ * `report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] [--as USERNAME] --out FILE.xlsx`:
+ * the Aging workbook exactly as the app makes it (docs/reports.md), written beside the target and
+ * renamed into place, so a failed run never leaves half a file. Its maker is the store's user given by
+ * --as (by display name), or else the terminal's login.
  */
 export const reportWorkbookCommands: Record<string, Command> = {
   async report(opts, positionals, out) {
@@ -44,7 +45,18 @@ export const reportWorkbookCommands: Record<string, Command> = {
         if (!row) throw new CliError(`report: there is no account numbered ${String(opts.account)}.`);
         accountId = row.id;
       }
-      const { bytes } = await backend.services.reports.aging(`${os.userInfo().username} (command line)`, { asOf, basis: basisArg as AgingBasis, accountId });
+      let creator = `${os.userInfo().username} (command line)`;
+      if (opts.as !== undefined) {
+        const user = await backend.ctx.db
+          .selectFrom('app_user')
+          .select('display_name')
+          .where('username', '=', String(opts.as))
+          .where('active', '=', 1)
+          .executeTakeFirst();
+        if (!user) throw new CliError(`report: there is no active user "${String(opts.as)}".`);
+        creator = user.display_name;
+      }
+      const { bytes } = await backend.services.reports.aging(creator, { asOf, basis: basisArg as AgingBasis, accountId });
       const tmp = `${outFile}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, bytes);
       fs.renameSync(tmp, outFile);

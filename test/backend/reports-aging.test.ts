@@ -86,7 +86,7 @@ describe('Aging workbook', () => {
         const cell = r.getCell(4 + j);
         expect(cell.type).toBe(ExcelJS.ValueType.Number);
         expect(cell.value).toBe(c / 100);
-        expect(cell.numFmt).toBe('"$"#,##0.00;[Red]-"$"#,##0.00');
+        expect(cell.numFmt).toBe('"$"#,##0.00;[Red]-"$"#,##0.00;"-"');
       });
     });
     const totalRow = sum.getRow(summary.rows.length + 2);
@@ -195,7 +195,7 @@ describe('Aging workbook', () => {
   });
 
   it('writes the same workbook from the command line by invoice date, and says what is wrong with bad options', async () => {
-    const { b, s } = await scenario();
+    const { b } = await scenario();
     await b.close();
     const dir = tempDir();
     const keyFile = path.join(dir, 'office.key');
@@ -228,10 +228,12 @@ describe('Aging workbook', () => {
     expect(await run('report', 'aging', '--as-of', AS_OF, '--out', path.join(dir, 'aging.csv'))).not.toBe(0);
     expect(await run('report', 'pack', '--as-of', AS_OF, '--out', out)).not.toBe(0);
     expect(await run('report', 'aging', '--as-of', AS_OF, '--basis', 'posted', '--out', out)).not.toBe(0);
+    expect(await run('report', 'aging', '--as-of', AS_OF, '--as', 'nobody', '--out', out)).not.toBe(0);
+    expect(await runCli(['report', 'aging', '--as-of', AS_OF, '--as', 'sam', '--out', out, ...store], () => undefined)).toBe(0);
+    expect((await readWorkbook(fs.readFileSync(out))).creator).toBe('sam');
     expect(errors.join('\n')).toMatch(
-      /--as-of YYYY-MM-DD is required[\s\S]*must end in \.xlsx[\s\S]*name one of aging; it is "pack"[\s\S]*--basis must be one of due, invoice/,
+      /--as-of YYYY-MM-DD is required[\s\S]*must end in \.xlsx[\s\S]*name one of aging; it is "pack"[\s\S]*--basis must be one of due, invoice[\s\S]*no active user "nobody"/,
     );
-    void s;
   });
 });
 

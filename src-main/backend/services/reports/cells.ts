@@ -22,11 +22,14 @@ export const centsToCell = (cents: number): number => (cents + 0) / 100; // + 0:
  */
 export const dateToCell = (date: IsoDate): Date => new Date(utcMidnight(date));
 
-/** The currency number format: USD and CAD as "$1,234.56", any other code after the figure; negatives with a minus, in red. */
+/**
+ * The currency number format: USD and CAD as "$1,234.56", any other code after the figure; negatives
+ * with a minus, in red; zero as a dash, so the amounts stand out in a grid of mostly empty buckets.
+ */
 export function moneyFormat(currency: string): string {
   const body = '#,##0.00';
-  if (currency === 'USD' || currency === 'CAD') return `"$"${body};[Red]-"$"${body}`;
-  return `${body} "${currency}";[Red]-${body} "${currency}"`;
+  if (currency === 'USD' || currency === 'CAD') return `"$"${body};[Red]-"$"${body};"-"`;
+  return `${body} "${currency}";[Red]-${body} "${currency}";"-"`;
 }
 
 export const DATE_FORMAT = 'yyyy-mm-dd';

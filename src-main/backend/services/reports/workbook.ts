@@ -47,6 +47,13 @@ export interface AboutSpec {
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8A94A6' } };
+/**
+ * Every font names the workbook's default (Calibri, as exceljs writes it): a font with only `bold`
+ * set makes LibreOffice fall back to a serif face.
+ */
+const font = (f: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: 'Calibri', family: 2, size: 11, ...f });
+/** About sheet: the value column's width in characters, to know how many lines a long text wraps to. */
+const ABOUT_VALUE_WIDTH = 90;
 /** Characters that fit across a Letter page in portrait at the default font and margins. */
 const PORTRAIT_CHARS = 95;
 
@@ -91,23 +98,26 @@ export function createWorkbook(info: WorkbookInfo) {
     /** The first sheet: what the workbook is, its filters and each figure's definition. Call before any table. */
     about(spec: AboutSpec): void {
       const ws = addSheet('About', false, false);
-      ws.columns = [{ width: 26 }, { width: 90 }];
+      ws.columns = [{ width: 26 }, { width: ABOUT_VALUE_WIDTH }];
       const line = (label: string, value: string | Date, bold = false) => {
         const row = ws.addRow([label, value]);
-        row.getCell(1).font = { bold: true };
-        if (bold) row.getCell(2).font = { bold: true };
-        row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+        row.getCell(1).font = font({ bold: true });
+        row.getCell(2).font = font({ bold });
+        row.getCell(2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
         row.getCell(1).alignment = { vertical: 'top' };
+        // exceljs writes no row heights and LibreOffice does not grow a row for wrapped text on load.
+        const lines = typeof value === 'string' ? Math.ceil(value.length / (ABOUT_VALUE_WIDTH * 1.2)) : 1;
+        if (lines > 1) row.height = 15 * lines;
         if (value instanceof Date) row.getCell(2).numFmt = formatOf('date', info.currency)!;
         return row;
       };
       const heading = (text: string) => {
         ws.addRow([]);
         const row = ws.addRow([text]);
-        row.getCell(1).font = { bold: true, size: 12 };
+        row.getCell(1).font = font({ bold: true, size: 12 });
       };
       const title = ws.addRow([info.title]);
-      title.getCell(1).font = { bold: true, size: 14 };
+      title.getCell(1).font = font({ bold: true, size: 14 });
       line('Company', info.company);
       line('As of', dateToCell(info.asOf));
       line('Made by', info.creator);
@@ -144,16 +154,21 @@ export function createWorkbook(info: WorkbookInfo) {
       });
       const wide = widths.reduce((a, b) => a + b, 0) > PORTRAIT_CHARS;
       const ws = addSheet(spec.name, wide, true);
-      ws.columns = cols.map((c, i) => ({ width: widths[i]!, style: formatOf(c.kind, info.currency) ? { numFmt: formatOf(c.kind, info.currency)! } : {} }));
+      // A text column after a figure starts one indent in, or its text runs into the right-aligned figure.
+      const indent = (i: number) => (cols[i]!.kind === 'text' && i > 0 && cols[i - 1]!.kind !== 'text' ? 1 : 0);
+      ws.columns = cols.map((c, i) => {
+        const numFmt = formatOf(c.kind, info.currency);
+        return { width: widths[i]! + indent(i), style: numFmt ? { numFmt } : indent(i) ? { alignment: { horizontal: 'left', indent: 1 } } : {} };
+      });
 
       const header = ws.getRow(1);
       cols.forEach((c, i) => {
         const cell = header.getCell(i + 1);
         cell.value = c.header;
-        cell.font = { bold: true };
+        cell.font = font({ bold: true });
         cell.fill = HEADER_FILL;
         cell.border = { bottom: THIN };
-        cell.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right' };
+        cell.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right', indent: indent(i) };
       });
       header.height = 18;
 
@@ -176,7 +191,7 @@ export function createWorkbook(info: WorkbookInfo) {
       totals.getCell(1).value = spec.rows.length === 0 ? 'No rows' : 'Total';
       cols.forEach((c, i) => {
         const cell = totals.getCell(i + 1);
-        cell.font = { bold: true };
+        cell.font = font({ bold: true });
         cell.border = { top: THIN };
         if (!c.total || spec.rows.length === 0) return;
         const letter = ws.getColumn(i + 1).letter;
