@@ -20,6 +20,8 @@ export const statementFiltersSchema = z
     accountKind: z.enum(accountKinds).optional(),
     /** Only accounts in one of these collection stages. */
     stageIds: z.array(idSchema).max(50).optional(),
+    /** Only accounts whose collection stage asked for a statement not yet sent (an open stage statement task). */
+    queuedOnly: z.boolean().optional(),
     /** Picked by hand: only these accounts (even with nothing open); the other filters still apply. */
     accountIds: z.array(idSchema).max(MAX_BATCH).optional(),
   })

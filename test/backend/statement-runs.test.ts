@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StatementCandidate } from '../../src-shared/domain/statements';
 import { buildDocument } from '../../src-main/backend/services/documents/build';
 import { documentSettings } from '../support/document-builds';
-import { b64, smallPdf } from '../support/document-delivery';
+import { b64, mustPrepare, smallPdf } from '../support/document-delivery';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 import type { PreparedJob, StatementType } from '../../src-shared/domain/documents';
 
@@ -262,5 +262,35 @@ describe('a balance-forward statement of a busy month', () => {
     expect(second).toContain('data-field="closingBalance"');
     // Every entry is on one sheet or the other, once.
     expect(sheets.join('').match(/data-field="entry"/g)?.length).toBe(13);
+  });
+});
+
+describe('statements a collection stage queued', () => {
+  it('are found with queuedOnly; a statement that leaves closes the stage task, audited, and one prepared but never sent closes nothing', async () => {
+    const o = await scenario();
+    // R-3 is 74 days past due: the default ladder's final notice queues a statement (R-1, 43 days, gets a letter only).
+    await must(o.b, o.s.supervisor, 'stages.evaluate', { asOf: '2026-03-15' });
+    expect(numbers((await select(o, '2026-03-15', { queuedOnly: true })).accounts)).toEqual(['R-3']);
+    const tasks = () =>
+      o.b.ctx.db.selectFrom('collection_task').select(['id', 'status', 'note']).where('account_id', '=', o.r3.id).where('kind', '=', 'statement').execute();
+    const [task] = await tasks();
+    expect(task).toMatchObject({ status: 'open' });
+
+    const ref = { kind: 'statement', accountId: o.r3.id, asOf: '2026-03-15', type: 'open_item' } as const;
+    await mustPrepare(o.b, o.s.clerk, 'documents.savePdf', { documents: [ref] });
+    expect(await tasks()).toMatchObject([{ status: 'open' }]);
+
+    const job = await mustPrepare(o.b, o.s.clerk, 'documents.savePdf', { documents: [ref] });
+    const out = await must(o.b, o.s.clerk, 'documents.complete', {
+      jobId: job.jobId,
+      pdfs: [b64(await smallPdf('statement'))],
+      destination: '/tmp/s.pdf',
+      pages: 0,
+    });
+    const note = `Statement sent: as of 2026-03-15, archive #${out.archivedIds[0]}`;
+    expect(await tasks()).toEqual([{ id: task!.id, status: 'done', note }]);
+    const audit = await o.b.ctx.db.selectFrom('audit').select(['after_json']).where('action', '=', 'task.done').execute();
+    expect(audit.map((a) => JSON.parse(a.after_json ?? 'null'))).toEqual([{ taskId: task!.id, status: 'done', note }]);
+    expect((await select(o, '2026-03-15', { queuedOnly: true })).accounts).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ export function StatementsPanel() {
   const [from, setFrom] = useState<string | null>(null);
   const [minBalance, setMinBalance] = useState('0.01');
   const [pastDueOnly, setPastDueOnly] = useState(false);
+  const [queuedOnly, setQueuedOnly] = useState(false);
   const [kind, setKind] = useState<string | null>(null);
   const [stageIds, setStageIds] = useState<string[]>([]);
   const [picked, setPicked] = useState<PickedAccount[]>([]);
@@ -67,6 +68,7 @@ export function StatementsPanel() {
       filters: {
         ...(minCents ? { minBalanceCents: minCents } : {}),
         ...(pastDueOnly ? { pastDueOnly: true } : {}),
+        ...(queuedOnly ? { queuedOnly: true } : {}),
         ...(kind === 'consumer' || kind === 'commercial' ? { accountKind: kind } : {}),
         ...(stageIds.length ? { stageIds: stageIds.map(Number) } : {}),
         ...(picked.length ? { accountIds: picked.map((p) => p.id) } : {}),
@@ -157,7 +159,15 @@ export function StatementsPanel() {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 3 }}>
-            <Checkbox label="Past due only" checked={pastDueOnly} onChange={(e) => setPastDueOnly(e.currentTarget.checked)} mb={8} />
+            <Stack gap={6} mb={4}>
+              <Checkbox label="Past due only" checked={pastDueOnly} onChange={(e) => setPastDueOnly(e.currentTarget.checked)} />
+              <Checkbox
+                label="Queued by a collection stage"
+                description="A stage asked for a statement not yet sent"
+                checked={queuedOnly}
+                onChange={(e) => setQueuedOnly(e.currentTarget.checked)}
+              />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 9 }}>
             <AccountPicker value={picked} onChange={setPicked} />

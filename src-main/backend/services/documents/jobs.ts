@@ -24,6 +24,7 @@ import { isEmailSetUp, notSetUp, openMailer, type EmailTrust } from './email';
 import type { LetterFacts, LetterMaking, LetterRef } from './letter-facts';
 import { letterMaking, type LetterDocuments } from './letters';
 import { logoDataUrl, readDocumentSettings, readLogo, readSmtpPassword } from './settings';
+import { closeStatementTasks } from './statement-tasks';
 
 /** Who prepares a job: the handler's call (its session, role and services). */
 export interface JobCaller {
@@ -206,12 +207,16 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     jobId: job.id,
   });
 
-  /** The letters among `docs` (archived as `ids`, in order), each recorded in the archive's transaction. */
-  async function recordLetters(trx: Trx, job: Job, docs: readonly JobDocument[], ids: readonly number[]): Promise<void> {
+  /**
+   * What `docs` (archived as `ids`, in order) answer, in the archive's transaction: each letter is
+   * recorded, and a statement closes its account's open stage statement tasks.
+   */
+  async function recordSent(trx: Trx, job: Job, docs: readonly JobDocument[], ids: readonly number[]): Promise<void> {
     for (const [i, d] of docs.entries()) {
       const archivedId = ids[i];
-      if (!d.letter || archivedId === undefined) continue;
-      await deps.letters.record(trx, job, job.caller, { ref: d.letter.ref, facts: d.letter.facts, channel: job.channel, archivedId });
+      if (archivedId === undefined) continue;
+      if (d.letter) await deps.letters.record(trx, job, job.caller, { ref: d.letter.ref, facts: d.letter.facts, channel: job.channel, archivedId });
+      if (d.ref.kind === 'statement') await closeStatementTasks(trx, ctx, job.caller.actor, { accountId: d.ref.accountId, asOf: d.ref.asOf, archivedId });
     }
   }
 
@@ -242,7 +247,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
               attachment: { fileName: d.fileName, content: pdf.bytes },
             });
             const to = d.to;
-            archivedIds.push(...(await deps.archive.addWith(actor, [entryOf(job, d, pdf, to)], (trx, ids) => recordLetters(trx, job, [d], ids))));
+            archivedIds.push(...(await deps.archive.addWith(actor, [entryOf(job, d, pdf, to)], (trx, ids) => recordSent(trx, job, [d], ids))));
             sentTo.add(d.to);
             pages += pdf.pages;
             continue;
@@ -323,7 +328,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
         const archivedIds = await deps.archive.addWith(
           actor,
           job.documents.map((d, i) => entryOf(job, d, pdfs[i] as { bytes: Buffer; pages: number }, input.destination)),
-          (trx, ids) => recordLetters(trx, job, job.documents, ids),
+          (trx, ids) => recordSent(trx, job, job.documents, ids),
         );
         const pages = job.channel === 'print' ? input.pages : pdfs.reduce((sum, p) => sum + p.pages, 0);
         return {

@@ -117,6 +117,14 @@ export function createStatementsService(ctx: ServiceContext, deps: { aging: Agin
         );
         ids = ids.filter((id) => inStage.has(id));
       }
+      if (f.queuedOnly) {
+        const queued = new Set(
+          (stmt(sqlite, "SELECT DISTINCT account_id FROM collection_task WHERE kind = 'statement' AND status = 'open'").all() as { account_id: number }[]).map(
+            (r) => r.account_id,
+          ),
+        );
+        ids = ids.filter((id) => queued.has(id));
+      }
       if (picked) {
         const missing = picked.filter((id) => !(stmt(sqlite, 'SELECT 1 FROM account WHERE id = ?').get(id) !== undefined));
         if (missing.length) throw notFound(`Account ${missing.join(', ')}`);
