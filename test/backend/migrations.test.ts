@@ -103,4 +103,5 @@ const COMMITTED: Record<number, string> = {
   14: 'fa3b7542f49e37c4',
   15: 'e89b4c30fd94cf7b',
   16: '412f80dc99c3b579',
+  17: 'dcce02ae6165f91a',
 };

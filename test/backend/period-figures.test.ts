@@ -190,6 +190,48 @@ describe('reports.periodFigures on a real store', () => {
     expect(dec.rollRates).toEqual([null, null, null, null, null]);
   });
 
+  it('early-payment discounts are their own figure (not credit notes), and a returned payment takes its discount back', async () => {
+    const { b, clerk, supervisor, account } = await collectionsBackend('2026-03-10T15:00:00Z');
+    const d = await account({ state: 'NY', name: 'Dana Discount' });
+    const i1 = await postInvoice(b, clerk, d.accountId, 10000, { date: '2026-02-02', terms: '2/10 Net 30' });
+    const i2 = await postInvoice(b, clerk, d.accountId, 5000, { date: '2026-02-03', terms: '2/10 Net 30' });
+    value(
+      await b.call(clerk, 'payments.post', {
+        accountId: d.accountId,
+        date: '2026-02-10',
+        method: 'cash',
+        amountCents: 9800,
+        earlyPaymentDiscounts: [i1.id],
+        allocation: { mode: 'manual', lines: [{ documentId: i1.id, amountCents: 9800 }] },
+      }),
+    );
+    const p2 = value(
+      await b.call(clerk, 'payments.post', {
+        accountId: d.accountId,
+        date: '2026-02-11',
+        method: 'cash',
+        amountCents: 4900,
+        earlyPaymentDiscounts: [i2.id],
+        allocation: { mode: 'manual', lines: [{ documentId: i2.id, amountCents: 4900 }] },
+      }),
+    );
+    value(await b.call(clerk, 'payments.reverse', { paymentId: p2.documentId, date: '2026-03-02', reason: 'Returned check' }));
+    const [feb, mar] = value(await b.call(supervisor, 'reports.periodFigures', { from: '2026-02-01', to: '2026-03-31', period: 'month' })).rows as [
+      PeriodFiguresRow,
+      PeriodFiguresRow,
+    ];
+    expect(feb).toMatchObject({
+      invoicedCents: 15000,
+      creditNotesCents: 0,
+      creditSalesCents: 15000,
+      discountsTakenCents: 300,
+      paymentsCents: 14700,
+      endingCents: 0,
+    });
+    // March: the 49.00 payment returned, its 1.00 discount withdrawn (a debit adjustment netted into discounts, not adjustments).
+    expect(mar).toMatchObject({ reversalsCents: 4900, discountsTakenCents: -100, adjustmentsCents: 0, beginningCents: 0, endingCents: 5000 });
+  });
+
   it('supervisors and administrators only; periods must be whole months or quarters', async () => {
     const { b, clerk, supervisor, admin } = await collectionsBackend('2026-03-10T15:00:00Z');
     failure(await b.call(clerk, 'reports.periodFigures', { from: '2026-01-01', to: '2026-01-31', period: 'month' }), 'FORBIDDEN');

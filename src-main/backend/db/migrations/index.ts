@@ -14,6 +14,7 @@ import { m013ArchiveStatements } from './013-archive-statements';
 import { m014Letters } from './014-letters';
 import { m015LetterRuns } from './015-letter-runs';
 import { m016StatementRuns } from './016-statement-runs';
+import { m017DocumentPostedDate } from './017-document-posted-date';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -34,5 +35,6 @@ export const migrations: readonly Migration[] = [
   m014Letters,
   m015LetterRuns,
   m016StatementRuns,
+  m017DocumentPostedDate,
 ];
 export type { Migration };

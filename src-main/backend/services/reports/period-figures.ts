@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
-import { addDays, type IsoDate } from '@shared/dates';
-import { agingBucketLabels, type AgingBasis, type AgingSettings } from '@shared/domain/aging';
+import { addDays, dayNumber, type IsoDate } from '@shared/dates';
+import { agingBucketIndex, agingBucketLabels, type AgingBasis, type AgingSettings } from '@shared/domain/aging';
 import { conversationOutcomes } from '@shared/domain/collections';
 import {
   averageDaysDelinquent,
@@ -17,7 +17,7 @@ import { paymentMethods, type PaymentMethod } from '@shared/domain/payments';
 import { periodsOf, type PeriodFigures, type PeriodFiguresQuery, type PeriodFiguresRow } from '@shared/domain/period-figures';
 import type { ServiceContext } from '../../context';
 import { invalid } from '../../errors';
-import { agingParams, basisColumn, bucketThresholds, creditSql, debitBucketsSql, laterAllocations } from '../aging/sql';
+import { basisColumn, laterAllocations } from '../aging/sql';
 import { readAgingSettings } from '../aging';
 import { businessToday } from '../ledger/posting';
 import { stmt, withSqlite } from '../ledger/raw';
@@ -26,62 +26,97 @@ import { evaluatePromise, type PaymentFact } from '../promises';
 import { companyTimeZone } from '../settings';
 import { startOfLocalDay } from '../compliance/zoned';
 
-/** Receivables as of the end of a date, as the aging summary's totals: open items by bucket, less unapplied credit. */
+/** Receivables at a month-end, as the aging summary's totals: open items by bucket, less unapplied credit. */
 interface AgingTotals {
   buckets: number[];
   unapplied: number;
   total: number;
 }
 
-/** The aging summary's grand totals as of a date, without the per-account rows: the same SQL, summed. */
-function agingTotals(sqlite: Sqlite.Database, asOf: IsoDate, basis: AgingBasis, settings: AgingSettings): AgingTotals {
-  const n = settings.edges.length + 2;
-  const params = agingParams(asOf, settings);
-  const sums = Array.from({ length: n }, (_, i) => `COALESCE(SUM(b${i}), 0)`).join(', ');
-  const buckets = new Array<number>(n).fill(0);
-  let unapplied = 0;
-  // Items open now plus, for a past date, the allocations made after it (added back).
-  for (const later of [false, true]) {
-    const row = stmt(sqlite, `SELECT ${sums} FROM (${debitBucketsSql(basis, settings, later)})`)
-      .raw()
-      .get(params) as number[];
-    for (let i = 0; i < n; i++) buckets[i]! += row[i]!;
-    unapplied +=
-      (stmt(sqlite, `SELECT COALESCE(SUM(u), 0) FROM (${creditSql(later)})`)
-        .pluck()
-        .get(params) as number) ?? 0;
-  }
-  return { buckets, unapplied, total: buckets.reduce((a, b) => a + b, 0) - unapplied };
-}
-
 /**
- * For roll rates: per bucket i (but the last), the amount of the items that were in bucket i at `prev` and
- * are still open at `asOf` in a later bucket. Bucket membership is a range of the basis date, so "in bucket
- * i at prev" and "past bucket i at asOf" are two date conditions on the as-of open amounts of the aging SQL.
+ * The aging as of every month-end of a range from four grouped scans, instead of the aging SQL once per
+ * month-end. The aging's rule (aging/sql.ts): an item dated on or before X is open at X by its open amount
+ * now plus the allocations to it effective after X. At a month-end X, "dated on or before X" and "effective
+ * after X" depend only on the months of those dates, so the scans group by month (and the basis date, which
+ * decides the bucket); each month-end then sums the groups in memory.
  */
-function rolledForward(sqlite: Sqlite.Database, prev: IsoDate, asOf: IsoDate, basis: AgingBasis, settings: AgingSettings): number[] {
-  const edges = settings.edges.length;
-  const params: Record<string, string | number> = { ...agingParams(asOf, settings), prev };
-  for (const [i, t] of bucketThresholds(prev, settings).entries()) params[`p${i}`] = t;
-  const sumsOver = (col: string, docDate: string, amt: string) => {
-    const inPrev = (i: number) => (i === 0 ? `${col} >= @p0` : `${col} < @p${i - 1} AND ${col} >= @p${i}`);
-    return Array.from(
-      { length: edges + 1 },
-      (_, i) => `COALESCE(SUM(CASE WHEN ${docDate} <= @prev AND ${inPrev(i)} AND ${col} < @t${i} THEN ${amt} ELSE 0 END), 0)`,
-    ).join(', ');
-  };
-  const col = basisColumn(basis);
-  const now = stmt(sqlite, `SELECT ${sumsOver(col, 'doc_date', 'open_cents')} FROM document WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf`)
-    .raw()
-    .get(params) as number[];
-  const later = stmt(
-    sqlite,
-    `SELECT ${sumsOver(`debit_${col}`, 'debit_doc_date', 'amount_cents')} FROM ${laterAllocations('debit', false)}
-     WHERE effective_date > @asOf AND debit_doc_date <= @asOf`,
-  )
-    .raw()
-    .get(params) as number[];
-  return now.map((v, i) => v + later[i]!);
+class MonthEndAging {
+  private readonly debits: { em: string | null; dm: string; bd: string; amt: number }[];
+  private readonly credits: { em: string | null; dm: string; amt: number }[];
+  private readonly days = new Map<string, number>();
+
+  constructor(
+    sqlite: Sqlite.Database,
+    first: IsoDate,
+    last: IsoDate,
+    basis: AgingBasis,
+    private readonly settings: AgingSettings,
+  ) {
+    const col = basisColumn(basis);
+    const p = { first, last };
+    const open = stmt(
+      sqlite,
+      `SELECT NULL AS em, substr(doc_date, 1, 7) AS dm, ${col} AS bd, SUM(open_cents) AS amt FROM document
+       WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @last GROUP BY dm, bd`,
+    ).all(p) as MonthEndAging['debits'];
+    const later = stmt(
+      sqlite,
+      `SELECT substr(effective_date, 1, 7) AS em, substr(debit_doc_date, 1, 7) AS dm, debit_${col} AS bd, SUM(amount_cents) AS amt
+       FROM ${laterAllocations('debit', false)} WHERE effective_date > @first AND debit_doc_date <= @last GROUP BY em, dm, bd`,
+    ).all(p) as MonthEndAging['debits'];
+    this.debits = open.concat(later);
+    const unapplied = stmt(
+      sqlite,
+      `SELECT NULL AS em, substr(doc_date, 1, 7) AS dm, SUM(open_cents) AS amt FROM document
+       WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @last GROUP BY dm`,
+    ).all(p) as MonthEndAging['credits'];
+    const matched = stmt(
+      sqlite,
+      `SELECT substr(effective_date, 1, 7) AS em, substr(credit_doc_date, 1, 7) AS dm, SUM(amount_cents) AS amt
+       FROM ${laterAllocations('credit', false)} WHERE effective_date > @first AND credit_doc_date <= @last GROUP BY em, dm`,
+    ).all(p) as MonthEndAging['credits'];
+    this.credits = unapplied.concat(matched);
+  }
+
+  /** Counts at month-end `m` ("YYYY-MM"): dated by then, and (for an allocation) effective after it. */
+  private static counts(r: { em: string | null; dm: string }, m: string): boolean {
+    return r.dm <= m && (r.em === null || r.em > m);
+  }
+
+  private bucket(basisDate: string, asOf: IsoDate): number {
+    let d = this.days.get(basisDate);
+    if (d === undefined) {
+      d = dayNumber(basisDate);
+      this.days.set(basisDate, d);
+    }
+    return agingBucketIndex(dayNumber(asOf) - d, this.settings);
+  }
+
+  /** The aging summary's totals as of the month-end `asOf`. */
+  totals(asOf: IsoDate): AgingTotals {
+    const m = asOf.slice(0, 7);
+    const buckets = new Array<number>(this.settings.edges.length + 2).fill(0);
+    for (const r of this.debits) if (MonthEndAging.counts(r, m)) buckets[this.bucket(r.bd, asOf)]! += r.amt;
+    let unapplied = 0;
+    for (const r of this.credits) if (MonthEndAging.counts(r, m)) unapplied += r.amt;
+    return { buckets, unapplied, total: buckets.reduce((a, b) => a + b, 0) - unapplied };
+  }
+
+  /**
+   * For roll rates: per bucket i but the last, the amount open at month-end `asOf` in a later bucket than
+   * i, of the items that were in bucket i at the month-end `prev` (so dated by then).
+   */
+  rolledForward(prev: IsoDate, asOf: IsoDate): number[] {
+    const m = asOf.slice(0, 7);
+    const pm = prev.slice(0, 7);
+    const out = new Array<number>(this.settings.edges.length + 1).fill(0);
+    for (const r of this.debits) {
+      if (r.dm > pm || !MonthEndAging.counts(r, m)) continue;
+      const was = this.bucket(r.bd, prev);
+      if (was < out.length && this.bucket(r.bd, asOf) > was) out[was]! += r.amt;
+    }
+    return out;
+  }
 }
 
 /** Posted documents of the range, summed per month and kind (early-payment discounts apart): one grouped scan. */
@@ -110,12 +145,16 @@ const emptySums = (): MonthSums => ({
   adjustments: 0,
 });
 
-const DOCUMENT_SUMS_SQL = `SELECT substr(doc_date, 1, 7) AS ym, kind, side, method,
-    CASE WHEN kind = 'credit_note' AND reason LIKE '${DISCOUNT_REASON}%' THEN 1
-         WHEN kind = 'adjustment' AND reason LIKE '${DISCOUNT_WITHDRAWN_REASON}%' THEN 1 ELSE 0 END AS discount,
-    SUM(total_cents) AS amount
+/** Read from the covering index document_posted_date (migration 017), not the wide document rows. */
+const DOCUMENT_SUMS_SQL = `SELECT substr(doc_date, 1, 7) AS ym, kind, side, method, SUM(total_cents) AS amount
   FROM document WHERE status = 'posted' AND doc_date >= @from AND doc_date <= @to
-  GROUP BY ym, kind, side, method, discount`;
+  GROUP BY ym, kind, side, method`;
+
+/** Early-payment discounts and their withdrawals (few rows: the index narrows to the two kinds, then reads the reason). */
+const DISCOUNT_SUMS_SQL = `SELECT substr(doc_date, 1, 7) AS ym, kind, SUM(total_cents) AS amount
+  FROM document WHERE status = 'posted' AND doc_date >= @from AND doc_date <= @to
+    AND ((kind = 'credit_note' AND reason LIKE '${DISCOUNT_REASON}%') OR (kind = 'adjustment' AND side = 'debit' AND reason LIKE '${DISCOUNT_WITHDRAWN_REASON}%'))
+  GROUP BY ym, kind`;
 
 function documentSums(sqlite: Sqlite.Database, from: IsoDate, to: IsoDate): Map<string, MonthSums> {
   const out = new Map<string, MonthSums>();
@@ -124,26 +163,31 @@ function documentSums(sqlite: Sqlite.Database, from: IsoDate, to: IsoDate): Map<
     kind: string;
     side: 'debit' | 'credit';
     method: PaymentMethod | null;
-    discount: number;
     amount: number;
   }[];
   for (const r of rows) {
     const m = out.get(r.ym) ?? emptySums();
     out.set(r.ym, m);
     if (r.kind === 'invoice') m.invoiced += r.amount;
-    else if (r.kind === 'credit_note') {
-      if (r.discount) m.discounts += r.amount;
-      else m.creditNotes += r.amount;
-    } else if (r.kind === 'payment') m.payments[r.method ?? 'cash'] += r.amount;
+    else if (r.kind === 'credit_note') m.creditNotes += r.amount;
+    else if (r.kind === 'payment') m.payments[r.method ?? 'cash'] += r.amount;
     else if (r.kind === 'reversal') m.reversals[r.method ?? 'cash'] += r.amount;
     else if (r.kind === 'refund') m.refunds += r.amount;
     else if (r.kind === 'fee') m.fees += r.amount;
     else if (r.kind === 'write_off') m.writeOffs += r.amount;
-    else if (r.kind === 'adjustment') {
-      // A withdrawn discount is a discount taken back; other adjustments carry their side's sign.
-      if (r.discount) m.discounts -= r.amount;
-      else m.adjustments += r.side === 'debit' ? r.amount : -r.amount;
-    } else throw new Error(`Period figures: a posted document of kind ${r.kind} has no place in the figures`);
+    else if (r.kind === 'adjustment') m.adjustments += r.side === 'debit' ? r.amount : -r.amount;
+    else throw new Error(`Period figures: a posted document of kind ${r.kind} has no place in the figures`);
+  }
+  // Discount credit notes move from credit notes to discounts; a withdrawn discount (a debit adjustment) is a discount taken back.
+  for (const r of stmt(sqlite, DISCOUNT_SUMS_SQL).all({ from, to }) as { ym: string; kind: string; amount: number }[]) {
+    const m = out.get(r.ym)!;
+    if (r.kind === 'credit_note') {
+      m.creditNotes -= r.amount;
+      m.discounts += r.amount;
+    } else {
+      m.adjustments -= r.amount;
+      m.discounts -= r.amount;
+    }
   }
   return out;
 }
@@ -231,7 +275,7 @@ export function createPeriodFiguresService(ctx: ServiceContext) {
     /**
      * One row per month or quarter from `from` to `to`: the period's postings by kind, receivables at its
      * start and end (the aging's totals as of those dates, to the cent), and the KPIs of src-shared/domain/kpi.
-     * A fixed number of grouped queries for the whole range, plus two aging sums per period boundary.
+     * A fixed number of grouped queries for the whole range, whatever its length (MonthEndAging).
      */
     async figures(q: PeriodFiguresQuery): Promise<PeriodFigures> {
       const periods = periodsOf(q.from, q.to, q.period);
@@ -247,11 +291,12 @@ export function createPeriodFiguresService(ctx: ServiceContext) {
           periods.map((p) => ({ start: startOfLocalDay(p.from, zone).toISOString(), end: startOfLocalDay(addDays(p.to, 1), zone).toISOString() })),
         );
         const promises = promiseFacts(sqlite, q.from, q.to);
-        let before = agingTotals(sqlite, addDays(q.from, -1), basis, settings);
+        const aging = new MonthEndAging(sqlite, addDays(q.from, -1), q.to, basis, settings);
+        let before = aging.totals(addDays(q.from, -1));
         const rows: PeriodFiguresRow[] = periods.map((p, i) => {
           const s = emptySums();
           for (const [ym, m] of months) if (ym >= p.from.slice(0, 7) && ym <= p.to.slice(0, 7)) addSums(s, m);
-          const end = agingTotals(sqlite, p.to, basis, settings);
+          const end = aging.totals(p.to);
           const days = daysInPeriod(p.from, p.to);
           const creditSales = s.invoiced - s.creditNotes;
           const payments = paymentMethods.reduce((a, m) => a + s.payments[m], 0);
@@ -301,7 +346,7 @@ export function createPeriodFiguresService(ctx: ServiceContext) {
             callAttempts: calls[i]!.attempts,
             rightPartyContacts: calls[i]!.contacts,
             rightPartyContactRate: rightPartyContactRate(calls[i]!.contacts, calls[i]!.attempts),
-            rollRates: q.period === 'month' ? rollRates(before.buckets, rolledForward(sqlite, addDays(p.from, -1), p.to, basis, settings)) : null,
+            rollRates: q.period === 'month' ? rollRates(before.buckets, aging.rolledForward(addDays(p.from, -1), p.to)) : null,
           };
           before = end;
           return row;
