@@ -69,6 +69,8 @@ describe('Aging workbook', () => {
     expect(aboutText).toContain('Days past the due date');
     expect(aboutText).toContain('Unapplied credit');
     expect(about.getCell('B3').value).toEqual(new Date(Date.UTC(2026, 2, 1)));
+    // Made at the backend clock's instant (2026-03-15 15:00 UTC), in the company's time zone (Chicago).
+    expect(aboutText).toContain('Mar 15, 2026, 10:00 AM CDT');
 
     const sum = wb.getWorksheet('Summary')!;
     const headers = ['Account number', 'Account name', 'Kind', ...summary.bucketLabels, 'Unapplied credit', 'Total'];

@@ -21,7 +21,15 @@ export function createReportsService(ctx: ServiceContext, deps: { aging: AgingSe
       const summary = await deps.aging.summary({ asOf: q.asOf, basis: q.basis, accountId: q.accountId, sort: q.sort });
       const detail = await deps.aging.detail({ asOf: summary.asOf, basis: summary.basis, accountId: q.accountId });
       const bytes = await agingWorkbook({
-        info: { title: 'Aging', company: company.companyName, currency: company.currency, asOf: summary.asOf, creator, created: ctx.clock.now() },
+        info: {
+          title: 'Aging',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: summary.asOf,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
         summary,
         detail,
         filters: { sort: q.sort, account },

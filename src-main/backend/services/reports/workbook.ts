@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { IsoDate } from '@shared/dates';
+import { formatInstant, type IsoDate } from '@shared/dates';
 import { centsToCell, dateToCell, formatOf, shownLength, sheetName, type ColumnKind } from './cells';
 import { fixPackage } from './package-fixes';
 
@@ -20,6 +20,8 @@ export interface WorkbookInfo {
   /** Who made it: the signed-in user's name, or the command line's user. */
   creator: string;
   created: Date;
+  /** The company's time zone, to say when it was made in the office's time. */
+  timeZone: string;
 }
 
 export interface Column<R> {
@@ -121,7 +123,7 @@ export function createWorkbook(info: WorkbookInfo) {
       line('Company', info.company);
       line('As of', dateToCell(info.asOf));
       line('Made by', info.creator);
-      line('Made at', info.created.toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
+      line('Made at', formatInstant(info.created, info.timeZone));
       line('Currency', info.currency);
       heading('Filters');
       for (const [label, value] of spec.filters) line(label, value);
