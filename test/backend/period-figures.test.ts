@@ -147,6 +147,24 @@ describe('reports.periodFigures on a real store', () => {
     }
   });
 
+  it('follows the aging settings: by invoice date, with other bucket edges, the month-ends still equal the aging summary', async () => {
+    const env = await scenario();
+    const { b, supervisor } = env;
+    value(await b.call(supervisor, 'aging.updateSettings', { currentThroughDays: -1, edges: [15, 45], defaultBasis: 'invoice' }));
+    const r = value(await b.call(supervisor, 'reports.periodFigures', { from: '2026-01-01', to: '2026-03-31', period: 'month' }));
+    expect(r.basis).toBe('invoice');
+    expect(r.bucketLabels).toHaveLength(4);
+    for (const row of r.rows) {
+      const aging = value(await b.call(supervisor, 'aging.summary', { asOf: row.to }));
+      expect(row.endingBuckets, row.label).toEqual(aging.totals.buckets);
+      expect(row.endingCents, row.label).toBe(aging.totals.totalCents);
+    }
+    // By invoice date with "current" ending the day before: on 01-31 I1 (01-05) is 26 days old (bucket 15 < d <= 45)
+    // and I2 (01-20) 11 days (bucket 0 < d <= 15); a month on, I1's 700.00 is past 45 and rolled, I2 was written off.
+    expect(r.rows[0]!.endingBuckets).toEqual([0, 45000, 70000, 0]);
+    expect(r.rows[1]!.rollRates).toEqual([null, 0, 1]);
+  });
+
   it('a quarter is the sum of its months where the figure adds up, and starts and ends where they do', async () => {
     const { b, supervisor } = await scenario();
     const months = value(await b.call(supervisor, 'reports.periodFigures', { from: '2026-01-01', to: '2026-03-31', period: 'month' })).rows;
