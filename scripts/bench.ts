@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { addDays } from '@shared/dates';
+import { addDays, addMonths, startOfMonth } from '@shared/dates';
 import { cents } from '@shared/money';
 import { createBackend, type Backend } from '../src-main/backend';
 import { createDemoCompany, DEMO_SEED, generateDemo, type DemoSize } from '../src-main/backend/demo';
@@ -123,6 +123,11 @@ async function main() {
   const detail = await repeat(RUNS, () => b.services.aging.detail({ asOf: today }));
   const reference = await repeat(RUNS, () => runReferenceAgingSummary(sqlite, today, settings));
   const summaryRows = (await b.services.aging.summary({ asOf: today, offset: 0, sort: 'name' })).rowCount;
+
+  // ---- period figures: the 18 months ending this month (docs/reports.md, Figures and KPIs) ----
+  log('period figures');
+  const figuresRange = { from: addMonths(startOfMonth(today), -17), to: addDays(addMonths(startOfMonth(today), 1), -1), period: 'month' as const };
+  const figuresTimes = await repeat(RUNS, () => b.services.periodFigures.figures(figuresRange));
 
   // ---- collections: the ladder evaluated as of today (once), then the worklist (docs/collections.md) ----
   log('worklist');
@@ -267,6 +272,7 @@ async function main() {
     agingSummaryPast: { medianMs: ms(median(agingPast)), asOf: past },
     agingDetailToday: { medianMs: ms(median(detail)) },
     agingReferenceSql: { medianMs: ms(ref), ratio: Math.round((summaryToday / ref) * 100) / 100 },
+    periodFigures18Months: { medianMs: ms(median(figuresTimes)), from: figuresRange.from, to: figuresRange.to },
     worklist: {
       medianMs: ms(median(worklistTimes)),
       accounts: worklistAccounts,
