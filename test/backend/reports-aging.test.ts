@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
 import { fixPackage } from '../../src-main/backend/services/reports/package-fixes';
-import { sheetName } from '../../src-main/backend/services/reports/cells';
+import { sheetName, shownLength } from '../../src-main/backend/services/reports/cells';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 import { tempDir } from '../support/store';
 import { CSV_EVERY_SHEET, libreOfficeConvert, ooxmlFindings, packagePart, readWorkbook, writeTemp } from '../support/workbooks';
@@ -246,6 +246,14 @@ describe('workbook package', () => {
     expect(sheetName('summary', ['Summary'])).toBe('summary (2)');
     expect(sheetName("'quoted'", [])).toBe('quoted');
     expect(sheetName('History', [])).toBe('History sheet');
+  });
+
+  it('sizes columns by the shown text: "-$1,234,567.89" is 14 characters, "1,234" is 5', () => {
+    expect(shownLength('money', -123_456_789)).toBe(14);
+    expect(shownLength('money', 5)).toBe('$0.05'.length + 1);
+    expect(shownLength('integer', 1234)).toBe(5);
+    expect(shownLength('integer', -12)).toBe(3);
+    expect(shownLength('date', '2026-03-01')).toBe(10);
   });
 
   it('adds _FilterDatabase once per filtered sheet, quoting names with apostrophes, and doubles them in exceljs print titles', async () => {

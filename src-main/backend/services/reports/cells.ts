@@ -43,12 +43,19 @@ export function formatOf(kind: ColumnKind, currency: string): string | undefined
   return undefined;
 }
 
+/** Characters of a whole number with thousands separators (1,234,567 -> 9), by arithmetic: Intl per cell is slow. */
+function groupedLength(n: number): number {
+  const digits = Math.max(1, Math.floor(Math.log10(Math.max(1, Math.abs(Math.trunc(n))))) + 1);
+  return digits + Math.floor((digits - 1) / 3) + (n < 0 ? 1 : 0);
+}
+
 /** The width the shown value takes, in characters, to size the column. */
 export function shownLength(kind: ColumnKind, value: string | number | null): number {
   if (value === null) return 0;
   if (kind === 'date') return 10;
-  if (kind === 'money') return (Math.abs(Number(value)) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }).length + 2;
-  if (kind === 'integer') return Number(value).toLocaleString('en-US').length;
+  // "-$1,234.56": sign, currency sign, the grouped dollars, the point and two decimals.
+  if (kind === 'money') return groupedLength(Math.abs(Number(value)) / 100) + 5;
+  if (kind === 'integer') return groupedLength(Number(value));
   return String(value).length;
 }
 
