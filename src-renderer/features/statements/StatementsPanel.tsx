@@ -13,7 +13,7 @@ import { Money } from '../../components/Money';
 import { accountKindLabels, useBusinessToday } from '../accounts/api';
 import { AccountPicker, type PickedAccount } from './AccountPicker';
 import { SavedRuns } from './SavedRuns';
-import { StatementPreview } from './StatementPreview';
+import { DocumentPreview } from '../documents/DocumentPreview';
 import { StatementRunActions } from './StatementRunActions';
 
 interface Asked {
@@ -211,7 +211,7 @@ export function StatementsPanel() {
                     <Text size="sm" fw={600}>
                       Preview: {previewed.accountNumber} · {previewed.accountName}
                     </Text>
-                    <StatementPreview
+                    <DocumentPreview
                       title={`Statement preview for ${previewed.accountNumber}`}
                       document={{
                         kind: 'statement',

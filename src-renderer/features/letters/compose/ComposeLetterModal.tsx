@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Center, Group, Loader, Modal, Paper, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Center, Group, Loader, Modal, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconCalendar, IconEye, IconPencil, IconShieldX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { addDays, parseDate } from '@shared/dates';
 import { blockText } from '@shared/domain/collections-text';
 import { LETTER_PAY_BY_DAYS, type OutputRef } from '@shared/domain/documents';
-import { problemText } from '@shared/domain/documents-text';
 import { letterFields, type ComposedLetter } from '@shared/domain/letters';
 import { letterPurposeLabels } from '@shared/domain/letters-text';
 import { unwrap } from '../../../api/client';
@@ -15,6 +14,7 @@ import { useBusinessToday } from '../../accounts/api';
 import { DocumentActions } from '../../documents/DocumentActions';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useTemplateList } from '../templates/api';
+import { DocumentPreview } from '../../documents/DocumentPreview';
 
 /** A supervisor's written reason for sending despite a compliance block: at least this long (as the backend checks). */
 const OVERRIDE_MIN = 10;
@@ -152,7 +152,7 @@ export function ComposeLetterModal({ accountId, accountName, onClose }: { accoun
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="preview" pt="sm">
-                <LetterPreview document={ref} />
+                <DocumentPreview document={ref} title="Letter preview" />
               </Tabs.Panel>
             </Tabs>
             <Group justify="space-between" align="flex-start">
@@ -229,34 +229,5 @@ function Checks({
         </Alert>
       )}
     </Stack>
-  );
-}
-
-/** The letter as it will print (documents.preview: built as the real one, nothing recorded), in a frame that runs no script. */
-function LetterPreview({ document }: { document: LetterRef }) {
-  const preview = useQuery({
-    queryKey: ['documents', 'letterPreview', document],
-    queryFn: () => unwrap(window.api.documents.preview({ document })),
-    staleTime: 30_000,
-  });
-  if (preview.isPending)
-    return (
-      <Center p="xl">
-        <Loader size="sm" />
-      </Center>
-    );
-  if (preview.isError) return <Alert color="red">{preview.error.message}</Alert>;
-  const { html, problems } = preview.data;
-  return (
-    <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
-      {problems.map((p) => (
-        <Alert key={p.code} color="orange" radius={0} py={6}>
-          {problemText(p)}
-        </Alert>
-      ))}
-      {html && (
-        <iframe title="Letter preview" sandbox="" srcDoc={html} style={{ width: '100%', height: 1060, border: 0, background: 'white', display: 'block' }} />
-      )}
-    </Paper>
   );
 }

@@ -5,6 +5,7 @@ import { IconEye } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { problemText } from '@shared/domain/documents-text';
 import { unwrap } from '../../../api/client';
+import { PageFrame } from '../../documents/DocumentPreview';
 
 /**
  * The draft as a letter to one account, built by the documents pipeline (documents.preview: the page as
@@ -70,12 +71,7 @@ export function PreviewButton({ templateId, subject, bodyHtml }: { templateId: n
               )}
               {preview.data.html && (
                 <Box style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4, overflow: 'hidden' }}>
-                  <iframe
-                    title="Letter preview"
-                    sandbox=""
-                    srcDoc={preview.data.html}
-                    style={{ width: '100%', height: '70vh', border: 0, background: 'white' }}
-                  />
+                  <PageFrame html={preview.data.html} title="Letter preview" />
                 </Box>
               )}
             </>
