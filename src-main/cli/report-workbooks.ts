@@ -4,8 +4,9 @@ import path from 'node:path';
 import { readDate } from '@shared/dates';
 import { agingBases, type AgingBasis } from '@shared/domain/aging';
 import { CliError, openBackend, type Command, type CommandOptions } from './common';
+import { billingPackCommand } from './report-billing-pack';
 
-const reportNames = ['aging'] as const;
+const reportNames = ['aging', 'billing-pack'] as const;
 
 function asOfOption(opts: CommandOptions): string {
   const v = opts['as-of'];
@@ -22,6 +23,19 @@ function outOption(opts: CommandOptions): string {
   return out;
 }
 
+/** The workbook's maker: the store's active user named by --as (their display name), or the terminal's login. */
+async function creatorOf(opts: CommandOptions, backend: ReturnType<typeof openBackend>): Promise<string> {
+  if (opts.as === undefined) return `${os.userInfo().username} (command line)`;
+  const user = await backend.ctx.db
+    .selectFrom('app_user')
+    .select('display_name')
+    .where('username', '=', String(opts.as))
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!user) throw new CliError(`report: there is no active user "${String(opts.as)}".`);
+  return user.display_name;
+}
+
 /**
  * `report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] [--as USERNAME] --out FILE.xlsx`:
  * the Aging workbook exactly as the app makes it (docs/reports.md), written beside the target and
@@ -31,6 +45,7 @@ function outOption(opts: CommandOptions): string {
 export const reportWorkbookCommands: Record<string, Command> = {
   async report(opts, positionals, out) {
     const [name] = positionals;
+    if (name === 'billing-pack') return billingPackCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
     if (name !== 'aging') throw new CliError(`report: name one of ${reportNames.join(', ')}; it is ${name === undefined ? 'missing' : `"${name}"`}.`);
     const asOf = asOfOption(opts);
     const basisArg = opts.basis ?? 'due';
@@ -45,17 +60,7 @@ export const reportWorkbookCommands: Record<string, Command> = {
         if (!row) throw new CliError(`report: there is no account numbered ${String(opts.account)}.`);
         accountId = row.id;
       }
-      let creator = `${os.userInfo().username} (command line)`;
-      if (opts.as !== undefined) {
-        const user = await backend.ctx.db
-          .selectFrom('app_user')
-          .select('display_name')
-          .where('username', '=', String(opts.as))
-          .where('active', '=', 1)
-          .executeTakeFirst();
-        if (!user) throw new CliError(`report: there is no active user "${String(opts.as)}".`);
-        creator = user.display_name;
-      }
+      const creator = await creatorOf(opts, backend);
       const { bytes } = await backend.services.reports.aging(creator, { asOf, basis: basisArg as AgingBasis, accountId });
       const tmp = `${outFile}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, bytes);

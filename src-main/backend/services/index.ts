@@ -65,7 +65,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   const statements = createStatementsService(ctx, { aging });
   const periodFigures = createPeriodFiguresService(ctx);
-  const reports = createReportsService(ctx, { aging, settings });
+  const reports = createReportsService(ctx, { aging, settings, periodFigures });
   return {
     backup,
     audit,

@@ -1,7 +1,9 @@
 import { reportAgingSchema, type ReportFile } from '../../domain/report-workbooks';
+import { periodFiguresSchema } from '../../domain/period-figures';
 import { endpoint } from '../endpoint';
 
 /** Supervisor workbooks (docs/reports.md): each returns the .xlsx bytes and a file name to offer. */
 export const reportWorkbooksContract = {
   'reports.aging': endpoint(reportAgingSchema).returns<ReportFile>(),
+  'reports.billingPack': endpoint(periodFiguresSchema).returns<ReportFile>(),
 };

@@ -4,7 +4,7 @@ import { utcMidnight, type IsoDate } from '@shared/dates';
  * How one value becomes one cell. Every workbook goes through these, so a report never decides on its
  * own how money, dates or text are stored (docs/reports.md, Workbook conventions).
  */
-export type ColumnKind = 'text' | 'money' | 'date' | 'integer';
+export type ColumnKind = 'text' | 'money' | 'date' | 'integer' | 'decimal' | 'percent';
 
 /**
  * Money is kept in integer cents everywhere else; a cell holds dollars. cents / 100 is the double
@@ -34,12 +34,18 @@ export function moneyFormat(currency: string): string {
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const INTEGER_FORMAT = '#,##0';
+/** Days and other measures with one decimal (DSO 41.3). */
+export const DECIMAL_FORMAT = '#,##0.0';
+/** A fraction shown as a percent with one decimal (0.125 -> 12.5%). */
+export const PERCENT_FORMAT = '0.0%';
 
 /** The number format of a column of this kind (text columns are General). */
 export function formatOf(kind: ColumnKind, currency: string): string | undefined {
   if (kind === 'money') return moneyFormat(currency);
   if (kind === 'date') return DATE_FORMAT;
   if (kind === 'integer') return INTEGER_FORMAT;
+  if (kind === 'decimal') return DECIMAL_FORMAT;
+  if (kind === 'percent') return PERCENT_FORMAT;
   return undefined;
 }
 
@@ -56,6 +62,10 @@ export function shownLength(kind: ColumnKind, value: string | number | null): nu
   // "-$1,234.56": sign, currency sign, the grouped dollars, the point and two decimals.
   if (kind === 'money') return groupedLength(Math.abs(Number(value)) / 100) + 5;
   if (kind === 'integer') return groupedLength(Number(value));
+  if (typeof value === 'string') return value.length;
+  if (kind === 'decimal') return groupedLength(value) + 2;
+  // "-12.5%": the whole percent, the point, one decimal and the sign.
+  if (kind === 'percent') return groupedLength(value * 100) + 3;
   return String(value).length;
 }
 

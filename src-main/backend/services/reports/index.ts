@@ -1,12 +1,15 @@
+import { periodFiguresSchema, type PeriodFiguresQuery } from '@shared/domain/period-figures';
 import { reportAgingSchema, type ReportAgingQuery } from '@shared/domain/report-workbooks';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import type { AgingService } from '../aging';
 import type { SettingsService } from '../settings';
 import { agingWorkbook } from './aging-workbook';
+import { billingPackWorkbook } from './billing-pack-workbook';
+import type { PeriodFiguresService } from './period-figures';
 
 /** Supervisor workbooks (docs/reports.md). Each report reads the same services as its screen. */
-export function createReportsService(ctx: ServiceContext, deps: { aging: AgingService; settings: SettingsService }) {
+export function createReportsService(ctx: ServiceContext, deps: { aging: AgingService; settings: SettingsService; periodFigures: PeriodFiguresService }) {
   return {
     /** The Aging workbook as of the date; `creator` is who made it (the signed-in user, or the command line's). */
     async aging(creator: string, query: ReportAgingQuery): Promise<{ fileName: string; bytes: Buffer }> {
@@ -35,6 +38,28 @@ export function createReportsService(ctx: ServiceContext, deps: { aging: AgingSe
         filters: { sort: q.sort, account },
       });
       return { fileName: `Aging ${summary.asOf} by ${summary.basis === 'due' ? 'due date' : 'invoice date'}.xlsx`, bytes };
+    },
+
+    /** The billing pack: reports.periodFigures' rows for from..to by month or quarter, as a workbook. */
+    async billingPack(creator: string, query: PeriodFiguresQuery): Promise<{ fileName: string; bytes: Buffer }> {
+      const q = periodFiguresSchema.parse(query);
+      const company = await deps.settings.requireCompany();
+      const figures = await deps.periodFigures.figures(q);
+      const bytes = await billingPackWorkbook({
+        info: {
+          title: 'Billing pack',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: q.to,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        figures,
+        from: q.from,
+        to: q.to,
+      });
+      return { fileName: `Billing pack ${q.from} to ${q.to} by ${q.period}.xlsx`, bytes };
     },
   };
 }

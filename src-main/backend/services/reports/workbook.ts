@@ -31,6 +31,8 @@ export interface Column<R> {
   value: (row: R) => string | number | null;
   /** Sum this column in the totals row. */
   total?: boolean;
+  /** Text for a null value (a KPI with a zero denominator is "n/a"); without it the cell stays empty. */
+  nullText?: string;
 }
 
 export interface TableSpec<R> {
@@ -177,11 +179,18 @@ export function createWorkbook(info: WorkbookInfo) {
       values.forEach((vals, r) => {
         const row = ws.getRow(r + 2);
         vals.forEach((v, i) => {
-          if (v === null) return;
-          const kind = cols[i]!.kind;
+          const col = cols[i]!;
           const cell = row.getCell(i + 1);
+          if (v === null) {
+            if (col.nullText !== undefined) {
+              cell.value = col.nullText;
+              cell.alignment = { horizontal: 'right' };
+            }
+            return;
+          }
+          const kind = col.kind;
           // Text stays text: exceljs stores a string as a shared string, never as a formula, whatever it starts with.
-          cell.value = kind === 'money' ? centsToCell(Number(v)) : kind === 'date' ? dateToCell(String(v)) : kind === 'integer' ? Number(v) : String(v);
+          cell.value = kind === 'money' ? centsToCell(Number(v)) : kind === 'date' ? dateToCell(String(v)) : kind === 'text' ? String(v) : Number(v);
         });
       });
 
