@@ -18,13 +18,27 @@ const cents = (v: unknown) => Math.round(Number(v) * 100) + 0;
 /**
  * Today is 2026-03-10 (Chicago). January: invoices 1,000.00 and 500.00, a check of 300.00, a credit note of
  * 50.00. February: an invoice of 2,000.00, card 800.00, ACH 400.00 returned with a 15.00 fee, 450.00
- * written off. March: nothing yet, so its credit sales are zero and its DSO, CEI and bad-debt ratio are n/a.
+ * written off, two outgoing calls (one right-party contact, its promise broken). March: nothing yet, so its credit sales are zero and its DSO, CEI and bad-debt ratio are n/a.
  */
 async function scenario() {
-  const env = await collectionsBackend('2026-03-10T15:00:00Z');
-  const { b, clerk, supervisor, account } = env;
+  const env = await collectionsBackend('2026-02-02T16:00:00Z');
+  const { b, clerk, supervisor, account, travel } = env;
   const a = await account({ state: 'NY', name: 'Alma Able' });
   const c = await account({ state: 'NY', name: 'Bert Baker' });
+  // February's calls: two outgoing attempts, one reaching the debtor with a promise that is broken.
+  const call = (outcome: 'no_answer' | 'promise_to_pay', promise?: { amountCents: number; dueDate: string }) =>
+    b.call(clerk, 'calls.log', {
+      accountId: a.accountId,
+      contactId: a.contactId,
+      phone: a.phone,
+      direction: 'outgoing',
+      startedAt: env.clock.now().toISOString(),
+      outcome,
+      ...(promise ? { promise } : {}),
+    });
+  value(await call('no_answer'));
+  value(await call('promise_to_pay', { amountCents: 10000, dueDate: '2026-02-10' }));
+  travel('2026-03-10T15:00:00Z');
   await postInvoice(b, clerk, a.accountId, 100000, { date: '2026-01-05', terms: 'Net 30' });
   const i2 = await postInvoice(b, clerk, a.accountId, 50000, { date: '2026-01-20', terms: 'Net 30' });
   value(await b.call(clerk, 'payments.post', { accountId: a.accountId, date: '2026-01-25', method: 'check', checkNumber: '1001', amountCents: 30000 }));
@@ -136,6 +150,11 @@ describe('Billing pack workbook', () => {
     expect(kpiRow(1).getCell(9).numFmt).toBe('0.0%');
     expect(kpiRow(1).getCell(9).value).toBeCloseTo(45000 / 200000, 12);
     expect(kpiRow(2).getCell(5).value).toBe('n/a');
+    // February: 0 of 1 promise kept, 1 of 2 attempts reached the debtor; January had neither.
+    expect([feb.promiseKeptRate, feb.rightPartyContactRate, jan.promiseKeptRate]).toEqual([0, 0.5, null]);
+    expect([kpiRow(1).getCell(12).value, kpiRow(1).getCell(15).value, kpiRow(1).getCell(15).numFmt]).toEqual([0, 0.5, '0.0%']);
+    expect([kpiRow(1).getCell(11).value, kpiRow(1).getCell(13).value]).toEqual([1, 2]);
+    expect(kpis.getRow(5).getCell(13).result).toBe(2);
 
     const dir = tempDir();
     const src = writeTemp(bytes, 'pack.xlsx');
