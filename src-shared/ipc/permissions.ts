@@ -176,6 +176,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'reports.periodFigures': supervisors,
   // supervisor workbooks (docs/reports.md)
   'reports.aging': supervisors,
+  'reports.cashReceipts': supervisors,
   'reports.billingPack': supervisors,
 };
 

@@ -130,6 +130,8 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['statements.saveRun', (d) => ({ asOf: d, type: 'open_item', accountIds: [a.accountId], channel: 'pdf' })],
       ['letters.startRun', (d) => ({ templateId: 1, channel: 'pdf', payByDate: d, accounts: [{ accountId: a.accountId }] })],
       ['reports.aging', (d) => ({ asOf: d })],
+      ['reports.cashReceipts', (d) => ({ from: d, to: '2026-01-31' })],
+      ['reports.cashReceipts', (d) => ({ from: '2026-01-01', to: d })],
       ['reports.periodFigures', (d) => ({ from: d, to: '2026-01-31', period: 'month' })],
       ['reports.periodFigures', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
       ['reports.billingPack', (d) => ({ from: d, to: '2026-01-31', period: 'month' })],

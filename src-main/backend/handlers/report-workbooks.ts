@@ -6,6 +6,10 @@ export const reportWorkbooksHandlers: HandlerSlice<keyof typeof reportWorkbooksC
     const { fileName, bytes } = await call.services.reports.aging(signedIn(call).display_name, input);
     return { fileName, base64: bytes.toString('base64') };
   },
+  'reports.cashReceipts': async (input, call) => {
+    const { fileName, bytes } = await call.services.reports.cashReceipts(signedIn(call).display_name, input);
+    return { fileName, base64: bytes.toString('base64') };
+  },
   'reports.billingPack': async (input, call) => {
     const { fileName, bytes } = await call.services.reports.billingPack(signedIn(call).display_name, input);
     return { fileName, base64: bytes.toString('base64') };

@@ -1,5 +1,6 @@
+import { paymentMethodLabels } from '@shared/domain/payments';
 import { periodFiguresSchema, type PeriodFiguresQuery } from '@shared/domain/period-figures';
-import { reportAgingSchema, type ReportAgingQuery } from '@shared/domain/report-workbooks';
+import { reportAgingSchema, reportCashReceiptsSchema, type ReportAgingQuery, type ReportCashReceiptsQuery } from '@shared/domain/report-workbooks';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import type { AgingService } from '../aging';
@@ -7,6 +8,7 @@ import type { SettingsService } from '../settings';
 import { agingWorkbook } from './aging-workbook';
 import { billingPackWorkbook } from './billing-pack-workbook';
 import type { PeriodFiguresService } from './period-figures';
+import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
 
 /** Supervisor workbooks (docs/reports.md). Each report reads the same services as its screen. */
 export function createReportsService(ctx: ServiceContext, deps: { aging: AgingService; settings: SettingsService; periodFigures: PeriodFiguresService }) {
@@ -60,6 +62,30 @@ export function createReportsService(ctx: ServiceContext, deps: { aging: AgingSe
         to: q.to,
       });
       return { fileName: `Billing pack ${q.from} to ${q.to} by ${q.period}.xlsx`, bytes };
+    },
+
+    /** The Cash receipts journal from..to, one method or all; `creator` as for the Aging workbook. */
+    async cashReceipts(creator: string, query: ReportCashReceiptsQuery): Promise<{ fileName: string; bytes: Buffer }> {
+      const q = reportCashReceiptsSchema.parse(query);
+      const company = await deps.settings.requireCompany();
+      const lines = await cashReceiptLines(ctx.db, q);
+      const bytes = await cashReceiptsWorkbook({
+        info: {
+          title: 'Cash receipts',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: q.to,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        from: q.from,
+        to: q.to,
+        method: q.method ?? null,
+        lines,
+      });
+      const which = q.method ? ` ${paymentMethodLabels[q.method]}` : '';
+      return { fileName: `Cash receipts${which} ${q.from} to ${q.to}.xlsx`, bytes };
     },
   };
 }
