@@ -4,10 +4,11 @@ import path from 'node:path';
 import { readDate } from '@shared/dates';
 import { agingBases, type AgingBasis } from '@shared/domain/aging';
 import { CliError, openBackend, type Command, type CommandOptions } from './common';
+import { auditTrailCommand } from './report-audit-trail';
 import { billingPackCommand } from './report-billing-pack';
 import { cashReceiptsCommand } from './report-cash-receipts';
 
-const reportNames = ['aging', 'billing-pack', 'cash-receipts'] as const;
+const reportNames = ['aging', 'billing-pack', 'cash-receipts', 'audit-trail'] as const;
 
 function asOfOption(opts: CommandOptions): string {
   const v = opts['as-of'];
@@ -47,6 +48,7 @@ export const reportWorkbookCommands: Record<string, Command> = {
   async report(opts, positionals, out) {
     const [name] = positionals;
     if (name === 'cash-receipts') return cashReceiptsCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
+    if (name === 'audit-trail') return auditTrailCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
     if (name === 'billing-pack') return billingPackCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
     if (name !== 'aging') throw new CliError(`report: name one of ${reportNames.join(', ')}; it is ${name === undefined ? 'missing' : `"${name}"`}.`);
     const asOf = asOfOption(opts);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agingQuerySchema } from './aging';
+import { auditActions } from './audit';
 import { paymentMethods } from './payments';
 import { idSchema, isoDateSchema } from './text';
 
@@ -18,6 +19,22 @@ export const reportCashReceiptsSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema, method: z.enum(paymentMethods).optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
 export type ReportCashReceiptsQuery = z.input<typeof reportCashReceiptsSchema>;
+
+/**
+ * The Audit trail (docs/reports.md, Audit trail): records made from..to (business dates in the company's
+ * time zone), narrowed by username, action, entity type and entity id.
+ */
+export const reportAuditTrailSchema = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    user: z.string().trim().min(1).max(100).optional(),
+    action: z.enum(auditActions).optional(),
+    entity: z.string().trim().min(1).max(100).optional(),
+    entityId: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
+export type ReportAuditTrailQuery = z.input<typeof reportAuditTrailSchema>;
 
 /** A workbook across IPC: its bytes as base64 and the file name to offer when saving it. */
 export interface ReportFile {

@@ -178,6 +178,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'reports.aging': supervisors,
   'reports.cashReceipts': supervisors,
   'reports.billingPack': supervisors,
+  'reports.auditTrail': supervisors,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -14,4 +14,8 @@ export const reportWorkbooksHandlers: HandlerSlice<keyof typeof reportWorkbooksC
     const { fileName, bytes } = await call.services.reports.billingPack(signedIn(call).display_name, input);
     return { fileName, base64: bytes.toString('base64') };
   },
+  'reports.auditTrail': async (input, call) => {
+    const { fileName, bytes } = await call.services.reports.auditTrail(signedIn(call).display_name, input);
+    return { fileName, base64: bytes.toString('base64') };
+  },
 };

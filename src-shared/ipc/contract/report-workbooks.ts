@@ -1,4 +1,4 @@
-import { reportAgingSchema, reportCashReceiptsSchema, type ReportFile } from '../../domain/report-workbooks';
+import { reportAgingSchema, reportAuditTrailSchema, reportCashReceiptsSchema, type ReportFile } from '../../domain/report-workbooks';
 import { periodFiguresSchema } from '../../domain/period-figures';
 import { endpoint } from '../endpoint';
 
@@ -7,4 +7,5 @@ export const reportWorkbooksContract = {
   'reports.aging': endpoint(reportAgingSchema).returns<ReportFile>(),
   'reports.cashReceipts': endpoint(reportCashReceiptsSchema).returns<ReportFile>(),
   'reports.billingPack': endpoint(periodFiguresSchema).returns<ReportFile>(),
+  'reports.auditTrail': endpoint(reportAuditTrailSchema).returns<ReportFile>(),
 };

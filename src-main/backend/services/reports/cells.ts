@@ -4,7 +4,7 @@ import { utcMidnight, type IsoDate } from '@shared/dates';
  * How one value becomes one cell. Every workbook goes through these, so a report never decides on its
  * own how money, dates or text are stored (docs/reports.md, Workbook conventions).
  */
-export type ColumnKind = 'text' | 'money' | 'date' | 'integer' | 'decimal' | 'percent';
+export type ColumnKind = 'text' | 'money' | 'date' | 'datetime' | 'integer' | 'decimal' | 'percent';
 
 /**
  * Money is kept in integer cents everywhere else; a cell holds dollars. cents / 100 is the double
@@ -22,6 +22,32 @@ export const centsToCell = (cents: number): number => (cents + 0) / 100; // + 0:
  */
 export const dateToCell = (date: IsoDate): Date => new Date(utcMidnight(date));
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/**
+ * An instant as the Date exceljs turns into the serial day and time the office's clock showed then: the
+ * wall-clock fields in the company's time zone, taken as UTC (exceljs converts with the UTC epoch), so
+ * the cell reads the office's time whatever the machine's zone.
+ */
+export function instantToCell(instant: string, timeZone: string): Date {
+  let f = wallClocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, f);
+  }
+  const at = new Date(instant);
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!, at.getUTCMilliseconds()));
+}
+
 /**
  * The currency number format: USD and CAD as "$1,234.56", any other code after the figure; negatives
  * with a minus, in red; zero as a dash, so the amounts stand out in a grid of mostly empty buckets.
@@ -33,6 +59,8 @@ export function moneyFormat(currency: string): string {
 }
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
+/** A date and time of day in the office's time zone (an audit record's time). */
+export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const INTEGER_FORMAT = '#,##0';
 /** Days and other measures with one decimal (DSO 41.3). */
 export const DECIMAL_FORMAT = '#,##0.0';
@@ -43,6 +71,7 @@ export const PERCENT_FORMAT = '0.0%';
 export function formatOf(kind: ColumnKind, currency: string): string | undefined {
   if (kind === 'money') return moneyFormat(currency);
   if (kind === 'date') return DATE_FORMAT;
+  if (kind === 'datetime') return DATETIME_FORMAT;
   if (kind === 'integer') return INTEGER_FORMAT;
   if (kind === 'decimal') return DECIMAL_FORMAT;
   if (kind === 'percent') return PERCENT_FORMAT;
@@ -59,6 +88,7 @@ function groupedLength(n: number): number {
 export function shownLength(kind: ColumnKind, value: string | number | null): number {
   if (value === null) return 0;
   if (kind === 'date') return 10;
+  if (kind === 'datetime') return 19;
   // "-$1,234.56": sign, currency sign, the grouped dollars, the point and two decimals.
   if (kind === 'money') return groupedLength(Math.abs(Number(value)) / 100) + 5;
   if (kind === 'integer') return groupedLength(Number(value));

@@ -1,11 +1,19 @@
 import { paymentMethodLabels } from '@shared/domain/payments';
 import { periodFiguresSchema, type PeriodFiguresQuery } from '@shared/domain/period-figures';
-import { reportAgingSchema, reportCashReceiptsSchema, type ReportAgingQuery, type ReportCashReceiptsQuery } from '@shared/domain/report-workbooks';
+import {
+  reportAgingSchema,
+  reportAuditTrailSchema,
+  reportCashReceiptsSchema,
+  type ReportAgingQuery,
+  type ReportAuditTrailQuery,
+  type ReportCashReceiptsQuery,
+} from '@shared/domain/report-workbooks';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
 import type { AgingService } from '../aging';
 import type { SettingsService } from '../settings';
 import { agingWorkbook } from './aging-workbook';
+import { auditTrailLines, auditTrailWorkbook } from './audit-trail-workbook';
 import { billingPackWorkbook } from './billing-pack-workbook';
 import type { PeriodFiguresService } from './period-figures';
 import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
@@ -86,6 +94,27 @@ export function createReportsService(ctx: ServiceContext, deps: { aging: AgingSe
       });
       const which = q.method ? ` ${paymentMethodLabels[q.method]}` : '';
       return { fileName: `Cash receipts${which} ${q.from} to ${q.to}.xlsx`, bytes };
+    },
+
+    /** The Audit trail from..to (company time zone), narrowed by user, action and record; `creator` as for the Aging workbook. */
+    async auditTrail(creator: string, query: ReportAuditTrailQuery): Promise<{ fileName: string; bytes: Buffer }> {
+      const q = reportAuditTrailSchema.parse(query);
+      const company = await deps.settings.requireCompany();
+      const lines = await auditTrailLines(ctx.db, q, company.timeZone, company.currency);
+      const bytes = await auditTrailWorkbook({
+        info: {
+          title: 'Audit trail',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: q.to,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        query: q,
+        lines,
+      });
+      return { fileName: `Audit trail ${q.from} to ${q.to}.xlsx`, bytes };
     },
   };
 }

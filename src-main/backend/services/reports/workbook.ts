@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatInstant, type IsoDate } from '@shared/dates';
-import { centsToCell, dateToCell, formatOf, shownLength, sheetName, type ColumnKind } from './cells';
+import { centsToCell, dateToCell, formatOf, instantToCell, shownLength, sheetName, type ColumnKind } from './cells';
 import { fixPackage } from './package-fixes';
 
 /**
@@ -27,7 +27,7 @@ export interface WorkbookInfo {
 export interface Column<R> {
   header: string;
   kind: ColumnKind;
-  /** Cents for money, an ISO date for dates, a whole number for integers, anything for text. */
+  /** Cents for money, an ISO date for dates, an ISO instant for date-times, a whole number for integers, anything for text. */
   value: (row: R) => string | number | null;
   /** Sum this column in the totals row. */
   total?: boolean;
@@ -190,7 +190,16 @@ export function createWorkbook(info: WorkbookInfo) {
           }
           const kind = col.kind;
           // Text stays text: exceljs stores a string as a shared string, never as a formula, whatever it starts with.
-          cell.value = kind === 'money' ? centsToCell(Number(v)) : kind === 'date' ? dateToCell(String(v)) : kind === 'text' ? String(v) : Number(v);
+          cell.value =
+            kind === 'money'
+              ? centsToCell(Number(v))
+              : kind === 'date'
+                ? dateToCell(String(v))
+                : kind === 'datetime'
+                  ? instantToCell(String(v), info.timeZone)
+                  : kind === 'text'
+                    ? String(v)
+                    : Number(v);
         });
       });
 
