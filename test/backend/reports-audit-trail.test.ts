@@ -150,7 +150,7 @@ describe('Audit trail workbook', () => {
     expect(action.ok ? null : action.error.code).toBe('VALIDATION');
   });
 
-  it('writes the workbook from the command line', async () => {
+  it('writes the workbook from the command line, and refuses an unknown action', async () => {
     const { b, inRange } = await scenario();
     await b.close();
     const dir = tempDir();
@@ -165,5 +165,31 @@ describe('Audit trail workbook', () => {
     const ws = (await readWorkbook(fs.readFileSync(out))).getWorksheet('Audit trail')!;
     expect(rows(ws).map((r) => r[0])).toEqual(inRange.filter((a) => a.action === 'payment.post').map((a) => a.seq));
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    try {
+      const bad = [
+        'report',
+        'audit-trail',
+        '--from',
+        FROM,
+        '--to',
+        TO,
+        '--action',
+        'payment.steal',
+        '--out',
+        out,
+        '--store',
+        b.storePath,
+        '--key-file',
+        keyFile,
+      ];
+      expect(await runCli(bad, () => undefined)).not.toBe(0);
+    } finally {
+      console.error = error;
+    }
+    expect(errors.join('\n')).toContain('--action "payment.steal" is not an audit action');
   });
 });
