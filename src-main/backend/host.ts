@@ -63,6 +63,7 @@ export class BackendHost {
 
   endSession(sessionId: string): void {
     this.backend.services.auth.sessions.delete(sessionId);
+    this.backend.services.reports.endSession(sessionId);
   }
 
   /** Resolves once no call is in flight. */

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { agingQuerySchema } from './aging';
 import { auditActions } from './audit';
+import { runIdSchema } from './documents';
 import { paymentMethods } from './payments';
+import { periodFiguresSchema } from './period-figures';
 import { idSchema, isoDateSchema } from './text';
+
+/**
+ * Every workbook endpoint takes the caller's optional id for the run (docs/reports.md, Long reports):
+ * while the workbook is built the backend emits `progress` events { task: REPORT_TASK, run, done, total,
+ * label } and `reports.cancel { run }` stops it (the call then answers CANCELLED).
+ */
+export const REPORT_TASK = 'report';
+export const reportRunSchema = z.object({ run: runIdSchema.optional() });
+export const reportCancelSchema = z.object({ run: runIdSchema });
 
 /**
  * The Aging workbook (docs/reports.md, Aging workbook): the Aging screen's query (as of, basis) and the
@@ -11,12 +22,13 @@ import { idSchema, isoDateSchema } from './text';
 export const reportAgingSchema = agingQuerySchema.extend({
   accountId: idSchema.optional(),
   sort: z.enum(['name', 'accountNumber', 'total', 'pastDue']).default('name'),
+  run: runIdSchema.optional(),
 });
 export type ReportAgingQuery = z.input<typeof reportAgingSchema>;
 
 /** The Cash receipts journal (docs/reports.md, Cash receipts journal): payments and reversals dated from..to, one method or all. */
 export const reportCashReceiptsSchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema, method: z.enum(paymentMethods).optional() })
+  .object({ from: isoDateSchema, to: isoDateSchema, method: z.enum(paymentMethods).optional(), run: runIdSchema.optional() })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
 export type ReportCashReceiptsQuery = z.input<typeof reportCashReceiptsSchema>;
 
@@ -32,9 +44,14 @@ export const reportAuditTrailSchema = z
     action: z.enum(auditActions).optional(),
     entity: z.string().trim().min(1).max(100).optional(),
     entityId: z.string().trim().min(1).max(100).optional(),
+    run: runIdSchema.optional(),
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
 export type ReportAuditTrailQuery = z.input<typeof reportAuditTrailSchema>;
+
+/** The billing pack (docs/reports.md, Billing pack): reports.periodFigures' query, and the run. */
+export const reportBillingPackSchema = periodFiguresSchema.safeExtend({ run: runIdSchema.optional() });
+export type ReportBillingPackQuery = z.input<typeof reportBillingPackSchema>;
 
 /** A workbook across IPC: its bytes as base64 and the file name to offer when saving it. */
 export interface ReportFile {

@@ -179,6 +179,8 @@ export const access: { readonly [C in Channel]: Access } = {
   'reports.cashReceipts': supervisors,
   'reports.billingPack': supervisors,
   'reports.auditTrail': supervisors,
+  // stops only the caller's own session's run (docs/reports.md, Long reports)
+  'reports.cancel': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -17,10 +17,46 @@ import { auditTrailLines, auditTrailWorkbook } from './audit-trail-workbook';
 import { billingPackWorkbook } from './billing-pack-workbook';
 import type { PeriodFiguresService } from './period-figures';
 import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
+import { reportCancelled, ReportRuns } from './runs';
+
+/** The workbooks a report run can build, with the query each takes. */
+export interface ReportQueries {
+  aging: ReportAgingQuery;
+  billingPack: PeriodFiguresQuery;
+  cashReceipts: ReportCashReceiptsQuery;
+  auditTrail: ReportAuditTrailQuery;
+}
+export type ReportKind = keyof ReportQueries;
+export interface BuiltReport {
+  fileName: string;
+  bytes: Buffer;
+}
 
 /** Supervisor workbooks (docs/reports.md). Each report reads the same services as its screen. */
 export function createReportsService(ctx: ServiceContext, deps: { aging: AgingService; settings: SettingsService; periodFigures: PeriodFiguresService }) {
-  return {
+  const runs = new ReportRuns();
+  const service = {
+    /**
+     * A report run for a session (the reports.* endpoints): cancellable by its run id with
+     * reports.cancel, or by the session ending; a cancelled run answers CANCELLED and leaves nothing.
+     */
+    async build<K extends ReportKind>(session: string, run: string | undefined, kind: K, creator: string, query: ReportQueries[K]): Promise<BuiltReport> {
+      const handle = runs.begin(session, run);
+      try {
+        const built = await (service[kind] as (creator: string, query: ReportQueries[K]) => Promise<BuiltReport>)(creator, query);
+        if (handle.signal.aborted) throw reportCancelled();
+        return built;
+      } finally {
+        handle.end();
+      }
+    },
+
+    /** reports.cancel: true if this session's run was going and is now stopped. */
+    cancel: (session: string, run: string): boolean => runs.cancel(session, run),
+
+    /** The session ended (signed out, its window closed): its runs stop. */
+    endSession: (session: string): void => runs.endSession(session),
+
     /** The Aging workbook as of the date; `creator` is who made it (the signed-in user, or the command line's). */
     async aging(creator: string, query: ReportAgingQuery): Promise<{ fileName: string; bytes: Buffer }> {
       const q = reportAgingSchema.parse(query);
@@ -117,5 +153,6 @@ export function createReportsService(ctx: ServiceContext, deps: { aging: AgingSe
       return { fileName: `Audit trail ${q.from} to ${q.to}.xlsx`, bytes };
     },
   };
+  return service;
 }
 export type ReportsService = ReturnType<typeof createReportsService>;
