@@ -13,6 +13,7 @@ import { lettersHandlers } from './letters';
 import { letterComposeHandlers } from './letter-compose';
 import { statementsHandlers } from './statements';
 import { periodFiguresHandlers } from './period-figures';
+import { dashboardHandlers } from './dashboard';
 import { reportWorkbooksHandlers } from './report-workbooks';
 
 export const handlers: Handlers = {
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...letterComposeHandlers,
   ...statementsHandlers,
   ...periodFiguresHandlers,
+  ...dashboardHandlers,
   ...reportWorkbooksHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -30,6 +30,7 @@ import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
 import { createStatementsService } from './statements';
 import { createPeriodFiguresService } from './reports/period-figures';
+import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
@@ -65,6 +66,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   const statements = createStatementsService(ctx, { aging });
   const periodFigures = createPeriodFiguresService(ctx);
+  const dashboard = createDashboardService(ctx, { aging, periodFigures });
   const reports = createReportsService(ctx, { aging, settings, periodFigures });
   return {
     backup,
@@ -96,6 +98,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     letterRuns,
     statements,
     periodFigures,
+    dashboard,
     reports,
   };
 }

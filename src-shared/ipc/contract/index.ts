@@ -13,6 +13,7 @@ import { lettersContract } from './letters';
 import { letterComposeContract } from './letter-compose';
 import { statementsContract } from './statements';
 import { periodFiguresContract } from './period-figures';
+import { dashboardContract } from './dashboard';
 import { reportWorkbooksContract } from './report-workbooks';
 
 /**
@@ -35,6 +36,7 @@ export const contract = {
   ...letterComposeContract,
   ...statementsContract,
   ...periodFiguresContract,
+  ...dashboardContract,
   ...reportWorkbooksContract,
 };
 
