@@ -60,6 +60,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   'referral.refer': 'Referred to agency',
   'referral.recall': 'Recalled from agency',
   'referral.placementFile': 'Made placement file',
+  'grid.export': 'Exported a grid',
   'writeoff.request': 'Requested write-off',
   'writeoff.approve': 'Approved write-off',
   'writeoff.reject': 'Rejected write-off',

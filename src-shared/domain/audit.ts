@@ -61,6 +61,8 @@ export const auditActions = [
   'referral.refer',
   'referral.recall',
   'referral.placementFile',
+  // Export what you see: a grid's rows left the store as a file
+  'grid.export',
   'writeoff.request',
   'writeoff.approve',
   'writeoff.reject',

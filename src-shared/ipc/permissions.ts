@@ -181,6 +181,8 @@ export const access: { readonly [C in Channel]: Access } = {
   'reports.cashReceipts': supervisors,
   'reports.billingPack': supervisors,
   'reports.auditTrail': supervisors,
+  // Export what you see: anyone exports a grid they can see; the supervisors' grids are checked by name (domain/grid-export.ts).
+  'grids.export': anyone,
   // stops only the caller's own session's run (docs/reports.md, Long reports)
   'reports.cancel': anyone,
 };

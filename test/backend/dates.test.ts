@@ -138,6 +138,8 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['reports.billingPack', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
       ['reports.auditTrail', (d) => ({ from: d, to: '2026-01-31' })],
       ['reports.auditTrail', (d) => ({ from: '2026-01-01', to: d })],
+      // Export what you see: the date the grid shows figures for.
+      ['grids.export', (d) => ({ grid: 'worklist', format: 'csv', asOf: d, columns: [{ header: 'Account', kind: 'text' }], rows: [['A-1']] })],
       ['reports.dashboard', (d) => ({ asOf: d })],
     ];
     // The table covers every endpoint whose input holds a date: a new one fails here until it is added.

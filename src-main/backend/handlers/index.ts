@@ -15,6 +15,7 @@ import { statementsHandlers } from './statements';
 import { periodFiguresHandlers } from './period-figures';
 import { dashboardHandlers } from './dashboard';
 import { reportWorkbooksHandlers } from './report-workbooks';
+import { gridExportHandlers } from './grid-export';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -33,5 +34,6 @@ export const handlers: Handlers = {
   ...periodFiguresHandlers,
   ...dashboardHandlers,
   ...reportWorkbooksHandlers,
+  ...gridExportHandlers,
 };
 export type { CallContext, Handlers } from './types';

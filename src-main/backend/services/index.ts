@@ -32,6 +32,7 @@ import { createStatementsService } from './statements';
 import { createPeriodFiguresService } from './reports/period-figures';
 import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
+import { createGridExportService } from './grid-export';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
@@ -68,6 +69,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const periodFigures = createPeriodFiguresService(ctx);
   const dashboard = createDashboardService(ctx, { aging, periodFigures });
   const reports = createReportsService(ctx, { aging, settings, periodFigures });
+  const gridExport = createGridExportService(ctx, { settings });
   return {
     backup,
     audit,
@@ -100,6 +102,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     periodFigures,
     dashboard,
     reports,
+    gridExport,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -15,6 +15,7 @@ import { statementsContract } from './statements';
 import { periodFiguresContract } from './period-figures';
 import { dashboardContract } from './dashboard';
 import { reportWorkbooksContract } from './report-workbooks';
+import { gridExportContract } from './grid-export';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -38,6 +39,7 @@ export const contract = {
   ...periodFiguresContract,
   ...dashboardContract,
   ...reportWorkbooksContract,
+  ...gridExportContract,
 };
 
 export type Contract = typeof contract;
