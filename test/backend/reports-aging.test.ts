@@ -8,7 +8,7 @@ import { fixPackage } from '../../src-main/backend/services/reports/package-fixe
 import { sheetName, shownLength } from '../../src-main/backend/services/reports/cells';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 import { tempDir } from '../support/store';
-import { CSV_EVERY_SHEET, libreOfficeConvert, ooxmlFindings, packagePart, readWorkbook, writeTemp } from '../support/workbooks';
+import { chartSeries, CSV_EVERY_SHEET, libreOfficeConvert, ooxmlFindings, packagePart, readWorkbook, writeTemp } from '../support/workbooks';
 
 const INJECTION = '=HYPERLINK("http://evil.example","Click")';
 const HTML_NAME = "<b>O'Brien & Sons</b>";
@@ -59,7 +59,7 @@ describe('Aging workbook', () => {
     expect(detail.totals.openCents).toBe(16_234);
 
     const wb = await readWorkbook(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Summary', 'Detail']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Summary', 'Detail', 'Chart']);
     expect(wb.creator).toBe('sam');
     expect(wb.company).toBe('Test Billing Co');
     expect(wb.keywords).toBe(`as-of ${AS_OF}`);
@@ -157,6 +157,21 @@ describe('Aging workbook', () => {
     expect(await packagePart(round, 'xl/worksheets/sheet2.xml')).toContain(`<autoFilter ref="A1:K${summary.rows.length + 1}"`);
     expect(await packagePart(round, 'xl/worksheets/sheet3.xml')).toContain(`<autoFilter ref="A1:J${detail.rows.length + 1}"`);
     expect(await packagePart(round, 'xl/workbook.xml')).toMatch(/<definedName[^>]*localSheetId="1"[^>]*name="_xlnm._FilterDatabase"/);
+
+    // The chart: a native column chart over the Summary's bucket headers and totals row, its cached
+    // values the bucket totals; LibreOffice keeps it, still bound to the same cells, in its own .xlsx.
+    const totalsRowNo = summary.rows.length + 2;
+    const [bucketSeries] = await chartSeries(bytes, 'xl/charts/chart1.xml');
+    expect(bucketSeries).toEqual({
+      title: `Open receivables by age, as of ${AS_OF}`,
+      categories: "'Summary'!$D$1:$I$1",
+      values: `'Summary'!$D$${totalsRowNo}:$I$${totalsRowNo}`,
+      cached: summary.totals.buckets.map((c) => c / 100),
+    });
+    expect(await packagePart(bytes, 'xl/worksheets/sheet4.xml')).toContain('<drawing r:id=');
+    const roundCharts = await chartSeries(round, 'xl/charts/chart1.xml');
+    // (LibreOffice leaves a sheet name that needs no quotes unquoted.)
+    expect(roundCharts.map((c) => [c.categories, c.values])).toEqual([['Summary!$D$1:$I$1', `Summary!$D$${totalsRowNo}:$I$${totalsRowNo}`]]);
 
     expect(ooxmlFindings(src)).toEqual([]);
   }, 180_000);

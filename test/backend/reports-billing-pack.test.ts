@@ -9,7 +9,7 @@ import { runCli } from '../../src-main/cli';
 import { postInvoice } from '../kit';
 import { collectionsBackend, failure, value } from '../support/collections';
 import { tempDir } from '../support/store';
-import { CSV_EVERY_SHEET, libreOfficeConvert, ooxmlFindings, readWorkbook, writeTemp } from '../support/workbooks';
+import { chartSeries, CSV_EVERY_SHEET, libreOfficeConvert, ooxmlFindings, readWorkbook, writeTemp } from '../support/workbooks';
 
 const MONEY_FORMAT = '"$"#,##0.00;[Red]-"$"#,##0.00;"-"';
 /** A cell's dollars as cents; + 0 keeps negative zero out of the comparisons. */
@@ -88,7 +88,7 @@ describe('Billing pack workbook', () => {
     expect(feb.endingCents).toBe(150000 - 5000 - 30000 - 45000 + 200000 - 80000 + 1500);
 
     const wb = await readWorkbook(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Figures', 'KPIs']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Figures', 'KPIs', 'Charts']);
     expect(wb.creator).toBe('sam');
     const aboutText = wb.getWorksheet('About')!.getSheetValues().flat().map(String).join('\n');
     expect(aboutText).toContain('Months');
@@ -167,6 +167,31 @@ describe('Billing pack workbook', () => {
     expect(cents(csv[4]![4])).toBe(350000);
     const kpiCsv = Papa.parse<string[]>(fs.readFileSync(path.join(dir, 'pack-KPIs.csv'), 'utf8').trim()).data;
     expect(kpiCsv[3]![4]).toBe('n/a');
+
+    // Charts: native charts bound to the Figures and KPIs columns, the cached values those cells' (a
+    // gap for n/a); LibreOffice keeps all three, bound to the same cells, through its own .xlsx.
+    const receivables = await chartSeries(bytes, 'xl/charts/chart1.xml');
+    expect(receivables.map((c) => [c.title, c.categories, c.values])).toEqual([
+      ['Receivables at period end', "'Figures'!$A$2:$A$4", "'Figures'!$T$2:$T$4"],
+      ['Receivables at period end', "'Figures'!$A$2:$A$4", "'Figures'!$U$2:$U$4"],
+    ]);
+    expect(receivables[0]!.cached).toEqual(figures.rows.map((r) => r.endingCents / 100));
+    expect(receivables[1]!.cached).toEqual(figures.rows.map((r) => r.endingCurrentCents / 100));
+    const dso = await chartSeries(bytes, 'xl/charts/chart2.xml');
+    expect(dso.map((c) => c.cached)).toEqual([figures.rows.map((r) => r.dso), figures.rows.map((r) => r.bestPossibleDso)]);
+    const cei = await chartSeries(bytes, 'xl/charts/chart3.xml');
+    expect(cei[0]!.cached).toEqual(figures.rows.map((r) => (r.cei === null ? null : r.cei / 100)));
+    const outDir = tempDir();
+    libreOfficeConvert([src], 'xlsx', outDir);
+    const round = fs.readFileSync(path.join(outDir, 'pack.xlsx'));
+    const kept = await Promise.all([1, 2, 3].map((n) => chartSeries(round, `xl/charts/chart${n}.xml`)));
+    // (LibreOffice leaves a sheet name that needs no quotes unquoted.)
+    expect(
+      kept
+        .flat()
+        .map((c) => c.values)
+        .sort(),
+    ).toEqual(['Figures!$T$2:$T$4', 'Figures!$U$2:$U$4', 'KPIs!$E$2:$E$4', 'KPIs!$F$2:$F$4', 'KPIs!$H$2:$H$4']);
     expect(ooxmlFindings(src)).toEqual([]);
   }, 180_000);
 

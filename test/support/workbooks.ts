@@ -50,3 +50,25 @@ export function writeTemp(bytes: Buffer, name: string): string {
   fs.writeFileSync(file, bytes);
   return file;
 }
+
+/** A chart part's series, as a reader sees them: the range each refers to and the values cached for it. */
+export async function chartSeries(bytes: Buffer, part: string): Promise<{ title: string; categories: string; values: string; cached: (number | null)[] }[]> {
+  const xml = await packagePart(bytes, part);
+  const fromXml = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  const title = [...(/<c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join('');
+  return [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => {
+    const ser = m[1]!;
+    const cat = /<c:cat>[\s\S]*?<c:f>([^<]*)<\/c:f>/.exec(ser)?.[1] ?? '';
+    const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(ser)?.[1] ?? '';
+    const count = Number(/<c:ptCount val="(\d+)"/.exec(val)?.[1] ?? 0);
+    const cached: (number | null)[] = Array.from({ length: count }, () => null);
+    for (const p of val.matchAll(/<c:pt idx="(\d+)"[^>]*><c:v>([^<]*)<\/c:v><\/c:pt>/g)) cached[Number(p[1])] = Number(p[2]);
+    return { title: fromXml(title), categories: fromXml(cat), values: fromXml(/<c:f>([^<]*)<\/c:f>/.exec(val)?.[1] ?? ''), cached };
+  });
+}

@@ -1,5 +1,6 @@
 import type { AgingDetail, AgingDetailRow, AgingSummary, AgingSummaryRow } from '@shared/domain/aging';
 import { documentKindLabels, type DocumentKind } from '@shared/domain/ledger';
+import { BUCKET_PALETTE } from './charts';
 import type { Column } from './workbook';
 import { createWorkbook, type WorkbookInfo } from './workbook';
 
@@ -48,7 +49,7 @@ export async function agingWorkbook({ info, summary, detail, filters }: AgingWor
     { header: 'Unapplied credit', kind: 'money', value: (r) => -r.unappliedCents, total: true },
     { header: 'Total', kind: 'money', value: (r) => r.totalCents, total: true },
   ];
-  wb.table({ name: 'Summary', columns: summaryCols, rows: summary.rows });
+  const summarySheet = wb.table({ name: 'Summary', columns: summaryCols, rows: summary.rows });
 
   const detailCols: Column<AgingDetailRow>[] = [
     { header: 'Account number', kind: 'text', value: (r) => r.accountNumber },
@@ -63,6 +64,24 @@ export async function agingWorkbook({ info, summary, detail, filters }: AgingWor
     { header: 'Open', kind: 'money', value: (r) => r.openCents, total: true },
   ];
   wb.table({ name: 'Detail', columns: detailCols, rows: detail.rows });
+
+  if (summary.rows.length > 0) {
+    const buckets = summarySheet.across(labels[0]!, labels[labels.length - 1]!);
+    wb.charts(
+      'Chart',
+      [
+        {
+          type: 'column',
+          title: `Open receivables by age, as of ${summary.asOf}`,
+          description: `A column per aging bucket, ${labels.join(', ')}: the totals row of the Summary sheet.`,
+          categories: { range: buckets.headers.range, cached: buckets.headers.texts },
+          series: [{ name: 'Open amount', values: buckets.totals.range, cached: buckets.totals.numbers, pointColors: BUCKET_PALETTE.slice(0, labels.length) }],
+          kind: 'money',
+        },
+      ],
+      'The chart draws the totals row of the Summary sheet: filtering the Summary redraws it.',
+    );
+  }
   return wb.toBuffer();
 }
 

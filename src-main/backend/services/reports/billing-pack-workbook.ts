@@ -82,7 +82,7 @@ export async function billingPackWorkbook({ info, figures, from, to }: BillingPa
     value,
     total,
   });
-  wb.table({
+  const figureSheet = wb.table({
     name: 'Figures',
     columns: [
       ...period(),
@@ -111,7 +111,7 @@ export async function billingPackWorkbook({ info, figures, from, to }: BillingPa
     nullText: NA,
   });
   const count = (header: string, value: (r: PeriodFiguresRow) => number): Column<PeriodFiguresRow> => ({ header, kind: 'integer', value, total: true });
-  wb.table({
+  const kpiSheet = wb.table({
     name: 'KPIs',
     columns: [
       ...period(),
@@ -130,5 +130,45 @@ export async function billingPackWorkbook({ info, figures, from, to }: BillingPa
     ],
     rows: figures.rows,
   });
+
+  if (figures.rows.length > 0) {
+    const periods = figureSheet.column('Period');
+    const categories = { range: periods.range, cached: periods.texts };
+    const series = (sheet: typeof figureSheet, header: string) => {
+      const c = sheet.column(header);
+      return { name: header, values: c.range, cached: c.numbers };
+    };
+    const per = figures.period === 'month' ? 'month' : 'quarter';
+    wb.charts(
+      'Charts',
+      [
+        {
+          type: 'column',
+          title: 'Receivables at period end',
+          description: `Ending receivables and the part not yet past due, per ${per}, from the Figures sheet.`,
+          categories,
+          series: [series(figureSheet, 'Ending receivables'), series(figureSheet, 'Ending current')],
+          kind: 'money',
+        },
+        {
+          type: 'line',
+          title: 'Days sales outstanding',
+          description: `DSO and best possible DSO per ${per}, from the KPIs sheet; the gap between them is the average days delinquent.`,
+          categories,
+          series: [series(kpiSheet, 'DSO'), series(kpiSheet, 'Best possible DSO')],
+          kind: 'decimal',
+        },
+        {
+          type: 'line',
+          title: 'Collection effectiveness index',
+          description: `CEI per ${per}, from the KPIs sheet: the share of what could be collected that was.`,
+          categories,
+          series: [series(kpiSheet, 'CEI')],
+          kind: 'percent',
+        },
+      ],
+      'Native charts over the Figures and KPIs sheets: they redraw when those figures change. A period whose ratio is n/a is a gap.',
+    );
+  }
   return wb.toBuffer();
 }

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { addCharts, type ChartSpec } from './charts';
 
 /**
  * Fixes to the .xlsx package exceljs writes, made on the zip after writing (docs/decisions/023-workbooks.md).
@@ -12,17 +13,20 @@ import JSZip from 'jszip';
  *    ('O'Brien'!$1:$1), which LibreOffice misreads: such references are quoted again, properly.
  * 3. exceljs writes a font's children in the order it keeps them (color, family, scheme, sz, name), not
  *    the schema's sequence, which strict readers and the OOXML validator reject: they are put in order.
+ * 4. Charts, which exceljs cannot write, are added as native chart parts (charts.ts).
  */
-export async function fixPackage(xlsx: Buffer): Promise<Buffer> {
+export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = []): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const workbookXml = await text(zip, 'xl/workbook.xml');
   const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
   const names: string[] = [];
+  const sheetParts = new Map<string, string>();
   const sheets = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
   for (const [index, tag] of sheets.entries()) {
     const name = unescapeXml(attr(tag, 'name'));
-    const target = relTarget(rels, attr(tag, 'r:id'));
-    const sheetXml = await text(zip, `xl/${target.replace(/^\/?xl\//, '')}`);
+    const part = `xl/${relTarget(rels, attr(tag, 'r:id')).replace(/^\/?xl\//, '')}`;
+    sheetParts.set(name, part);
+    const sheetXml = await text(zip, part);
     const ref = /<autoFilter\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(sheetXml)?.[1];
     if (!ref || hasFilterDatabase(workbookXml, index)) continue;
     names.push(
@@ -39,6 +43,7 @@ export async function fixPackage(xlsx: Buffer): Promise<Buffer> {
       : fixed.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`);
   }
   zip.file('xl/workbook.xml', fixed);
+  await addCharts(zip, charts, sheetParts);
   const styles = zip.file('xl/styles.xml');
   if (styles) zip.file('xl/styles.xml', orderFontChildren(await styles.async('string')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatInstant, type IsoDate } from '@shared/dates';
 import { centsToCell, dateToCell, formatOf, instantToCell, shownLength, sheetName, type ColumnKind } from './cells';
+import type { ChartRange, ChartSeries, ChartSpec, ChartType } from './charts';
 import { fixPackage } from './package-fixes';
 
 /**
@@ -49,6 +50,29 @@ export interface AboutSpec {
   notes?: readonly string[];
 }
 
+/** Where a table's figures are, for a chart to refer to (charts.ts): ranges with the values the cells hold. */
+export interface TableRef {
+  sheet: string;
+  /** A column's data rows. */
+  column(header: string): { range: ChartRange; numbers: (number | null)[]; texts: string[] };
+  /** The header cells of adjacent columns (the first to the last named) and their totals-row cells. */
+  across(first: string, last: string): { headers: { range: ChartRange; texts: string[] }; totals: { range: ChartRange; numbers: (number | null)[] } };
+}
+
+/** A chart on the charts sheet: its figures as a column kind (money, percent...) for the axis format. */
+export interface ChartDraft {
+  type: ChartType;
+  title: string;
+  description: string;
+  categories: { range: ChartRange; cached: readonly string[] };
+  series: readonly ChartSeries[];
+  kind: ColumnKind;
+}
+
+/** A chart's size on the charts sheet, in default columns and rows (about 770 x 400 px), one below the other. */
+const CHART_COLS = 12;
+const CHART_ROWS = 20;
+
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8A94A6' } };
 /**
@@ -76,6 +100,7 @@ export function createWorkbook(info: WorkbookInfo) {
   wb.created = info.created;
   wb.modified = info.created;
   const names: string[] = [];
+  const charts: ChartSpec[] = [];
 
   function addSheet(wanted: string, wide: boolean, header: boolean): ExcelJS.Worksheet {
     const name = sheetName(wanted, names);
@@ -138,7 +163,7 @@ export function createWorkbook(info: WorkbookInfo) {
     },
 
     /** A table sheet: header row, one row per item, a totals row below the filtered range. */
-    table<R>(spec: TableSpec<R>): void {
+    table<R>(spec: TableSpec<R>): TableRef {
       const cols = spec.columns;
       const widths = cols.map((c) => Math.max(c.header.length + 3, 8));
       const grow = (i: number, n: number) => {
@@ -219,12 +244,71 @@ export function createWorkbook(info: WorkbookInfo) {
         // computed here in cents, since exceljs does not calculate.
         cell.value = { formula: `SUBTOTAL(109,${letter}2:${letter}${last})`, result: c.kind === 'money' ? centsToCell(sums[i]!) : sums[i]! };
       });
+
+      const sheet = ws.name;
+      const indexOf = (header: string) => {
+        const i = cols.findIndex((c) => c.header === header);
+        if (i < 0) throw new Error(`the sheet ${sheet} has no column "${header}"`);
+        return i;
+      };
+      const asNumber = (kind: ColumnKind, v: string | number | null) => (typeof v !== 'number' ? null : kind === 'money' ? centsToCell(v) : v);
+      const letterOf = (i: number) => ws.getColumn(i + 1).letter;
+      return {
+        sheet,
+        column(header) {
+          const i = indexOf(header);
+          return {
+            range: { sheet, ref: `${letterOf(i)}2:${letterOf(i)}${last}` },
+            numbers: values.map((v) => asNumber(cols[i]!.kind, v[i]!)),
+            texts: values.map((v) => (v[i] === null ? '' : String(v[i]))),
+          };
+        },
+        across(first, lastHeader) {
+          const a = indexOf(first);
+          const b = indexOf(lastHeader);
+          const picked = cols.slice(a, b + 1);
+          return {
+            headers: { range: { sheet, ref: `${letterOf(a)}1:${letterOf(b)}1` }, texts: picked.map((c) => c.header) },
+            totals: {
+              range: { sheet, ref: `${letterOf(a)}${last + 1}:${letterOf(b)}${last + 1}` },
+              numbers: picked.map((c, k) => (c.total && spec.rows.length > 0 ? asNumber(c.kind, sums[a + k]!) : null)),
+            },
+          };
+        },
+      };
+    },
+
+    /**
+     * A sheet of native charts over the tables' figures (charts.ts), one below the other: call after the
+     * tables they draw.
+     */
+    charts(name: string, drafts: readonly ChartDraft[], note: string): void {
+      const ws = addSheet(name, true, false);
+      ws.getCell('A1').value = name;
+      ws.getCell('A1').font = font({ bold: true, size: 14 });
+      ws.getCell('A2').value = note;
+      ws.getCell('A2').font = font({ color: { argb: 'FF495057' } });
+      drafts.forEach((d, i) => {
+        const top = 3 + i * (CHART_ROWS + 2);
+        // A chart never splits across two printed pages: each one after the first starts a page.
+        if (i > 0) ws.getRow(top).addPageBreak();
+        charts.push({
+          sheet: ws.name,
+          type: d.type,
+          title: d.title,
+          description: d.description,
+          categories: d.categories,
+          series: d.series,
+          valueFormat: formatOf(d.kind, info.currency) ?? 'General',
+          anchor: { col: 0, row: top, cols: CHART_COLS, rows: CHART_ROWS },
+        });
+      });
     },
 
     /** The .xlsx bytes, with the package fixes exceljs needs (package-fixes.ts). */
     async toBuffer(): Promise<Buffer> {
       const raw = await wb.xlsx.writeBuffer();
-      return fixPackage(Buffer.from(raw as ArrayBuffer));
+      return fixPackage(Buffer.from(raw as ArrayBuffer), charts);
     },
   };
 }
