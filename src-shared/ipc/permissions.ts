@@ -174,6 +174,8 @@ export const access: { readonly [C in Channel]: Access } = {
   'statements.getRun': anyone,
   // monthly and quarterly receivables figures and KPIs (docs/reports.md)
   'reports.periodFigures': supervisors,
+  // collections activity and team performance: the figures and the workbook (docs/reports.md)
+  'reports.teamPerformance': supervisors,
   // the supervisor's dashboard: the same figures, composed (docs/reports.md, The dashboard)
   'reports.dashboard': supervisors,
   // supervisor workbooks (docs/reports.md)

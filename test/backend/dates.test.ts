@@ -136,6 +136,8 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['reports.periodFigures', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
       ['reports.billingPack', (d) => ({ from: d, to: '2026-01-31', period: 'month' })],
       ['reports.billingPack', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
+      ['reports.teamPerformance', (d) => ({ from: d, to: '2026-01-31' })],
+      ['reports.teamPerformance', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
       ['reports.auditTrail', (d) => ({ from: d, to: '2026-01-31' })],
       ['reports.auditTrail', (d) => ({ from: '2026-01-01', to: d })],
       // Export what you see: the date the grid shows figures for.

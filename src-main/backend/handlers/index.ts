@@ -13,6 +13,7 @@ import { lettersHandlers } from './letters';
 import { letterComposeHandlers } from './letter-compose';
 import { statementsHandlers } from './statements';
 import { periodFiguresHandlers } from './period-figures';
+import { teamPerformanceHandlers } from './team-performance';
 import { dashboardHandlers } from './dashboard';
 import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...letterComposeHandlers,
   ...statementsHandlers,
   ...periodFiguresHandlers,
+  ...teamPerformanceHandlers,
   ...dashboardHandlers,
   ...reportWorkbooksHandlers,
   ...gridExportHandlers,

@@ -30,6 +30,7 @@ import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
 import { createStatementsService } from './statements';
 import { createPeriodFiguresService } from './reports/period-figures';
+import { createTeamPerformanceService } from './reports/team-performance';
 import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
 import { createGridExportService } from './grid-export';
@@ -67,6 +68,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const letterRuns = createLetterRunsService(ctx, { compliance, letters });
   const statements = createStatementsService(ctx, { aging });
   const periodFigures = createPeriodFiguresService(ctx);
+  const teamPerformance = createTeamPerformanceService(ctx);
   const dashboard = createDashboardService(ctx, { aging, periodFigures });
   const reports = createReportsService(ctx, { aging, settings, periodFigures });
   const gridExport = createGridExportService(ctx, { settings });
@@ -100,6 +102,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
     letterRuns,
     statements,
     periodFigures,
+    teamPerformance,
     dashboard,
     reports,
     gridExport,

@@ -13,6 +13,7 @@ import { lettersContract } from './letters';
 import { letterComposeContract } from './letter-compose';
 import { statementsContract } from './statements';
 import { periodFiguresContract } from './period-figures';
+import { teamPerformanceContract } from './team-performance';
 import { dashboardContract } from './dashboard';
 import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
@@ -37,6 +38,7 @@ export const contract = {
   ...letterComposeContract,
   ...statementsContract,
   ...periodFiguresContract,
+  ...teamPerformanceContract,
   ...dashboardContract,
   ...reportWorkbooksContract,
   ...gridExportContract,
