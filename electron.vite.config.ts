@@ -11,11 +11,12 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The backend runs in its own worker thread so a long report never freezes windows or menus.
-        // Backups copy and verify in a thread of their own, so postings go on meanwhile.
+        // Backups copy and verify in a thread of their own, so postings go on meanwhile; reports likewise.
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           worker: resolve(__dirname, 'src-main/backend/worker.ts'),
           'backup-thread': resolve(__dirname, 'src-main/backend/services/backup/thread.ts'),
+          'report-thread': resolve(__dirname, 'src-main/backend/services/reports/thread.ts'),
         },
       },
     },

@@ -9,6 +9,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { appendAudit } from './services/audit';
 import { createServices, type Services } from './services';
 import type { JobRunner } from './services/backup/runner';
+import type { ReportRunner } from './services/reports/runner';
 import type { ErrorLog } from '../log/logger';
 
 export interface BackendOptions extends OpenStoreOptions {
@@ -23,6 +24,8 @@ export interface BackendOptions extends OpenStoreOptions {
   backupsDir?: string;
   /** Where backups and restores copy and verify: a thread of their own in the app (default: inline). */
   backupRunner?: JobRunner;
+  /** Where report runs (the reports.* workbooks) are built: a thread of their own in the app (default: inline). */
+  reportRunner?: ReportRunner;
   /** Certificate authorities the SMTP server's certificate may chain to, beside the system's (tests pass their own). */
   emailCa?: string;
 }
@@ -51,6 +54,7 @@ export function createBackend(options: BackendOptions): Backend {
       runner: options.backupRunner,
     },
     { emailTrust: options.emailCa ? { ca: options.emailCa } : undefined },
+    { runner: options.reportRunner },
   );
   const dispatch = createDispatch(services, {
     storePath: store.path,

@@ -6,6 +6,7 @@ import { relaySink } from '../log/relay';
 import { StoreError } from './db/errors';
 import { BackendHost } from './host';
 import { threadRunner } from './services/backup/runner';
+import { threadReportRunner } from './services/reports/runner';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 // Lines go to main, the log file's one writer (src-main/log/relay.ts).
@@ -28,6 +29,7 @@ port.on('message', async (m: ToWorker) => {
           backupsDir: m.backupsDir,
           scheduleEveryMs: m.scheduleEveryMs,
           backupRunner: threadRunner,
+          reportRunner: threadReportRunner,
           onEvent: (event, payload) => send({ type: 'event', event, payload }),
         });
         log.info('store.opened', 'the store is open', { durationMs: Math.round(performance.now() - started) });

@@ -33,10 +33,16 @@ import { createPeriodFiguresService } from './reports/period-figures';
 import { createTeamPerformanceService } from './reports/team-performance';
 import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
+import type { ReportRunner } from './reports/runner';
 import { createGridExportService } from './grid-export';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
-export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, documentsDeps: Omit<DocumentsDeps, 'settings'> = {}) {
+export function createServices(
+  ctx: ServiceContext,
+  backupDeps: BackupDeps,
+  documentsDeps: Omit<DocumentsDeps, 'settings'> = {},
+  reportsDeps: { runner?: ReportRunner } = {},
+) {
   const audit = createAuditService(ctx);
   const settings = createSettingsService(ctx);
   const users = createUsersService(ctx);
@@ -70,7 +76,7 @@ export function createServices(ctx: ServiceContext, backupDeps: BackupDeps, docu
   const periodFigures = createPeriodFiguresService(ctx);
   const teamPerformance = createTeamPerformanceService(ctx);
   const dashboard = createDashboardService(ctx, { aging, periodFigures });
-  const reports = createReportsService(ctx, { aging, settings, periodFigures });
+  const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   return {
     backup,

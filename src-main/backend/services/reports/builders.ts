@@ -1,0 +1,150 @@
+import { paymentMethodLabels } from '@shared/domain/payments';
+import { periodFiguresSchema, type PeriodFiguresQuery } from '@shared/domain/period-figures';
+import {
+  reportAgingSchema,
+  reportAuditTrailSchema,
+  reportCashReceiptsSchema,
+  type ReportAgingQuery,
+  type ReportAuditTrailQuery,
+  type ReportCashReceiptsQuery,
+} from '@shared/domain/report-workbooks';
+import type { ServiceContext } from '../../context';
+import { notFound } from '../../errors';
+import type { AgingService } from '../aging';
+import type { SettingsService } from '../settings';
+import { agingWorkbook } from './aging-workbook';
+import { auditTrailLines, auditTrailWorkbook } from './audit-trail-workbook';
+import { billingPackWorkbook } from './billing-pack-workbook';
+import type { PeriodFiguresService } from './period-figures';
+import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
+
+/** Where a report is: a stage in words ("Reading open items"), and how many of how many stages are done. */
+export type ReportProgress = (label: string, done: number, total: number) => void;
+const noProgress: ReportProgress = () => undefined;
+
+/** The workbooks a report run can build, with the query each takes. */
+export interface ReportQueries {
+  aging: ReportAgingQuery;
+  billingPack: PeriodFiguresQuery;
+  cashReceipts: ReportCashReceiptsQuery;
+  auditTrail: ReportAuditTrailQuery;
+}
+export type ReportKind = keyof ReportQueries;
+export interface BuiltReport {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/**
+ * The supervisor workbooks (docs/reports.md), each from the same services as its screen, over whatever
+ * connection `ctx` holds: the report thread's own read-only one (jobs.ts), or the backend's (the CLI).
+ */
+export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingService; settings: SettingsService; periodFigures: PeriodFiguresService }) {
+  return {
+    /** The Aging workbook as of the date; `creator` is who made it (the signed-in user, or the command line's). */
+    async aging(creator: string, query: ReportAgingQuery, progress: ReportProgress = noProgress): Promise<BuiltReport> {
+      const q = reportAgingSchema.parse(query);
+      let account: string | null = null;
+      if (q.accountId !== undefined) {
+        const row = await ctx.db.selectFrom('account').select(['account_number', 'name']).where('id', '=', q.accountId).executeTakeFirst();
+        if (!row) throw notFound(`Account ${q.accountId}`);
+        account = `${row.account_number} ${row.name}`;
+      }
+      const company = await deps.settings.requireCompany();
+      progress('Reading accounts', 0, 3);
+      const summary = await deps.aging.summary({ asOf: q.asOf, basis: q.basis, accountId: q.accountId, sort: q.sort });
+      progress('Reading open items', 1, 3);
+      const detail = await deps.aging.detail({ asOf: summary.asOf, basis: summary.basis, accountId: q.accountId });
+      progress('Writing the workbook', 2, 3);
+      const bytes = await agingWorkbook({
+        info: {
+          title: 'Aging',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: summary.asOf,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        summary,
+        detail,
+        filters: { sort: q.sort, account },
+      });
+      return { fileName: `Aging ${summary.asOf} by ${summary.basis === 'due' ? 'due date' : 'invoice date'}.xlsx`, bytes };
+    },
+
+    /** The billing pack: reports.periodFigures' rows for from..to by month or quarter, as a workbook. */
+    async billingPack(creator: string, query: PeriodFiguresQuery, progress: ReportProgress = noProgress): Promise<BuiltReport> {
+      const q = periodFiguresSchema.parse(query);
+      const company = await deps.settings.requireCompany();
+      progress('Reading period figures', 0, 2);
+      const figures = await deps.periodFigures.figures(q);
+      progress('Writing the workbook', 1, 2);
+      const bytes = await billingPackWorkbook({
+        info: {
+          title: 'Billing pack',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: q.to,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        figures,
+        from: q.from,
+        to: q.to,
+      });
+      return { fileName: `Billing pack ${q.from} to ${q.to} by ${q.period}.xlsx`, bytes };
+    },
+
+    /** The Cash receipts journal from..to, one method or all; `creator` as for the Aging workbook. */
+    async cashReceipts(creator: string, query: ReportCashReceiptsQuery, progress: ReportProgress = noProgress): Promise<BuiltReport> {
+      const q = reportCashReceiptsSchema.parse(query);
+      const company = await deps.settings.requireCompany();
+      progress('Reading receipts', 0, 2);
+      const lines = await cashReceiptLines(ctx.db, q);
+      progress('Writing the workbook', 1, 2);
+      const bytes = await cashReceiptsWorkbook({
+        info: {
+          title: 'Cash receipts',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: q.to,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        from: q.from,
+        to: q.to,
+        method: q.method ?? null,
+        lines,
+      });
+      const which = q.method ? ` ${paymentMethodLabels[q.method]}` : '';
+      return { fileName: `Cash receipts${which} ${q.from} to ${q.to}.xlsx`, bytes };
+    },
+
+    /** The Audit trail from..to (company time zone), narrowed by user, action and record; `creator` as for the Aging workbook. */
+    async auditTrail(creator: string, query: ReportAuditTrailQuery, progress: ReportProgress = noProgress): Promise<BuiltReport> {
+      const q = reportAuditTrailSchema.parse(query);
+      const company = await deps.settings.requireCompany();
+      progress('Reading audit records', 0, 2);
+      const lines = await auditTrailLines(ctx.db, q, company.timeZone, company.currency);
+      progress('Writing the workbook', 1, 2);
+      const bytes = await auditTrailWorkbook({
+        info: {
+          title: 'Audit trail',
+          company: company.companyName,
+          currency: company.currency,
+          asOf: q.to,
+          creator,
+          created: ctx.clock.now(),
+          timeZone: company.timeZone,
+        },
+        query: q,
+        lines,
+      });
+      return { fileName: `Audit trail ${q.from} to ${q.to}.xlsx`, bytes };
+    },
+  };
+}
+export type ReportBuilders = ReturnType<typeof createReportBuilders>;
