@@ -1,35 +1,74 @@
 /**
- * The Aging workbook for the README tour (docs/tour, see ./shot.ts): made as the supervisor makes it
- * (reports.aging, back-dated a month), printed to PDF by LibreOffice headless and page 1 turned into a
- * PNG (pdftoppm), to be opened and judged like the screenshots (docs/reports.md).
+ * The supervisor's workbooks for the README tour (docs/tour, see ./shot.ts): made as the supervisor makes
+ * them (reports.*), printed to PDF by LibreOffice headless (one start for all) and the pages a
+ * supervisor looks at first turned into PNGs (pdftoppm), to be opened and judged like the screenshots
+ * (docs/reports.md): page 1 of each, and the chart pages.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDays } from '../../src-shared/dates';
+import { addDays, addMonths } from '../../src-shared/dates';
 import { must, signInSession } from '../../test/kit';
 import { expect, test } from '../fixtures/bridge';
 import { seedOffice } from '../fixtures/receivablesData';
 import { shotPath } from './shot';
 
-test('tour: the Aging workbook, page 1 as printed', async ({ app }, info) => {
-  test.setTimeout(240_000);
+test('tour: the workbooks, page 1 and the charts as printed', async ({ app }, info) => {
+  test.setTimeout(300_000);
   const { today } = await seedOffice(app.backend);
   await signInSession(app.backend, 'tour-supervisor', 'sam', 'super-pass-1');
-  const file = await must(app.backend, 'tour-supervisor', 'reports.aging', { asOf: addDays(today, -30), basis: 'due' });
-  const dir = info.outputPath('aging-workbook');
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const from = addMonths(monthStart, -5);
+  const to = addDays(monthStart, -1);
+  const dir = info.outputPath('workbooks');
   fs.mkdirSync(dir, { recursive: true });
-  const xlsx = path.join(dir, 'aging.xlsx');
-  fs.writeFileSync(xlsx, Buffer.from(file.base64, 'base64'));
-  const profile = `file://${path.join(dir, 'lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], {
-    stdio: 'pipe',
-    timeout: 120_000,
+  const files = {
+    aging: await must(app.backend, 'tour-supervisor', 'reports.aging', { asOf: addDays(today, -30), basis: 'due' }),
+    'billing-pack': await must(app.backend, 'tour-supervisor', 'reports.billingPack', { from, to, period: 'month' }),
+    'cash-receipts': await must(app.backend, 'tour-supervisor', 'reports.cashReceipts', { from, to: today }),
+    'audit-trail': await must(app.backend, 'tour-supervisor', 'reports.auditTrail', { from: addDays(today, -7), to: today }),
+  };
+  const xlsx = Object.entries(files).map(([name, file]) => {
+    const f = path.join(dir, `${name}.xlsx`);
+    fs.writeFileSync(f, Buffer.from(file.base64, 'base64'));
+    return f;
   });
-  const pdf = path.join(dir, 'aging.pdf');
-  const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '2', pdf, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Made by Sam Patel');
-  expect(text).toMatch(/Page 1 of \d+/);
-  expect(text).toContain('Account number');
-  execFileSync('pdftoppm', ['-r', '100', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, shotPath('90-aging-workbook-page1').replace(/\.png$/, '')]);
+  const profile = `file://${path.join(dir, 'lo-profile')}`;
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...xlsx], {
+    stdio: 'pipe',
+    timeout: 240_000,
+  });
+  const pdf = (name: string) => path.join(dir, `${name}.pdf`);
+  const pages = (name: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf(name)], { encoding: 'utf8' }))![1]);
+  const text = (name: string, page: number) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf(name), '-'], { encoding: 'utf8' });
+  /** The first page showing this text: the first page of a table sheet (page 1 is the About sheet). */
+  const pageWith = (name: string, wanted: string) => {
+    const page = Array.from({ length: pages(name) }, (_, i) => i + 1).find((p) => text(name, p).includes(wanted));
+    if (page === undefined) throw new Error(`no page of ${name}.pdf shows "${wanted}"`);
+    return page;
+  };
+  const png = (name: string, page: number, shotName: string) =>
+    execFileSync('pdftoppm', ['-r', '100', '-png', '-f', String(page), '-l', String(page), '-singlefile', pdf(name), shotPath(shotName).replace(/\.png$/, '')]);
+
+  expect(text('aging', 1)).toContain('Made by Sam Patel');
+  expect(text('aging', 1)).toMatch(/Page 1 of \d+/);
+  png('aging', 1, '90-aging-workbook-page1');
+  png('aging', pageWith('aging', 'Aging: Summary'), '96-aging-workbook-summary');
+  // The Chart sheet prints last: one page.
+  expect(text('aging', pages('aging'))).toContain('Open receivables by age');
+  png('aging', pages('aging'), '91-aging-workbook-chart');
+
+  expect(text('billing-pack', 1)).toContain('Billing pack');
+  png('billing-pack', pageWith('billing-pack', 'Billing pack: Figures'), '92-billing-pack-figures');
+  // The Charts sheet prints last, a chart a page: receivables, DSO, CEI.
+  const first = pages('billing-pack') - 2;
+  expect(text('billing-pack', first)).toContain('Receivables at period end');
+  expect(text('billing-pack', first + 1)).toContain('Days sales outstanding');
+  png('billing-pack', first, '93-billing-pack-chart');
+
+  expect(text('cash-receipts', 1)).toContain('Cash receipts');
+  png('cash-receipts', pageWith('cash-receipts', 'Cash receipts: Receipts'), '94-cash-receipts-journal');
+  expect(text('audit-trail', 1)).toContain('Audit trail');
+  png('audit-trail', pageWith('audit-trail', 'Audit trail: Audit trail'), '95-audit-trail-records');
 });

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
 import { fixPackage } from '../../src-main/backend/services/reports/package-fixes';
+import { createWorkbook } from '../../src-main/backend/services/reports/workbook';
 import { sheetName, shownLength } from '../../src-main/backend/services/reports/cells';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 import { tempDir } from '../support/store';
@@ -269,6 +270,26 @@ describe('workbook package', () => {
     expect(shownLength('integer', 1234)).toBe(5);
     expect(shownLength('integer', -12)).toBe(3);
     expect(shownLength('date', '2026-03-01')).toBe(10);
+  });
+
+  it('wraps text longer than the widest column (60) in a row tall enough for it, so it never spills past the page', async () => {
+    const wb = createWorkbook({ title: 'Wrap', company: 'Co', currency: 'USD', asOf: '2026-03-01', creator: 'sam', created: new Date(), timeZone: 'UTC' });
+    const long = 'x'.repeat(58 * 3 + 1);
+    wb.table({
+      name: 'Rows',
+      columns: [
+        { header: 'Amount', kind: 'money', value: (r: { t: string }) => r.t.length },
+        { header: 'Text', kind: 'text', value: (r: { t: string }) => r.t },
+      ],
+      rows: [{ t: 'short' }, { t: long }, { t: 'y'.repeat(2000) }],
+    });
+    const ws = (await readWorkbook(await wb.toBuffer())).getWorksheet('Rows')!;
+    expect(ws.getColumn(2).width).toBe(60 + 1);
+    expect([ws.getRow(2).height, ws.getRow(2).getCell(2).alignment?.wrapText]).toEqual([undefined, undefined]);
+    // 175 characters at about 70 a line: 3 lines; 2,000: capped at 8 (the text is all in the cell).
+    expect([ws.getRow(3).height, ws.getRow(3).getCell(2).alignment?.wrapText, ws.getRow(3).getCell(1).alignment?.vertical]).toEqual([45, true, 'top']);
+    expect([ws.getRow(4).height, ws.getRow(4).getCell(2).value]).toEqual([120, 'y'.repeat(2000)]);
+    expect(ws.getRow(3).getCell(1).numFmt).toContain('#,##0.00');
   });
 
   it('adds _FilterDatabase once per filtered sheet, quoting names with apostrophes, and doubles them in exceljs print titles', async () => {

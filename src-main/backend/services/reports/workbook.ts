@@ -82,6 +82,10 @@ const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF8A94A6' } };
 const font = (f: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: 'Calibri', family: 2, size: 11, ...f });
 /** About sheet: the value column's width in characters, to know how many lines a long text wraps to. */
 const ABOUT_VALUE_WIDTH = 90;
+/** The widest a column grows (characters); longer text wraps onto more lines. */
+const MAX_WIDTH = 60;
+/** The most lines a wrapped cell's row grows to; beyond them the text is in the cell but not shown whole. */
+const MAX_LINES = 8;
 /** Characters that fit across a Letter page in portrait at the default font and margins. */
 const PORTRAIT_CHARS = 95;
 
@@ -167,7 +171,7 @@ export function createWorkbook(info: WorkbookInfo) {
       const cols = spec.columns;
       const widths = cols.map((c) => Math.max(c.header.length + 3, 8));
       const grow = (i: number, n: number) => {
-        widths[i] = Math.max(widths[i]!, Math.min(n + 2, 60));
+        widths[i] = Math.max(widths[i]!, Math.min(n + 2, MAX_WIDTH));
       };
       const sums = cols.map(() => 0);
       const values = spec.rows.map((r) =>
@@ -203,6 +207,22 @@ export function createWorkbook(info: WorkbookInfo) {
 
       values.forEach((vals, r) => {
         const row = ws.getRow(r + 2);
+        // Text longer than its column wraps (else it spills past the last column and the page shrinks
+        // to fit it); the row is made tall enough, since LibreOffice does not grow rows on load.
+        let lines = 1;
+        vals.forEach((v, i) => {
+          if (cols[i]!.kind !== 'text' || typeof v !== 'string' || v.length <= widths[i]! - 2) return;
+          // A proportional font fits about 1.2 characters per unit of width (as on the About sheet).
+          lines = Math.max(lines, Math.min(MAX_LINES, Math.ceil(v.length / ((widths[i]! - 2) * 1.2))));
+          row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top', horizontal: 'left', indent: indent(i) };
+        });
+        if (lines > 1) {
+          row.height = 15 * lines;
+          vals.forEach((_, i) => {
+            const cell = row.getCell(i + 1);
+            if (!cell.alignment?.wrapText) cell.alignment = { ...cell.alignment, vertical: 'top' };
+          });
+        }
         vals.forEach((v, i) => {
           const col = cols[i]!;
           const cell = row.getCell(i + 1);
