@@ -13,7 +13,6 @@ import {
 import type { Role } from '@shared/domain/users';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { ComingSoon } from '../features/home/ComingSoon';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { InvoiceEditorRoute } from '../features/invoices/InvoiceEditor';
@@ -23,6 +22,7 @@ import { CollectionsScreen } from '../features/fees/CollectionsScreen';
 import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { LettersScreen } from '../features/letters/LettersScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 
 /** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
 export interface Section {
@@ -56,7 +56,7 @@ export const sections: Section[] = [
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
-  { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ComingSoon section="Reports" /> },
+  { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ReportsScreen /> },
   { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },
   { path: 'users', label: 'Users', icon: <IconUsers size={size} />, minRole: 'administrator', element: <UsersScreen /> },
 ];

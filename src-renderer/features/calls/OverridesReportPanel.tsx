@@ -12,7 +12,7 @@ import { addDays, addMonths, formatInstant, formatInZone, startOfMonth } from '@
 import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { useBusinessToday } from '../accounts/api';
-import { downloadText } from '../referrals/ReferralsPanel';
+import { downloadText } from '../../components/download';
 
 type Period = 'all' | 'month' | 'lastMonth' | 'days90';
 const periodLabels: Record<Period, string> = { all: 'All', month: 'This month', lastMonth: 'Last month', days90: 'Last 90 days' };

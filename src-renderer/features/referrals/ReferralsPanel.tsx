@@ -9,20 +9,9 @@ import type { Referral } from '@shared/domain/collections-policy';
 import { formatDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
+import { downloadText } from '../../components/download';
 import { Money } from '../../components/Money';
 import { RecallModal } from './ReferralModals';
-
-/** Hand the browser a text file to save, through a Blob link (no Node, no dialog of our own). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Accounts with an agency: who, since when, the balance then; placement files and recalls. */
 export function ReferralsPanel() {

@@ -1,0 +1,134 @@
+/**
+ * The Reports page (docs/reports.md, The Reports page) end to end: a supervisor exports the Aging as of
+ * a past date, by due date and by invoice date, and the monthly billing pack for a range of months; the
+ * downloads are caught, read back with exceljs, and their file names and key figures must equal what
+ * the backend's aging.summary and reports.periodFigures give for the same dates. A clerk has no
+ * Reports in the navigation, and /reports typed in shows no reports (the backend refusing the call is
+ * in the Vitest of each workbook).
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from '@playwright/test';
+import { must, signInSession } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+import { expect, test } from '../fixtures/bridge';
+import { seedOffice } from '../fixtures/receivablesData';
+import { addDays, addMonths, startOfMonth } from '../../src-shared/dates';
+
+async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/**
+ * A cell's dollars as cents, a formula cell by its cached result. exceljs reads a cached <v>0</v> back
+ * as no result at all (its reader tests the value's truth), so a formula without one reads as zero.
+ */
+function cents(cell: ExcelJS.Cell): number {
+  const v = cell.value;
+  const n = typeof v === 'object' && v !== null && 'formula' in v ? (v.result ?? 0) : v;
+  return Math.round(Number(n) * 100) + 0;
+}
+
+/** The column whose header (row 1) is `name`. */
+function column(sheet: ExcelJS.Worksheet, name: string): number {
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  const i = headers.indexOf(name);
+  if (i < 1) throw new Error(`no column "${name}" in ${sheet.name}: ${headers.join(', ')}`);
+  return i;
+}
+
+/** Types a date into a report form's date input and leaves it (Tab closes the calendar it opened). */
+async function typeDate(page: Page, testId: string, date: string) {
+  await page.getByTestId(testId).fill(date);
+  await page.getByTestId(testId).press('Tab');
+}
+
+async function exportWorkbook(page: Page): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+  await expect(page.getByTestId('report-saved')).toContainText(download.suggestedFilename());
+  return download;
+}
+
+test('a supervisor exports the aging as of a past date by due and invoice date, and the monthly billing pack; the workbooks hold the backend’s figures', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { today } = await seedOffice(app.backend);
+  await signInSession(app.backend, 'check', 'sam', 'super-pass-1');
+  await app.open(page);
+  await signIn(page, 'sam', 'super-pass-1');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
+  const workbooks = page.getByRole('tablist', { name: 'Workbooks' });
+  await expect(workbooks.getByRole('tab')).toHaveText([/^Aging/, /^Billing pack/, /^Cash receipts journal/, /^Audit trail/]);
+  await expect(workbooks.getByRole('tab', { name: /^Aging/ })).toHaveAttribute('aria-selected', 'true');
+
+  // The Aging as of 40 days ago, by due date, then by invoice date.
+  const asOf = addDays(today, -40);
+  await typeDate(page, 'report-as-of', asOf);
+  const agingBy = async (basis: 'due' | 'invoice') => {
+    const download = await exportWorkbook(page);
+    expect(download.suggestedFilename()).toBe(`Aging ${asOf} by ${basis === 'due' ? 'due date' : 'invoice date'}.xlsx`);
+    const summary = await must(app.backend, 'check', 'aging.summary', { asOf, basis });
+    const sheet = (await workbookOf(download)).getWorksheet('Summary')!;
+    // Every account of the backend's summary, in its order (by name), then the totals row.
+    const numbers: string[] = [];
+    for (let r = 2; r <= summary.rows.length + 1; r++) numbers.push(String(sheet.getRow(r).getCell(1).value));
+    expect(numbers).toEqual(summary.rows.map((x) => x.accountNumber));
+    const totals = sheet.getRow(summary.rows.length + 2);
+    expect(totals.getCell(1).value).toBe('Total');
+    const got = summary.bucketLabels.map((label) => cents(totals.getCell(column(sheet, label))));
+    expect(got).toEqual(summary.totals.buckets);
+    expect(cents(totals.getCell(column(sheet, 'Total')))).toBe(summary.totals.totalCents);
+    expect(summary.totals.totalCents).toBeGreaterThan(0);
+    return summary.totals.buckets;
+  };
+  const byDue = await agingBy('due');
+  await page.getByRole('radiogroup', { name: 'Age by' }).getByText('Invoice date').click();
+  const byInvoice = await agingBy('invoice');
+  // The two bases age the same invoices differently (the seeded invoices are Net 30).
+  expect(byInvoice).not.toEqual(byDue);
+  await expect(page.getByTestId('report-recent')).toContainText(`Aging ${asOf} by due date.xlsx`);
+
+  // The monthly billing pack for the five whole months before this one.
+  await workbooks.getByRole('tab', { name: /^Billing pack/ }).click();
+  const from = addMonths(startOfMonth(today), -5);
+  const to = addDays(startOfMonth(today), -1);
+  // A range that does not end a month is refused in words before anything is sent.
+  await typeDate(page, 'report-from', from);
+  await typeDate(page, 'report-to', addDays(to, -3));
+  await expect(page.getByTestId('report-panel')).toContainText(`To (${addDays(to, -3)}) must be the last day of a month.`);
+  await expect(page.getByTestId('report-export')).toBeDisabled();
+  await typeDate(page, 'report-to', to);
+  await expect(page.getByTestId('report-covers')).toHaveText(/^5 months: /);
+  const download = await exportWorkbook(page);
+  expect(download.suggestedFilename()).toBe(`Billing pack ${from} to ${to} by month.xlsx`);
+  const figures = await must(app.backend, 'check', 'reports.periodFigures', { from, to, period: 'month' });
+  expect(figures.rows).toHaveLength(5);
+  const sheet = (await workbookOf(download)).getWorksheet('Figures')!;
+  const [invoiced, payments, ending] = ['Invoiced', 'Payments', 'Ending receivables'].map((h) => column(sheet, h)) as [number, number, number];
+  figures.rows.forEach((row, i) => {
+    const r = sheet.getRow(i + 2);
+    expect(r.getCell(1).value).toBe(row.label);
+    expect([cents(r.getCell(invoiced)), cents(r.getCell(payments)), cents(r.getCell(ending))]).toEqual([row.invoicedCents, row.paymentsCents, row.endingCents]);
+  });
+  expect(figures.rows.reduce((s, r) => s + r.invoicedCents, 0)).toBeGreaterThan(0);
+  expect(cents(sheet.getRow(7).getCell(invoiced))).toBe(figures.rows.reduce((s, r) => s + r.invoicedCents, 0));
+});
+
+test('a clerk has no Reports in the navigation, and /reports typed in shows no reports', async ({ app, page }) => {
+  await seedOffice(app.backend);
+  await app.open(page);
+  await signIn(page, 'casey', 'clerk-pass-1');
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await expect(nav.getByRole('link', { name: 'Aging' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Reports' })).toHaveCount(0);
+  await page.goto(`${app.url}#/reports?workbook=aging`);
+  await expect(page).not.toHaveURL(/#\/reports/);
+  await expect(page.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible();
+  await expect(page.getByRole('tablist', { name: 'Workbooks' })).toHaveCount(0);
+  await expect(page.getByTestId('report-export')).toHaveCount(0);
+});
