@@ -212,10 +212,14 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await expect(report.getByRole('row').filter({ hasText: 'P-2002' })).toContainText('Call frequency (7 calls in 7 days)');
   await expect(report.getByRole('row').filter({ hasText: 'P-2002' })).toContainText('voicemail asking us to call back');
   await expect(report.getByRole('row', { name: 'Totals' })).toContainText('1 override');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  // The shared Export menu (docs/reports.md, Export what you see): the grid's columns, with what they show in more than one cell.
+  await page.getByTestId('export-complianceOverrides').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV (.csv)' }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('when,time_zone,account_number,account_name,action,contact,phone,rules,citations,reason,by,role,recorded_at');
-  expect(csv).toContain('America/Chicago,P-2002,Daniel Brooks,call,Daniel Brooks,');
+  expect(csv.split('\r\n')[0]).toBe(
+    '\uFEFFWhen (office time),When (consumer’s time),Consumer’s time zone,Account number,Name,Action,Contact,Phone,Rules overridden,Citations,Reason,By',
+  );
+  expect(csv).toContain('America/Chicago,P-2002,Daniel Brooks,Call,Daniel Brooks,');
   expect(csv).toContain('Call frequency (7 calls in 7 days),12 CFR 1006.14(b)(2)(i)(A),Consumer left a voicemail');
 
   // The supervisor assigns Daniel's account to Casey.

@@ -15,7 +15,9 @@ import {
   type TableOptions,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ExportKind } from '@shared/domain/grid-export';
 import classes from './DataGrid.module.css';
+import type { GridExporter } from './GridExport';
 
 declare module '@tanstack/react-table' {
   // TValue is unused here, but a merged interface must repeat the library's type parameters.
@@ -35,6 +37,19 @@ declare module '@tanstack/react-table' {
     wrap?: boolean;
     /** Accessible name of the cell button. */
     cellLabel?: (row: TData) => string;
+    /**
+     * How the column exports (GridExport.tsx): cents as money, ISO dates, whole numbers, text. Columns
+     * without it (selection boxes, buttons) are left out of exports.
+     */
+    exportAs?: ExportKind;
+    /** The exported value when the accessor's is not it (a bucket index whose label is shown), or the column has no accessor. */
+    exportValue?: (row: TData) => unknown;
+    /** The exported column name when the header is not plain text (a checkbox, an empty header). */
+    exportHeader?: string;
+    /** Whether the workbook totals the column (default: when the grid shows a total for it). */
+    exportTotal?: boolean;
+    /** A column that shows several facts (a name over its account number) exports as these columns instead. */
+    exportColumns?: { header: string; kind: ExportKind; value: (row: TData) => unknown }[];
   }
 }
 
@@ -74,6 +89,8 @@ export interface DataGridProps<T> {
    * re-sorting or re-filtering 50,000 rows does not rebuild 50,000 row objects. Fixed for the grid's life.
    */
   windowed?: boolean;
+  /** Lets a GridExportMenu read this grid's columns, sort, filters and every row (docs/reports.md, Export what you see). */
+  exporter?: GridExporter<T>;
 }
 
 /** Rows handed to the table library around the visible ones in windowed mode. */
@@ -108,6 +125,10 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     getRowId: props.getRowId ? (r) => props.getRowId!(r) : undefined,
   });
   const rows = table.getRowModel().rows;
+  const exporter = props.exporter;
+  useLayoutEffect(() => {
+    if (exporter) exporter.current = { table, callerOrdered: windowed || props.manualSorting === true, data: props.data };
+  });
   const parentRef = useRef<HTMLDivElement>(null);
   const rowHeight = props.rowHeight ?? 34;
   const rowCount = windowed ? props.data.length : rows.length;

@@ -25,12 +25,15 @@ import type { AccountKind, AccountSearchHit, AccountStatus, AccountSummary } fro
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { DataGrid } from '../../components/DataGrid';
+import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { accountKindLabels, accountStatusColors, accountStatusLabels } from './api';
 import { NewAccountModal } from './AccountForm';
 
 const PAGE = 200;
+/** The most rows accounts.list gives in one answer. */
+const EXPORT_PAGE = 500;
 const ROW_HEIGHT = 36;
 type SortKey = 'name' | 'accountNumber' | 'balance' | 'pastDue';
 
@@ -262,6 +265,29 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
     return out;
   }, [first.data, pagesVersion, total]);
 
+  // Export: the backend pages this list, so every page of the same query is fetched, in its order.
+  const exporter = useGridExporter<ListRow>();
+  const fetchAll = async (): Promise<ListRow[]> => {
+    const all: ListRow[] = [];
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const p = await unwrap(
+        window.api.accounts.list({
+          sort,
+          status: status === 'all' ? undefined : status,
+          kind: kind === 'all' ? undefined : kind,
+          limit: EXPORT_PAGE,
+          offset,
+        }),
+      );
+      all.push(...p.rows);
+      if (p.rows.length < EXPORT_PAGE || all.length >= p.total) return all;
+    }
+  };
+  const exportFilters: [string, string][] = [
+    ...(status !== 'all' ? [['Status', accountStatusLabels[status]] as [string, string]] : []),
+    ...(kind !== 'all' ? [['Kind', accountKindLabels[kind]] as [string, string]] : []),
+  ];
+
   // The grid scrolls itself; follow its scroll position to fetch the pages coming into view.
   const wrapRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -281,7 +307,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
       {
         id: 'accountNumber',
         header: 'Account #',
-        meta: { width: 100 },
+        meta: { width: 100, exportAs: 'text', exportHeader: 'Account number', exportValue: (r) => (r.loading ? null : r.accountNumber) },
         cell: ({ row }) =>
           row.original.loading ? (
             <Placeholder />
@@ -294,7 +320,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
       {
         id: 'name',
         header: 'Name',
-        meta: {},
+        meta: { exportAs: 'text', exportValue: (r) => (r.loading ? null : r.name) },
         cell: ({ row }) =>
           row.original.loading ? (
             <Placeholder />
@@ -308,7 +334,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
         id: 'kind',
         header: 'Kind',
         enableSorting: false,
-        meta: { width: 100 },
+        meta: { width: 100, exportAs: 'text', exportValue: (r) => (!r.loading && r.kind ? accountKindLabels[r.kind] : null) },
         cell: ({ row }) =>
           !row.original.loading && row.original.kind ? (
             <Text span size="sm" c="gray.7">
@@ -320,7 +346,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
         id: 'status',
         header: 'Status',
         enableSorting: false,
-        meta: { width: 96 },
+        meta: { width: 96, exportAs: 'text', exportValue: (r) => (!r.loading && r.status ? accountStatusLabels[r.status] : null) },
         cell: ({ row }) =>
           !row.original.loading && row.original.status ? (
             <Badge size="sm" variant={row.original.status === 'active' ? 'dot' : 'light'} color={accountStatusColors[row.original.status]}>
@@ -332,7 +358,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
         id: 'phone',
         header: 'Phone',
         enableSorting: false,
-        meta: { width: 128 },
+        meta: { width: 128, exportAs: 'text', exportValue: (r) => (r.loading ? null : r.primaryPhone) },
         cell: ({ row }) =>
           !row.original.loading ? (
             <Text span size="sm" c="gray.7">
@@ -344,7 +370,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
         id: 'email',
         header: 'Email',
         enableSorting: false,
-        meta: { width: 196 },
+        meta: { width: 196, exportAs: 'text', exportValue: (r) => (r.loading ? null : r.primaryEmail) },
         cell: ({ row }) =>
           !row.original.loading ? (
             <Text span size="sm" c="gray.7">
@@ -356,14 +382,14 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
         id: 'balance',
         header: 'Balance',
         sortDescFirst: true,
-        meta: { numeric: true, width: 120 },
+        meta: { numeric: true, width: 120, exportAs: 'money', exportValue: (r) => (r.loading ? null : r.balanceCents) },
         cell: ({ row }) => (row.original.loading ? null : <Money cents={row.original.balanceCents} dimZero />),
       },
       {
         id: 'pastDue',
         header: 'Past due',
         sortDescFirst: true,
-        meta: { numeric: true, width: 120 },
+        meta: { numeric: true, width: 120, exportAs: 'money', exportValue: (r) => (r.loading ? null : r.pastDueCents) },
         cell: ({ row }) =>
           row.original.loading || row.original.pastDueCents === undefined ? null : row.original.pastDueCents > 0 ? (
             <Money cents={row.original.pastDueCents} c="red.7" fw={600} />
@@ -405,9 +431,12 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
             ]}
           />
         </Group>
-        <Text size="sm" c="dimmed" data-testid="accounts-count">
-          {first.isLoading ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'account' : 'accounts'}`}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed" data-testid="accounts-count">
+            {first.isLoading ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'account' : 'accounts'}`}
+          </Text>
+          <GridExportMenu exporter={exporter} grid="accounts" filters={exportFilters} fetchAll={fetchAll} disabled={total === 0} />
+        </Group>
       </Group>
       {first.error && (
         <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">
@@ -418,6 +447,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
         <DataGrid
           label="Accounts"
           testId="accounts-grid"
+          exporter={exporter}
           data={data}
           columns={columns}
           rowHeight={ROW_HEIGHT}

@@ -13,6 +13,7 @@ import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { FullHeight } from '../../components/FullHeight';
+import { GridExportMenu, useGridExporter, type GridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { sortRows, type SortKey } from '../../components/sortRows';
@@ -103,6 +104,18 @@ export function AgingScreen() {
 
   const presets = useMemo(() => (today ? datePresets(today) : []), [today]);
 
+  // Export: the grid's rows after these filters, every one (the grid holds them all; only the visible are drawn).
+  const summaryExporter = useGridExporter<AgingSummaryRow>();
+  const detailExporter = useGridExporter<AgingDetailRow>();
+  const exportFilters: [string, string][] = [
+    ['Aged by', resolvedBasis === 'due' ? 'Due date' : 'Invoice date'],
+    ...(filters.text.trim() ? [['Find', filters.text.trim()] as [string, string]] : []),
+    ...(filters.minCents !== null ? [[view === 'summary' ? 'Total at least' : 'Open at least', formatMoney(filters.minCents)] as [string, string]] : []),
+    ...(filters.accountKind ? [['Accounts', filters.accountKind === 'consumer' ? 'Consumer' : 'Commercial'] as [string, string]] : []),
+    ...(filters.pastDueOnly ? [['Past due only', 'Yes'] as [string, string]] : []),
+  ];
+  const exportProps = { filters: exportFilters, asOf: shownAsOf, disabled: !current.data || current.isFetching };
+
   return (
     <FullHeight>
       <PageHeader
@@ -188,6 +201,12 @@ export function AgingScreen() {
             Clear filters
           </Button>
         )}
+        <div style={{ flex: 1 }} />
+        {view === 'summary' ? (
+          <GridExportMenu exporter={summaryExporter} grid="agingSummary" {...exportProps} />
+        ) : (
+          <GridExportMenu exporter={detailExporter} grid="agingDetail" {...exportProps} order="Account name, then due date" />
+        )}
       </Group>
       {current.error && (
         <Alert color="red" icon={<IconAlertCircle size={16} />} mb="sm">
@@ -204,9 +223,18 @@ export function AgingScreen() {
           basis={resolvedBasis}
           asOf={shownAsOf}
           onDrill={setDrill}
+          exporter={summaryExporter}
         />
       ) : (
-        <DetailView rows={detail.data?.rows} labels={labels} filters={filters} loading={detail.isFetching} basisLabel={basisLabel} basis={resolvedBasis} />
+        <DetailView
+          rows={detail.data?.rows}
+          labels={labels}
+          filters={filters}
+          loading={detail.isFetching}
+          basisLabel={basisLabel}
+          basis={resolvedBasis}
+          exporter={detailExporter}
+        />
       )}
       {shownAsOf && <AgingDrillDrawer target={drill} asOf={shownAsOf} basis={resolvedBasis} labels={labels} onClose={() => setDrill(null)} />}
     </FullHeight>
@@ -251,6 +279,7 @@ function SummaryView(props: {
   basis: AgingBasis;
   asOf: string | null;
   onDrill: (t: DrillTarget) => void;
+  exporter: GridExporter<AgingSummaryRow>;
 }) {
   const { labels, onDrill } = props;
   const all = props.rows ?? [];
@@ -275,7 +304,7 @@ function SummaryView(props: {
     () => [
       sumHelper.accessor('accountNumber', {
         header: 'Account',
-        meta: { width: 104, total: 'Total' },
+        meta: { width: 104, total: 'Total', exportAs: 'text', exportHeader: 'Account number' },
         cell: (c) => (
           <Anchor component={Link} to={`/accounts/${c.row.original.accountId}`} size="sm" className="mono" onClick={(e) => e.stopPropagation()}>
             {c.getValue()}
@@ -284,7 +313,7 @@ function SummaryView(props: {
       }),
       sumHelper.accessor('accountName', {
         header: 'Name',
-        meta: { minWidth: 170, grow: 2, total: count(rows.length, 'account') },
+        meta: { minWidth: 170, grow: 2, total: count(rows.length, 'account'), exportAs: 'text' },
         cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       }),
       ...labels.map((label, i) =>
@@ -296,6 +325,7 @@ function SummaryView(props: {
             numeric: true,
             minWidth: 98,
             total: <Money cents={totals.buckets[i] ?? 0} />,
+            exportAs: 'money',
             cellClickable: (r: AgingSummaryRow) => (r.buckets[i] ?? 0) !== 0,
             onCellClick: (r: AgingSummaryRow) =>
               onDrill({ accountId: r.accountId, accountNumber: r.accountNumber, accountName: r.accountName, bucket: i, cents: r.buckets[i] ?? 0 }),
@@ -308,13 +338,13 @@ function SummaryView(props: {
         id: 'unapplied',
         header: 'Unapplied',
         sortDescFirst: false,
-        meta: { numeric: true, minWidth: 98, total: <Money cents={negate(totals.unappliedCents)} /> },
+        meta: { numeric: true, minWidth: 98, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
         cell: (c) => moneyCell(c.getValue() as number),
       }),
       sumHelper.accessor('totalCents', {
         header: 'Total',
         sortDescFirst: true,
-        meta: { numeric: true, minWidth: 108, total: <Money cents={totals.totalCents} /> },
+        meta: { numeric: true, minWidth: 108, total: <Money cents={totals.totalCents} />, exportAs: 'money' },
         cell: (c) => <Money cents={c.getValue()} fw={600} />,
       }),
     ],
@@ -336,6 +366,7 @@ function SummaryView(props: {
         <DataGrid
           label="Aging summary"
           testId="aging-summary"
+          exporter={props.exporter}
           data={sorted as AgingSummaryRow[]}
           columns={columns}
           getRowId={(r) => String(r.accountId)}
@@ -360,6 +391,7 @@ function DetailView(props: {
   loading: boolean;
   basisLabel: string;
   basis: AgingBasis;
+  exporter: GridExporter<AgingDetailRow>;
 }) {
   const { labels } = props;
   const all = props.rows ?? [];
@@ -386,7 +418,7 @@ function DetailView(props: {
     () => [
       detHelper.accessor('accountNumber', {
         header: 'Account',
-        meta: { width: 104, total: 'Total' },
+        meta: { width: 104, total: 'Total', exportAs: 'text', exportHeader: 'Account number' },
         cell: (c) => (
           <Anchor component={Link} to={`/accounts/${c.row.original.accountId}`} size="sm" className="mono">
             {c.getValue()}
@@ -395,34 +427,39 @@ function DetailView(props: {
       }),
       detHelper.accessor('accountName', {
         header: 'Name',
-        meta: { minWidth: 160, grow: 2, total: count(rows.length, 'invoice') },
+        meta: { minWidth: 160, grow: 2, total: count(rows.length, 'invoice'), exportAs: 'text' },
         cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       }),
       detHelper.accessor((r) => r.number ?? r.kind, {
         id: 'number',
         header: 'Invoice',
-        meta: { width: 118 },
+        meta: { width: 118, exportAs: 'text' },
         cell: (c) => <span className="mono">{c.getValue() as string}</span>,
       }),
-      detHelper.accessor('docDate', { header: 'Invoice date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
-      detHelper.accessor('dueDate', { header: 'Due date', meta: { width: 116 }, cell: (c) => formatDate(c.getValue()) }),
+      detHelper.accessor('docDate', { header: 'Invoice date', meta: { width: 116, exportAs: 'date' }, cell: (c) => formatDate(c.getValue()) }),
+      detHelper.accessor('dueDate', { header: 'Due date', meta: { width: 116, exportAs: 'date' }, cell: (c) => formatDate(c.getValue()) }),
       detHelper.accessor('daysPastDue', {
         header: props.basis === 'due' ? 'Days past due' : 'Days old',
         sortDescFirst: true,
-        meta: { numeric: true, width: 132 },
+        meta: { numeric: true, width: 132, exportAs: 'integer' },
         cell: (c) => <DaysText days={c.getValue()} />,
       }),
-      detHelper.accessor('bucket', { header: 'Bucket', sortDescFirst: true, meta: { width: 92 }, cell: (c) => labels[c.getValue()] ?? '' }),
+      detHelper.accessor('bucket', {
+        header: 'Bucket',
+        sortDescFirst: true,
+        meta: { width: 92, exportAs: 'text', exportValue: (r) => labels[r.bucket] ?? '' },
+        cell: (c) => labels[c.getValue()] ?? '',
+      }),
       detHelper.accessor('totalCents', {
         header: 'Original',
         sortDescFirst: true,
-        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.originalCents} /> },
+        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.originalCents} />, exportAs: 'money' },
         cell: (c) => <Money cents={c.getValue()} />,
       }),
       detHelper.accessor('openCents', {
         header: 'Open',
         sortDescFirst: true,
-        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.openCents} /> },
+        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.openCents} />, exportAs: 'money' },
         cell: (c) => <Money cents={c.getValue()} fw={600} />,
       }),
     ],
@@ -443,6 +480,7 @@ function DetailView(props: {
         <DataGrid
           label="Aging detail"
           testId="aging-detail"
+          exporter={props.exporter}
           data={sorted as AgingDetailRow[]}
           windowed
           sorting={sorting}

@@ -1,18 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconDownload, IconMail, IconPhoneOutgoing } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Group, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertCircle, IconMail, IconPhoneOutgoing } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import Papa from 'papaparse';
 import { ruleCitations, ruleLabels, type ComplianceOverride } from '@shared/domain/collections';
 import { blockText } from '@shared/domain/collections-text';
-import { csvText } from '@shared/csv-text';
 import { addDays, addMonths, formatInstant, formatInZone, startOfMonth } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
+import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { useBusinessToday } from '../accounts/api';
-import { downloadText } from '../../components/download';
 
 type Period = 'all' | 'month' | 'lastMonth' | 'days90';
 const periodLabels: Record<Period, string> = { all: 'All', month: 'This month', lastMonth: 'Last month', days90: 'Last 90 days' };
@@ -50,7 +48,14 @@ export function OverridesReportPanel() {
         id: 'when',
         header: 'When (consumer’s time)',
         accessorFn: (r) => r.actionAt,
-        meta: { width: 215 },
+        meta: {
+          width: 215,
+          exportColumns: [
+            { header: 'When (office time)', kind: 'datetime', value: (r) => r.actionAt },
+            { header: 'When (consumer’s time)', kind: 'text', value: consumerTime },
+            { header: 'Consumer’s time zone', kind: 'text', value: (r) => r.timeZone },
+          ],
+        },
         cell: ({ row }) => (
           <Text span size="sm">
             {consumerTime(row.original)}
@@ -61,7 +66,7 @@ export function OverridesReportPanel() {
         id: 'account',
         header: 'Account',
         accessorFn: (r) => r.accountNumber,
-        meta: { width: 100 },
+        meta: { width: 100, exportAs: 'text', exportHeader: 'Account number' },
         cell: ({ row }) => (
           <Anchor component={Link} to={`/accounts/${row.original.accountId}?tab=collections`} size="sm" className="mono">
             {row.original.accountNumber}
@@ -72,13 +77,20 @@ export function OverridesReportPanel() {
         id: 'name',
         header: 'Name',
         accessorFn: (r) => r.accountName,
-        meta: { minWidth: 120, grow: 1, total: `${rows.length} ${rows.length === 1 ? 'override' : 'overrides'}` },
+        meta: { minWidth: 120, grow: 1, total: `${rows.length} ${rows.length === 1 ? 'override' : 'overrides'}`, exportAs: 'text' },
       },
       {
         id: 'action',
         header: 'Action',
         accessorFn: (r) => r.action,
-        meta: { width: 100 },
+        meta: {
+          width: 100,
+          exportColumns: [
+            { header: 'Action', kind: 'text', value: (r) => (r.action === 'call' ? 'Call' : 'Letter') },
+            { header: 'Contact', kind: 'text', value: (r) => r.contactName ?? '' },
+            { header: 'Phone', kind: 'text', value: (r) => r.phone ?? '' },
+          ],
+        },
         cell: ({ row }) => {
           const r = row.original;
           return (
@@ -95,7 +107,13 @@ export function OverridesReportPanel() {
         id: 'rules',
         header: 'Rules overridden',
         accessorFn: (r) => r.rules.map((x) => ruleLabels[x]).join(', '),
-        meta: { width: 170 },
+        meta: {
+          width: 170,
+          exportColumns: [
+            { header: 'Rules overridden', kind: 'text', value: (r) => r.rules.map((x) => ruleLabels[x]).join('; ') },
+            { header: 'Citations', kind: 'text', value: (r) => r.rules.map((x) => ruleCitations[x]).join('; ') },
+          ],
+        },
         cell: ({ row }) => (
           <Group gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
             {row.original.blocks.map((b) => (
@@ -112,7 +130,7 @@ export function OverridesReportPanel() {
         id: 'reason',
         header: 'Reason',
         accessorFn: (r) => r.reason,
-        meta: { minWidth: 180, grow: 2 },
+        meta: { minWidth: 180, grow: 2, exportAs: 'text' },
         cell: ({ row }) => (
           <Text span size="sm" title={row.original.reason} truncate>
             {row.original.reason}
@@ -123,7 +141,7 @@ export function OverridesReportPanel() {
         id: 'by',
         header: 'By',
         accessorFn: (r) => r.username ?? '',
-        meta: { width: 110 },
+        meta: { width: 110, exportAs: 'text' },
         cell: ({ row }) => (
           <Text span size="sm" title={row.original.role} truncate>
             {row.original.username ?? ''}
@@ -134,42 +152,7 @@ export function OverridesReportPanel() {
     [rows.length],
   );
 
-  const exportCsv = () => {
-    const fields = [
-      'when',
-      'time_zone',
-      'account_number',
-      'account_name',
-      'action',
-      'contact',
-      'phone',
-      'rules',
-      'citations',
-      'reason',
-      'by',
-      'role',
-      'recorded_at',
-    ];
-    const data = rows.map((r) => [
-      r.actionAt,
-      r.timeZone,
-      csvText(r.accountNumber),
-      csvText(r.accountName),
-      r.action,
-      csvText(r.contactName ?? ''),
-      csvText(r.phone ?? ''),
-      r.rules.map((x) => ruleLabels[x]).join('; '),
-      r.rules.map((x) => ruleCitations[x]).join('; '),
-      csvText(r.reason),
-      csvText(r.username ?? ''),
-      r.role,
-      r.createdAt,
-    ]);
-    downloadText(
-      `compliance-overrides-${period === 'all' ? 'all' : (range.from ?? '').slice(0, 10)}-to-${today}.csv`,
-      Papa.unparse({ fields, data }, { newline: '\r\n' }),
-    );
-  };
+  const exporter = useGridExporter<ComplianceOverride>();
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -184,9 +167,13 @@ export function OverridesReportPanel() {
           <Text size="sm" c="dimmed">
             Calls and letters a supervisor let through a blocking rule, with the reason given.
           </Text>
-          <Button variant="default" leftSection={<IconDownload size={16} />} disabled={rows.length === 0} onClick={exportCsv}>
-            Export CSV
-          </Button>
+          <GridExportMenu
+            exporter={exporter}
+            grid="complianceOverrides"
+            filters={[['Period', periodLabels[period]]]}
+            order="Newest first"
+            disabled={rows.length === 0}
+          />
         </Group>
       </Group>
       {list.error && (
@@ -198,6 +185,7 @@ export function OverridesReportPanel() {
         <DataGrid
           label="Compliance overrides"
           testId="compliance-overrides"
+          exporter={exporter}
           data={rows}
           columns={columns}
           getRowId={(r) => String(r.id)}

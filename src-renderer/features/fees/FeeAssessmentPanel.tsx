@@ -13,6 +13,7 @@ import { formatBasisPoints, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { DataGrid } from '../../components/DataGrid';
+import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { WaiveFeeModal, type FeeRef } from './WaiveFeeModal';
 
@@ -79,7 +80,7 @@ export function FeeAssessmentPanel() {
             onChange={() => setDeselected(allOn || someOn ? new Set(chargeable.map((r) => r.invoiceId)) : new Set())}
           />
         ),
-        meta: { width: 44, total: '' },
+        meta: { width: 44, total: '', exportAs: 'text', exportHeader: 'To post', exportValue: (r) => (deselected.has(r.invoiceId) ? 'No' : 'Yes') },
         cell: ({ row }) => (
           <Checkbox
             size="xs"
@@ -95,7 +96,7 @@ export function FeeAssessmentPanel() {
         id: 'account',
         header: 'Account',
         accessorFn: (r) => r.accountNumber,
-        meta: { width: 104, total: 'Total' },
+        meta: { width: 104, total: 'Total', exportAs: 'text', exportHeader: 'Account number' },
         cell: ({ row }) => (
           <Anchor component={Link} to={`/accounts/${row.original.accountId}`} size="sm" className="mono" onClick={(e) => e.stopPropagation()}>
             {row.original.accountNumber}
@@ -106,23 +107,23 @@ export function FeeAssessmentPanel() {
         id: 'name',
         header: 'Name',
         accessorFn: (r) => r.accountName,
-        meta: { minWidth: 170, grow: 2, total: plural(view === 'charge' ? selected.length : excluded.length, 'invoice') },
+        meta: { minWidth: 170, grow: 2, total: plural(view === 'charge' ? selected.length : excluded.length, 'invoice'), exportAs: 'text' },
         cell: ({ row }) => <span title={row.original.accountName}>{row.original.accountName}</span>,
       },
       {
         id: 'invoice',
         header: 'Invoice',
         accessorFn: (r) => r.invoiceNumber,
-        meta: { width: 118 },
+        meta: { width: 118, exportAs: 'text' },
         cell: ({ row }) => <span className="mono">{row.original.invoiceNumber}</span>,
       },
-      { id: 'due', header: 'Due', accessorFn: (r) => r.dueDate, meta: { width: 116 }, cell: ({ row }) => formatDate(row.original.dueDate) },
+      { id: 'due', header: 'Due', accessorFn: (r) => r.dueDate, meta: { width: 116, exportAs: 'date' }, cell: ({ row }) => formatDate(row.original.dueDate) },
       {
         id: 'days',
         header: 'Days past due',
         accessorFn: (r) => r.daysPastDue,
         sortDescFirst: true,
-        meta: { numeric: true, width: 118 },
+        meta: { numeric: true, width: 118, exportAs: 'integer' },
         cell: ({ row }) => row.original.daysPastDue,
       },
       {
@@ -130,7 +131,14 @@ export function FeeAssessmentPanel() {
         header: 'Basis',
         accessorFn: (r) => r.basisCents,
         sortDescFirst: true,
-        meta: { numeric: true, width: 120, total: <Money cents={(view === 'charge' ? selected : excluded).reduce((s, r) => s + r.basisCents, 0)} /> },
+        meta: {
+          numeric: true,
+          width: 120,
+          total: <Money cents={(view === 'charge' ? selected : excluded).reduce((s, r) => s + r.basisCents, 0)} />,
+          exportAs: 'money',
+          // The grid totals the invoices chosen; the workbook sums every exported row.
+          exportTotal: false,
+        },
         cell: ({ row }) => <Money cents={row.original.basisCents} />,
       },
     );
@@ -141,7 +149,7 @@ export function FeeAssessmentPanel() {
           header: 'Fee',
           accessorFn: (r) => r.feeCents,
           sortDescFirst: true,
-          meta: { numeric: true, width: 110, total: <Money cents={selectedCents} data-testid="fee-selected-total" /> },
+          meta: { numeric: true, width: 110, total: <Money cents={selectedCents} data-testid="fee-selected-total" />, exportAs: 'money', exportTotal: false },
           cell: ({ row }) => (
             <Money
               cents={row.original.feeCents}
@@ -154,7 +162,7 @@ export function FeeAssessmentPanel() {
         {
           id: 'note',
           header: 'Note',
-          meta: { minWidth: 150, grow: 1.5 },
+          meta: { minWidth: 150, grow: 1.5, exportAs: 'text', exportValue: (r) => (r.adjustment ? feeAdjustmentText(r.adjustment) : '') },
           cell: ({ row }) => (
             <Text span size="xs" c="dimmed">
               {row.original.adjustment ? feeAdjustmentText(row.original.adjustment) : ''}
@@ -167,7 +175,7 @@ export function FeeAssessmentPanel() {
         id: 'reason',
         header: 'Not charged because',
         accessorFn: (r) => notCharged(r),
-        meta: { minWidth: 220, grow: 2.5 },
+        meta: { minWidth: 220, grow: 2.5, exportAs: 'text' },
         cell: ({ row }) => (
           <Text span size="sm" c="gray.7">
             {notCharged(row.original)}
@@ -210,6 +218,7 @@ export function FeeAssessmentPanel() {
           .join(' · ')
     : '';
 
+  const exporter = useGridExporter<FeePreviewRow>();
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group gap="sm" align="flex-end" justify="space-between" wrap="nowrap">
@@ -238,6 +247,14 @@ export function FeeAssessmentPanel() {
           />
         </Group>
         <Group gap="xs">
+          <GridExportMenu
+            exporter={exporter}
+            grid={view === 'charge' ? 'feePreview' : 'feeExcluded'}
+            asOf={p?.asOf}
+            filters={p ? [['Period', formatMonth(p.period)]] : []}
+            order="As the preview lists them"
+            disabled={!p || (view === 'charge' ? chargeable : excluded).length === 0}
+          />
           <Button variant="subtle" color="gray" leftSection={<IconSettings size={16} />} component={Link} to="/settings?tab=fees">
             Fee rules
           </Button>
@@ -343,6 +360,7 @@ export function FeeAssessmentPanel() {
         <DataGrid
           label={view === 'charge' ? 'Fees to charge' : 'Invoices not charged'}
           testId={view === 'charge' ? 'fee-preview' : 'fee-excluded'}
+          exporter={exporter}
           data={view === 'charge' ? chargeable : excluded}
           columns={columns}
           getRowId={(r) => String(r.invoiceId)}

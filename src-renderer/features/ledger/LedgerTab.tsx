@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { Badge, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { documentKindLabels, type DocumentKind, type LedgerEntryRow, type LedgerView } from '@shared/domain/ledger';
 import { formatDate } from '@shared/dates';
 import { DataGrid } from '../../components/DataGrid';
+import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 
 export const kindColors: Record<DocumentKind, string> = {
@@ -39,12 +40,17 @@ export const describeEntry = (text: string) => methodWords.reduce((t, [re, label
 export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
   const columns = useMemo<ColumnDef<LedgerEntryRow, unknown>[]>(
     () => [
-      { id: 'date', header: 'Date', meta: { width: 112 }, cell: ({ row }) => formatDate(row.original.date) },
-      { id: 'kind', header: 'Type', meta: { width: 128 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
+      { id: 'date', header: 'Date', meta: { width: 112, exportAs: 'date', exportValue: (r) => r.date }, cell: ({ row }) => formatDate(row.original.date) },
+      {
+        id: 'kind',
+        header: 'Type',
+        meta: { width: 128, exportAs: 'text', exportValue: (r) => documentKindLabels[r.kind] },
+        cell: ({ row }) => <KindBadge kind={row.original.kind} />,
+      },
       {
         id: 'number',
         header: 'Number',
-        meta: { width: 118 },
+        meta: { width: 118, exportAs: 'text', exportValue: (r) => r.number },
         cell: ({ row }) => (
           <Text span size="sm" className="mono">
             {row.original.number ?? ''}
@@ -54,6 +60,7 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'description',
         header: 'Description',
+        meta: { exportAs: 'text', exportValue: (r) => describeEntry(r.description) },
         cell: ({ row }) => (
           <Text span size="sm" c="gray.7">
             {describeEntry(row.original.description)}
@@ -63,7 +70,7 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'due',
         header: 'Due',
-        meta: { width: 112 },
+        meta: { width: 112, exportAs: 'date', exportValue: (r) => r.dueDate },
         cell: ({ row }) => (
           <Text span size="sm" c="dimmed">
             {formatDate(row.original.dueDate)}
@@ -73,40 +80,62 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'debit',
         header: 'Charges',
-        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} /> },
+        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} />, exportAs: 'money', exportValue: (r) => r.debitCents || null },
         cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null),
       },
       {
         id: 'credit',
         header: 'Credits',
-        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} /> },
+        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} />, exportAs: 'money', exportValue: (r) => r.creditCents || null },
         cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null),
       },
       {
         id: 'open',
         header: 'Open',
-        meta: { numeric: true, width: 100 },
+        meta: { numeric: true, width: 100, exportAs: 'money', exportValue: (r) => r.openCents || null },
         cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null),
       },
       {
         id: 'balance',
         header: 'Balance',
-        meta: { numeric: true, width: 120, total: <Money cents={ledger.totals.balanceCents} /> },
+        // The grid's total is the account's balance; in the workbook a SUBTOTAL of running balances would mean nothing.
+        meta: {
+          numeric: true,
+          width: 120,
+          total: <Money cents={ledger.totals.balanceCents} />,
+          exportAs: 'money',
+          exportTotal: false,
+          exportValue: (r) => r.runningBalanceCents,
+        },
         cell: ({ row }) => <Money cents={row.original.runningBalanceCents} fw={600} />,
       },
     ],
     [ledger.totals],
   );
+  const exporter = useGridExporter<LedgerEntryRow>();
   return (
-    <DataGrid
-      label="Account ledger"
-      testId="ledger-grid"
-      data={ledger.entries}
-      columns={columns}
-      getRowId={(r) => `${r.documentId}-${r.date}-${r.amountCents}`}
-      onRowClick={(r) => onOpen(r.documentId)}
-      showTotals
-      empty="Nothing posted on this account yet. New invoice and Post payment start its ledger."
-    />
+    <>
+      <Group justify="flex-end" mb="xs">
+        <GridExportMenu
+          exporter={exporter}
+          grid="ledger"
+          asOf={ledger.asOf}
+          filters={[['Account', `${ledger.account.accountNumber} ${ledger.account.name}`]]}
+          order="Date, oldest first"
+          disabled={ledger.entries.length === 0}
+        />
+      </Group>
+      <DataGrid
+        label="Account ledger"
+        testId="ledger-grid"
+        exporter={exporter}
+        data={ledger.entries}
+        columns={columns}
+        getRowId={(r) => `${r.documentId}-${r.date}-${r.amountCents}`}
+        onRowClick={(r) => onOpen(r.documentId)}
+        showTotals
+        empty="Nothing posted on this account yet. New invoice and Post payment start its ledger."
+      />
+    </>
   );
 }

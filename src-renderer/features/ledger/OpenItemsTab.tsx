@@ -2,9 +2,10 @@ import { useCallback, useMemo } from 'react';
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { agingBucketIndex, agingBucketLabels, defaultAgingSettings } from '@shared/domain/aging';
-import type { LedgerView, OpenItemRow } from '@shared/domain/ledger';
+import { documentKindLabels, type LedgerView, type OpenItemRow } from '@shared/domain/ledger';
 import { formatDate } from '@shared/dates';
 import { DataGrid } from '../../components/DataGrid';
+import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { bucketColors, useAgingSettings } from '../accounts/api';
 import { KindBadge } from './LedgerTab';
@@ -25,27 +26,37 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
       {
         id: 'number',
         header: 'Number',
-        meta: { width: 130 },
+        meta: { width: 130, exportAs: 'text', exportValue: (r) => r.number },
         cell: ({ row }) => (
           <Text span size="sm" className="mono" fw={500}>
             {row.original.number ?? ''}
           </Text>
         ),
       },
-      { id: 'kind', header: 'Type', meta: { width: 140 }, cell: ({ row }) => <KindBadge kind={row.original.kind} /> },
-      { id: 'date', header: 'Dated', cell: ({ row }) => formatDate(row.original.docDate) },
-      { id: 'due', header: 'Due', cell: ({ row }) => formatDate(row.original.dueDate) },
-      { id: 'total', header: 'Total', meta: { numeric: true, width: 130 }, cell: ({ row }) => <Money cents={row.original.totalCents} c="gray.7" /> },
+      {
+        id: 'kind',
+        header: 'Type',
+        meta: { width: 140, exportAs: 'text', exportValue: (r) => documentKindLabels[r.kind] },
+        cell: ({ row }) => <KindBadge kind={row.original.kind} />,
+      },
+      { id: 'date', header: 'Dated', meta: { exportAs: 'date', exportValue: (r) => r.docDate }, cell: ({ row }) => formatDate(row.original.docDate) },
+      { id: 'due', header: 'Due', meta: { exportAs: 'date', exportValue: (r) => r.dueDate }, cell: ({ row }) => formatDate(row.original.dueDate) },
+      {
+        id: 'total',
+        header: 'Total',
+        meta: { numeric: true, width: 130, exportAs: 'money', exportValue: (r) => r.totalCents },
+        cell: ({ row }) => <Money cents={row.original.totalCents} c="gray.7" />,
+      },
       {
         id: 'open',
         header: 'Open',
-        meta: { numeric: true, width: 130, total: <Money cents={ledger.totals.openCents} /> },
+        meta: { numeric: true, width: 130, total: <Money cents={ledger.totals.openCents} />, exportAs: 'money', exportValue: (r) => r.openCents },
         cell: ({ row }) => <Money cents={row.original.openCents} fw={600} />,
       },
       {
         id: 'days',
         header: 'Days past due',
-        meta: { numeric: true, width: 130 },
+        meta: { numeric: true, width: 130, exportAs: 'integer', exportValue: (r) => Math.max(0, r.daysPastDue) },
         cell: ({ row }) =>
           row.original.daysPastDue > 0 ? (
             <Text span size="sm" className="num">
@@ -60,7 +71,7 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
       {
         id: 'bucket',
         header: 'Aging',
-        meta: { width: 120 },
+        meta: { width: 120, exportAs: 'text', exportValue: (r) => labels[bucketOf(r)] },
         cell: ({ row }) => {
           const b = bucketOf(row.original);
           return (
@@ -73,8 +84,19 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
     ],
     [ledger.totals.openCents, bucketOf, labels],
   );
+  const exporter = useGridExporter<OpenItemRow>();
   return (
     <>
+      <Group justify="flex-end" mb="xs">
+        <GridExportMenu
+          exporter={exporter}
+          grid="openItems"
+          asOf={asOf}
+          filters={[['Account', `${ledger.account.accountNumber} ${ledger.account.name}`]]}
+          order="As the account lists them"
+          disabled={ledger.openItems.length === 0}
+        />
+      </Group>
       <SimpleGrid cols={labels.length} spacing={6} mb="sm">
         {labels.map((l, i) => (
           <Paper key={l} withBorder radius="sm" px="sm" py={6} style={{ borderTop: `3px solid var(--mantine-color-${bucketColors[i]}-${i === 0 ? 5 : 6})` }}>
@@ -90,6 +112,7 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
       <DataGrid
         label="Open items"
         testId="open-items-grid"
+        exporter={exporter}
         data={ledger.openItems}
         columns={columns}
         getRowId={(r) => String(r.documentId)}

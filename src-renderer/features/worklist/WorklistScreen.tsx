@@ -38,6 +38,7 @@ import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
 import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { FullHeight } from '../../components/FullHeight';
+import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
@@ -184,6 +185,33 @@ export function WorklistScreen() {
   const totalPastDue = items.reduce((a, i) => a + i.pastDueCents, 0);
   const held = worklist.data?.held ?? [];
 
+  // Export: the list the filters give, every row; the backend caps one answer, so a longer list is fetched in pages.
+  const exporter = useGridExporter<WorklistItem>();
+  const exportFilters: [string, string][] = [
+    ...(reason ? [['Reason', reasonLabels[reason]] as [string, string]] : []),
+    ...(stageId ? [['Stage', stages.data?.find((s) => s.id === stageId)?.name ?? String(stageId)] as [string, string]] : []),
+    ...(supervisor && assignee !== 'all'
+      ? [
+          ['Assigned to', assignees.find((a) => a.value === String(assignee))?.label ?? (assignee === 'mine' ? 'Me and unassigned' : 'Unassigned')] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ...(deferredMin !== undefined ? [['Past due at least', formatMoney(deferredMin)] as [string, string]] : []),
+  ];
+  const fetchAll = async (): Promise<WorklistItem[]> => {
+    const d = worklist.data;
+    if (!d || d.total <= d.items.length) return items;
+    const all: WorklistItem[] = [];
+    for (let offset = 0; offset < d.total; offset += EXPORT_PAGE) {
+      const page = await unwrap(window.api.worklist.get({ ...query, asOf: d.asOf, limit: EXPORT_PAGE, offset }));
+      all.push(...page.items);
+      if (page.items.length < EXPORT_PAGE) break;
+    }
+    return all;
+  };
+
   return (
     <FullHeight>
       <PageHeader
@@ -257,6 +285,15 @@ export function WorklistScreen() {
           </Button>
         )}
         <Box style={{ flex: 1 }} />
+        <GridExportMenu
+          exporter={exporter}
+          grid="worklist"
+          filters={exportFilters}
+          asOf={worklist.data?.asOf}
+          order="Score, highest first"
+          fetchAll={fetchAll}
+          disabled={items.length === 0}
+        />
         {supervisor && selected.size > 0 && (
           <Paper withBorder radius="md" px="sm" py={6} bg="ledger.0" data-testid="assign-bar">
             <Group gap="xs" wrap="nowrap">
@@ -292,6 +329,7 @@ export function WorklistScreen() {
           <DataGrid
             label="Worklist"
             testId="worklist"
+            exporter={exporter}
             data={items}
             columns={columns}
             loading={worklist.isFetching}
@@ -326,6 +364,8 @@ function Stat({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 const col = createColumnHelper<WorklistItem>();
+/** The most rows worklist.get gives in one answer. */
+const EXPORT_PAGE = 5000;
 
 function worklistColumns(o: {
   supervisor: boolean;
@@ -372,12 +412,19 @@ function worklistColumns(o: {
     col.accessor('score', {
       header: 'Score',
       sortDescFirst: true,
-      meta: { width: 78, numeric: true },
+      meta: { width: 78, numeric: true, exportAs: 'integer' },
       cell: (c) => <ScoreCell item={c.row.original} />,
     }),
     col.accessor('name', {
       header: 'Account',
-      meta: { minWidth: 150, grow: 2 },
+      meta: {
+        minWidth: 150,
+        grow: 2,
+        exportColumns: [
+          { header: 'Account number', kind: 'text', value: (r) => r.accountNumber },
+          { header: 'Name', kind: 'text', value: (r) => r.name },
+        ],
+      },
       cell: (c) => (
         <Box style={{ minWidth: 0, lineHeight: 1.25 }}>
           <Text size="sm" fw={500} truncate title={c.getValue()}>
@@ -399,13 +446,13 @@ function worklistColumns(o: {
     col.accessor('pastDueCents', {
       header: 'Past due',
       sortDescFirst: true,
-      meta: { numeric: true, width: 102 },
+      meta: { numeric: true, width: 102, exportAs: 'money' },
       cell: (c) => <Money cents={c.getValue()} fw={500} />,
     }),
     col.accessor('oldestDaysPastDue', {
       header: 'Oldest',
       sortDescFirst: true,
-      meta: { numeric: true, width: 70 },
+      meta: { numeric: true, width: 70, exportAs: 'integer', exportHeader: 'Oldest (days past due)' },
       cell: (c) => (
         <Text span size="sm" c={c.getValue() > 90 ? 'red.7' : c.getValue() > 60 ? 'orange.8' : undefined}>
           {c.getValue()} d
@@ -415,7 +462,7 @@ function worklistColumns(o: {
     col.accessor((r) => r.stageName ?? '', {
       id: 'stage',
       header: 'Stage',
-      meta: { minWidth: 176, grow: 1.2 },
+      meta: { minWidth: 176, grow: 1.2, exportAs: 'text' },
       cell: (c) =>
         c.getValue() ? (
           <Text size="sm" truncate title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}>
@@ -431,7 +478,15 @@ function worklistColumns(o: {
       id: 'reasons',
       header: 'Why today',
       enableSorting: false,
-      meta: { minWidth: 150, grow: 1.3 },
+      meta: {
+        minWidth: 150,
+        grow: 1.3,
+        exportAs: 'text',
+        exportValue: (r) =>
+          dedupe(r.reasons)
+            .map((x) => `${reasonLabels[x.reason]}: ${x.details.join('; ')}`)
+            .join(' | '),
+      },
       cell: (c) => (
         <Group gap={3} wrap="wrap" style={{ overflow: 'hidden', maxHeight: 40 }}>
           {dedupe(c.row.original.reasons).map((r) => (
@@ -450,7 +505,7 @@ function worklistColumns(o: {
           col.accessor((r) => r.assignedTo ?? '', {
             id: 'assignee',
             header: 'Assigned',
-            meta: { width: 92 },
+            meta: { width: 92, exportAs: 'text', exportValue: (r) => r.assignedTo ?? 'Shared' },
             cell: (c) =>
               c.getValue() ? (
                 <Text size="sm" truncate>

@@ -1,0 +1,123 @@
+/**
+ * Export what you see (docs/reports.md): on the demo company, the worklist and the aging summary,
+ * filtered and sorted, exported to Excel and CSV; the files hold every row of the filtered list in the
+ * grid's order (far more than the rows the virtualized grid draws), with amounts as numbers.
+ */
+import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { expect, test } from '../fixtures/bridge';
+import { BASE_INSTANT, syncPageClock } from '../fixtures/collectionsData';
+import { movingClock, must } from '../../test/kit';
+import { signIn } from '../../test/kit/page';
+
+test.use({ clock: movingClock(BASE_INSTANT), timezoneId: 'America/Chicago' });
+
+const SUP = 'export-sup';
+const cents = (v: unknown) => Math.round(Number(v) * 100) + 0;
+
+/** The rows the virtualized grid has drawn. */
+const drawnRows = (grid: Locator) => grid.locator('[role="row"][aria-rowindex]').count();
+
+async function download(page: Page, grid: string, item: 'Excel workbook (.xlsx)' | 'CSV (.csv)') {
+  await page.getByTestId(`export-${grid}`).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+}
+
+async function sheetRows(bytes: Buffer, sheet: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet)!;
+  const rows: unknown[][] = [];
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  return rows;
+}
+
+function csvRows(bytes: Buffer): string[][] {
+  const text = bytes.toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+}
+
+test('worklist and aging export every row of the filtered, sorted grid to Excel and CSV', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  const b = app.backend;
+  await must(b, 'export-admin', 'app.openDemo', undefined);
+  await must(b, SUP, 'auth.signIn', { username: 'supervisor', password: 'riverside-supervisor' });
+  await must(b, SUP, 'stages.evaluate', {});
+  await syncPageClock(page);
+  await app.open(page);
+  await signIn(page, 'supervisor', 'riverside-supervisor');
+
+  // Worklist, filtered to past due of at least $100: the backend's list in its order (score).
+  const min = 10_000;
+  const wl = await must(b, SUP, 'worklist.get', { assignee: 'all', minPastDueCents: min, limit: 5000 });
+  await page.goto(`${app.url}#/worklist`);
+  await page.getByLabel('Past due at least').fill('100.00');
+  await expect(page.getByTestId('worklist-count')).toHaveText(wl.total.toLocaleString('en-US'));
+  const grid = page.getByTestId('worklist');
+  await expect(grid.getByRole('row').filter({ hasText: wl.items[0]!.accountNumber })).toBeVisible();
+  const drawn = await drawnRows(grid);
+  expect(wl.items.length).toBeGreaterThan(drawn);
+
+  const xlsx = await download(page, 'worklist', 'Excel workbook (.xlsx)');
+  expect(xlsx.name).toBe(`Worklist ${wl.asOf}.xlsx`);
+  const sheet = await sheetRows(xlsx.bytes, 'Worklist');
+  expect(sheet[0]).toEqual(['Score', 'Account number', 'Name', 'Past due', 'Oldest (days past due)', 'Stage', 'Why today', 'Assigned']);
+  const body = sheet.slice(1, 1 + wl.items.length);
+  expect(body.map((r) => r[1])).toEqual(wl.items.map((i) => i.accountNumber));
+  expect(body.map((r) => cents(r[3]))).toEqual(wl.items.map((i) => i.pastDueCents));
+  expect(body.map((r) => r[0])).toEqual(wl.items.map((i) => i.score));
+  // The About sheet states the filter, the order and the count; the export is in the audit log.
+  const about = (await sheetRows(xlsx.bytes, 'About')).flat().map(String).join('\n');
+  expect(about).toContain('Past due at least');
+  expect(about).toContain('$100.00');
+  expect(about).toContain('Score, highest first');
+  expect(about).toContain(wl.items.length.toLocaleString('en-US'));
+
+  // Sorted by Past due (largest first) on screen: the CSV follows the grid's sort.
+  await grid.getByRole('columnheader', { name: 'Past due', exact: true }).getByRole('button').click();
+  await expect(grid.getByRole('columnheader', { name: 'Past due', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  const csv = csvRows((await download(page, 'worklist', 'CSV (.csv)')).bytes);
+  const byPastDue = [...wl.items].sort((a, c) => c.pastDueCents - a.pastDueCents);
+  expect(csv[0]![3]).toBe('Past due');
+  expect(csv.slice(1).map((r) => cents(r[3]))).toEqual(byPastDue.map((i) => i.pastDueCents));
+  expect(new Set(csv.slice(1).map((r) => r[1]))).toEqual(new Set(wl.items.map((i) => i.accountNumber)));
+
+  const audit = await must(b, 'export-admin', 'audit.list', { entity: 'export' });
+  expect(audit.map((a) => a.after)).toEqual([
+    expect.objectContaining({ grid: 'worklist', format: 'csv', rows: wl.items.length }),
+    expect.objectContaining({ grid: 'worklist', format: 'xlsx', rows: wl.items.length }),
+  ]);
+
+  // Aging summary, past due only, in the grid's order (account name); then sorted by Total for the CSV.
+  const aging = await must(b, SUP, 'aging.summary', {});
+  const pastDue = aging.rows.filter((r) => r.buckets.slice(1).reduce((a, x) => a + x, 0) > 0);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Aging' }).click();
+  await page.getByRole('checkbox', { name: 'Past due only' }).check();
+  const summary = page.getByTestId('aging-summary');
+  await expect(summary.getByRole('row', { name: 'Totals' })).toContainText(`${pastDue.length} accounts`);
+  expect(pastDue.length).toBeGreaterThan(await drawnRows(summary));
+
+  const agingXlsx = await download(page, 'agingSummary', 'Excel workbook (.xlsx)');
+  expect(agingXlsx.name).toBe(`Aging summary ${aging.asOf}.xlsx`);
+  const agingSheet = await sheetRows(agingXlsx.bytes, 'Aging summary');
+  expect(agingSheet[0]).toEqual(['Account number', 'Name', ...aging.bucketLabels, 'Unapplied', 'Total']);
+  const agingBody = agingSheet.slice(1, 1 + pastDue.length);
+  expect(agingBody.map((r) => r[0])).toEqual(pastDue.map((r) => r.accountNumber));
+  expect(agingBody.map((r) => cents(r[r.length - 1]))).toEqual(pastDue.map((r) => r.totalCents));
+  // The totals row sums every exported row, to the cent.
+  const totalsRow = agingSheet[1 + pastDue.length]!;
+  expect(totalsRow[0]).toBe('Total');
+  expect(cents((totalsRow[totalsRow.length - 1] as { result: number }).result)).toBe(pastDue.reduce((s, r) => s + r.totalCents, 0));
+
+  await summary.getByRole('columnheader', { name: 'Total', exact: true }).getByRole('button').click();
+  await expect(summary.getByRole('columnheader', { name: 'Total', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  const agingCsv = csvRows((await download(page, 'agingSummary', 'CSV (.csv)')).bytes);
+  const totalCol = agingCsv[0]!.indexOf('Total');
+  const got = agingCsv.slice(1).map((r) => cents(r[totalCol]));
+  expect(got).toHaveLength(pastDue.length);
+  expect(got).toEqual(pastDue.map((r) => r.totalCents).sort((a, c) => c - a));
+});
