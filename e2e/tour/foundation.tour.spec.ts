@@ -33,6 +33,8 @@ test('tour: foundation screens', async ({ app, page }) => {
   await page.getByRole('tab', { name: 'Audit log' }).click();
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByText('Audit chain intact')).toBeVisible();
+  // Records in words (src-shared/domain/audit-words.ts), as the audit trail workbook has them.
+  await expect(page.getByRole('table', { name: 'Audit log' }).getByText('Created user sam')).toBeVisible();
   await shot(page, '06-settings-audit');
 
   await page.getByRole('button', { name: 'User menu' }).click();

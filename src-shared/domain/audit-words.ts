@@ -147,7 +147,9 @@ export function describeAudit(
     str('name') ??
     (r.entityId ? `${auditEntityText(r.entity)} ${r.entityId}` : null);
   const parts = [auditActionText(r.action)];
-  if (record) parts.push(record);
+  // A setting group's id is its name ("company"): the action's words already say it ("Created the company").
+  const said = r.entity === 'setting' && r.entityId !== null && parts[0]!.toLowerCase().includes(String(r.entityId).toLowerCase());
+  if (record && !said) parts.push(record);
   const amountKey = AMOUNT_KEYS.find((k) => typeof data[k] === 'number' && Number.isSafeInteger(data[k]));
   if (amountKey) parts.push(`for ${formatMoney(data[amountKey] as number, currency)}`);
   const date = str('date');

@@ -137,6 +137,10 @@ describe('Audit trail workbook', () => {
     expect(describeAudit({ action: 'odd.thing', entity: 'payment_plan', entityId: '3', before: { a: { b: 1 } }, after: null })).toBe(
       'odd.thing payment plan 3',
     );
+    // A setting group named by the action's words is not named twice.
+    expect(describeAudit({ action: 'company.create', entity: 'setting', entityId: 'company', before: null, after: { currency: 'USD' } })).toBe(
+      'Created the company',
+    );
   });
 
   it('is for supervisors and administrators: a clerk is refused; bad filters are validation errors', async () => {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, ScrollArea, Table, Text, Tooltip } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { AuditVerifyReport } from '@shared/domain/audit';
+import { auditActionText, auditValueText, describeAudit } from '@shared/domain/audit-words';
 import { formatInstant } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -10,6 +11,8 @@ import { useSession } from '../../app/session';
 export function AuditLogPanel() {
   const { session } = useSession();
   const log = useQuery({ queryKey: ['audit', 'list'], queryFn: () => unwrap(window.api.audit.list({ limit: 200 })) });
+  const company = useQuery({ queryKey: ['settings', 'company'], queryFn: () => unwrap(window.api.settings.get()), staleTime: 5 * 60_000 });
+  const currency = company.data?.currency ?? 'USD';
   const [report, setReport] = useState<AuditVerifyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const verify = async () => {
@@ -54,8 +57,8 @@ export function AuditLogPanel() {
               <Table.Th>When</Table.Th>
               <Table.Th>Who</Table.Th>
               <Table.Th>Action</Table.Th>
-              <Table.Th>Record</Table.Th>
-              <Table.Th>Change</Table.Th>
+              <Table.Th>What happened</Table.Th>
+              <Table.Th>Recorded values</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -69,24 +72,22 @@ export function AuditLogPanel() {
                   <Text size="sm">{r.username ?? 'system'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant="light"
-                    size="sm"
-                    color={r.action.includes('Failed') || r.action.includes('denied') || r.action.includes('lockout') ? 'red' : 'gray'}
-                  >
-                    {r.action}
-                  </Badge>
+                  {/* The words on screen; the code (as the audit trail workbook lists it) on hover. */}
+                  <Tooltip label={r.action} openDelay={400}>
+                    <Badge
+                      variant="light"
+                      size="sm"
+                      color={r.action.includes('Failed') || r.action.includes('denied') || r.action.includes('lockout') ? 'red' : 'gray'}
+                    >
+                      {auditActionText(r.action)}
+                    </Badge>
+                  </Tooltip>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">
-                    {r.entity}
-                    {r.entityId ? ` ${r.entityId}` : ''}
-                  </Text>
+                  <Text size="sm">{describeAudit(r, {}, currency)}</Text>
                 </Table.Td>
-                <Table.Td maw={360}>
-                  <Code block={false} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block', maxWidth: 360 }}>
-                    {r.after ? JSON.stringify(r.after) : ''}
-                  </Code>
+                <Table.Td maw={380}>
+                  <ValuesText before={auditValueText(r.before, currency)} after={auditValueText(r.after, currency)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -94,5 +95,18 @@ export function AuditLogPanel() {
         </Table>
       </ScrollArea>
     </Paper>
+  );
+}
+
+/** Before and after as readable text on one line; the whole of it on hover. */
+function ValuesText({ before, after }: { before: string; after: string }) {
+  const text = before && after ? `${before} → ${after}` : after || before;
+  if (!text) return null;
+  return (
+    <Tooltip label={text} multiline maw={520} openDelay={400}>
+      <Text size="xs" c="dimmed" truncate="end" maw={380}>
+        {text}
+      </Text>
+    </Tooltip>
   );
 }
