@@ -13,6 +13,7 @@ import {
   type ExportKind,
 } from '@shared/domain/grid-export';
 import { unwrap } from '../api/client';
+import { downloadBase64, XLSX_TYPE } from './download';
 
 /**
  * Export what you see (docs/reports.md): every grid gets the same Export menu. The DataGrid hands its
@@ -81,25 +82,7 @@ export function exportCells<T>(columns: readonly ExportableColumn<T>[], rows: re
   return rows.map((r, i) => columns.map((c) => toExportCell(c.kind, c.value(r, i))));
 }
 
-/** Hand the browser the file to save (Electron or the browser asks where). */
-function saveFile(fileName: string, base64: string, type: string) {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const TYPES: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv;charset=utf-8',
-};
+const TYPES: Record<ExportFormat, string> = { xlsx: XLSX_TYPE, csv: 'text/csv;charset=utf-8' };
 
 export interface GridExportMenuProps<T> {
   exporter: GridExporter<T>;
@@ -137,7 +120,7 @@ export function GridExportMenu<T>(props: GridExportMenuProps<T>) {
           rows: exportCells(cols, rows),
         }),
       );
-      saveFile(file.fileName, file.base64, TYPES[format]);
+      downloadBase64(file.fileName, file.base64, TYPES[format]);
       notifications.show({
         color: 'teal',
         message: `${file.fileName} saved: ${file.rows.toLocaleString('en-US')} ${file.rows === 1 ? 'row' : 'rows'}. The export is recorded in the audit log.`,
