@@ -15,9 +15,8 @@ import {
   type TableOptions,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ExportKind } from '@shared/domain/grid-export';
 import classes from './DataGrid.module.css';
-import type { GridExporter } from './GridExport';
+import type { GridExporter } from './grid-export-rows';
 
 declare module '@tanstack/react-table' {
   // TValue is unused here, but a merged interface must repeat the library's type parameters.
@@ -37,19 +36,7 @@ declare module '@tanstack/react-table' {
     wrap?: boolean;
     /** Accessible name of the cell button. */
     cellLabel?: (row: TData) => string;
-    /**
-     * How the column exports (GridExport.tsx): cents as money, ISO dates, whole numbers, text. Columns
-     * without it (selection boxes, buttons) are left out of exports.
-     */
-    exportAs?: ExportKind;
-    /** The exported value when the accessor's is not it (a bucket index whose label is shown), or the column has no accessor. */
-    exportValue?: (row: TData) => unknown;
-    /** The exported column name when the header is not plain text (a checkbox, an empty header). */
-    exportHeader?: string;
-    /** Whether the workbook totals the column (default: when the grid shows a total for it). */
-    exportTotal?: boolean;
-    /** A column that shows several facts (a name over its account number) exports as these columns instead. */
-    exportColumns?: { header: string; kind: ExportKind; value: (row: TData) => unknown }[];
+    // How a column exports (exportAs, exportValue...): grid-export-rows.ts.
   }
 }
 
