@@ -8,7 +8,9 @@
  * posting one payment with allocation; the collections worklist after a stage evaluation; the time to import 10,000 payments from one CSV file;
  * 1,000 invoices rendered to one PDF with their archive, time and peak memory (`--skip-documents` leaves it out; `--documents N` for another count);
  * a statement run of 1,000 accounts to one PDF, likewise (`--skip-statements`, `--statements N`);
- * a letter run of 1,000 letters to one PDF, likewise (`--skip-letters`, `--letters N`); and
+ * a letter run of 1,000 letters to one PDF, likewise (`--skip-letters`, `--letters N`);
+ * the Aging workbook with at least 100,000 detail rows and the 18-month billing pack, in a process of
+ * their own for their peak memory (`--skip-reports`, `--report-rows N`; scripts/bench-reports.ts); and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
 import fs from 'node:fs';
@@ -27,6 +29,7 @@ import { businessToday } from '../src-main/backend/services/ledger/posting';
 import { benchDocuments } from './bench-documents';
 import { benchStatementRun } from './bench-statements';
 import { benchLetterRun } from './bench-letters';
+import { benchReports } from './bench-reports';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -252,6 +255,8 @@ async function main() {
 
   await b.close();
   for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) fs.rmSync(f, { force: true });
+  // ---- the report budgets, in a process of their own (scripts/bench-reports.ts) ----
+  const reports = arg('skip-reports') ? null : benchReports(size, Number(arg('report-rows') ?? 100_000), log);
 
   const summaryToday = median(agingToday);
   const ref = median(reference);
@@ -290,6 +295,7 @@ async function main() {
     documentsToOnePdf: docs ?? 'skipped',
     statementRunToOnePdf: statements ?? 'skipped',
     letterRunToOnePdf: letters ?? 'skipped',
+    reports: reports ?? 'skipped',
     budgets: {
       agingSummaryMs: { value: ms(summaryToday), budget: 500, ok: summaryToday <= 500 },
       agingVsReference: { value: Math.round((summaryToday / ref) * 100) / 100, budget: 1.5, ok: summaryToday <= 1.5 * ref },
@@ -304,6 +310,11 @@ async function main() {
       ...(statements && {
         statementRun1000Seconds: { value: statements.seconds, budget: 60, ok: statements.seconds <= 60 },
         statementRun1000PeakMB: { value: statements.peakMB, budget: 1000, ok: statements.peakMB <= 1000 },
+      }),
+      ...(reports && {
+        agingWorkbook100kSeconds: { value: reports.agingWorkbook.seconds, budget: 5, ok: reports.agingWorkbook.seconds <= 5 },
+        agingWorkbook100kPeakAddedMB: { value: reports.agingWorkbook.peakAddedMB, budget: 300, ok: reports.agingWorkbook.peakAddedMB <= 300 },
+        billingPack18MonthsSeconds: { value: reports.billingPack18Months.seconds, budget: 10, ok: reports.billingPack18Months.seconds <= 10 },
       }),
       ...(letters && {
         letterRun1000Seconds: { value: letters.seconds, budget: 60, ok: letters.seconds <= 60 },

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   IconAddressBook,
   IconChartBar,
+  IconLayoutDashboard,
   IconClockHour4,
   IconFileImport,
   IconFileSpreadsheet,
@@ -22,9 +23,13 @@ import { CollectionsScreen } from '../features/fees/CollectionsScreen';
 import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { ImportScreen } from '../features/imports/ImportScreen';
 import { LettersScreen } from '../features/letters/LettersScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 
-/** The navigation: one entry per section. A feature replaces its placeholder with its screen. */
+/**
+ * The navigation: one entry per section. A feature replaces its placeholder with its screen. The first
+ * section a role sees is its landing page: the dashboard for supervisors and administrators, Accounts for clerks.
+ */
 export interface Section {
   path: string;
   label: string;
@@ -38,6 +43,7 @@ export interface Section {
 
 const size = 18;
 export const sections: Section[] = [
+  { path: 'dashboard', label: 'Dashboard', icon: <IconLayoutDashboard size={size} />, minRole: 'supervisor', element: <DashboardScreen /> },
   {
     path: 'accounts',
     label: 'Accounts',

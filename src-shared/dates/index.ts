@@ -154,6 +154,12 @@ export function formatMonth(yearMonth: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/** "2026-03" -> "Mar 2026" (a chart's month axis, where the long name does not fit). */
+export function formatMonthShort(yearMonth: string): string {
+  const [y, m] = fieldsOrThrow(`${yearMonth}-01`);
+  return `${MONTHS[m - 1].slice(0, 3)} ${y}`;
+}
+
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 function instantFormat(timeZone: string | undefined, weekday: boolean): Intl.DateTimeFormat {
   const key = `${timeZone ?? ''}|${weekday}`;

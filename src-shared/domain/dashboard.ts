@@ -29,9 +29,14 @@ export function monthEndsThrough(asOf: IsoDate, n: number): IsoDate[] {
 /** Past due: the open items of every bucket but Current (the aging summary's totals). */
 export const pastDueOf = (buckets: readonly number[]): number => buckets.slice(1).reduce((a, b) => a + b, 0);
 
-/** Past due as a share of receivables (0..1); null when receivables are not positive (nothing owed, or credit). */
-export const pastDueShare = (pastDueCents: number, receivablesCents: number): number | null =>
-  receivablesCents > 0 ? ratio(pastDueCents, receivablesCents) : null;
+/**
+ * Past due as a share of open items (0..1), as the Aging screen shows it ("of open items"): unapplied
+ * credit is not subtracted, so the share never passes 100%. Null when nothing is open.
+ */
+export function pastDueShare(buckets: readonly number[]): number | null {
+  const open = buckets.reduce((a, b) => a + b, 0);
+  return open > 0 ? ratio(pastDueOf(buckets), open) : null;
+}
 
 export interface DashboardAging {
   asOf: IsoDate;
@@ -58,11 +63,37 @@ export interface DashboardPlans {
   broken: number;
 }
 
+/** One clerk's month so far (reports.teamPerformance's row for this month, the fields the dashboard shows). */
+export interface DashboardClerk {
+  name: string;
+  username: string | null;
+  /** Payments that count for the promises falling due this month, each at most its promise's amount. */
+  collectedOnPromisesCents: number;
+  promisedCents: number;
+  promisesKept: number;
+  promisesBroken: number;
+  promisesPending: number;
+  promiseKeptRate: number | null;
+  callAttempts: number;
+}
+
+/** This month so far, from reports.teamPerformance (docs/reports.md, "Collections activity and team performance"). */
+export interface DashboardTeam {
+  from: IsoDate;
+  to: IsoDate;
+  /** Largest collected first. */
+  clerks: DashboardClerk[];
+  promisesKept: number;
+  promisesBroken: number;
+  /** kpi.promiseKeptRate over the clerks' kept and broken promises (pending ones left out). */
+  promiseKeptRate: number | null;
+}
+
 export interface Dashboard {
   asOf: IsoDate;
   basis: AgingBasis;
   bucketLabels: string[];
-  /** Receivables as of the date, with past due and its share. */
+  /** Receivables as of the date, with past due and its share of open items. */
   now: DashboardAging & { pastDueShare: number | null };
   /** The aging as of each of the last month-ends on or before the date, oldest first. */
   monthEnds: DashboardAging[];
@@ -70,4 +101,6 @@ export interface Dashboard {
   trend: DashboardTrendRow[];
   /** Payment plans by their status as of the date (the Plans list's status). */
   plans: DashboardPlans;
+  /** Collections by clerk and the promise kept rate, this month (the 1st to the date). */
+  team: DashboardTeam;
 }

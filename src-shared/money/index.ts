@@ -4,7 +4,7 @@
  * renderer, the backend, imports and the CLI alike.
  */
 export { MAX_CENTS, MAX_CENTS_TEXT, MoneyRangeError, allocateProRata, applyBasisPoints, cents, mulDivRound, type Cents } from './cents';
-export { centsToDecimalString, formatMoney, parseMoney, readMoney, type ReadMoneyOptions } from './text';
+export { centsToDecimalString, formatMoney, formatMoneyCompact, parseMoney, readMoney, type ReadMoneyOptions } from './text';
 export { basisPointsToText, formatBasisPoints, parsePercent } from './percent';
 export { MAX_QUANTITY_MILLI, formatQuantity, parseQuantity, quantityToText } from './quantity';
 export { centsSchema, nonNegativeCents, positiveCents } from './schema';

@@ -72,3 +72,17 @@ export function centsToDecimalString(amount: number): string {
   const abs = Math.abs(amount);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+const compactFormatters = new Map<string, Intl.NumberFormat>();
+/**
+ * "$1.2K", "$35K", "$2.5M": a rounded amount for a chart's axis, where the exact figure is in the
+ * tooltip beside it (formatMoney). Formats the exact decimal, like formatMoney.
+ */
+export function formatMoneyCompact(amount: number, currency = 'USD'): string {
+  let f = compactFormatters.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    compactFormatters.set(currency, f);
+  }
+  return f.format(centsToDecimalString(amount) as `${number}`);
+}

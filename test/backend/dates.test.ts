@@ -18,6 +18,7 @@ import {
   formatInZone,
   formatInstant,
   formatMonth,
+  formatMonthShort,
   fromDayNumber,
   isCalendarDate,
   isIsoDate,
@@ -268,6 +269,7 @@ describe('the date codec (src-shared/dates)', () => {
     expect(formatDate('1900-01-01')).toBe('Jan 1, 1900');
     expect(formatDate(null)).toBe('');
     expect(formatMonth('2026-03')).toBe('March 2026');
+    expect(formatMonthShort('2026-03')).toBe('Mar 2026');
     expect(formatInstant('2026-03-10T19:05:00Z', 'America/Chicago')).toBe('Mar 10, 2026, 2:05 PM CDT');
     expect(formatInZone('2026-03-10T19:05:00Z', 'America/New_York')).toBe('Tue, Mar 10, 2026, 3:05 PM EDT');
     expect(formatInZone(new Date('2026-03-10T19:05:00Z'), 'America/New_York')).toBe('Tue, Mar 10, 2026, 3:05 PM EDT');

@@ -12,6 +12,7 @@ import {
   centsToDecimalString,
   formatBasisPoints,
   formatMoney,
+  formatMoneyCompact,
   formatQuantity,
   parseMoney,
   parsePercent,
@@ -162,6 +163,16 @@ describe('the money codec (src-shared/money): one parser and formatter for scree
     expect(formatMoney(Number.MAX_SAFE_INTEGER)).toBe('$90,071,992,547,409.91');
     expect(centsToDecimalString(-123456)).toBe('-1234.56');
     expect(centsToDecimalString(5)).toBe('0.05');
+  });
+
+  it('rounds for a chart axis only: $1.2K, $35K, $2.5M', () => {
+    expect([
+      formatMoneyCompact(123456),
+      formatMoneyCompact(3_500_000),
+      formatMoneyCompact(250_000_000),
+      formatMoneyCompact(0),
+      formatMoneyCompact(-99),
+    ]).toEqual(['$1.2K', '$35K', '$2.5M', '$0', '-$1']);
   });
 
   it('reads and writes percentages as basis points; trailing zeros are dropped everywhere', () => {

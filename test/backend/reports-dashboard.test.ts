@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
-import { monthEndsThrough } from '../../src-shared/domain/dashboard';
+import { monthEndsThrough, pastDueOf, pastDueShare } from '../../src-shared/domain/dashboard';
 import { postInvoice } from '../kit';
 import { collectionsBackend, failure, value } from '../support/collections';
 import { readWorkbook } from '../support/workbooks';
@@ -16,21 +16,38 @@ function column(sheet: ExcelJS.Worksheet, header: string, n: number): ExcelJS.Ce
 }
 
 /**
- * Today is 2026-03-10 (Chicago), aging by due date with the default buckets, plans' grace 5 days.
+ * Today is 2026-03-10 (Chicago), aging by due date with the default buckets, plans' grace 5 days, promises' 2.
  * A: 1,000.00 invoiced 2025-12-01 Net 30 (due 12-31). B: 2,000.00 invoiced 2026-01-15 (due 02-14), 500.00
- * paid 02-20. C: 300.00 invoiced 2026-03-02 (due 04-01). Plans: A's first installment was due 02-01
- * (missed: broken), B's 03-07 (within grace: late), C's 04-01 (current).
+ * paid 02-20. C: 300.00 invoiced 2026-03-02 (due 04-01), 100.00 paid 03-05. This month's promises: 03-02
+ * cleo calls A, promise 100.00 due 03-04, never paid (broken); 03-03 sam calls C, promise 100.00 due 03-06,
+ * kept by C's payment. Plans: A's first installment was due 02-01 (missed: broken), B's 03-07 (within
+ * grace: late), C's 04-01 (current).
  */
 async function scenario() {
-  const env = await collectionsBackend('2026-03-10T15:00:00Z');
-  const { b, clerk, account } = env;
+  const env = await collectionsBackend('2026-03-02T15:00:00Z');
+  const { b, clerk, supervisor, account, travel } = env;
   const a = await account({ name: 'Alma Able' });
   const bb = await account({ name: 'Bert Baker' });
   const c = await account({ name: 'Cora Cole' });
+  const promise = (session: string, x: typeof a, dueDate: string) =>
+    b.call(session, 'calls.log', {
+      accountId: x.accountId,
+      contactId: x.contactId,
+      phone: x.phone,
+      direction: 'outgoing',
+      startedAt: env.clock.now().toISOString(),
+      outcome: 'promise_to_pay',
+      promise: { amountCents: 10000, dueDate },
+    });
+  value(await promise(clerk, a, '2026-03-04'));
+  travel('2026-03-03T15:00:00Z');
+  value(await promise(supervisor, c, '2026-03-06'));
+  travel('2026-03-10T15:00:00Z');
   await postInvoice(b, clerk, a.accountId, 100000, { date: '2025-12-01', terms: 'Net 30' });
   await postInvoice(b, clerk, bb.accountId, 200000, { date: '2026-01-15', terms: 'Net 30' });
   value(await b.call(clerk, 'payments.post', { accountId: bb.accountId, date: '2026-02-20', method: 'check', checkNumber: '2001', amountCents: 50000 }));
   await postInvoice(b, clerk, c.accountId, 30000, { date: '2026-03-02', terms: 'Net 30' });
+  value(await b.call(clerk, 'payments.post', { accountId: c.accountId, date: '2026-03-05', method: 'check', checkNumber: '3001', amountCents: 10000 }));
   const plan = (accountId: number, startDate: string, firstDate: string) =>
     b.call(clerk, 'plans.create', { accountId, installmentCount: 4, frequency: 'monthly', startDate, firstDate });
   value(await plan(a.accountId, '2026-02-01', '2026-02-01'));
@@ -46,18 +63,23 @@ describe('reports.dashboard', () => {
     expect(monthEndsThrough('2024-03-01', 2)).toEqual(['2024-01-31', '2024-02-29']);
   });
 
+  it('past due is every bucket but Current; its share is of open items, as on the Aging screen (unapplied credit apart)', () => {
+    expect([pastDueOf([100, 50, 0, 25]), pastDueShare([100, 50, 0, 25])]).toEqual([75, 75 / 175]);
+    expect([pastDueShare([0, 0, 0]), pastDueShare([-40, 0, 0])]).toEqual([null, null]);
+  });
+
   it('every figure is the aging summary, period figures and plans status of the seeded office, to the cent (hand-checked)', async () => {
     const { b, supervisor } = await scenario();
     const d = value(await b.call(supervisor, 'reports.dashboard', {}));
     expect([d.asOf, d.basis, d.bucketLabels]).toEqual(['2026-03-10', 'due', ['Current', '1-30', '31-60', '61-90', '91-120', 'Over 120']]);
-    // Today: C 300.00 current, B 1,500.00 24 days past due, A 1,000.00 69 days past due.
+    // Today: C 200.00 current, B 1,500.00 24 days past due, A 1,000.00 69 days past due.
     expect(d.now).toEqual({
       asOf: '2026-03-10',
-      buckets: [30000, 150000, 0, 100000, 0, 0],
+      buckets: [20000, 150000, 0, 100000, 0, 0],
       unappliedCents: 0,
-      totalCents: 280000,
+      totalCents: 270000,
       pastDueCents: 250000,
-      pastDueShare: 250000 / 280000,
+      pastDueShare: 250000 / 270000,
     });
     const summary = value(await b.call(supervisor, 'aging.summary', {}));
     expect([d.now.buckets, d.now.totalCents]).toEqual([summary.totals.buckets, summary.totals.totalCents]);
@@ -109,6 +131,36 @@ describe('reports.dashboard', () => {
     // Plans: the Plans list's status as of today.
     expect(d.plans).toEqual({ current: 1, late: 1, broken: 1 });
     for (const status of ['current', 'late', 'broken'] as const) expect(value(await b.call(supervisor, 'plans.list', { status })).length).toBe(d.plans[status]);
+
+    // This month by clerk: sam's promise kept (100.00 collected on it), cleo's broken; the team kept 1 of 2.
+    expect(d.team).toMatchObject({ from: '2026-03-01', to: '2026-03-10', promisesKept: 1, promisesBroken: 1, promiseKeptRate: 0.5 });
+    expect(d.team.clerks.map((c) => [c.username, c.collectedOnPromisesCents, c.promisedCents, c.promisesKept, c.promisesBroken, c.promiseKeptRate])).toEqual([
+      ['sam', 10000, 10000, 1, 0, 1],
+      ['cleo', 0, 10000, 0, 1, 0],
+    ]);
+    // Each clerk's figures are reports.teamPerformance's for the month so far.
+    const team = value(await b.call(supervisor, 'reports.teamPerformance', { from: '2026-03-01', to: '2026-03-10', period: 'month' }));
+    expect(d.team.clerks).toHaveLength(team.clerks.length);
+    for (const row of team.clerks) {
+      const mine = d.team.clerks.find((c) => c.username === row.clerk.username)!;
+      expect([
+        mine.name,
+        mine.collectedOnPromisesCents,
+        mine.promisesKept,
+        mine.promisesBroken,
+        mine.promisesPending,
+        mine.promiseKeptRate,
+        mine.callAttempts,
+      ]).toEqual([
+        row.clerk.name,
+        row.collectedOnPromisesCents,
+        row.promisesKept,
+        row.promisesBroken,
+        row.promisesPending,
+        row.promiseKeptRate,
+        row.callAttempts,
+      ]);
+    }
   });
 
   it('as of a past date: the aging then and the month-ends up to it', async () => {
@@ -127,6 +179,7 @@ describe('reports.dashboard', () => {
     expect(d.monthEnds).toHaveLength(12);
     expect(d.trend.every((t) => t.dso === null && t.cei === null)).toBe(true);
     expect(d.plans).toEqual({ current: 0, late: 0, broken: 0 });
+    expect(d.team).toEqual({ from: '2026-03-01', to: '2026-03-10', clerks: [], promisesKept: 0, promisesBroken: 0, promiseKeptRate: null });
   });
 
   it('is for supervisors and administrators: a clerk is refused', async () => {

@@ -75,7 +75,7 @@ export function createServices(
   const statements = createStatementsService(ctx, { aging });
   const periodFigures = createPeriodFiguresService(ctx);
   const teamPerformance = createTeamPerformanceService(ctx);
-  const dashboard = createDashboardService(ctx, { aging, periodFigures });
+  const dashboard = createDashboardService(ctx, { aging, periodFigures, teamPerformance });
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   return {

@@ -14,8 +14,12 @@ import { addCharts, type ChartSpec } from './charts';
  * 3. exceljs writes a font's children in the order it keeps them (color, family, scheme, sz, name), not
  *    the schema's sequence, which strict readers and the OOXML validator reject: they are put in order.
  * 4. Charts, which exceljs cannot write, are added as native chart parts (charts.ts).
+ * 5. exceljs's streaming writer leaves the Company property empty (it passes only the sheet list to
+ *    docProps/app.xml): `properties.company` is written there.
+ *
+ * The parts it does not change (the large sheets) keep their compressed bytes: JSZip copies them as they are.
  */
-export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = []): Promise<Buffer> {
+export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = [], properties: { company?: string } = {}): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const workbookXml = await text(zip, 'xl/workbook.xml');
   const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
@@ -46,6 +50,12 @@ export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = []
   await addCharts(zip, charts, sheetParts);
   const styles = zip.file('xl/styles.xml');
   if (styles) zip.file('xl/styles.xml', orderFontChildren(await styles.async('string')));
+  const app = zip.file('docProps/app.xml');
+  if (app && properties.company)
+    zip.file(
+      'docProps/app.xml',
+      (await app.async('string')).replace(/<Company\s*\/>|<Company><\/Company>/, `<Company>${escapeXml(properties.company)}</Company>`),
+    );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatInstant, type IsoDate } from '@shared/dates';
 import { centsToCell, dateToCell, formatOf, instantToCell, shownLength, sheetName, type ColumnKind } from './cells';
@@ -93,7 +94,16 @@ const PORTRAIT_CHARS = 95;
 const headerText = (s: string) => s.replace(/&/g, '&&');
 
 export function createWorkbook(info: WorkbookInfo) {
-  const wb = new ExcelJS.Workbook();
+  // Streamed (docs/decisions/023-workbooks.md): each row is written out as it is committed, so a
+  // 100,000-row sheet never exists as cell objects; the zip's bytes are gathered here.
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = info.creator;
   wb.lastModifiedBy = info.creator;
   wb.company = info.company;
@@ -105,10 +115,13 @@ export function createWorkbook(info: WorkbookInfo) {
   wb.modified = info.created;
   const names: string[] = [];
   const charts: ChartSpec[] = [];
+  /** The sheet being written: committed (its rows written out, no more changes) when the next begins. */
+  let current: ExcelJS.Worksheet | null = null;
 
   function addSheet(wanted: string, wide: boolean, header: boolean): ExcelJS.Worksheet {
     const name = sheetName(wanted, names);
     names.push(name);
+    current?.commit();
     const ws = wb.addWorksheet(name, {
       views: header ? [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] : [{}],
       pageSetup: {
@@ -124,6 +137,7 @@ export function createWorkbook(info: WorkbookInfo) {
       oddHeader: `&L&"-,Bold"${headerText(info.company)}&C${headerText(`${info.title}: ${name}`)}&RAs of ${info.asOf}`,
       oddFooter: `&L${headerText(`Made by ${info.creator}`)}&RPage &P of &N`,
     };
+    current = ws;
     return ws;
   }
 
@@ -246,6 +260,7 @@ export function createWorkbook(info: WorkbookInfo) {
                     ? String(v)
                     : Number(v);
         });
+        row.commit(); // written out now: the sheet keeps no cell objects behind it
       });
 
       const last = spec.rows.length + 1;
@@ -327,8 +342,9 @@ export function createWorkbook(info: WorkbookInfo) {
 
     /** The .xlsx bytes, with the package fixes exceljs needs (package-fixes.ts). */
     async toBuffer(): Promise<Buffer> {
-      const raw = await wb.xlsx.writeBuffer();
-      return fixPackage(Buffer.from(raw as ArrayBuffer), charts);
+      current?.commit();
+      await wb.commit();
+      return fixPackage(Buffer.concat(chunks), charts, { company: info.company });
     },
   };
 }
