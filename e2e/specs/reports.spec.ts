@@ -4,7 +4,7 @@
  * downloads are caught, read back with exceljs, and their file names and key figures must equal what
  * the backend's aging.summary and reports.periodFigures give for the same dates. A clerk has no
  * Reports in the navigation, and /reports typed in shows no reports (the backend refusing the call is
- * in the Vitest of each workbook).
+ * in the Vitest of each workbook). An export cancelled while it runs saves nothing and says so.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,7 @@ import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
 import { seedOffice } from '../fixtures/receivablesData';
 import { addDays, addMonths, startOfMonth } from '../../src-shared/dates';
+import { threadReportRunner, type ReportRunner } from '../../src-main/backend/services/reports/runner';
 
 async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -131,4 +132,69 @@ test('a clerk has no Reports in the navigation, and /reports typed in shows no r
   await expect(page.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible();
   await expect(page.getByRole('tablist', { name: 'Workbooks' })).toHaveCount(0);
   await expect(page.getByTestId('report-export')).toHaveCount(0);
+});
+
+/**
+ * The app's runner (each report in a thread of its own), held after its first progress event until the
+ * test lets it go or the run is cancelled, so that Cancel is pressed while the run is surely going.
+ */
+const held = (() => {
+  let release = () => {};
+  let released = new Promise<void>((r) => {
+    release = r;
+  });
+  const runner: ReportRunner = async (job, progress, signal) => {
+    progress('Opening the store', 0, 1);
+    await Promise.race([released, new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }))]);
+    return threadReportRunner(job, progress, signal);
+  };
+  return {
+    runner,
+    release: () => release(),
+    hold: () => {
+      released = new Promise<void>((r) => {
+        release = r;
+      });
+    },
+  };
+})();
+
+test.describe('with reports in their own thread', () => {
+  // A fixture function, since Playwright would take a function given as the value for one.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern.
+  test.use({ reportRunner: async ({}, use) => use(held.runner) });
+  // A failed step must not leave the run held: the store closes only once every call has answered.
+  test.afterEach(() => held.release());
+
+  test('a cancelled export shows its progress, then saves nothing and says so; the next one downloads', async ({ app, page }) => {
+    test.setTimeout(120_000);
+    held.hold();
+    const { today } = await seedOffice(app.backend);
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await app.open(page);
+    await signIn(page, 'sam', 'super-pass-1');
+    await page.goto(`${app.url}#/reports?workbook=cashReceipts`);
+    await expect(page.getByRole('tab', { name: /^Cash receipts journal/ })).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('group', { name: 'Date range presets' }).getByText('Last month').click();
+
+    await page.getByTestId('report-export').click();
+    const progress = page.getByTestId('report-progress');
+    await expect(progress).toContainText('Opening the store');
+    await expect(progress.getByRole('progressbar', { name: 'Report progress' })).toBeVisible();
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('report-cancelled')).toHaveText('Cancelled, nothing was saved.');
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByTestId('report-recent')).toHaveCount(0);
+    expect(downloads).toHaveLength(0);
+
+    // Let the next run go: the thread builds it and the page downloads it.
+    held.release();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+    const from = addMonths(startOfMonth(today), -1);
+    expect(download.suggestedFilename()).toBe(`Cash receipts ${from} to ${addDays(startOfMonth(today), -1)}.xlsx`);
+    await expect(page.getByTestId('report-saved')).toContainText(download.suggestedFilename());
+    await expect(page.getByTestId('report-cancelled')).toHaveCount(0);
+    expect((await workbookOf(download)).worksheets.map((w) => w.name)).toEqual(['About', 'Receipts', 'By day and method']);
+  });
 });

@@ -20,7 +20,8 @@ export function ExportFooter(props: {
 }) {
   const { problem, running, progress, end, onExport, onCancel } = props;
   const total = progress?.total ?? 0;
-  const known = total > 0;
+  // Nothing done yet draws as a moving stripe: an empty bar looks stuck.
+  const known = total > 0 && (progress?.done ?? 0) > 0;
   return (
     <Stack gap="sm">
       {end?.kind === 'failed' && (
