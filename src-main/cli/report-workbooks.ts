@@ -7,8 +7,9 @@ import { CliError, openBackend, type Command, type CommandOptions } from './comm
 import { auditTrailCommand } from './report-audit-trail';
 import { billingPackCommand } from './report-billing-pack';
 import { cashReceiptsCommand } from './report-cash-receipts';
+import { collectionsActivityCommand } from './report-collections-activity';
 
-const reportNames = ['aging', 'billing-pack', 'cash-receipts', 'audit-trail'] as const;
+const reportNames = ['aging', 'billing-pack', 'cash-receipts', 'audit-trail', 'collections-activity'] as const;
 
 function asOfOption(opts: CommandOptions): string {
   const v = opts['as-of'];
@@ -50,6 +51,7 @@ export const reportWorkbookCommands: Record<string, Command> = {
     if (name === 'cash-receipts') return cashReceiptsCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
     if (name === 'audit-trail') return auditTrailCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
     if (name === 'billing-pack') return billingPackCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
+    if (name === 'collections-activity') return collectionsActivityCommand(opts, outOption(opts), (backend) => creatorOf(opts, backend), out);
     if (name !== 'aging') throw new CliError(`report: name one of ${reportNames.join(', ')}; it is ${name === undefined ? 'missing' : `"${name}"`}.`);
     const asOf = asOfOption(opts);
     const basisArg = opts.basis ?? 'due';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addDays, addMonths, startOfMonth, type IsoDate } from '../dates';
 import { isoDateSchema } from '../dates/schema';
 import type { PlanStatus } from './collections-policy';
+import { runIdSchema } from './documents';
 import { periodsOf, reportPeriods, type ReportPeriod } from './period-figures';
 
 /**
@@ -16,6 +17,9 @@ export const teamPerformanceSchema = z
     if (typeof r === 'string') ctx.addIssue({ code: 'custom', path: ['to'], message: r });
   });
 export type TeamPerformanceQuery = z.input<typeof teamPerformanceSchema>;
+
+/** The workbook (reports.collectionsActivity): the same query and the run id of every workbook endpoint. */
+export const reportCollectionsActivitySchema = teamPerformanceSchema.safeExtend({ run: runIdSchema.optional() });
 
 export interface ReportPeriodSpan {
   /** "2026-01" for a month, "2026-Q1" for a quarter. */

@@ -176,6 +176,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'reports.periodFigures': supervisors,
   // collections activity and team performance: the figures and the workbook (docs/reports.md)
   'reports.teamPerformance': supervisors,
+  'reports.collectionsActivity': supervisors,
   // the supervisor's dashboard: the same figures, composed (docs/reports.md, The dashboard)
   'reports.dashboard': supervisors,
   // supervisor workbooks (docs/reports.md)

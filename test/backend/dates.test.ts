@@ -139,6 +139,8 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['reports.billingPack', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
       ['reports.teamPerformance', (d) => ({ from: d, to: '2026-01-31' })],
       ['reports.teamPerformance', (d) => ({ from: '2026-01-01', to: d, period: 'month' })],
+      ['reports.collectionsActivity', (d) => ({ from: d, to: '2026-01-31' })],
+      ['reports.collectionsActivity', (d) => ({ from: '2026-01-01', to: d, period: 'quarter' })],
       ['reports.auditTrail', (d) => ({ from: d, to: '2026-01-31' })],
       ['reports.auditTrail', (d) => ({ from: '2026-01-01', to: d })],
       // Export what you see: the date the grid shows figures for.

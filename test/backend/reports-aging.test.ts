@@ -250,7 +250,7 @@ describe('Aging workbook', () => {
     expect(await runCli(['report', 'aging', '--as-of', AS_OF, '--as', 'sam', '--out', out, ...store], () => undefined)).toBe(0);
     expect((await readWorkbook(fs.readFileSync(out))).creator).toBe('sam');
     expect(errors.join('\n')).toMatch(
-      /--as-of YYYY-MM-DD is required[\s\S]*must end in \.xlsx[\s\S]*name one of aging, billing-pack, cash-receipts, audit-trail; it is "pack"[\s\S]*--basis must be one of due, invoice[\s\S]*no active user "nobody"/,
+      /--as-of YYYY-MM-DD is required[\s\S]*must end in \.xlsx[\s\S]*name one of aging, billing-pack, cash-receipts, audit-trail, collections-activity; it is "pack"[\s\S]*--basis must be one of due, invoice[\s\S]*no active user "nobody"/,
     );
   });
 });

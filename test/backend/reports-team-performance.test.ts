@@ -1,8 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli';
 import type { ClerkPeriodRow } from '../../src-shared/domain/team-performance';
 import { addStaff, postInvoice } from '../kit';
 import { collectionsBackend, failure, value } from '../support/collections';
 import { b64, mustPrepare, smallPdf } from '../support/document-delivery';
+import { tempDir } from '../support/store';
+import { CSV_EVERY_SHEET, libreOfficeConvert, ooxmlFindings, packagePart, readWorkbook, writeTemp } from '../support/workbooks';
 
 const INJECTION = '=HYPERLINK("http://evil.example","Click")';
 
@@ -247,5 +254,210 @@ describe('Team performance (reports.teamPerformance)', () => {
     failure(await b.call(clerk, 'reports.teamPerformance', { from: '2026-01-01', to: '2026-01-31' }), 'FORBIDDEN');
     value(await b.call(admin, 'reports.teamPerformance', { from: '2026-01-01', to: '2026-01-31' }));
     expect(failure(await b.call(supervisor, 'reports.teamPerformance', { from: '2026-02-01', to: '2026-01-31' }), 'VALIDATION').message).toMatch(/before from/);
+  }, 120_000);
+});
+
+const MONEY_FORMAT = '"$"#,##0.00;[Red]-"$"#,##0.00;"-"';
+/** A cell's dollars as cents; + 0 keeps negative zero out of the comparisons. */
+const cents = (v: unknown) => Math.round(Number(v) * 100) + 0;
+/** A LibreOffice CSV value: n/a, a percent (all its digits and a sign), or a number. */
+const fromCsv = (v: string) => (v === 'n/a' ? v : v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v));
+const QUERY = { from: '2026-01-01', to: '2026-03-31', period: 'month' } as const;
+
+/** By clerk, column by column from the 6th (after period, from, to, clerk, user name): the row's figures as the sheet holds them. */
+const clerkCells = (r: ClerkPeriodRow) => [
+  r.callAttempts,
+  r.rightPartyContacts,
+  r.rightPartyContactRate ?? 'n/a',
+  r.promisesMade,
+  r.promisesDue,
+  r.promisesKept,
+  r.promisesBroken,
+  r.promisesPending,
+  r.promiseKeptRate ?? 'n/a',
+  r.promisedCents / 100,
+  r.collectedOnPromisesCents / 100,
+  r.lettersSent,
+  r.accountsWorked,
+  r.plansSetUp,
+  r.plansByStatus.current,
+  r.plansByStatus.late,
+  r.plansByStatus.broken,
+  r.plansByStatus.completed,
+  r.plansByStatus.cancelled,
+  r.complianceOverrides,
+];
+
+describe('Collections activity workbook (reports.collectionsActivity)', () => {
+  it('holds reports.teamPerformance by clerk, stage and month with SUBTOTAL totals and rates of the totals, and reads the same in LibreOffice', async () => {
+    const { b, supervisor } = await scenario();
+    const tp = value(await b.call(supervisor, 'reports.teamPerformance', QUERY));
+    const file = value(await b.call(supervisor, 'reports.collectionsActivity', QUERY));
+    expect(file.fileName).toBe('Collections activity 2026-01-01 to 2026-03-31 by month.xlsx');
+    const bytes = Buffer.from(file.base64, 'base64');
+    const wb = await readWorkbook(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'By clerk', 'By stage', 'Roll rates']);
+    expect(wb.creator).toBe(INJECTION);
+    const aboutText = wb.getWorksheet('About')!.getSheetValues().flat().map(String).join('\n');
+    expect(aboutText).toContain('2026-01 (2026-01-01 to 2026-01-31), 2026-02 (2026-02-01 to 2026-02-28)');
+    expect(aboutText).toContain('call_log, direction outgoing');
+    expect(aboutText).toContain('Kept / (kept + broken)');
+    expect(aboutText).toContain('as of 2026-04-20');
+
+    const ws = wb.getWorksheet('By clerk')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:Y10');
+    expect((ws.getRow(1).values as unknown[]).slice(1, 9)).toEqual([
+      'Period',
+      'From',
+      'To',
+      'Clerk',
+      'User name',
+      'Call attempts',
+      'Right-party contacts',
+      'Right-party contact rate',
+    ]);
+    tp.clerks.forEach((row, i) => {
+      const r = ws.getRow(i + 2);
+      expect(r.getCell(1).value).toBe(row.label);
+      expect(r.getCell(2).value).toEqual(new Date(`${row.from}T00:00:00Z`));
+      expect(r.getCell(3).numFmt).toBe('yyyy-mm-dd');
+      expect([r.getCell(4).value, r.getCell(5).value]).toEqual([row.clerk.name, row.clerk.username]);
+      expect(clerkCells(row).map((_, j) => r.getCell(6 + j).value)).toEqual(clerkCells(row));
+    });
+    // Types and formats: counts and amounts are numbers, a rate a fraction shown as a percent or the text n/a.
+    const feb = ws.getRow(6); // 2026-02 cleo
+    expect(feb.getCell(5).value).toBe('cleo');
+    expect([feb.getCell(6).type, feb.getCell(6).numFmt]).toEqual([ExcelJS.ValueType.Number, '#,##0']);
+    expect([feb.getCell(14).value, feb.getCell(14).numFmt]).toEqual([0.5, '0.0%']);
+    expect([feb.getCell(15).value, feb.getCell(15).numFmt, feb.getCell(16).value]).toEqual([250, MONEY_FORMAT, 230]);
+    expect([ws.getRow(2).getCell(8).value, ws.getRow(2).getCell(8).type]).toEqual(['n/a', ExcelJS.ValueType.String]);
+    // The formula-like display name is a string cell, no formula.
+    const sam = ws.getRow(2).getCell(4);
+    expect([sam.value, sam.type, sam.formula]).toEqual([INJECTION, ExcelJS.ValueType.String, undefined]);
+    expect(await packagePart(bytes, 'xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;Click&quot;)');
+
+    // Totals: SUBTOTAL of the counts and amounts (hand-computed), rates from those totals, not averaged.
+    const totals = ws.getRow(11);
+    expect(totals.getCell(1).value).toBe('Total');
+    const sub = (col: number, result: number) => {
+      const cell = totals.getCell(col);
+      const letter = ws.getColumn(col).letter;
+      expect([cell.formula, cell.result], letter).toEqual([`SUBTOTAL(109,${letter}2:${letter}10)`, result]);
+    };
+    sub(6, 7);
+    sub(7, 4);
+    sub(9, 3);
+    sub(10, 3);
+    sub(11, 1);
+    sub(12, 2);
+    sub(13, 0);
+    sub(15, 400);
+    sub(16, 230);
+    sub(17, 1);
+    sub(19, 1);
+    sub(21, 1);
+    sub(25, 1);
+    expect([totals.getCell(8).formula, totals.getCell(8).result]).toEqual(['IF(F11=0,"n/a",G11/F11)', 4 / 7]);
+    expect([totals.getCell(14).formula, totals.getCell(14).result]).toEqual(['IF(K11+L11=0,"n/a",K11/(K11+L11))', 1 / 3]);
+    expect(totals.getCell(8).numFmt).toBe('0.0%');
+    // Distinct accounts do not add up across rows: no total.
+    expect(totals.getCell(18).value).toBeNull();
+
+    const st = wb.getWorksheet('By stage')!;
+    expect(st.autoFilter).toBe('A1:G13');
+    expect(
+      tp.stages.map((_, i) => {
+        const r = st.getRow(i + 2);
+        return [r.getCell(1).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value];
+      }),
+    ).toEqual(tp.stages.map((s) => [s.label, s.stage, s.daysPastDue, s.entering, s.leaving]));
+    expect([st.getRow(14).getCell(6).result, st.getRow(14).getCell(7).result]).toEqual([3, 2]);
+
+    const rr = wb.getWorksheet('Roll rates')!;
+    expect((rr.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['Month', 'From month-end', 'To month-end', 'Current at start', 'Current rolled']);
+    expect(rr.getRow(1).cellCount).toBe(3 + 2 * 5);
+    // February: Current 400.00 at 01-31 all rolled (100%); 31-60 held 1,000.00 and none rolled (0%); 1-30 held nothing (n/a).
+    const fr = rr.getRow(3);
+    expect([fr.getCell(1).value, fr.getCell(2).value, fr.getCell(4).value, fr.getCell(5).value, fr.getCell(6).value, fr.getCell(7).value]).toEqual([
+      '2026-02',
+      new Date('2026-01-31T00:00:00Z'),
+      400,
+      1,
+      0,
+      'n/a',
+    ]);
+    expect([fr.getCell(8).value, fr.getCell(9).value, fr.getCell(9).numFmt, fr.getCell(8).numFmt]).toEqual([1000, 0, '0.0%', MONEY_FORMAT]);
+
+    // LibreOffice reads the same numbers (CSV of every sheet) and keeps the autofilter through its own .xlsx.
+    const dir = tempDir();
+    const src = writeTemp(bytes, 'activity.xlsx');
+    libreOfficeConvert([src], CSV_EVERY_SHEET, dir);
+    const csv = Papa.parse<string[]>(fs.readFileSync(path.join(dir, 'activity-By clerk.csv'), 'utf8').trim()).data;
+    tp.clerks.forEach((row, i) => {
+      const line = csv[i + 1]!;
+      expect(line.slice(3, 5)).toEqual([row.clerk.name, row.clerk.username]);
+      // Its CSV writes a percent as the full value with a percent sign (57.1428571428571%).
+      expect(line.slice(5).map(fromCsv)).toEqual(clerkCells(row));
+    });
+    expect(csv[10]![0]).toBe('Total');
+    expect(fromCsv(csv[10]![7]!)).toBeCloseTo(4 / 7, 12);
+    expect(fromCsv(csv[10]![13]!)).toBeCloseTo(1 / 3, 12);
+    expect(cents(csv[10]![14])).toBe(40000);
+    const stageCsv = Papa.parse<string[]>(fs.readFileSync(path.join(dir, 'activity-By stage.csv'), 'utf8').trim()).data;
+    expect(stageCsv[13]!.slice(5)).toEqual(['3', '2']);
+
+    const outDir = tempDir();
+    libreOfficeConvert([src], 'xlsx', outDir);
+    const round = fs.readFileSync(path.join(outDir, 'activity.xlsx'));
+    expect(await packagePart(round, 'xl/worksheets/sheet2.xml')).toContain('<autoFilter ref="A1:Y10"');
+    expect(await packagePart(round, 'xl/worksheets/sheet3.xml')).toContain('<autoFilter ref="A1:G13"');
+    expect(await packagePart(round, 'xl/workbook.xml')).toMatch(/<definedName[^>]*localSheetId="1"[^>]*name="_xlnm._FilterDatabase"/);
+    expect(ooxmlFindings(src)).toEqual([]);
+  }, 240_000);
+
+  it('is for supervisors and administrators: the clerk is refused', async () => {
+    const { b, clerk, admin } = await scenario();
+    failure(await b.call(clerk, 'reports.collectionsActivity', QUERY), 'FORBIDDEN');
+    value(await b.call(admin, 'reports.collectionsActivity', { from: '2026-01-01', to: '2026-01-31' }));
+  }, 120_000);
+
+  it('writes the workbook from the command line, and says what is wrong with bad options', async () => {
+    const { b } = await scenario();
+    await b.close();
+    const dir = tempDir();
+    const keyFile = path.join(dir, 'office.key');
+    fs.writeFileSync(keyFile, b.key.toString('hex'));
+    const store = ['--store', b.storePath, '--key-file', keyFile];
+    const out = path.join(dir, 'activity.xlsx');
+    const lines: string[] = [];
+    const args = ['report', 'collections-activity', '--from', '2026-01-01', '--to', '2026-03-31', '--period', 'quarter', '--as', 'cleo', '--out', out];
+    expect(await runCli([...args, ...store], (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toContain(`Collections activity 2026-01-01 to 2026-03-31 by quarter: ${out}`);
+    const wb = await readWorkbook(fs.readFileSync(out));
+    expect(wb.creator).toBe('cleo');
+    const ws = wb.getWorksheet('By clerk')!;
+    // One quarter, three clerks; cleo's quarter: 3 attempts, 2 contacts.
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['2026-Q1', 'cleo']));
+    expect([ws.getRow(3).getCell(6).value, ws.getRow(3).getCell(7).value]).toEqual([3, 2]);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const errors: string[] = [];
+    const run = async (...argv: string[]) => {
+      const error = console.error;
+      console.error = (...a: unknown[]) => errors.push(a.join(' '));
+      try {
+        return await runCli([...argv, ...store], () => undefined);
+      } finally {
+        console.error = error;
+      }
+    };
+    expect(await run('report', 'collections-activity', '--to', '2026-03-31', '--out', out)).not.toBe(0);
+    expect(await run('report', 'collections-activity', '--from', '2026-01-01', '--to', '2026-03-31', '--period', 'year', '--out', out)).not.toBe(0);
+    expect(await run('report', 'collections-activity', '--from', '2026-03-01', '--to', '2026-02-01', '--out', out)).not.toBe(0);
+    expect(await run('report', 'collections-activity', '--from', '2026-01-01', '--to', '2026-03-31', '--out', 'activity.csv')).not.toBe(0);
+    expect(errors.join('\n')).toMatch(
+      /--from YYYY-MM-DD is required[\s\S]*--period must be one of month, quarter[\s\S]*To \(2026-02-01\) is before from \(2026-03-01\)[\s\S]*must end in \.xlsx/,
+    );
   }, 120_000);
 });

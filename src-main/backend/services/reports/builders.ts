@@ -17,6 +17,8 @@ import { auditTrailLines, auditTrailWorkbook } from './audit-trail-workbook';
 import { billingPackWorkbook } from './billing-pack-workbook';
 import type { PeriodFiguresService } from './period-figures';
 import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
+import { buildCollectionsActivity } from './collections-activity-workbook';
+import type { TeamPerformanceQuery } from '@shared/domain/team-performance';
 
 /** Where a report is: a stage in words ("Reading open items"), and how many of how many stages are done. */
 export type ReportProgress = (label: string, done: number, total: number) => void;
@@ -28,6 +30,7 @@ export interface ReportQueries {
   billingPack: PeriodFiguresQuery;
   cashReceipts: ReportCashReceiptsQuery;
   auditTrail: ReportAuditTrailQuery;
+  collectionsActivity: TeamPerformanceQuery;
 }
 export type ReportKind = keyof ReportQueries;
 export interface BuiltReport {
@@ -145,6 +148,10 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       });
       return { fileName: `Audit trail ${q.from} to ${q.to}.xlsx`, bytes };
     },
+
+    /** Collections activity and team performance (collections-activity-workbook.ts). */
+    collectionsActivity: (creator: string, query: TeamPerformanceQuery, progress: ReportProgress = noProgress): Promise<BuiltReport> =>
+      buildCollectionsActivity(ctx, deps.settings, creator, query, progress),
   };
 }
 export type ReportBuilders = ReturnType<typeof createReportBuilders>;

@@ -35,6 +35,12 @@ export interface Column<R> {
   total?: boolean;
   /** Text for a null value (a KPI with a zero denominator is "n/a"); without it the cell stays empty. */
   nullText?: string;
+  /**
+   * A rate in the totals row from other columns' totals, never an average of the rows' rates: `of` names
+   * totalled columns; `formula` gets their totals-row cells ("E12") and gives the Excel formula, `value`
+   * gets their sums and gives the cached result (null shows `nullText`).
+   */
+  totalOf?: { of: readonly string[]; formula: (cells: string[]) => string; value: (sums: number[]) => number | null };
 }
 
 export interface TableSpec<R> {
@@ -273,6 +279,16 @@ export function createWorkbook(info: WorkbookInfo) {
         const cell = totals.getCell(i + 1);
         cell.font = font({ bold: true });
         cell.border = { top: THIN };
+        if (c.totalOf && spec.rows.length > 0) {
+          const of = c.totalOf.of.map((h) => {
+            const k = cols.findIndex((x) => x.header === h && x.total);
+            if (k < 0) throw new Error(`the total of "${c.header}" needs a totalled column "${h}"`);
+            return k;
+          });
+          const result = c.totalOf.value(of.map((k) => sums[k]!));
+          cell.value = { formula: c.totalOf.formula(of.map((k) => `${ws.getColumn(k + 1).letter}${last + 1}`)), result: result ?? c.nullText ?? '' };
+          return;
+        }
         if (!c.total || spec.rows.length === 0) return;
         const letter = ws.getColumn(i + 1).letter;
         // SUBTOTAL 109 sums the rows the autofilter shows; the cached result is the sum of every row,
