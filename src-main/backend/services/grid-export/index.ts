@@ -1,4 +1,4 @@
-import { exportGridRoles, exportGridTitles, gridExportSchema, type ExportCell, type ExportKind, type GridExportQuery } from '@shared/domain/grid-export';
+import { exportGridRoles, exportGridTitles, type ExportCell, type ExportKind, type GridExportInput } from '@shared/domain/grid-export';
 import type { Role } from '@shared/domain/users';
 import type { Actor, ServiceContext } from '../../context';
 import { DomainError } from '../../errors';
@@ -22,8 +22,8 @@ const summable = (k: ExportKind) => k === 'money' || k === 'integer';
  */
 export function createGridExportService(ctx: ServiceContext, deps: { settings: SettingsService }) {
   return {
-    async export(actor: Actor, who: { displayName: string; role: Role }, query: GridExportQuery): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
-      const q = gridExportSchema.parse(query);
+    /** `q` is the endpoint's parsed input: a grid's rows are validated once, at the boundary (hundreds of thousands of cells). */
+    async export(actor: Actor, who: { displayName: string; role: Role }, q: GridExportInput): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
       if (!exportGridRoles[q.grid].includes(who.role))
         throw new DomainError('FORBIDDEN', `The ${exportGridTitles[q.grid].toLowerCase()} grid is for supervisors; it cannot be exported from this account.`);
       const company = await deps.settings.requireCompany();
