@@ -21,7 +21,8 @@ export const useInvoiceSettings = () => useQuery({ queryKey: ['invoices', 'setti
 
 export const useItems = () => useQuery({ queryKey: ['items', 'list'], queryFn: () => unwrap(window.api.items.list({ includeInactive: false })) });
 
-const useCompanySettings = () => useQuery({ queryKey: ['settings', 'company'], queryFn: () => unwrap(window.api.settings.get()), staleTime: 5 * 60_000 });
+export const useCompanySettings = () =>
+  useQuery({ queryKey: ['settings', 'company'], queryFn: () => unwrap(window.api.settings.get()), staleTime: 5 * 60_000 });
 
 /** Today's business date in the company's time zone (the backend dates postings the same way). */
 export function useBusinessToday(): string {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Badge, Box, Divider, Grid, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Center, Divider, Grid, Group, Loader, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconChevronRight, IconFileSpreadsheet, IconTable } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
-import { formatInstant } from '@shared/dates';
+import { dateInZone, formatInstant } from '@shared/dates';
 import { PageHeader } from '../../components/PageHeader';
-import { useBusinessToday } from '../accounts/api';
+import { useCompanySettings } from '../accounts/api';
 import { catalogue, type WorkbookId, workbookIds } from './catalogue';
 import { ExportFooter, sizeText } from './ExportFooter';
 import { AgingForm, AuditTrailForm, BillingPackForm, CashReceiptsForm, type ReportFormProps } from './forms';
@@ -32,7 +32,10 @@ export function ReportsScreen() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('workbook');
   const selected: WorkbookId = workbookIds.find((w) => w === asked) ?? 'aging';
-  const today = useBusinessToday();
+  // The forms start from today in the office's time zone, so they wait for it (near midnight the
+  // workstation's own date can be another day).
+  const company = useCompanySettings();
+  const today = company.data ? dateInZone(new Date(), company.data.timeZone) : null;
   const [exported, setExported] = useState<Exported[]>([]);
 
   return (
@@ -51,12 +54,18 @@ export function ReportsScreen() {
           <RecentExports list={exported} />
         </Grid.Col>
         <Grid.Col span={8}>
-          <WorkbookPanel
-            key={selected}
-            id={selected}
-            today={today}
-            onSaved={(f) => setExported((list) => [{ ...f, workbook: selected }, ...list].slice(0, 6))}
-          />
+          {today ? (
+            <WorkbookPanel
+              key={selected}
+              id={selected}
+              today={today}
+              onSaved={(f) => setExported((list) => [{ ...f, workbook: selected }, ...list].slice(0, 6))}
+            />
+          ) : (
+            <Center h={240}>
+              <Loader size="sm" />
+            </Center>
+          )}
         </Grid.Col>
       </Grid>
     </>
