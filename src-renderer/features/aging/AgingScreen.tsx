@@ -122,15 +122,22 @@ export function AgingScreen() {
         title="Aging"
         description="Open receivables by days past due. Pick any as-of date: payments and credits dated after it do not count."
         actions={
-          <SegmentedControl
-            aria-label="View"
-            value={view}
-            onChange={(v) => setParam('view', v === 'detail' ? 'detail' : null)}
-            data={[
-              { value: 'summary', label: 'Summary by account' },
-              { value: 'detail', label: 'Detail by invoice' },
-            ]}
-          />
+          <Group gap="sm">
+            <SegmentedControl
+              aria-label="View"
+              value={view}
+              onChange={(v) => setParam('view', v === 'detail' ? 'detail' : null)}
+              data={[
+                { value: 'summary', label: 'Summary by account' },
+                { value: 'detail', label: 'Detail by invoice' },
+              ]}
+            />
+            {view === 'summary' ? (
+              <GridExportMenu exporter={summaryExporter} grid="agingSummary" {...exportProps} />
+            ) : (
+              <GridExportMenu exporter={detailExporter} grid="agingDetail" {...exportProps} order="Account name, then due date" />
+            )}
+          </Group>
         }
       />
       <Group gap="sm" mb="sm" align="flex-end" wrap="wrap">
@@ -200,12 +207,6 @@ export function AgingScreen() {
           <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters} mb={2}>
             Clear filters
           </Button>
-        )}
-        <div style={{ flex: 1 }} />
-        {view === 'summary' ? (
-          <GridExportMenu exporter={summaryExporter} grid="agingSummary" {...exportProps} />
-        ) : (
-          <GridExportMenu exporter={detailExporter} grid="agingDetail" {...exportProps} order="Account name, then due date" />
         )}
       </Group>
       {current.error && (
