@@ -249,6 +249,28 @@ describe('Team performance (reports.teamPerformance)', () => {
     expect([early.rollRates, early.bucketLabels.length, early.clerks.map((r) => r.clerk.username)]).toEqual([[], 6, ['sam', 'cleo']]);
   }, 120_000);
 
+  it('forty quarters: the roll rates of all 120 months, though period figures answer at most 120 months a call', async () => {
+    const { b, supervisor, account } = await collectionsBackend('2026-01-12T15:00:00Z');
+    const a = await account();
+    await postInvoice(b, supervisor, a.accountId, 10000, { date: '2016-01-10', terms: 'Net 30' });
+    const tp = value(await b.call(supervisor, 'reports.teamPerformance', { from: '2016-01-01', to: '2025-12-31', period: 'quarter' }));
+    expect([tp.periods.length, tp.rollRates.length, tp.rollRates[0]!.label, tp.rollRates.at(-1)!.label]).toEqual([40, 120, '2016-01', '2025-12']);
+    // 100.00 due 2016-02-09, never paid: current at the end of January, then one bucket later each month until over 120 days.
+    expect(tp.rollRates.slice(0, 6).map((r) => r.rates)).toEqual([
+      [null, null, null, null, null],
+      [1, null, null, null, null],
+      [null, 1, null, null, null],
+      [null, null, 1, null, null],
+      [null, null, null, 1, null],
+      [null, null, null, null, 1],
+    ]);
+    // Across the seam between the two windows of period figures (2025-12 starts the second), the buckets carry on.
+    expect(tp.rollRates.slice(118).map((r) => [r.label, r.earlierBuckets])).toEqual([
+      ['2025-11', [0, 0, 0, 0, 0, 10000]],
+      ['2025-12', [0, 0, 0, 0, 0, 10000]],
+    ]);
+  }, 120_000);
+
   it('is for supervisors and administrators; the clerk is refused and a range ending before it starts is invalid', async () => {
     const { b, clerk, admin, supervisor } = await scenario();
     failure(await b.call(clerk, 'reports.teamPerformance', { from: '2026-01-01', to: '2026-01-31' }), 'FORBIDDEN');

@@ -3,6 +3,7 @@ import { agingBucketLabels } from '@shared/domain/aging';
 import { conversationOutcomes } from '@shared/domain/collections';
 import type { PlanStatus } from '@shared/domain/collections-policy';
 import { promiseKeptRate, rightPartyContactRate } from '@shared/domain/kpi';
+import { MAX_PERIODS, type PeriodFiguresRow } from '@shared/domain/period-figures';
 import {
   periodsWithin,
   teamPerformanceSchema,
@@ -325,7 +326,8 @@ async function stageMoves(db: Queryable, periods: readonly ReportPeriodSpan[]): 
 /**
  * Roll rates of every month whose last day is in from..to: reports.periodFigures by month (one month
  * earlier too, for the buckets the first month rolls from), so they are the billing pack's, from the
- * aging as of each month-end and kpi.rollRates.
+ * aging as of each month-end and kpi.rollRates. Each window's first month rolls from the aging the day
+ * before it, so the windows join without a seam.
  */
 async function monthOverMonth(ctx: ServiceContext, from: IsoDate, to: IsoDate): Promise<{ bucketLabels: string[]; rows: RollRateRow[] }> {
   const monthEnd = (m: IsoDate) => addDays(addMonths(m, 1), -1);
@@ -333,16 +335,25 @@ async function monthOverMonth(ctx: ServiceContext, from: IsoDate, to: IsoDate): 
   if (monthEnd(last) > to) last = addMonths(last, -1);
   const first = startOfMonth(from);
   if (last < first) return { bucketLabels: agingBucketLabels(await readAgingSettings(ctx.db)), rows: [] };
-  const figures = await createPeriodFiguresService(ctx).figures({ from: addMonths(first, -1), to: monthEnd(last), period: 'month' });
-  const rows = figures.rows.slice(1).map((r, k) => ({
+  // Period figures answer at most MAX_PERIODS months a call (a range of quarters can hold more): in windows.
+  const service = createPeriodFiguresService(ctx);
+  const months: PeriodFiguresRow[] = [];
+  let bucketLabels: string[] = [];
+  for (let start = addMonths(first, -1); start <= last; start = addMonths(start, MAX_PERIODS)) {
+    const end = addMonths(start, MAX_PERIODS - 1) < last ? addMonths(start, MAX_PERIODS - 1) : last;
+    const figures = await service.figures({ from: start, to: monthEnd(end), period: 'month' });
+    months.push(...figures.rows);
+    bucketLabels = figures.bucketLabels;
+  }
+  const rows = months.slice(1).map((r, k) => ({
     label: r.label,
-    from: figures.rows[k]!.to,
+    from: months[k]!.to,
     to: r.to,
-    earlierBuckets: figures.rows[k]!.endingBuckets,
+    earlierBuckets: months[k]!.endingBuckets,
     // Months always carry roll rates (period-figures computes them for months).
     rates: r.rollRates ?? [],
   }));
-  return { bucketLabels: figures.bucketLabels, rows };
+  return { bucketLabels, rows };
 }
 
 /** The service the handlers reach: reports.teamPerformance. */
