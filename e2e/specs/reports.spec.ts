@@ -1,8 +1,9 @@
 /**
  * The Reports page (docs/reports.md, The Reports page) end to end: a supervisor exports the Aging as of
- * a past date, by due date and by invoice date, and the monthly billing pack for a range of months; the
- * downloads are caught, read back with exceljs, and their file names and key figures must equal what
- * the backend's aging.summary and reports.periodFigures give for the same dates. A clerk has no
+ * a past date, by due date and by invoice date, the monthly billing pack for a range of months and the
+ * collections activity by quarter; the downloads are caught, read back with exceljs, and their file names
+ * and key figures must equal what the backend's aging.summary, reports.periodFigures and
+ * reports.teamPerformance give for the same dates. A clerk has no
  * Reports in the navigation, and /reports typed in shows no reports (the backend refusing the call is
  * in the Vitest of each workbook). An export cancelled while it runs saves nothing and says so.
  */
@@ -52,19 +53,36 @@ async function exportWorkbook(page: Page): Promise<Download> {
   return download;
 }
 
-test('a supervisor exports the aging as of a past date by due and invoice date, and the monthly billing pack; the workbooks hold the backend’s figures', async ({
+test('a supervisor exports the aging as of a past date by due and invoice date, the monthly billing pack and the collections activity; the workbooks hold the backend’s figures', async ({
   app,
   page,
 }) => {
   test.setTimeout(120_000);
-  const { today } = await seedOffice(app.backend);
+  const { today, ids } = await seedOffice(app.backend);
   await signInSession(app.backend, 'check', 'sam', 'super-pass-1');
+  // Casey's calls two months ago, for the collections activity workbook: no answer, then the debtor.
+  await signInSession(app.backend, 'casey-calls', 'casey', 'clerk-pass-1');
+  const accountId = ids.get('P-10231')!;
+  const contact = (await must(app.backend, 'check', 'accounts.get', { accountId })).contacts[0]!;
+  const callDay = addMonths(startOfMonth(today), -2).slice(0, 8);
+  for (const [day, outcome] of [
+    ['10', 'no_answer'],
+    ['12', 'spoke_with_debtor'],
+  ] as const)
+    await must(app.backend, 'casey-calls', 'calls.log', {
+      accountId,
+      contactId: contact.id,
+      phone: contact.phones[0]!.number,
+      direction: 'outgoing',
+      startedAt: `${callDay}${day}T16:00:00.000Z`,
+      outcome,
+    });
   await app.open(page);
   await signIn(page, 'sam', 'super-pass-1');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
   const workbooks = page.getByRole('tablist', { name: 'Workbooks' });
-  await expect(workbooks.getByRole('tab')).toHaveText([/^Aging/, /^Billing pack/, /^Cash receipts journal/, /^Audit trail/]);
+  await expect(workbooks.getByRole('tab')).toHaveText([/^Aging/, /^Billing pack/, /^Collections activity/, /^Cash receipts journal/, /^Audit trail/]);
   await expect(workbooks.getByRole('tab', { name: /^Aging/ })).toHaveAttribute('aria-selected', 'true');
 
   // The Aging as of 40 days ago, by due date, then by invoice date.
@@ -118,6 +136,25 @@ test('a supervisor exports the aging as of a past date by due and invoice date, 
   });
   expect(figures.rows.reduce((s, r) => s + r.invoicedCents, 0)).toBeGreaterThan(0);
   expect(cents(sheet.getRow(7).getCell(invoiced))).toBe(figures.rows.reduce((s, r) => s + r.invoicedCents, 0));
+
+  // Collections activity over the same months by quarter: the range cuts its first and last quarter.
+  await workbooks.getByRole('tab', { name: /^Collections activity/ }).click();
+  await page.getByRole('radiogroup', { name: 'One row per clerk and' }).getByText('Quarter').click();
+  await typeDate(page, 'report-from', from);
+  await typeDate(page, 'report-to', to);
+  const team = await must(app.backend, 'check', 'reports.teamPerformance', { from, to, period: 'quarter' });
+  await expect(page.getByTestId('report-covers')).toHaveText(new RegExp(`^${team.periods.length} quarters: `));
+  const activity = await exportWorkbook(page);
+  expect(activity.suggestedFilename()).toBe(`Collections activity ${from} to ${to} by quarter.xlsx`);
+  const activityBook = await workbookOf(activity);
+  expect(activityBook.worksheets.map((w) => w.name)).toEqual(['About', 'By clerk', 'By stage', 'Roll rates']);
+  const byClerk = activityBook.getWorksheet('By clerk')!;
+  const clerkCol = column(byClerk, 'Clerk');
+  const callsCol = column(byClerk, 'Call attempts');
+  const rows = team.clerks.map((_, i) => byClerk.getRow(i + 2));
+  expect(rows.map((r) => [String(r.getCell(clerkCol).value), r.getCell(callsCol).value])).toEqual(team.clerks.map((c) => [c.clerk.name, c.callAttempts]));
+  // One row per clerk and quarter: Casey's two calls are in the range.
+  expect(team.clerks.filter((c) => c.clerk.username === 'casey').reduce((n, c) => n + c.callAttempts, 0)).toBe(2);
 });
 
 test('a clerk has no Reports in the navigation, and /reports typed in shows no reports', async ({ app, page }) => {

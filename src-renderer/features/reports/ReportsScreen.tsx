@@ -7,12 +7,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCompanySettings } from '../accounts/api';
 import { catalogue, type WorkbookId, workbookIds } from './catalogue';
 import { ExportFooter, sizeText } from './ExportFooter';
-import { AgingForm, AuditTrailForm, BillingPackForm, CashReceiptsForm, type ReportFormProps } from './forms';
+import { AgingForm, AuditTrailForm, BillingPackForm, CashReceiptsForm, CollectionsActivityForm, type ReportFormProps } from './forms';
 import { useReportExport } from './useReportExport';
 
 const forms: Record<WorkbookId, (p: ReportFormProps) => React.ReactNode> = {
   aging: AgingForm,
   billingPack: BillingPackForm,
+  collectionsActivity: CollectionsActivityForm,
   cashReceipts: CashReceiptsForm,
   auditTrail: AuditTrailForm,
 };

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { IconCash, IconClockHour4, IconReportAnalytics, IconShieldSearch } from '@tabler/icons-react';
+import { IconCash, IconClockHour4, IconHeadset, IconReportAnalytics, IconShieldSearch } from '@tabler/icons-react';
 
 /** The workbooks the Reports page offers, in the order a supervisor's month-end goes. */
-export const workbookIds = ['aging', 'billingPack', 'cashReceipts', 'auditTrail'] as const;
+export const workbookIds = ['aging', 'billingPack', 'collectionsActivity', 'cashReceipts', 'auditTrail'] as const;
 export type WorkbookId = (typeof workbookIds)[number];
 
 export interface WorkbookEntry {
@@ -39,6 +39,18 @@ export const catalogue: Record<WorkbookId, WorkbookEntry> = {
     ],
     icon: (size) => <IconReportAnalytics size={size} />,
     color: 'ledger',
+  },
+  collectionsActivity: {
+    title: 'Collections activity',
+    summary: 'Team performance per clerk: calls, contacts, promises kept and broken, letters and plans.',
+    sheets: [
+      { name: 'About', holds: 'the range, the periods and each figure’s definition and the records it counts' },
+      { name: 'By clerk', holds: 'one row per clerk and period: calls, contacts, promises and their amounts, letters, accounts worked, plans, overrides' },
+      { name: 'By stage', holds: 'accounts entering and leaving each collection stage per period' },
+      { name: 'Roll rates', holds: 'month over month, the share of each aging bucket that rolled into a later one' },
+    ],
+    icon: (size) => <IconHeadset size={size} />,
+    color: 'blue',
   },
   cashReceipts: {
     title: 'Cash receipts journal',

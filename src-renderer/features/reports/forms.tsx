@@ -4,7 +4,7 @@ import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { formatMonth } from '@shared/dates';
+import { formatDate, formatMonth } from '@shared/dates';
 import { asOfPresets, type DateRange, presetRange, type RangePreset, wholePeriods } from '@shared/dates/ranges';
 import type { AgingBasis } from '@shared/domain/aging';
 import { auditActions, type AuditAction } from '@shared/domain/audit';
@@ -12,6 +12,7 @@ import { auditActionWords } from '@shared/domain/audit-words';
 import { paymentMethodLabels, paymentMethods, type PaymentMethod } from '@shared/domain/payments';
 import { periodsOf, type ReportPeriod } from '@shared/domain/period-figures';
 import type { ReportFile } from '@shared/domain/report-workbooks';
+import { periodsWithin } from '@shared/domain/team-performance';
 import type { Result } from '@shared/ipc/result';
 import { unwrap } from '../../api/client';
 import { DateRangeFields, dateInputProps } from './DateRangeFields';
@@ -169,6 +170,46 @@ export function BillingPackForm({ today, fields, children }: ReportFormProps) {
       {covers && (
         <Text size="sm" c="dimmed" data-testid="report-covers">
           {covers}
+        </Text>
+      )}
+      {children(problem ?? request)}
+    </Stack>
+  );
+}
+
+/** Collections activity: per clerk and month or quarter from..to (the first and last period may be cut to the range). */
+export function CollectionsActivityForm({ today, fields, children }: ReportFormProps) {
+  const [period, setPeriod] = useState<ReportPeriod>('month');
+  const [range, setRange] = useState<DateRange>(() => presetRange('lastMonth', today));
+  const periods = periodsWithin(range.from, range.to, period);
+  const problem = typeof periods === 'string' ? periods : null;
+  const request: Request = (run) => window.api.reports.collectionsActivity({ ...range, period, run });
+  const unit = period === 'month' ? 'month' : 'quarter';
+  return (
+    <Stack gap="md">
+      <div>
+        <Label>One row per clerk and</Label>
+        <SegmentedControl
+          aria-label="One row per clerk and"
+          value={period}
+          onChange={(v) => setPeriod(v as ReportPeriod)}
+          data={[
+            { value: 'month', label: 'Month' },
+            { value: 'quarter', label: 'Quarter' },
+          ]}
+        />
+      </div>
+      <DateRangeFields
+        value={range}
+        onChange={setRange}
+        today={today}
+        presets={[...generalPresets, 'last12Months']}
+        errors={{ from: fields.from, to: fields.to ?? problem !== null }}
+      />
+      {typeof periods !== 'string' && (
+        <Text size="sm" c="dimmed" data-testid="report-covers">
+          {periods.length} {unit}
+          {periods.length === 1 ? '' : 's'}: {formatDate(range.from)} to {formatDate(range.to)}
         </Text>
       )}
       {children(problem ?? request)}
