@@ -24,7 +24,19 @@ export interface ReportsBench {
    * peakRssMB: the process's peak resident set (Node, tsx, the open store and the export); baselineRssMB:
    * its resident set just before the export; peakAddedMB: what the export added (the budget's measure).
    */
-  agingWorkbook: { rows: number; padded: boolean; seconds: number; fileMB: number; peakRssMB: number; baselineRssMB: number; peakAddedMB: number };
+  agingWorkbook: {
+    rows: number;
+    padded: boolean;
+    seconds: number;
+    /** This process's CPU time for the export (user and system, every thread): on a shared machine, what the work itself took. */
+    cpuSeconds: number;
+    fileMB: number;
+    peakRssMB: number;
+    baselineRssMB: number;
+    peakAddedMB: number;
+    /** Seconds from each stage's start (its progress label) to the next's. */
+    stages: Record<string, number>;
+  };
   billingPack18Months: { from: string; to: string; seconds: number; fileKB: number };
 }
 
@@ -36,7 +48,16 @@ export async function benchReportsIn(storePath: string, key: Buffer, rows: numbe
   const files = [copy, `${copy}-wal`, `${copy}-shm`, `${copy}.anchor.json`];
   for (const f of files) fs.rmSync(f, { force: true });
   fs.copyFileSync(storePath, copy);
-  const b = createBackend({ storePath: copy, key, log: () => undefined });
+  // Each stage's start (the run's progress events), to say where the time goes.
+  const marks: { label: string; at: number }[] = [];
+  const b = createBackend({
+    storePath: copy,
+    key,
+    log: () => undefined,
+    onEvent: (event, payload) => {
+      if (event === 'progress' && 'label' in payload && payload.label) marks.push({ label: payload.label, at: performance.now() });
+    },
+  });
   try {
     const today = await businessToday(b.ctx.db, b.ctx.clock);
     const from = addMonths(startOfMonth(today), -17);
@@ -64,8 +85,13 @@ export async function benchReportsIn(storePath: string, key: Buffer, rows: numbe
     log('reports: aging workbook');
     const baseline = rssMB();
     t = performance.now();
+    const cpu = process.cpuUsage();
+    marks.length = 0;
     const aging = await b.services.reports.build('bench', undefined, 'aging', 'bench', { asOf: today });
-    const agingSeconds = (performance.now() - t) / 1000;
+    const end = performance.now();
+    const used = process.cpuUsage(cpu);
+    const agingSeconds = (end - t) / 1000;
+    const stages = Object.fromEntries(marks.map((m, i) => [m.label, Math.round(((marks[i + 1]?.at ?? end) - m.at) / 10) / 100]));
     const peak = maxRssMB();
     const detailRows = (await b.services.aging.detail({ asOf: today, limit: 1 })).rowCount;
     return {
@@ -73,10 +99,12 @@ export async function benchReportsIn(storePath: string, key: Buffer, rows: numbe
         rows: detailRows,
         padded: copies > 0,
         seconds: Math.round(agingSeconds * 100) / 100,
+        cpuSeconds: Math.round((used.user + used.system) / 1e4) / 100,
         fileMB: Math.round((aging.bytes.length / 1e6) * 10) / 10,
         peakRssMB: peak,
         baselineRssMB: baseline,
         peakAddedMB: peak - baseline,
+        stages,
       },
       billingPack18Months: { from, to, seconds: Math.round(packSeconds * 100) / 100, fileKB: Math.round(pack.bytes.length / 1000) },
     };

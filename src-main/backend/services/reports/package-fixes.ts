@@ -15,11 +15,17 @@ import { addCharts, type ChartSpec } from './charts';
  *    the schema's sequence, which strict readers and the OOXML validator reject: they are put in order.
  * 4. Charts, which exceljs cannot write, are added as native chart parts (charts.ts).
  * 5. exceljs's streaming writer leaves the Company property empty (it passes only the sheet list to
- *    docProps/app.xml): `properties.company` is written there.
+ *    docProps/app.xml): `known.company` is written there.
  *
- * The parts it does not change (the large sheets) keep their compressed bytes: JSZip copies them as they are.
+ * The parts it does not change (the large sheets) keep their compressed bytes: JSZip copies them as they
+ * are. The writer may say where each sheet's autofilter is (`known.autoFilters`, by sheet name), so that
+ * a 100,000-row sheet is not inflated only to find it; without that, each sheet is read.
  */
-export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = [], properties: { company?: string } = {}): Promise<Buffer> {
+export async function fixPackage(
+  xlsx: Buffer,
+  charts: readonly ChartSpec[] = [],
+  known: { company?: string; autoFilters?: ReadonlyMap<string, string> } = {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const workbookXml = await text(zip, 'xl/workbook.xml');
   const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
@@ -30,8 +36,7 @@ export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = []
     const name = unescapeXml(attr(tag, 'name'));
     const part = `xl/${relTarget(rels, attr(tag, 'r:id')).replace(/^\/?xl\//, '')}`;
     sheetParts.set(name, part);
-    const sheetXml = await text(zip, part);
-    const ref = /<autoFilter\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(sheetXml)?.[1];
+    const ref = known.autoFilters ? known.autoFilters.get(name) : /<autoFilter\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(await text(zip, part))?.[1];
     if (!ref || hasFilterDatabase(workbookXml, index)) continue;
     names.push(
       `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(`${quoteSheet(name)}!${absolute(ref)}`)}</definedName>`,
@@ -51,11 +56,8 @@ export async function fixPackage(xlsx: Buffer, charts: readonly ChartSpec[] = []
   const styles = zip.file('xl/styles.xml');
   if (styles) zip.file('xl/styles.xml', orderFontChildren(await styles.async('string')));
   const app = zip.file('docProps/app.xml');
-  if (app && properties.company)
-    zip.file(
-      'docProps/app.xml',
-      (await app.async('string')).replace(/<Company\s*\/>|<Company><\/Company>/, `<Company>${escapeXml(properties.company)}</Company>`),
-    );
+  if (app && known.company)
+    zip.file('docProps/app.xml', (await app.async('string')).replace(/<Company\s*\/>|<Company><\/Company>/, `<Company>${escapeXml(known.company)}</Company>`));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
