@@ -13,7 +13,7 @@ import type { Download, Page } from '@playwright/test';
 import { must, signInSession } from '../../test/kit';
 import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
-import { seedOffice } from '../fixtures/receivablesData';
+import { SEED, seedOffice } from '../fixtures/receivablesData';
 import { addDays, addMonths, startOfMonth } from '../../src-shared/dates';
 import { threadReportRunner, type ReportRunner } from '../../src-main/backend/services/reports/runner';
 
@@ -169,6 +169,24 @@ test('a clerk has no Reports in the navigation, and /reports typed in shows no r
   await expect(page.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible();
   await expect(page.getByRole('tablist', { name: 'Workbooks' })).toHaveCount(0);
   await expect(page.getByTestId('report-export')).toHaveCount(0);
+});
+
+test('a supervisor whose role is changed to clerk while on Reports is refused in words, and nothing downloads', async ({ app, page }) => {
+  await seedOffice(app.backend);
+  const sam = (await must(app.backend, SEED, 'users.list', undefined)).find((u) => u.username === 'sam')!;
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await app.open(page);
+  await signIn(page, 'sam', 'super-pass-1');
+  await page.goto(`${app.url}#/reports?workbook=auditTrail`);
+  await expect(page.getByRole('tab', { name: /^Audit trail/ })).toHaveAttribute('aria-selected', 'true');
+  await must(app.backend, SEED, 'users.update', { userId: sam.id, role: 'clerk' });
+  await page.getByTestId('report-export').click();
+  const error = page.getByTestId('report-error');
+  await expect(error).toContainText('Your role may not export reports');
+  await expect(error).toContainText('Reports are for supervisors and administrators.');
+  await expect(error).not.toContainText('reports.auditTrail');
+  expect(downloads).toHaveLength(0);
 });
 
 /**

@@ -21,6 +21,14 @@ const failureTitles: Record<string, string> = {
 
 /** A failed export in words: a title by the error's code and the backend's own message. */
 export function exportFailure(err: unknown): Extract<ExportEnd, { kind: 'failed' }> {
+  // The backend's refusal names the endpoint; the page says it in words.
+  if (err instanceof CallError && err.code === 'FORBIDDEN')
+    return {
+      kind: 'failed',
+      title: failureTitles.FORBIDDEN!,
+      message: 'Reports are for supervisors and administrators. Ask an administrator if your role should change.',
+      fields: {},
+    };
   if (err instanceof CallError)
     return { kind: 'failed', title: failureTitles[err.code] ?? 'The workbook could not be made', message: err.message, fields: fieldErrors(err) };
   return { kind: 'failed', title: 'The workbook could not be made', message: err instanceof Error ? err.message : String(err), fields: {} };
