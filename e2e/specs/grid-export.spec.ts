@@ -41,8 +41,11 @@ function csvRows(bytes: Buffer): string[][] {
   return Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
 }
 
-test('worklist and aging export every row of the filtered, sorted grid to Excel and CSV', async ({ app, page }) => {
-  test.setTimeout(240_000);
+test('worklist and aging export every row of the filtered, sorted grid to Excel and CSV; accounts, ledger, open items and the fee preview export too', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(420_000);
   const b = app.backend;
   await must(b, 'export-admin', 'app.openDemo', undefined);
   await must(b, SUP, 'auth.signIn', { username: 'supervisor', password: 'riverside-supervisor' });
@@ -120,4 +123,43 @@ test('worklist and aging export every row of the filtered, sorted grid to Excel 
   const got = agingCsv.slice(1).map((r) => cents(r[totalCol]));
   expect(got).toHaveLength(pastDue.length);
   expect(got).toEqual(pastDue.map((r) => r.totalCents).sort((a, c) => c - a));
+
+  // Accounts (paged from the backend 200 at a time), active only, by name: every page of the same query.
+  const active = await must(b, SUP, 'accounts.list', { status: 'active', sort: 'name', limit: 500 });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('radiogroup', { name: 'Status' }).getByText('Active', { exact: true }).click();
+  const accounts = page.getByTestId('accounts-grid');
+  await expect(page.getByTestId('accounts-count')).toHaveText(`${active.total} accounts`);
+  expect(active.total).toBeGreaterThan(await drawnRows(accounts));
+  const accountsCsv = csvRows((await download(page, 'accounts', 'CSV (.csv)')).bytes);
+  expect(accountsCsv[0]).toEqual(['Account number', 'Name', 'Kind', 'Status', 'Phone', 'Email', 'Balance', 'Past due']);
+  expect(accountsCsv.slice(1).map((r) => r[0])).toEqual(active.rows.map((r) => r.accountNumber));
+  expect(accountsCsv.slice(1).map((r) => cents(r[6]))).toEqual(active.rows.map((r) => r.balanceCents));
+
+  // An account's ledger (dates as dates, running balance per row) and its open items.
+  const busiest = pastDue.reduce((a, r) => (r.totalCents > a.totalCents ? r : a));
+  const ledger = await must(b, SUP, 'ledger.get', { accountId: busiest.accountId });
+  await page.goto(`${app.url}#/accounts/${busiest.accountId}`);
+  const ledgerSheet = await sheetRows((await download(page, 'ledger', 'Excel workbook (.xlsx)')).bytes, 'Account ledger');
+  expect(ledgerSheet[0]).toEqual(['Date', 'Type', 'Number', 'Description', 'Due', 'Charges', 'Credits', 'Open', 'Balance']);
+  const ledgerBody = ledgerSheet.slice(1, 1 + ledger.entries.length);
+  expect(ledgerBody.map((r) => (r[0] as Date).toISOString().slice(0, 10))).toEqual(ledger.entries.map((e) => e.date));
+  expect(ledgerBody.map((r) => cents(r[8]))).toEqual(ledger.entries.map((e) => e.runningBalanceCents));
+  await page.getByRole('tab', { name: /Open items/ }).click();
+  const openCsv = csvRows((await download(page, 'openItems', 'CSV (.csv)')).bytes);
+  expect(openCsv.slice(1).map((r) => r[0])).toEqual(ledger.openItems.map((o) => o.number ?? ''));
+  expect(openCsv.slice(1).map((r) => cents(r[5]))).toEqual(ledger.openItems.map((o) => o.openCents));
+
+  // The late fee preview: every invoice to charge, with whether it is chosen.
+  const fees = await must(b, SUP, 'fees.preview', {});
+  const toCharge = fees.rows.filter((r) => r.feeCents > 0 && !r.excludedReason);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Collections' }).click();
+  await expect(page.getByTestId('fee-chargeable')).toContainText(`${toCharge.length}`);
+  const feeCsv = csvRows((await download(page, 'feePreview', 'CSV (.csv)')).bytes);
+  expect(feeCsv[0]).toEqual(['To post', 'Account number', 'Name', 'Invoice', 'Due', 'Days past due', 'Basis', 'Fee', 'Note']);
+  expect(feeCsv.slice(1).map((r) => [r[3], cents(r[7])])).toEqual(toCharge.map((r) => [r.invoiceNumber, r.feeCents]));
+  expect(new Set(feeCsv.slice(1).map((r) => r[0]))).toEqual(new Set(['Yes']));
+
+  const exports = await must(b, 'export-admin', 'audit.list', { entity: 'export' });
+  expect(exports.map((a) => (a.after as { grid: string }).grid).slice(0, 4)).toEqual(['feePreview', 'openItems', 'ledger', 'accounts']);
 });
