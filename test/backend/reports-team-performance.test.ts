@@ -357,6 +357,8 @@ describe('Collections activity workbook (reports.collectionsActivity)', () => {
     // The formula-like display name is a string cell, no formula.
     const sam = ws.getRow(2).getCell(4);
     expect([sam.value, sam.type, sam.formula]).toEqual([INJECTION, ExcelJS.ValueType.String, undefined]);
+    // (The footer names the maker as text; no cell formula holds it.)
+    expect(await packagePart(bytes, 'xl/worksheets/sheet2.xml')).not.toMatch(/<f>[^<]*HYPERLINK/);
     expect(await packagePart(bytes, 'xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;Click&quot;)');
 
     // Totals: SUBTOTAL of the counts and amounts (hand-computed), rates from those totals, not averaged.
