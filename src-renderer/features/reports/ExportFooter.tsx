@@ -36,7 +36,7 @@ export function ExportFooter(props: {
       )}
       {end?.kind === 'saved' && (
         <Alert color="teal" icon={<IconCircleCheck size={16} />} data-testid="report-saved">
-          Saved <b>{end.fileName}</b> ({sizeText(end.bytes)}) to your downloads.
+          Exported <b>{end.fileName}</b> ({sizeText(end.bytes)}).
         </Alert>
       )}
       {running && (
