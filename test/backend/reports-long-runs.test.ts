@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { EventMap } from '../../src-shared/ipc/events';
 import { threadReportRunner } from '../../src-main/backend/services/reports/runner';
+import { createWorkbook } from '../../src-main/backend/services/reports/workbook';
 import { addStaff, fixedClock, must, postInvoice } from '../kit';
 import { testBackend, withCompany } from '../support/store';
 import { newAccount } from '../support/receivables';
@@ -111,5 +112,37 @@ describe('Reports run in a thread of their own', () => {
     expect((await b.call('supervisor', 'reports.billingPack', { from: '2026-01-01', to: '2026-02-28', period: 'month', run: 'pack-run-0001' })).ok).toBe(true);
     // A malformed run id is refused before anything starts.
     expect(await b.call('supervisor', 'reports.aging', { run: 'no' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('tells how many rows of a long sheet are written, every 5,000, and streams them with the totals row last', async () => {
+    const heard: [string, number, number][] = [];
+    const info = {
+      title: 'Rows',
+      company: 'Co',
+      currency: 'USD',
+      asOf: '2026-03-01',
+      creator: 'sam',
+      created: new Date('2026-03-15T15:00:00Z'),
+      timeZone: 'UTC',
+    };
+    const wb = createWorkbook(info, (label, done, total) => heard.push([label, done, total]));
+    const rows = Array.from({ length: 12_345 }, (_, i) => i);
+    wb.table({
+      name: 'Detail',
+      columns: [
+        { header: 'Row', kind: 'integer', value: (r: number) => r },
+        { header: 'Amount', kind: 'money', value: (r: number) => r, total: true },
+      ],
+      rows,
+    });
+    const ws = (await readWorkbook(await wb.toBuffer())).getWorksheet('Detail')!;
+    expect(heard).toEqual([
+      ['Writing Detail rows', 5_000, 12_345],
+      ['Writing Detail rows', 10_000, 12_345],
+    ]);
+    expect(ws.rowCount).toBe(12_347);
+    expect(ws.getRow(12_346).getCell(2).value).toBe(123.44);
+    // 0 + 1 + ... + 12,344 cents, cached with the SUBTOTAL formula.
+    expect(ws.getRow(12_347).getCell(2).value).toEqual({ formula: 'SUBTOTAL(109,B2:B12346)', result: 761_933.4 });
   });
 });

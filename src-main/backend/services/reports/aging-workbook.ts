@@ -12,14 +12,16 @@ export interface AgingWorkbookInput {
   summary: AgingSummary;
   detail: AgingDetail;
   filters: { sort: keyof typeof sortWords; account: string | null };
+  /** Hears of the rows as they are written (workbook.ts). */
+  progress?: (label: string, done: number, total: number) => void;
 }
 
 /**
  * The Aging workbook: About, Summary (one row per account, as the Aging screen's summary grid) and
  * Detail (one row per open item). The figures are aging.summary's and aging.detail's, unchanged.
  */
-export async function agingWorkbook({ info, summary, detail, filters }: AgingWorkbookInput): Promise<Buffer> {
-  const wb = createWorkbook(info);
+export async function agingWorkbook({ info, summary, detail, filters, progress }: AgingWorkbookInput): Promise<Buffer> {
+  const wb = createWorkbook(info, progress);
   const labels = summary.bucketLabels;
   const basisWords = summary.basis === 'due' ? 'due date' : 'invoice date';
   wb.about({

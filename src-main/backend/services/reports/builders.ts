@@ -72,6 +72,7 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
         summary,
         detail,
         filters: { sort: q.sort, account },
+        progress,
       });
       return { fileName: `Aging ${summary.asOf} by ${summary.basis === 'due' ? 'due date' : 'invoice date'}.xlsx`, bytes };
     },

@@ -99,7 +99,14 @@ const PORTRAIT_CHARS = 95;
 /** Text inside a header or footer: "&" starts a code there, so a literal one is doubled. */
 const headerText = (s: string) => s.replace(/&/g, '&&');
 
-export function createWorkbook(info: WorkbookInfo) {
+/** Rows of a long sheet written between two progress reports. */
+const PROGRESS_EVERY = 5_000;
+
+/**
+ * `progress`, when given, hears of a long table's rows as they are written ("Writing Detail rows",
+ * done, total): the report run's progress events (docs/reports.md, Long reports).
+ */
+export function createWorkbook(info: WorkbookInfo, progress?: (label: string, done: number, total: number) => void) {
   // Streamed (docs/decisions/023-workbooks.md): each row is written out as it is committed, so a
   // 100,000-row sheet never exists as cell objects; the zip's bytes are gathered here.
   const chunks: Buffer[] = [];
@@ -277,6 +284,7 @@ export function createWorkbook(info: WorkbookInfo) {
                     : Number(v);
         });
         row.commit(); // written out now: the sheet keeps no cell objects behind it
+        if (progress && (r + 1) % PROGRESS_EVERY === 0) progress(`Writing ${ws.name} rows`, r + 1, values.length);
       });
 
       const last = spec.rows.length + 1;
