@@ -58,7 +58,8 @@ export function GridExportMenu<T>(props: GridExportMenuProps<T>) {
       downloadBase64(file.fileName, file.base64, TYPES[format]);
       notifications.show({
         color: 'teal',
-        message: `${file.fileName} saved: ${file.rows.toLocaleString('en-US')} ${file.rows === 1 ? 'row' : 'rows'}. The export is recorded in the audit log.`,
+        // Electron asks where to save it: say what was exported, not where it went.
+        message: `Exported ${file.fileName}: ${file.rows.toLocaleString('en-US')} ${file.rows === 1 ? 'row' : 'rows'}. The export is recorded in the audit log.`,
       });
     } catch (err) {
       notifications.show({ color: 'red', title: `${exportGridTitles[props.grid]} not exported`, message: err instanceof Error ? err.message : String(err) });
