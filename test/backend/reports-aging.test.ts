@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
 import { fixPackage } from '../../src-main/backend/services/reports/package-fixes';
-import { createWorkbook } from '../../src-main/backend/services/reports/workbook';
+import { createWorkbook, wrappedLines } from '../../src-main/backend/services/reports/workbook';
 import { sheetName, shownLength } from '../../src-main/backend/services/reports/cells';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
 import { tempDir } from '../support/store';
@@ -290,6 +290,24 @@ describe('workbook package', () => {
     expect([ws.getRow(3).height, ws.getRow(3).getCell(2).alignment?.wrapText, ws.getRow(3).getCell(1).alignment?.vertical]).toEqual([45, true, 'top']);
     expect([ws.getRow(4).height, ws.getRow(4).getCell(2).value]).toEqual([120, 'y'.repeat(2000)]);
     expect(ws.getRow(3).getCell(1).numFmt).toContain('#,##0.00');
+  });
+
+  it('wraps a long header over short figures instead of widening the column, in a header row tall enough', async () => {
+    expect([wrappedLines('Right-party contact rate', 12), wrappedLines('Promises kept', 12), wrappedLines('Total', 12)]).toEqual([2, 2, 1]);
+    const wb = createWorkbook({ title: 'Headers', company: 'Co', currency: 'USD', asOf: '2026-03-01', creator: 'sam', created: new Date(), timeZone: 'UTC' });
+    wb.table({
+      name: 'Rows',
+      columns: [
+        { header: 'Right-party contact rate', kind: 'percent', value: (r: { n: number }) => r.n },
+        { header: 'Collected on promises', kind: 'money', value: () => 123_456_789 },
+        { header: 'Total', kind: 'integer', value: (r: { n: number }) => r.n },
+      ],
+      rows: [{ n: 0.5 }],
+    });
+    const ws = (await readWorkbook(await wb.toBuffer())).getWorksheet('Rows')!;
+    // 13 wide, not 27; the money column grows to its figure ($1,234,567.89 and 2); Total stays 8.
+    expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([13, 16, 8]);
+    expect([ws.getRow(1).getCell(1).alignment?.wrapText, ws.getRow(1).height]).toEqual([true, 33]);
   });
 
   it('adds _FilterDatabase once per filtered sheet, quoting names with apostrophes, and doubles them in exceljs print titles', async () => {

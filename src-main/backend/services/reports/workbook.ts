@@ -93,6 +93,23 @@ const ABOUT_VALUE_WIDTH = 90;
 const MAX_WIDTH = 60;
 /** The most lines a wrapped cell's row grows to; beyond them the text is in the cell but not shown whole. */
 const MAX_LINES = 8;
+/** The width (characters) a long header wraps to, unless one of its words is longer. */
+const HEADER_WIDTH = 13;
+const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((w) => w.length));
+/** Lines a text takes when wrapped at word boundaries into lines of `width` characters (bold: a little wider). */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (used === 0) used = word.length;
+    else if (used + 1 + word.length <= width) used += 1 + word.length;
+    else {
+      lines++;
+      used = word.length;
+    }
+  }
+  return lines;
+}
 /** Characters that fit across a Letter page in portrait at the default font and margins. */
 const PORTRAIT_CHARS = 95;
 
@@ -198,7 +215,9 @@ export function createWorkbook(info: WorkbookInfo, progress?: (label: string, do
     /** A table sheet: header row, one row per item, a totals row below the filtered range. */
     table<R>(spec: TableSpec<R>): TableRef {
       const cols = spec.columns;
-      const widths = cols.map((c) => Math.max(c.header.length + 3, 8));
+      // A long header wraps rather than widening a column of short figures ("Right-party contact rate"
+      // over percentages): the column is as wide as its longest word or 13, whichever is more.
+      const widths = cols.map((c) => Math.max(Math.min(c.header.length + 3, Math.max(longestWord(c.header) + 2, HEADER_WIDTH)), 8));
       const grow = (i: number, n: number) => {
         widths[i] = Math.max(widths[i]!, Math.min(n + 2, MAX_WIDTH));
       };
@@ -235,9 +254,10 @@ export function createWorkbook(info: WorkbookInfo, progress?: (label: string, do
         cell.font = font({ bold: true });
         cell.fill = HEADER_FILL;
         cell.border = { bottom: THIN };
-        cell.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right', indent: indent(i) };
+        cell.alignment = { vertical: 'middle', horizontal: c.kind === 'text' ? 'left' : 'right', indent: indent(i), wrapText: true };
       });
-      header.height = 18;
+      // Tall enough for the most lines a header wraps to (LibreOffice does not grow rows on load).
+      header.height = 3 + 15 * Math.max(...cols.map((c, i) => wrappedLines(c.header, widths[i]! - 1)));
 
       values.forEach((vals, r) => {
         const row = ws.getRow(r + 2);
