@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, addMonths, startOfMonth, type IsoDate } from '../dates';
+import { addDays, addMonths, isIsoDate, startOfMonth, type IsoDate } from '../dates';
 import { isoDateSchema } from '../dates/schema';
 import type { PlanStatus } from './collections-policy';
 import { runIdSchema } from './documents';
@@ -13,6 +13,8 @@ import { periodsOf, reportPeriods, type ReportPeriod } from './period-figures';
 export const teamPerformanceSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema, period: z.enum(reportPeriods).default('month') })
   .superRefine((q, ctx) => {
+    // zod runs this even when a date failed its own check (which already says what is wrong).
+    if (!isIsoDate(q.from) || !isIsoDate(q.to)) return;
     const r = periodsWithin(q.from, q.to, q.period);
     if (typeof r === 'string') ctx.addIssue({ code: 'custom', path: ['to'], message: r });
   });
