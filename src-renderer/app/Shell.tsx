@@ -1,9 +1,10 @@
-import { AppShell, Avatar, Badge, Box, Group, Menu, NavLink, ScrollArea, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Box, Center, Group, Loader, Menu, NavLink, ScrollArea, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { HashRouter, Navigate, NavLink as RouterLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AboutScreen } from '../features/about/AboutScreen';
+import { useCompanySettings } from '../features/accounts/api';
 import { roleLabels } from '@shared/domain/users';
 import { atLeast, useSession } from './session';
 import { sections } from './sections';
@@ -19,6 +20,10 @@ export function Shell() {
 function Frame() {
   const { session } = useSession();
   const visible = sections.filter((s) => atLeast(session.role, s.minRole));
+  // Screens default dates to today in the office's time zone (useBusinessToday), often once, on first
+  // render: they wait for the company settings, or near midnight they would take the workstation's date.
+  const company = useCompanySettings();
+  const ready = company.isSuccess || company.isError;
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 216, breakpoint: 0 }} footer={{ height: 28 }} padding="md">
       <AppShell.Header style={{ background: 'var(--mantine-color-ledger-9)', borderBottom: 'none' }}>
@@ -43,19 +48,25 @@ function Frame() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main style={{ display: 'flex', flexDirection: 'column' }}>
-        <Routes>
-          <Route path="/" element={<Navigate to={`/${visible[0]?.path ?? 'settings'}`} replace />} />
-          {visible.map((s) => (
-            <Route key={s.path} path={`/${s.path}`}>
-              <Route index element={s.element} />
-              {s.children?.map((c) => (
-                <Route key={c.path} path={c.path} element={c.element} />
-              ))}
-            </Route>
-          ))}
-          <Route path="/about" element={<AboutScreen />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        {ready ? (
+          <Routes>
+            <Route path="/" element={<Navigate to={`/${visible[0]?.path ?? 'settings'}`} replace />} />
+            {visible.map((s) => (
+              <Route key={s.path} path={`/${s.path}`}>
+                <Route index element={s.element} />
+                {s.children?.map((c) => (
+                  <Route key={c.path} path={c.path} element={c.element} />
+                ))}
+              </Route>
+            ))}
+            <Route path="/about" element={<AboutScreen />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        ) : (
+          <Center flex={1}>
+            <Loader aria-label="Loading" />
+          </Center>
+        )}
       </AppShell.Main>
       <AppShell.Footer px="md" style={{ display: 'flex', alignItems: 'center', background: 'var(--mantine-color-gray-1)' }}>
         <StatusBar />

@@ -174,10 +174,15 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   const [error, setError] = useState<string | null>(null);
   const [showErrors, setShowErrors] = useState(false);
 
-  // Defaults once known: today's date and the account's terms.
+  // Defaults once known: today's date and the account's terms (not before the account and the settings
+  // are loaded, or the fallback would stick and the account's own terms never show).
+  const accountTerms = account.data?.terms;
+  const defaultTerms = settings.data?.defaultTerms;
+  const known = account.data !== undefined && settings.data !== undefined;
   useEffect(() => {
-    setHeader((h) => ({ ...h, invoiceDate: h.invoiceDate || today, terms: h.terms || account.data?.terms || settings.data?.defaultTerms || 'Net 30' }));
-  }, [today, account.data?.terms, settings.data?.defaultTerms]);
+    if (!known) return;
+    setHeader((h) => ({ ...h, invoiceDate: h.invoiceDate || today, terms: h.terms || accountTerms || defaultTerms || 'Net 30' }));
+  }, [known, today, accountTerms, defaultTerms]);
 
   const setLine = (key: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const pickItem = (key: number, item: Item) =>
