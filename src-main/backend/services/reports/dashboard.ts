@@ -64,8 +64,8 @@ export function createDashboardService(
       const ends = monthEndsThrough(asOf, DASHBOARD_MONTHS);
       const figures = await deps.periodFigures.figures({ from: startOfMonth(ends[0]!), to: ends.at(-1)!, period: 'month' });
       // The month-ends' aging from the period figures, which compute every month-end in four grouped scans
-      // and are held equal to aging.summary as of each month-end (period-figures.test.ts): twelve
-      // aging.summary calls as of past dates took about 2.6 s each at the large bench size.
+      // and are held equal to aging.summary as of each month-end (period-figures.test.ts), instead of twelve
+      // more aging.summary calls as of past dates (0.45 s each at the large bench size).
       const monthEnds: DashboardAging[] = figures.rows.map((r) => ({
         asOf: r.to,
         buckets: r.endingBuckets,
