@@ -10,15 +10,15 @@ import path from 'node:path';
 import { addDays, addMonths } from '../../src-shared/dates';
 import { must, signInSession } from '../../test/kit';
 import { expect, test } from '../fixtures/bridge';
-import { seedOffice } from '../fixtures/receivablesData';
+import { seedYear } from '../fixtures/dashboardData';
 import { shotPath } from './shot';
 
 test('tour: the workbooks, page 1 and the charts as printed', async ({ app }, info) => {
   test.setTimeout(300_000);
-  const { today } = await seedOffice(app.backend);
+  const { today } = await seedYear(app.backend);
   await signInSession(app.backend, 'tour-supervisor', 'sam', 'super-pass-1');
   const monthStart = `${today.slice(0, 7)}-01`;
-  const from = addMonths(monthStart, -5);
+  const from = addMonths(monthStart, -12);
   const to = addDays(monthStart, -1);
   const dir = info.outputPath('workbooks');
   fs.mkdirSync(dir, { recursive: true });
@@ -27,6 +27,7 @@ test('tour: the workbooks, page 1 and the charts as printed', async ({ app }, in
     'billing-pack': await must(app.backend, 'tour-supervisor', 'reports.billingPack', { from, to, period: 'month' }),
     'cash-receipts': await must(app.backend, 'tour-supervisor', 'reports.cashReceipts', { from, to: today }),
     'audit-trail': await must(app.backend, 'tour-supervisor', 'reports.auditTrail', { from: addDays(today, -7), to: today }),
+    'collections-activity': await must(app.backend, 'tour-supervisor', 'reports.collectionsActivity', { from, to: today, period: 'month' }),
   };
   const xlsx = Object.entries(files).map(([name, file]) => {
     const f = path.join(dir, `${name}.xlsx`);
@@ -71,4 +72,6 @@ test('tour: the workbooks, page 1 and the charts as printed', async ({ app }, in
   png('cash-receipts', pageWith('cash-receipts', 'Cash receipts: Receipts'), '94-cash-receipts-journal');
   expect(text('audit-trail', 1)).toContain('Audit trail');
   png('audit-trail', pageWith('audit-trail', 'Audit trail: Audit trail'), '95-audit-trail-records');
+  expect(text('collections-activity', 1)).toContain('Collections activity');
+  png('collections-activity', pageWith('collections-activity', 'Collections activity: By clerk'), '97-collections-activity-by-clerk');
 });
