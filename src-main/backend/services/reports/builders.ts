@@ -18,6 +18,7 @@ import { billingPackWorkbook } from './billing-pack-workbook';
 import type { PeriodFiguresService } from './period-figures';
 import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
 import { buildCollectionsActivity } from './collections-activity-workbook';
+import { workbookInfo } from './workbook';
 import type { TeamPerformanceQuery } from '@shared/domain/team-performance';
 
 /** Where a report is: a stage in words ("Reading open items"), and how many of how many stages are done. */
@@ -60,15 +61,7 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       const detail = await deps.aging.detail({ asOf: summary.asOf, basis: summary.basis, accountId: q.accountId });
       progress('Writing the workbook', 2, 3);
       const bytes = await agingWorkbook({
-        info: {
-          title: 'Aging',
-          company: company.companyName,
-          currency: company.currency,
-          asOf: summary.asOf,
-          creator,
-          created: ctx.clock.now(),
-          timeZone: company.timeZone,
-        },
+        info: workbookInfo(company, 'Aging', summary.asOf, creator, ctx.clock.now()),
         summary,
         detail,
         filters: { sort: q.sort, account },
@@ -85,15 +78,7 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       const figures = await deps.periodFigures.figures(q);
       progress('Writing the workbook', 1, 2);
       const bytes = await billingPackWorkbook({
-        info: {
-          title: 'Billing pack',
-          company: company.companyName,
-          currency: company.currency,
-          asOf: q.to,
-          creator,
-          created: ctx.clock.now(),
-          timeZone: company.timeZone,
-        },
+        info: workbookInfo(company, 'Billing pack', q.to, creator, ctx.clock.now()),
         figures,
         from: q.from,
         to: q.to,
@@ -109,15 +94,7 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       const lines = await cashReceiptLines(ctx.db, q);
       progress('Writing the workbook', 1, 2);
       const bytes = await cashReceiptsWorkbook({
-        info: {
-          title: 'Cash receipts',
-          company: company.companyName,
-          currency: company.currency,
-          asOf: q.to,
-          creator,
-          created: ctx.clock.now(),
-          timeZone: company.timeZone,
-        },
+        info: workbookInfo(company, 'Cash receipts', q.to, creator, ctx.clock.now()),
         from: q.from,
         to: q.to,
         method: q.method ?? null,
@@ -135,15 +112,7 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       const lines = await auditTrailLines(ctx.db, q, company.timeZone, company.currency);
       progress('Writing the workbook', 1, 2);
       const bytes = await auditTrailWorkbook({
-        info: {
-          title: 'Audit trail',
-          company: company.companyName,
-          currency: company.currency,
-          asOf: q.to,
-          creator,
-          created: ctx.clock.now(),
-          timeZone: company.timeZone,
-        },
+        info: workbookInfo(company, 'Audit trail', q.to, creator, ctx.clock.now()),
         query: q,
         lines,
       });

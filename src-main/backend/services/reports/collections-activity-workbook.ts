@@ -12,7 +12,7 @@ import type { ServiceContext } from '../../context';
 import type { SettingsService } from '../settings';
 import { teamPerformance } from './team-performance';
 import type { Column } from './workbook';
-import { createWorkbook, type WorkbookInfo } from './workbook';
+import { createWorkbook, workbookInfo, type WorkbookInfo } from './workbook';
 
 export interface CollectionsActivityWorkbookInput {
   info: WorkbookInfo;
@@ -191,15 +191,7 @@ export async function buildCollectionsActivity(
   const figures = await teamPerformance(ctx, q);
   progress('Writing the workbook', 1, 2);
   const bytes = await collectionsActivityWorkbook({
-    info: {
-      title: 'Collections activity',
-      company: company.companyName,
-      currency: company.currency,
-      asOf: q.to,
-      creator,
-      created: ctx.clock.now(),
-      timeZone: company.timeZone,
-    },
+    info: workbookInfo(company, 'Collections activity', q.to, creator, ctx.clock.now()),
     figures,
   });
   return { fileName: `Collections activity ${q.from} to ${q.to} by ${q.period}.xlsx`, bytes };

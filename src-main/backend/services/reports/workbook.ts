@@ -26,6 +26,17 @@ export interface WorkbookInfo {
   timeZone: string;
 }
 
+/** A workbook's info from the company settings: who made it, when, as of what date. */
+export function workbookInfo(
+  company: { companyName: string; currency: string; timeZone: string },
+  title: string,
+  asOf: IsoDate,
+  creator: string,
+  created: Date,
+): WorkbookInfo {
+  return { title, company: company.companyName, currency: company.currency, asOf, creator, created, timeZone: company.timeZone };
+}
+
 export interface Column<R> {
   header: string;
   kind: ColumnKind;
