@@ -1,15 +1,6 @@
-import fs from 'node:fs';
-import { readDate } from '@shared/dates';
 import { auditActions, type AuditAction } from '@shared/domain/audit';
 import { CliError, openBackend, type CommandOptions } from './common';
-
-function dayOption(opts: CommandOptions, name: 'from' | 'to'): string {
-  const v = opts[name];
-  if (typeof v !== 'string') throw new CliError(`report: --${name} YYYY-MM-DD is required.`);
-  const r = readDate(v);
-  if (!r.ok) throw new CliError(`report: --${name} ${r.reason}`);
-  return r.value;
-}
+import { dateOption, writeWorkbook } from './report-options';
 
 function textOption(opts: CommandOptions, name: string): string | undefined {
   const v = opts[name];
@@ -29,8 +20,8 @@ export async function auditTrailCommand(
   creatorOf: (backend: ReturnType<typeof openBackend>) => Promise<string>,
   out: (line: string) => void,
 ): Promise<number> {
-  const from = dayOption(opts, 'from');
-  const to = dayOption(opts, 'to');
+  const from = dateOption(opts, 'from');
+  const to = dateOption(opts, 'to');
   if (to < from) throw new CliError(`report: --to ${to} is before --from ${from}.`);
   const action = textOption(opts, 'action');
   if (action !== undefined && !(auditActions as readonly string[]).includes(action))
@@ -47,9 +38,7 @@ export async function auditTrailCommand(
   try {
     const creator = await creatorOf(backend);
     const { bytes } = await backend.services.reports.auditTrail(creator, query);
-    const tmp = `${outFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, outFile);
+    writeWorkbook(outFile, bytes);
     out(`Audit trail ${from} to ${to}: ${outFile} (${bytes.length} bytes)`);
     return 0;
   } finally {

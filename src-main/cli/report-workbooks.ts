@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readDate } from '@shared/dates';
@@ -8,6 +7,7 @@ import { auditTrailCommand } from './report-audit-trail';
 import { billingPackCommand } from './report-billing-pack';
 import { cashReceiptsCommand } from './report-cash-receipts';
 import { collectionsActivityCommand } from './report-collections-activity';
+import { writeWorkbook } from './report-options';
 
 const reportNames = ['aging', 'billing-pack', 'cash-receipts', 'audit-trail', 'collections-activity'] as const;
 
@@ -68,9 +68,7 @@ export const reportWorkbookCommands: Record<string, Command> = {
       }
       const creator = await creatorOf(opts, backend);
       const { bytes } = await backend.services.reports.aging(creator, { asOf, basis: basisArg as AgingBasis, accountId });
-      const tmp = `${outFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, outFile);
+      writeWorkbook(outFile, bytes);
       out(`Aging as of ${asOf} by ${basisArg === 'due' ? 'due date' : 'invoice date'}: ${outFile} (${bytes.length} bytes)`);
       return 0;
     } finally {
