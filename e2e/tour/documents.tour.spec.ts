@@ -13,7 +13,7 @@ import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
 import { documentsOffice } from '../fixtures/documentsData';
 import { priceList, SEED } from '../fixtures/receivablesData';
-import { shotPath } from './shot';
+import { screenshots, shotPath } from './shot';
 
 const shot = async (page: Page, name: string, height = 860) => {
   // Toasts from earlier steps would cover the header. A toast still sliding in can miss its click
@@ -25,7 +25,7 @@ const shot = async (page: Page, name: string, height = 860) => {
   await page.mouse.move(0, 0);
   if (height !== 860) await page.setViewportSize({ width: 1360, height });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: shotPath(name) });
+  await screenshots(page, name);
   if (height !== 860) await page.setViewportSize({ width: 1360, height: 860 });
 };
 

@@ -12,7 +12,7 @@ import { expect, test } from '../fixtures/bridge';
 import { documentsOffice } from '../fixtures/documentsData';
 import { SEED } from '../fixtures/receivablesData';
 import { postInvoice } from '../support/receivables';
-import { shotPath } from './shot';
+import { screenshots, shotPath } from './shot';
 
 const shot = async (page: Page, name: string) => {
   await expect(async () => {
@@ -20,7 +20,7 @@ const shot = async (page: Page, name: string) => {
     await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 1_500 });
   }).toPass({ timeout: 20_000 });
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: shotPath(name) });
+  await screenshots(page, name);
 };
 
 const address = (line1: string, city: string, state: string, postalCode: string) => ({ line1, line2: '', city, state, postalCode, country: 'US' });

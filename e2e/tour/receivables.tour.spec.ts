@@ -1,7 +1,7 @@
 /** Tour screenshots of the clerk's daily screens: accounts, ledger, invoice entry, payment posting, receipt. */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
-import { shotPath } from './shot';
+import { screenshots } from './shot';
 import { signIn } from '../../test/kit/page';
 import { seedOffice } from '../fixtures/receivablesData';
 
@@ -10,7 +10,7 @@ const shot = async (page: Page, name: string, fullPage = false) => {
   for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
   if (fullPage) await page.setViewportSize({ width: 1360, height: 1000 });
-  await page.screenshot({ path: shotPath(name) });
+  await screenshots(page, name);
   if (fullPage) await page.setViewportSize({ width: 1360, height: 860 });
 };
 

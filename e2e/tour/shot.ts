@@ -18,4 +18,22 @@ export function shotPath(name: string, env: NodeJS.ProcessEnv = process.env): st
   return writesDocs(env) ? path.resolve(__dirname, '../../docs/tour', file) : test.info().outputPath(file);
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: shotPath(name) });
+/** The smallest office desktop the screens must fit: each shot is taken again at this size. */
+export const smallScreen = { width: 1280, height: 800 } as const;
+
+/**
+ * A screenshot at the page's own viewport (docs/tour/NAME.png) and again at 1280x800
+ * (docs/tour/1280x800/NAME.png), so a reviewer sees what a clerk on a small desktop sees; the page is
+ * put back to its size afterwards.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: shotPath(name) });
+  const size = page.viewportSize();
+  await page.setViewportSize(smallScreen);
+  // Two frames: the resize lays the page out again before it is drawn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path: shotPath(`${smallScreen.width}x${smallScreen.height}/${name}`) });
+  if (size) await page.setViewportSize(size);
+}
+
+export const shot = (page: Page, name: string) => screenshots(page, name);
