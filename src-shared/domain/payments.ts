@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents } from '../money';
+import { cents, formatMoney } from '../money';
 import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText, textField } from './text';
 
 export const paymentMethods = ['cash', 'check', 'card', 'ach', 'bank_transfer'] as const;
@@ -148,4 +148,25 @@ export interface PostingResult {
   /** Further documents posted with it (a returned-payment fee). */
   related: { documentId: number; number: string; kind: string }[];
   accountBalanceCents: number;
+}
+
+/**
+ * A payment worth a second look before posting: it is more than the account's open balance by more than
+ * $50.00 and by more than a tenth of that balance. A few dollars over (rounding, a small prepayment) or a
+ * tenth over (a customer paying ahead on a large account) passes; a likely typo ($10,000.00 keyed for
+ * $1,000.00, or a check posted to the wrong account) asks. A balance at or below zero counts as zero.
+ * Returns the excess in cents, or null when no confirmation is needed.
+ */
+export const OVERPAYMENT_MARGIN_CENTS = 5_000;
+export function overpaymentExcess(amountCents: number, balanceCents: number): number | null {
+  const owed = Math.max(0, balanceCents);
+  const excess = amountCents - owed;
+  if (excess <= OVERPAYMENT_MARGIN_CENTS) return null;
+  // excess * 10 > owed: more than a tenth of the balance, in integer cents.
+  return excess * 10 > owed ? excess : null;
+}
+
+/** The question the payment dialog asks when overpaymentExcess is not null. */
+export function overpaymentQuestion(amountCents: number, balanceCents: number, excessCents: number): string {
+  return `${formatMoney(amountCents)} is ${formatMoney(excessCents)} more than the balance of ${formatMoney(Math.max(0, balanceCents))}; the rest stays as unapplied credit. Post anyway?`;
 }
