@@ -4,6 +4,7 @@ import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText,
 import type { AccountKind } from './accounts';
 import { updateSchema } from './partial-update';
 import type { FlagKind } from './collections';
+import type { WorklistCalling } from './collections-calling';
 
 /**
  * Collections policy: the dunning ladder (stages), the worklist, payment plans, late fees, agency
@@ -151,6 +152,8 @@ export const worklistGetSchema = z.object({
   /** 'mine' = assigned to me or to no one (a clerk's default); 'all' (a supervisor's default). */
   assignee: z.union([z.enum(['mine', 'unassigned', 'all']), idSchema]).optional(),
   minPastDueCents: nonNegativeCents.optional(),
+  /** Only the accounts a call is allowed to now (compliance rules at the customer's location). */
+  callableNow: z.boolean().optional(),
   limit: z.number().int().min(1).max(5000).default(500),
   offset: z.number().int().min(0).default(0),
 });
@@ -216,6 +219,8 @@ export interface WorklistItem {
   reasons: WorklistReasonRow[];
   /** docs/collections.md, "Worklist score". */
   score: number;
+  /** Number, local time, callable now (the list puts the callable first), last contact, promise due. */
+  calling: WorklistCalling;
 }
 
 export interface WorklistHeld {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays, daysBetween } from '@shared/dates';
+import type { WorklistCalling } from '@shared/domain/collections-calling';
 import type { HoldReason, Worklist, WorklistHeld, WorklistItem, WorklistReasonRow, worklistGetSchema } from '@shared/domain/collections-policy';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { invalid } from '../../errors';
@@ -9,6 +10,7 @@ import { businessToday } from '../ledger/posting';
 import { planStates, inForce } from '../plans';
 import { pastDueByAccount, referredAccounts } from '../stages';
 import { createPartners, type Partners } from './adapters';
+import { callableStates, lastContacts } from './calling';
 import { templateNamer } from '../letter-runs/template-names';
 
 type Query = z.output<typeof worklistGetSchema>;
@@ -29,6 +31,14 @@ export function worklistScore(x: { pastDueCents: number; oldestDaysPastDue: numb
   );
 }
 
+/** The promise a caller should mention: one due today or overdue first, else the latest broken one. */
+function promiseOf(reasons: readonly WorklistReasonRow[]): WorklistCalling['promise'] {
+  const due = reasons.find((r) => r.reason === 'promise_due') ?? reasons.find((r) => r.reason === 'promise_broken');
+  return due && (due.reason === 'promise_due' || due.reason === 'promise_broken')
+    ? { amountCents: due.amountCents, dueDate: due.dueDate, state: due.reason === 'promise_due' ? 'due' : 'broken' }
+    : null;
+}
+
 interface Candidate {
   accountId: number;
   /** Reasons other than stage tasks (few), with their details. */
@@ -46,7 +56,14 @@ interface Candidate {
  * assignee from account_collection. Phase 2 loads names, task details and the rest for the returned
  * page only.
  */
-export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 'asOf'>, me: { userId: number | null }, partners: Partners): Promise<Worklist> {
+export async function buildWorklist(
+  db: Queryable,
+  asOf: string,
+  q: Omit<Query, 'asOf'>,
+  me: { userId: number | null },
+  partners: Partners,
+  now: Date,
+): Promise<Worklist> {
   const started = performance.now();
   const cands = new Map<number, Candidate>();
   const cand = (accountId: number) => cands.get(accountId) ?? cands.set(accountId, { accountId, reasons: [], tasks: 0, firstTaskDue: null }).get(accountId)!;
@@ -145,7 +162,22 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
   if (assignee === 'mine') ranked = ranked.filter((r) => r.assignedUserId === null || r.assignedUserId === me.userId);
   else if (assignee === 'unassigned') ranked = ranked.filter((r) => r.assignedUserId === null);
   else if (typeof assignee === 'number') ranked = ranked.filter((r) => r.assignedUserId === assignee);
-  ranked.sort((x, y) => y.score - x.score || y.base.pastDueCents - x.base.pastDueCents || x.c.accountId - y.c.accountId);
+  // Who may be called now (the compliance engine's decision, docs/clerks-day.md): those that can come
+  // first, each group in score order; "callable now" as a filter keeps only them.
+  const calling = await callableStates(
+    db,
+    ranked.map((r) => r.c.accountId),
+    now,
+  );
+  const callableNow = (id: number) => calling.get(id)?.callableNow === true;
+  if (q.callableNow !== undefined) ranked = ranked.filter((r) => callableNow(r.c.accountId) === q.callableNow);
+  ranked.sort(
+    (x, y) =>
+      Number(callableNow(y.c.accountId)) - Number(callableNow(x.c.accountId)) ||
+      y.score - x.score ||
+      y.base.pastDueCents - x.base.pastDueCents ||
+      x.c.accountId - y.c.accountId,
+  );
   const page = ranked.slice(q.offset, q.offset + q.limit);
 
   // Phase 2: details for the page and the held accounts.
@@ -178,6 +210,7 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
     for (const r of rows) accounts.set(r.id, r);
   }
   const nameOf = await templateNamer(db);
+  const contacted = await lastContacts(db, pageIds);
   for (let k = 0; k < pageIds.length; k += 500) {
     const tasks = await db
       .selectFrom('collection_task as t')
@@ -227,6 +260,11 @@ export async function buildWorklist(db: Queryable, asOf: string, q: Omit<Query, 
       ...r.base,
       reasons: [...(taskRows.get(a.id) ?? []), ...r.c.reasons].sort((x, y) => x.dueDate.localeCompare(y.dueDate)),
       score: r.score,
+      calling: {
+        ...calling.get(a.id)!,
+        lastContact: contacted.get(a.id) ?? null,
+        promise: promiseOf(r.c.reasons),
+      },
     };
   });
   return { asOf, total: ranked.length, items, held, buildMs: Math.round((performance.now() - started) * 10) / 10 };
@@ -237,11 +275,11 @@ export function createWorklistService(ctx: ServiceContext) {
   return {
     async get(q: Query, me: { userId: number | null; role: string }): Promise<Worklist> {
       const asOf = q.asOf ?? (await businessToday(ctx.db, ctx.clock));
-      return buildWorklist(ctx.db, asOf, { ...q, assignee: q.assignee ?? (me.role === 'clerk' ? 'mine' : 'all') }, me, partners);
+      return buildWorklist(ctx.db, asOf, { ...q, assignee: q.assignee ?? (me.role === 'clerk' ? 'mine' : 'all') }, me, partners, ctx.clock.now());
     },
 
     /** For the bench: build the whole list as of a date, as a supervisor sees it. */
-    build: (asOf: string) => buildWorklist(ctx.db, asOf, { limit: 500, offset: 0, assignee: 'all' }, { userId: null }, partners),
+    build: (asOf: string) => buildWorklist(ctx.db, asOf, { limit: 500, offset: 0, assignee: 'all' }, { userId: null }, partners, ctx.clock.now()),
 
     /** Assign accounts to a clerk (or to no one). */
     async assign(actor: Actor, input: { accountIds: number[]; userId: number | null }): Promise<{ assigned: number }> {
