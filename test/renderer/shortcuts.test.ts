@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { hotkeyWords, shortcuts, type Shortcut } from '../../src-renderer/app/shortcuts';
+import { hotkeyWords, shortcuts, type Shortcut } from '@shared/shortcuts';
 
 const list: Shortcut[] = Object.values(shortcuts);
 
