@@ -218,6 +218,10 @@ export function timelineTitle(e: TimelineEntry): string {
       return `Letter ${letterVerb[e.status]}: ${e.templateName ?? 'unknown template'}${e.stageName ? ` (${e.stageName})` : ''}`;
     case 'document':
       return archiveTitle({ kind: e.documentKind, number: e.number, copy: e.copy });
+    case 'referral':
+      return e.action === 'referred' ? `Referred to ${e.agencyName} on ${formatDate(e.date)}` : `Recalled from ${e.agencyName} on ${formatDate(e.date)}`;
+    case 'writeoff':
+      return `Write-off of ${formatMoney(e.amountCents)} ${e.action}`;
   }
 }
 
@@ -251,5 +255,9 @@ export function timelineDetail(e: TimelineEntry): string {
         .join(' \u00b7 ');
     case 'document':
       return archiveChannelText(e);
+    case 'referral':
+      return e.action === 'referred' ? [`balance ${formatMoney(e.balanceCents)} at referral`, e.note].filter(Boolean).join(' \u00b7 ') : e.note;
+    case 'writeoff':
+      return e.note;
   }
 }

@@ -419,7 +419,11 @@ export type TimelineEvent =
       note: string;
     }
   /** A document that left for the account (printed, saved as PDF, emailed) and was archived; `ref` opens it. */
-  | { kind: 'document'; documentKind: OutputKind; number: string | null; channel: DeliveryChannel; destination: string; copy: boolean };
+  | { kind: 'document'; documentKind: OutputKind; number: string | null; channel: DeliveryChannel; destination: string; copy: boolean }
+  /** The account went to a collection agency (`referred`, with the balance then) or came back (`recalled`, `note` = the reason). */
+  | { kind: 'referral'; action: 'referred' | 'recalled'; agencyName: string; date: string; balanceCents: number; note: string }
+  /** A write-off asked for (`requested`: `note` = the reason) and its decision (`approved`/`rejected`: `note` = the supervisor's note). */
+  | { kind: 'writeoff'; action: 'requested' | 'approved' | 'rejected'; requestId: number; amountCents: number; note: string };
 export type TimelineKind = TimelineEvent['kind'];
 export type TimelineEntry = TimelineEvent & {
   /** The instant the event happened (a call's start; when a flag was set; ...). */

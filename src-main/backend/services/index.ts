@@ -26,6 +26,7 @@ import { createBackupService, type BackupDeps } from './backup';
 import { createDiagnosticsService } from './diagnostics';
 import { createDocumentsService, type DocumentsDeps } from './documents';
 import { documentsTimelineSource } from './documents/timeline-source';
+import { referralsTimelineSource } from './referrals/timeline-source';
 import { createLettersService } from './letters';
 import { createLetterRunsService } from './letter-runs';
 import { createStatementsService } from './statements';
@@ -59,7 +60,7 @@ export function createServices(
   const flags = createFlagsService(ctx);
   const promises = createPromisesService(ctx);
   const calls = createCallsService(ctx);
-  const timeline = createTimelineService(ctx, { promises }, [stagesTimelineSource, documentsTimelineSource]);
+  const timeline = createTimelineService(ctx, { promises }, [stagesTimelineSource, documentsTimelineSource, referralsTimelineSource]);
   // collections policy: stages, worklist, payment plans, late fees, referral, write-off requests
   const stages = createStagesService(ctx);
   const worklist = createWorklistService(ctx);

@@ -19,7 +19,9 @@ import {
 } from '@mantine/core';
 import {
   IconAlertCircle,
+  IconBuildingBank,
   IconCalendarDue,
+  IconFileDollar,
   IconFileInvoice,
   IconFileText,
   IconFlag,
@@ -113,6 +115,8 @@ const kindIcon: Record<TimelineKind, { icon: ReactNode; color: string }> = {
   override: { icon: <IconShieldExclamation size={14} />, color: 'red' },
   validation_notice: { icon: <IconFileText size={14} />, color: 'grape' },
   document: { icon: <IconFileInvoice size={14} />, color: 'cyan' },
+  referral: { icon: <IconBuildingBank size={14} />, color: 'grape' },
+  writeoff: { icon: <IconFileDollar size={14} />, color: 'orange' },
 };
 
 type Filter = 'all' | 'calls' | 'letters' | 'flags' | 'promises';

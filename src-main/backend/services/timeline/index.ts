@@ -98,7 +98,7 @@ export function createTimelineService(ctx: ServiceContext, deps: { promises: Pro
       const all = (await Promise.all(sources.map((s) => s(ctx.db, accountId)))).flat();
       // Same instant: follow-ups before what caused them (a call's promise or flag before the call, the call
       // before the override that let it through), as they happened in that order.
-      const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'stage', 'call', 'override'];
+      const order = ['validation_notice', 'flag_cleared', 'flag_set', 'promise', 'letter', 'stage', 'call', 'override', 'writeoff', 'referral'];
       all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : order.indexOf(a.kind) - order.indexOf(b.kind) || b.ref.id - a.ref.id));
       return all.slice(0, limit);
     },
