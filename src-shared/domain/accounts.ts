@@ -88,6 +88,23 @@ export function phoneDigits(text: string): string {
   return d.length === 11 && d.startsWith('1') ? d.slice(1) : d;
 }
 
+/** The fewest digits a phone search matches anywhere in a number (fewer would match half the list). */
+export const MIN_PHONE_RUN = 4;
+
+/**
+ * What a search text asks of phone numbers, or null when it is not a phone number: a run of digits found
+ * anywhere in a number ("8276", "555-12", "(773) 555"), or, after a US country code ("+1 773", an
+ * 11-digit number starting with 1), the start of the number.
+ */
+export function phoneSearch(query: string): { digits: string; anchored: boolean } | null {
+  const q = query.trim();
+  if (!/^[\d\s()+./-]+$/.test(q)) return null;
+  const raw = q.replace(/\D/g, '');
+  if (raw.length < MIN_PHONE_RUN) return null;
+  if (q.startsWith('+1') || (raw.length === 11 && raw.startsWith('1'))) return { digits: raw.slice(1), anchored: true };
+  return { digits: raw, anchored: false };
+}
+
 export const addressSchema = z.object({
   line1: textField('Address line 1', 120).default(''),
   line2: textField('Address line 2', 120).default(''),
@@ -160,10 +177,17 @@ export const accountSearchSchema = z.object({
   query: z.string().max(100),
   limit: z.number().int().min(1).max(100).default(20),
 });
+/** The keys the accounts list sorts by (a whitelist: the backend maps each to its column). */
+export const accountSortKeys = ['name', 'accountNumber', 'kind', 'status', 'balance', 'pastDue'] as const;
+export type AccountListSort = (typeof accountSortKeys)[number];
 export const accountListSchema = pageSchema.extend({
   status: z.enum(accountStatuses).optional(),
   kind: z.enum(accountKinds).optional(),
-  sort: z.enum(['name', 'accountNumber', 'balance', 'pastDue']).default('name'),
+  sort: z
+    .enum(accountSortKeys, { error: (i) => `Accounts cannot be sorted by "${String(i.input)}": sort by one of ${accountSortKeys.join(', ')}.` })
+    .default('name'),
+  /** Without one: A to Z for text, largest first for money. */
+  direction: z.enum(['asc', 'desc']).optional(),
 });
 
 export interface AccountSummary {

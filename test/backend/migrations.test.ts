@@ -104,4 +104,5 @@ const COMMITTED: Record<number, string> = {
   15: 'e89b4c30fd94cf7b',
   16: '412f80dc99c3b579',
   17: 'dcce02ae6165f91a',
+  19: '54aa6e94890c1375',
 };

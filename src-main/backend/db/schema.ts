@@ -94,6 +94,13 @@ export interface AccountSearchKeyTable {
   display: string;
 }
 
+/** Every suffix of four or more digits of a contact phone (migration 019): "contains a run" as a prefix scan. */
+export interface AccountPhoneRunTable {
+  digits: string;
+  account_id: number;
+  display: string;
+}
+
 export interface ItemTable {
   id: Generated<number>;
   code: string;
@@ -205,6 +212,7 @@ export interface Database {
   account: AccountTable;
   account_contact: AccountContactTable;
   account_search_key: AccountSearchKeyTable;
+  account_phone_run: AccountPhoneRunTable;
   item: ItemTable;
   number_series: NumberSeriesTable;
   document: DocumentTable;

@@ -15,6 +15,7 @@ import { m014Letters } from './014-letters';
 import { m015LetterRuns } from './015-letter-runs';
 import { m016StatementRuns } from './016-statement-runs';
 import { m017DocumentPostedDate } from './017-document-posted-date';
+import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -36,5 +37,6 @@ export const migrations: readonly Migration[] = [
   m015LetterRuns,
   m016StatementRuns,
   m017DocumentPostedDate,
+  m019AccountPhoneRuns,
 ];
 export type { Migration };

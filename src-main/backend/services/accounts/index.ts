@@ -1,11 +1,15 @@
 import type { z } from 'zod';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import {
   type accountCreateSchema,
   type accountUpdateSchema,
   addressSchema,
+  accountSortKeys,
+  MIN_PHONE_RUN,
   normalizeSearchText,
   phoneDigits,
+  phoneSearch,
+  type AccountListSort,
   timeZoneForState,
   type AccountDetail,
   type AccountSearchHit,
@@ -20,7 +24,7 @@ import { addDays } from '@shared/dates';
 import { readAgingSettings } from '../aging';
 import { businessToday } from '../ledger/posting';
 import type { AccountTable } from '../../db/schema';
-import { conflict, notFound } from '../../errors';
+import { conflict, DomainError, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import { companyTimeZone, readSetting } from '../settings';
 import type { Posting } from '../ledger/posting';
@@ -70,7 +74,38 @@ async function writeSearchKeys(trx: Trx, accountId: number, accountNumber: strin
   }
   const rows = [...keys.values()].map((k) => ({ key: k.key, account_id: accountId, kind: k.kind, display: k.display }));
   if (rows.length > 0) await trx.insertInto('account_search_key').values(rows).execute();
+  await writePhoneRuns(trx, accountId, contacts);
 }
+
+/** Every suffix of MIN_PHONE_RUN or more digits of each phone (migration 019), so a search by any run of digits is a prefix scan. */
+async function writePhoneRuns(trx: Trx, accountId: number, contacts: ContactData[]): Promise<void> {
+  await trx.deleteFrom('account_phone_run').where('account_id', '=', accountId).execute();
+  const runs = new Map<string, { digits: string; account_id: number; display: string }>();
+  for (const c of contacts) {
+    for (const ph of c.phones) {
+      const d = phoneDigits(ph.number);
+      for (let i = 0; d.length - i >= MIN_PHONE_RUN; i++) {
+        const digits = d.slice(i);
+        runs.set(`${digits}\u0000${ph.number}`, { digits, account_id: accountId, display: ph.number });
+      }
+    }
+  }
+  const rows = [...runs.values()];
+  if (rows.length > 0) await trx.insertInto('account_phone_run').values(rows).execute();
+}
+
+/**
+ * The browse list's sort keys, each with its ORDER BY expression (a whitelist: the key never reaches SQL
+ * as text) and the direction a header click starts with. account.id breaks ties so paging is stable.
+ */
+const sortColumns: Record<AccountListSort, string> = {
+  name: 'account.name_norm',
+  accountNumber: 'account.account_number_norm',
+  kind: 'account.kind',
+  status: 'account.status',
+  balance: 'account.balance_cents',
+  pastDue: 'past_due_cents',
+};
 
 /**
  * Replace an account's contacts with this list. Contacts that come back with their id are updated
@@ -318,14 +353,24 @@ export function createAccountsService(ctx: ServiceContext) {
         .limit(fetch)
         .execute();
       for (const r of keyRows) note(r.account_id, r.kind as AccountSearchHit['matchedOn'], r.display);
-      const digits = phoneDigits(query);
-      if (/^[\d\s()+.-]+$/.test(query.trim()) && digits.length >= 3) {
+      // A phone number: any run of four or more digits anywhere in it, or its start after a country code.
+      const phone = phoneSearch(query);
+      if (phone?.anchored && phone.digits) {
         const phones = await ctx.db
           .selectFrom('account_search_key')
           .select(['account_id', 'display'])
-          .where('key', '>=', digits)
-          .where('key', '<', digits + HIGH)
+          .where('key', '>=', phone.digits)
+          .where('key', '<', phone.digits + HIGH)
           .where('kind', '=', 'phone')
+          .limit(fetch)
+          .execute();
+        for (const r of phones) note(r.account_id, 'phone', r.display);
+      } else if (phone) {
+        const phones = await ctx.db
+          .selectFrom('account_phone_run')
+          .select(['account_id', 'display'])
+          .where('digits', '>=', phone.digits)
+          .where('digits', '<', phone.digits + HIGH)
           .limit(fetch)
           .execute();
         for (const r of phones) note(r.account_id, 'phone', r.display);
@@ -352,14 +397,20 @@ export function createAccountsService(ctx: ServiceContext) {
         .slice(0, limit);
     },
 
-    /** Browse: a page of accounts with the total count, filtered and sorted. */
+    /** Browse: a page of accounts with the total count, filtered and sorted (by a whitelisted key, either way). */
     async list(q: {
       limit: number;
       offset: number;
       status?: AccountRow['status'];
       kind?: AccountRow['kind'];
-      sort: 'name' | 'accountNumber' | 'balance' | 'pastDue';
+      sort: AccountListSort;
+      direction?: 'asc' | 'desc';
     }): Promise<Page<AccountSummary>> {
+      // The contract refuses other keys; this guards callers inside the backend (CLI, scripts) too.
+      if (!Object.hasOwn(sortColumns, q.sort)) {
+        throw new DomainError('VALIDATION', `Accounts cannot be sorted by "${String(q.sort)}": sort by one of ${accountSortKeys.join(', ')}.`);
+      }
+      const direction = q.direction ?? (q.sort === 'balance' || q.sort === 'pastDue' ? 'desc' : 'asc');
       let base = ctx.db.selectFrom('account');
       if (q.status) base = base.where('status', '=', q.status);
       if (q.kind) base = base.where('kind', '=', q.kind);
@@ -376,14 +427,10 @@ export function createAccountsService(ctx: ServiceContext) {
           .where('due_date', '<', cutoff)
           .as('past_due_cents'),
       );
-      rowsQ =
-        q.sort === 'accountNumber'
-          ? rowsQ.orderBy('account_number_norm')
-          : q.sort === 'balance'
-            ? rowsQ.orderBy('balance_cents', 'desc').orderBy('account.id')
-            : q.sort === 'pastDue'
-              ? rowsQ.orderBy('past_due_cents', 'desc').orderBy('balance_cents', 'desc').orderBy('account.id')
-              : rowsQ.orderBy('name_norm').orderBy('account.id');
+      rowsQ = rowsQ.orderBy(sql.ref(sortColumns[q.sort]), direction);
+      // Equal past-due amounts: the larger balance first, as before; then the id, which keeps paging stable.
+      if (q.sort === 'pastDue') rowsQ = rowsQ.orderBy('account.balance_cents', direction);
+      rowsQ = rowsQ.orderBy('account.id', direction);
       const rows = await rowsQ.limit(q.limit).offset(q.offset).execute();
       const contacts = await readContacts(
         ctx.db,
