@@ -64,6 +64,18 @@ function offsetMs(instant: number, zone: string): number {
  * an ambiguous one (fall back) is the first of the two.
  */
 export function zonedInstant(date: IsoDate, hhmm: string, zone: string): Date {
+  // Pure and asked again and again for the same few days (a worklist checks thousands of calls): remembered.
+  const key = `${date}|${hhmm}|${zone}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
+  if (instants.size >= 10_000) instants.clear();
+  const at = computeZonedInstant(date, hhmm, zone);
+  instants.set(key, at.getTime());
+  return at;
+}
+const instants = new Map<string, number>();
+
+function computeZonedInstant(date: IsoDate, hhmm: string, zone: string): Date {
   if (hhmm === '24:00') return zonedInstant(addDays(date, 1), '00:00', zone);
   const wall = utcMidnight(date) + clockSeconds(hhmm) * 1000;
   // Try the offsets in force around that wall time; take the earliest instant that shows that wall time.

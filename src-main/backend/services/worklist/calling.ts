@@ -3,7 +3,7 @@ import { zonesForPhone } from '@shared/domain/area-codes';
 import type { WorklistCalling } from '@shared/domain/collections-calling';
 import type { Queryable } from '../../context';
 import { complianceEnabled, personKeyOf } from '../compliance';
-import { type CallFacts, callZones, checkCall, type FlagFact, type InconvenientRange, type PriorCall } from '../compliance/rules';
+import { type CallFacts, callFlagBlocks, callZones, checkCall, type FlagFact, type InconvenientRange, type PriorCall } from '../compliance/rules';
 import { wallTime, zonedInstant } from '../compliance/zoned';
 
 /**
@@ -172,8 +172,8 @@ function decide(f: CallFacts): Pick<Now, 'callableNow' | 'exempt' | 'callableUnt
 
 /**
  * The callable state now of each account: its best number, its zones, and the compliance decision.
- * Accounts without flags, designated times or recent calls get the same answer for the same zones, so
- * the decision is made once per zone set and shared (a list of 2,000 accounts has a handful).
+ * Accounts without blocking flags, designated times or recent calls get the same answer for the same
+ * kind and zones, so the decision is made once per such set and shared (2,000 accounts have a few dozen).
  */
 export async function callableStates(db: Queryable, ids: readonly number[], now: Date): Promise<Map<number, Now>> {
   const facts = await loadFacts(db, ids, now);
@@ -210,7 +210,8 @@ export async function callableStates(db: Queryable, ids: readonly number[], now:
       inconvenientTimes,
       priorCalls,
     };
-    const plain = a.flags.length === 0 && inconvenientTimes.length === 0 && priorCalls.length === 0;
+    // Flags reach checkCall only through callFlagBlocks: those that block nothing here change nothing.
+    const plain = inconvenientTimes.length === 0 && priorCalls.length === 0 && callFlagBlocks(a.flags, best.number, false).length === 0;
     const zoneKey = `${a.kind}|${a.timeZone}|${phoneZones.join(',')}`;
     let d = plain ? shared.get(zoneKey) : undefined;
     if (!d) {
