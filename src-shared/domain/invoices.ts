@@ -224,6 +224,8 @@ export const invoiceListSchema = pageSchema.extend({
   accountId: idSchema.optional(),
   status: z.enum(['draft', 'posted']).optional(),
   openOnly: z.boolean().default(false),
+  /** Only the documents the signed-in user created (the clerk's own drafts on the landing page). */
+  mine: z.boolean().default(false),
 });
 export const creditNoteSchema = z.object({
   invoiceId: idSchema,
@@ -293,6 +295,9 @@ export interface InvoiceListRow {
   dueDate: string;
   totalCents: number;
   openCents: number;
+  /** Who created it, by display name (null: an import or the system); and when it was last changed. */
+  createdByName: string | null;
+  updatedAt: string;
 }
 
 // ---- Price list ----

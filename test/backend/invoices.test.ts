@@ -214,4 +214,26 @@ describe('invoices', () => {
     expect(detail.lines[0]).toMatchObject({ grossCents: 5000, netCents: 4500, taxCents: 371 });
     expect((await verifyStore(b)).ok).toBe(true);
   });
+
+  it('lists the drafts each user left, with who and when, for the landing page', async () => {
+    const { b, s, clock } = await receivablesBackend();
+    const a = await newAccount(b, s.clerk);
+    const line = { itemCode: '99213', description: 'Office visit', quantityMilli: 1000, unitPriceCents: 12500 };
+    const mine = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id, lines: [line] });
+    const theirs = await must(b, s.supervisor, 'invoices.createDraft', { accountId: a.id, lines: [] });
+    const posted = await must(b, s.clerk, 'invoices.createDraft', { accountId: a.id, lines: [line] });
+    await must(b, s.clerk, 'invoices.post', { invoiceId: posted.id });
+    clock.advance(60_000);
+    const edited = await must(b, s.clerk, 'invoices.updateDraft', { invoiceId: mine.id, lines: [line, { ...line, itemCode: '99214' }] });
+    expect(edited.updatedAt > mine.updatedAt).toBe(true);
+
+    const clerks = await must(b, s.clerk, 'invoices.list', { status: 'draft', mine: true, limit: 10, offset: 0 });
+    expect(clerks.rows.map((r) => r.id)).toEqual([mine.id]);
+    expect(clerks.rows[0]).toMatchObject({ status: 'draft', totalCents: 25_000, createdByName: 'clara', updatedAt: edited.updatedAt });
+    const supervisors = await must(b, s.supervisor, 'invoices.list', { status: 'draft', mine: true, limit: 10, offset: 0 });
+    expect(supervisors.rows.map((r) => r.id)).toEqual([theirs.id]);
+    // Without "mine": every draft on the account, each with its creator.
+    const all = await must(b, s.clerk, 'invoices.list', { accountId: a.id, status: 'draft', limit: 10, offset: 0 });
+    expect(all.rows.map((r) => r.id).sort()).toEqual([mine.id, theirs.id].sort());
+  });
 });

@@ -19,7 +19,7 @@ export const receivablesHandlers: HandlerSlice<keyof typeof receivablesContract>
   },
   'invoices.post': (input, { services, actor }) => services.invoices.post(actor, input.invoiceId),
   'invoices.get': (input, { services }) => services.invoices.get(input.invoiceId),
-  'invoices.list': (input, { services }) => services.invoices.list(input),
+  'invoices.list': (input, { services, actor }) => services.invoices.list(input, actor),
   'invoices.postCreditNote': (input, { services, actor }) => services.invoices.postCreditNote(actor, input),
   'invoices.getSettings': (_input, { services }) => services.invoices.getSettings(),
   'invoices.updateSettings': (input, { services, actor }) => services.invoices.updateSettings(actor, input),

@@ -515,8 +515,17 @@ export function createInvoicesService(ctx: ServiceContext) {
       return r;
     },
 
-    async list(q: { limit: number; offset: number; accountId?: number; status?: 'draft' | 'posted'; openOnly: boolean }): Promise<Page<InvoiceListRow>> {
-      let base = ctx.db.selectFrom('document').innerJoin('account', 'account.id', 'document.account_id').where('document.kind', '=', 'invoice');
+    async list(
+      q: { limit: number; offset: number; accountId?: number; status?: 'draft' | 'posted'; openOnly: boolean; mine?: boolean },
+      actor?: Actor,
+    ): Promise<Page<InvoiceListRow>> {
+      let base = ctx.db
+        .selectFrom('document')
+        .innerJoin('account', 'account.id', 'document.account_id')
+        .leftJoin('app_user', 'app_user.username', 'document.created_by')
+        .where('document.kind', '=', 'invoice');
+      // Documents keep their creator's username (drafts are created by a signed-in user).
+      if (q.mine) base = base.where('document.created_by', '=', actor?.username ?? '');
       if (q.accountId) base = base.where('document.account_id', '=', q.accountId);
       if (q.status) base = base.where('document.status', '=', q.status);
       if (q.openOnly) base = base.where('document.open_cents', '>', 0);
@@ -533,6 +542,8 @@ export function createInvoicesService(ctx: ServiceContext) {
           'document.due_date',
           'document.total_cents',
           'document.open_cents',
+          'document.updated_at',
+          'app_user.display_name',
         ])
         .orderBy('document.doc_date', 'desc')
         .orderBy('document.id', 'desc')
@@ -551,6 +562,8 @@ export function createInvoicesService(ctx: ServiceContext) {
           dueDate: r.due_date ?? r.doc_date,
           totalCents: r.total_cents,
           openCents: r.open_cents,
+          createdByName: r.display_name,
+          updatedAt: r.updated_at,
         })),
         total,
         limit: q.limit,
