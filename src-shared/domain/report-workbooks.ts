@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agingQuerySchema } from './aging';
-import { auditActions } from './audit';
+import { auditLogFilterCheck, auditLogFilterObject } from './audit-log';
 import { runIdSchema } from './documents';
 import { paymentMethods } from './payments';
 import { periodFiguresSchema } from './period-figures';
@@ -33,20 +33,12 @@ export const reportCashReceiptsSchema = z
 export type ReportCashReceiptsQuery = z.input<typeof reportCashReceiptsSchema>;
 
 /**
- * The Audit trail (docs/reports.md, Audit trail): records made from..to (business dates in the company's
- * time zone), narrowed by username, action, entity type and entity id.
+ * The Audit trail (docs/reports.md, Audit trail): the audit log's filter (audit-log.ts: office days in
+ * the company's time zone, user, action or group, record, search) as an .xlsx or a CSV.
  */
-export const reportAuditTrailSchema = z
-  .object({
-    from: isoDateSchema,
-    to: isoDateSchema,
-    user: z.string().trim().min(1).max(100).optional(),
-    action: z.enum(auditActions).optional(),
-    entity: z.string().trim().min(1).max(100).optional(),
-    entityId: z.string().trim().min(1).max(100).optional(),
-    run: runIdSchema.optional(),
-  })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must be on or after the start date.' });
+export const reportAuditTrailSchema = auditLogFilterObject
+  .extend({ format: z.enum(['xlsx', 'csv']).default('xlsx'), run: runIdSchema.optional() })
+  .superRefine(auditLogFilterCheck);
 export type ReportAuditTrailQuery = z.input<typeof reportAuditTrailSchema>;
 
 /** The billing pack (docs/reports.md, Billing pack): reports.periodFigures' query, and the run. */

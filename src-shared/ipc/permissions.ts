@@ -27,6 +27,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'settings.get': anyone,
   'settings.update': administrators,
   'audit.list': supervisors,
+  'audit.page': supervisors,
   'audit.verify': administrators,
   'users.list': administrators,
   'users.assignees': supervisors,

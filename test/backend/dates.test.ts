@@ -143,6 +143,9 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['reports.collectionsActivity', (d) => ({ from: '2026-01-01', to: d, period: 'quarter' })],
       ['reports.auditTrail', (d) => ({ from: d, to: '2026-01-31' })],
       ['reports.auditTrail', (d) => ({ from: '2026-01-01', to: d })],
+      // The audit log screen: office days from and to.
+      ['audit.page', (d) => ({ from: d })],
+      ['audit.page', (d) => ({ from: '2026-01-01', to: d })],
       // Export what you see: the date the grid shows figures for.
       ['grids.export', (d) => ({ grid: 'worklist', format: 'csv', asOf: d, columns: [{ header: 'Account', kind: 'text' }], rows: [['A-1']] })],
       ['reports.dashboard', (d) => ({ asOf: d })],

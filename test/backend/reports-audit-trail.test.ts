@@ -93,16 +93,17 @@ describe('Audit trail workbook', () => {
     expect(work.map((a) => row(a.action)[2])).toEqual(['clara', 'sam', 'sam', 'clara']);
     expect(ws.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     expect(ws.getCell('A2').type).toBe(ExcelJS.ValueType.Number);
-    expect(work.map((a) => row(a.action)[6])).toEqual([`AT-1 ${INJECTION}`, inv.number, inv.number, pay.number]);
-    expect(row('payment.post')[7]).toBe(`Posted payment ${pay.number} for $40.00 dated 2026-03-03 on account AT-1`);
-    expect(row('invoice.post')[7]).toBe(`Posted invoice ${inv.number} for $100.00 dated 2026-03-02 on account AT-1`);
-    expect(row('account.create')[7]).toBe('Created account AT-1');
+    // Records by their business numbers, described as the audit log screen describes them (audit-words.ts).
+    expect(work.map((a) => row(a.action)[6])).toEqual(['AT-1', inv.number, inv.number, pay.number]);
+    expect(row('payment.post')[7]).toBe(`Payment ${pay.number} posted on account AT-1, $40.00`);
+    expect(row('invoice.post')[7]).toBe(`Invoice ${inv.number} posted on account AT-1, $100.00, due Apr 1, 2026`);
+    expect(row('account.create')[7]).toBe('Account AT-1 created');
     expect(row('auth.signIn')[4]).toBe('Signed in');
-    expect(row('payment.post')[9]).toContain('amount $40.00');
+    expect(row('payment.post')[9]).toContain('Amount: $40.00');
     for (const r of got) for (const c of [7, 8, 9]) expect(String(r[c] ?? '')).not.toMatch(/[{}]/);
     // The formula-like account name stays text.
-    const injected = ws.getCell(`G${got.indexOf(row('account.create')) + 2}`);
-    expect(injected.value).toBe(`AT-1 ${INJECTION}`);
+    const injected = ws.getCell(`J${got.indexOf(row('account.create')) + 2}`);
+    expect(injected.value).toContain(`Name: ${INJECTION}`);
     expect(injected.type).toBe(ExcelJS.ValueType.String);
     expect(ws.autoFilter).toBe(`A1:J${got.length + 1}`);
 
@@ -128,16 +129,15 @@ describe('Audit trail workbook', () => {
   });
 
   it('words a record without JSON, for a known and an unknown action', () => {
+    const lookup = { accounts: new Map([[3, 'P-1001']]), documents: new Map(), users: new Map() };
     expect(
       describeAudit(
-        { action: 'payment.post', entity: 'document', entityId: '7', before: null, after: { number: 'RCT-000045', amountCents: 12_000 } },
-        { account: 'P-1001' },
+        { action: 'payment.post', entity: 'document', entityId: '7', before: null, after: { number: 'RCT-000045', accountId: 3, amountCents: 12_000 } },
+        lookup,
       ),
-    ).toBe('Posted payment RCT-000045 for $120.00 on account P-1001');
-    expect(describeAudit({ action: 'odd.thing', entity: 'payment_plan', entityId: '3', before: { a: { b: 1 } }, after: null })).toBe(
-      'odd.thing payment plan 3',
-    );
-    // A setting group named by the action's words is not named twice.
+    ).toBe('Payment RCT-000045 posted on account P-1001, $120.00');
+    // An action this app does not know shows as itself, and an id it cannot name is not shown.
+    expect(describeAudit({ action: 'odd.thing', entity: 'payment_plan', entityId: '3', before: { a: { b: 1 } }, after: null })).toBe('odd.thing');
     expect(describeAudit({ action: 'company.create', entity: 'setting', entityId: 'company', before: null, after: { currency: 'USD' } })).toBe(
       'Created the company',
     );

@@ -31,5 +31,6 @@ export const appHandlers: HandlerSlice<keyof typeof appContract> = {
   'settings.get': (_input, { services }) => services.settings.requireCompany(),
   'settings.update': (input, { services, actor }) => services.settings.updateCompany(actor, input),
   'audit.list': (input, { services }) => services.audit.list(input),
+  'audit.page': async (input, { services }) => services.audit.page(input, await services.settings.requireCompany()),
   'audit.verify': (_input, { services }) => services.audit.verify(),
 };

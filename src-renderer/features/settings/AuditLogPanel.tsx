@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Paper, ScrollArea, Table, Text, Tooltip } 
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { AuditVerifyReport } from '@shared/domain/audit';
-import { auditActionText, auditValueText, describeAudit } from '@shared/domain/audit-words';
+import { auditActionText, auditChanges, auditChangesText, describeAudit } from '@shared/domain/audit-words';
 import { formatInstant } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -84,10 +84,13 @@ export function AuditLogPanel() {
                   </Tooltip>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{describeAudit(r, {}, currency)}</Text>
+                  <Text size="sm">{describeAudit(r, undefined, currency)}</Text>
                 </Table.Td>
                 <Table.Td maw={380}>
-                  <ValuesText before={auditValueText(r.before, currency)} after={auditValueText(r.after, currency)} />
+                  <ValuesText
+                    before={auditChangesText(auditChanges(r.before, r.after, undefined, currency), 'before')}
+                    after={auditChangesText(auditChanges(r.before, r.after, undefined, currency), 'after')}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -3,6 +3,7 @@ import { endpoint, noInput } from '../endpoint';
 import { displayNameSchema, PASSWORD_MAX, passwordSchema, USERNAME_MAX, usernameSchema, type SessionInfo } from '../../domain/users';
 import { companySettingsSchema, companySettingsUpdateSchema, defaultCompanySettings, type CompanySettings } from '../../domain/settings';
 import type { AuditRecord, AuditVerifyReport } from '../../domain/audit';
+import { auditPageSchema, type AuditPage } from '../../domain/audit-log';
 
 export interface AppStatus {
   hasCompany: boolean;
@@ -43,5 +44,7 @@ export const appContract = {
       entityId: z.string().max(80).optional(),
     }),
   ).returns<AuditRecord[]>(),
+  /** The audit log screen: a page of records in words, filtered and searched, with the total (docs/clerks-day.md, The audit log). */
+  'audit.page': endpoint(auditPageSchema).returns<AuditPage>(),
   'audit.verify': endpoint(noInput).returns<AuditVerifyReport>(),
 };

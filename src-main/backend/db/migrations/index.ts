@@ -16,6 +16,7 @@ import { m015LetterRuns } from './015-letter-runs';
 import { m016StatementRuns } from './016-statement-runs';
 import { m017DocumentPostedDate } from './017-document-posted-date';
 import { m019AccountPhoneRuns } from './019-account-phone-runs';
+import { m020AuditLogFilters } from './020-audit-log-filters';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -38,5 +39,6 @@ export const migrations: readonly Migration[] = [
   m016StatementRuns,
   m017DocumentPostedDate,
   m019AccountPhoneRuns,
+  m020AuditLogFilters,
 ];
 export type { Migration };

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditRecord, AuditVerifyReport } from '@shared/domain/audit';
+import type { AuditLogFilter, AuditLogRow, AuditPage } from '@shared/domain/audit-log';
+import { auditActionText, auditChanges, auditRecordName, describeAudit, type AuditLookup } from '@shared/domain/audit-words';
 import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context';
 import type { AuditTable } from '../../db/schema';
+import { auditColumns, auditLookup, auditWhere, parseAuditJson, type AuditRow, type AuditWhere } from './log';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -84,6 +87,51 @@ export function createAuditService(ctx: ServiceContext) {
       }));
     },
 
+    /**
+     * One page of the log, newest first, filtered (log.ts), with its total and each record in words: the
+     * description and before/after fields name records by their numbers (looked up for the page, batched).
+     */
+    async page(
+      q: AuditLogFilter & { offset: number; limit: number; upToSeq?: number; beforeSeq?: number },
+      company: { timeZone: string; currency: string },
+    ): Promise<AuditPage> {
+      const where = await auditWhere(ctx.db, q, company.timeZone);
+      const newest =
+        q.upToSeq ??
+        (
+          await ctx.db
+            .selectFrom('audit')
+            .select(({ fn }) => fn.max('seq').as('seq'))
+            .executeTakeFirst()
+        )?.seq ??
+        0;
+      const matching = (extra?: AuditWhere) => {
+        let qb = ctx.db.selectFrom('audit as au');
+        if (where) qb = qb.where(where);
+        return extra ? qb.where(extra) : qb;
+      };
+      const count = async (extra?: Parameters<typeof matching>[0]) =>
+        Number(
+          (
+            await matching(extra)
+              .select(({ fn }) => fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      // The total up to the pinned record: all that match, less the few written since (a short rowid range), so
+      // the count reads an index (or none) rather than the wide rows.
+      const total = (await count()) - (await count((eb) => eb('au.seq', '>', newest)));
+      const rows = await matching((eb) => eb('au.seq', '<', Math.min(newest + 1, q.beforeSeq ?? Number.MAX_SAFE_INTEGER)))
+        .select(auditColumns)
+        .orderBy('au.seq', 'desc')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      const users = await ctx.db.selectFrom('app_user').select(['id', 'display_name as name']).orderBy('display_name').execute();
+      const lookup = await auditLookup(ctx.db, rows);
+      return { total, upToSeq: newest, rows: rows.map((r) => auditLogRow(r, lookup, company.currency)), users };
+    },
+
     /** Walk the chain in order and report every record whose hash or link does not hold. */
     verify(): AuditVerifyReport {
       const problems: AuditVerifyReport['problems'] = [];
@@ -104,3 +152,18 @@ export function createAuditService(ctx: ServiceContext) {
   };
 }
 export type AuditService = ReturnType<typeof createAuditService>;
+
+/** A stored record as the screen shows it. */
+export function auditLogRow(r: AuditRow, lookup: AuditLookup, currency: string): AuditLogRow {
+  const rec = { action: r.action, entity: r.entity, entityId: r.entity_id, before: parseAuditJson(r.before_json), after: parseAuditJson(r.after_json) };
+  return {
+    seq: r.seq,
+    at: r.at,
+    userName: r.user_id ? (lookup.users.get(r.user_id) ?? r.username) : null,
+    action: r.action,
+    actionText: auditActionText(r.action),
+    record: auditRecordName(rec, lookup),
+    description: describeAudit(rec, lookup, currency),
+    changes: auditChanges(rec.before, rec.after, lookup, currency),
+  };
+}

@@ -10,10 +10,11 @@ import {
 } from '@shared/domain/report-workbooks';
 import type { ServiceContext } from '../../context';
 import { notFound } from '../../errors';
+import { businessToday } from '../ledger/posting';
 import type { AgingService } from '../aging';
 import type { SettingsService } from '../settings';
 import { agingWorkbook } from './aging-workbook';
-import { auditTrailLines, auditTrailWorkbook } from './audit-trail-workbook';
+import { auditFilterRows, auditTrailCsv, auditTrailLines, auditTrailWorkbook } from './audit-trail-workbook';
 import { billingPackWorkbook } from './billing-pack-workbook';
 import type { PeriodFiguresService } from './period-figures';
 import { cashReceiptLines, cashReceiptsWorkbook } from './cash-receipts-workbook';
@@ -104,19 +105,22 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       return { fileName: `Cash receipts${which} ${q.from} to ${q.to}.xlsx`, bytes };
     },
 
-    /** The Audit trail from..to (company time zone), narrowed by user, action and record; `creator` as for the Aging workbook. */
+    /** The Audit trail: the audit log's filter (audit-log.ts), every matching record, as .xlsx or CSV; `creator` as for the Aging workbook. */
     async auditTrail(creator: string, query: ReportAuditTrailQuery, progress: ReportProgress = noProgress): Promise<BuiltReport> {
       const q = reportAuditTrailSchema.parse(query);
       const company = await deps.settings.requireCompany();
       progress('Reading audit records', 0, 2);
       const lines = await auditTrailLines(ctx.db, q, company.timeZone, company.currency);
-      progress('Writing the workbook', 1, 2);
+      progress('Writing the file', 1, 2);
+      const range = q.from || q.to ? `${q.from ?? 'start'} to ${q.to ?? 'end'}` : 'all dates';
+      if (q.format === 'csv') return { fileName: `Audit trail ${range}.csv`, bytes: Buffer.from(auditTrailCsv(lines, company.timeZone), 'utf8') };
+      const user = q.userId ? await ctx.db.selectFrom('app_user').select('display_name').where('id', '=', q.userId).executeTakeFirst() : undefined;
       const bytes = await auditTrailWorkbook({
-        info: workbookInfo(company, 'Audit trail', q.to, creator, ctx.clock.now()),
-        query: q,
+        info: workbookInfo(company, 'Audit trail', q.to ?? (await businessToday(ctx.db, ctx.clock)), creator, ctx.clock.now()),
+        filters: auditFilterRows(q, user?.display_name ?? null),
         lines,
       });
-      return { fileName: `Audit trail ${q.from} to ${q.to}.xlsx`, bytes };
+      return { fileName: `Audit trail ${range}.xlsx`, bytes };
     },
 
     /** Collections activity and team performance (collections-activity-workbook.ts). */
