@@ -93,6 +93,40 @@ describe('late fees', () => {
     expect(report.checks.find((c) => c.name === 'late fees')?.detail).toMatch(/^3 late fee/);
   });
 
+  it('looks at invoices open on the as-of date: open now, or paid by a payment dated after it; not paid in full before it', async () => {
+    const { b, s } = await setup({ graceDays: 0, monthlyRateBp: 150 });
+    const acct = await newAccount(b, s.clerk);
+    const open = await postInvoice(b, s.clerk, acct.id, 10000, { date: '2026-01-01', terms: 'Net 30' }); // due 2026-01-31
+    const paidLater = await postInvoice(b, s.clerk, acct.id, 20000, { date: '2026-01-01', terms: 'Net 30' });
+    const paidEarly = await postInvoice(b, s.clerk, acct.id, 30000, { date: '2026-01-01', terms: 'Net 30' });
+    const pay = (date: string, documentId: number, amountCents: number) =>
+      must(b, s.clerk, 'payments.post', {
+        accountId: acct.id,
+        date,
+        method: 'cash',
+        amountCents,
+        allocation: { mode: 'manual', lines: [{ documentId, amountCents }] },
+      });
+    await pay('2026-02-05', paidEarly.id, 30000);
+    await pay('2026-03-01', paidLater.id, 15000);
+    await pay('2026-03-10', paidLater.id, 5000);
+
+    const feb = await must(b, s.clerk, 'fees.preview', { asOf: '2026-02-15' });
+    expect(feb.rows.map((r) => [r.invoiceId, r.basisCents, r.feeCents])).toEqual([
+      [open.id, 10000, 150],
+      [paidLater.id, 20000, 300],
+    ]);
+    // Between the two payments: half of it is still open.
+    const march = await must(b, s.clerk, 'fees.preview', { asOf: '2026-03-05' });
+    expect(march.rows.map((r) => [r.invoiceId, r.basisCents])).toEqual([
+      [open.id, 10000],
+      [paidLater.id, 5000],
+    ]);
+    // Today: only the invoice still open now.
+    const today = await must(b, s.clerk, 'fees.preview', {});
+    expect(today.rows.map((r) => r.invoiceId)).toEqual([open.id]);
+  });
+
   it('charges the principal only, never earlier fees, unless compounding is switched on', async () => {
     const { b, s } = await setup({ graceDays: 0, monthlyRateBp: 150 });
     const acct = await newAccount(b, s.clerk);

@@ -56,14 +56,18 @@ export async function feePreview(db: Queryable, asOf: string, partners: Partners
   const rules = await readFeeRules(db);
   const period = feePeriod(asOf);
   const year = asOf.slice(0, 4);
+  // Open as of asOf means open now (the partial index of open debits) or paid by an allocation dated
+  // after asOf; the unary plus keeps SQLite from walking every account's documents by date instead
+  // (3.2 s against 0.2 s at medium).
   const candidates = (
     await sql<Candidate>`
     SELECT d.id, d.account_id, d.number, d.due_date,
       d.total_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocation a WHERE a.debit_document_id = d.id AND a.effective_date <= ${asOf}), 0) AS open_as_of,
       acc.account_number, acc.name AS account_name, acc.kind, acc.status
-    FROM document d JOIN account acc ON acc.id = d.account_id
-    WHERE d.kind = 'invoice' AND d.side = 'debit' AND d.status = 'posted' AND d.doc_date <= ${asOf} AND d.due_date < ${asOf}
-      AND (d.open_cents > 0 OR d.id IN (SELECT debit_document_id FROM allocation WHERE effective_date > ${asOf}))
+    FROM (SELECT id FROM document WHERE side = 'debit' AND open_cents > 0
+          UNION SELECT debit_document_id FROM allocation WHERE effective_date > ${asOf}) o
+      JOIN document d ON d.id = o.id JOIN account acc ON acc.id = +d.account_id
+    WHERE d.kind = 'invoice' AND d.side = 'debit' AND d.status = 'posted' AND +d.doc_date <= ${asOf} AND d.due_date < ${asOf}
     ORDER BY d.account_id, d.due_date, d.id`.execute(db)
   ).rows.filter((c) => c.open_as_of > 0 && (!only || only.has(c.id)));
 
