@@ -49,6 +49,12 @@ export interface UserSummary {
 }
 
 /** Who work can be assigned to: active users, for supervisors' pickers (no sign-in details). */
+/** Who a user name stands for, to show people by name (timelines, 'posted by', history), never by their sign-in name. */
+export interface PersonName {
+  username: string;
+  displayName: string;
+}
+
 export interface Assignee {
   id: number;
   username: string;

@@ -31,6 +31,7 @@ export const access: { readonly [C in Channel]: Access } = {
   'audit.verify': administrators,
   'users.list': administrators,
   'users.assignees': supervisors,
+  'users.names': anyone,
   'users.create': administrators,
   'users.update': administrators,
   'users.resetPassword': administrators,

@@ -109,4 +109,18 @@ describe('account states on the timeline and the header', () => {
     await must(b, s.supervisor, 'referrals.recall', { accountId: acct.id, reason: 'Settling' });
     expect((await states()).map((x) => x.key)).toEqual(['writeoff', 'plan', 'promise']);
   });
+
+  it('a clerk can name the people in the history: users.names gives every user, active or not, by display name', async () => {
+    const { b, s } = await receivablesBackend();
+    const gone = await must(b, s.admin, 'users.create', { username: 'gwen', displayName: 'Gwen Gone', role: 'clerk', password: 'password-123' });
+    await must(b, s.admin, 'users.setActive', { userId: gone.id, active: false });
+    const names = await must(b, s.clerk, 'users.names', undefined);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        { username: 'gwen', displayName: 'Gwen Gone' },
+        { username: 'clara', displayName: 'clara' },
+      ]),
+    );
+    expect(names.every((n) => Object.keys(n).sort().join() === 'displayName,username')).toBe(true);
+  });
 });

@@ -1,4 +1,7 @@
 import { useState, type ReactNode } from 'react';
+import { useHotkeys } from '@mantine/hooks';
+import { shortcuts } from '@shared/shortcuts';
+import { formatInstant } from '@shared/dates';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -51,6 +54,7 @@ import { AccountDetailsForm } from './AccountForm';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { AccountStatement } from '../statements/AccountStatement';
 import { AccountLetters } from '../letters/compose/AccountLetters';
+import { AccountStateBadges } from './AccountStateBadges';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
@@ -94,6 +98,15 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
     setOpenDoc(null);
     setAction({ name, documentId });
   };
+  // The register's keys (outside text fields, with no dialog open): N a new invoice, P a payment.
+  useHotkeys(
+    closed || action
+      ? []
+      : [
+          [shortcuts.newInvoice.hotkey, () => navigate(`/accounts/${account.id}/invoices/new`)],
+          [shortcuts.postPayment.hotkey, () => act('payment')],
+        ],
+  );
 
   return (
     <Box
@@ -117,10 +130,17 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
             <Title order={2} fz={24} data-testid="account-name" style={{ overflowWrap: 'anywhere' }}>
               {account.name}
             </Title>
-            <Badge variant="light" color={accountStatusColors[account.status]}>
-              {accountStatusLabels[account.status]}
+            {/* With an agency is what a collector must see first; the account's own status is still active. */}
+            <Badge
+              variant="light"
+              color={policy.openReferral && account.status === 'active' ? 'grape' : accountStatusColors[account.status]}
+              style={{ flexShrink: 0 }}
+              data-testid="account-status"
+            >
+              {policy.openReferral && account.status === 'active' ? 'With agency' : accountStatusLabels[account.status]}
             </Badge>
           </Group>
+          <AccountStateBadges accountId={account.id} referral={policy.openReferral} writeoff={policy.pendingRequest} />
           <Group gap="md">
             <Text size="sm" c="dimmed">
               <Text span inherit className="mono" c="gray.8">
@@ -271,9 +291,13 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
         >
           <Group gap="md">
             {drafts.data!.rows.map((d) => (
-              <Anchor key={d.id} component={Link} to={`/accounts/${account.id}/invoices/${d.id}`} size="sm">
-                Draft of {formatDate(d.invoiceDate)} · {formatMoney(d.totalCents)}
-              </Anchor>
+              <Text key={d.id} size="sm" data-testid={`draft-${d.id}`}>
+                Draft of {formatDate(d.invoiceDate)} · {formatMoney(d.totalCents)} · {d.createdByName ? `by ${d.createdByName}, ` : ''}changed{' '}
+                {formatInstant(d.updatedAt)} ·{' '}
+                <Anchor component={Link} to={`/accounts/${account.id}/invoices/${d.id}`} size="sm" fw={600}>
+                  Continue
+                </Anchor>
+              </Text>
             ))}
           </Group>
         </Alert>

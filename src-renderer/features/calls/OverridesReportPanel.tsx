@@ -11,6 +11,7 @@ import { unwrap } from '../../api/client';
 import { DataGrid } from '../../components/DataGrid';
 import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { useBusinessToday } from '../accounts/api';
+import { usePersonName } from '../users/names';
 
 type Period = 'all' | 'month' | 'lastMonth' | 'days90';
 const periodLabels: Record<Period, string> = { all: 'All', month: 'This month', lastMonth: 'Last month', days90: 'Last 90 days' };
@@ -35,6 +36,7 @@ function periodRange(period: Period, today: string): { from?: string; to?: strin
 export function OverridesReportPanel() {
   const today = useBusinessToday();
   const [period, setPeriod] = useState<Period>('all');
+  const name = usePersonName();
   const range = periodRange(period, today);
   const list = useQuery({
     queryKey: ['collections', 'overrides', period, range.from, range.to],
@@ -140,16 +142,16 @@ export function OverridesReportPanel() {
       {
         id: 'by',
         header: 'By',
-        accessorFn: (r) => r.username ?? '',
+        accessorFn: (r) => name(r.username) ?? '',
         meta: { width: 110, exportAs: 'text' },
         cell: ({ row }) => (
           <Text span size="sm" title={row.original.role} truncate>
-            {row.original.username ?? ''}
+            {name(row.original.username) ?? ''}
           </Text>
         ),
       },
     ],
-    [rows.length],
+    [rows.length, name],
   );
 
   const exporter = useGridExporter<ComplianceOverride>();

@@ -49,6 +49,7 @@ import { formatMoney } from '@shared/money';
 import { Money } from '../../components/Money';
 import { LogCallModal } from '../calls/LogCallModal';
 import { formatPhoneDigits, promiseStatusColors, promiseStatusLabels, useCalls, useFlags, usePromises, useStageView, useTimeline } from './api';
+import { usePersonName } from '../users/names';
 import { Card } from './Card';
 import { FlagsPanel } from './FlagsPanel';
 import { InconvenientTimesPanel } from './InconvenientTimesPanel';
@@ -235,10 +236,11 @@ function bulletColor(e: TimelineEntry, l: Lookups) {
 }
 
 function Who({ by, at }: { by: string | null; at: string }) {
+  const name = usePersonName();
   return (
     <Text size="xs" c="dimmed" mt={2}>
       {formatInstant(at)}
-      {by ? ` · ${by}` : ''}
+      {by ? ` · ${name(by)}` : ''}
     </Text>
   );
 }
@@ -342,6 +344,7 @@ export const outcomeColor = (o: CallRecord['outcome']) =>
           : 'gray';
 
 function PromisesCard({ promises, loading }: { promises: PromiseToPay[] | undefined; loading: boolean }) {
+  const name = usePersonName();
   return (
     <Card
       title="Promises to pay"
@@ -375,7 +378,7 @@ function PromisesCard({ promises, loading }: { promises: PromiseToPay[] | undefi
               <Table.Tr key={p.id}>
                 <Table.Td>
                   <Tooltip
-                    label={`Made ${formatDate(p.promisedOn)}${p.createdBy ? ` by ${p.createdBy}` : ''}${p.contactName ? ` with ${p.contactName}` : ''}; payments count through ${formatDate(p.lastDate)} (${p.graceDays} grace days)`}
+                    label={`Made ${formatDate(p.promisedOn)}${p.createdBy ? ` by ${name(p.createdBy)}` : ''}${p.contactName ? ` with ${p.contactName}` : ''}; payments count through ${formatDate(p.lastDate)} (${p.graceDays} grace days)`}
                     withinPortal
                     multiline
                     w={260}

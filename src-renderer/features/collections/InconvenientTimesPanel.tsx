@@ -9,6 +9,7 @@ import { atLeast, useSession } from '../../app/session';
 import { formatInstant } from '@shared/dates';
 import { clock12, refreshCollections, useInconvenientTimes } from './api';
 import { Card } from './Card';
+import { usePersonName } from '../users/names';
 
 /** "Mon-Fri", "Sat, Sun", "Every day". */
 export function weekdaysText(days: number[]): string {
@@ -29,6 +30,7 @@ export function rangeText(t: Pick<InconvenientTime, 'start' | 'end'>): string {
 export function InconvenientTimesPanel({ account }: { account: AccountDetail }) {
   const times = useInconvenientTimes(account.id);
   const { session } = useSession();
+  const name = usePersonName();
   const supervisor = atLeast(session.role, 'supervisor');
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<InconvenientTime | null>(null);
@@ -74,7 +76,7 @@ export function InconvenientTimesPanel({ account }: { account: AccountDetail }) 
                   </Text>
                   <Text size="xs" c="dimmed">
                     Added {formatInstant(t.createdAt)}
-                    {t.createdBy ? ` by ${t.createdBy}` : ''}
+                    {t.createdBy ? ` by ${name(t.createdBy)}` : ''}
                   </Text>
                 </div>
                 {supervisor ? (

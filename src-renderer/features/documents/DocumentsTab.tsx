@@ -7,11 +7,13 @@ import { archiveChannelText, outputKindLabels } from '@shared/domain/documents-t
 import { formatInstant } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { errorWords, useArchive } from './api';
+import { usePersonName } from '../users/names';
 
 /** The account's archive: every document that left (printed, saved, emailed), reopened exactly as it left. */
 export function DocumentsTab({ accountId }: { accountId: number }) {
   const archive = useArchive(accountId);
   const [opening, setOpening] = useState<number | null>(null);
+  const name = usePersonName();
 
   const open = async (a: ArchivedDocument) => {
     setOpening(a.id);
@@ -70,7 +72,7 @@ export function DocumentsTab({ accountId }: { accountId: number }) {
               <Table.Td ta="right" className="num">
                 {a.pages}
               </Table.Td>
-              <Table.Td c="dimmed">{a.createdBy ?? 'system'}</Table.Td>
+              <Table.Td c="dimmed">{name(a.createdBy) ?? 'system'}</Table.Td>
               <Table.Td>{formatInstant(a.createdAt)}</Table.Td>
               <Table.Td>
                 <Button

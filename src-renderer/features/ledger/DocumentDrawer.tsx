@@ -15,6 +15,7 @@ import { KindBadge } from './LedgerTab';
 import { WaiveFeeButton } from '../fees/WaiveFeeButton';
 import { DocumentActions } from '../documents/DocumentActions';
 import type { OutputRef } from '@shared/domain/documents';
+import { usePersonName } from '../users/names';
 
 type DrawerAction = 'creditNote' | 'writeOff' | 'reverse';
 
@@ -97,6 +98,7 @@ function DocumentBody({
 }) {
   const navigate = useNavigate();
   const { session } = useSession();
+  const name = usePersonName();
   const [receipt, setReceipt] = useState(false);
   const reversed = d.referencedBy.some((r) => r.kind === 'reversal');
   const inv = d.invoice;
@@ -122,7 +124,7 @@ function DocumentBody({
         {d.reference && <Field label="Reference">{d.reference}</Field>}
         {inv && <Field label="Terms">{inv.terms}</Field>}
         {inv?.poNumber && <Field label="PO number">{inv.poNumber}</Field>}
-        <Field label="Posted">{d.postedAt ? `${formatInstant(d.postedAt)}${d.postedBy ? ` by ${d.postedBy}` : ''}` : 'Not posted'}</Field>
+        <Field label="Posted">{d.postedAt ? `${formatInstant(d.postedAt)}${d.postedBy ? ` by ${name(d.postedBy)}` : ''}` : 'Not posted'}</Field>
       </SimpleGrid>
       {d.reason && <Field label="Reason">{d.reason}</Field>}
       {d.memo && <Field label="Memo">{d.memo}</Field>}
@@ -269,7 +271,7 @@ function DocumentBody({
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{formatDate(a.effectiveDate)}</Table.Td>
-                    <Table.Td c="dimmed">{a.createdBy ?? ''}</Table.Td>
+                    <Table.Td c="dimmed">{name(a.createdBy) ?? ''}</Table.Td>
                     <Table.Td ta="right">
                       <Money cents={a.amountCents} />
                     </Table.Td>
@@ -299,7 +301,7 @@ function DocumentBody({
                 }
               >
                 <Text size="xs" c="dimmed">
-                  {formatInstant(r.at)} · {r.username ?? 'system'} · record #{r.seq}
+                  {formatInstant(r.at)} · {name(r.username) ?? 'system'} · record #{r.seq}
                 </Text>
               </Timeline.Item>
             ))}

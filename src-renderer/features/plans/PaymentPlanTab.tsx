@@ -15,6 +15,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { Money } from '../../components/Money';
 import { PlanSetupModal } from './PlanSetupModal';
 import { frequencyLabels, InstallmentBadge, PlanStatusBadge, usePlansFollowPostings } from './planUi';
+import { usePersonName } from '../users/names';
 
 export const useAccountPlans = (accountId: number) =>
   useQuery({ queryKey: ['plans', 'account', accountId], queryFn: () => unwrap(window.api.plans.list({ accountId })) });
@@ -142,6 +143,7 @@ const statusNotes: Record<PaymentPlan['status'], string> = {
 };
 
 export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCancel?: () => void; onNew?: () => void }) {
+  const name = usePersonName();
   const columns = useMemo<ColumnDef<PlanInstallment, unknown>[]>(
     () => [
       {
@@ -207,7 +209,7 @@ export function PlanView({ plan, onCancel, onNew }: { plan: PaymentPlan; onCance
             {plan.downPaymentCents > 0 ? `${formatMoney(plan.downPaymentCents)} down, then ` : ''}
             {plan.installmentCount} {frequencyLabels[plan.frequency].toLowerCase()} installments from {formatDate(plan.firstDate)} · started{' '}
             {formatDate(plan.startDate)}
-            {plan.createdBy ? ` by ${plan.createdBy}` : ''} · {plan.graceDays} grace days
+            {plan.createdBy ? ` by ${name(plan.createdBy)}` : ''} · {plan.graceDays} grace days
           </Text>
         </Stack>
         <Group gap="xs">

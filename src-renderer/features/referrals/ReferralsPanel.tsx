@@ -12,10 +12,12 @@ import { DataGrid } from '../../components/DataGrid';
 import { downloadText } from '../../components/download';
 import { Money } from '../../components/Money';
 import { RecallModal } from './ReferralModals';
+import { usePersonName } from '../users/names';
 
 /** Accounts with an agency: who, since when, the balance then; placement files and recalls. */
 export function ReferralsPanel() {
   const [status, setStatus] = useState<'referred' | 'recalled'>('referred');
+  const name = usePersonName();
   const list = useQuery({ queryKey: ['referrals', 'list', status], queryFn: () => unwrap(window.api.referrals.list({ status })) });
   const rows = list.data ?? [];
   const [picked, setPicked] = useState<Set<number>>(new Set());
@@ -91,11 +93,11 @@ export function ReferralsPanel() {
       {
         id: 'by',
         header: 'By',
-        accessorFn: (r) => r.referredBy,
+        accessorFn: (r) => name(r.referredBy),
         meta: { width: 110 },
         cell: ({ row }) => (
           <Text span size="sm" c="dimmed">
-            {row.original.referredBy ?? ''}
+            {name(row.original.referredBy) ?? ''}
           </Text>
         ),
       },
@@ -133,7 +135,7 @@ export function ReferralsPanel() {
         ),
       });
     return cols;
-  }, [status, picked, rows]);
+  }, [status, picked, rows, name]);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>

@@ -13,6 +13,7 @@ import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { Money } from '../../components/Money';
 import { FormModal } from './ReferralModals';
+import { usePersonName } from '../users/names';
 
 type Status = WriteoffRequest['status'];
 const statusColors: Record<Status, string> = { pending: 'yellow', approved: 'teal', rejected: 'red' };
@@ -21,6 +22,7 @@ const statusLabels: Record<Status, string> = { pending: 'Waiting', approved: 'Ap
 /** The supervisor's queue of write-off requests: approve (posts the write-offs) or reject with a reason. */
 export function WriteoffApprovalsPanel() {
   const { session } = useSession();
+  const name = usePersonName();
   const [status, setStatus] = useState<Status>('pending');
   const list = useQuery({ queryKey: ['writeoffs', 'list', status], queryFn: () => unwrap(window.api.writeoffs.list({ status })) });
   const rows = list.data ?? [];
@@ -82,7 +84,7 @@ export function WriteoffApprovalsPanel() {
         meta: { width: 190 },
         cell: ({ row }) => (
           <Text span size="sm">
-            {row.original.requestedBy ?? ''}{' '}
+            {name(row.original.requestedBy) ?? ''}{' '}
             <Text span size="xs" c="dimmed">
               {formatInstant(row.original.requestedAt)}
             </Text>
@@ -137,7 +139,7 @@ export function WriteoffApprovalsPanel() {
                 {statusLabels[r.status]}
               </Badge>
               <Text span size="xs" c="dimmed" truncate>
-                {r.decidedBy ?? ''}
+                {name(r.decidedBy) ?? ''}
                 {r.writeOffDocuments.length ? ` · ${r.writeOffDocuments.map((d) => d.number).join(', ')}` : ''}
                 {r.decisionNote ? ` · ${r.decisionNote}` : ''}
               </Text>
@@ -146,7 +148,7 @@ export function WriteoffApprovalsPanel() {
         },
       });
     return cols;
-  }, [status, rows.length, total, session.username]);
+  }, [status, rows.length, total, session.username, name]);
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -190,13 +192,14 @@ export function WriteoffApprovalsPanel() {
 function DecideModal({ request, approve, onClose }: { request: WriteoffRequest; approve: boolean; onClose: () => void }) {
   const [note, setNote] = useState('');
   const [show, setShow] = useState(false);
+  const name = usePersonName();
   return (
     <FormModal
       title={approve ? `Approve write-off #${request.id}` : `Reject write-off #${request.id}`}
       intro={
         approve
           ? `Writes off ${formatMoney(request.amountCents)} on ${request.accountName} (${request.accountNumber}), oldest due items first. One write-off document is posted per item.`
-          : `${request.requestedBy ?? 'The requester'} asked to write off ${formatMoney(request.amountCents)} on ${request.accountName}. Nothing is posted; say why so they can follow up.`
+          : `${name(request.requestedBy) ?? 'The requester'} asked to write off ${formatMoney(request.amountCents)} on ${request.accountName}. Nothing is posted; say why so they can follow up.`
       }
       confirm={approve ? `Approve and post ${formatMoney(request.amountCents)}` : 'Reject request'}
       color={approve ? 'teal' : 'red'}

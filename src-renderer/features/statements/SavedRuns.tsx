@@ -7,11 +7,13 @@ import type { StatementRun } from '@shared/domain/statements';
 import { runChannelLabels, statementRunTitle } from '@shared/domain/statements-text';
 import { unwrap } from '../../api/client';
 import { DocumentActions } from '../documents/DocumentActions';
+import { usePersonName } from '../users/names';
 
 /** Saved statement runs, newest first; Reprint sends the same statements again (same date, type, period, accounts). */
 export function SavedRuns() {
   const runs = useQuery({ queryKey: ['statements', 'runs'], queryFn: () => unwrap(window.api.statements.runs({ limit: 50 })) });
   const [open, setOpen] = useState<StatementRun | null>(null);
+  const name = usePersonName();
   if (runs.isPending)
     return (
       <Center p="md">
@@ -49,7 +51,7 @@ export function SavedRuns() {
                   {r.accountIds.length.toLocaleString('en-US')}
                 </Table.Td>
                 <Table.Td>{runChannelLabels[r.channel]}</Table.Td>
-                <Table.Td c="dimmed">{r.createdBy ?? 'system'}</Table.Td>
+                <Table.Td c="dimmed">{name(r.createdBy) ?? 'system'}</Table.Td>
                 <Table.Td>{formatInstant(r.createdAt)}</Table.Td>
                 <Table.Td>
                   <Button

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { endpoint, noInput } from '../endpoint';
-import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type Assignee, type UserSummary } from '../../domain/users';
+import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type Assignee, type PersonName, type UserSummary } from '../../domain/users';
 
 const userId = z.number().int().positive();
 
 export const usersContract = {
   'users.list': endpoint(noInput).returns<UserSummary[]>(),
   'users.assignees': endpoint(noInput).returns<Assignee[]>(),
+  'users.names': endpoint(noInput).returns<PersonName[]>(),
   'users.create': endpoint(
     z.object({ username: usernameSchema, displayName: displayNameSchema, role: roleSchema, password: passwordSchema }),
   ).returns<UserSummary>(),

@@ -1,4 +1,4 @@
-import type { Assignee, Role, UserSummary } from '@shared/domain/users';
+import type { Assignee, PersonName, Role, UserSummary } from '@shared/domain/users';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import type { UserTable } from '../../db/schema';
 import { conflict, DomainError, notFound } from '../../errors';
@@ -65,6 +65,12 @@ export function createUsersService(ctx: ServiceContext) {
         .orderBy('display_name')
         .execute();
       return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role }));
+    },
+
+    /** users.names: every user, active or not (history names people who have left), by their display name. */
+    async names(): Promise<PersonName[]> {
+      const rows = await ctx.db.selectFrom('app_user').select(['username', 'display_name']).orderBy('display_name').execute();
+      return rows.map((r) => ({ username: r.username, displayName: r.display_name }));
     },
 
     async list(): Promise<UserSummary[]> {

@@ -4,10 +4,12 @@ import { IconEye } from '@tabler/icons-react';
 import { formatInstant } from '@shared/dates';
 import type { LetterTemplateVersion } from '@shared/domain/letters';
 import { RichTextEditor } from '../editor/RichTextEditor';
+import { usePersonName } from '../../users/names';
 
 /** Every version, newest first: when and by whom; any one opens read-only (versions are never edited). */
 export function VersionHistory({ versions, onCopy }: { versions: LetterTemplateVersion[]; onCopy: (v: LetterTemplateVersion) => void }) {
   const [viewing, setViewing] = useState<LetterTemplateVersion | null>(null);
+  const name = usePersonName();
   const current = versions[0]?.version;
   return (
     <Paper withBorder radius="md" p="md">
@@ -37,7 +39,7 @@ export function VersionHistory({ versions, onCopy }: { versions: LetterTemplateV
                 </Group>
               </Table.Td>
               <Table.Td>{formatInstant(v.createdAt)}</Table.Td>
-              <Table.Td>{v.createdBy ?? '—'}</Table.Td>
+              <Table.Td>{name(v.createdBy) ?? '—'}</Table.Td>
               <Table.Td ta="right">
                 <Button
                   size="compact-xs"
@@ -57,8 +59,8 @@ export function VersionHistory({ versions, onCopy }: { versions: LetterTemplateV
         {viewing && (
           <Stack gap="sm">
             <Text size="xs" c="dimmed">
-              Saved {formatInstant(viewing.createdAt)} by {viewing.createdBy ?? '—'}. A saved version is never changed; copy it into the editor to save it again
-              as a new version.
+              Saved {formatInstant(viewing.createdAt)} by {name(viewing.createdBy) ?? '—'}. A saved version is never changed; copy it into the editor to save it
+              again as a new version.
             </Text>
             <TextInput label="Subject" value={viewing.subject} readOnly />
             <RichTextEditor value={viewing.bodyHtml} onChange={() => undefined} readOnly minHeight={160} label={`Body of version ${viewing.version}`} />
