@@ -132,9 +132,9 @@ test('worklist and aging export every row of the filtered, sorted grid to Excel 
   await expect(page.getByTestId('accounts-count')).toHaveText(`${active.total} accounts`);
   expect(active.total).toBeGreaterThan(await drawnRows(accounts));
   const accountsCsv = csvRows((await download(page, 'accounts', 'CSV (.csv)')).bytes);
-  expect(accountsCsv[0]).toEqual(['Account number', 'Name', 'Kind', 'Status', 'Phone', 'Email', 'Balance', 'Past due']);
+  expect(accountsCsv[0]).toEqual(['Account number', 'Name', 'Status', 'Balance', 'Past due', 'Phone', 'Kind', 'Email']);
   expect(accountsCsv.slice(1).map((r) => r[0])).toEqual(active.rows.map((r) => r.accountNumber));
-  expect(accountsCsv.slice(1).map((r) => cents(r[6]))).toEqual(active.rows.map((r) => r.balanceCents));
+  expect(accountsCsv.slice(1).map((r) => cents(r[3]))).toEqual(active.rows.map((r) => r.balanceCents));
 
   // An account's ledger (dates as dates, running balance per row) and its open items.
   const busiest = pastDue.reduce((a, r) => (r.totalCents > a.totalCents ? r : a));

@@ -206,7 +206,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
               >
                 {h.column.getCanSort() ? (
                   <UnstyledButton className={classes.sortButton} onClick={h.column.getToggleSortingHandler()} data-numeric={numeric || undefined}>
-                    {flexRender(h.column.columnDef.header, h.getContext())}
+                    <span className={classes.sortLabel}>{flexRender(h.column.columnDef.header, h.getContext())}</span>
                     {sorted === 'asc' ? (
                       <IconArrowUp size={13} />
                     ) : sorted === 'desc' ? (

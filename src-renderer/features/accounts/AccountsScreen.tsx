@@ -21,7 +21,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import type { AccountKind, AccountSearchHit, AccountStatus, AccountSummary } from '@shared/domain/accounts';
+import {
+  accountSortKeys,
+  type AccountKind,
+  type AccountListSort,
+  type AccountSearchHit,
+  type AccountStatus,
+  type AccountSummary,
+} from '@shared/domain/accounts';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { DataGrid } from '../../components/DataGrid';
@@ -34,8 +41,8 @@ import { NewAccountModal } from './AccountForm';
 const PAGE = 200;
 /** The most rows accounts.list gives in one answer. */
 const EXPORT_PAGE = 500;
-const ROW_HEIGHT = 36;
-type SortKey = 'name' | 'accountNumber' | 'balance' | 'pastDue';
+/** Tall enough for a long name on two lines (names wrap rather than end in "..."). */
+const ROW_HEIGHT = 44;
 
 /** A list row; `loading` rows hold the place of a page not fetched yet (the grid knows the full count). */
 type ListRow =
@@ -181,7 +188,7 @@ function SearchBox({ query, onChange, onOpen }: { query: string; onChange: (q: s
                         {h.accountNumber}
                       </Text>
                       {h.status !== 'active' && (
-                        <Badge size="xs" variant="light" color={accountStatusColors[h.status]}>
+                        <Badge size="xs" variant="light" color={accountStatusColors[h.status]} style={{ flexShrink: 0 }}>
                           {accountStatusLabels[h.status]}
                         </Badge>
                       )}
@@ -208,7 +215,7 @@ function SearchBox({ query, onChange, onOpen }: { query: string; onChange: (q: s
               <Stack align="center" gap={4} p="xl">
                 <Text fw={500}>No account matches “{debounced}”</Text>
                 <Text size="sm" c="dimmed">
-                  Try part of the name, the account number, the last digits of a phone number or an invoice number.
+                  Try part of the name, the account number, any four or more digits of a phone number, or an invoice number.
                 </Text>
               </Stack>
             )}
@@ -224,14 +231,17 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [status, setStatus] = useState<'all' | AccountStatus>('all');
   const [kind, setKind] = useState<'all' | AccountKind>('all');
-  const sort = (sorting[0]?.id ?? 'name') as SortKey;
+  const sortId = sorting[0]?.id;
+  const sort: AccountListSort = accountSortKeys.find((k) => k === sortId) ?? 'name';
+  const direction = sorting[0]?.desc ? 'desc' : 'asc';
   const [range, setRange] = useState({ first: 0, last: 40 });
-  const filterKey = { sort, status, kind };
+  const filterKey = { sort, direction, status, kind };
 
   const fetchPage = async (page: number): Promise<{ rows: ListRow[]; total: number }> => {
     const p = await unwrap(
       window.api.accounts.list({
         sort,
+        direction,
         status: status === 'all' ? undefined : status,
         kind: kind === 'all' ? undefined : kind,
         limit: PAGE,
@@ -273,6 +283,7 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
       const p = await unwrap(
         window.api.accounts.list({
           sort,
+          direction,
           status: status === 'all' ? undefined : status,
           kind: kind === 'all' ? undefined : kind,
           limit: EXPORT_PAGE,
@@ -302,10 +313,12 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
     return () => el.removeEventListener('scroll', onScroll, true);
   }, []);
 
+  // Sortable columns have an accessor (the table library sorts only those); the backend does the sorting.
   const columns = useMemo<ColumnDef<ListRow, unknown>[]>(
     () => [
       {
         id: 'accountNumber',
+        accessorFn: (r) => (r.loading ? null : r.accountNumber),
         header: 'Account #',
         meta: { width: 100, exportAs: 'text', exportHeader: 'Account number', exportValue: (r) => (r.loading ? null : r.accountNumber) },
         cell: ({ row }) =>
@@ -319,8 +332,9 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
       },
       {
         id: 'name',
+        accessorFn: (r) => (r.loading ? null : r.name),
         header: 'Name',
-        meta: { exportAs: 'text', exportValue: (r) => (r.loading ? null : r.name) },
+        meta: { minWidth: 220, grow: 2, wrap: true, exportAs: 'text', exportValue: (r) => (r.loading ? null : r.name) },
         cell: ({ row }) =>
           row.original.loading ? (
             <Placeholder />
@@ -331,28 +345,42 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
           ),
       },
       {
-        id: 'kind',
-        header: 'Kind',
-        enableSorting: false,
-        meta: { width: 100, exportAs: 'text', exportValue: (r) => (!r.loading && r.kind ? accountKindLabels[r.kind] : null) },
-        cell: ({ row }) =>
-          !row.original.loading && row.original.kind ? (
-            <Text span size="sm" c="gray.7">
-              {accountKindLabels[row.original.kind]}
-            </Text>
-          ) : null,
-      },
-      {
         id: 'status',
+        accessorFn: (r) => (r.loading ? null : r.status),
         header: 'Status',
-        enableSorting: false,
-        meta: { width: 96, exportAs: 'text', exportValue: (r) => (!r.loading && r.status ? accountStatusLabels[r.status] : null) },
+        meta: { width: 104, exportAs: 'text', exportValue: (r) => (!r.loading && r.status ? accountStatusLabels[r.status] : null) },
         cell: ({ row }) =>
           !row.original.loading && row.original.status ? (
-            <Badge size="sm" variant={row.original.status === 'active' ? 'dot' : 'light'} color={accountStatusColors[row.original.status]}>
+            <Badge
+              size="sm"
+              style={{ flexShrink: 0 }}
+              variant={row.original.status === 'active' ? 'dot' : 'light'}
+              color={accountStatusColors[row.original.status]}
+            >
               {accountStatusLabels[row.original.status]}
             </Badge>
           ) : null,
+      },
+      {
+        id: 'balance',
+        accessorFn: (r) => (r.loading ? null : r.balanceCents),
+        header: 'Balance',
+        sortDescFirst: true,
+        meta: { numeric: true, width: 120, exportAs: 'money', exportValue: (r) => (r.loading ? null : r.balanceCents) },
+        cell: ({ row }) => (row.original.loading ? null : <Money cents={row.original.balanceCents} dimZero />),
+      },
+      {
+        id: 'pastDue',
+        accessorFn: (r) => (r.loading ? null : r.pastDueCents),
+        header: 'Past due',
+        sortDescFirst: true,
+        meta: { numeric: true, width: 120, exportAs: 'money', exportValue: (r) => (r.loading ? null : r.pastDueCents) },
+        cell: ({ row }) =>
+          row.original.loading || row.original.pastDueCents === undefined ? null : row.original.pastDueCents > 0 ? (
+            <Money cents={row.original.pastDueCents} c="red.7" fw={600} />
+          ) : (
+            <Money cents={0} dimZero />
+          ),
       },
       {
         id: 'phone',
@@ -367,6 +395,18 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
           ) : null,
       },
       {
+        id: 'kind',
+        accessorFn: (r) => (r.loading ? null : r.kind),
+        header: 'Kind',
+        meta: { width: 100, exportAs: 'text', exportValue: (r) => (!r.loading && r.kind ? accountKindLabels[r.kind] : null) },
+        cell: ({ row }) =>
+          !row.original.loading && row.original.kind ? (
+            <Text span size="sm" c="gray.7">
+              {accountKindLabels[row.original.kind]}
+            </Text>
+          ) : null,
+      },
+      {
         id: 'email',
         header: 'Email',
         enableSorting: false,
@@ -377,25 +417,6 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
               {row.original.primaryEmail ?? ''}
             </Text>
           ) : null,
-      },
-      {
-        id: 'balance',
-        header: 'Balance',
-        sortDescFirst: true,
-        meta: { numeric: true, width: 120, exportAs: 'money', exportValue: (r) => (r.loading ? null : r.balanceCents) },
-        cell: ({ row }) => (row.original.loading ? null : <Money cents={row.original.balanceCents} dimZero />),
-      },
-      {
-        id: 'pastDue',
-        header: 'Past due',
-        sortDescFirst: true,
-        meta: { numeric: true, width: 120, exportAs: 'money', exportValue: (r) => (r.loading ? null : r.pastDueCents) },
-        cell: ({ row }) =>
-          row.original.loading || row.original.pastDueCents === undefined ? null : row.original.pastDueCents > 0 ? (
-            <Money cents={row.original.pastDueCents} c="red.7" fw={600} />
-          ) : (
-            <Money cents={0} dimZero />
-          ),
       },
     ],
     [],
@@ -455,8 +476,10 @@ function BrowseList({ onOpen }: { onOpen: (id: number) => void }) {
           manualSorting
           sorting={sorting}
           onSortingChange={(s) => {
-            const id = s[0]?.id ?? sort;
-            setSorting([{ id, desc: id === 'balance' || id === 'pastDue' }]);
+            // A header click sorts by that column (money largest first), a second click reverses it; the
+            // third, which would unsort, reverses again: the backend always pages in some order.
+            const next = s[0];
+            setSorting(next ? [{ id: next.id, desc: next.desc }] : [{ id: sort, desc: direction === 'asc' }]);
           }}
           getRowId={(r) => String(r.id)}
           onRowClick={(r) => !r.loading && onOpen(r.id)}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import type { AccountKind } from '@shared/domain/accounts';
 import { DateInput } from '@mantine/dates';
@@ -89,7 +89,8 @@ export function AgingScreen() {
     () => ({ text, minCents: minInvalid ? null : minCents, pastDueOnly, accountKind }),
     [text, minCents, minInvalid, pastDueOnly, accountKind],
   );
-  // Filtering 50,000 rows must not hold up typing: the grid follows a beat behind the keyboard.
+  // Filtering 50,000 rows must not hold up typing: the grid follows a beat behind the keyboard. The views
+  // are memoized, so a keystroke's urgent render stops here and only the deferred one rebuilds the grid.
   const filters = useDeferredValue(typed);
   const clearFilters = () => {
     setText('');
@@ -271,7 +272,7 @@ const moneyCell = (cents: number) => (cents === 0 ? zero : <Money cents={cents} 
 
 const sumHelper = createColumnHelper<AgingSummaryRow>();
 
-function SummaryView(props: {
+const SummaryView = memo(function SummaryView(props: {
   rows: AgingSummaryRow[] | undefined;
   labels: string[];
   filters: AgingFilters;
@@ -314,7 +315,7 @@ function SummaryView(props: {
       }),
       sumHelper.accessor('accountName', {
         header: 'Name',
-        meta: { minWidth: 170, grow: 2, total: count(rows.length, 'account'), exportAs: 'text' },
+        meta: { minWidth: 170, grow: 2, wrap: true, total: count(rows.length, 'account'), exportAs: 'text' },
         cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       }),
       ...labels.map((label, i) =>
@@ -324,7 +325,7 @@ function SummaryView(props: {
           sortDescFirst: true,
           meta: {
             numeric: true,
-            minWidth: 98,
+            minWidth: 92,
             total: <Money cents={totals.buckets[i] ?? 0} />,
             exportAs: 'money',
             cellClickable: (r: AgingSummaryRow) => (r.buckets[i] ?? 0) !== 0,
@@ -339,13 +340,13 @@ function SummaryView(props: {
         id: 'unapplied',
         header: 'Unapplied',
         sortDescFirst: false,
-        meta: { numeric: true, minWidth: 98, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
+        meta: { numeric: true, minWidth: 92, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
         cell: (c) => moneyCell(c.getValue() as number),
       }),
       sumHelper.accessor('totalCents', {
         header: 'Total',
         sortDescFirst: true,
-        meta: { numeric: true, minWidth: 108, total: <Money cents={totals.totalCents} />, exportAs: 'money' },
+        meta: { numeric: true, minWidth: 104, total: <Money cents={totals.totalCents} />, exportAs: 'money' },
         cell: (c) => <Money cents={c.getValue()} fw={600} />,
       }),
     ],
@@ -373,6 +374,7 @@ function SummaryView(props: {
           getRowId={(r) => String(r.accountId)}
           loading={props.loading}
           showTotals
+          rowHeight={40}
           windowed
           sorting={sorting}
           onSortingChange={setSorting}
@@ -381,11 +383,11 @@ function SummaryView(props: {
       </div>
     </>
   );
-}
+});
 
 const detHelper = createColumnHelper<AgingDetailRow>();
 
-function DetailView(props: {
+const DetailView = memo(function DetailView(props: {
   rows: AgingDetailRow[] | undefined;
   labels: string[];
   filters: AgingFilters;
@@ -428,7 +430,7 @@ function DetailView(props: {
       }),
       detHelper.accessor('accountName', {
         header: 'Name',
-        meta: { minWidth: 160, grow: 2, total: count(rows.length, 'invoice'), exportAs: 'text' },
+        meta: { minWidth: 160, grow: 2, wrap: true, total: count(rows.length, 'invoice'), exportAs: 'text' },
         cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       }),
       detHelper.accessor((r) => r.number ?? r.kind, {
@@ -483,6 +485,7 @@ function DetailView(props: {
           testId="aging-detail"
           exporter={props.exporter}
           data={sorted as AgingDetailRow[]}
+          rowHeight={40}
           windowed
           sorting={sorting}
           onSortingChange={setSorting}
@@ -495,4 +498,4 @@ function DetailView(props: {
       </div>
     </>
   );
-}
+});

@@ -21,10 +21,12 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
   );
   const byBucket = labels.map(() => 0);
   for (const o of ledger.openItems) byBucket[bucketOf(o)]! += o.openCents;
+  // Columns with an accessor sort on a header click (the grid sorts these few rows itself).
   const columns = useMemo<ColumnDef<OpenItemRow, unknown>[]>(
     () => [
       {
         id: 'number',
+        accessorFn: (r) => r.number ?? '',
         header: 'Number',
         meta: { width: 130, exportAs: 'text', exportValue: (r) => r.number },
         cell: ({ row }) => (
@@ -39,22 +41,40 @@ export function OpenItemsTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (
         meta: { width: 140, exportAs: 'text', exportValue: (r) => documentKindLabels[r.kind] },
         cell: ({ row }) => <KindBadge kind={row.original.kind} />,
       },
-      { id: 'date', header: 'Dated', meta: { exportAs: 'date', exportValue: (r) => r.docDate }, cell: ({ row }) => formatDate(row.original.docDate) },
-      { id: 'due', header: 'Due', meta: { exportAs: 'date', exportValue: (r) => r.dueDate }, cell: ({ row }) => formatDate(row.original.dueDate) },
+      {
+        id: 'date',
+        accessorFn: (r) => r.docDate,
+        header: 'Dated',
+        meta: { exportAs: 'date', exportValue: (r) => r.docDate },
+        cell: ({ row }) => formatDate(row.original.docDate),
+      },
+      {
+        id: 'due',
+        accessorFn: (r) => r.dueDate,
+        header: 'Due',
+        meta: { exportAs: 'date', exportValue: (r) => r.dueDate },
+        cell: ({ row }) => formatDate(row.original.dueDate),
+      },
       {
         id: 'total',
+        accessorFn: (r) => r.totalCents,
+        sortDescFirst: true,
         header: 'Total',
         meta: { numeric: true, width: 130, exportAs: 'money', exportValue: (r) => r.totalCents },
         cell: ({ row }) => <Money cents={row.original.totalCents} c="gray.7" />,
       },
       {
         id: 'open',
+        accessorFn: (r) => r.openCents,
+        sortDescFirst: true,
         header: 'Open',
         meta: { numeric: true, width: 130, total: <Money cents={ledger.totals.openCents} />, exportAs: 'money', exportValue: (r) => r.openCents },
         cell: ({ row }) => <Money cents={row.original.openCents} fw={600} />,
       },
       {
         id: 'days',
+        accessorFn: (r) => r.daysPastDue,
+        sortDescFirst: true,
         header: 'Days past due',
         meta: { numeric: true, width: 130, exportAs: 'integer', exportValue: (r) => Math.max(0, r.daysPastDue) },
         cell: ({ row }) =>

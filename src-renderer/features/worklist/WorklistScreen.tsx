@@ -343,7 +343,8 @@ export function WorklistScreen() {
             }
           />
         </Box>
-        <HeldPanel held={held} />
+        {/* Nothing held: the grid takes the width (the header's Held figure still says 0). */}
+        {held.length > 0 && <HeldPanel held={held} />}
       </Group>
       {calling !== null && <LogCallModal accountId={calling} onClose={() => setCalling(null)} />}
     </FullHeight>
