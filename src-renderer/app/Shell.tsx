@@ -1,3 +1,4 @@
+import { ToastsFollowPages } from './toasts';
 import { AppShell, Avatar, Badge, Box, Center, Group, Loader, Menu, NavLink, ScrollArea, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
@@ -68,6 +69,7 @@ function Frame() {
           </Center>
         )}
       </AppShell.Main>
+      <ToastsFollowPages />
       <AppShell.Footer px="md" style={{ display: 'flex', alignItems: 'center', background: 'var(--mantine-color-gray-1)' }}>
         <StatusBar />
       </AppShell.Footer>
@@ -149,7 +151,7 @@ function StatusBar() {
     <Group justify="space-between" w="100%" gap="md">
       <Group gap="md">
         <Text size="xs" c="dimmed" data-testid="status-user">
-          Signed in as <b>{session.displayName}</b> ({session.username})
+          Signed in as <b>{session.displayName}</b>
         </Text>
         <Badge size="xs" variant="light" color={session.role === 'administrator' ? 'grape' : session.role === 'supervisor' ? 'blue' : 'gray'}>
           {roleLabels[session.role]}

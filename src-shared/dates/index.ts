@@ -113,25 +113,45 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const monthIndex = (name: string) =>
   MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase() && m.toLowerCase().startsWith(name.toLowerCase()));
 
+/** The order of day, month and year when the locale writes a date in numbers (en-US: month first; en-GB: day first). */
+function numericOrder(locale: string): ('day' | 'month' | 'year')[] {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(0);
+  const order = parts.map((p) => p.type).filter((t): t is 'day' | 'month' | 'year' => t === 'day' || t === 'month' || t === 'year');
+  return order.length === 3 ? order : ['month', 'day', 'year'];
+}
+
 /**
- * THE reader of dates as people type them and files hold them: 2026-03-31 (or 2026-3-31), 3/31/2026
- * (US order) and Mar 31, 2026 / March 31 2026 (as the screens show them). Refuses impossible dates and
- * dates outside MIN_DATE..MAX_DATE, saying which.
+ * THE reader of dates as people type them and files hold them: 2026-03-31 (or 2026-3-31), numbers in
+ * the locale's order (3/31/2026 in the US order when no locale is given, as files hold them; 31/03/2026
+ * or 31.03.2026 for en-GB or de), and month names as the screens show them (Mar 31, 2026 / March 31
+ * 2026 / 31 Mar 2026). Refuses impossible dates and dates outside MIN_DATE..MAX_DATE, saying which.
  */
-export function readDate(text: string): Read<IsoDate> {
+export function readDate(text: string, locale?: string): Read<IsoDate> {
   const t = text.trim();
   if (t === '') return { ok: false, reason: 'is empty' };
   const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  // Files and the command line (no locale) take only 3/31/2026, as before; a screen also 31.03.2026 and 31-03-2026.
+  const numeric = (locale ? /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\.?$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/).exec(t);
   const named = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(t);
-  const month = named ? monthIndex(named[1]) : -1;
+  const dayFirstNamed = /^(\d{1,2})\.? ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(t);
+  const month = named ? monthIndex(named[1]) : dayFirstNamed ? monthIndex(dayFirstNamed[2]) : -1;
   let iso: string | null = null;
   if (ymd) iso = `${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}`;
-  else if (us) iso = `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
-  else if (named && month >= 0) iso = `${named[3]}-${pad(month + 1)}-${named[2].padStart(2, '0')}`;
-  if (iso === null) return { ok: false, reason: `is not a date (${t}); use YYYY-MM-DD or MM/DD/YYYY` };
+  else if (numeric) {
+    const order = locale ? numericOrder(locale) : (['month', 'day', 'year'] as const);
+    const f = { day: '', month: '', year: '' };
+    order.forEach((k, i) => {
+      f[k] = numeric[i + 1]!;
+    });
+    if (f.year.length === 4 && f.month.length <= 2 && f.day.length <= 2) iso = `${f.year}-${f.month.padStart(2, '0')}-${f.day.padStart(2, '0')}`;
+  } else if (named && month >= 0) iso = `${named[3]}-${pad(month + 1)}-${named[2].padStart(2, '0')}`;
+  else if (dayFirstNamed && month >= 0) iso = `${dayFirstNamed[3]}-${pad(month + 1)}-${dayFirstNamed[1].padStart(2, '0')}`;
+  // Files and the command line are told the file formats; a screen (a locale given) its own way of writing dates.
+  const like = locale ? `write it like ${formatDate('2026-03-31', locale)}` : 'use YYYY-MM-DD or MM/DD/YYYY';
+  const [lo, hi] = locale ? [formatDate(MIN_DATE, locale), formatDate(MAX_DATE, locale)] : [MIN_DATE, MAX_DATE];
+  if (iso === null) return { ok: false, reason: `is not a date (${t}); ${like}` };
   if (!isCalendarDate(iso)) return { ok: false, reason: `is not a calendar date (${t})` };
-  if (!isIsoDate(iso)) return { ok: false, reason: `is out of range (${t}); dates must be between ${MIN_DATE} and ${MAX_DATE}` };
+  if (!isIsoDate(iso)) return { ok: false, reason: `is out of range (${t}); dates must be between ${lo} and ${hi}` };
   return { ok: true, value: iso };
 }
 
@@ -141,31 +161,64 @@ export function parseDate(text: string): IsoDate | null {
   return r.ok ? r.value : null;
 }
 
-/** "Mar 5, 2026" for screens and documents. */
-export function formatDate(date: IsoDate | null | undefined): string {
+let displayLocale = 'en-US';
+
+/**
+ * The locale every date on screen follows. The renderer sets the system's (navigator.language) once at
+ * start; the backend, documents and files keep en-US. An unknown or malformed tag keeps en-US.
+ */
+export function setDisplayLocale(locale: string): string {
+  let supported: string | undefined;
+  try {
+    supported = Intl.DateTimeFormat.supportedLocalesOf([locale])[0];
+  } catch {
+    supported = undefined;
+  }
+  displayLocale = supported ?? 'en-US';
+  return displayLocale;
+}
+export const getDisplayLocale = () => displayLocale;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, style: 'medium' | 'month' | 'monthShort'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    // Dates are calendar days: formatted at UTC midnight in UTC, so no zone can move them a day.
+    const options: Intl.DateTimeFormatOptions = style === 'medium' ? { dateStyle: 'medium' } : { month: style === 'month' ? 'long' : 'short', year: 'numeric' };
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * THE date on screens and documents: the locale's medium date ("Mar 5, 2026" in en-US, "5 Mar 2026"
+ * in en-GB), in the display locale unless one is given. Forms show and read the same (renderer
+ * app/date-input.ts).
+ */
+export function formatDate(date: IsoDate | null | undefined, locale: string = displayLocale): string {
   if (!date) return '';
-  const [y, m, d] = fieldsOrThrow(date);
-  return `${MONTHS[m - 1].slice(0, 3)} ${d}, ${y}`;
+  fieldsOrThrow(date);
+  return dateFormat(locale, 'medium').format(utcMidnight(date));
 }
 
 /** "2026-03" -> "March 2026" (a fee period, a statement month). */
-export function formatMonth(yearMonth: string): string {
-  const [y, m] = fieldsOrThrow(`${yearMonth}-01`);
-  return `${MONTHS[m - 1]} ${y}`;
+export function formatMonth(yearMonth: string, locale: string = displayLocale): string {
+  return dateFormat(locale, 'month').format(utcMidnight(`${yearMonth}-01`));
 }
 
 /** "2026-03" -> "Mar 2026" (a chart's month axis, where the long name does not fit). */
-export function formatMonthShort(yearMonth: string): string {
-  const [y, m] = fieldsOrThrow(`${yearMonth}-01`);
-  return `${MONTHS[m - 1].slice(0, 3)} ${y}`;
+export function formatMonthShort(yearMonth: string, locale: string = displayLocale): string {
+  return dateFormat(locale, 'monthShort').format(utcMidnight(`${yearMonth}-01`));
 }
 
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 function instantFormat(timeZone: string | undefined, weekday: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone ?? ''}|${weekday}`;
+  const key = `${displayLocale}|${timeZone ?? ''}|${weekday}`;
   let f = instantFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+    f = new Intl.DateTimeFormat(displayLocale, {
       ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
       ...(weekday ? { weekday: 'short' } : {}),
       month: 'short',

@@ -10,6 +10,7 @@ import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
 import { useBusinessToday } from './api';
+import { DateInput } from '@mantine/dates';
 
 const refresh = () => {
   for (const d of ['ledger', 'accounts', 'invoices', 'aging', 'payments']) void queryClient.invalidateQueries({ queryKey: [d] });
@@ -110,9 +111,7 @@ function useDate() {
   const value = date || today;
   return {
     value,
-    input: (
-      <TextInput type="date" label="Date" value={value} onChange={(e) => setDate(e.currentTarget.value)} error={isIsoDate(value) ? undefined : 'Pick a date'} />
-    ),
+    input: <DateInput label="Date" value={value} onChange={(v) => setDate(v ?? '')} error={isIsoDate(value) ? undefined : 'Pick a date'} />,
   };
 }
 

@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
 import type { AgingBasis, AgingDetail, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
-import { addDays, addMonths, formatDate, isIsoDate, parseDate, startOfMonth } from '@shared/dates';
+import { addDays, addMonths, formatDate, isIsoDate, startOfMonth } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -147,8 +147,6 @@ export function AgingScreen() {
           w={170}
           value={shownAsOf}
           onChange={(v) => setParam('asOf', v && v !== today ? v : null)}
-          valueFormat="MMM D, YYYY"
-          dateParser={(t) => parseDate(t)}
           leftSection={<IconCalendar size={16} />}
           presets={presets}
           popoverProps={{ position: 'bottom-start' }}

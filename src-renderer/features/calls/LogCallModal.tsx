@@ -20,6 +20,7 @@ import { atLeast, useSession } from '../../app/session';
 import { useAccount, useBusinessToday } from '../accounts/api';
 import { refreshCollections, ruleBlocked, useFlags } from '../collections/api';
 import { ComplianceCheckPanel, OVERRIDE_MIN, type CheckView } from './ComplianceCheckPanel';
+import { DateInput } from '@mantine/dates';
 
 /** `YYYY-MM-DDTHH:MM` on this workstation's clock, for a datetime-local field. */
 export function toLocalInput(d: Date): string {
@@ -317,12 +318,11 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
               error={show ? errors.promiseAmount : undefined}
               styles={{ input: { textAlign: 'right' } }}
             />
-            <TextInput
-              type="date"
+            <DateInput
               label="Promised by"
-              value={promiseDate}
-              min={today}
-              onChange={(e) => setPromiseDate(e.currentTarget.value)}
+              value={promiseDate || null}
+              minDate={today}
+              onChange={(v) => setPromiseDate(v ?? '')}
               error={show ? errors.promiseDate : undefined}
               description="Kept or broken is decided from posted payments"
             />

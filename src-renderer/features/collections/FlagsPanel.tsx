@@ -38,6 +38,7 @@ import { atLeast, useSession } from '../../app/session';
 import { useBusinessToday } from '../accounts/api';
 import { refreshCollections, useFlags, useValidationNotice } from './api';
 import { Card } from './Card';
+import { DateInput } from '@mantine/dates';
 
 const flagColor = (k: FlagKind) => (k === 'do_not_call' || k === 'wrong_number' ? 'gray' : k === 'disputed' ? 'orange' : 'red');
 
@@ -376,12 +377,12 @@ function SetFlagModal({ account, kind, onClose }: { account: AccountDetail; kind
             />
           )}
           {dateLabel && (
-            <TextInput
-              type="date"
+            <DateInput
               label={dateLabel}
-              value={date}
-              max={today}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              value={date || null}
+              maxDate={today}
+              onChange={(v) => setDate(v ?? '')}
+              clearable={kind !== 'disputed'}
               w={200}
               description={kind === 'disputed' ? 'Default: today' : 'Optional'}
             />
@@ -511,7 +512,7 @@ function VerificationModal({ accountId, onClose }: { accountId: number; onClose:
               {error}
             </Alert>
           )}
-          <TextInput type="date" label="Verification sent on" value={verifiedOn} max={today} onChange={(e) => setDate(e.currentTarget.value)} w={200} />
+          <DateInput label="Verification sent on" value={verifiedOn || null} maxDate={today} onChange={(v) => setDate(v ?? '')} w={200} />
           <Textarea
             label="Note"
             placeholder="e.g. Itemized statement and visit record mailed"

@@ -8,7 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { FeePostResult, FeePreviewRow } from '@shared/domain/collections-policy';
 import { feeAdjustmentText, feeExclusionText } from '@shared/domain/collections-text';
-import { formatDate, formatMonth, parseDate } from '@shared/dates';
+import { formatDate, formatMonth } from '@shared/dates';
 import { formatBasisPoints, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -231,8 +231,6 @@ export function FeeAssessmentPanel() {
               setAsOf(v);
               setResult(null);
             }}
-            valueFormat="MMM D, YYYY"
-            dateParser={(t) => parseDate(t)}
             leftSection={<IconCalendar size={16} />}
             data-testid="fee-as-of"
           />

@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
 import { planFrequencies, planSchedule, type PlanFrequency } from '@shared/domain/collections-policy';
 import type { LedgerView } from '@shared/domain/ledger';
-import { addDays, addMonths, formatDate, isIsoDate, parseDate } from '@shared/dates';
+import { addDays, addMonths, formatDate, isIsoDate } from '@shared/dates';
 import { centsToDecimalString, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -173,8 +173,6 @@ export function PlanSetupModal({ ledger, onClose, onCreated }: { ledger: LedgerV
                 description="Payments from this date count"
                 value={startDate}
                 onChange={(v) => v && setStartDate(v)}
-                valueFormat="MMM D, YYYY"
-                dateParser={(t) => parseDate(t)}
                 leftSection={<IconCalendar size={16} />}
               />
             </SimpleGrid>
@@ -197,8 +195,6 @@ export function PlanSetupModal({ ledger, onClose, onCreated }: { ledger: LedgerV
               label="First installment"
               value={first}
               onChange={(v) => setFirstDate(v)}
-              valueFormat="MMM D, YYYY"
-              dateParser={(t) => parseDate(t)}
               leftSection={<IconCalendar size={16} />}
               error={firstError}
               minDate={startDate}

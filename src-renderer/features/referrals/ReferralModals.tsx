@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
 import type { LedgerView } from '@shared/domain/ledger';
 import type { Referral } from '@shared/domain/collections-policy';
-import { formatDate, parseDate } from '@shared/dates';
+import { formatDate } from '@shared/dates';
 import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -131,14 +131,7 @@ export function ReferModal({ ledger, onClose }: { ledger: LedgerView; onClose: (
           error={show && !agency.trim() ? 'Name the agency' : undefined}
           data-autofocus
         />
-        <DateInput
-          label="Referred on"
-          value={date ?? today}
-          onChange={setDate}
-          valueFormat="MMM D, YYYY"
-          dateParser={(t) => parseDate(t)}
-          leftSection={<IconCalendar size={16} />}
-        />
+        <DateInput label="Referred on" value={date ?? today} onChange={setDate} leftSection={<IconCalendar size={16} />} />
       </SimpleGrid>
       <Textarea
         label="Note"
@@ -180,15 +173,7 @@ export function RecallModal({ referral, onClose }: { referral: Referral; onClose
           error={show && !reason.trim() ? 'Say why' : undefined}
           data-autofocus
         />
-        <DateInput
-          label="Recalled on"
-          value={date ?? today}
-          onChange={setDate}
-          valueFormat="MMM D, YYYY"
-          dateParser={(t) => parseDate(t)}
-          leftSection={<IconCalendar size={16} />}
-          minDate={referral.referredOn}
-        />
+        <DateInput label="Recalled on" value={date ?? today} onChange={setDate} leftSection={<IconCalendar size={16} />} minDate={referral.referredOn} />
       </SimpleGrid>
     </FormModal>
   );

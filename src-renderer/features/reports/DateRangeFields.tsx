@@ -1,13 +1,10 @@
 import { Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { parseDate } from '@shared/dates';
 import { type DateRange, presetRange, type RangePreset, rangePresetLabels } from '@shared/dates/ranges';
 
-/** A date input as every report form has it: typed or picked, shown as "Mar 1, 2026". */
+/** A date input as every report form has it: typed or picked; shown and read as every screen shows dates (the theme's DateInput defaults). */
 export const dateInputProps = {
-  valueFormat: 'MMM D, YYYY',
-  dateParser: (t: string) => parseDate(t),
   leftSection: <IconCalendar size={16} />,
   popoverProps: { position: 'bottom-start' as const },
 };

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar, IconStairsUp } from '@tabler/icons-react';
 import type { HoldReason, StageEvaluation } from '@shared/domain/collections-policy';
 import { holdLabel } from '@shared/domain/collections-text';
-import { formatDate, parseDate } from '@shared/dates';
+import { formatDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { useBusinessToday } from '../accounts/api';
@@ -65,15 +65,7 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
           )}
           {!result ? (
             <>
-              <DateInput
-                label="As of"
-                w={200}
-                value={asOf ?? today}
-                onChange={setAsOf}
-                valueFormat="MMM D, YYYY"
-                dateParser={(t) => parseDate(t)}
-                leftSection={<IconCalendar size={16} />}
-              />
+              <DateInput label="As of" w={200} value={asOf ?? today} onChange={setAsOf} leftSection={<IconCalendar size={16} />} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
                   Cancel

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { parseDate } from '@shared/dates';
+
 import type { StatementType } from '@shared/domain/documents';
 import { statementTypeLabels } from '@shared/domain/statements-text';
 import { useBusinessToday } from '../accounts/api';
@@ -21,16 +21,7 @@ export function AccountStatement({ accountId, accountNumber }: { accountId: numb
           Statement
         </Text>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <DateInput
-            label="As of"
-            w={170}
-            size="xs"
-            value={date}
-            onChange={setAsOf}
-            valueFormat="MMM D, YYYY"
-            dateParser={(t) => parseDate(t)}
-            leftSection={<IconCalendar size={14} />}
-          />
+          <DateInput label="As of" w={170} size="xs" value={date} onChange={setAsOf} leftSection={<IconCalendar size={14} />} />
           <SegmentedControl
             size="xs"
             value={type}

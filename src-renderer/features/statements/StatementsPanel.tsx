@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Checkbox, Grid, Group, MultiSelect, Paper, Segmen
 import { DateInput } from '@mantine/dates';
 import { IconAlertCircle, IconCalendar, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { addDays, parseDate } from '@shared/dates';
+import { addDays } from '@shared/dates';
 import { STATEMENT_PERIOD_DAYS, type StatementType } from '@shared/domain/documents';
 import type { StatementCandidate, StatementSelectInput } from '@shared/domain/statements';
 import { mailProblemText, statementTypeLabels, withoutEmail } from '@shared/domain/statements-text';
@@ -95,15 +95,7 @@ export function StatementsPanel() {
       <Paper withBorder radius="md" p="md">
         <Grid gap="sm" align="flex-end">
           <Grid.Col span={{ base: 12, md: 3 }}>
-            <DateInput
-              label="Statement date (as of)"
-              value={date}
-              onChange={setAsOf}
-              valueFormat="MMM D, YYYY"
-              dateParser={(t) => parseDate(t)}
-              leftSection={<IconCalendar size={16} />}
-              data-testid="statement-as-of"
-            />
+            <DateInput label="Statement date (as of)" value={date} onChange={setAsOf} leftSection={<IconCalendar size={16} />} data-testid="statement-as-of" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Text size="sm" fw={500} mb={4}>
@@ -122,8 +114,6 @@ export function StatementsPanel() {
                 label="Period starts"
                 value={periodStart}
                 onChange={setFrom}
-                valueFormat="MMM D, YYYY"
-                dateParser={(t) => parseDate(t)}
                 leftSection={<IconCalendar size={16} />}
                 error={fromBad ? 'After the statement date' : undefined}
               />

@@ -3,7 +3,7 @@ import { Alert, Badge, Center, Group, Loader, Modal, Select, Stack, Tabs, Text, 
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconCalendar, IconEye, IconPencil, IconShieldX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { addDays, parseDate } from '@shared/dates';
+import { addDays } from '@shared/dates';
 import { blockText } from '@shared/domain/collections-text';
 import { LETTER_PAY_BY_DAYS, type OutputRef } from '@shared/domain/documents';
 import { letterFields, type ComposedLetter } from '@shared/domain/letters';
@@ -87,16 +87,7 @@ export function ComposeLetterModal({ accountId, accountName, onClose }: { accoun
             onChange={(v) => setTemplateId(v === null ? null : Number(v))}
             searchable
           />
-          <DateInput
-            label="Pay by"
-            w={170}
-            value={payByDate}
-            minDate={today}
-            onChange={(v) => setPayBy(v)}
-            valueFormat="MMM D, YYYY"
-            dateParser={(t) => parseDate(t)}
-            leftSection={<IconCalendar size={14} />}
-          />
+          <DateInput label="Pay by" w={170} value={payByDate} minDate={today} onChange={(v) => setPayBy(v)} leftSection={<IconCalendar size={14} />} />
           {c && (
             <Badge variant="light" color="gray" mb={6}>
               Version {c.version}
