@@ -105,4 +105,5 @@ const COMMITTED: Record<number, string> = {
   16: '412f80dc99c3b579',
   17: 'dcce02ae6165f91a',
   19: '54aa6e94890c1375',
+  20: 'f38b7d0edef204cd',
 };
