@@ -104,9 +104,12 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await expect(row(page, 'P-2001')).toContainText('$420.00');
   await expect(row(page, 'P-2001')).toContainText('45 d');
   await expect(row(page, 'P-2002')).toContainText('Final notice');
-  // Highest score first: Daniel (more past due, older) above Maria.
+  // Daniel scores higher (more past due, older) but seven calls this week block a call until tomorrow:
+  // the accounts that can be called now come first (docs/clerks-day.md), Maria above Daniel.
+  await expect(row(page, 'P-2002').getByTestId('worklist-callable')).toContainText('Callable from Wed 8:00 AM');
+  await expect(row(page, 'P-2001').getByTestId('worklist-callable')).toContainText('Callable until 9:00 PM');
   const order = await grid(page).getByRole('row').allTextContents();
-  expect(order.findIndex((t) => t.includes('P-2002'))).toBeLessThan(order.findIndex((t) => t.includes('P-2001')));
+  expect(order.findIndex((t) => t.includes('P-2001'))).toBeLessThan(order.findIndex((t) => t.includes('P-2002')));
   // Disputed Hannah is held, with why.
   const held = page.getByTestId('held-panel');
   await expect(held.getByTestId('held-row').filter({ hasText: 'Hannah Cho' })).toContainText('Disputed');

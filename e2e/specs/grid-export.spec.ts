@@ -68,11 +68,29 @@ test('worklist and aging export every row of the filtered, sorted grid to Excel 
   const xlsx = await download(page, 'worklist', 'Excel workbook (.xlsx)');
   expect(xlsx.name).toBe(`Worklist ${wl.asOf}.xlsx`);
   const sheet = await sheetRows(xlsx.bytes, 'Worklist');
-  expect(sheet[0]).toEqual(['Score', 'Account number', 'Name', 'Past due', 'Oldest (days past due)', 'Stage', 'Why today', 'Assigned']);
+  // The caller's columns first (docs/clerks-day.md): number, callable state, promise, last contact.
+  expect(sheet[0]).toEqual([
+    'Account number',
+    'Name',
+    'Past due',
+    'Oldest (days past due)',
+    'Phone',
+    'Contact',
+    'Callable',
+    'Promise due',
+    'Promised for',
+    'Last contact',
+    'Last outcome',
+    'Why today',
+    'Stage',
+    'Score',
+    'Assigned',
+  ]);
   const body = sheet.slice(1, 1 + wl.items.length);
-  expect(body.map((r) => r[1])).toEqual(wl.items.map((i) => i.accountNumber));
-  expect(body.map((r) => cents(r[3]))).toEqual(wl.items.map((i) => i.pastDueCents));
-  expect(body.map((r) => r[0])).toEqual(wl.items.map((i) => i.score));
+  expect(body.map((r) => r[0])).toEqual(wl.items.map((i) => i.accountNumber));
+  expect(body.map((r) => cents(r[2]))).toEqual(wl.items.map((i) => i.pastDueCents));
+  expect(body.map((r) => r[4] || null)).toEqual(wl.items.map((i) => i.calling.phone));
+  expect(body.map((r) => r[13])).toEqual(wl.items.map((i) => i.score));
   // The About sheet states the filter, the order and the count; the export is in the audit log.
   const about = (await sheetRows(xlsx.bytes, 'About')).flat().map(String).join('\n');
   expect(about).toContain('Past due at least');
@@ -85,9 +103,9 @@ test('worklist and aging export every row of the filtered, sorted grid to Excel 
   await expect(grid.getByRole('columnheader', { name: 'Past due', exact: true })).toHaveAttribute('aria-sort', 'descending');
   const csv = csvRows((await download(page, 'worklist', 'CSV (.csv)')).bytes);
   const byPastDue = [...wl.items].sort((a, c) => c.pastDueCents - a.pastDueCents);
-  expect(csv[0]![3]).toBe('Past due');
-  expect(csv.slice(1).map((r) => cents(r[3]))).toEqual(byPastDue.map((i) => i.pastDueCents));
-  expect(new Set(csv.slice(1).map((r) => r[1]))).toEqual(new Set(wl.items.map((i) => i.accountNumber)));
+  expect(csv[0]![2]).toBe('Past due');
+  expect(csv.slice(1).map((r) => cents(r[2]))).toEqual(byPastDue.map((i) => i.pastDueCents));
+  expect(new Set(csv.slice(1).map((r) => r[0]))).toEqual(new Set(wl.items.map((i) => i.accountNumber)));
 
   const audit = await must(b, 'export-admin', 'audit.list', { entity: 'export' });
   expect(audit.map((a) => a.after)).toEqual([

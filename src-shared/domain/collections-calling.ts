@@ -81,26 +81,31 @@ const ruleWords: Record<ComplianceRule, string> = {
   wrong_number: 'wrong number',
 };
 
+/** The callable state in words; `allowed` at `now`, `wait` until it is, `why` not (the rules). */
+export interface CallableWords {
+  allowed: boolean;
+  headline: string;
+  wait: string | null;
+  why: string | null;
+}
+
 /**
  * The callable state in words, at `now` (the screen's clock, so the wait counts down between refreshes):
- * "Callable until 9:00 PM", "Callable from 8:00 AM (in 1 h 5 min)", "Not callable: disputed".
+ * "Callable until 9:00 PM", "Callable from 8:00 AM" in 1 h 5 min, "Not callable" (disputed).
  * Times are the customer's local times.
  */
-export function callableText(c: WorklistCalling, now: Date): { headline: string; detail: string | null } {
-  if (c.phone === null) return { headline: 'No number to call', detail: 'Every number is missing or marked wrong or do-not-call.' };
-  const why = c.blockedBy.map((r) => ruleWords[r]).join('; ');
-  if (c.callableNow) {
+export function callableText(c: WorklistCalling, now: Date): CallableWords {
+  if (c.phone === null) return { allowed: false, headline: 'No number to call', wait: null, why: 'every number is missing or marked wrong or do-not-call' };
+  const why = c.blockedBy.length ? c.blockedBy.map((r) => ruleWords[r]).join('; ') : null;
+  const from = c.callableFrom ? new Date(c.callableFrom) : null;
+  if (c.callableNow || (from && from <= now)) {
     if (c.callableUntil && new Date(c.callableUntil) > now)
-      return { headline: `Callable until ${clockFrom(new Date(c.callableUntil), now, c.timeZone)}`, detail: null };
-    if (c.exempt === 'commercial') return { headline: 'Callable now', detail: 'A business account: calling hours do not apply.' };
-    return { headline: 'Callable now', detail: null };
+      return { allowed: true, headline: `Callable until ${clockFrom(new Date(c.callableUntil), now, c.timeZone)}`, wait: null, why: null };
+    return { allowed: true, headline: 'Callable now', wait: null, why: c.exempt === 'commercial' ? 'a business account: calling hours do not apply' : null };
   }
-  if (c.callableFrom) {
-    const from = new Date(c.callableFrom);
-    if (from <= now) return { headline: 'Callable now', detail: null };
-    return { headline: `Callable from ${clockFrom(from, now, c.timeZone)}`, detail: `in ${waitText(from.getTime() - now.getTime())}${why ? ` (${why})` : ''}` };
-  }
-  return { headline: 'Not callable', detail: why || null };
+  if (from)
+    return { allowed: false, headline: `Callable from ${clockFrom(from, now, c.timeZone)}`, wait: `in ${waitText(from.getTime() - now.getTime())}`, why };
+  return { allowed: false, headline: 'Not callable', wait: null, why };
 }
 
 /** "Left message, Nov 27" (the customer's local date). */

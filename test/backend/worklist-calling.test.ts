@@ -81,7 +81,7 @@ describe('worklist made for calling', () => {
     const laRow = byId.get(la.id)!.calling;
     expect(laRow).toMatchObject({ phone: '(213) 555-0101', timeZone: 'America/Los_Angeles', callableNow: false, blockedBy: ['calling_hours'] });
     expect(laRow.callableFrom).toBe('2026-03-15T15:00:00.000Z'); // 8:00 AM in Los Angeles
-    expect(callableText(laRow, now)).toEqual({ headline: 'Callable from 8:00 AM', detail: 'in 1 h 5 min (outside calling hours)' });
+    expect(callableText(laRow, now)).toEqual({ allowed: false, headline: 'Callable from 8:00 AM', wait: 'in 1 h 5 min', why: 'outside calling hours' });
 
     const chiRow = byId.get(chi.id)!.calling;
     expect(chiRow.callableUntil).toBe('2026-03-16T02:00:00.000Z'); // 9:00 PM in Chicago

@@ -12,6 +12,7 @@ import {
   ScrollArea,
   Select,
   Stack,
+  Switch,
   Text,
   TextInput,
   ThemeIcon,
@@ -30,6 +31,7 @@ import {
   type WorklistQuery,
   type WorklistReason,
 } from '@shared/domain/collections-policy';
+import { callOutcomeLabels } from '@shared/domain/collections';
 import { holdLabel, holdText, worklistReasonLabels as reasonLabels, worklistReasonText } from '@shared/domain/collections-text';
 import { formatDate } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
@@ -42,6 +44,7 @@ import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
+import { CallableCell, callableExportText, LastContactCell, PhoneCell, PromiseCell, useNow } from './CallingCells';
 
 const reasonColors: Record<WorklistReason, string> = {
   stage_action: 'orange',
@@ -93,6 +96,7 @@ export function WorklistScreen() {
   const reasonParam = params.get('reason');
   const reason = worklistReasons.includes(reasonParam as WorklistReason) ? (reasonParam as WorklistReason) : undefined;
   const stageId = Number(params.get('stage')) || undefined;
+  const callableOnly = params.get('callable') === 'now';
   const assigneeParam = params.get('assignee');
   const assignee: Assignee = !supervisor
     ? 'mine'
@@ -108,12 +112,15 @@ export function WorklistScreen() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the amount goes into the URL once the deferred value settles, not on every keystroke
   useEffect(() => setParam('min', minInvalid ? null : minText.trim() || null), [deferredMin]);
 
-  const query: WorklistQuery = { reason, stageId, assignee, minPastDueCents: deferredMin, limit: 2000 };
+  const query: WorklistQuery = { reason, stageId, assignee, minPastDueCents: deferredMin, callableNow: callableOnly || undefined, limit: 2000 };
   const worklist = useQuery({
     queryKey: ['collections', 'worklist', query],
     queryFn: () => unwrap(window.api.worklist.get(query)),
     placeholderData: keepPreviousData,
+    // Who may be called changes with the clock: ask again every minute.
+    refetchInterval: 60_000,
   });
+  const now = useNow();
   const stages = useQuery({ queryKey: ['stages', 'list'], queryFn: () => unwrap(window.api.stages.list()), staleTime: 60_000 });
   // Everyone's queue (no filter) tells a supervisor who holds which accounts, for the assignee list.
   const everyone = useQuery({
@@ -176,8 +183,12 @@ export function WorklistScreen() {
     }
   };
 
-  const columns = useMemo(() => worklistColumns({ supervisor, selected, setSelected, items, onCall: setCalling }), [supervisor, selected, items]);
-  const filtered = reason !== undefined || stageId !== undefined || (supervisor && assignee !== 'all') || minText.trim() !== '';
+  const asOf = worklist.data?.asOf ?? '';
+  const columns = useMemo(
+    () => worklistColumns({ supervisor, selected, setSelected, items, onCall: setCalling, now, asOf }),
+    [supervisor, selected, items, now, asOf],
+  );
+  const filtered = callableOnly || reason !== undefined || stageId !== undefined || (supervisor && assignee !== 'all') || minText.trim() !== '';
   const clear = () => {
     setMinText('');
     setParams(new URLSearchParams(), { replace: true });
@@ -199,6 +210,7 @@ export function WorklistScreen() {
         ]
       : []),
     ...(deferredMin !== undefined ? [['Past due at least', formatMoney(deferredMin)] as [string, string]] : []),
+    ...(callableOnly ? [['Callable', 'Now only'] as [string, string]] : []),
   ];
   const fetchAll = async (): Promise<WorklistItem[]> => {
     const d = worklist.data;
@@ -248,7 +260,7 @@ export function WorklistScreen() {
           value={stageId ? String(stageId) : null}
           onChange={(v) => setParam('stage', v)}
           clearable
-          w={240}
+          w={200}
         />
         {supervisor && (
           <Select
@@ -279,6 +291,13 @@ export function WorklistScreen() {
           w={150}
           styles={{ input: { textAlign: 'right' } }}
         />
+        <Switch
+          label="Callable now"
+          checked={callableOnly}
+          onChange={(e) => setParam('callable', e.currentTarget.checked ? 'now' : null)}
+          mb={8}
+          data-testid="callable-filter"
+        />
         {filtered && (
           <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clear} mb={2}>
             Clear filters
@@ -290,7 +309,7 @@ export function WorklistScreen() {
           grid="worklist"
           filters={exportFilters}
           asOf={worklist.data?.asOf}
-          order="Score, highest first"
+          order="Callable now first; then Score, highest first"
           fetchAll={fetchAll}
           disabled={items.length === 0}
         />
@@ -335,7 +354,7 @@ export function WorklistScreen() {
             loading={worklist.isFetching}
             getRowId={(r) => String(r.accountId)}
             onRowClick={(r) => navigate(`/accounts/${r.accountId}?tab=collections`)}
-            rowHeight={44}
+            rowHeight={60}
             empty={
               filtered
                 ? 'No accounts match these filters.'
@@ -374,6 +393,8 @@ function worklistColumns(o: {
   setSelected: (s: Set<number>) => void;
   items: WorklistItem[];
   onCall: (accountId: number) => void;
+  now: Date;
+  asOf: string;
 }): GridColumns<WorklistItem> {
   const allSelected = o.items.length > 0 && o.items.every((i) => o.selected.has(i.accountId));
   const toggle = (id: number) => {
@@ -382,6 +403,8 @@ function worklistColumns(o: {
     else next.add(id);
     o.setSelected(next);
   };
+  // The caller's columns first (name, past due, number, local time and callable, promise, last contact),
+  // then why, stage, score and assignee; a narrow window scrolls sideways to them.
   return [
     ...(o.supervisor
       ? [
@@ -410,25 +433,20 @@ function worklistColumns(o: {
           }),
         ]
       : []),
-    col.accessor('score', {
-      header: 'Score',
-      sortDescFirst: true,
-      meta: { width: 78, numeric: true, exportAs: 'integer' },
-      cell: (c) => <ScoreCell item={c.row.original} />,
-    }),
     col.accessor('name', {
       header: 'Account',
       meta: {
-        minWidth: 150,
+        minWidth: 190,
         grow: 2,
         exportColumns: [
           { header: 'Account number', kind: 'text', value: (r) => r.accountNumber },
           { header: 'Name', kind: 'text', value: (r) => r.name },
         ],
       },
+      // The name wraps (two lines in a row) rather than end in an ellipsis.
       cell: (c) => (
         <Box style={{ minWidth: 0, lineHeight: 1.25 }}>
-          <Text size="sm" fw={500} truncate title={c.getValue()}>
+          <Text size="sm" fw={500} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }} data-testid="worklist-name">
             {c.getValue()}
           </Text>
           <Anchor
@@ -447,41 +465,81 @@ function worklistColumns(o: {
     col.accessor('pastDueCents', {
       header: 'Past due',
       sortDescFirst: true,
-      meta: { numeric: true, width: 102, exportAs: 'money' },
-      cell: (c) => <Money cents={c.getValue()} fw={500} />,
+      meta: {
+        numeric: true,
+        width: 104,
+        exportColumns: [
+          { header: 'Past due', kind: 'money', value: (r) => r.pastDueCents },
+          { header: 'Oldest (days past due)', kind: 'integer', value: (r) => r.oldestDaysPastDue },
+        ],
+      },
+      cell: (c) => {
+        const days = c.row.original.oldestDaysPastDue;
+        return (
+          <Box style={{ lineHeight: 1.25 }}>
+            <Money cents={c.getValue()} fw={500} />
+            <Text size="xs" c={days > 90 ? 'red.7' : days > 60 ? 'orange.8' : 'dimmed'}>
+              {days} {days === 1 ? 'day' : 'days'}
+            </Text>
+          </Box>
+        );
+      },
     }),
-    col.accessor('oldestDaysPastDue', {
-      header: 'Oldest',
+    col.accessor((r) => r.calling.phone ?? '', {
+      id: 'phone',
+      header: 'Phone',
+      enableSorting: false,
+      meta: {
+        minWidth: 140,
+        exportColumns: [
+          { header: 'Phone', kind: 'text', value: (r) => r.calling.phone ?? '' },
+          { header: 'Contact', kind: 'text', value: (r) => r.calling.contactName ?? '' },
+        ],
+      },
+      cell: (c) => <PhoneCell c={c.row.original.calling} accountName={c.row.original.name} />,
+    }),
+    col.accessor((r) => (r.calling.callableNow ? 0 : r.calling.callableFrom ? 1 : 2), {
+      id: 'callable',
+      header: 'Local time',
+      meta: {
+        minWidth: 190,
+        exportColumns: [{ header: 'Callable', kind: 'text', value: (r) => callableExportText(r.calling, o.now) }],
+      },
+      cell: (c) => <CallableCell c={c.row.original.calling} now={o.now} />,
+    }),
+    col.accessor((r) => r.calling.promise?.amountCents ?? 0, {
+      id: 'promise',
+      header: 'Promise',
       sortDescFirst: true,
-      meta: { numeric: true, width: 70, exportAs: 'integer', exportHeader: 'Oldest (days past due)' },
-      cell: (c) => (
-        <Text span size="sm" c={c.getValue() > 90 ? 'red.7' : c.getValue() > 60 ? 'orange.8' : undefined}>
-          {c.getValue()} d
-        </Text>
-      ),
+      meta: {
+        width: 112,
+        numeric: true,
+        exportColumns: [
+          { header: 'Promise due', kind: 'money', value: (r) => r.calling.promise?.amountCents ?? null },
+          { header: 'Promised for', kind: 'date', value: (r) => r.calling.promise?.dueDate ?? null },
+        ],
+      },
+      cell: (c) => <PromiseCell c={c.row.original.calling} today={o.asOf} />,
     }),
-    col.accessor((r) => r.stageName ?? '', {
-      id: 'stage',
-      header: 'Stage',
-      meta: { minWidth: 176, grow: 1.2, exportAs: 'text' },
-      cell: (c) =>
-        c.getValue() ? (
-          <Text size="sm" truncate title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}>
-            {c.getValue()}
-          </Text>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        ),
+    col.accessor((r) => r.calling.lastContact?.at ?? '', {
+      id: 'lastContact',
+      header: 'Last contact',
+      sortDescFirst: true,
+      meta: {
+        minWidth: 130,
+        exportColumns: [
+          { header: 'Last contact', kind: 'datetime', value: (r) => r.calling.lastContact?.at ?? null },
+          { header: 'Last outcome', kind: 'text', value: (r) => (r.calling.lastContact ? callOutcomeLabels[r.calling.lastContact.outcome] : '') },
+        ],
+      },
+      cell: (c) => <LastContactCell c={c.row.original.calling} />,
     }),
     col.accessor((r) => r.reasons.map((x) => reasonLabels[x.reason]).join(' '), {
       id: 'reasons',
       header: 'Why today',
       enableSorting: false,
       meta: {
-        minWidth: 150,
-        grow: 1.3,
+        minWidth: 140,
         exportAs: 'text',
         exportValue: (r) =>
           dedupe(r.reasons)
@@ -489,7 +547,7 @@ function worklistColumns(o: {
             .join(' | '),
       },
       cell: (c) => (
-        <Group gap={3} wrap="wrap" style={{ overflow: 'hidden', maxHeight: 40 }}>
+        <Group gap={3} wrap="wrap" style={{ overflow: 'hidden', maxHeight: 44 }}>
           {dedupe(c.row.original.reasons).map((r) => (
             <Tooltip key={r.reason} label={r.details.join('; ')} withinPortal multiline maw={360}>
               <Badge size="sm" radius="sm" variant="light" color={reasonColors[r.reason]} style={{ textTransform: 'none', flexShrink: 0 }}>
@@ -501,12 +559,38 @@ function worklistColumns(o: {
         </Group>
       ),
     }),
+    col.accessor((r) => r.stageName ?? '', {
+      id: 'stage',
+      header: 'Stage',
+      meta: { minWidth: 140, exportAs: 'text' },
+      cell: (c) =>
+        c.getValue() ? (
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'normal' }}
+            lineClamp={2}
+            title={c.row.original.stageEnteredOn ? `Since ${formatDate(c.row.original.stageEnteredOn)}` : undefined}
+          >
+            {c.getValue()}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    }),
+    col.accessor('score', {
+      header: 'Score',
+      sortDescFirst: true,
+      meta: { width: 76, numeric: true, exportAs: 'integer' },
+      cell: (c) => <ScoreCell item={c.row.original} />,
+    }),
     ...(o.supervisor
       ? [
           col.accessor((r) => r.assignedTo ?? '', {
             id: 'assignee',
             header: 'Assigned',
-            meta: { width: 92, exportAs: 'text', exportValue: (r) => r.assignedTo ?? 'Shared' },
+            meta: { width: 100, exportAs: 'text', exportValue: (r) => r.assignedTo ?? 'Shared' },
             cell: (c) =>
               c.getValue() ? (
                 <Text size="sm" truncate>
@@ -523,7 +607,7 @@ function worklistColumns(o: {
     col.display({
       id: 'call',
       header: '',
-      meta: { width: 56 },
+      meta: { width: 52 },
       cell: (c) => (
         <Tooltip label="Log a call" withinPortal>
           <ActionIcon
@@ -577,7 +661,7 @@ function HeldPanel({ held }: { held: WorklistHeld[] }) {
   }, [held]);
   const shown = kind ? held.filter((h) => holdKind(h.reason).label === kind) : held;
   return (
-    <Paper withBorder radius="md" w={290} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
+    <Paper withBorder radius="md" w={{ base: 240, xl: 290 }} style={{ display: 'flex', flexDirection: 'column', flexShrink: 0 }} data-testid="held-panel">
       <Box p="sm" pb={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Group gap={8} mb={4}>
           <ThemeIcon variant="light" color="gray" size={24} radius="md">
