@@ -110,6 +110,11 @@ export const auditId = (v: unknown): number | null =>
 
 /** The record's subject and what happened to it, for the actions a clerk's day is made of: "Payment" "posted". */
 const sentences: Partial<Record<AuditAction, readonly [string, string]>> = {
+  // A person as the subject: "Clara Ortiz signed in".
+  'auth.signIn': ['', 'signed in'],
+  'auth.signOut': ['', 'signed out'],
+  'auth.signInFailed': ['', 'failed to sign in'],
+  'auth.lockout': ['', 'was locked out after failed sign-ins'],
   'account.create': ['Account', 'created'],
   'account.update': ['Account', 'changed'],
   'account.lettersByEmail': ['Account', 'letters by email changed'],

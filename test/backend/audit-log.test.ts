@@ -175,7 +175,11 @@ describe('audit log: records in words', () => {
     expect(of('account.create').description).toBe('Account C-2004 created');
     expect(of('account.create').record).toBe('C-2004');
     expect(of('payment.post').record).toBe('RCT-000001');
-    expect(rows.filter((r) => r.action === 'auth.signIn').map((r) => [r.actionText, r.userName])).toContainEqual(['Signed in', 'clara']);
+    expect(rows.filter((r) => r.action === 'auth.signIn').map((r) => [r.actionText, r.userName, r.description])).toContainEqual([
+      'Signed in',
+      'clara',
+      'clara signed in',
+    ]);
     // No internal ids, codes or raw values anywhere in the words.
     for (const r of rows) {
       expect(r.description).not.toMatch(/document \d|account \d|[{}"]|Cents|\d{4}-\d{2}-\d{2}/);
