@@ -26,7 +26,12 @@ export const shortcuts = {
     does: 'In a line’s quantity, price, discount or tax: next field; in the last line’s tax: add a line',
     inFields: true,
   },
-  invoiceLeave: { hotkey: 'Escape', scope: 'Invoice editor', does: 'Leave the invoice (it is kept as a draft; asks first)', inFields: true },
+  invoiceLeave: {
+    hotkey: 'Escape',
+    scope: 'Invoice editor',
+    does: 'Back to the account (an invoice being typed is kept as a draft; asks first)',
+    inFields: true,
+  },
   dialogSubmit: { hotkey: 'Enter', scope: 'Dialogs', does: 'Post or save the dialog (the payment dialog posts)', inFields: true },
   dialogClose: { hotkey: 'Escape', scope: 'Dialogs', does: 'Close the dialog (asks first when something was typed)', inFields: true },
 } as const satisfies Record<string, Shortcut>;

@@ -3,7 +3,8 @@ import { AppShell, Avatar, Badge, Box, Center, Group, Loader, Menu, NavLink, Scr
 import { useState } from 'react';
 import { IconChevronDown, IconInfoCircle, IconKey, IconLock, IconLogout, IconReceipt2, IconShieldLock } from '@tabler/icons-react';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
-import { HashRouter, Navigate, NavLink as RouterLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { createHashRouter, Navigate, NavLink as RouterLink, Route, RouterProvider, Routes, useLocation, useNavigate } from 'react-router';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { AboutScreen } from '../features/about/AboutScreen';
 import { useCompanySettings } from '../features/accounts/api';
 import { roleLabels } from '@shared/domain/users';
@@ -11,11 +12,10 @@ import { atLeast, useSession } from './session';
 import { sections } from './sections';
 
 export function Shell() {
-  return (
-    <HashRouter>
-      <Frame />
-    </HashRouter>
-  );
+  // A data router (not <HashRouter>) so that a screen with typed work can ask before the route changes
+  // (useBlocker); the routes themselves stay declared below in <Routes>.
+  const [router] = useState(() => createHashRouter([{ path: '*', element: <Frame /> }]));
+  return <RouterProvider router={router} />;
 }
 
 function Frame() {
@@ -70,6 +70,7 @@ function Frame() {
         )}
       </AppShell.Main>
       <ToastsFollowPages />
+      <ShortcutsOverlay />
       <AppShell.Footer px="md" style={{ display: 'flex', alignItems: 'center', background: 'var(--mantine-color-gray-1)' }}>
         <StatusBar />
       </AppShell.Footer>

@@ -1,3 +1,4 @@
+import { YourDrafts } from '../invoices/YourDrafts';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -80,6 +81,7 @@ export function AccountsScreen() {
           </Button>
         }
       />
+      <YourDrafts />
       <SearchBox query={query} onChange={setQuery} onOpen={open} />
       {query.trim() ? null : <BrowseList onOpen={open} />}
       <NewAccountModal opened={adding} onClose={() => setAdding(false)} onCreated={(a) => open(a.id)} />

@@ -297,6 +297,8 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
 
         <Select
           label="Outcome"
+          // Person, number, direction and time are filled in: the outcome is the first thing to say.
+          data-autofocus
           data={callOutcomes.map((o) => ({ value: o, label: callOutcomeLabels[o] }))}
           value={outcome}
           onChange={(v) => setOutcome(v as CallOutcome | null)}

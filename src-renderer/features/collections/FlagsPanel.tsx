@@ -342,6 +342,7 @@ function SetFlagModal({ account, kind, onClose }: { account: AccountDetail; kind
             <SimpleGrid cols={2} spacing="sm">
               <TextInput
                 label="Attorney name"
+                data-autofocus
                 value={attorneyName}
                 onChange={(e) => setAttorneyName(e.currentTarget.value)}
                 error={show && !attorneyName.trim() ? 'Required' : undefined}
@@ -353,6 +354,7 @@ function SetFlagModal({ account, kind, onClose }: { account: AccountDetail; kind
             <SimpleGrid cols={2} spacing="sm">
               <Select
                 label="Chapter"
+                data-autofocus
                 data={['7', '11', '12', '13'].map((c) => ({ value: c, label: `Chapter ${c}` }))}
                 value={chapter}
                 onChange={setChapter}
@@ -369,6 +371,7 @@ function SetFlagModal({ account, kind, onClose }: { account: AccountDetail; kind
           {(kind === 'do_not_call' || kind === 'wrong_number') && (
             <Select
               label="Number"
+              data-autofocus
               data={numbers}
               value={phone}
               onChange={setPhone}
@@ -390,6 +393,8 @@ function SetFlagModal({ account, kind, onClose }: { account: AccountDetail; kind
           {kind === 'disputed' && <Checkbox label="Disputed in writing" checked={written} onChange={(e) => setWritten(e.currentTarget.checked)} />}
           <Textarea
             label="Reason"
+            // First field when the others are filled in already (a date defaults; nothing else to choose).
+            data-autofocus={!['attorney_represented', 'bankruptcy', 'do_not_call', 'wrong_number'].includes(kind) || undefined}
             placeholder="What happened, and how we learned it"
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
@@ -515,6 +520,7 @@ function VerificationModal({ accountId, onClose }: { accountId: number; onClose:
           <DateInput label="Verification sent on" value={verifiedOn || null} maxDate={today} onChange={(v) => setDate(v ?? '')} w={200} />
           <Textarea
             label="Note"
+            data-autofocus
             placeholder="e.g. Itemized statement and visit record mailed"
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   ActionIcon,
@@ -13,6 +13,7 @@ import {
   Divider,
   Group,
   Loader,
+  Modal,
   Paper,
   SegmentedControl,
   Select,
@@ -28,6 +29,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { getHotkeyHandler, useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconAlertCircle, IconCheck, IconDeviceFloppy, IconFileMinus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -64,6 +66,8 @@ import { useAccount, useBusinessToday, useInvoiceSettings, useItems } from '../a
 import { commonTerms, usStates } from '../accounts/usStates';
 import { CreditNoteModal } from '../accounts/AccountActions';
 import { DocumentActions } from '../documents/DocumentActions';
+import { LeaveGuard, LeaveQuestion } from '../../components/LeaveGuard';
+import { shortcuts } from '@shared/shortcuts';
 
 interface LineDraft {
   key: number;
@@ -100,6 +104,21 @@ const blankLine = (): LineDraft => ({
   taxRate: '0',
   icd10: [],
 });
+/** The line fields Enter walks through, in the order they sit (the description and ICD-10 codes by Tab). */
+const lineFields = ['code', 'description', 'quantity', 'unit price', 'discount', 'tax rate'] as const;
+type LineField = (typeof lineFields)[number];
+function focusLineField(index: number, field: LineField) {
+  const el = document.querySelector<HTMLElement>(`[aria-label="Line ${index + 1} ${field}"]`);
+  el?.focus();
+  // Like a register: what is typed next replaces the field (a quantity of 1 becomes 2, not 12).
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
+}
+/** True while the code field's list is open with an item highlighted, so Enter belongs to the list. */
+function comboboxHasChoice(input: HTMLElement): boolean {
+  if (input.getAttribute('aria-expanded') !== 'true') return false;
+  const list = document.getElementById(input.getAttribute('aria-controls') ?? '');
+  return !!list?.querySelector('[data-combobox-selected]');
+}
 const ICD10 = /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 
 function discountText(d: Discount | null): { kind: 'percent' | 'amount'; text: string } {
@@ -139,7 +158,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   const today = useBusinessToday();
   const settings = useInvoiceSettings();
   const items = useItems();
-  const [header, setHeader] = useState<HeaderDraft>(() => {
+  const [header, setHeaderState] = useState<HeaderDraft>(() => {
     const d = discountText(draft?.invoiceDiscount ?? null);
     return {
       invoiceDate: draft?.invoiceDate ?? '',
@@ -152,7 +171,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       shipTo: draft?.shipTo ?? null,
     };
   });
-  const [lines, setLines] = useState<LineDraft[]>(() =>
+  const [lines, setLinesState] = useState<LineDraft[]>(() =>
     draft?.lines.length
       ? draft.lines.map((l) => {
           const d = discountText(l.discount);
@@ -173,6 +192,28 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   const [busy, setBusy] = useState<'save' | 'post' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showErrors, setShowErrors] = useState(false);
+  /** Set by the clerk's own edits (not by the defaults filled in on load): what autosave and the leave question watch. */
+  const touched = useRef(false);
+  const setHeader = (h: HeaderDraft) => {
+    touched.current = true;
+    setHeaderState(h);
+  };
+  const setLines = (f: (ls: LineDraft[]) => LineDraft[]) => {
+    touched.current = true;
+    setLinesState(f);
+  };
+  /** The stored draft behind this screen: the one opened, or the one autosave or Save draft created. */
+  const draftId = useRef<number | null>(draft?.id ?? null);
+  /** What was last stored (the keepable payload as JSON); null: nothing yet. */
+  const savedKey = useRef<string | null>(null);
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  /** True once the screen leaves on purpose (posted, discarded): no question, no autosave. */
+  const leaving = useRef(false);
+  const [keptAt, setKeptAt] = useState<string | null>(draft?.updatedAt ?? null);
+  const [keepError, setKeepError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<'post' | 'discard' | null>(null);
+  /** The line whose field takes focus after the next render (a new line's code). */
+  const focusNext = useRef<{ index: number; field: LineField } | null>(null);
 
   // Defaults once known: today's date and the account's terms (not before the account and the settings
   // are loaded, or the fallback would stick and the account's own terms never show).
@@ -181,7 +222,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   const known = account.data !== undefined && settings.data !== undefined;
   useEffect(() => {
     if (!known) return;
-    setHeader((h) => ({ ...h, invoiceDate: h.invoiceDate || today, terms: h.terms || accountTerms || defaultTerms || 'Net 30' }));
+    setHeaderState((h) => ({ ...h, invoiceDate: h.invoiceDate || today, terms: h.terms || accountTerms || defaultTerms || 'Net 30' }));
   }, [known, today, accountTerms, defaultTerms]);
 
   const setLine = (key: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
@@ -291,21 +332,78 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       setError(parsed.totalsError ?? (parsed.inputs.length === 0 ? 'Add at least one line.' : 'Some fields need attention; they are marked in red.'));
       return null;
     }
-    const saved = draft
-      ? await unwrap(window.api.invoices.updateDraft({ invoiceId: draft.id, ...payload() }))
-      : await unwrap(window.api.invoices.createDraft({ accountId, ...payload() }));
-    queryClient.setQueryData(['invoices', 'get', saved.id], saved);
-    return saved;
+    return persist(payload());
   };
+
+  // ---- Nothing typed is lost: the keepable part of the form is stored as a draft as the clerk types ----
+
+  /** What can be stored now: every field that parses and every complete line; the rest waits. */
+  const keepable = useMemo(() => {
+    const keys = [...parsed.usedKeys];
+    const complete = keys.map((k) => !Object.keys(parsed.errors).some((e) => e.startsWith(`${k}.`)));
+    const errs = parsed.errors;
+    const body = {
+      ...(errs.invoiceDate ? {} : { invoiceDate: header.invoiceDate }),
+      ...(errs.terms ? {} : { terms: header.terms }),
+      poNumber: header.poNumber,
+      memo: header.memo,
+      lines: parsed.inputs.filter((_, i) => complete[i]),
+      invoiceDiscount: errs.invoiceDiscount ? null : parsed.invoiceDiscount,
+      shippingCents: errs.shipping ? 0 : parsed.shipping,
+      shipTo: errs['shipTo.line1'] || errs['shipTo.city'] ? null : header.shipTo,
+    };
+    const meaningful = lines.some((l) => l.itemCode.trim() || l.description.trim() || l.unitPrice.trim()) || !!header.memo.trim() || !!header.poNumber.trim();
+    const notKept = keys.map((_, i) => i + 1).filter((_, i) => !complete[i]);
+    return { body, key: JSON.stringify(body), meaningful, notKept };
+  }, [parsed, header, lines]);
+  type DraftBody = typeof keepable.body;
+
+  /** The one writer of the draft: creates it the first time, updates it after; one write at a time. */
+  const persist = (body: DraftBody): Promise<InvoiceDetail> => {
+    const key = JSON.stringify(body);
+    const run = writes.current.then(async () => {
+      const id = draftId.current;
+      const saved =
+        id !== null
+          ? await unwrap(window.api.invoices.updateDraft({ invoiceId: id, ...body }))
+          : await unwrap(window.api.invoices.createDraft({ accountId, ...body }));
+      draftId.current = saved.id;
+      savedKey.current = key;
+      setKeptAt(saved.updatedAt);
+      setKeepError(null);
+      queryClient.setQueryData(['invoices', 'get', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['invoices', 'drafts'] });
+      return saved;
+    });
+    writes.current = run.catch(() => undefined);
+    return run;
+  };
+  const unkept = () => touched.current && keepable.meaningful && keepable.key !== savedKey.current && !leaving.current;
+  /** Keep what can be kept now (leaving, or the debounce elapsed); a failure is shown, not thrown away. */
+  const keepNow = async () => {
+    if (!unkept()) return;
+    try {
+      await persist(keepable.body);
+    } catch (e) {
+      setKeepError(e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+  };
+  const [settledKey] = useDebouncedValue(keepable.key, 800);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the typed content settles, with the latest state
+  useEffect(() => {
+    if (settledKey === keepable.key) keepNow().catch(() => undefined);
+  }, [settledKey]);
+  // Leaving by a way the guard does not see (the session locks, the window closes): keep it anyway.
+  const keepOnUnmount = useRef(keepNow);
+  keepOnUnmount.current = keepNow;
+  useEffect(() => () => void keepOnUnmount.current().catch(() => undefined), []);
 
   const onSave = async () => {
     setBusy('save');
     try {
       const saved = await save();
-      if (saved) {
-        notifications.show({ color: 'teal', message: `Draft saved: ${formatMoney(saved.totalCents)}. It is not on the ledger until posted.` });
-        if (!draft) navigate(`/accounts/${accountId}/invoices/${saved.id}`, { replace: true });
-      }
+      if (saved) notifications.show({ color: 'teal', message: `Draft saved: ${formatMoney(saved.totalCents)}. It is not on the ledger until posted.` });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -318,6 +416,8 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
       const saved = await save();
       if (!saved) return;
       const posted = await unwrap(window.api.invoices.post({ invoiceId: saved.id }));
+      leaving.current = true;
+      void queryClient.invalidateQueries({ queryKey: ['invoices', 'drafts'] });
       queryClient.setQueryData(['invoices', 'get', posted.id], posted);
       notifications.show({
         color: 'teal',
@@ -332,15 +432,79 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
     }
   };
   const onDelete = async () => {
-    if (!draft) return navigate(`/accounts/${accountId}`);
+    leaving.current = true;
     try {
-      await unwrap(window.api.invoices.deleteDraft({ invoiceId: draft.id }));
-      notifications.show({ color: 'gray', message: 'Draft deleted.' });
+      await writes.current;
+      if (draftId.current !== null) {
+        await unwrap(window.api.invoices.deleteDraft({ invoiceId: draftId.current }));
+        void queryClient.invalidateQueries({ queryKey: ['invoices', 'drafts'] });
+        notifications.show({ color: 'gray', message: 'Draft deleted.' });
+      }
       navigate(`/accounts/${accountId}`);
     } catch (e) {
+      leaving.current = false;
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  /** Discard / Delete draft: asks first when something would be lost. */
+  const askDiscard = () => (keepable.meaningful || draftId.current !== null ? setAsking('discard') : void onDelete());
+  /** Ctrl+Enter: the same checks as Post invoice, then a question that Enter confirms. */
+  const askPost = () => {
+    setShowErrors(true);
+    if (!valid)
+      return setError(parsed.totalsError ?? (parsed.inputs.length === 0 ? 'Add at least one line.' : 'Some fields need attention; they are marked in red.'));
+    setError(null);
+    setAsking('post');
+  };
+
+  // ---- Keyboard first ----
+  const addLine = () => {
+    focusNext.current = { index: lines.length, field: 'code' };
+    setLines((ls) => [...ls, blankLine()]);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each render of a changed line list, when the new line exists
+  useEffect(() => {
+    const f = focusNext.current;
+    if (!f) return;
+    focusNext.current = null;
+    focusLineField(f.index, f.field);
+  }, [lines]);
+  /** Enter in a line: on to the next field; from the last field, the next line (a new one after the last). */
+  const enterNext = (index: number, field: LineField): ((e: KeyboardEvent<HTMLElement>) => void) =>
+    getHotkeyHandler([
+      [
+        shortcuts.invoiceNextField.hotkey,
+        (e) => {
+          // In the code field, Enter first picks the highlighted price-list item.
+          if (field === 'code' && e.target instanceof HTMLElement && comboboxHasChoice(e.target)) return;
+          e.preventDefault();
+          const line = lines[index];
+          if (field === 'code') return focusLineField(index, line?.description.trim() ? 'quantity' : 'description');
+          const next = lineFields[lineFields.indexOf(field) + 1];
+          if (next) return focusLineField(index, next);
+          if (index < lines.length - 1) return focusLineField(index + 1, 'code');
+          if (line && (line.itemCode.trim() || line.description.trim() || line.unitPrice.trim())) addLine();
+        },
+        { preventDefault: false },
+      ],
+    ]);
+  useHotkeys(
+    [
+      [shortcuts.invoiceSave.hotkey, () => busy === null && !asking && void onSave()],
+      [shortcuts.invoicePost.hotkey, () => busy === null && !asking && askPost()],
+      [
+        shortcuts.invoiceLeave.hotkey,
+        (e) => {
+          const target = e.target instanceof Element ? e.target : null;
+          // Esc first closes an open list or dialog; only a plain Esc in the form leaves.
+          if (asking || target?.closest('[role="dialog"]') || target?.getAttribute('aria-expanded') === 'true') return;
+          navigate(`/accounts/${accountId}`);
+        },
+        { preventDefault: false },
+      ],
+    ],
+    [],
+  );
 
   const itemOptions = (items.data ?? []).map((i) => ({ value: i.code, label: i.code }));
   const itemByCode = new Map((items.data ?? []).map((i) => [i.code, i]));
@@ -349,6 +513,49 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
   return (
     <Box pb="xl">
       <InvoiceBreadcrumbs accountId={accountId} accountLabel={account.data ? `${account.data.name}` : '…'} current={draft ? 'Draft invoice' : 'New invoice'} />
+      <LeaveGuard
+        shouldAsk={() => touched.current && keepable.meaningful && !leaving.current}
+        title="Leave this invoice?"
+        message={leaveMessage(keepable.notKept)}
+        leaveLabel="Keep as draft and leave"
+        beforeLeave={keepNow}
+      />
+      <LeaveQuestion
+        opened={asking === 'discard'}
+        title={draftId.current !== null ? 'Delete this draft?' : 'Discard this invoice?'}
+        message="What you typed on this invoice is deleted and cannot be brought back."
+        stayLabel="Keep it"
+        leaveLabel={draftId.current !== null ? 'Delete draft' : 'Discard'}
+        leaveColor="red"
+        onStay={() => setAsking(null)}
+        onLeave={() => {
+          setAsking(null);
+          void onDelete();
+        }}
+      />
+      <Modal opened={asking === 'post'} onClose={() => setAsking(null)} title="Post this invoice?" centered size={460}>
+        <Stack gap="md">
+          <Text size="sm">
+            Post {parsed.totals ? formatMoney(parsed.totals.totalCents) : 'this invoice'} to {account.data?.name ?? 'the account'}? It gets its number and goes
+            on the ledger; a posted invoice cannot be edited.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAsking(null)}>
+              Cancel
+            </Button>
+            <Button
+              data-autofocus
+              leftSection={<IconCheck size={16} />}
+              onClick={() => {
+                setAsking(null);
+                void onPost();
+              }}
+            >
+              Post invoice
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Group justify="space-between" align="flex-end" mb="md">
         <Stack gap={2}>
           <Group gap="sm">
@@ -358,6 +565,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
             <Badge variant="light" color="gray">
               Draft
             </Badge>
+            <KeptNote keptAt={keptAt} error={keepError} notKept={touched.current ? keepable.notKept : []} />
           </Group>
           <Text size="sm" c="dimmed">
             For{' '}
@@ -368,7 +576,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
           </Text>
         </Stack>
         <Group gap="xs">
-          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void onDelete()}>
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={askDiscard}>
             {draft ? 'Delete draft' : 'Discard'}
           </Button>
           <Button
@@ -466,6 +674,10 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                     <Autocomplete
                       aria-label={`Line ${i + 1} code`}
                       placeholder="Code"
+                      // The register starts at the first line's code: date and terms are filled in already.
+                      autoFocus={i === 0}
+                      selectFirstOptionOnChange
+                      onKeyDown={enterNext(i, 'code')}
                       data={itemOptions}
                       limit={30}
                       value={l.itemCode}
@@ -516,6 +728,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       maxRows={4}
                       value={l.description}
                       onChange={(e) => setLine(l.key, { description: e.currentTarget.value })}
+                      onKeyDown={enterNext(i, 'description')}
                       error={err(`${l.key}.description`)}
                     />
                   </Table.Td>
@@ -547,6 +760,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       aria-label={`Line ${i + 1} quantity`}
                       value={l.quantity}
                       onChange={(e) => setLine(l.key, { quantity: e.currentTarget.value })}
+                      onKeyDown={enterNext(i, 'quantity')}
                       error={err(`${l.key}.quantity`)}
                       styles={{ input: { textAlign: 'right' } }}
                     />
@@ -557,6 +771,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       placeholder="0.00"
                       value={l.unitPrice}
                       onChange={(e) => setLine(l.key, { unitPrice: e.currentTarget.value })}
+                      onKeyDown={enterNext(i, 'unit price')}
                       error={err(`${l.key}.unitPrice`)}
                       styles={{ input: { textAlign: 'right' } }}
                     />
@@ -571,6 +786,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                         (parsed.totalsError?.startsWith(`Line ${[...parsed.usedKeys].indexOf(l.key) + 1}:`) ? 'Too large' : undefined)
                       }
                       onChange={(kind, text) => setLine(l.key, { discountKind: kind, discount: text })}
+                      onKeyDown={enterNext(i, 'discount')}
                     />
                   </Table.Td>
                   <Table.Td>
@@ -578,6 +794,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       aria-label={`Line ${i + 1} tax rate`}
                       value={l.taxRate}
                       onChange={(e) => setLine(l.key, { taxRate: e.currentTarget.value })}
+                      onKeyDown={enterNext(i, 'tax rate')}
                       error={err(`${l.key}.taxRate`)}
                       rightSection={
                         <Text size="xs" c="dimmed">
@@ -617,7 +834,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
           </Table.Tbody>
         </Table>
         <Group px="sm" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} justify="space-between">
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setLines((ls) => [...ls, blankLine()])}>
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={addLine}>
             Add line
           </Button>
           <Text size="xs" c="dimmed">
@@ -709,6 +926,30 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
         </Paper>
       </Group>
     </Box>
+  );
+}
+
+function leaveMessage(notKept: number[]): string {
+  const kept = 'What you typed is kept as a draft: continue it from the account page or from Your drafts on the Accounts page.';
+  if (!notKept.length) return kept;
+  const which = notKept.length === 1 ? `Line ${notKept[0]} is` : `Lines ${notKept.join(', ')} are`;
+  return `${kept} ${which} not complete (a code and a description are needed) and cannot be kept.`;
+}
+
+/** Beside the Draft badge: when the typed work was last kept, or why it could not be. */
+function KeptNote({ keptAt, error, notKept }: { keptAt: string | null; error: string | null; notKept: number[] }) {
+  if (error)
+    return (
+      <Text size="xs" c="red.7" data-testid="invoice-kept">
+        Not kept as a draft yet: {error}
+      </Text>
+    );
+  if (!keptAt) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="invoice-kept">
+      Kept as a draft {formatInstant(keptAt)}
+      {notKept.length ? ` (not line ${notKept.join(', ')}: incomplete)` : ''}
+    </Text>
   );
 }
 
@@ -811,16 +1052,19 @@ function DiscountInput({
   text,
   error,
   onChange,
+  onKeyDown,
 }: {
   label: string;
   kind: 'percent' | 'amount';
   text: string;
   error?: string;
   onChange: (kind: 'percent' | 'amount', text: string) => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
 }) {
   return (
     <TextInput
       aria-label={label}
+      onKeyDown={onKeyDown}
       placeholder={kind === 'percent' ? '0' : '0.00'}
       value={text}
       error={error}
@@ -864,6 +1108,8 @@ function InvoiceBreadcrumbs({ accountId, accountLabel, current }: { accountId: n
 function PostedInvoice({ invoice }: { invoice: InvoiceDetail }) {
   const [crediting, setCrediting] = useState(false);
   const inv = invoice;
+  const navigate = useNavigate();
+  useHotkeys(crediting ? [] : [[shortcuts.invoiceLeave.hotkey, () => navigate(`/accounts/${inv.accountId}`)]]);
   const account = useAccount(inv.accountId);
   const billTo = account.data ? addressLines(account.data.mailingAddress ?? account.data.billingAddress) : [];
   return (

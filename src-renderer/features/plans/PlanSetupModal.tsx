@@ -132,6 +132,7 @@ export function PlanSetupModal({ ledger, onClose, onCreated }: { ledger: LedgerV
             <SimpleGrid cols={2} spacing="sm">
               <TextInput
                 label="Plan total"
+                data-autofocus
                 description={`Open on the account: ${formatMoney(openSum)}`}
                 leftSection={
                   <Text size="sm" c="dimmed">
