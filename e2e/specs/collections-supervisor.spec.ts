@@ -1,6 +1,6 @@
 /**
  * Collections policy screens against a real backend: a supervisor sets up a payment plan (the schedule's
- * cents add up to the total), runs a late fee assessment (preview, post; the fee is on the account's
+ * cents add up to the total), runs a late fee assessment (the preview when asked for, post; the fee is on the account's
  * ledger and balance; a second run for the month has nothing to post), and approves a clerk's write-off request.
  *
  * Seed (T = the company's business date; every invoice Net 30; default fee rules: 10 grace days, 1.5% a month):
@@ -75,6 +75,10 @@ test('supervisor: payment plan schedule, fee assessment posted once, write-off a
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Collections' }).click();
   await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
   const feeGrid = page.getByTestId('fee-preview');
+  // Nothing is computed until the supervisor asks for the preview (it reads every past-due invoice).
+  await expect(feeGrid).toContainText('Nothing is computed yet');
+  await expect(page.getByTestId('fee-post')).toBeDisabled();
+  await page.getByTestId('fee-preview-run').click();
   await expect(feeGrid.locator('[role=row][aria-rowindex]')).toHaveCount(2);
   await expect(feeGrid.getByRole('row').filter({ hasText: 'B-2002' })).toContainText('$30.00');
   await expect(feeGrid.getByRole('row').filter({ hasText: 'C-2003' })).toContainText('$7.50');
@@ -108,6 +112,7 @@ test('supervisor: payment plan schedule, fee assessment posted once, write-off a
   await expect(feeGrid).toContainText('Nothing new to post');
   await expect(page.getByTestId('fee-post')).toBeDisabled();
   await page.reload();
+  await page.getByTestId('fee-preview-run').click();
   await expect(page.getByTestId('fee-preview')).toContainText('Nothing new to post');
 
   // The fee is on B-2002's ledger and in its balance.
@@ -143,7 +148,7 @@ test('supervisor: payment plan schedule, fee assessment posted once, write-off a
   const queue = page.getByTestId('writeoff-requests');
   const reqRow = queue.getByRole('row').filter({ hasText: 'C-2003' });
   await expect(reqRow).toContainText('$100.00');
-  await expect(reqRow).toContainText('casey');
+  await expect(reqRow).toContainText('Casey Morgan');
   await reqRow.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Approve and post $100.00' }).click();
   await expect(queue).toContainText('No write-off requests are waiting.');

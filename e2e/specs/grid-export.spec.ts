@@ -172,6 +172,7 @@ test('worklist and aging export every row of the filtered, sorted grid to Excel 
   const fees = await must(b, SUP, 'fees.preview', {});
   const toCharge = fees.rows.filter((r) => r.feeCents > 0 && !r.excludedReason);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Collections' }).click();
+  await page.getByTestId('fee-preview-run').click();
   await expect(page.getByTestId('fee-chargeable')).toContainText(`${toCharge.length}`);
   const feeCsv = csvRows((await download(page, 'feePreview', 'CSV (.csv)')).bytes);
   expect(feeCsv[0]).toEqual(['To post', 'Account number', 'Name', 'Invoice', 'Due', 'Days past due', 'Basis', 'Fee', 'Note']);

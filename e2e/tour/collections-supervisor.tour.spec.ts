@@ -102,6 +102,7 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   await shot(page, '34-plan-schedule');
 
   await page.goto(`${app.url}#/collections`);
+  await page.getByTestId('fee-preview-run').click();
   await expect(page.getByTestId('fee-preview').locator('[role=row][aria-rowindex]').first()).toBeVisible();
   await shot(page, '35-fee-preview');
 

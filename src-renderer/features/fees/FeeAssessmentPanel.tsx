@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCalendar, IconCircleCheck, IconReceiptTax, IconSettings } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconAlertCircle, IconCalendar, IconCircleCheck, IconEye, IconReceiptTax, IconSettings } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { FeePostResult, FeePreviewRow } from '@shared/domain/collections-policy';
 import { feeAdjustmentText, feeExclusionText } from '@shared/domain/collections-text';
@@ -12,6 +12,7 @@ import { formatDate, formatMonth } from '@shared/dates';
 import { formatBasisPoints, formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
+import { useBusinessToday } from '../accounts/api';
 import { DataGrid } from '../../components/DataGrid';
 import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
@@ -25,9 +26,16 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 const notCharged = (r: FeePreviewRow) =>
   r.excludedReason ? feeExclusionText(r.excludedReason) : r.adjustment ? feeAdjustmentText(r.adjustment) : 'Nothing to charge';
 
-/** Late fee assessment: preview as of a date, choose the invoices, post; the run is idempotent per month. */
+/**
+ * Late fee assessment: preview as of a date, choose the invoices, post; the run is idempotent per month.
+ * The preview reads every past-due invoice, so it runs when the supervisor asks for it, not on every
+ * visit to Collections.
+ */
 export function FeeAssessmentPanel() {
+  const today = useBusinessToday();
   const [asOf, setAsOf] = useState<string | null>(null);
+  // The as-of date of the preview asked for; null until the supervisor asks.
+  const [requested, setRequested] = useState<string | null>(null);
   const [view, setView] = useState<View>('charge');
   const [deselected, setDeselected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -38,14 +46,14 @@ export function FeeAssessmentPanel() {
   const [error, setError] = useState<string | null>(null);
 
   const preview = useQuery({
-    queryKey: ['fees', 'preview', asOf ?? 'today'],
-    queryFn: () => unwrap(window.api.fees.preview({ asOf: asOf ?? undefined })),
-    placeholderData: keepPreviousData,
+    queryKey: ['fees', 'preview', requested],
+    queryFn: () => unwrap(window.api.fees.preview({ asOf: requested ?? undefined })),
+    enabled: requested !== null,
   });
-  const p = preview.data;
-  const shownAsOf = asOf ?? p?.asOf ?? null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another date is another preview: start again with every invoice chosen
-  useEffect(() => setDeselected(new Set()), [asOf]);
+  const p = requested ? preview.data : undefined;
+  const shownAsOf = asOf ?? today;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another preview: start again with every invoice chosen
+  useEffect(() => setDeselected(new Set()), [requested]);
 
   const chargeable = useMemo(() => (p?.rows ?? []).filter((r) => r.feeCents > 0 && !r.excludedReason), [p]);
   const excluded = useMemo(() => (p?.rows ?? []).filter((r) => !(r.feeCents > 0 && !r.excludedReason)), [p]);
@@ -229,11 +237,26 @@ export function FeeAssessmentPanel() {
             value={shownAsOf}
             onChange={(v) => {
               setAsOf(v);
+              // A preview for another date is asked for again: nothing of the old one can be posted.
+              setRequested(null);
               setResult(null);
             }}
             leftSection={<IconCalendar size={16} />}
             data-testid="fee-as-of"
           />
+          <Button
+            variant={p ? 'default' : 'filled'}
+            leftSection={<IconEye size={16} />}
+            loading={preview.isFetching}
+            onClick={() => {
+              setResult(null);
+              if (requested === shownAsOf) void preview.refetch();
+              else setRequested(shownAsOf);
+            }}
+            data-testid="fee-preview-run"
+          >
+            Preview late fees as of {formatDate(shownAsOf)}
+          </Button>
           <SegmentedControl
             aria-label="Rows"
             value={view}
@@ -362,15 +385,17 @@ export function FeeAssessmentPanel() {
           data={view === 'charge' ? chargeable : excluded}
           columns={columns}
           getRowId={(r) => String(r.invoiceId)}
-          loading={preview.isFetching}
+          loading={requested !== null && preview.isFetching}
           showTotals
           onRowClick={view === 'charge' ? (r) => toggle(r.invoiceId) : undefined}
           empty={
-            view === 'charge'
-              ? p?.rows.some((r) => r.excludedReason?.code === 'already_charged')
-                ? `Nothing new to post for ${formatMonth(p.period)}: every chargeable invoice has had its fee this month.`
-                : 'No invoice is past due beyond the grace days on this date.'
-              : 'Every past-due invoice is charged.'
+            !p
+              ? `Nothing is computed yet: choose the date and press “Preview late fees” to see what the rules would charge.`
+              : view === 'charge'
+                ? p.rows.some((r) => r.excludedReason?.code === 'already_charged')
+                  ? `Nothing new to post for ${formatMonth(p.period)}: every chargeable invoice has had its fee this month.`
+                  : 'No invoice is past due beyond the grace days on this date.'
+                : 'Every past-due invoice is charged.'
           }
         />
       </div>
