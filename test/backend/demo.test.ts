@@ -68,12 +68,12 @@ describe('demo data', () => {
     expect(totals(other.b)).not.toEqual(totals(one.b));
   }, 120_000);
 
-  it('app.openDemo creates Riverside Medical Billing (small, through the services), signs the caller in as administrator, passes verify and looks like an office', async () => {
+  it('app.openDemo creates Riverside Medical Billing (small, through the bulk writer), signs the caller in as administrator, passes verify and looks like an office', async () => {
     const b = testBackend({ clock: fixedClock('2025-06-30T18:00:00Z') });
     const events: string[] = [];
     const opened = await must(b, 'first-window', 'app.openDemo', undefined);
     expect(opened).toMatchObject({ companyName: DEMO_COMPANY, username: 'admin', role: 'administrator' });
-    expect(opened.demo).toMatchObject({ size: 'small', asOf: '2025-06-30', accounts: 200 });
+    expect(opened.demo).toMatchObject({ size: 'small', asOf: '2025-06-30', accounts: 200, mode: 'bulk' });
     expect(opened.users.map((u) => u.username)).toEqual(['admin', 'supervisor', 'clerk']);
     void events;
     // The caller is signed in as the administrator.

@@ -149,15 +149,17 @@ export async function createDemoCompany(services: Services, sessionId: string): 
 
 /**
  * The first-run "Open the demo company" action: only while the store has no company. Creates
- * "Riverside Medical Billing", its demo users and the small data set (through the services), and
- * signs the caller in as the administrator.
+ * "Riverside Medical Billing", its demo users and the small data set, and signs the caller in as the
+ * administrator. The data goes through the bulk writer, which writes exactly the rows the posting
+ * services write, audit chain included (demo.test.ts compares them row for row): about 2 CPU-seconds
+ * instead of 10 through the services.
  */
 export async function openDemo(ctx: ServiceContext, services: Services, sessionId: string): Promise<OpenDemoOutput> {
   if (await services.settings.company()) throw conflict('The company has already been created; the demo company can only be opened in a new, empty store.');
   const session = await createDemoCompany(services, sessionId);
   const demo = await generateDemo(ctx, services, {
     size: 'small',
-    mode: 'services',
+    mode: 'bulk',
     onProgress: (phase, done, total) =>
       ctx.emit('progress', { task: 'demo', done, total, label: phase === 'accounts' ? 'Creating accounts' : 'Posting 18 months of invoices and payments' }),
   });
