@@ -140,6 +140,7 @@ test('an invoice and two payments from the account page with the keyboard alone'
   await expect(over).toContainText('$10,000.00 is $7,007.00 more than the balance of $2,993.00; the rest stays as unapplied credit. Post anyway?');
   expect(await balance(app.backend, accountId)).toBe(299_300);
   await expect(over.getByRole('button', { name: 'Post anyway' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('over-balance-1280.png') });
   await keys.press('Enter');
   await expect(page.getByTestId('receipt-amount')).toHaveText('$10,000.00');
   expect(await balance(app.backend, accountId)).toBe(299_300 - 1_000_000);
@@ -171,11 +172,16 @@ test('a half-typed invoice left through the sidebar asks, is kept as a draft and
   // "Add line" puts the cursor in the new line; this one stays incomplete (no description).
   await expect(page.getByRole('combobox', { name: 'Line 3 code' })).toBeFocused();
   await page.keyboard.type('ZZ9');
+  // Kept as a draft while typing, before anyone leaves; the incomplete line is named.
+  await expect(page.getByTestId('invoice-kept')).toContainText('Kept as a draft');
+  await expect(page.getByTestId('invoice-kept')).toContainText('not line 3: incomplete');
+  await page.screenshot({ path: test.info().outputPath('editor-kept-1280.png') });
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Aging' }).press('Enter');
   const ask = page.getByRole('dialog', { name: 'Leave this invoice?' });
   await expect(ask).toContainText('kept as a draft');
   await expect(ask).toContainText('Line 3 is not complete');
+  await page.screenshot({ path: test.info().outputPath('leave-invoice-1280.png') });
   // Staying keeps everything on screen.
   await ask.getByRole('button', { name: 'Stay' }).press('Enter');
   await expect(page.getByRole('combobox', { name: 'Line 3 code' })).toHaveValue('ZZ9');
@@ -202,6 +208,7 @@ test('a half-typed invoice left through the sidebar asks, is kept as a draft and
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).press('Enter');
   const mine = page.getByRole('region', { name: 'Your drafts' });
   await expect(mine.getByTestId(`my-draft-${draft.id}`)).toContainText('Harborview Pediatrics · $667.80');
+  await page.screenshot({ path: test.info().outputPath('your-drafts-1280.png') });
   await mine.getByRole('link', { name: 'Continue' }).press('Enter');
 
   // Continuing restores every kept line and field.
@@ -227,7 +234,7 @@ test('"?" lists every shortcut; a dialog with typed content asks before closing'
   const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   for (const s of Object.values(shortcuts)) await expect(overlay).toContainText(s.does);
   await expect(overlay.getByRole('table', { name: 'Keyboard shortcuts' })).toContainText('Ctrl+S');
-  await page.screenshot({ path: '/tmp/keys/overlay-1280.png' });
+  await page.screenshot({ path: test.info().outputPath('overlay-1280.png') });
   await page.keyboard.press('Escape');
   await expect(overlay).toBeHidden();
 
