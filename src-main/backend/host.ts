@@ -1,6 +1,7 @@
 /**
  * The backend as the app runs it (in its worker thread, and in the e2e bridge): one open store, the
- * calls in flight counted, the backup schedule ticking, and a restore swapped in between calls.
+ * calls in flight counted, the backup schedule and the daily collections evaluation ticking, and a
+ * restore swapped in between calls.
  *
  * A restore (`backups.restore`) is verified and staged by its handler while everyone keeps working.
  * Then the host refuses new calls (STORE_RESTORING), waits for the calls in flight to finish, closes
@@ -16,7 +17,7 @@ import { removeQuietly } from './services/backup/files';
 import { putBack, swapInRestored } from './services/backup/restore';
 
 export interface HostOptions extends BackendOptions {
-  /** How often the backup schedule is checked (ms); 0 or absent: never (tests, the e2e bridge). */
+  /** How often the backup schedule and the daily evaluation are checked (ms); 0 or absent: never, and no evaluation on opening (tests, the e2e bridge). */
   scheduleEveryMs?: number;
 }
 
@@ -79,13 +80,40 @@ export class BackendHost {
     await this.backend.close();
   }
 
+  /**
+   * The store just opened: the day's collections evaluation if this business day has none yet (docs/
+   * clerks-day.md). Resolves when it is done; the app does not wait for it (the calls queue behind it).
+   */
+  opened: Promise<void> = Promise.resolve();
+
+  /** One check of the schedules (the backup, the daily evaluation); the timer calls it, tests call it after moving the clock. */
+  async tick(): Promise<void> {
+    if (this.restoring || this.closing) return;
+    const { backup, dailyEvaluation } = this.backend.services;
+    await backup.runIfDue().catch((err) => this.options.log?.('backup.scheduleFailed', 'the scheduled backup check failed', err));
+    await this.counted(() => dailyEvaluation.runIfDue('schedule'), 'evaluation.scheduleFailed', 'the scheduled collections evaluation failed');
+  }
+
+  /** Work of the host's own, counted as a call in flight so that closing or a restore waits for it. */
+  private async counted(work: () => Promise<unknown>, event: string, message: string): Promise<void> {
+    if (this.restoring || this.closing) return;
+    this.inFlight++;
+    try {
+      await work();
+    } catch (err) {
+      this.options.log?.(event, message, err);
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+
   private startSchedule(): void {
     const every = this.options.scheduleEveryMs ?? 0;
     if (every <= 0) return;
-    this.timer = setInterval(() => {
-      if (!this.restoring && !this.closing)
-        void this.backend.services.backup.runIfDue().catch((err) => this.options.log?.('backup.scheduleFailed', 'the scheduled backup check failed', err));
-    }, every);
+    const services = this.backend.services;
+    this.opened = this.counted(() => services.dailyEvaluation.runIfDue('open'), 'evaluation.openFailed', 'the collections evaluation on opening failed');
+    this.timer = setInterval(() => void this.tick(), every);
     this.timer.unref();
   }
 

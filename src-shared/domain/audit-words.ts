@@ -54,6 +54,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   'task.done': 'Completed task',
   'task.cancelled': 'Cancelled task',
   'worklist.assign': 'Assigned worklist',
+  'evaluation.run': 'Ran the collections evaluation',
   'plan.create': 'Set up payment plan',
   'plan.cancel': 'Cancelled payment plan',
   'plan.broken': 'Payment plan broken',

@@ -52,6 +52,7 @@ export const auditActions = [
   'task.done',
   'task.cancelled',
   'worklist.assign',
+  'evaluation.run',
   'plan.create',
   'plan.cancel',
   'plan.broken',

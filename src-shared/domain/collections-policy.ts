@@ -4,6 +4,7 @@ import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText,
 import type { AccountKind } from './accounts';
 import { updateSchema } from './partial-update';
 import type { FlagKind } from './collections';
+import type { EvaluationRun } from './daily-evaluation';
 import type { WorklistCalling } from './collections-calling';
 
 /**
@@ -237,6 +238,8 @@ export interface Worklist {
   held: WorklistHeld[];
   /** How long building it took, for the bench and the status bar. */
   buildMs: number;
+  /** The newest collections evaluation (worklist.get only): "Last evaluated today at 6:00 AM (automatic)". */
+  lastEvaluation?: EvaluationRun | null;
 }
 
 export const worklistAssignSchema = z.object({

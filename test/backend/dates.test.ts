@@ -104,6 +104,7 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['flags.recordVerification', (d) => ({ accountId: a.accountId, verifiedOn: d, note: 'Mailed' })],
       ['stages.evaluate', (d) => ({ asOf: d })],
       ['worklist.get', (d) => ({ asOf: d })],
+      ['evaluations.run', (d) => ({ asOf: d })],
       ['plans.create', (d) => ({ accountId: a.accountId, installmentCount: 3, frequency: 'monthly', firstDate: d })],
       ['plans.create', (d) => ({ accountId: a.accountId, installmentCount: 3, frequency: 'monthly', firstDate: '2026-04-01', startDate: d })],
       ['plans.get', (d) => ({ planId: plan.id, asOf: d })],

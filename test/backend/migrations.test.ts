@@ -104,6 +104,7 @@ const COMMITTED: Record<number, string> = {
   15: 'e89b4c30fd94cf7b',
   16: '412f80dc99c3b579',
   17: 'dcce02ae6165f91a',
+  18: 'ef9e1af9fdc655a2',
   19: '54aa6e94890c1375',
   20: 'f38b7d0edef204cd',
 };

@@ -13,6 +13,7 @@ import type { LettersTables } from './schema-letters';
 import type { LetterRunsTables } from './schema-letter-runs';
 import type { LetterRecordsTables } from './schema-letter-records';
 import type { StatementsTables } from './schema-statements';
+import type { EvaluationTables } from './schema-evaluation';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -245,3 +246,6 @@ export interface Database extends LetterRunsTables {}
 
 // ---- Statement runs (migration 016): in schema-statements.ts. ----
 export interface Database extends StatementsTables {}
+
+// ---- Evaluation runs (migration 018): in schema-evaluation.ts. ----
+export interface Database extends EvaluationTables {}

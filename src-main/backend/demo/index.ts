@@ -163,6 +163,8 @@ export async function openDemo(ctx: ServiceContext, services: Services, sessionI
     onProgress: (phase, done, total) =>
       ctx.emit('progress', { task: 'demo', done, total, label: phase === 'accounts' ? 'Creating accounts' : 'Posting 18 months of invoices and payments' }),
   });
+  // The day starts ready (docs/clerks-day.md): evaluated and assigned before anyone opens the worklist.
+  await services.dailyEvaluation.runIfDue('demo');
   return { ...session, demo, users: demoUsers.map((u) => ({ username: u.username, password: u.password, role: u.role })) };
 }
 

@@ -17,6 +17,7 @@ import { teamPerformanceHandlers } from './team-performance';
 import { dashboardHandlers } from './dashboard';
 import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
+import { dailyEvaluationHandlers } from './daily-evaluation';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -37,5 +38,6 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...reportWorkbooksHandlers,
   ...gridExportHandlers,
+  ...dailyEvaluationHandlers,
 };
 export type { CallContext, Handlers } from './types';

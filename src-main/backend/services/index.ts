@@ -18,6 +18,7 @@ import { createTimelineService } from './timeline';
 import { stagesTimelineSource } from './stages/timeline-source';
 import { createStagesService } from './stages';
 import { createWorklistService } from './worklist';
+import { createDailyEvaluationService } from './daily-evaluation';
 import { createPlansService } from './plans';
 import { createFeesService } from './fees';
 import { createReferralsService } from './referrals';
@@ -64,6 +65,7 @@ export function createServices(
   // collections policy: stages, worklist, payment plans, late fees, referral, write-off requests
   const stages = createStagesService(ctx);
   const worklist = createWorklistService(ctx);
+  const dailyEvaluation = createDailyEvaluationService(ctx, { stages });
   const plans = createPlansService(ctx);
   const fees = createFeesService(ctx);
   const referrals = createReferralsService(ctx, { accounts });
@@ -99,6 +101,7 @@ export function createServices(
     timeline,
     stages,
     worklist,
+    dailyEvaluation,
     plans,
     fees,
     referrals,

@@ -11,6 +11,7 @@ import { PriceListPanel } from './PriceListPanel';
 import { IconCalendarDollar, IconDatabaseExport, IconFileTypePdf, IconReceiptTax, IconStairsUp } from '@tabler/icons-react';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { StageSettingsPanel } from '../stages/StageSettingsPanel';
+import { DailyEvaluationPanel } from '../stages/DailyEvaluationPanel';
 import { FeeRulesPanel } from '../fees/FeeRulesPanel';
 import { PlanSettingsPanel } from '../plans/PlanSettingsPanel';
 import { DocumentSettingsPanel } from '../documents/DocumentSettingsPanel';
@@ -75,6 +76,7 @@ export function SettingsScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="stages">
           <StageSettingsPanel />
+          <DailyEvaluationPanel />
         </Tabs.Panel>
         <Tabs.Panel value="fees">
           <FeeRulesPanel />

@@ -4,6 +4,7 @@ import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar, IconStairsUp } from '@tabler/icons-react';
 import type { HoldReason, StageEvaluation } from '@shared/domain/collections-policy';
+import type { EvaluationRun } from '@shared/domain/daily-evaluation';
 import { holdLabel } from '@shared/domain/collections-text';
 import { formatDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
@@ -16,7 +17,7 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
   const [open, setOpen] = useState(false);
   const [asOf, setAsOf] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<StageEvaluation | null>(null);
+  const [result, setResult] = useState<(StageEvaluation & { run: EvaluationRun }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const close = () => {
     setOpen(false);
@@ -27,10 +28,14 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
     setBusy(true);
     setError(null);
     try {
-      const r = await unwrap(window.api.stages.evaluate({ asOf: asOf ?? today }));
-      setResult(r);
+      // The same run as the automatic one: stages, plans, promises, then the new accounts handed out (docs/clerks-day.md).
+      const { run, evaluation: r } = await unwrap(window.api.evaluations.run({ asOf: asOf ?? today }));
+      setResult({ ...r, run });
       for (const d of ['collections', 'stages', 'worklist', 'ledger', 'accounts', 'plans']) void queryClient.invalidateQueries({ queryKey: [d] });
-      notifications.show({ color: 'teal', message: `Stage evaluation done: ${r.movedUp} moved up, ${r.movedDown} down, ${r.cleared} left the ladder.` });
+      notifications.show({
+        color: 'teal',
+        message: `Stage evaluation done: ${r.movedUp} moved up, ${r.movedDown} down, ${r.cleared} left the ladder, ${run.assigned} assigned.`,
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -56,7 +61,8 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             Moves every past-due account to the stage its oldest past-due item calls for, and queues that stage’s letters, calls, statements and fees. Accounts
-            on hold, on a current payment plan or with an agency are not moved.
+            on hold, on a current payment plan or with an agency are not moved. New worklist accounts are then assigned by the office’s rules. It also runs by
+            itself every morning.
           </Text>
           {error && (
             <Alert color="red" icon={<IconAlertCircle size={16} />}>
@@ -87,6 +93,9 @@ export function RunEvaluationButton({ variant = 'default' }: { variant?: 'defaul
                 <Stat label="Tasks created" value={result.tasksCreated} />
                 <Stat label="Fees posted" value={result.feesPosted} />
                 <Stat label="Not moved" value={result.skipped.length} />
+                <Stat label="Assigned" value={result.run.assigned} />
+                <Stat label="Plans broken" value={result.run.plansBroken} />
+                <Stat label="Promises broken" value={result.run.promisesBroken} />
               </SimpleGrid>
               {result.skipped.length > 0 && (
                 <Text size="xs" c="dimmed">

@@ -44,6 +44,7 @@ import { GridExportMenu, useGridExporter } from '../../components/GridExport';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
+import { LastEvaluation } from '../stages/LastEvaluation';
 import { CallableCell, callableExportText, LastContactCell, PhoneCell, PromiseCell, useNow } from './CallingCells';
 
 const reasonColors: Record<WorklistReason, string> = {
@@ -229,9 +230,14 @@ export function WorklistScreen() {
       <PageHeader
         title="Worklist"
         description={
-          worklist.data
-            ? `${supervisor && assignee === 'all' ? 'Everyone’s queue' : 'Your queue'} for ${formatDate(worklist.data.asOf)}: highest priority first. Click an account to work it.`
-            : 'Accounts that need an action today, highest priority first.'
+          worklist.data ? (
+            <>
+              {`${supervisor && assignee === 'all' ? 'Everyone’s queue' : 'Your queue'} for ${formatDate(worklist.data.asOf)}: highest priority first. Click an account to work it.`}{' '}
+              <LastEvaluation run={worklist.data.lastEvaluation} />
+            </>
+          ) : (
+            'Accounts that need an action today, highest priority first.'
+          )
         }
         actions={
           worklist.data && (

@@ -17,6 +17,7 @@ import { teamPerformanceContract } from './team-performance';
 import { dashboardContract } from './dashboard';
 import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
+import { dailyEvaluationContract } from './daily-evaluation';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -42,6 +43,7 @@ export const contract = {
   ...dashboardContract,
   ...reportWorkbooksContract,
   ...gridExportContract,
+  ...dailyEvaluationContract,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { m014Letters } from './014-letters';
 import { m015LetterRuns } from './015-letter-runs';
 import { m016StatementRuns } from './016-statement-runs';
 import { m017DocumentPostedDate } from './017-document-posted-date';
+import { m018EvaluationRuns } from './018-evaluation-runs';
 import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import { m020AuditLogFilters } from './020-audit-log-filters';
 import type { Migration } from './types';
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m015LetterRuns,
   m016StatementRuns,
   m017DocumentPostedDate,
+  m018EvaluationRuns,
   m019AccountPhoneRuns,
   m020AuditLogFilters,
 ];

@@ -257,115 +257,122 @@ export function createStagesService(ctx: ServiceContext) {
      * superseded). Every move is a stage history row and an audit record, in one transaction.
      */
     async evaluate(actor: Actor, asOfInput?: string): Promise<StageEvaluation> {
-      const r = await ctx.db.transaction().execute(async (trx) => {
-        const today = await businessToday(trx, ctx.clock);
-        const asOf = asOfInput ?? today;
-        if (asOf > today) throw invalid(`Stages cannot be evaluated as of a future date (${asOf}); today is ${today}.`);
-        await ensureLadder(trx, ctx.clock);
-        await settlePlans(trx, ctx.clock, actor, asOf);
-        const stages = await activeStages(trx);
-        const stageById = new Map(stages.map((s) => [s.id, s]));
-        const pastDue = await pastDueByAccount(trx, asOf);
-        const positions = new Map(
-          (await trx.selectFrom('account_collection').select(['account_id', 'stage_id']).where('stage_id', 'is not', null).execute()).map((r) => [
-            r.account_id,
-            r.stage_id,
-          ]),
-        );
-        const flags = await partners.stoppingFlags(trx, asOf);
-        const plans = await activePlansByAccount(trx, asOf);
-        const referred = await referredAccounts(trx);
-        const p: Posting = { trx, clock: ctx.clock, actor };
-        const now = ctx.clock.now().toISOString();
-        const out: StageEvaluation = { asOf, evaluated: 0, movedUp: 0, movedDown: 0, cleared: 0, tasksCreated: 0, feesPosted: 0, skipped: [], moves: [] };
-        const ids = [...new Set([...pastDue.keys(), ...positions.keys()])].sort((a, b) => a - b);
-        for (const accountId of ids) {
-          out.evaluated++;
-          const pd = pastDue.get(accountId);
-          const dpd = pd ? daysBetween(pd.oldestDue, asOf) : 0;
-          let target: StageRow | null = null;
-          for (const s of stages) if (s.days_past_due <= dpd) target = s;
-          const currentId = positions.get(accountId) ?? null;
-          const current = currentId !== null ? (stageById.get(currentId) ?? null) : null;
-          if ((target?.id ?? null) === currentId && (currentId === null || current)) continue;
-          if (target) {
-            const plan = plans.get(accountId);
-            const hold: HoldReason | null =
-              flags.get(accountId)?.reason ??
-              (plan && inForce(plan.status) ? { code: 'plan', planId: plan.plan.id, planStatus: plan.status } : null) ??
-              referred.get(accountId) ??
-              null;
-            if (hold) {
-              out.skipped.push({ accountId, reason: hold });
-              continue;
-            }
-          }
-          const up = target !== null && (current === null || target.days_past_due > current.days_past_due);
-          await trx
-            .insertInto('account_collection')
-            .values({
-              account_id: accountId,
-              stage_id: target?.id ?? null,
-              stage_entered_on: target ? asOf : null,
-              stage_entered_at: target ? now : null,
-              assigned_user_id: null,
-              assigned_at: null,
-              updated_at: now,
-            })
-            .onConflict((oc) =>
-              oc
-                .column('account_id')
-                .doUpdateSet({ stage_id: target?.id ?? null, stage_entered_on: target ? asOf : null, stage_entered_at: target ? now : null, updated_at: now }),
-            )
-            .execute();
-          const hist = await trx
-            .insertInto('collection_stage_history')
-            .values({
-              account_id: accountId,
-              from_stage_id: currentId,
-              to_stage_id: target?.id ?? null,
-              as_of: asOf,
-              days_past_due: dpd,
-              past_due_cents: pd?.pastDueCents ?? 0,
-              at: now,
-              by_user_id: actor.userId,
-              by_username: actor.username,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await appendAudit(trx, ctx.clock, actor, {
-            action: 'stage.move',
-            entity: 'account',
-            entityId: accountId,
-            before: { stageId: currentId, stage: current?.name ?? (currentId !== null ? 'retired stage' : null) },
-            after: { stageId: target?.id ?? null, stage: target?.name ?? null, asOf, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 },
-          });
-          if (out.moves.length < 500)
-            out.moves.push({ accountId, fromStageId: currentId, toStageId: target?.id ?? null, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 });
-          // The open tasks of the stage left behind are superseded (a second notice replaces an unsent reminder).
-          let stale = trx.selectFrom('collection_task').select(['id', 'detail']).where('account_id', '=', accountId).where('status', '=', 'open');
-          if (target) stale = stale.where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '!=', target.id)]));
-          const cancelled: TaskCancelled = target ? { code: 'superseded', stageName: target.name } : { code: 'nothing_past_due' };
-          for (const t of await stale.execute()) {
-            const detail = JSON.stringify({ ...(JSON.parse(t.detail) as Record<string, unknown>), cancelled });
-            await trx
-              .updateTable('collection_task')
-              .set({ status: 'cancelled', closed_at: now, closed_by: actor.username, detail })
-              .where('id', '=', t.id)
-              .execute();
-          }
-          if (up) {
-            out.movedUp++;
-            const done = await runActions(p, accountId, target!, hist.id, asOf);
-            out.tasksCreated += done.tasks;
-            out.feesPosted += done.fees;
-          } else if (target) out.movedDown++;
-          else out.cleared++;
-        }
-        return out;
-      });
+      const r = await ctx.db.transaction().execute(async (trx) => (await this.evaluateInTrx(trx, actor, asOfInput)).evaluation);
       changed(r.feesPosted ? receivablesDomains : []);
       return r;
+    },
+
+    /** evaluate() inside the caller's transaction (the daily run records itself in the same one); the plans settled on the way. The caller announces the change. */
+    async evaluateInTrx(
+      trx: Trx,
+      actor: Actor,
+      asOfInput?: string,
+    ): Promise<{ evaluation: StageEvaluation; plans: { broken: number[]; completed: number[] } }> {
+      const today = await businessToday(trx, ctx.clock);
+      const asOf = asOfInput ?? today;
+      if (asOf > today) throw invalid(`Stages cannot be evaluated as of a future date (${asOf}); today is ${today}.`);
+      await ensureLadder(trx, ctx.clock);
+      const settled = await settlePlans(trx, ctx.clock, actor, asOf);
+      const stages = await activeStages(trx);
+      const stageById = new Map(stages.map((s) => [s.id, s]));
+      const pastDue = await pastDueByAccount(trx, asOf);
+      const positions = new Map(
+        (await trx.selectFrom('account_collection').select(['account_id', 'stage_id']).where('stage_id', 'is not', null).execute()).map((r) => [
+          r.account_id,
+          r.stage_id,
+        ]),
+      );
+      const flags = await partners.stoppingFlags(trx, asOf);
+      const plans = await activePlansByAccount(trx, asOf);
+      const referred = await referredAccounts(trx);
+      const p: Posting = { trx, clock: ctx.clock, actor };
+      const now = ctx.clock.now().toISOString();
+      const out: StageEvaluation = { asOf, evaluated: 0, movedUp: 0, movedDown: 0, cleared: 0, tasksCreated: 0, feesPosted: 0, skipped: [], moves: [] };
+      const ids = [...new Set([...pastDue.keys(), ...positions.keys()])].sort((a, b) => a - b);
+      for (const accountId of ids) {
+        out.evaluated++;
+        const pd = pastDue.get(accountId);
+        const dpd = pd ? daysBetween(pd.oldestDue, asOf) : 0;
+        let target: StageRow | null = null;
+        for (const s of stages) if (s.days_past_due <= dpd) target = s;
+        const currentId = positions.get(accountId) ?? null;
+        const current = currentId !== null ? (stageById.get(currentId) ?? null) : null;
+        if ((target?.id ?? null) === currentId && (currentId === null || current)) continue;
+        if (target) {
+          const plan = plans.get(accountId);
+          const hold: HoldReason | null =
+            flags.get(accountId)?.reason ??
+            (plan && inForce(plan.status) ? { code: 'plan', planId: plan.plan.id, planStatus: plan.status } : null) ??
+            referred.get(accountId) ??
+            null;
+          if (hold) {
+            out.skipped.push({ accountId, reason: hold });
+            continue;
+          }
+        }
+        const up = target !== null && (current === null || target.days_past_due > current.days_past_due);
+        await trx
+          .insertInto('account_collection')
+          .values({
+            account_id: accountId,
+            stage_id: target?.id ?? null,
+            stage_entered_on: target ? asOf : null,
+            stage_entered_at: target ? now : null,
+            assigned_user_id: null,
+            assigned_at: null,
+            updated_at: now,
+          })
+          .onConflict((oc) =>
+            oc
+              .column('account_id')
+              .doUpdateSet({ stage_id: target?.id ?? null, stage_entered_on: target ? asOf : null, stage_entered_at: target ? now : null, updated_at: now }),
+          )
+          .execute();
+        const hist = await trx
+          .insertInto('collection_stage_history')
+          .values({
+            account_id: accountId,
+            from_stage_id: currentId,
+            to_stage_id: target?.id ?? null,
+            as_of: asOf,
+            days_past_due: dpd,
+            past_due_cents: pd?.pastDueCents ?? 0,
+            at: now,
+            by_user_id: actor.userId,
+            by_username: actor.username,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx.clock, actor, {
+          action: 'stage.move',
+          entity: 'account',
+          entityId: accountId,
+          before: { stageId: currentId, stage: current?.name ?? (currentId !== null ? 'retired stage' : null) },
+          after: { stageId: target?.id ?? null, stage: target?.name ?? null, asOf, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 },
+        });
+        if (out.moves.length < 500)
+          out.moves.push({ accountId, fromStageId: currentId, toStageId: target?.id ?? null, daysPastDue: dpd, pastDueCents: pd?.pastDueCents ?? 0 });
+        // The open tasks of the stage left behind are superseded (a second notice replaces an unsent reminder).
+        let stale = trx.selectFrom('collection_task').select(['id', 'detail']).where('account_id', '=', accountId).where('status', '=', 'open');
+        if (target) stale = stale.where((eb) => eb.or([eb('stage_id', 'is', null), eb('stage_id', '!=', target.id)]));
+        const cancelled: TaskCancelled = target ? { code: 'superseded', stageName: target.name } : { code: 'nothing_past_due' };
+        for (const t of await stale.execute()) {
+          const detail = JSON.stringify({ ...(JSON.parse(t.detail) as Record<string, unknown>), cancelled });
+          await trx
+            .updateTable('collection_task')
+            .set({ status: 'cancelled', closed_at: now, closed_by: actor.username, detail })
+            .where('id', '=', t.id)
+            .execute();
+        }
+        if (up) {
+          out.movedUp++;
+          const done = await runActions(p, accountId, target!, hist.id, asOf);
+          out.tasksCreated += done.tasks;
+          out.feesPosted += done.fees;
+        } else if (target) out.movedDown++;
+        else out.cleared++;
+      }
+      return { evaluation: out, plans: settled };
     },
 
     /** An account's place on the ladder: current stage, history (newest first), tasks (newest first). */

@@ -6,6 +6,7 @@ import type { HoldReason, Worklist, WorklistHeld, WorklistItem, WorklistReasonRo
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { invalid } from '../../errors';
 import { appendAudit } from '../audit';
+import { latestRun } from '../daily-evaluation/runs';
 import { businessToday } from '../ledger/posting';
 import { planStates, inForce } from '../plans';
 import { pastDueByAccount, referredAccounts } from '../stages';
@@ -275,7 +276,9 @@ export function createWorklistService(ctx: ServiceContext) {
   return {
     async get(q: Query, me: { userId: number | null; role: string }): Promise<Worklist> {
       const asOf = q.asOf ?? (await businessToday(ctx.db, ctx.clock));
-      return buildWorklist(ctx.db, asOf, { ...q, assignee: q.assignee ?? (me.role === 'clerk' ? 'mine' : 'all') }, me, partners, ctx.clock.now());
+      const lastEvaluation = await latestRun(ctx.db);
+      const list = await buildWorklist(ctx.db, asOf, { ...q, assignee: q.assignee ?? (me.role === 'clerk' ? 'mine' : 'all') }, me, partners, ctx.clock.now());
+      return { ...list, lastEvaluation };
     },
 
     /** For the bench: build the whole list as of a date, as a supervisor sees it. */
