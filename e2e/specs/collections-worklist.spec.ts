@@ -163,7 +163,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   const timeline = page.getByTestId('contact-timeline');
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Promise to pay $200.00 by Mar 17, 2026' })).toContainText('Pending');
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Call to Maria Alvarez' })).toContainText('Will pay $200 by card');
-  await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Call to Maria Alvarez' })).toContainText('casey');
+  await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Call to Maria Alvarez' })).toContainText('Casey Morgan');
   await expect(page.getByTestId('promises')).toContainText('$200.00');
 
   // Back on the worklist: a promise not yet due holds the account.
@@ -202,7 +202,7 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await expect(dialog).toBeHidden();
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Compliance override' })).toContainText('voicemail asking us to call back');
   await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Spoke with debtor' })).toContainText('Override');
-  await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Spoke with debtor' })).toContainText('sam');
+  await expect(timeline.getByTestId('timeline-entry').filter({ hasText: 'Spoke with debtor' })).toContainText('Sam Patel');
   const overrides = await must(app.backend, S, 'compliance.overrides', {});
   expect(overrides).toHaveLength(1);
   expect(overrides[0]!.rules).toEqual(['call_frequency']);

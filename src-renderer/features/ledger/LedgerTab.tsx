@@ -26,16 +26,6 @@ export function KindBadge({ kind }: { kind: DocumentKind }) {
   );
 }
 
-const methodWords: [RegExp, string][] = [
-  [/\((ach)\b/, '(ACH'],
-  [/\((check)\b/, '(Check'],
-  [/\((card)\b/, '(Card'],
-  [/\((cash)\b/, '(Cash'],
-  [/\((bank transfer)\b/, '(Bank transfer'],
-];
-/** The backend writes payment methods in lower case ("Payment (ach)"); show them as the UI names them. */
-export const describeEntry = (text: string) => methodWords.reduce((t, [re, label]) => t.replace(re, label), text);
-
 /** Every posted document in date order with the running balance; a click opens the document. */
 export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
   const columns = useMemo<ColumnDef<LedgerEntryRow, unknown>[]>(
@@ -60,10 +50,10 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'description',
         header: 'Description',
-        meta: { exportAs: 'text', exportValue: (r) => describeEntry(r.description) },
+        meta: { exportAs: 'text', exportValue: (r) => r.description },
         cell: ({ row }) => (
           <Text span size="sm" c="gray.7">
-            {describeEntry(row.original.description)}
+            {row.original.description}
           </Text>
         ),
       },

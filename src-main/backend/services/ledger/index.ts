@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { daysBetween } from '@shared/dates';
-import { documentKindLabels, type adjustmentSchema, type DocumentDetail, type LedgerView, type writeOffSchema } from '@shared/domain/ledger';
+import { ledgerDescription } from '@shared/domain/ledger-text';
+import type { adjustmentSchema, DocumentDetail, LedgerView, writeOffSchema } from '@shared/domain/ledger';
 import type { PostingResult } from '@shared/domain/payments';
-import type { Actor, ServiceContext } from '../../context';
+import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
 import type { AccountsService } from '../accounts';
@@ -102,29 +103,24 @@ export async function postWriteOffInTrx(p: Posting, input: WriteOffInput, today:
   return wo;
 }
 
-function entryDescription(d: {
-  kind: DocumentRow['kind'];
-  method: string | null;
-  check_number: string;
-  card_last4: string;
-  reason: string;
-  memo: string;
-  related_number: string | null;
-}): string {
-  const label = documentKindLabels[d.kind];
-  switch (d.kind) {
-    case 'payment':
-      return `${label}${d.method ? ` (${d.method.replace('_', ' ')}${d.check_number ? ` #${d.check_number}` : ''}${d.card_last4 ? ` ending ${d.card_last4}` : ''})` : ''}`;
-    case 'credit_note':
-    case 'write_off':
-    case 'reversal':
-      return `${label}${d.related_number ? ` of ${d.related_number}` : ''}${d.reason ? `: ${d.reason}` : ''}`;
-    case 'fee':
-    case 'adjustment':
-      return `${label}${d.reason ? `: ${d.reason}` : ''}`;
-    default:
-      return d.memo ? `${label}: ${d.memo}` : label;
+/** Each invoice's first line and its line count, for the ledger's Description (one indexed read per 500 invoices). */
+async function invoiceLines(db: Queryable, invoiceIds: number[]): Promise<Map<number, { first: { itemCode: string; description: string }; count: number }>> {
+  const out = new Map<number, { first: { itemCode: string; description: string }; count: number }>();
+  for (let k = 0; k < invoiceIds.length; k += 500) {
+    const lines = await db
+      .selectFrom('invoice_line')
+      .select(['document_id', 'item_code', 'description'])
+      .where('document_id', 'in', invoiceIds.slice(k, k + 500))
+      .orderBy('document_id')
+      .orderBy('line_no')
+      .execute();
+    for (const l of lines) {
+      const seen = out.get(l.document_id);
+      if (seen) seen.count++;
+      else out.set(l.document_id, { first: { itemCode: l.item_code, description: l.description }, count: 1 });
+    }
   }
+  return out;
 }
 
 export function createLedgerService(ctx: ServiceContext, deps: { accounts: AccountsService; invoices: InvoicesService; audit: AuditService }) {
@@ -165,6 +161,10 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
         .orderBy('e.entry_date')
         .orderBy('e.id')
         .execute();
+      const lines = await invoiceLines(
+        ctx.db,
+        rows.filter((r) => r.kind === 'invoice').map((r) => r.document_id),
+      );
       let running = 0;
       let debits = 0;
       let credits = 0;
@@ -178,7 +178,17 @@ export function createLedgerService(ctx: ServiceContext, deps: { accounts: Accou
           number: r.number,
           date: r.entry_date,
           dueDate: r.due_date,
-          description: entryDescription(r),
+          description: ledgerDescription({
+            kind: r.kind,
+            method: r.method,
+            checkNumber: r.check_number,
+            cardLast4: r.card_last4,
+            reason: r.reason,
+            memo: r.memo,
+            relatedNumber: r.related_number,
+            firstLine: lines.get(r.document_id)?.first ?? null,
+            lineCount: lines.get(r.document_id)?.count ?? 0,
+          }),
           amountCents: r.amount_cents,
           debitCents: Math.max(0, r.amount_cents),
           creditCents: Math.max(0, -r.amount_cents),
