@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
 import type { AccountKind } from '@shared/domain/accounts';
 import { DateInput } from '@mantine/dates';
@@ -80,6 +80,8 @@ export function AgingScreen() {
   );
 
   const [text, setText] = useState('');
+  // Bumped by Clear filters so the Find box, which holds what is typed, starts empty again.
+  const [findKey, setFindKey] = useState(0);
   const [minText, setMinText] = useState('');
   const [pastDueOnly, setPastDueOnly] = useState(false);
   const [accountKind, setAccountKind] = useState<AccountKind | null>(null);
@@ -94,6 +96,7 @@ export function AgingScreen() {
   const filters = useDeferredValue(typed);
   const clearFilters = () => {
     setText('');
+    setFindKey((k) => k + 1);
     setMinText('');
     setPastDueOnly(false);
     setAccountKind(null);
@@ -166,14 +169,7 @@ export function AgingScreen() {
             ]}
           />
         </div>
-        <TextInput
-          label="Find"
-          placeholder={view === 'summary' ? 'Account name or number' : 'Account or invoice number'}
-          leftSection={<IconSearch size={16} />}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={240}
-        />
+        <FindBox key={findKey} placeholder={view === 'summary' ? 'Account name or number' : 'Account or invoice number'} onChange={setText} />
         <TextInput
           label={view === 'summary' ? 'Total at least' : 'Open at least'}
           placeholder="0.00"
@@ -238,6 +234,28 @@ export function AgingScreen() {
       )}
       {shownAsOf && <AgingDrillDrawer target={drill} asOf={shownAsOf} basis={resolvedBasis} labels={labels} onClose={() => setDrill(null)} />}
     </FullHeight>
+  );
+}
+
+/**
+ * The Find box keeps what is typed itself, so a keystroke redraws only the box; the screen follows in a
+ * transition (interruptible by the next keystroke), and the grid after it through the deferred filters.
+ */
+function FindBox({ placeholder, onChange }: { placeholder: string; onChange: (text: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <TextInput
+      label="Find"
+      placeholder={placeholder}
+      leftSection={<IconSearch size={16} />}
+      value={value}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setValue(next);
+        startTransition(() => onChange(next));
+      }}
+      w={240}
+    />
   );
 }
 
