@@ -193,8 +193,7 @@ export async function* auditRecordsMatching(
     const rows = await db
       .selectFrom('audit as au')
       .select(auditColumns)
-      .where('au.seq', '>=', part[0]!)
-      .where('au.seq', '<=', part[part.length - 1]!)
+      // By rowid, one lookup each: a range around them (office days are not in seq order) would scan the gaps.
       .where('au.seq', 'in', part)
       .orderBy('au.seq')
       .execute();
