@@ -10,7 +10,8 @@
  * a statement run of 1,000 accounts to one PDF, likewise (`--skip-statements`, `--statements N`);
  * a letter run of 1,000 letters to one PDF, likewise (`--skip-letters`, `--letters N`);
  * the Aging workbook with at least 100,000 detail rows and the 18-month billing pack, in a process of
- * their own for their peak memory (`--skip-reports`, `--report-rows N`; scripts/bench-reports.ts); and
+ * their own for their peak memory (`--skip-reports`, `--report-rows N`; scripts/bench-reports.ts);
+ * with `--screens`, each main screen's time to its data in Chromium (`--screen-runs N`; scripts/bench-screens.ts, the built renderer); and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ import { benchDocuments } from './bench-documents';
 import { benchStatementRun } from './bench-statements';
 import { benchLetterRun } from './bench-letters';
 import { benchReports } from './bench-reports';
+import { benchScreens } from './bench-screens';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -257,6 +259,8 @@ async function main() {
   for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) fs.rmSync(f, { force: true });
   // ---- the report budgets, in a process of their own (scripts/bench-reports.ts) ----
   const reports = arg('skip-reports') ? null : benchReports(size, Number(arg('report-rows') ?? 100_000), log);
+  // ---- the screens in Chromium, on request (scripts/bench-screens.ts: needs out/ from `npx electron-vite build`) ----
+  const screens = arg('screens') ? benchScreens(size, Number(arg('screen-runs') ?? 5), log) : null;
 
   const summaryToday = median(agingToday);
   const ref = median(reference);
@@ -296,6 +300,7 @@ async function main() {
     statementRunToOnePdf: statements ?? 'skipped',
     letterRunToOnePdf: letters ?? 'skipped',
     reports: reports ?? 'skipped',
+    screens: screens ?? 'skipped (--screens to measure)',
     budgets: {
       agingSummaryMs: { value: ms(summaryToday), budget: 500, ok: summaryToday <= 500 },
       agingVsReference: { value: Math.round((summaryToday / ref) * 100) / 100, budget: 1.5, ok: summaryToday <= 1.5 * ref },
