@@ -588,7 +588,7 @@ function worklistColumns(o: {
     col.accessor('score', {
       header: 'Score',
       sortDescFirst: true,
-      meta: { width: 76, numeric: true, exportAs: 'integer' },
+      meta: { width: 86, numeric: true, exportAs: 'integer' },
       cell: (c) => <ScoreCell item={c.row.original} />,
     }),
     ...(o.supervisor
