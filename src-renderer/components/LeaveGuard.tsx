@@ -12,12 +12,14 @@ interface AskProps {
   onStay: () => void;
   onLeave: () => void;
   busy?: boolean;
+  /** false: the caller places the focus itself on staying (default: back where it was). */
+  returnFocus?: boolean;
 }
 
 /** The one "are you sure you want to leave" question; the leave button has focus, so Enter confirms. */
-export function LeaveQuestion({ opened, title, message, stayLabel = 'Stay', leaveLabel, leaveColor, onStay, onLeave, busy }: AskProps) {
+export function LeaveQuestion({ opened, title, message, stayLabel = 'Stay', leaveLabel, leaveColor, onStay, onLeave, busy, returnFocus = true }: AskProps) {
   return (
-    <Modal opened={opened} onClose={onStay} title={title} centered size={460} zIndex={400}>
+    <Modal opened={opened} onClose={onStay} title={title} centered size={460} zIndex={400} returnFocus={returnFocus}>
       <Stack gap="md">
         <Text size="sm">{message}</Text>
         <Group justify="flex-end">

@@ -20,6 +20,7 @@ import { atLeast, useSession } from '../../app/session';
 import { useAccount, useBusinessToday } from '../accounts/api';
 import { refreshCollections, ruleBlocked, useFlags } from '../collections/api';
 import { ComplianceCheckPanel, OVERRIDE_MIN, type CheckView } from './ComplianceCheckPanel';
+import { useGuardedClose } from '../../components/LeaveGuard';
 import { DateInput } from '@mantine/dates';
 
 /** `YYYY-MM-DDTHH:MM` on this workstation's clock, for a datetime-local field. */
@@ -36,45 +37,64 @@ function fromLocalInput(v: string): string | null {
 /** Log a call (from the account's Collections tab or a worklist row). Loads the account for its people and numbers. */
 export function LogCallModal({ accountId, onClose, onSaved }: { accountId: number; onClose: () => void; onSaved?: () => void }) {
   const account = useAccount(accountId);
+  // Closing with an outcome or notes typed asks first (Esc, the X, Cancel).
+  const [typed, setTyped] = useState(false);
+  const guarded = useGuardedClose(typed, onClose);
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size={640}
-      centered
-      title={
-        <Group gap="xs">
-          <IconPhoneCall size={20} color="var(--mantine-color-ledger-7)" />
-          <Text fw={600} size="lg">
-            Log a call
-          </Text>
-          {account.data && (
-            <Text c="dimmed" size="sm">
-              · {account.data.name}{' '}
-              <Text span className="mono" inherit>
-                {account.data.accountNumber}
-              </Text>
+    <>
+      {guarded.question}
+      <Modal
+        opened
+        onClose={guarded.close}
+        closeOnEscape={!guarded.asking}
+        size={640}
+        centered
+        title={
+          <Group gap="xs">
+            <IconPhoneCall size={20} color="var(--mantine-color-ledger-7)" />
+            <Text fw={600} size="lg">
+              Log a call
             </Text>
-          )}
-        </Group>
-      }
-    >
-      {account.error ? (
-        <Alert color="red" icon={<IconAlertCircle size={16} />}>
-          {account.error.message}
-        </Alert>
-      ) : !account.data ? (
-        <Center p="xl">
-          <Loader size="sm" />
-        </Center>
-      ) : (
-        <CallForm account={account.data} onClose={onClose} onSaved={onSaved} />
-      )}
-    </Modal>
+            {account.data && (
+              <Text c="dimmed" size="sm">
+                · {account.data.name}{' '}
+                <Text span className="mono" inherit>
+                  {account.data.accountNumber}
+                </Text>
+              </Text>
+            )}
+          </Group>
+        }
+      >
+        {account.error ? (
+          <Alert color="red" icon={<IconAlertCircle size={16} />}>
+            {account.error.message}
+          </Alert>
+        ) : !account.data ? (
+          <Center p="xl">
+            <Loader size="sm" />
+          </Center>
+        ) : (
+          <CallForm account={account.data} onClose={onClose} onCancel={guarded.close} onTyped={setTyped} onSaved={onSaved} />
+        )}
+      </Modal>
+    </>
   );
 }
 
-function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClose: () => void; onSaved?: () => void }) {
+function CallForm({
+  account,
+  onClose,
+  onCancel,
+  onTyped,
+  onSaved,
+}: {
+  account: AccountDetail;
+  onClose: () => void;
+  onCancel: () => void;
+  onTyped: (typed: boolean) => void;
+  onSaved?: () => void;
+}) {
   const { session } = useSession();
   const supervisor = atLeast(session.role, 'supervisor');
   const today = useBusinessToday();
@@ -96,6 +116,8 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<CheckView | null>(null);
+  const typed = !!(outcome || notes.trim() || promiseAmount.trim() || override.trim() || callback);
+  useEffect(() => onTyped(typed), [typed, onTyped]);
 
   // Numbers flagged do-not-call or wrong (open flags), by digits.
   const numberFlags = useMemo(() => {
@@ -380,7 +402,7 @@ function CallForm({ account, onClose, onSaved }: { account: AccountDetail; onClo
             Logged as {session.displayName}. Logged calls cannot be edited.
           </Text>
           <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onCancel}>
               Cancel
             </Button>
             <Button type="submit" loading={busy} color={blocked ? (supervisor ? 'orange' : 'gray') : undefined} disabled={blocked && !supervisor}>

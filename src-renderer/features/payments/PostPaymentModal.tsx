@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Box, Button, Checkbox, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
@@ -31,13 +31,15 @@ export function PostPaymentModal({ account, onClose }: { account: AccountDetail;
   // Closing with something typed asks first (Esc, the X, Cancel); after posting nothing is at stake.
   const [typed, setTyped] = useState(false);
   const guarded = useGuardedClose(typed && !receipt, onClose);
+  // Mantine closes every open modal on Esc: while a question is up, Esc answers only the question.
+  const [questionUp, setQuestionUp] = useState(false);
   return (
     <>
       {guarded.question}
       <Modal
         opened
         onClose={guarded.close}
-        closeOnEscape={!guarded.asking}
+        closeOnEscape={!guarded.asking && !questionUp}
         size={receipt ? 600 : 820}
         centered
         title={
@@ -73,7 +75,7 @@ export function PostPaymentModal({ account, onClose }: { account: AccountDetail;
             </Group>
           </Stack>
         ) : (
-          <PaymentForm key={round} account={account} onCancel={guarded.close} onPosted={setReceipt} onTyped={setTyped} />
+          <PaymentForm key={round} account={account} onCancel={guarded.close} onPosted={setReceipt} onTyped={setTyped} onQuestion={setQuestionUp} />
         )}
       </Modal>
     </>
@@ -85,11 +87,13 @@ function PaymentForm({
   onCancel,
   onPosted,
   onTyped,
+  onQuestion,
 }: {
   account: AccountDetail;
   onCancel: () => void;
   onPosted: (r: Receipt) => void;
   onTyped: (typed: boolean) => void;
+  onQuestion: (up: boolean) => void;
 }) {
   const today = useBusinessToday();
   const [method, setMethod] = useState<PaymentMethod>('check');
@@ -109,6 +113,8 @@ function PaymentForm({
   const [posting, setPosting] = useState(false);
   /** The amount is far above the balance: the question waits for the clerk (Enter posts anyway). */
   const [askOver, setAskOver] = useState<string | null>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
+  useEffect(() => onQuestion(askOver !== null), [askOver, onQuestion]);
   const typed = !!(amountText.trim() || checkNumber.trim() || cardLast4 || reference.trim() || memo.trim() || manual);
   useEffect(() => onTyped(typed), [typed, onTyped]);
 
@@ -236,7 +242,15 @@ function PaymentForm({
         stayLabel="Change the amount"
         leaveLabel="Post anyway"
         leaveColor="orange"
-        onStay={() => setAskOver(null)}
+        returnFocus={false}
+        onStay={() => {
+          setAskOver(null);
+          // Back to the amount, selected, to type the right one.
+          setTimeout(() => {
+            amountRef.current?.focus();
+            amountRef.current?.select();
+          }, 0);
+        }}
         onLeave={() => {
           setAskOver(null);
           void submit(true);
@@ -263,6 +277,7 @@ function PaymentForm({
         <SimpleGrid cols={3} spacing="sm">
           <TextInput
             label="Amount received"
+            ref={amountRef}
             data-autofocus
             placeholder="0.00"
             leftSection={
