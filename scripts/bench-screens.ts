@@ -70,8 +70,14 @@ const screens: Screen[] = [
 ];
 
 /** No spinner left in the page's main area (a grid still loading, a panel still fetching). */
-const settled = (page: Page) =>
-  page.waitForFunction(`!document.querySelector('main .mantine-Loader-root, main [aria-busy="true"]')`, undefined, { polling: 'raf', timeout: 60_000 });
+const settled = async (page: Page) => {
+  const busy = page.locator('main .mantine-Loader-root, main [aria-busy="true"]').filter({ visible: true });
+  const until = performance.now() + 60_000;
+  while ((await busy.count()) > 0) {
+    if (performance.now() > until) throw new Error('A loader stayed on screen for a minute.');
+    await page.waitForTimeout(10);
+  }
+};
 
 async function bridge(page: Page, host: BackendHost, origin: string, sessionId: string): Promise<void> {
   await page.exposeBinding('__ledgerdeskInvoke', async (source, channel: string, input: unknown) => {
