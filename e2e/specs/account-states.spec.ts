@@ -10,7 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
-import { must } from '../../test/kit';
+import { must, riverside } from '../../test/kit';
 import { signIn } from '../../test/kit/page';
 import { addDays, formatDate } from '../../src-shared/dates';
 import { companyForSeeding, daysFrom, postInvoice } from '../support/receivables';
@@ -112,4 +112,36 @@ test('a referral, a plan and a promise show on the header and the timeline; no s
   await page.getByRole('tab', { name: 'Ledger' }).click();
   await expect(page.getByRole('grid', { name: 'Account ledger' })).toBeVisible();
   expect(await leaks(page)).toEqual([]);
+});
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`at ${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('the first-run card is whole: its title is on screen and the last button can be reached', async ({ app, page }, testInfo) => {
+      await app.open(page);
+      const title = page.getByRole('heading', { name: 'Set up your office' });
+      await expect(title).toBeVisible();
+      expect((await title.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+      await page.screenshot({ path: testInfo.outputPath(`first-run-${viewport.width}.png`) });
+      const create = page.getByRole('button', { name: 'Create company' });
+      await create.scrollIntoViewIfNeeded();
+      await expect(create).toBeInViewport();
+    });
+  });
+}
+
+test('the import steps read 1, 2, 3, 4 before a file is chosen', async ({ app, page }, testInfo) => {
+  await companyForSeeding(app.backend);
+  await app.open(page);
+  await signIn(page, riverside.username, riverside.password);
+  await page.goto(`${app.url}#/import`);
+  const steps = page.locator('section[aria-label]');
+  await expect(steps.filter({ hasText: 'Match the columns' })).toBeVisible();
+  // Each step's number is its badge, the section's first text.
+  expect(await steps.evaluateAll((els) => els.map((e) => e.querySelector('.mantine-ThemeIcon-root')?.textContent ?? ''))).toEqual(['1', '2', '3', '4']);
+  await page.screenshot({ path: testInfo.outputPath('import-steps-1280.png') });
 });

@@ -38,9 +38,11 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
           Your data stays on this computer, encrypted at rest.
         </Text>
       </Box>
-      <Box style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center' }} p="xl">
-        <Paper w={420} p="xl" radius="md" withBorder shadow="sm">
-          <Stack gap={4} mb="lg">
+      {/* Scrolls when the card is taller than the window (the first-run form at 1280x800); margin auto
+          centres it when it fits, where align-items: center cut off its top and bottom. */}
+      <Box style={{ flex: 1, display: 'flex', overflowY: 'auto' }} p="lg">
+        <Paper w={420} p="xl" radius="md" withBorder shadow="sm" style={{ margin: 'auto', flexShrink: 0 }}>
+          <Stack gap={4} mb="md">
             <Title order={3}>{title}</Title>
             {subtitle && (
               <Text c="dimmed" size="sm">

@@ -230,31 +230,30 @@ export function ImportScreen() {
                 </Alert>
               )}
             </Step>
-            {file && (
-              <Step
-                n={3}
-                title="Match the columns"
-                aside={
-                  p && (
-                    <Text size="xs" c="dimmed">
-                      {p.detectedColumns.length} columns in the file
-                    </Text>
-                  )
-                }
-              >
-                {p && shownMapping ? (
-                  <MappingTable preview={p} mapping={shownMapping} onChange={setColumn} />
-                ) : preview.isFetching ? (
-                  <Center p="md">
-                    <Loader size="sm" />
-                  </Center>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    The columns appear once the file is read.
+            {/* Always shown, so that the steps read 1, 2, 3, 4 before a file is chosen. */}
+            <Step
+              n={3}
+              title="Match the columns"
+              aside={
+                p && (
+                  <Text size="xs" c="dimmed">
+                    {p.detectedColumns.length} columns in the file
                   </Text>
-                )}
-              </Step>
-            )}
+                )
+              }
+            >
+              {p && shownMapping ? (
+                <MappingTable preview={p} mapping={shownMapping} onChange={setColumn} />
+              ) : preview.isFetching ? (
+                <Center p="md">
+                  <Loader size="sm" />
+                </Center>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  The columns appear once the file is read.
+                </Text>
+              )}
+            </Step>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>

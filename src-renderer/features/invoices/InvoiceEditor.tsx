@@ -68,6 +68,7 @@ import { CreditNoteModal } from '../accounts/AccountActions';
 import { DocumentActions } from '../documents/DocumentActions';
 import { LeaveGuard, LeaveQuestion } from '../../components/LeaveGuard';
 import { shortcuts } from '@shared/shortcuts';
+import { DateInput } from '@mantine/dates';
 
 interface LineDraft {
   key: number;
@@ -601,11 +602,10 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
 
       <Paper withBorder radius="md" p="md" mb="md">
         <SimpleGrid cols={4} spacing="sm">
-          <TextInput
-            type="date"
+          <DateInput
             label="Invoice date"
-            value={header.invoiceDate}
-            onChange={(e) => setHeader({ ...header, invoiceDate: e.currentTarget.value })}
+            value={header.invoiceDate || null}
+            onChange={(v) => setHeader({ ...header, invoiceDate: v ?? '' })}
             error={err('invoiceDate')}
           />
           <Autocomplete
@@ -861,7 +861,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
             <TotalRow label="Subtotal" value={t ? <Money cents={t.subtotalCents} /> : '—'} testId="total-subtotal" />
             <TotalRow
               label="Line discounts"
-              value={t ? <Money cents={-t.lineDiscountCents} colorNegative={false} dimZero /> : '—'}
+              value={t?.lineDiscountCents ? <Money cents={-t.lineDiscountCents} colorNegative={false} /> : '—'}
               testId="total-line-discounts"
             />
             <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -877,7 +877,7 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                   />
                 </Box>
                 <Text w={96} ta="right" size="sm" className="num" data-testid="total-invoice-discount">
-                  {t ? <Money cents={-t.invoiceDiscountCents} colorNegative={false} dimZero /> : '—'}
+                  {t?.invoiceDiscountCents ? <Money cents={-t.invoiceDiscountCents} colorNegative={false} /> : '—'}
                 </Text>
               </Group>
             </Group>

@@ -105,7 +105,8 @@ export function ReferralsPanel() {
         id: 'balance',
         header: 'Balance at referral',
         accessorFn: (r) => r.balanceCents,
-        meta: { numeric: true, width: 150 },
+        // Wide enough for the header in capitals (at 150 px it read "ALANCE AT REFERRAL").
+        meta: { numeric: true, width: 190 },
         cell: ({ row }) => <Money cents={row.original.balanceCents} />,
       },
     );
