@@ -3,6 +3,7 @@ import { csvText } from '@shared/csv-text';
 import type { z } from 'zod';
 import type { PlacementFile, Referral, referralListSchema, referralReferSchema, referralRecallSchema } from '@shared/domain/collections-policy';
 import { centsToDecimalString } from '@shared/money';
+import { formatDate } from '@shared/dates';
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
@@ -97,7 +98,7 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
           .where('account_id', '=', acct.id)
           .where('status', '=', 'referred')
           .executeTakeFirst();
-        if (open) throw conflict(`Account ${acct.account_number} is already with ${open.agency_name} (since ${open.referred_on}).`);
+        if (open) throw conflict(`Account ${acct.account_number} is already with ${open.agency_name} (since ${formatDate(open.referred_on)}).`);
         const date = input.date ?? (await businessToday(trx, ctx.clock));
         const row = await trx
           .insertInto('agency_referral')
@@ -138,7 +139,7 @@ export function createReferralsService(ctx: ServiceContext, deps: { accounts: Ac
           .executeTakeFirst();
         if (!open) throw conflict(`Account ${input.accountId} is not with an agency.`);
         const date = input.date ?? (await businessToday(trx, ctx.clock));
-        if (date < open.referred_on) throw invalid(`The recall date ${date} is before the referral (${open.referred_on}).`);
+        if (date < open.referred_on) throw invalid(`The recall date ${formatDate(date)} is before the referral (${formatDate(open.referred_on)}).`);
         await trx
           .updateTable('agency_referral')
           .set({ status: 'recalled', recalled_on: date, recalled_at: ctx.clock.now().toISOString(), recalled_by: actor.username, recall_reason: input.reason })
