@@ -59,6 +59,7 @@ const listedGroups = {
       'task.done',
       'task.cancelled',
       'worklist.assign',
+      'evaluation.run',
       'plan.create',
       'plan.cancel',
       'plan.broken',
@@ -146,7 +147,7 @@ export interface AuditChange {
 export interface AuditLogRow {
   seq: number;
   at: string;
-  /** The person's name, or null for the system. */
+  /** The person's name, "Not signed in" (a failed sign-in), or null for the system. */
   userName: string | null;
   action: string;
   actionText: string;

@@ -114,7 +114,6 @@ const sentences: Partial<Record<AuditAction, readonly [string, string]>> = {
   // A person as the subject: "Clara Ortiz signed in".
   'auth.signIn': ['', 'signed in'],
   'auth.signOut': ['', 'signed out'],
-  'auth.signInFailed': ['', 'failed to sign in'],
   'auth.lockout': ['', 'was locked out after failed sign-ins'],
   'account.create': ['Account', 'created'],
   'account.update': ['Account', 'changed'],
@@ -268,6 +267,8 @@ export function describeAudit(r: Described, lookup: AuditLookup = emptyAuditLook
   const sentence = Object.hasOwn(sentences, r.action) ? sentences[r.action as AuditAction] : undefined;
   let text: string;
   if (r.action === 'settings.update') text = `${settingsWords(r.entityId)} changed`;
+  // Whoever typed the name is not known: the record is about the account signed in to, if any.
+  else if (r.action === 'auth.signInFailed') text = name ? `Failed sign-in as ${name}` : 'Failed sign-in with an unknown user name';
   else if (sentence) text = [sentence[0], name, sentence[1]].filter(Boolean).join(' ');
   else text = [auditActionText(r.action), name].filter(Boolean).join(' ');
   const of = strIn(data, 'payment') ?? strIn(data, 'document');

@@ -42,6 +42,8 @@ async function scenario() {
   await at('2026-03-04T15:00:00Z');
   await must(b, s.clerk, 'accounts.update', { accountId: harbor.id, name: 'Harbor Dental Group' });
   await must(b, s.admin, 'settings.update', { idleLockMinutes: 30 });
+  // Someone types Clara's name with a wrong password.
+  expect((await b.call('stranger', 'auth.signIn', { username: 'clara', password: 'wrong-password' })).ok).toBe(false);
   // Every record, newest first, as the raw log lists them.
   const all = await must(b, s.supervisor, 'audit.list', { limit: 1000 });
   const page = (q: AuditPageQuery = {}) => must(b, s.supervisor, 'audit.page', { limit: 500, ...q });
@@ -93,12 +95,14 @@ describe('audit log: filters and search', () => {
     expect(days.rows.map((r) => r.description)).not.toContain('Account C-1999 created');
     expect(days.total).toBe(days.rows.length);
 
-    expect(seqs(await page({ userId: clara.id }))).toEqual(pick((a) => a.username === 'clara'));
+    // The person signed in: not the failed sign-in someone made with Clara's name.
+    const byClara = (a: (typeof all)[number]) => a.username === 'clara' && a.action !== 'auth.signInFailed';
+    expect(seqs(await page({ userId: clara.id }))).toEqual(pick(byClara));
     expect(seqs(await page({ action: 'payment.post' }))).toEqual(pick((a) => a.action === 'payment.post'));
     expect(pay.number).toBe('RCT-000001');
     expect(seqs(await page({ actionGroup: 'payments' }))).toEqual(pick((a) => a.action === 'payment.post'));
     expect(seqs(await page({ actionGroup: 'signIn', userId: clara.id }))).toEqual(
-      pick((a) => a.username === 'clara' && (auditActionGroups.signIn.actions as readonly string[]).includes(a.action)),
+      pick((a) => byClara(a) && (auditActionGroups.signIn.actions as readonly string[]).includes(a.action)),
     );
 
     // An account: the account and every document on it; a document: that document.
@@ -128,7 +132,7 @@ describe('audit log: filters and search', () => {
     // A person's name and an action's words.
     const bySam = all.filter((a) => a.username === 'sam').map((a) => a.seq);
     expect(seqs(await page({ search: 'SAM' }))).toEqual(expect.arrayContaining(bySam));
-    expect((await page({ search: 'failed sign' })).total).toBe(0);
+    expect((await page({ search: 'failed sign' })).rows.map((r) => r.description)).toEqual(['Failed sign-in as clara']);
     expect((await page({ search: 'changed settings' })).total).toBe(0);
     expect((await page({ search: 'Updated settings' })).rows.map((r) => r.description)).toEqual(['Company settings changed: idle lock (minutes)']);
     // LIKE's wildcards are the characters typed.
@@ -175,6 +179,7 @@ describe('audit log: records in words', () => {
     expect(of('account.create').description).toBe('Account C-2004 created');
     expect(of('account.create').record).toBe('C-2004');
     expect(of('payment.post').record).toBe('RCT-000001');
+    expect(of('auth.signInFailed')).toMatchObject({ userName: 'Not signed in', description: 'Failed sign-in as clara' });
     expect(rows.filter((r) => r.action === 'auth.signIn').map((r) => [r.actionText, r.userName, r.description])).toContainEqual([
       'Signed in',
       'clara',

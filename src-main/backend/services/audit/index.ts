@@ -159,7 +159,8 @@ export function auditLogRow(r: AuditRow, lookup: AuditLookup, currency: string):
   return {
     seq: r.seq,
     at: r.at,
-    userName: r.user_id ? (lookup.users.get(r.user_id) ?? r.username) : null,
+    // No user id: the system, or someone not signed in (a failed sign-in records the name typed; it is not shown).
+    userName: r.user_id ? (lookup.users.get(r.user_id) ?? r.username) : r.username ? 'Not signed in' : null,
     action: r.action,
     actionText: auditActionText(r.action),
     record: auditRecordName(rec, lookup),
