@@ -257,7 +257,7 @@ export function WorklistScreen() {
           value={reason ?? null}
           onChange={(v) => setParam('reason', v)}
           clearable
-          w={190}
+          w={170}
         />
         <Select
           label="Stage"
@@ -294,7 +294,7 @@ export function WorklistScreen() {
           value={minText}
           onChange={(e) => setMinText(e.currentTarget.value)}
           error={minInvalid ? 'Not an amount' : undefined}
-          w={150}
+          w={130}
           styles={{ input: { textAlign: 'right' } }}
         />
         <Switch
