@@ -676,6 +676,8 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
                       placeholder="Code"
                       // The register starts at the first line's code: date and terms are filled in already.
                       autoFocus={i === 0}
+                      // The list opens on typing (or ArrowDown), not on arriving: it would cover the lines below.
+                      openOnFocus={false}
                       selectFirstOptionOnChange
                       onKeyDown={enterNext(i, 'code')}
                       data={itemOptions}
