@@ -10,7 +10,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/bridge';
-import { must, riverside } from '../../test/kit';
+import { movingClock, must, riverside } from '../../test/kit';
+import { BASE_INSTANT, syncPageClock } from '../fixtures/collectionsData';
 import { signIn } from '../../test/kit/page';
 import { addDays, formatDate } from '../../src-shared/dates';
 import { companyForSeeding, daysFrom, postInvoice } from '../support/receivables';
@@ -144,4 +145,41 @@ test('the import steps read 1, 2, 3, 4 before a file is chosen', async ({ app, p
   // Each step's number is its badge, the section's first text.
   expect(await steps.evaluateAll((els) => els.map((e) => e.querySelector('.mantine-ThemeIcon-root')?.textContent ?? ''))).toEqual(['1', '2', '3', '4']);
   await page.screenshot({ path: testInfo.outputPath('import-steps-1280.png') });
+});
+
+test.describe('on the demo company', () => {
+  test.use({ clock: movingClock(BASE_INSTANT), timezoneId: 'America/Chicago' });
+
+  test('the screens of a collections day print no ISO date and no code', async ({ app, page }) => {
+    test.setTimeout(300_000);
+    const b = app.backend;
+    await must(b, 'states-admin', 'app.openDemo', undefined);
+    await must(b, 'states-sup', 'auth.signIn', { username: 'supervisor', password: 'riverside-supervisor' });
+    const worklist = await must(b, 'states-sup', 'worklist.get', { assignee: 'all', limit: 50 });
+    await syncPageClock(page);
+    await app.open(page);
+    await signIn(page, 'supervisor', 'riverside-supervisor');
+    const found: Record<string, string[]> = {};
+    const visit = async (path: string, ready: () => Promise<void>) => {
+      await page.goto(`${app.url}#${path}`);
+      await ready();
+      await page.waitForLoadState('networkidle');
+      const l = await leaks(page);
+      if (l.length) found[path] = l;
+    };
+    const heading = (name: string) => () => expect(page.getByRole('heading', { name }).first()).toBeVisible();
+    await visit('/worklist', heading('Worklist'));
+    await visit('/collections', heading('Collections'));
+    await visit('/letters', heading('Letters'));
+    await visit('/accounts', heading('Accounts'));
+    await visit('/aging', heading('Aging'));
+    for (const item of worklist.items.slice(0, 3)) {
+      await visit(`/accounts/${item.accountId}?tab=collections`, () => expect(page.getByTestId('collections-tab')).toBeVisible());
+      await page.getByRole('tab', { name: 'Ledger' }).click();
+      await expect(page.getByRole('grid', { name: 'Account ledger' })).toBeVisible();
+      const l = await leaks(page);
+      if (l.length) found[`/accounts/${item.accountId} ledger`] = l;
+    }
+    expect(found).toEqual({});
+  });
 });

@@ -21,6 +21,7 @@ import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
 import { useBusinessToday } from '../accounts/api';
 import { ReceiptCard } from './ReceiptCard';
+import { DateInput } from '@mantine/dates';
 
 const FULL_CARD = 'That looks like a full card number. Enter only the last 4 digits; full card numbers are never taken or stored.';
 
@@ -325,7 +326,7 @@ function PaymentForm({
             />
           )}
           {/* Last in the row: it defaults to today, so the keyboard reaches the check or card digits first. */}
-          <TextInput type="date" label="Date received" value={payDate} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} />
+          <DateInput label="Date received" value={payDate || null} onChange={(v) => setDate(v ?? '')} error={errors.date} />
         </SimpleGrid>
         {(method === 'check' || method === 'card') && (
           <SimpleGrid cols={2} spacing="sm">
