@@ -267,7 +267,8 @@ export function FeeAssessmentPanel() {
             ]}
           />
         </Group>
-        <Group gap="xs">
+        {/* One row at 1280 px: the choice of rows wraps under the date instead. */}
+        <Group gap="xs" wrap="nowrap">
           <GridExportMenu
             exporter={exporter}
             grid={view === 'charge' ? 'feePreview' : 'feeExcluded'}
