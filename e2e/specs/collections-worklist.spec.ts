@@ -234,8 +234,8 @@ test('clerk works the worklist: promise to pay, blocked calls with rule and time
   await bar.getByRole('combobox', { name: 'Assign to' }).click();
   await page.getByRole('option', { name: 'Casey Morgan' }).click();
   await bar.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect(row(page, 'P-2002')).toContainText('casey');
-  await expect(row(page, 'P-2004')).toContainText('casey');
+  await expect(row(page, 'P-2002')).toContainText('Casey Morgan');
+  await expect(row(page, 'P-2004')).toContainText('Casey Morgan');
   const wl = await must(app.backend, S, 'worklist.get', { assignee: 'all' });
   expect(wl.items.find((i) => i.accountNumber === 'P-2002')?.assignedTo).toBe('casey');
   // Filter the supervisor's view to Casey's queue.

@@ -45,6 +45,7 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LogCallModal } from '../calls/LogCallModal';
 import { LastEvaluation } from '../stages/LastEvaluation';
+import { usePersonName } from '../users/names';
 import { CallableCell, callableExportText, LastContactCell, PhoneCell, PromiseCell, useNow } from './CallingCells';
 
 const reasonColors: Record<WorklistReason, string> = {
@@ -124,6 +125,7 @@ export function WorklistScreen() {
   const now = useNow();
   const stages = useQuery({ queryKey: ['stages', 'list'], queryFn: () => unwrap(window.api.stages.list()), staleTime: 60_000 });
   // Everyone's queue (no filter) tells a supervisor who holds which accounts, for the assignee list.
+  const personName = usePersonName();
   const everyone = useQuery({
     queryKey: ['collections', 'worklist', { assignee: 'all', limit: 5000 }],
     queryFn: () => unwrap(window.api.worklist.get({ assignee: 'all', limit: 5000 })),
@@ -134,11 +136,12 @@ export function WorklistScreen() {
     const m = new Map<number, string>();
     m.set(session.userId, session.displayName);
     for (const u of users.data ?? []) m.set(u.id, u.displayName);
-    for (const i of everyone.data?.items ?? []) if (i.assignedUserId && i.assignedTo && !m.has(i.assignedUserId)) m.set(i.assignedUserId, i.assignedTo);
+    for (const i of everyone.data?.items ?? [])
+      if (i.assignedUserId && i.assignedTo && !m.has(i.assignedUserId)) m.set(i.assignedUserId, personName(i.assignedTo) ?? i.assignedTo);
     return [...m]
       .map(([id, name]) => ({ value: String(id), label: id === session.userId ? `${name} (me)` : name }))
       .sort((a, b) => a.label.localeCompare(b.label));
-  }, [users.data, everyone.data, session.userId, session.displayName]);
+  }, [users.data, everyone.data, session.userId, session.displayName, personName]);
 
   // Payments, postings and stage moves change the list too.
   useEffect(
@@ -186,8 +189,8 @@ export function WorklistScreen() {
 
   const asOf = worklist.data?.asOf ?? '';
   const columns = useMemo(
-    () => worklistColumns({ supervisor, selected, setSelected, items, onCall: setCalling, now, asOf }),
-    [supervisor, selected, items, now, asOf],
+    () => worklistColumns({ supervisor, selected, setSelected, items, onCall: setCalling, now, asOf, personName }),
+    [supervisor, selected, items, now, asOf, personName],
   );
   const filtered = callableOnly || reason !== undefined || stageId !== undefined || (supervisor && assignee !== 'all') || minText.trim() !== '';
   const clear = () => {
@@ -232,11 +235,11 @@ export function WorklistScreen() {
         description={
           worklist.data ? (
             <>
-              {`${supervisor && assignee === 'all' ? 'Everyone’s queue' : 'Your queue'} for ${formatDate(worklist.data.asOf)}: highest priority first. Click an account to work it.`}{' '}
+              {`${supervisor && assignee === 'all' ? 'Everyone’s queue' : 'Your queue'} for ${formatDate(worklist.data.asOf)}: those that can be called now first, then by priority. Click an account to work it.`}{' '}
               <LastEvaluation run={worklist.data.lastEvaluation} />
             </>
           ) : (
-            'Accounts that need an action today, highest priority first.'
+            'Accounts that need an action today: those that can be called now first, then by priority.'
           )
         }
         actions={
@@ -401,6 +404,8 @@ function worklistColumns(o: {
   onCall: (accountId: number) => void;
   now: Date;
   asOf: string;
+  /** The assignee's display name: worklist rows carry the sign-in name. */
+  personName: (username: string | null) => string | null;
 }): GridColumns<WorklistItem> {
   const allSelected = o.items.length > 0 && o.items.every((i) => o.selected.has(i.accountId));
   const toggle = (id: number) => {
@@ -593,10 +598,10 @@ function worklistColumns(o: {
     }),
     ...(o.supervisor
       ? [
-          col.accessor((r) => r.assignedTo ?? '', {
+          col.accessor((r) => o.personName(r.assignedTo) ?? '', {
             id: 'assignee',
             header: 'Assigned',
-            meta: { width: 100, exportAs: 'text', exportValue: (r) => r.assignedTo ?? 'Shared' },
+            meta: { width: 120, exportAs: 'text', exportValue: (r) => o.personName(r.assignedTo) ?? 'Shared' },
             cell: (c) =>
               c.getValue() ? (
                 <Text size="sm" truncate>
