@@ -10,7 +10,7 @@
  * navigation -> the screen's data visible (a selector per screen, and no loader left in the page).
  * Collections is timed again for "Preview late fees" (click -> first fee row).
  *
- *   npx tsx --tsconfig tsconfig.node.json scripts/bench-screens.ts [--runs 5] [--size medium] [--trace]
+ *   npx tsx --tsconfig tsconfig.node.json scripts/bench-screens.ts [--runs 5] [--size medium] [--trace] [--profile]
  *
  * Prints JSON: per screen the median and max milliseconds, and the machine's load average.
  * `npm run bench -- --screens [--screen-runs N]` runs it too (benchScreens below).
@@ -37,6 +37,8 @@ const RUNS = Number(arg('runs', '5'));
 const size = arg('size', 'medium');
 /** --trace: every backend call and its milliseconds on stderr, to see what a screen waits for. */
 const TRACE = process.argv.includes('--trace');
+/** --profile: a CPU profile of the page while each screen opens; its ten costliest functions on stderr. */
+const PROFILE = process.argv.includes('--profile');
 const root = path.resolve(__dirname, '..');
 const storePath = path.join(root, 'bench-data', `${size}.ldk`);
 const keyPath = path.join(root, 'bench-data', `${size}.key`);
@@ -122,6 +124,26 @@ async function serve(dir: string): Promise<{ url: string; close(): Promise<void>
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+/** The functions that took the most of a CPU profile's samples (self time), as text lines. */
+function costliest(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, top = 10): string[] {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byNode.get(id)?.callFrame;
+    if (!f) return;
+    const name = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => `${Math.round(ms).toString().padStart(6)} ms  ${name}`);
+}
+
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length / 2;
@@ -178,6 +200,11 @@ async function main() {
         // From a screen that loads nothing, so that each screen mounts afresh.
         await page.evaluate(`window.location.hash = '#/about'`);
         await page.getByText('About Ledgerdesk').first().waitFor();
+        const cdp = PROFILE ? await context.newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
         t = performance.now();
         await page.evaluate(`window.location.hash = ${JSON.stringify(s.hash(accountId))}`);
         await s.ready(page).catch(async (err: unknown) => {
@@ -188,6 +215,11 @@ async function main() {
         await settled(page);
         add(s.name, performance.now() - t);
         if (TRACE) log(`-- ${s.name} ${Math.round(performance.now() - t)} ms`);
+        if (cdp) {
+          const { profile } = await cdp.send('Profiler.stop');
+          log(`-- ${s.name}: the page's costliest functions (self time)\n${costliest(profile).join('\n')}`);
+          await cdp.detach();
+        }
         if (s.name === 'Collections' && (await page.getByTestId('fee-preview-run').count())) {
           t = performance.now();
           await page.getByTestId('fee-preview-run').click();

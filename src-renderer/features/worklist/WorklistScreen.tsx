@@ -123,25 +123,20 @@ export function WorklistScreen() {
     refetchInterval: 60_000,
   });
   const now = useNow();
-  const stages = useQuery({ queryKey: ['stages', 'list'], queryFn: () => unwrap(window.api.stages.list()), staleTime: 60_000 });
-  // Everyone's queue (no filter) tells a supervisor who holds which accounts, for the assignee list.
   const personName = usePersonName();
-  const everyone = useQuery({
-    queryKey: ['collections', 'worklist', { assignee: 'all', limit: 5000 }],
-    queryFn: () => unwrap(window.api.worklist.get({ assignee: 'all', limit: 5000 })),
-    enabled: supervisor,
-  });
+  const stages = useQuery({ queryKey: ['stages', 'list'], queryFn: () => unwrap(window.api.stages.list()), staleTime: 60_000 });
   const users = useQuery({ queryKey: ['users', 'assignees'], queryFn: () => unwrap(window.api.users.assignees()), enabled: supervisor, staleTime: 60_000 });
   const assignees = useMemo(() => {
     const m = new Map<number, string>();
     m.set(session.userId, session.displayName);
+    // Every active user (users.assignees), and anyone no longer active who still holds a row on the list.
     for (const u of users.data ?? []) m.set(u.id, u.displayName);
-    for (const i of everyone.data?.items ?? [])
+    for (const i of worklist.data?.items ?? [])
       if (i.assignedUserId && i.assignedTo && !m.has(i.assignedUserId)) m.set(i.assignedUserId, personName(i.assignedTo) ?? i.assignedTo);
     return [...m]
       .map(([id, name]) => ({ value: String(id), label: id === session.userId ? `${name} (me)` : name }))
       .sort((a, b) => a.label.localeCompare(b.label));
-  }, [users.data, everyone.data, session.userId, session.displayName, personName]);
+  }, [users.data, worklist.data, session.userId, session.displayName, personName]);
 
   // Payments, postings and stage moves change the list too.
   useEffect(
