@@ -639,22 +639,23 @@ function DraftEditor({ accountId, draft }: { accountId: number; draft: InvoiceDe
           <Table.Thead bg="gray.0">
             <Table.Tr>
               <Table.Th w={34}>#</Table.Th>
-              <Table.Th w={118}>Code</Table.Th>
+              <Table.Th w={100}>Code</Table.Th>
+              {/* The fixed columns leave the description the rest: at 1280 px about 230 px, enough for a service name on two lines. */}
               <Table.Th>Description</Table.Th>
-              <Table.Th w={178}>ICD-10</Table.Th>
-              <Table.Th w={76} ta="right">
+              <Table.Th w={150}>ICD-10</Table.Th>
+              <Table.Th w={68} ta="right">
                 Qty
               </Table.Th>
-              <Table.Th w={104} ta="right">
+              <Table.Th w={100} ta="right">
                 Unit price
               </Table.Th>
               <Table.Th w={148} ta="right">
                 Discount
               </Table.Th>
-              <Table.Th w={92} ta="right">
+              <Table.Th w={80} ta="right">
                 Tax %
               </Table.Th>
-              <Table.Th w={112} ta="right">
+              <Table.Th w={104} ta="right">
                 Amount
               </Table.Th>
               <Table.Th w={40} />

@@ -30,17 +30,17 @@ export function KindBadge({ kind }: { kind: DocumentKind }) {
 export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (documentId: number) => void }) {
   const columns = useMemo<ColumnDef<LedgerEntryRow, unknown>[]>(
     () => [
-      { id: 'date', header: 'Date', meta: { width: 112, exportAs: 'date', exportValue: (r) => r.date }, cell: ({ row }) => formatDate(row.original.date) },
+      { id: 'date', header: 'Date', meta: { width: 104, exportAs: 'date', exportValue: (r) => r.date }, cell: ({ row }) => formatDate(row.original.date) },
       {
         id: 'kind',
         header: 'Type',
-        meta: { width: 128, exportAs: 'text', exportValue: (r) => documentKindLabels[r.kind] },
+        meta: { width: 100, exportAs: 'text', exportValue: (r) => documentKindLabels[r.kind] },
         cell: ({ row }) => <KindBadge kind={row.original.kind} />,
       },
       {
         id: 'number',
         header: 'Number',
-        meta: { width: 118, exportAs: 'text', exportValue: (r) => r.number },
+        meta: { width: 112, exportAs: 'text', exportValue: (r) => r.number },
         cell: ({ row }) => (
           <Text span size="sm" className="mono">
             {row.original.number ?? ''}
@@ -50,7 +50,8 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'description',
         header: 'Description',
-        meta: { exportAs: 'text', exportValue: (r) => r.description },
+        // The description says which invoice is which ("Office visit ... +2 more"): it wraps rather than ending in "...".
+        meta: { minWidth: 180, wrap: true, exportAs: 'text', exportValue: (r) => r.description },
         cell: ({ row }) => (
           <Text span size="sm" c="gray.7">
             {row.original.description}
@@ -60,7 +61,7 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'due',
         header: 'Due',
-        meta: { width: 112, exportAs: 'date', exportValue: (r) => r.dueDate },
+        meta: { width: 104, exportAs: 'date', exportValue: (r) => r.dueDate },
         cell: ({ row }) => (
           <Text span size="sm" c="dimmed">
             {formatDate(row.original.dueDate)}
@@ -70,19 +71,19 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
       {
         id: 'debit',
         header: 'Charges',
-        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.debitsCents} />, exportAs: 'money', exportValue: (r) => r.debitCents || null },
+        meta: { numeric: true, width: 104, total: <Money cents={ledger.totals.debitsCents} />, exportAs: 'money', exportValue: (r) => r.debitCents || null },
         cell: ({ row }) => (row.original.debitCents ? <Money cents={row.original.debitCents} /> : null),
       },
       {
         id: 'credit',
         header: 'Credits',
-        meta: { numeric: true, width: 112, total: <Money cents={ledger.totals.creditsCents} />, exportAs: 'money', exportValue: (r) => r.creditCents || null },
+        meta: { numeric: true, width: 104, total: <Money cents={ledger.totals.creditsCents} />, exportAs: 'money', exportValue: (r) => r.creditCents || null },
         cell: ({ row }) => (row.original.creditCents ? <Money cents={row.original.creditCents} /> : null),
       },
       {
         id: 'open',
         header: 'Open',
-        meta: { numeric: true, width: 100, exportAs: 'money', exportValue: (r) => r.openCents || null },
+        meta: { numeric: true, width: 96, exportAs: 'money', exportValue: (r) => r.openCents || null },
         cell: ({ row }) => (row.original.openCents ? <Money cents={row.original.openCents} c="gray.7" /> : null),
       },
       {
@@ -91,7 +92,7 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
         // The grid's total is the account's balance; in the workbook a SUBTOTAL of running balances would mean nothing.
         meta: {
           numeric: true,
-          width: 120,
+          width: 112,
           total: <Money cents={ledger.totals.balanceCents} />,
           exportAs: 'money',
           exportTotal: false,
@@ -124,6 +125,7 @@ export function LedgerTab({ ledger, onOpen }: { ledger: LedgerView; onOpen: (doc
         getRowId={(r) => `${r.documentId}-${r.date}-${r.amountCents}`}
         onRowClick={(r) => onOpen(r.documentId)}
         showTotals
+        rowHeight={48}
         empty="Nothing posted on this account yet. New invoice and Post payment start its ledger."
       />
     </>
