@@ -286,7 +286,8 @@ describe('hole 3: an update changes exactly the fields it is given', () => {
   it('covers every update endpoint of the contract', () => {
     // Not field updates: flags.set, users.setActive, documents.setLogo and letters.templates.setActive set one thing (documents.savePdf saves a file);
     // stages.save replaces the whole ladder (stages left out are retired); letters.templates.save adds a whole new version and edits none;
-    // statements.saveRun records a new run (runs are never edited); letters.setLettersByEmail sets one thing.
+    // statements.saveRun records a new run (runs are never edited); letters.setLettersByEmail sets one thing;
+    // evaluations.saveSettings replaces the daily evaluation's whole settings (every field is required).
     const notFieldUpdates = [
       'flags.set',
       'users.setActive',
@@ -297,6 +298,7 @@ describe('hole 3: an update changes exactly the fields it is given', () => {
       'letters.templates.setActive',
       'statements.saveRun',
       'letters.setLettersByEmail',
+      'evaluations.saveSettings',
     ];
     const updates = Object.keys(contract).filter((c) => /\.(update|set|edit|save|upsert)([A-Z]\w*)?$/.test(c) && !notFieldUpdates.includes(c));
     expect(cases.map((c) => c.channel).sort()).toEqual(updates.sort());
