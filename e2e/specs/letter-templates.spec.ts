@@ -45,7 +45,7 @@ test('a supervisor adds a merge field from the picker, saves version 2, and read
   await expect(page.getByRole('alert').filter({ hasText: 'Saved as version 2' })).toContainText('Nothing was removed.');
   const history = page.getByTestId('template-versions');
   await expect(history.getByRole('row').nth(1)).toContainText(/^2\s*Current.*Sam Ortiz/);
-  await expect(history.getByRole('row').nth(2)).toContainText(/^1.*system/);
+  await expect(history.getByRole('row').nth(2)).toContainText(/^1.*Ledgerdesk \(automatic\)/);
   await expect(page.getByRole('button', { name: 'Save as version 3' })).toBeVisible();
 
   const id = await templateId(app.backend, session, 'friendly-reminder');

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EventMap, EventName } from '@shared/ipc/events';
 import type { Database } from './db/schema';
 import type { Store } from './db/open';
+import { automaticUsername } from '@shared/domain/users';
 
 export interface Clock {
   now(): Date;
@@ -13,7 +14,7 @@ export interface Actor {
   userId: number | null;
   username: string | null;
 }
-export const systemActor: Actor = { userId: null, username: 'system' };
+export const systemActor: Actor = { userId: null, username: automaticUsername };
 
 export type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 

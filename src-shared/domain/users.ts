@@ -61,3 +61,8 @@ export interface Assignee {
   displayName: string;
   role: Role;
 }
+
+/** The sign-in name recorded on what Ledgerdesk does by itself (the daily evaluation, imports' checks). */
+export const automaticUsername = 'system';
+/** How the screens name that actor. */
+export const automaticActorName = 'Ledgerdesk (automatic)';

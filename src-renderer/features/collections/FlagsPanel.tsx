@@ -38,6 +38,7 @@ import { atLeast, useSession } from '../../app/session';
 import { useBusinessToday } from '../accounts/api';
 import { refreshCollections, useFlags, useValidationNotice } from './api';
 import { Card } from './Card';
+import { usePersonName } from '../users/names';
 import { DateInput } from '@mantine/dates';
 
 const flagColor = (k: FlagKind) => (k === 'do_not_call' || k === 'wrong_number' ? 'gray' : k === 'disputed' ? 'orange' : 'red');
@@ -183,6 +184,7 @@ function detailLines(f: CollectionFlag): string[] {
 }
 
 function FlagRow({ flag: f, actions }: { flag: CollectionFlag; actions?: ReactNode }) {
+  const name = usePersonName();
   const cleared = !!f.clearedAt;
   return (
     <Paper withBorder radius="sm" p="xs" bg={cleared ? 'gray.0' : undefined} data-testid="flag-row" data-kind={f.kind}>
@@ -208,13 +210,13 @@ function FlagRow({ flag: f, actions }: { flag: CollectionFlag; actions?: ReactNo
           </Text>
           <Text size="xs" c="dimmed" mt={2}>
             Set {formatInstant(f.setAt)}
-            {f.setBy ? ` by ${f.setBy}` : ''}
+            {f.setBy ? ` by ${name(f.setBy)}` : ''}
             {f.callId ? ' (from a call)' : ''}
           </Text>
           {cleared && (
             <Text size="xs" c="dimmed">
               {f.resolution === 'verified' ? `Verification sent ${formatDate(f.verifiedOn)}; recorded` : 'Cleared'} {formatInstant(f.clearedAt)}
-              {f.clearedBy ? ` by ${f.clearedBy}` : ''}
+              {f.clearedBy ? ` by ${name(f.clearedBy)}` : ''}
               {f.clearReason ? `: ${f.clearReason}` : ''}
             </Text>
           )}

@@ -1,3 +1,4 @@
+import { automaticActorName } from '@shared/domain/users';
 import { useState } from 'react';
 import { Alert, Badge, Button, Center, Loader, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -72,7 +73,7 @@ export function DocumentsTab({ accountId }: { accountId: number }) {
               <Table.Td ta="right" className="num">
                 {a.pages}
               </Table.Td>
-              <Table.Td c="dimmed">{name(a.createdBy) ?? 'system'}</Table.Td>
+              <Table.Td c="dimmed">{name(a.createdBy) ?? automaticActorName}</Table.Td>
               <Table.Td>{formatInstant(a.createdAt)}</Table.Td>
               <Table.Td>
                 <Button

@@ -1,3 +1,4 @@
+import { automaticActorName } from '@shared/domain/users';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Anchor, Button, Center, Divider, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
@@ -301,7 +302,7 @@ function DocumentBody({
                 }
               >
                 <Text size="xs" c="dimmed">
-                  {formatInstant(r.at)} · {name(r.username) ?? 'system'} · record #{r.seq}
+                  {formatInstant(r.at)} · {name(r.username) ?? automaticActorName} · record #{r.seq}
                 </Text>
               </Timeline.Item>
             ))}

@@ -1,3 +1,4 @@
+import { automaticActorName } from '@shared/domain/users';
 import { useState } from 'react';
 import { Alert, Button, Center, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconRepeat } from '@tabler/icons-react';
@@ -51,7 +52,7 @@ export function SavedRuns() {
                   {r.accountIds.length.toLocaleString('en-US')}
                 </Table.Td>
                 <Table.Td>{runChannelLabels[r.channel]}</Table.Td>
-                <Table.Td c="dimmed">{name(r.createdBy) ?? 'system'}</Table.Td>
+                <Table.Td c="dimmed">{name(r.createdBy) ?? automaticActorName}</Table.Td>
                 <Table.Td>{formatInstant(r.createdAt)}</Table.Td>
                 <Table.Td>
                   <Button

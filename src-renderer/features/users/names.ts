@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
+import { automaticActorName, automaticUsername } from '@shared/domain/users';
 
 /**
  * People by name on every screen: records keep the sign-in name of who did something, the screens
@@ -11,7 +12,8 @@ export function usePersonName(): (username: string | null | undefined) => string
   const byUsername = useMemo(() => new Map((names.data ?? []).map((n) => [n.username, n.displayName])), [names.data]);
   return useCallback(
     // Until the names load (or for a user name no longer on file) the record's own name is all there is.
-    (username: string | null | undefined) => (username ? (byUsername.get(username) ?? username) : null),
+    // What Ledgerdesk did by itself is recorded as the automatic actor's name, never shown as such.
+    (username: string | null | undefined) => (username ? (byUsername.get(username) ?? (username === automaticUsername ? automaticActorName : username)) : null),
     [byUsername],
   );
 }
