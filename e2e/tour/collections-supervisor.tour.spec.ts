@@ -109,6 +109,10 @@ test('tour: payment plan, fee assessment, collection stages, write-off approvals
   await page.goto(`${app.url}#/settings?tab=stages`);
   await expect(page.getByRole('textbox', { name: 'Stage 1 name' })).toHaveValue('Friendly reminder');
   await shot(page, '36-stage-settings');
+  // Below the ladder: when the evaluation runs by itself and how new work is handed out.
+  await page.getByTestId('daily-evaluation-settings').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('daily-evaluation-settings')).toContainText('The day starts ready');
+  await shot(page, '39-daily-evaluation');
 
   await page.goto(`${app.url}#/collections?tab=writeoffs`);
   await expect(page.getByTestId('writeoff-requests').locator('[role=row][aria-rowindex]')).toHaveCount(old.length);

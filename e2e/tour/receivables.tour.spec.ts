@@ -75,6 +75,16 @@ test('tour: accounts, ledger, invoice entry, payment posting, receipt', async ({
   await page.getByRole('button', { name: 'Post invoice' }).click();
   await expect(page.getByTestId('invoice-number')).toHaveText(/INV-\d+/);
 
+  // "?" anywhere outside a text field: every keyboard shortcut (src-shared/shortcuts.ts).
+  await page.goto(`${app.url}#/accounts`);
+  await expect(page.getByTestId('accounts-grid')).toBeVisible();
+  // The search box takes the cursor on this page; "?" there is typed, so the cursor leaves it first.
+  await page.getByRole('heading', { name: 'Accounts', exact: true }).click();
+  await page.keyboard.press('Shift+Slash');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await shot(page, '15-shortcuts');
+  await page.keyboard.press('Escape');
+
   // Not in the README tour: the new-account form, for review.
   await page.goto(`${app.url}#/accounts`);
   await page.getByRole('button', { name: 'New account' }).click();
