@@ -14,8 +14,14 @@ export type EvaluationTrigger = (typeof evaluationTriggers)[number];
 export const assignmentModes = ['none', 'round_robin', 'by_stage', 'by_kind', 'by_alphabet'] as const;
 export type AssignmentMode = (typeof assignmentModes)[number];
 
-const timeOfDaySchema = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time of day must be a 24-hour time such as 06:00');
-const letterSchema = z.string().max(1).regex(/^[A-Z]$/, 'A range starts and ends with a capital letter A to Z');
+const timeOfDaySchema = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time of day must be a 24-hour time such as 06:00');
+const letterSchema = z
+  .string()
+  .max(1)
+  .regex(/^[A-Z]$/, 'A range starts and ends with a capital letter A to Z');
 
 export const dailyEvaluationSettingsSchema = z
   .object({
