@@ -24,8 +24,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
 import { BackendHost } from '../src-main/backend/host';
-import { buildApi } from '../src-shared/ipc/client';
-import { channels, storeChannels } from '../src-shared/ipc/contract';
+import { apiInitScript } from '../test/kit/api-init-script';
+import { storeChannels } from '../src-shared/ipc/contract';
 import { demoUsers } from '../src-main/backend/demo';
 import { businessToday } from '../src-main/backend/services/ledger/posting';
 
@@ -91,18 +91,7 @@ async function bridge(page: Page, host: BackendHost, origin: string, sessionId: 
     if (TRACE) log(`${channel} ${Math.round(performance.now() - t)} ms`);
     return answer;
   });
-  await page.addInitScript({
-    content: `(() => {
-      const listeners = new Map();
-      window.__ledgerdeskEmit = (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); };
-      const subscribe = (event, listener) => {
-        if (!listeners.has(event)) listeners.set(event, new Set());
-        listeners.get(event).add(listener);
-        return () => listeners.get(event).delete(listener);
-      };
-      window.api = (${buildApi.toString()})(${JSON.stringify(channels)}, (c, i) => window.__ledgerdeskInvoke(c, i), subscribe);
-    })();`,
-  });
+  await page.addInitScript({ content: apiInitScript });
 }
 
 /** The built renderer on loopback (module scripts do not run from file://). */
