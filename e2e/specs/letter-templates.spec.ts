@@ -32,6 +32,8 @@ test('a supervisor adds a merge field from the picker, saves version 2, and read
   await page.keyboard.type('Please quote account ');
   await page.getByRole('button', { name: 'Insert a merge field in the letter body' }).click();
   await page.getByRole('menuitem', { name: /^Account number/ }).click();
+  // Typing goes on where the field went in: focus is back in the body, not on the picker's button.
+  await expect(body).toBeFocused();
   await page.keyboard.type(' when you pay.');
   await expect(body).toContainText('Please quote account {{accountNumber}} when you pay.');
   // The subject takes fields from the same list.

@@ -19,7 +19,9 @@ export function FieldPicker({
   ariaLabel?: string;
 }) {
   return (
-    <Menu position="bottom-start" shadow="md" width={300} withinPortal>
+    // The caller puts focus back at the inserted field; the menu's own return of focus to its button
+    // would land after that and swallow what the user types next.
+    <Menu position="bottom-start" shadow="md" width={300} withinPortal returnFocus={false}>
       <Menu.Target>
         <Button size="compact-sm" variant="default" leftSection={<IconBraces size={14} />} disabled={disabled} aria-label={ariaLabel}>
           {label}
