@@ -141,12 +141,26 @@ describe('the money codec (src-shared/money): one parser and formatter for scree
     expect(read('-0')).toBe(0);
     expect(read('1000000000.00')).toBe(MAX_CENTS);
     // Where the two old parsers disagreed: "1,2,3" was 123 cents to the screens and an error to imports.
-    expect(read('1,2,3')).toMatch(/^is not an amount/);
-    expect(read('12,34')).toMatch(/^is not an amount/);
+    expect(read('1,2,3')).toMatch(/^has a decimal comma or a thousands group that is not 3 digits/);
     expect(read('1.234')).toMatch(/^has more than 2 decimal places/);
+    // As an accountant means them (issue 14): trailing minus, currency sign or code, spaces between groups of 3.
+    expect(['123.45-', '$123.45-', '5-', '- 5', '(1,234.56)'].map((t) => read(t))).toEqual([-12345, -12345, -500, -500, -123456]);
+    expect(['USD 1,234.56', '1,234.56 USD', 'usd 5', 'US$5', '$ 1,000', '1 234 567.89', '1,234'].map((t) => read(t))).toEqual([
+      123456, 123456, 500, 500, 100000, 123456789, 123400,
+    ]);
+    expect(read('123.45-', false)).toMatch(/^is negative/);
+    // Ambiguous or foreign forms are refused with the reason, never guessed.
+    expect(read('EUR 5')).toBe('is in EUR (EUR 5); amounts are read in US dollars only');
+    expect(read('1.234,56')).toMatch(/^writes thousands with a point \(1\.234,56\)/);
+    expect(read('1.234.567')).toMatch(/^writes thousands with a point/);
+    for (const comma of ['1,23', '12,5', '12,34', '1234,56'])
+      expect(read(comma), comma).toMatch(/^has a decimal comma or a thousands group that is not 3 digits/);
+    expect(read('12.345')).toBe('has more than 2 decimal places (12.345); cents have 2, and if the point separates thousands write 12,345');
+    expect(read('12 34')).toMatch(/^has a space inside the number/);
+    expect(read('(5)-')).toMatch(/^is not an amount/);
     expect(read('1000000000.01')).toMatch(/^is too large .*\$1,000,000,000\.00/);
     expect(read('99999999999999999999')).toMatch(/^is too large/);
-    for (const bad of ['5-', '(-5)', '--5', '-$-5', '$', '.', 'abc', '1e5', '0x10']) expect(read(bad), bad).toMatch(/^is not an amount/);
+    for (const bad of ['(-5)', '--5', '-$-5', '$', '.', 'abc', '1e5', '0x10']) expect(read(bad), bad).toMatch(/^is not an amount/);
     expect(read('-5', false)).toMatch(/^is negative/);
     expect(readMoney('0', { zero: false })).toEqual({ ok: false, reason: 'is zero; it must be more than zero' });
     expect(parseMoney('1000000000.01')).toBeNull();
