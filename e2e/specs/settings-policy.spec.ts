@@ -25,7 +25,14 @@ test('aging buckets: due today counted past due, fewer buckets; the aging report
   await expect(page.getByTestId('aging-bucket-preview')).toHaveText(/Current0-3031-6061-90Over 90/);
   await page.getByRole('button', { name: 'Save aging settings' }).click();
   await expect(page.getByText('Aging settings saved')).toBeVisible();
-  expect(await must(app.backend, session, 'aging.getSettings', undefined)).toEqual({ currentThroughDays: -1, edges: [30, 60, 90], defaultBasis: 'due' });
+  expect(await must(app.backend, session, 'aging.getSettings', undefined)).toEqual({
+    currentThroughDays: -1,
+    edges: [30, 60, 90],
+    defaultBasis: 'due',
+    creditPresentation: 'column',
+    creditAgingDate: 'document',
+    prepaymentsApart: false,
+  });
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Aging' }).click();
   const header = page.getByTestId('aging-summary').getByRole('columnheader');

@@ -2,11 +2,14 @@ import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import {
   agingBucketIndex,
   agingBucketLabels,
+  agingBucketRanges,
+  agingPresentationOf,
   agingSettingsSchema,
   defaultAgingSettings,
   type AgingBasis,
   type AgingDetail,
   type AgingDetailRow,
+  type AgingPresentation,
   type AgingSettings,
   type AgingSummary,
   type AgingSummaryRow,
@@ -18,7 +21,10 @@ import { appendAudit } from '../audit';
 import { mergeSettings, readSetting, writeSetting } from '../settings';
 import { businessToday } from '../ledger/posting';
 import { stmt, withSqlite } from '../ledger/raw';
-import { agingParams, creditSql, debitBucketsSql, laterAllocations } from './sql';
+import { agingParams, creditSplitSql, creditSql, debitBucketsSql, isColumnOnly, laterAllocations } from './sql';
+
+/** What every aging query takes: the date, the basis, and a one-off presentation over the settings. */
+type AgingQuery = { asOf?: string; basis?: AgingBasis; presentation?: Partial<AgingPresentation> };
 
 export async function readAgingSettings(db: Queryable): Promise<AgingSettings> {
   const raw = await readSetting<Partial<AgingSettings>>(db, 'aging');
@@ -63,20 +69,25 @@ interface ItemRow {
   amt: number;
 }
 
-/** Open items as of the date, one entry per document with its open amount (> 0). */
-function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | undefined): ItemRow[] {
+/**
+ * Items open as of the date, one entry per document with its open amount (> 0): debit documents, or
+ * (`side` credit) credit documents, whose due date falls back to their date. Each is what is open now
+ * plus what was matched after the date.
+ */
+function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | undefined, side: 'debit' | 'credit' = 'debit'): ItemRow[] {
   const filtered = accountId !== undefined;
   const f = (alias: string) => (filtered ? ` AND ${alias}.account_id = @accountId` : '');
   const params: Record<string, string | number> = filtered ? { asOf, accountId } : { asOf };
+  const cols = `d.id, d.account_id, d.kind, d.number, d.doc_date, ${side === 'debit' ? 'd.due_date' : 'COALESCE(d.due_date, d.doc_date) AS due_date'}, d.total_cents`;
   const open = stmt(
     sqlite,
-    `SELECT id, account_id, kind, number, doc_date, due_date, total_cents, open_cents AS amt FROM document d WHERE side = 'debit' AND open_cents > 0 AND doc_date <= @asOf${f('d')}`,
+    `SELECT ${cols}, d.open_cents AS amt FROM document d WHERE d.side = '${side}' AND d.open_cents > 0 AND d.doc_date <= @asOf${f('d')}`,
   ).all(params) as ItemRow[];
   if (!needsHistory(sqlite, asOf)) return open;
   const later = stmt(
     sqlite,
-    `SELECT d.id, d.account_id, d.kind, d.number, d.doc_date, d.due_date, d.total_cents, a.amount_cents AS amt FROM ${laterAllocations('debit', filtered)} JOIN document d ON d.id = a.debit_document_id
-     WHERE a.effective_date > @asOf AND a.debit_doc_date <= @asOf${f('a')}`,
+    `SELECT ${cols}, a.amount_cents AS amt FROM ${laterAllocations(side, filtered)} JOIN document d ON d.id = a.${side}_document_id
+     WHERE a.effective_date > @asOf AND a.${side}_doc_date <= @asOf${f('a')}`,
   ).all(params) as ItemRow[];
   const byId = new Map<number, ItemRow>();
   for (const r of open) byId.set(r.id, { ...r });
@@ -88,17 +99,29 @@ function openItems(sqlite: Sqlite.Database, asOf: string, accountId: number | un
   return [...byId.values()].filter((r) => r.amt !== 0);
 }
 
+/** The open credits aged into the buckets as negative amounts under this presentation (none for 'column'). */
+function agedCredits(sqlite: Sqlite.Database, asOf: string, accountId: number | undefined, p: AgingPresentation): ItemRow[] {
+  if (p.creditPresentation !== 'aged') return [];
+  const credits = openItems(sqlite, asOf, accountId, 'credit').filter((r) => !(p.prepaymentsApart && r.kind === 'payment'));
+  for (const r of credits) r.amt = -r.amt;
+  return credits;
+}
+
 export function createAgingService(ctx: ServiceContext) {
-  async function resolve(q: { asOf?: string; basis?: AgingBasis }) {
+  async function resolve(q: AgingQuery) {
     const settings = await readAgingSettings(ctx.db);
     const asOf = q.asOf ?? (await businessToday(ctx.db, ctx.clock));
     const basis = q.basis ?? settings.defaultBasis;
-    return { settings, asOf, basis, labels: agingBucketLabels(settings) };
+    const presentation: AgingPresentation = { ...agingPresentationOf(settings), ...q.presentation };
+    return { settings, asOf, basis, presentation, labels: agingBucketLabels(settings), buckets: agingBucketRanges(settings) };
   }
+  type Resolved = Awaited<ReturnType<typeof resolve>>;
 
-  async function detailRows(asOf: string, basis: AgingBasis, settings: AgingSettings, accountId?: number): Promise<AgingDetailRow[]> {
+  async function detailRows({ asOf, basis, settings, presentation }: Resolved, accountId?: number): Promise<AgingDetailRow[]> {
     return withSqlite(ctx, (sqlite) => {
-      const items = openItems(sqlite, asOf, accountId);
+      const credits = agedCredits(sqlite, asOf, accountId, presentation);
+      const creditIds = new Set(credits.map((r) => r.id));
+      const items = [...openItems(sqlite, asOf, accountId), ...credits];
       const byAccount = new Map<number, ItemRow[]>();
       for (const r of items) {
         const list = byAccount.get(r.account_id);
@@ -106,6 +129,7 @@ export function createAgingService(ctx: ServiceContext) {
         else byAccount.set(r.account_id, [r]);
       }
       const col = basis === 'due' ? 'due_date' : 'doc_date';
+      const creditCol = presentation.creditAgingDate === 'due' ? 'due_date' : 'doc_date';
       // Day numbers per distinct date string (a few hundred at most), instead of parsing per row.
       const dayCache = new Map<string, number>();
       const asOfDay = dayNumber(asOf);
@@ -121,7 +145,7 @@ export function createAgingService(ctx: ServiceContext) {
       for (const acct of namesInOrder(sqlite, new Set(byAccount.keys()))) {
         const list = byAccount.get(acct.id)!.sort((a, b) => (a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.id - b.id));
         for (const r of list) {
-          const days = daysTo(r[col]);
+          const days = daysTo(r[creditIds.has(r.id) ? creditCol : col]);
           out.push({
             documentId: r.id,
             accountId: acct.id,
@@ -143,7 +167,11 @@ export function createAgingService(ctx: ServiceContext) {
     });
   }
 
-  function detailOf(asOf: string, basis: AgingBasis, labels: string[], rows: AgingDetailRow[], page: { limit?: number; offset?: number }): AgingDetail {
+  function detailOf(
+    { asOf, basis, presentation, labels, buckets: ranges }: Resolved,
+    rows: AgingDetailRow[],
+    page: { limit?: number; offset?: number },
+  ): AgingDetail {
     const buckets = labels.map(() => 0);
     let open = 0;
     for (const r of rows) {
@@ -154,7 +182,9 @@ export function createAgingService(ctx: ServiceContext) {
     return {
       asOf,
       basis,
+      presentation,
       bucketLabels: labels,
+      buckets: ranges,
       rows: page.limit ? rows.slice(offset, offset + page.limit) : offset ? rows.slice(offset) : rows,
       rowCount: rows.length,
       totals: { buckets, openCents: open },
@@ -182,65 +212,90 @@ export function createAgingService(ctx: ServiceContext) {
      * open-credit partial indexes (plus the allocations after a past date), then account names from a
      * covering index.
      */
-    async summary(q: {
-      asOf?: string;
-      basis?: AgingBasis;
-      /** One account's row only (a statement's aging block): the same sums, over that account's items. */
-      accountId?: number;
-      limit?: number;
-      offset?: number;
-      sort?: 'name' | 'accountNumber' | 'total' | 'pastDue';
-    }): Promise<AgingSummary> {
-      const { settings, asOf, basis, labels } = await resolve(q);
+    async summary(
+      q: AgingQuery & {
+        /** One account's row only (a statement's aging block): the same sums, over that account's items. */
+        accountId?: number;
+        limit?: number;
+        offset?: number;
+        sort?: 'name' | 'accountNumber' | 'total' | 'pastDue';
+      },
+    ): Promise<AgingSummary> {
+      const r = await resolve(q);
+      const { settings, asOf, basis, presentation, labels } = r;
       const n = labels.length;
       return withSqlite(ctx, (sqlite) => {
         const history = needsHistory(sqlite, asOf);
         const params = agingParams(asOf, settings, q.accountId);
         const one = q.accountId !== undefined;
-        const map = new Map<number, { buckets: number[]; u: number }>();
+        const map = new Map<number, { buckets: number[]; u: number; p: number }>();
+        const entry = (id: number) => {
+          const have = map.get(id);
+          if (have) return have;
+          const made = { buckets: new Array<number>(n).fill(0), u: 0, p: 0 };
+          map.set(id, made);
+          return made;
+        };
         const addDebits = (rows: number[][]) => {
           for (const r of rows) {
             const have = map.get(r[0]!);
-            if (!have) map.set(r[0]!, { buckets: r.slice(1, n + 1), u: 0 });
+            if (!have) map.set(r[0]!, { buckets: r.slice(1, n + 1), u: 0, p: 0 });
             else for (let i = 0; i < n; i++) have.buckets[i]! += r[i + 1]!;
           }
         };
         const addCredits = (rows: number[][]) => {
-          for (const [id, u] of rows as [number, number][]) {
-            const have = map.get(id);
-            if (have) have.u += u;
-            else map.set(id, { buckets: new Array<number>(n).fill(0), u });
+          for (const [id, u] of rows as [number, number][]) entry(id).u += u;
+        };
+        // Rows of creditSplitSql: account, p, u, then (aged) the bucket sums to subtract.
+        const addSplitCredits = (rows: number[][]) => {
+          for (const r of rows) {
+            const have = entry(r[0]!);
+            have.p += r[1]!;
+            have.u += r[2]!;
+            if (r.length > 3) for (let i = 0; i < n; i++) have.buckets[i]! -= r[i + 3]!;
           }
+        };
+        const credits = (later: boolean) => {
+          if (isColumnOnly(presentation)) addCredits(stmt(sqlite, creditSql(later, one)).raw().all(params) as number[][]);
+          else
+            addSplitCredits(
+              stmt(sqlite, creditSplitSql(presentation, settings, later, one))
+                .raw()
+                .all(params) as number[][],
+            );
         };
         addDebits(
           stmt(sqlite, debitBucketsSql(basis, settings, false, one))
             .raw()
             .all(params) as number[][],
         );
-        addCredits(stmt(sqlite, creditSql(false, one)).raw().all(params) as number[][]);
+        credits(false);
         if (history) {
           addDebits(
             stmt(sqlite, debitBucketsSql(basis, settings, true, one))
               .raw()
               .all(params) as number[][],
           );
-          addCredits(stmt(sqlite, creditSql(true, one)).raw().all(params) as number[][]);
+          credits(true);
         }
         const totals = { buckets: new Array<number>(n).fill(0), unappliedCents: 0, totalCents: 0 };
+        let prepayments = 0;
         const rows: AgingSummaryRow[] = [];
         for (const acct of namesInOrder(sqlite, new Set(map.keys()))) {
           const v = map.get(acct.id)!;
           let sum = 0;
-          let nonZero = v.u !== 0;
+          let nonZero = v.u !== 0 || v.p !== 0;
           for (let i = 0; i < n; i++) {
             const b = v.buckets[i]!;
             sum += b;
-            totals.buckets[i]! += b;
             if (b !== 0) nonZero = true;
           }
           if (!nonZero) continue;
+          for (let i = 0; i < n; i++) totals.buckets[i]! += v.buckets[i]!;
+          const total = sum - v.u - v.p;
           totals.unappliedCents += v.u;
-          totals.totalCents += sum - v.u;
+          prepayments += v.p;
+          totals.totalCents += total;
           rows.push({
             accountId: acct.id,
             accountNumber: acct.number,
@@ -248,7 +303,8 @@ export function createAgingService(ctx: ServiceContext) {
             accountKind: acct.kind,
             buckets: v.buckets,
             unappliedCents: v.u,
-            totalCents: sum - v.u,
+            prepaymentCents: v.p,
+            totalCents: total,
           });
         }
         const sort = q.sort ?? 'name';
@@ -258,21 +314,30 @@ export function createAgingService(ctx: ServiceContext) {
         else if (sort === 'pastDue') rows.sort((a, b) => b.totalCents - b.buckets[0]! - (a.totalCents - a.buckets[0]!) || a.accountId - b.accountId);
         const offset = q.offset ?? 0;
         const page = q.limit ? rows.slice(offset, offset + q.limit) : offset ? rows.slice(offset) : rows;
-        return { asOf, basis, bucketLabels: labels, rows: page, rowCount: rows.length, totals };
+        return {
+          asOf,
+          basis,
+          presentation,
+          bucketLabels: labels,
+          buckets: r.buckets,
+          rows: page,
+          rowCount: rows.length,
+          totals: presentation.prepaymentsApart ? { ...totals, prepaymentCents: prepayments } : totals,
+        };
       });
     },
 
-    /** One row per open item as of the date (optionally one account's), with totals per bucket. */
-    async detail(q: { asOf?: string; basis?: AgingBasis; accountId?: number; limit?: number; offset?: number }): Promise<AgingDetail> {
-      const { settings, asOf, basis, labels } = await resolve(q);
-      return detailOf(asOf, basis, labels, await detailRows(asOf, basis, settings, q.accountId), q);
+    /** One row per open item as of the date (optionally one account's), with totals per bucket; open credits too when aged. */
+    async detail(q: AgingQuery & { accountId?: number; limit?: number; offset?: number }): Promise<AgingDetail> {
+      const r = await resolve(q);
+      return detailOf(r, await detailRows(r, q.accountId), q);
     },
 
     /** The open items behind one summary cell (account x bucket). */
-    async drill(q: { asOf?: string; basis?: AgingBasis; accountId: number; bucket: number }): Promise<AgingDetail> {
-      const { settings, asOf, basis, labels } = await resolve(q);
-      const rows = (await detailRows(asOf, basis, settings, q.accountId)).filter((r) => r.bucket === q.bucket);
-      return detailOf(asOf, basis, labels, rows, {});
+    async drill(q: AgingQuery & { accountId: number; bucket: number }): Promise<AgingDetail> {
+      const r = await resolve(q);
+      const rows = (await detailRows(r, q.accountId)).filter((x) => x.bucket === q.bucket);
+      return detailOf(r, rows, {});
     },
   };
 }

@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '@shared/dates';
-import type { AgingBasis, AgingSettings } from '@shared/domain/aging';
+import type { AgingBasis, AgingPresentation, AgingSettings } from '@shared/domain/aging';
 
 /**
  * SQL for as-of aging, with named parameters: @asOf, @t0..@tn (bucket thresholds), @accountId.
@@ -70,4 +70,33 @@ export function creditSql(later: boolean, filtered = false): string {
     return `SELECT account_id, SUM(open_cents) AS u FROM document d WHERE side = 'credit' AND open_cents > 0 AND doc_date <= @asOf${acct('d', filtered)} GROUP BY account_id`;
   return `SELECT account_id, SUM(amount_cents) AS u FROM ${laterAllocations('credit', filtered)}
     WHERE effective_date > @asOf AND credit_doc_date <= @asOf${acct('a', filtered)} GROUP BY account_id`;
+}
+
+/** True when the presentation is today's: every open credit in the Unapplied column (the fast path above). */
+export function isColumnOnly(p: AgingPresentation): boolean {
+  return p.creditPresentation === 'column' && !p.prepaymentsApart;
+}
+
+/** The date an open credit is aged by: its document date, or its due date when it has one. */
+export function creditDateColumn(p: AgingPresentation): string {
+  return p.creditAgingDate === 'due' ? 'COALESCE(d.due_date, d.doc_date)' : 'd.doc_date';
+}
+
+/**
+ * Per account, open credits split by the presentation: p (payments kept apart), u (the Unapplied
+ * column), then, when aged, b0..bn (bucket sums of the credits aged by their date, as positive
+ * amounts to subtract). `later`: the same over the allocations effective after @asOf to credits dated
+ * on or before it, per credit document (its kind and due date read from the document).
+ */
+export function creditSplitSql(p: AgingPresentation, s: AgingSettings, later: boolean, filtered = false): string {
+  const amt = later ? 'a.amount_cents' : 'd.open_cents';
+  const apart = p.prepaymentsApart ? `CASE WHEN d.kind = 'payment' THEN ${amt} ELSE 0 END` : '0';
+  const rest = p.prepaymentsApart ? `CASE WHEN d.kind = 'payment' THEN 0 ELSE ${amt} END` : amt;
+  const aged = p.creditPresentation === 'aged';
+  const cols = [`SUM(${apart}) AS p`, aged ? '0 AS u' : `SUM(${rest}) AS u`];
+  if (aged) cols.push(...bucketSums(creditDateColumn(p), rest, s.edges.length));
+  if (!later)
+    return `SELECT d.account_id, ${cols.join(', ')} FROM document d WHERE d.side = 'credit' AND d.open_cents > 0 AND d.doc_date <= @asOf${acct('d', filtered)} GROUP BY d.account_id`;
+  return `SELECT a.account_id, ${cols.join(', ')} FROM ${laterAllocations('credit', filtered)} JOIN document d ON d.id = a.credit_document_id
+    WHERE a.effective_date > @asOf AND a.credit_doc_date <= @asOf${acct('a', filtered)} GROUP BY a.account_id`;
 }
