@@ -227,12 +227,35 @@ export const invoiceListSchema = pageSchema.extend({
   /** Only the documents the signed-in user created (the clerk's own drafts on the landing page). */
   mine: z.boolean().default(false),
 });
-export const creditNoteSchema = z.object({
-  invoiceId: idSchema,
-  date: isoDateSchema.optional(),
-  amountCents: positiveCents,
-  reason: requiredText('Reason', 500),
-});
+/**
+ * A credit note: for an account, with a reason; it may name the invoice it credits (then it is applied
+ * to that invoice's open amount) or stand alone (a goodwill credit: unapplied credit until applied).
+ * Its value is an amount or lines priced like an invoice's (no discounts or shipping), never both.
+ */
+export const creditNoteSchema = z
+  .object({
+    /** Required when no invoice is named; with one, it must be the invoice's account. */
+    accountId: idSchema.optional(),
+    invoiceId: idSchema.optional(),
+    date: isoDateSchema.optional(),
+    reason: requiredText('Reason', 500),
+    amountCents: positiveCents.optional(),
+    lines: z.array(invoiceLineSchema).min(1, 'A credit note with lines needs at least one line').max(500).optional(),
+    memo: textField('Memo', 2000).optional(),
+  })
+  .refine((v) => v.accountId !== undefined || v.invoiceId !== undefined, {
+    message: 'Name the account to credit (or the invoice the credit note is for)',
+    path: ['accountId'],
+  })
+  .refine((v) => v.amountCents === undefined || v.lines === undefined, {
+    message: 'A credit note has an amount or lines, not both',
+    path: ['amountCents'],
+  })
+  .refine((v) => v.amountCents !== undefined || v.lines !== undefined, {
+    message: 'A credit note needs an amount or lines',
+    path: ['amountCents'],
+  });
+export type CreditNotePostInput = z.input<typeof creditNoteSchema>;
 
 export interface InvoiceLine {
   lineNo: number;

@@ -474,7 +474,18 @@ export function bulkSink(sqlite: Sqlite.Database, clock: SimClock, actors: DemoA
       });
       const apply = Math.min(inv.open, e.amountCents);
       if (apply > 0) allocate(clerk, inv.accountId, cn.id, e.invoiceId, apply, maxDate(e.date, inv.docDate), cn.id);
-      audit(clerk, 'creditNote.post', cn.id, { number: cn.number, invoice: inv.number, amountCents: e.amountCents, appliedCents: apply, reason: e.reason });
+      // The same record postCreditNoteInTrx writes (the demo test compares the two paths' audit chains).
+      audit(clerk, 'creditNote.post', cn.id, {
+        number: cn.number,
+        accountId: inv.accountId,
+        date: e.date,
+        invoice: inv.number,
+        amountCents: e.amountCents,
+        taxCents: 0,
+        lines: 0,
+        appliedCents: apply,
+        reason: e.reason,
+      });
       await tick();
       return cn.id;
     },

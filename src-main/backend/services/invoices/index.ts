@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { applyBasisPoints, cents, type Cents } from '@shared/money';
+import { applyBasisPoints, cents, formatMoney, type Cents } from '@shared/money';
+import { formatDate } from '@shared/dates';
 import {
   computeInvoiceTotals,
   defaultInvoiceSettings,
@@ -9,11 +10,12 @@ import {
   type itemUpsertSchema,
   TotalsError,
   type Discount,
+  type InvoiceTotals,
   type InvoiceDetail,
   type InvoiceListRow,
   type InvoiceSettings,
   type Item,
-  type creditNoteSchema,
+  type InvoiceLine,
 } from '@shared/domain/invoices';
 import { parseTerms, termsDates } from '@shared/domain/terms';
 import { addressSchema, type Address } from '@shared/domain/accounts';
@@ -41,7 +43,21 @@ import {
 type DraftInput = Omit<z.output<typeof invoiceCreateDraftSchema>, 'shipTo'> & { shipTo?: Address | null };
 type DraftPatch = z.output<typeof invoiceUpdateDraftSchema>;
 type LineData = DraftInput['lines'][number];
-type CreditNoteInput = z.output<typeof creditNoteSchema>;
+
+/**
+ * A credit note to post (invoices.postCreditNote's parsed input; the imports pass the same): the account
+ * (or the invoice, whose account it is), a reason, and an amount or lines, never both.
+ */
+export interface CreditNoteInput {
+  accountId?: number;
+  invoiceId?: number;
+  /** Default: today; never after today. */
+  date?: string;
+  reason: string;
+  amountCents?: number;
+  lines?: LineData[];
+  memo?: string;
+}
 
 export async function readInvoiceSettings(db: Queryable): Promise<InvoiceSettings> {
   const raw = await readSetting<Partial<InvoiceSettings>>(db, 'invoices');
@@ -55,6 +71,32 @@ function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, sh
     if (err instanceof TotalsError) throw invalid(err.message, err.line ? { line: err.line } : undefined);
     throw err;
   }
+}
+
+/** Insert a draft document's lines with their computed amounts (invoices and credit notes alike). */
+async function insertLines(p: Posting, docId: number, lines: LineData[], totals: InvoiceTotals): Promise<void> {
+  await p.trx
+    .insertInto('invoice_line')
+    .values(
+      lines.map((l, i) => ({
+        document_id: docId,
+        line_no: i + 1,
+        item_code: l.itemCode,
+        description: l.description,
+        quantity_milli: l.quantityMilli,
+        unit_price_cents: l.unitPriceCents,
+        discount: l.discount ? JSON.stringify(l.discount) : null,
+        tax_rate_bp: l.taxRateBp,
+        icd10_codes: JSON.stringify(l.icd10Codes),
+        gross_cents: totals.lines[i]!.grossCents,
+        line_discount_cents: totals.lines[i]!.lineDiscountCents,
+        invoice_discount_cents: totals.lines[i]!.invoiceDiscountCents,
+        net_cents: totals.lines[i]!.netCents,
+        tax_cents: totals.lines[i]!.taxCents,
+        total_cents: totals.lines[i]!.totalCents,
+      })),
+    )
+    .execute();
 }
 
 /** Write the draft's header totals and lines (replacing the lines). */
@@ -100,30 +142,7 @@ async function writeDraftContent(
     .where('status', '=', 'draft')
     .execute();
   await p.trx.deleteFrom('invoice_line').where('document_id', '=', docId).execute();
-  if (lines.length > 0) {
-    await p.trx
-      .insertInto('invoice_line')
-      .values(
-        lines.map((l, i) => ({
-          document_id: docId,
-          line_no: i + 1,
-          item_code: l.itemCode,
-          description: l.description,
-          quantity_milli: l.quantityMilli,
-          unit_price_cents: l.unitPriceCents,
-          discount: l.discount ? JSON.stringify(l.discount) : null,
-          tax_rate_bp: l.taxRateBp,
-          icd10_codes: JSON.stringify(l.icd10Codes),
-          gross_cents: totals.lines[i]!.grossCents,
-          line_discount_cents: totals.lines[i]!.lineDiscountCents,
-          invoice_discount_cents: totals.lines[i]!.invoiceDiscountCents,
-          net_cents: totals.lines[i]!.netCents,
-          tax_cents: totals.lines[i]!.taxCents,
-          total_cents: totals.lines[i]!.totalCents,
-        })),
-      )
-      .execute();
-  }
+  if (lines.length > 0) await insertLines(p, docId, lines, totals);
   return totals;
 }
 
@@ -279,28 +298,7 @@ export async function createAndPostInvoice(p: Posting, input: DraftInput, today:
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await p.trx
-    .insertInto('invoice_line')
-    .values(
-      input.lines.map((l, i) => ({
-        document_id: draft.id,
-        line_no: i + 1,
-        item_code: l.itemCode,
-        description: l.description,
-        quantity_milli: l.quantityMilli,
-        unit_price_cents: l.unitPriceCents,
-        discount: l.discount ? JSON.stringify(l.discount) : null,
-        tax_rate_bp: l.taxRateBp,
-        icd10_codes: JSON.stringify(l.icd10Codes),
-        gross_cents: totals.lines[i]!.grossCents,
-        line_discount_cents: totals.lines[i]!.lineDiscountCents,
-        invoice_discount_cents: totals.lines[i]!.invoiceDiscountCents,
-        net_cents: totals.lines[i]!.netCents,
-        tax_cents: totals.lines[i]!.taxCents,
-        total_cents: totals.lines[i]!.totalCents,
-      })),
-    )
-    .execute();
+  await insertLines(p, draft.id, input.lines, totals);
   const posted = await postDraft(p, draft, { total_cents: totals.totalCents });
   await appendAudit(p.trx, p.clock, p.actor, {
     action: 'invoice.post',
@@ -318,47 +316,133 @@ export async function createAndPostInvoice(p: Posting, input: DraftInput, today:
   return posted;
 }
 
-/** A credit note names a posted invoice and a reason; it is applied to that invoice's open amount, the rest is unapplied credit. */
-export async function postCreditNoteInTrx(p: Posting, input: CreditNoteInput, today: string): Promise<DocumentRow> {
-  const inv = await loadDocument(p.trx, input.invoiceId, 'Invoice');
+/** The invoice a credit note names: posted, of the credit note's account, with room left to credit. */
+async function creditedInvoice(p: Posting, invoiceId: number, accountId: number | undefined) {
+  const inv = await loadDocument(p.trx, invoiceId, 'Invoice');
   if (inv.kind !== 'invoice') throw invalid(`${inv.number ?? `Document ${inv.id}`} is not an invoice; credit notes correct invoices.`);
   if (inv.status !== 'posted') throw conflict('This invoice is still a draft; edit it instead of crediting it.');
-  await requirePostableAccount(p.trx, inv.account_id);
+  if (accountId !== undefined && accountId !== inv.account_id)
+    throw invalid(`Invoice ${inv.number} belongs to another account; a credit note can name only an invoice of its own account.`, { field: 'invoiceId' });
   const prior = await p.trx
     .selectFrom('document')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total_cents'), eb.lit(0)).as('s'))
     .where('related_document_id', '=', inv.id)
     .where('kind', '=', 'credit_note')
     .executeTakeFirstOrThrow();
-  const room = inv.total_cents - Number(prior.s);
-  if (input.amountCents > room) throw conflict(`Credit notes on ${inv.number} cannot exceed its total: ${room} cents can still be credited.`);
+  return { inv, room: inv.total_cents - Number(prior.s) };
+}
+
+/**
+ * Post a credit note in the caller's transaction: for an account with a reason, for an amount or for
+ * lines (priced by the one totals function, stored in invoice_line like an invoice's). Naming an
+ * invoice, it may not exceed what is left to credit on it and is applied to its open amount; the rest,
+ * and a credit note that names none, is unapplied credit until applied (payments.applyCredit). Every
+ * check runs before the CN number is taken, so a refused note leaves no gap in the series.
+ */
+export async function postCreditNoteInTrx(p: Posting, input: CreditNoteInput, today: string): Promise<DocumentRow> {
+  if (input.accountId === undefined && input.invoiceId === undefined) throw invalid('Name the account to credit (or the invoice the credit note is for).');
+  if ((input.amountCents === undefined) === (input.lines === undefined))
+    throw invalid(input.lines ? 'A credit note has an amount or lines, not both.' : 'A credit note needs an amount or lines.');
+  const reason = input.reason.trim();
+  if (reason === '') throw invalid('A credit note needs a reason.', { field: 'reason' });
   const date = input.date ?? today;
-  const cn = await postNewDocument(p, {
-    accountId: inv.account_id,
-    kind: 'credit_note',
-    date,
-    totalCents: input.amountCents,
-    reason: input.reason,
-    relatedDocumentId: inv.id,
-    currency: inv.currency,
-  });
-  const apply = Math.min(inv.open_cents, input.amountCents);
-  if (apply > 0)
+  if (date > today) throw invalid(`A credit note cannot be dated after today (${formatDate(today)}).`, { field: 'date' });
+  const credited = input.invoiceId !== undefined ? await creditedInvoice(p, input.invoiceId, input.accountId) : null;
+  const acct = await requirePostableAccount(p.trx, credited?.inv.account_id ?? input.accountId!);
+  if (input.lines && input.lines.length === 0) throw invalid('A credit note with lines needs at least one line.', { field: 'lines' });
+  const totals = input.lines ? totalsOrInvalid(input.lines, null, cents(0), 0) : null;
+  const amount = totals ? totals.totalCents : input.amountCents!;
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw invalid('A credit note needs an amount of more than zero.', { field: 'amountCents' });
+  if (credited && amount > credited.room)
+    throw conflict(`Credit notes on ${credited.inv.number} cannot exceed its total: ${formatMoney(Math.max(0, credited.room))} can still be credited.`);
+  const base = { reason, memo: input.memo ?? '', related_document_id: credited?.inv.id ?? null, currency: acct.currency };
+  let cn: DocumentRow;
+  if (!totals) {
+    cn = await postNewDocument(p, {
+      accountId: acct.id,
+      kind: 'credit_note',
+      date,
+      totalCents: amount,
+      reason,
+      memo: base.memo,
+      relatedDocumentId: base.related_document_id,
+      currency: acct.currency,
+    });
+  } else {
+    // Lines may be written only while the document is a draft (the invoice_line triggers), so the
+    // note is inserted as a draft, given its lines, then posted, all in this transaction.
+    const now = p.clock.now().toISOString();
+    const draft = await p.trx
+      .insertInto('document')
+      .values({
+        ...base,
+        account_id: acct.id,
+        kind: 'credit_note',
+        side: 'credit',
+        status: 'draft',
+        doc_date: date,
+        subtotal_cents: totals.subtotalCents,
+        discount_cents: totals.discountCents,
+        tax_cents: totals.taxCents,
+        total_cents: 0,
+        open_cents: 0,
+        created_at: now,
+        created_by: p.actor.username,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await insertLines(p, draft.id, input.lines!, totals);
+    cn = await postDraft(p, draft, { total_cents: amount });
+  }
+  const apply = credited ? Math.min(credited.inv.open_cents, amount) : 0;
+  if (credited && apply > 0)
     await allocate(p, {
-      accountId: inv.account_id,
+      accountId: acct.id,
       creditDocumentId: cn.id,
-      debitDocumentId: inv.id,
+      debitDocumentId: credited.inv.id,
       amountCents: apply,
-      effectiveDate: maxDate(date, inv.doc_date),
+      effectiveDate: maxDate(date, credited.inv.doc_date),
       sourceDocumentId: cn.id,
     });
   await appendAudit(p.trx, p.clock, p.actor, {
     action: 'creditNote.post',
     entity: 'document',
     entityId: cn.id,
-    after: { number: cn.number, invoice: inv.number, amountCents: cn.total_cents, appliedCents: apply, reason: input.reason },
+    after: {
+      number: cn.number,
+      accountId: acct.id,
+      date,
+      invoice: credited?.inv.number ?? null,
+      amountCents: cn.total_cents,
+      taxCents: totals?.taxCents ?? 0,
+      lines: input.lines?.length ?? 0,
+      appliedCents: apply,
+      reason,
+    },
   });
   return cn;
+}
+
+/** A posted or draft document's lines with their stored amounts (an invoice's, or a credit note's). */
+export async function documentLines(db: Queryable, docId: number): Promise<InvoiceLine[]> {
+  const rows = await db.selectFrom('invoice_line').selectAll().where('document_id', '=', docId).orderBy('line_no').execute();
+  return rows.map((l) => ({
+    lineNo: l.line_no,
+    itemCode: l.item_code,
+    description: l.description,
+    quantityMilli: l.quantity_milli,
+    unitPriceCents: l.unit_price_cents,
+    discount: l.discount ? (JSON.parse(l.discount) as Discount) : null,
+    taxRateBp: l.tax_rate_bp,
+    icd10Codes: JSON.parse(l.icd10_codes) as string[],
+    grossCents: l.gross_cents,
+    lineDiscountCents: l.line_discount_cents,
+    invoiceDiscountCents: l.invoice_discount_cents,
+    netCents: l.net_cents,
+    taxCents: l.tax_cents,
+    totalCents: l.total_cents,
+  }));
 }
 
 function toItem(r: {
@@ -395,7 +479,7 @@ export function createInvoicesService(ctx: ServiceContext) {
       .where('document.id', '=', id)
       .executeTakeFirst();
     if (d?.kind !== 'invoice') throw notFound(`Invoice ${id}`);
-    const lines = await db.selectFrom('invoice_line').selectAll().where('document_id', '=', id).orderBy('line_no').execute();
+    const lines = await documentLines(db, id);
     return {
       id: d.id,
       accountId: d.account_id,
@@ -412,22 +496,7 @@ export function createInvoicesService(ctx: ServiceContext) {
       poNumber: d.po_number,
       memo: d.memo,
       shipTo: readShipTo(d.ship_to),
-      lines: lines.map((l) => ({
-        lineNo: l.line_no,
-        itemCode: l.item_code,
-        description: l.description,
-        quantityMilli: l.quantity_milli,
-        unitPriceCents: l.unit_price_cents,
-        discount: l.discount ? (JSON.parse(l.discount) as Discount) : null,
-        taxRateBp: l.tax_rate_bp,
-        icd10Codes: JSON.parse(l.icd10_codes) as string[],
-        grossCents: l.gross_cents,
-        lineDiscountCents: l.line_discount_cents,
-        invoiceDiscountCents: l.invoice_discount_cents,
-        netCents: l.net_cents,
-        taxCents: l.tax_cents,
-        totalCents: l.total_cents,
-      })),
+      lines,
       invoiceDiscount: d.invoice_discount ? (JSON.parse(d.invoice_discount) as Discount) : null,
       subtotalCents: d.subtotal_cents,
       discountCents: d.discount_cents,
@@ -445,6 +514,9 @@ export function createInvoicesService(ctx: ServiceContext) {
 
   return {
     get: (id: number) => get(id),
+
+    /** A credit note's lines (none: it was posted for an amount). */
+    creditNoteLines: (documentId: number) => documentLines(ctx.db, documentId),
 
     async createDraft(actor: Actor, input: DraftInput): Promise<InvoiceDetail> {
       const r = await posting(actor, async (p, today) => get(await insertDraftInvoice(p, input, today), p.trx));
