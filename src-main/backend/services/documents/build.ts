@@ -185,6 +185,7 @@ async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibra
       if (note?.kind !== 'credit_note') return notFound;
       if (note.status !== 'posted') return { ok: false, code: 'NOT_POSTED', number: note.number, accountName: note.accountName };
       const invoice = note.relatedDocument?.kind === 'invoice' ? await services.invoices.get(note.relatedDocument.id) : null;
+      const lines = await services.invoices.creditNoteLines(note.id);
       const account = await services.accounts.get(note.accountId);
       return {
         ok: true,
@@ -196,7 +197,7 @@ async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibra
           // What is still open on the invoice it credits (none: nothing is due by this note).
           amountDue: formatMoney(invoice?.openCents ?? 0),
           dueDate: invoice ? formatDate(invoice.dueDate) : '',
-          render: (ctx) => creditNoteBody({ note, invoice, account }, ctx),
+          render: (ctx) => creditNoteBody({ note, lines, invoice, account }, ctx),
         },
       };
     }

@@ -1,16 +1,23 @@
 import type { AccountDetail } from '@shared/domain/accounts';
-import type { InvoiceDetail } from '@shared/domain/invoices';
+import type { InvoiceDetail, InvoiceLine } from '@shared/domain/invoices';
 import type { DocumentDetail } from '@shared/domain/ledger';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
-import { firstSheetHeader, sheets, type DocContext, type Fact } from '../common';
+import { capacityOf, contentWidthPt, continuedHeader, firstSheetHeader, paginateRows, sheets, type DocContext, type Fact } from '../common';
 import { html, type Html } from '../html';
 import { addressLines } from '../letterhead';
-import { itemsTable, party, totalsBox, type Column, type TotalRow } from './parts';
+import { columns as lineColumns, lineRow, rowHeight } from './invoice';
+import { itemsTable, note, noteHeight, partiesHeight, party, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
 
-/** A credit note: ledger.document (the screens' drill-down) for the note and its allocations, invoices.get for the invoice it credits. */
+/**
+ * A credit note: ledger.document (the screens' drill-down) for the note and its allocations,
+ * invoices.creditNoteLines for its lines, invoices.get for the invoice it credits, accounts.get for the
+ * account's unapplied credit.
+ */
 export interface CreditNoteFacts {
   note: DocumentDetail;
+  /** Its lines; none for a credit note posted for an amount. */
+  lines: InvoiceLine[];
   /** The invoice it names; null for a credit note that stands alone. */
   invoice: InvoiceDetail | null;
   account: AccountDetail;
@@ -20,44 +27,90 @@ export const creditNoteCss = `
 .reason { margin-top: 2pt; color: #3b4350; white-space: pre-line }
 `;
 
-const columns: Column[] = [
+const amountColumns: Column[] = [
   { head: 'Description', width: 0.8 },
   { head: 'Amount', width: 0.2, num: true },
 ];
 
-export function creditNoteBody({ note, invoice, account }: CreditNoteFacts, ctx: DocContext): Html {
-  const number = note.number ?? '';
+export function creditNoteBody({ note: cn, lines, invoice, account }: CreditNoteFacts, ctx: DocContext): Html {
+  const number = cn.number ?? '';
   const what = `Credit note ${number}`;
+  const width = contentWidthPt(ctx.paper);
   const facts: Fact[] = [
     { label: 'Credit note number', value: number, field: 'number' },
-    { label: 'Date', value: formatDate(note.date), field: 'date' },
+    { label: 'Date', value: formatDate(cn.date), field: 'date' },
     ...(invoice
       ? [
           { label: 'Credits invoice', value: invoice.number ?? '', field: 'invoiceNumber' },
           { label: 'Invoice date', value: formatDate(invoice.invoiceDate) },
         ]
       : []),
-    { label: 'Account', value: note.accountNumber, field: 'accountNumber' },
+    { label: 'Account', value: cn.accountNumber, field: 'accountNumber' },
   ];
   const due = {
     label: 'Credit amount',
     sub: invoice ? `on invoice ${invoice.number ?? ''}` : 'to your account',
-    amount: formatMoney(note.totalCents),
+    amount: formatMoney(cn.totalCents),
     field: 'creditAmount',
   };
-  const billTo = [note.accountName, ...addressLines(account.billingAddress)];
-  const described = invoice
-    ? `Credit on invoice ${invoice.number ?? ''} of ${formatDate(invoice.invoiceDate)} (invoice total ${formatMoney(invoice.totalCents)})`
-    : 'Credit to your account';
-  const row = html`<tr><td><div>${described}</div><div class="reason" data-field="reason">Reason: ${note.reason}</div></td><td class="num">${formatMoney(note.totalCents)}</td></tr>`;
-  const applied = note.allocations.filter((a) => a.amountCents !== 0);
+  const billTo = [cn.accountName, ...addressLines(account.billingAddress)];
+  const parties = html`<div class="parties">${party('Bill to', billTo, 'billTo')}<div style="flex:1"></div></div>`;
+  const partiesH = partiesHeight([billTo], (width - 18) / 2);
+
+  const applied = cn.allocations.filter((a) => a.amountCents !== 0);
+  const subtotal = lines.reduce((s, l) => s + l.netCents, 0);
+  const tax = lines.reduce((s, l) => s + l.taxCents, 0);
   const totals: TotalRow[] = [
-    { label: 'Credit amount', amount: formatMoney(note.totalCents), cls: 'sum', field: 'total' },
+    ...(lines.length
+      ? [
+          { label: 'Subtotal', amount: formatMoney(subtotal), field: 'subtotal' },
+          { label: 'Tax', amount: formatMoney(tax), field: 'tax' },
+        ]
+      : []),
+    { label: 'Credit amount', amount: formatMoney(cn.totalCents), cls: 'sum', field: 'total' },
     ...applied.map((a) => ({ label: `Applied to ${a.number ?? ''}`, amount: formatMoney(-a.amountCents) })),
-    { label: 'Left as credit on your account', amount: formatMoney(note.openCents), field: 'unapplied' },
+    { label: 'Left as credit on your account', amount: formatMoney(cn.openCents), field: 'unapplied' },
     ...(invoice ? [{ label: `Now open on ${invoice.number ?? ''}`, amount: formatMoney(invoice.openCents), cls: 'due' as const, field: 'invoiceOpen' }] : []),
   ];
-  // One sheet always holds it: a reason is at most 500 characters (about nine lines).
-  const content = html`<div class="parties">${party('Bill to', billTo, 'billTo')}<div style="flex:1"></div></div>${itemsTable(columns, [row])}<div class="tail"><div class="tail-notes"></div>${totalsBox(totals)}</div>`;
-  return sheets(ctx, [{ header: firstSheetHeader(ctx, 'CREDIT NOTE', facts, due), top: ctx.frame.contentTop, content }], what);
+  // The account as it stands when the page is made: all its unapplied credit, this note's and any other.
+  const accountText = `Unapplied credit: ${formatMoney(account.unappliedCents)}`;
+  const notesWidth = width - 24 - 2.9 * 72;
+  const reasonNote = lines.length ? html`<div data-field="reason">${note('Reason', cn.reason)}</div>` : '';
+  const notes = html`${reasonNote}<div data-field="accountCredit">${note('Your account', accountText)}</div>`;
+  const notesH = (lines.length ? noteHeight(cn.reason.split('\n'), notesWidth) : 0) + noteHeight([accountText], notesWidth);
+  const tail = html`<div class="tail"><div class="tail-notes">${notes}</div>${totalsBox(totals)}</div>`;
+  const tailH = 12 + Math.max(notesH, totalsHeight(totals));
+  const header = firstSheetHeader(ctx, 'CREDIT NOTE', facts, due);
+
+  if (lines.length === 0) {
+    // One row says what is credited; one sheet always holds it (a reason is at most 500 characters).
+    const described = invoice
+      ? `Credit on invoice ${invoice.number ?? ''} of ${formatDate(invoice.invoiceDate)} (invoice total ${formatMoney(invoice.totalCents)})`
+      : 'Credit to your account';
+    const row = html`<tr><td><div>${described}</div><div class="reason" data-field="reason">Reason: ${cn.reason}</div></td><td class="num">${formatMoney(cn.totalCents)}</td></tr>`;
+    return sheets(ctx, [{ header, top: ctx.frame.contentTop, content: html`${parties}${itemsTable(amountColumns, [row])}${tail}` }], what);
+  }
+  // With lines it is laid out like an invoice: as many sheets as its lines need, the totals on the last.
+  const pageRows = paginateRows(
+    lines.map((l) => rowHeight(l, width)),
+    capacityOf(ctx.paper),
+    partiesH,
+    TABLE_HEAD_PT,
+    tailH,
+  );
+  const pages = pageRows.map((rows, i) => {
+    const last = i === pageRows.length - 1;
+    const table = rows.length
+      ? itemsTable(
+          lineColumns,
+          rows.map((r) => lineRow(lines[r]!)),
+        )
+      : '';
+    return {
+      header: i === 0 ? header : continuedHeader(ctx, what),
+      top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
+      content: html`${i === 0 ? parties : ''}${table}${last ? tail : html`<div class="continued">Continued on the next page</div>`}`,
+    };
+  });
+  return sheets(ctx, pages, what);
 }

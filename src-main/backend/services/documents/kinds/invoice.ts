@@ -17,7 +17,8 @@ export const invoiceCss = `
 .items .desc { white-space: pre-line }
 `;
 
-const columns: Column[] = [
+/** The line table's columns (a credit note with lines uses the same). */
+export const columns: Column[] = [
   { head: 'Code', width: 0.13 },
   { head: 'Description', width: 0.37 },
   { head: 'Qty', width: 0.07, num: true },
@@ -37,7 +38,7 @@ function discountText(l: InvoiceLine): string {
 
 const icdText = (l: InvoiceLine) => (l.icd10Codes.length ? `ICD-10: ${l.icd10Codes.join(', ')}` : '');
 
-function lineRow(l: InvoiceLine): Html {
+export function lineRow(l: InvoiceLine): Html {
   return html`<tr><td class="code">${l.itemCode}</td><td><div class="desc">${l.description}</div>${
     l.icd10Codes.length ? html`<div class="icd">${icdText(l)}</div>` : ''
   }</td><td class="num">${formatQuantity(l.quantityMilli)}</td><td class="num">${formatMoney(l.unitPriceCents)}</td><td class="num">${discountText(l)}</td><td class="num">${
@@ -45,7 +46,7 @@ function lineRow(l: InvoiceLine): Html {
   }</td><td class="num">${formatMoney(lineAmount(l))}</td></tr>`;
 }
 
-function rowHeight(l: InvoiceLine, widthPt: number): number {
+export function rowHeight(l: InvoiceLine, widthPt: number): number {
   const desc = textLines(l.description, columns[1]!.width * widthPt - 10, 9);
   const code = textLines(l.itemCode, columns[0]!.width * widthPt - 10, 9);
   const icd = l.icd10Codes.length ? textLines(icdText(l), columns[1]!.width * widthPt - 10, 7.5) * 10 : 0;
