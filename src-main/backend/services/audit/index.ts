@@ -4,6 +4,7 @@ import type { AuditLogFilter, AuditLogRow, AuditPage } from '@shared/domain/audi
 import { auditActionText, auditChanges, auditRecordName, describeAudit, type AuditLookup } from '@shared/domain/audit-words';
 import type { Actor, Clock, Queryable, ServiceContext, Trx } from '../../context';
 import type { AuditTable } from '../../db/schema';
+import { sqlFirst, sqlRun } from '../ledger/raw';
 import { auditColumns, auditLookup, auditWhere, parseAuditJson, type AuditRow, type AuditWhere } from './log';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -32,6 +33,8 @@ export function auditHash(r: Hashed): string {
     .digest('hex');
 }
 
+const INSERT_AUDIT =
+  'INSERT INTO audit (seq, at, user_id, username, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /**
@@ -39,7 +42,7 @@ const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
  * commit or neither does.
  */
 export async function appendAudit(trx: Trx, clock: Clock, actor: Actor, entry: AuditEntry): Promise<number> {
-  const last = await trx.selectFrom('audit').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await sqlFirst<{ seq: number; hash: string }>(trx, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1', []);
   const row: Hashed = {
     seq: (last?.seq ?? 0) + 1,
     at: clock.now().toISOString(),
@@ -53,10 +56,19 @@ export async function appendAudit(trx: Trx, clock: Clock, actor: Actor, entry: A
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   // The row inserted is the row hashed: what is stored is exactly what the hash covers.
-  await trx
-    .insertInto('audit')
-    .values({ ...row, hash: auditHash(row) })
-    .execute();
+  await sqlRun(trx, INSERT_AUDIT, [
+    row.seq,
+    row.at,
+    row.user_id,
+    row.username,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.before_json,
+    row.after_json,
+    row.prev_hash,
+    auditHash(row),
+  ]);
   return row.seq;
 }
 

@@ -1,14 +1,14 @@
 import type { Insertable, Selectable } from 'kysely';
-import { sql } from 'kysely';
 import { DATE_RANGE_MESSAGE, dateInZone, isIsoDate, type IsoDate } from '@shared/dates';
 import { MAX_CENTS, MAX_CENTS_TEXT, formatMoney } from '@shared/money';
 import { seriesOfKind, type DocumentKind } from '@shared/domain/ledger';
 import type { DataDomain } from '@shared/ipc/events';
 import type { Actor, Clock, Queryable, Trx } from '../../context';
-import type { DocumentTable } from '../../db/schema';
+import type { AccountTable, DocumentTable } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../errors';
 import { nextNumber } from '../numbering';
 import { companyTimeZone } from '../settings';
+import { sqlFirst, sqlRows, sqlRun } from './raw';
 
 /**
  * The posting engine shared by every receivables service. All functions take the caller's transaction
@@ -47,8 +47,8 @@ export async function loadDocument(db: Queryable, id: number, what = 'Document')
   return row;
 }
 
-export async function loadAccountRow(db: Queryable, id: number) {
-  const row = await db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+export async function loadAccountRow(db: Queryable, id: number): Promise<Selectable<AccountTable>> {
+  const row = await sqlFirst<Selectable<AccountTable>>(db, 'SELECT * FROM account WHERE id = ?', [id]);
   if (!row) throw notFound(`Account ${id}`);
   return row;
 }
@@ -79,18 +79,18 @@ async function recordLedger(
   doc: { id: number; account_id: number; side: 'debit' | 'credit'; total_cents: number; doc_date: string },
 ): Promise<void> {
   const signed = doc.side === 'debit' ? doc.total_cents : -doc.total_cents;
-  await p.trx
-    .insertInto('ledger_entry')
-    .values({ account_id: doc.account_id, document_id: doc.id, entry_date: doc.doc_date, amount_cents: signed, created_at: p.clock.now().toISOString() })
-    .execute();
-  await p.trx
-    .updateTable('account')
-    .set({
-      balance_cents: sql<number>`balance_cents + ${signed}`,
-      unapplied_cents: sql<number>`unapplied_cents + ${doc.side === 'credit' ? doc.total_cents : 0}`,
-    })
-    .where('id', '=', doc.account_id)
-    .execute();
+  await sqlRun(p.trx, 'INSERT INTO ledger_entry (account_id, document_id, entry_date, amount_cents, created_at) VALUES (?, ?, ?, ?, ?)', [
+    doc.account_id,
+    doc.id,
+    doc.doc_date,
+    signed,
+    p.clock.now().toISOString(),
+  ]);
+  await sqlRun(p.trx, 'UPDATE account SET balance_cents = balance_cents + ?, unapplied_cents = unapplied_cents + ? WHERE id = ?', [
+    signed,
+    doc.side === 'credit' ? doc.total_cents : 0,
+    doc.account_id,
+  ]);
 }
 
 export interface NewPostedDocument {
@@ -108,6 +108,14 @@ export interface NewPostedDocument {
   memo?: string;
   relatedDocumentId?: number | null;
   currency?: string;
+}
+
+const columnName = /^[a-z_0-9]+$/;
+/** The SQL of an insert or update of these columns (names from our code, never input), one text per shape so it is prepared once. */
+function insertDocumentSql(values: object): string {
+  const cols = Object.keys(values);
+  if (!cols.every((c) => columnName.test(c))) throw new Error('document columns must be plain names');
+  return `INSERT INTO document (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING *`;
 }
 
 /** Insert a document that is posted at once (everything but invoices, which start as drafts). */
@@ -145,7 +153,7 @@ export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise
     posted_by_id: p.actor.userId,
     posted_by: p.actor.username,
   };
-  const row = await p.trx.insertInto('document').values(values).returningAll().executeTakeFirstOrThrow();
+  const row = (await sqlRows<DocumentRow>(p.trx, insertDocumentSql(values), Object.values(values)))[0]!;
   await recordLedger(p, row);
   return row;
 }
@@ -157,24 +165,26 @@ export async function postDraft(p: Posting, draft: DocumentRow, frozen: Partial<
   const series = seriesOfKind[draft.kind];
   const { seq, number } = await nextNumber(p.trx, series);
   const now = p.clock.now().toISOString();
-  const row = await p.trx
-    .updateTable('document')
-    .set({
-      ...frozen,
-      status: 'posted',
-      series,
-      number_seq: seq,
-      number,
-      open_cents: frozen.total_cents,
-      updated_at: now,
-      posted_at: now,
-      posted_by_id: p.actor.userId,
-      posted_by: p.actor.username,
-    })
-    .where('id', '=', draft.id)
-    .where('status', '=', 'draft')
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const set: Partial<Insertable<DocumentTable>> = {
+    ...frozen,
+    status: 'posted',
+    series,
+    number_seq: seq,
+    number,
+    open_cents: frozen.total_cents,
+    updated_at: now,
+    posted_at: now,
+    posted_by_id: p.actor.userId,
+    posted_by: p.actor.username,
+  };
+  const cols = Object.keys(set);
+  if (!cols.every((c) => columnName.test(c))) throw new Error('document columns must be plain names');
+  const row = await sqlFirst<DocumentRow>(
+    p.trx,
+    `UPDATE document SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND status = 'draft' RETURNING *`,
+    [...Object.values(set), draft.id],
+  );
+  if (!row) throw conflict(`${draft.number ?? `Document ${draft.id}`} is already posted.`);
   await recordLedger(p, row);
   return row;
 }
@@ -195,12 +205,12 @@ export interface AllocationInput {
  * after a reversal could make an item "open" below zero as of some past date.
  */
 async function effectiveFrom(p: Posting, creditId: number, debitId: number, wanted: string): Promise<string> {
-  const r = await p.trx
-    .selectFrom('allocation')
-    .select((eb) => eb.fn.max('effective_date').as('m'))
-    .where((eb) => eb.or([eb('debit_document_id', '=', debitId), eb('credit_document_id', '=', creditId)]))
-    .executeTakeFirst();
-  const m = r?.m as string | null | undefined;
+  const r = await sqlFirst<{ m: string | null }>(
+    p.trx,
+    'SELECT max(effective_date) AS m FROM allocation WHERE (debit_document_id = ? OR credit_document_id = ?)',
+    [debitId, creditId],
+  );
+  const m = r?.m;
   return m && m > wanted ? m : wanted;
 }
 
@@ -217,16 +227,11 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
     [a.creditDocumentId, 'credit'],
     [a.debitDocumentId, 'debit'],
   ] as const) {
-    const res = await p.trx
-      .updateTable('document')
-      .set({ open_cents: sql<number>`open_cents - ${amt}` })
-      .where('id', '=', id)
-      .where('account_id', '=', a.accountId)
-      .where('side', '=', side)
-      .where('status', '=', 'posted')
-      .where(sql<boolean>`open_cents - ${amt} BETWEEN 0 AND total_cents`)
-      .returning(['doc_date', 'due_date'])
-      .executeTakeFirst();
+    const res = await sqlFirst<{ doc_date: string; due_date: string | null }>(
+      p.trx,
+      `UPDATE document SET open_cents = open_cents - ? WHERE id = ? AND account_id = ? AND side = ? AND status = 'posted' AND open_cents - ? BETWEEN 0 AND total_cents RETURNING doc_date, due_date`,
+      [amt, id, a.accountId, side, amt],
+    );
     dates[side] = res;
     if (!res) {
       const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id', 'side', 'status']).where('id', '=', id).executeTakeFirst();
@@ -241,28 +246,24 @@ export async function allocate(p: Posting, a: AllocationInput): Promise<void> {
       );
     }
   }
-  await p.trx
-    .insertInto('allocation')
-    .values({
-      account_id: a.accountId,
-      credit_document_id: a.creditDocumentId,
-      debit_document_id: a.debitDocumentId,
-      amount_cents: amt,
-      effective_date: effectiveDate,
-      debit_doc_date: dates.debit!.doc_date,
-      debit_due_date: dates.debit!.due_date ?? dates.debit!.doc_date,
-      credit_doc_date: dates.credit!.doc_date,
-      source_document_id: a.sourceDocumentId,
-      created_at: p.clock.now().toISOString(),
-      created_by: p.actor.username,
-    })
-    .execute();
-  await p.trx
-    .updateTable('account')
-    .set({ unapplied_cents: sql<number>`unapplied_cents - ${amt}` })
-    .where('id', '=', a.accountId)
-    .execute();
+  await sqlRun(p.trx, INSERT_ALLOCATION, [
+    a.accountId,
+    a.creditDocumentId,
+    a.debitDocumentId,
+    amt,
+    effectiveDate,
+    dates.debit!.doc_date,
+    dates.debit!.due_date ?? dates.debit!.doc_date,
+    dates.credit!.doc_date,
+    a.sourceDocumentId,
+    p.clock.now().toISOString(),
+    p.actor.username,
+  ]);
+  await sqlRun(p.trx, 'UPDATE account SET unapplied_cents = unapplied_cents - ? WHERE id = ?', [amt, a.accountId]);
 }
+
+const INSERT_ALLOCATION = `INSERT INTO allocation (account_id, credit_document_id, debit_document_id, amount_cents, effective_date, debit_doc_date,
+  debit_due_date, credit_doc_date, source_document_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Several allocations of one account at once (a payment over many invoices): the same checks and
@@ -286,16 +287,11 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
     ['debit', debit],
   ] as const) {
     for (const [id, amt] of m) {
-      const res = await p.trx
-        .updateTable('document')
-        .set({ open_cents: sql<number>`open_cents - ${amt}` })
-        .where('id', '=', id)
-        .where('account_id', '=', accountId)
-        .where('side', '=', side)
-        .where('status', '=', 'posted')
-        .where('open_cents', '>=', amt)
-        .returning(['doc_date', 'due_date'])
-        .executeTakeFirst();
+      const res = await sqlFirst<{ doc_date: string; due_date: string | null }>(
+        p.trx,
+        `UPDATE document SET open_cents = open_cents - ? WHERE id = ? AND account_id = ? AND side = ? AND status = 'posted' AND open_cents >= ? RETURNING doc_date, due_date`,
+        [amt, id, accountId, side, amt],
+      );
       if (res) docDates.set(id, res);
       if (!res) {
         const doc = await p.trx.selectFrom('document').select(['number', 'open_cents', 'account_id']).where('id', '=', id).executeTakeFirst();
@@ -310,60 +306,46 @@ export async function allocateMany(p: Posting, accountId: number, list: Omit<All
   const now = p.clock.now().toISOString();
   const dates: string[] = [];
   for (const a of list) dates.push(await effectiveFrom(p, a.creditDocumentId, a.debitDocumentId, a.effectiveDate));
-  await p.trx
-    .insertInto('allocation')
-    .values(
-      list.map((a, i) => ({
-        account_id: accountId,
-        credit_document_id: a.creditDocumentId,
-        debit_document_id: a.debitDocumentId,
-        amount_cents: a.amountCents,
-        effective_date: dates[i]!,
-        debit_doc_date: docDates.get(a.debitDocumentId)!.doc_date,
-        debit_due_date: docDates.get(a.debitDocumentId)!.due_date ?? docDates.get(a.debitDocumentId)!.doc_date,
-        credit_doc_date: docDates.get(a.creditDocumentId)!.doc_date,
-        source_document_id: a.sourceDocumentId,
-        created_at: now,
-        created_by: p.actor.username,
-      })),
-    )
-    .execute();
-  await p.trx
-    .updateTable('account')
-    .set({ unapplied_cents: sql<number>`unapplied_cents - ${sum}` })
-    .where('id', '=', accountId)
-    .execute();
+  for (const [i, a] of list.entries()) {
+    const debit = docDates.get(a.debitDocumentId)!;
+    await sqlRun(p.trx, INSERT_ALLOCATION, [
+      accountId,
+      a.creditDocumentId,
+      a.debitDocumentId,
+      a.amountCents,
+      dates[i]!,
+      debit.doc_date,
+      debit.due_date ?? debit.doc_date,
+      docDates.get(a.creditDocumentId)!.doc_date,
+      a.sourceDocumentId,
+      now,
+      p.actor.username,
+    ]);
+  }
+  await sqlRun(p.trx, 'UPDATE account SET unapplied_cents = unapplied_cents - ? WHERE id = ?', [sum, accountId]);
 }
 
 export type OpenDebit = Pick<DocumentRow, 'id' | 'kind' | 'number' | 'doc_date' | 'due_date' | 'total_cents' | 'open_cents'>;
 
 /** The account's open items, oldest due date first (then oldest date, then first posted). */
 export async function openDebits(db: Queryable, accountId: number): Promise<OpenDebit[]> {
-  return db
-    .selectFrom('document')
-    .select(['id', 'kind', 'number', 'doc_date', 'due_date', 'total_cents', 'open_cents'])
-    .where('account_id', '=', accountId)
-    .where('side', '=', 'debit')
-    .where('open_cents', '>', 0)
-    .orderBy('due_date')
-    .orderBy('doc_date')
-    .orderBy('id')
-    .execute();
+  return sqlRows<OpenDebit>(
+    db,
+    `SELECT id, kind, number, doc_date, due_date, total_cents, open_cents FROM document WHERE account_id = ? AND side = 'debit' AND open_cents > 0
+     ORDER BY due_date, doc_date, id`,
+    [accountId],
+  );
 }
 
 export type OpenCredit = Pick<DocumentRow, 'id' | 'kind' | 'number' | 'doc_date' | 'total_cents' | 'open_cents'>;
 
 /** The account's unapplied credits, oldest first. */
 export async function openCredits(db: Queryable, accountId: number): Promise<OpenCredit[]> {
-  return db
-    .selectFrom('document')
-    .select(['id', 'kind', 'number', 'doc_date', 'total_cents', 'open_cents'])
-    .where('account_id', '=', accountId)
-    .where('side', '=', 'credit')
-    .where('open_cents', '>', 0)
-    .orderBy('doc_date')
-    .orderBy('id')
-    .execute();
+  return sqlRows<OpenCredit>(
+    db,
+    `SELECT id, kind, number, doc_date, total_cents, open_cents FROM document WHERE account_id = ? AND side = 'credit' AND open_cents > 0 ORDER BY doc_date, id`,
+    [accountId],
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Trx } from '../../context';
+import { sqlFirst } from '../ledger/raw';
 
 /** "INV-000123": the series, a dash, the sequence padded to 6 digits (more digits once past 999999). */
 export function formatNumber(series: string, seq: number): string {
@@ -11,12 +11,11 @@ export function formatNumber(series: string, seq: number): string {
  * and rolls back, so does the counter, so the series stays gap-free.
  */
 export async function nextNumber(trx: Trx, series: string): Promise<{ seq: number; number: string }> {
-  const row = await trx
-    .insertInto('number_series')
-    .values({ series, next_value: 2 })
-    .onConflict((oc) => oc.column('series').doUpdateSet({ next_value: sql<number>`number_series.next_value + 1` }))
-    .returning('next_value')
-    .executeTakeFirstOrThrow();
-  const seq = row.next_value - 1;
+  const row = await sqlFirst<{ next_value: number }>(
+    trx,
+    'INSERT INTO number_series (series, next_value) VALUES (?, 2) ON CONFLICT (series) DO UPDATE SET next_value = number_series.next_value + 1 RETURNING next_value',
+    [series],
+  );
+  const seq = row!.next_value - 1;
   return { seq, number: formatNumber(series, seq) };
 }
