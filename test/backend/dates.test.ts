@@ -150,6 +150,9 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       // Export what you see: the date the grid shows figures for.
       ['grids.export', (d) => ({ grid: 'worklist', format: 'csv', asOf: d, columns: [{ header: 'Account', kind: 'text' }], rows: [['A-1']] })],
       ['reports.dashboard', (d) => ({ asOf: d })],
+      // Opening balances: the cut-over date the open items are as of.
+      ['imports.preview', (d) => ({ kind: 'open_items', fileName: 'open.csv', contentBase64: 'YQ==', cutOverDate: d })],
+      ['imports.post', (d) => ({ kind: 'open_items', fileName: 'open.csv', contentBase64: 'YQ==', cutOverDate: d })],
     ];
     // The table covers every endpoint whose input holds a date: a new one fails here until it is added.
     expect([...new Set(cases.map(([c]) => c))].sort()).toEqual(channelsTakingDates().sort());

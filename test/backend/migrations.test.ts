@@ -107,4 +107,5 @@ const COMMITTED: Record<number, string> = {
   18: 'ef9e1af9fdc655a2',
   19: '54aa6e94890c1375',
   20: 'f38b7d0edef204cd',
+  22: '9ffe2a9f5e5adfe9',
 };

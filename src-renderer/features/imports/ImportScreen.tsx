@@ -11,6 +11,7 @@ import {
   Loader,
   Paper,
   ScrollArea,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -23,10 +24,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { DateInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { formatBytes } from '@shared/domain/diagnostics';
-import type { ImportError, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
+import type { AllocationMode, ImportAllocation, ImportError, ImportInput, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
 import { formatMoney } from '@shared/money';
 import { CallError, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
@@ -34,11 +36,21 @@ import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { PageHeader } from '../../components/PageHeader';
 import classes from './ImportScreen.module.css';
 
-type Kind = 'accounts' | 'invoices' | 'payments';
+type Kind = ImportInput['kind'];
 const kinds: { value: Kind; label: string; what: string }[] = [
   { value: 'accounts', label: 'Accounts', what: 'Customers or patients, with contacts and addresses.' },
   { value: 'invoices', label: 'Invoices', what: 'One row per invoice, for existing accounts.' },
   { value: 'payments', label: 'Payments', what: 'Bank, lockbox or card-processor files.' },
+  { value: 'credit_notes', label: 'Credit notes', what: 'Credits given, with or without the invoice they credit.' },
+  { value: 'open_items', label: 'Opening balances', what: 'What is still open on the day you move in, without the history.' },
+];
+const modes: { value: AllocationMode; label: string; what: string }[] = [
+  {
+    value: 'as_in_file',
+    label: 'As in the file',
+    what: 'Each row names the invoice it pays and how much; what is not applied stays on the account as credit.',
+  },
+  { value: 'oldest_first', label: 'Oldest due first', what: 'The named invoice first, then whatever is due longest; the rest stays as credit.' },
 ];
 
 interface ChosenFile {
@@ -68,6 +80,10 @@ function readAsBase64(file: File): Promise<string> {
  */
 export function ImportScreen() {
   const [kind, setKind] = useState<Kind>('accounts');
+  const [mode, setMode] = useState<AllocationMode>('oldest_first');
+  const [cutOver, setCutOver] = useState<string>('');
+  /** What the file is read with besides its bytes: the payments' mode, the open items' cut-over date. */
+  const options = kind === 'payments' ? { allocationMode: mode } : kind === 'open_items' ? { cutOverDate: cutOver || undefined } : {};
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   /** The mapping the clerk set; null until the first preview fills it from detection. */
@@ -100,8 +116,8 @@ export function ImportScreen() {
   useEffect(() => setOverrides({}), [kind]);
 
   const preview = useQuery({
-    queryKey: ['imports', 'preview', kind, file?.stamp, mapping],
-    queryFn: () => unwrap(window.api.imports.preview({ kind, fileName: file!.name, contentBase64: file!.base64, mapping: mapping ?? undefined })),
+    queryKey: ['imports', 'preview', kind, file?.stamp, mapping, options],
+    queryFn: () => unwrap(window.api.imports.preview({ kind, fileName: file!.name, contentBase64: file!.base64, mapping: mapping ?? undefined, ...options })),
     enabled: file !== null,
     staleTime: Infinity,
     gcTime: 60_000,
@@ -140,7 +156,9 @@ export function ImportScreen() {
     setPosting(true);
     setPostError(null);
     try {
-      const r = await unwrap(window.api.imports.post({ kind, fileName: file.name, contentBase64: file.base64, mapping: shownMapping ?? undefined }));
+      const r = await unwrap(
+        window.api.imports.post({ kind, fileName: file.name, contentBase64: file.base64, mapping: shownMapping ?? undefined, ...options }),
+      );
       setResult(r);
       // The preview now counts these rows as already imported.
       await queryClient.invalidateQueries({ queryKey: ['imports'] });
@@ -188,6 +206,37 @@ export function ImportScreen() {
                 <Text size="xs" c="dimmed" mt="xs">
                   Import the accounts first: every row must name an account already in Ledgerdesk.
                 </Text>
+              )}
+              {kind === 'payments' && (
+                <Radio.Group
+                  mt="sm"
+                  label="How payments are applied"
+                  value={mode}
+                  onChange={(v) => {
+                    setMode(v as AllocationMode);
+                    setResult(null);
+                  }}
+                >
+                  <Stack gap={6} mt={4}>
+                    {modes.map((m) => (
+                      <Radio key={m.value} value={m.value} label={m.label} description={m.what} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              )}
+              {kind === 'open_items' && (
+                <DateInput
+                  mt="sm"
+                  label="Cut-over date"
+                  description="The day the old system's open items are as of; every document is dated on or before it."
+                  value={cutOver || null}
+                  onChange={(v) => {
+                    setCutOver(v ?? '');
+                    setResult(null);
+                  }}
+                  maxDate={new Date()}
+                  w={260}
+                />
               )}
             </Step>
             <Step n={2} title="Choose the file">
@@ -310,7 +359,14 @@ export function ImportScreen() {
   );
 }
 
-const noun = (kind: Kind, n: number) => (n === 1 ? kind.slice(0, -1) : kind);
+const nouns: Record<Kind, [string, string]> = {
+  accounts: ['account', 'accounts'],
+  invoices: ['invoice', 'invoices'],
+  payments: ['payment', 'payments'],
+  credit_notes: ['credit note', 'credit notes'],
+  open_items: ['open item', 'open items'],
+};
+const noun = (kind: Kind, n: number) => nouns[kind][n === 1 ? 0 : 1];
 
 function Step({ n, title, aside, children }: { n: number; title: string; aside?: React.ReactNode; children: React.ReactNode }) {
   return (
@@ -419,6 +475,23 @@ function MappingTable({
   );
 }
 
+const allocCol = createColumnHelper<ImportAllocation>();
+const allocationColumns = (kind: Kind): GridColumns<ImportAllocation> => [
+  allocCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
+  allocCol.accessor('paymentReference', { header: kind === 'credit_notes' ? 'Credit note' : 'Payment', meta: { width: 150 } }),
+  allocCol.accessor('invoiceNumber', {
+    header: 'Invoice',
+    meta: { width: 150 },
+    cell: (c) => c.getValue() ?? (kind === 'payments' ? 'On account' : 'None named'),
+  }),
+  allocCol.accessor('appliedCents', { header: 'Applied', meta: { numeric: true, width: 120 }, cell: (c) => formatMoney(c.getValue()) }),
+  allocCol.accessor('unappliedCents', {
+    header: 'Stays unapplied',
+    meta: { numeric: true, width: 140 },
+    cell: (c) => (c.getValue() ? formatMoney(c.getValue()) : ''),
+  }),
+];
+
 const errCol = createColumnHelper<ImportError>();
 const errorColumns: GridColumns<ImportError> = [
   errCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
@@ -496,6 +569,7 @@ function PreviewPanel({
             Problems
           </Tabs.Tab>
           <Tabs.Tab value="rows">First rows</Tabs.Tab>
+          {p.allocations.length > 0 && <Tabs.Tab value="applied">Applied and unapplied</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="problems" pt="sm">
           <DataGrid
@@ -509,6 +583,21 @@ function PreviewPanel({
             empty="No problems: every row can be posted."
           />
         </Tabs.Panel>
+        {p.allocations.length > 0 && (
+          <Tabs.Panel value="applied" pt="sm">
+            <Text size="xs" c="dimmed" mb={6} data-testid="import-applied-totals">
+              {formatMoney(p.totals.appliedCents)} applied to invoices; {formatMoney(p.totals.unappliedCents)} stays on the accounts as unapplied credit.
+            </Text>
+            <DataGrid
+              label="Applied and unapplied"
+              testId="import-allocations"
+              data={p.allocations}
+              columns={allocationColumns(p.kind)}
+              height={270}
+              empty="No rows to apply."
+            />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="rows" pt="sm">
           <ScrollArea h={300} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)' }}>
             <Table striped stickyHeader verticalSpacing={5} fz="sm" aria-label="First rows as mapped">

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../../domain/text';
 import { endpoint } from '../endpoint';
 
-export const importKindValues = ['accounts', 'invoices', 'payments'] as const;
+export const importKindValues = ['accounts', 'invoices', 'payments', 'credit_notes', 'open_items'] as const;
+/** Payments: 'as_in_file' applies what each row names and leaves the rest unapplied; 'oldest_first' is oldest due first. */
+export const allocationModeValues = ['as_in_file', 'oldest_first'] as const;
+export type AllocationMode = (typeof allocationModeValues)[number];
 
 /** ~25 MB of file (base64 is 4/3 of the bytes). */
 const MAX_BASE64 = 34_000_000;
@@ -12,6 +16,10 @@ export const importInputSchema = z.object({
   contentBase64: z.string().min(1, 'The file is empty').max(MAX_BASE64, 'The file is too large to import at once (25 MB); split it'),
   /** Canonical column -> the file's column (its header text); null leaves a column out. Overrides detection. */
   mapping: z.record(z.string().max(60), z.string().max(200).nullable()).optional(),
+  /** Payments only (default 'oldest_first'). */
+  allocationMode: z.enum(allocationModeValues).optional(),
+  /** Open items only, and required there: the day the old system's open items are as of (not in the future). */
+  cutOverDate: isoDateSchema.optional(),
 });
 export type ImportInput = z.output<typeof importInputSchema>;
 
@@ -48,7 +56,25 @@ export interface ImportPreview {
     duplicates: number;
     /** Sum of the amounts of the rows to post (invoices, payments). */
     amountCents: number;
+    /** Payments and credit notes: what the rows to post apply to invoices, and what stays unapplied credit. */
+    appliedCents: number;
+    unappliedCents: number;
   };
+  /**
+   * Payments and credit notes: per row (the first rows, like the sample), what it applies to the invoice
+   * it names; unappliedCents is given on the last row of a payment (what of the whole payment stays
+   * unapplied credit) and is 0 on its other rows. Empty for rows already imported.
+   */
+  allocations: ImportAllocation[];
+}
+
+export interface ImportAllocation {
+  line: number;
+  paymentReference: string;
+  /** The invoice as the file names it; null: none named (oldest due first, or a payment on account). */
+  invoiceNumber: string | null;
+  appliedCents: number;
+  unappliedCents: number;
 }
 
 export interface ImportSummary {

@@ -18,6 +18,7 @@ import { m017DocumentPostedDate } from './017-document-posted-date';
 import { m018EvaluationRuns } from './018-evaluation-runs';
 import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import { m020AuditLogFilters } from './020-audit-log-filters';
+import { m022ImportKinds } from './022-import-kinds';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -42,5 +43,6 @@ export const migrations: readonly Migration[] = [
   m018EvaluationRuns,
   m019AccountPhoneRuns,
   m020AuditLogFilters,
+  m022ImportKinds,
 ];
 export type { Migration };

@@ -3,7 +3,9 @@
  * case-insensitive and ignores spaces and punctuation ("Acct #" = "acct number" = "ACCT_NUMBER").
  * docs/import.md lists the same table for people; keep the two in step.
  */
-export const importKinds = ['accounts', 'invoices', 'payments'] as const;
+import { importKindValues } from '@shared/ipc/contract/imports';
+
+export const importKinds = importKindValues;
 export type ImportKind = (typeof importKinds)[number];
 
 export interface ColumnSpec {
@@ -220,11 +222,81 @@ export const columnSpecs: Record<ImportKind, ColumnSpec[]> = {
       name: 'invoice_number',
       required: false,
       aliases: ['invoice', 'invoice no', 'invoice #', 'inv', 'inv #', 'inv no', 'applies to', 'apply to', 'invoice ref'],
-      help: "The invoice it pays: a Ledgerdesk number (INV-000123) or the invoice's imported number. When empty, the payment is applied oldest due date first.",
+      help: "The invoice it pays: a Ledgerdesk number (INV-000123) or the invoice's imported number. When empty: oldest due first, or (as in the file) a payment on account.",
     },
+    appliedAmount('As in the file: what this row applies to its invoice (default: as much as the payment and the invoice allow).'),
     { name: 'memo', required: false, aliases: ['note', 'notes', 'comment', 'comments', 'description'], help: 'Free text.' },
   ],
+  credit_notes: [
+    {
+      name: 'credit_note_number',
+      required: true,
+      aliases: ['credit note', 'credit note no', 'credit memo', 'credit memo number', 'credit memo no', 'credit number', 'cm number', 'cm #', 'number', 'num'],
+      help: "The credit note's number in the system it comes from: the import key. Ledgerdesk gives it its own number when posting.",
+    },
+    accountNumber,
+    {
+      name: 'credit_date',
+      required: true,
+      aliases: ['date', 'credit memo date', 'credit note date', 'document date', 'txn date'],
+      help: 'YYYY-MM-DD or MM/DD/YYYY; not in the future.',
+    },
+    {
+      name: 'amount',
+      required: true,
+      aliases: ['credit amount', 'total', 'amt', 'credit'],
+      help: 'The credit in dollars; a negative amount (-25.00, (25.00)) is read as the same credit.',
+    },
+    { name: 'reason', required: true, aliases: ['credit reason', 'why', 'reason code'], help: 'Why the credit was given (Goodwill, Return...).' },
+    {
+      name: 'invoice_number',
+      required: false,
+      aliases: ['invoice', 'invoice no', 'invoice #', 'inv', 'inv #', 'applies to', 'apply to'],
+      help: 'The invoice it credits (Ledgerdesk or imported number); when empty the credit stays unapplied.',
+    },
+    appliedAmount('What the credit applies to its invoice (default: as much as is open).'),
+    { name: 'description', required: false, aliases: ['desc', 'memo', 'note', 'notes'], help: 'Free text.' },
+  ],
+  open_items: [
+    {
+      name: 'document_number',
+      required: true,
+      aliases: ['num', 'number', 'invoice number', 'invoice no', 'invoice #', 'doc number', 'document no', 'ref', 'reference', 'ref no'],
+      help: "The open item's number in the old system: the import key.",
+    },
+    accountNumber,
+    {
+      name: 'kind',
+      required: false,
+      aliases: ['type', 'document type', 'txn type', 'transaction type'],
+      help: 'invoice (default) or credit (credit memo, payment, credit note); a negative amount is a credit too.',
+    },
+    { name: 'document_date', required: true, aliases: ['date', 'invoice date', 'txn date', 'doc date'], help: 'On or before the cut-over date.' },
+    {
+      name: 'due_date',
+      required: false,
+      aliases: ['due', 'date due', 'due dt'],
+      help: 'Invoices: sets the terms to Net N days (default: due on the document date).',
+    },
+    {
+      name: 'original_amount',
+      required: true,
+      aliases: ['amount', 'original', 'orig amount', 'total', 'invoice amount'],
+      help: 'The amount of the document when it was issued.',
+    },
+    {
+      name: 'open_amount',
+      required: true,
+      aliases: ['open balance', 'open', 'balance', 'amount open', 'balance due', 'amount due', 'remaining'],
+      help: 'What is still open on the cut-over date: more than zero, at most the original amount.',
+    },
+    { name: 'description', required: false, aliases: ['desc', 'memo', 'note', 'notes'], help: 'Free text.' },
+  ],
 };
+
+function appliedAmount(help: string): ColumnSpec {
+  return { name: 'applied_amount', required: false, aliases: ['applied', 'amount applied', 'applied amt', 'payment applied', 'allocated'], help };
+}
 
 /** "Acct #" -> "acctnumber"; "E-mail" -> "email"; "account_number" -> "accountnumber". */
 export function normalizeHeader(h: string): string {

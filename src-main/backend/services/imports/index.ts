@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { daysBetween, type IsoDate } from '@shared/dates';
+import { formatDate, type IsoDate } from '@shared/dates';
 import { accountCreateSchema, isIanaTimeZone } from '@shared/domain/accounts';
 import { invoiceCreateDraftSchema } from '@shared/domain/invoices';
 import { paymentPostSchema } from '@shared/domain/payments';
 import { parseTerms } from '@shared/domain/terms';
 import { cents, type Cents } from '@shared/money';
-import type { ImportError, ImportInput, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
+import type { ImportAllocation, ImportError, ImportInput, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import type { Database } from '../../db/schema';
 import { DomainError, invalid } from '../../errors';
@@ -17,8 +17,12 @@ import { createAndPostInvoice } from '../invoices';
 import { businessToday, openDebits, receivablesDomains, type Posting } from '../ledger/posting';
 import { postPaymentInTrx } from '../payments';
 import { columnSpecs, detectMapping, normalizeHeader, type ImportKind } from './columns';
+import { allocationLines, findInvoices, planApplications, type Application } from './allocations';
+import { postCreditNoteRow, readCreditNoteRow, type CreditNoteRow } from './credit-notes';
+import { postOpenItem, readOpenItemRow, type OpenItemRow } from './open-items';
 import { readSheet, type SheetData } from './read';
-import { checkCell, parseAmount, parseDate, parseKind, parseMethod } from './values';
+import type { RowReader } from './row';
+import { checkCell, parseAmount, parseDate, parseKind, parseMethod, termsFromDates } from './values';
 
 export { columnSpecs, importKinds, type ImportKind } from './columns';
 
@@ -68,6 +72,14 @@ interface RowPlan {
   payment?: PaymentData & { invoiceDocumentId: number | null };
   /** Payments: the invoice the row names, as written. */
   invoiceRef?: string;
+  /** Every line of the file this plan comes from (a payment as in the file may span several). */
+  lines: number[];
+  /** Payments as in the file, credit notes: the invoices named, with what each row applies. */
+  applications?: Application[];
+  /** What of the payment or credit note stays unapplied credit (as in the file, credit notes). */
+  unappliedCents?: number;
+  creditNote?: CreditNoteRow;
+  openItem?: OpenItemRow;
 }
 
 interface Analysis {
@@ -150,6 +162,12 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
   const colIndex = (canonical: string) => (mapping[canonical] ? index.get(mapping[canonical]!) : undefined);
   const columnLabel = (canonical: string) => mapping[canonical] ?? canonical;
 
+  const mode = input.allocationMode ?? 'oldest_first';
+  // As in the file, the rows sharing a payment reference are one payment: the first row holds the group.
+  const grouped = kind === 'payments' && mode === 'as_in_file';
+  const groups = new Map<string, RowPlan>();
+  const cutOver = kind === 'open_items' ? checkCutOver(input.cutOverDate, today, sheet.headerLine, addError) : null;
+
   // Pass 1: every cell, then each row's own values.
   const plans: RowPlan[] = [];
   const seen = new Map<string, number>();
@@ -183,10 +201,21 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
     const accountNumber = kind === 'accounts' ? key : required('account_number');
     if (key) {
       const prev = seen.get(normKey(key));
-      if (prev !== undefined) fail(keyColumn, `duplicate ${keyColumn.replace(/_/g, ' ')} "${key}" in the file (also on line ${prev})`);
+      if (prev !== undefined && !grouped) fail(keyColumn, `duplicate ${keyColumn.replace(/_/g, ' ')} "${key}" in the file (also on line ${prev})`);
       else seen.set(normKey(key), row.line);
     }
-    const plan: RowPlan = { line: row.line, key, keyNorm: normKey(key), hash: '', amountCents: 0, duplicate: false, accountNumber, accountId: null };
+    const plan: RowPlan = {
+      line: row.line,
+      key,
+      keyNorm: normKey(key),
+      hash: '',
+      amountCents: 0,
+      duplicate: false,
+      accountNumber,
+      accountId: null,
+      lines: [row.line],
+    };
+    const reader: RowReader = { line: row.line, key, get, required, fail };
 
     if (kind === 'accounts') {
       const kindText = get('kind');
@@ -257,10 +286,9 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
         const due = parseDate(get('due_date'));
         if (!due.ok) fail('due_date', due.reason);
         else if (date.ok) {
-          const days = daysBetween(date.value, due.value);
-          if (days < 0) fail('due_date', `is before the invoice date (${due.value} < ${date.value})`);
-          else if (days > 999) fail('due_date', `is more than 999 days after the invoice date`);
-          else terms = days === 0 ? 'Due on receipt' : `Net ${days}`;
+          const t = termsFromDates(date.value, due.value);
+          if (t.ok) terms = t.value;
+          else fail('due_date', t.reason);
         }
       } else if (get('terms')) {
         const t = parseTerms(get('terms'));
@@ -292,6 +320,25 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       plan.invoice = invoice;
       plan.amountCents = amount.value;
       plan.hash = sha({ accountNumber: normKey(accountNumber), ...invoice });
+    } else if (kind === 'credit_notes') {
+      const read = readCreditNoteRow(reader, today);
+      if (!read || !rowOk) continue;
+      plan.creditNote = read.note;
+      plan.applications = read.application ? [read.application] : [];
+      plan.amountCents = read.note.amountCents;
+      plan.hash = sha({
+        accountNumber: normKey(accountNumber),
+        ...read.note,
+        invoice: normKey(get('invoice_number')),
+        applied: read.application?.requestedCents ?? null,
+      });
+    } else if (kind === 'open_items') {
+      const item = readOpenItemRow(reader, cutOver);
+      if (!item || !rowOk) continue;
+      plan.openItem = item;
+      plan.amountCents = item.kind === 'invoice' ? item.openCents : -item.openCents;
+      // The cut-over date is part of what was posted: the same file as of another day is other values.
+      plan.hash = sha({ accountNumber: normKey(accountNumber), ...item, cutOver });
     } else {
       const date = parseDate(required('payment_date'));
       if (get('payment_date') && !date.ok) fail('payment_date', date.reason);
@@ -307,6 +354,9 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       }
       const last4 = get('card_last4');
       if (last4 && !/^\d{4}$/.test(last4)) fail('card_last4', 'must be exactly the last 4 digits of the card');
+      const applied = get('applied_amount') ? parseAmount(get('applied_amount'), { allowZero: true }) : null;
+      if (applied && !applied.ok) fail('applied_amount', applied.reason);
+      if (applied && !grouped) fail('applied_amount', 'is read only when payments are applied as in the file; choose that mode, or leave the column out');
       if (!rowOk || !date.ok || !amount?.ok) continue;
       const parsed = paymentPostSchema.safeParse({
         accountId: 1,
@@ -327,9 +377,28 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       plan.amountCents = amount.value;
       plan.hash = sha({ accountNumber: normKey(accountNumber), invoice: normKey(get('invoice_number')), ...payment });
       plan.invoiceRef = get('invoice_number');
+      if (grouped) {
+        const requestedCents = applied?.ok ? applied.value : null;
+        plan.applications =
+          plan.invoiceRef || applied ? [{ line: row.line, invoiceRef: plan.invoiceRef, requestedCents, invoiceDocumentId: null, plannedCents: 0 }] : [];
+        const first = groups.get(plan.keyNorm);
+        if (first) {
+          if (rowOk) joinPayment(first, plan, fail);
+          continue;
+        }
+        groups.set(plan.keyNorm, plan);
+      }
     }
     if (rowOk) plans.push(plan);
   }
+  // One key per payment: a payment of several rows is hashed over all of them (a single row keeps the hash above).
+  for (const g of groups.values())
+    if (g.lines.length > 1 || g.applications!.some((a) => a.requestedCents !== null))
+      g.hash = sha({
+        accountNumber: normKey(g.accountNumber),
+        ...g.payment,
+        applications: g.applications!.map((a) => ({ invoice: normKey(a.invoiceRef), applied: a.requestedCents })),
+      });
 
   // Pass 2: against the store: accounts, already imported keys, named invoices.
   const numbers = [...new Set(plans.map((p) => normKey(p.accountNumber)))];
@@ -398,49 +467,77 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
     ready.push(plan);
   }
 
-  // Payments naming an invoice: a Ledgerdesk number or an imported invoice's own number, on the same account.
-  if (kind === 'payments') {
-    const named = ready.filter((p) => !p.duplicate && p.invoiceRef);
-    const refs = [...new Set(named.map((p) => p.invoiceRef!))];
-    const byNumber = new Map(
-      (
-        await inChunks(
-          refs.map((r) => r.toUpperCase()),
-          500,
-          (chunk) => db.selectFrom('document').select(['id', 'account_id', 'number', 'kind']).where('number', 'in', chunk).execute(),
-        )
-      ).map((d) => [d.number!, d]),
+  // Rows naming an invoice: a Ledgerdesk number or an imported invoice's own number, on the same account.
+  if (kind === 'payments' || kind === 'credit_notes') {
+    const fresh = ready.filter((p) => !p.duplicate);
+    const apps = (p: RowPlan): Application[] =>
+      p.applications ?? (p.invoiceRef ? [{ line: p.line, invoiceRef: p.invoiceRef, requestedCents: null, invoiceDocumentId: null, plannedCents: 0 }] : []);
+    const found = await findInvoices(
+      db,
+      fresh.flatMap((p) => apps(p).flatMap((a) => (a.invoiceRef ? [a.invoiceRef] : []))),
     );
-    const byImport = new Map(
-      (
-        await inChunks(refs.map(normKey), 500, (chunk) =>
-          imp(db)
-            .selectFrom('import_key')
-            .select(['key_norm', 'document_id', 'account_id'])
-            .where('kind', '=', 'invoices')
-            .where('key_norm', 'in', chunk)
-            .execute(),
-        )
-      ).map((k) => [k.key_norm, k]),
-    );
-    for (const plan of named) {
-      const ref = plan.invoiceRef!;
-      const doc = byNumber.get(ref.toUpperCase());
-      const imported = byImport.get(normKey(ref));
-      const match = doc
-        ? { id: doc.id, accountId: doc.account_id, isOpenItem: doc.kind !== 'payment' }
-        : imported?.document_id
-          ? { id: imported.document_id, accountId: imported.account_id!, isOpenItem: true }
-          : null;
-      if (!match?.isOpenItem)
-        addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `unknown invoice "${ref}": no invoice has this number` });
-      else if (match.accountId !== plan.accountId)
-        addError({ line: plan.line, column: columnLabel('invoice_number'), reason: `invoice "${ref}" belongs to another account, not ${plan.accountNumber}` });
-      else plan.payment!.invoiceDocumentId = match.id;
+    const open = new Map<number, number>();
+    for (const plan of fresh) {
+      plan.applications = apps(plan);
+      for (const a of plan.applications) {
+        if (!a.invoiceRef) continue;
+        const match = found.get(a.invoiceRef);
+        const fail = (reason: string) => addError({ line: a.line, column: columnLabel('invoice_number'), reason });
+        if (!match?.isOpenItem) fail(`unknown invoice "${a.invoiceRef}": no invoice has this number`);
+        else if (match.accountId !== plan.accountId) fail(`invoice "${a.invoiceRef}" belongs to another account, not ${plan.accountNumber}`);
+        else {
+          a.invoiceDocumentId = match.id;
+          if (!open.has(match.id)) open.set(match.id, match.openCents);
+        }
+      }
+      if (plan.payment) plan.payment.invoiceDocumentId = plan.applications[0]?.invoiceDocumentId ?? null;
     }
+    // As in the file (and credit notes): what each row applies, in file order, against what is open then.
+    if (grouped || kind === 'credit_notes')
+      for (const plan of fresh)
+        plan.unappliedCents = planApplications(
+          plan.amountCents,
+          plan.applications!,
+          open,
+          (line, column, reason) => addError({ line, column: columnLabel(column), reason }),
+          { reference: plan.key, noun: kind === 'payments' ? 'payment' : 'credit note' },
+        );
   }
   const bad = new Set(errors.map((e) => e.line));
-  return { sheet, mapping, errors, plans: ready.filter((p) => !bad.has(p.line)), rowCount: sheet.rows.length };
+  return { sheet, mapping, errors, plans: ready.filter((p) => !p.lines.some((l) => bad.has(l))), rowCount: sheet.rows.length };
+}
+
+/** Open items are as of the cut-over date: required, and not in the future. */
+function checkCutOver(date: IsoDate | undefined, today: IsoDate, headerLine: number, addError: (e: ImportError) => void): IsoDate | null {
+  const column = 'cut-over date';
+  if (!date) addError({ line: headerLine, column, reason: "is required for open items: the day the old system's open items are as of" });
+  else if (date > today) addError({ line: headerLine, column, reason: `is in the future (${formatDate(date)}; today is ${formatDate(today)})` });
+  else return date;
+  return null;
+}
+
+/** A further row of a payment as in the file: its payment cells must be the first row's; its invoice joins the payment. */
+function joinPayment(first: RowPlan, row: RowPlan, fail: (canonical: string, reason: string) => void): void {
+  const a = first.payment!;
+  const b = row.payment!;
+  const cells: [string, unknown, unknown][] = [
+    ['account_number', normKey(first.accountNumber), normKey(row.accountNumber)],
+    ['payment_date', a.date, b.date],
+    ['amount', a.amountCents, b.amountCents],
+    ['method', a.method, b.method],
+    ['check_number', a.checkNumber, b.checkNumber],
+    ['card_last4', a.cardLast4, b.cardLast4],
+  ];
+  const differs = cells.find(([, x, y]) => x !== y);
+  if (differs) {
+    fail(
+      differs[0],
+      `differs from line ${first.line}, the first row of payment "${first.key}": a payment's ${differs[0].replace(/_/g, ' ')} is the same on all its rows`,
+    );
+    return;
+  }
+  first.lines.push(row.line);
+  first.applications!.push(...row.applications!);
 }
 
 function columnForAccountPath(path: PropertyKey[]): string {
@@ -493,6 +590,8 @@ function columnForPaymentPath(path: PropertyKey[]): string {
 
 function previewOf(input: ImportInput, a: Analysis): ImportPreview {
   const toPost = a.plans.filter((p) => !p.duplicate);
+  const planned = input.kind === 'credit_notes' || (input.kind === 'payments' && input.allocationMode === 'as_in_file');
+  const allocations = allocationsOf(toPost, planned);
   const index = new Map(a.sheet.headers.map((h, i) => [h, i] as const));
   return {
     kind: input.kind,
@@ -518,8 +617,40 @@ function previewOf(input: ImportInput, a: Analysis): ImportPreview {
       toPost: a.errors.length === 0 ? toPost.length : 0,
       duplicates: a.plans.filter((p) => p.duplicate).length,
       amountCents: toPost.reduce((s, p) => s + p.amountCents, 0),
+      appliedCents: allocations.applied,
+      unappliedCents: allocations.unapplied,
     },
+    allocations: allocations.rows,
   };
+}
+
+const ALLOCATION_ROWS = 200;
+
+/** Per row, what the rows to post apply and leave unapplied (payments as in the file, credit notes). */
+function allocationsOf(plans: RowPlan[], planned: boolean): { rows: ImportAllocation[]; applied: number; unapplied: number } {
+  const rows: ImportAllocation[] = [];
+  let applied = 0;
+  let unapplied = 0;
+  if (!planned) return { rows, applied, unapplied };
+  for (const p of plans) {
+    const apps: Application[] = p.applications?.length
+      ? p.applications
+      : [{ line: p.line, invoiceRef: '', requestedCents: null, invoiceDocumentId: null, plannedCents: 0 }];
+    apps.forEach((a, i) => {
+      const left = i === apps.length - 1 ? (p.unappliedCents ?? 0) : 0;
+      applied += a.plannedCents;
+      unapplied += left;
+      if (rows.length < ALLOCATION_ROWS)
+        rows.push({ line: a.line, paymentReference: p.key, invoiceNumber: a.invoiceRef || null, appliedCents: a.plannedCents, unappliedCents: left });
+    });
+  }
+  return { rows, applied, unapplied };
+}
+
+/** As in the file: the applications planned while checking the file; the rest stays unapplied. */
+function asInFile(apps: Application[]) {
+  const lines = allocationLines(apps).map((l) => ({ documentId: l.documentId, amountCents: cents(l.amountCents) }));
+  return lines.length ? { mode: 'manual' as const, lines } : { mode: 'none' as const };
 }
 
 /** How a payment naming an invoice is applied: that invoice first, the rest oldest due first. */
@@ -588,9 +719,12 @@ export function createImportsService(ctx: ServiceContext) {
           try {
             if (input.kind === 'accounts') accountId = await insertAccount(p, row.account!);
             else if (input.kind === 'invoices') documentId = (await createAndPostInvoice(p, { ...row.invoice!, accountId: row.accountId! }, today)).id;
+            else if (row.creditNote) documentId = await postCreditNoteRow(p, row.accountId!, row.creditNote, row.applications?.[0] ?? null, today);
+            else if (row.openItem) documentId = await postOpenItem(p, row.accountId!, row.openItem, input.cutOverDate!, today);
             else {
               const { invoiceDocumentId, ...pay } = row.payment!;
-              const allocation = await allocationFor(p, row.accountId!, pay.amountCents, invoiceDocumentId);
+              const allocation =
+                row.unappliedCents !== undefined ? asInFile(row.applications!) : await allocationFor(p, row.accountId!, pay.amountCents, invoiceDocumentId);
               documentId = (await postPaymentInTrx(p, { ...pay, accountId: row.accountId!, allocation }, today)).payment.id;
             }
           } catch (err) {

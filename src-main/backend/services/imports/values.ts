@@ -1,4 +1,4 @@
-import { readDate, type IsoDate } from '@shared/dates';
+import { daysBetween, formatDate, readDate, type IsoDate } from '@shared/dates';
 import { readMoney, type Cents } from '@shared/money';
 import type { Read } from '@shared/read';
 import { containsCardNumber } from '@shared/domain/payments';
@@ -80,4 +80,12 @@ const methodWords: Record<string, 'cash' | 'check' | 'card' | 'ach' | 'bank_tran
 export function parseMethod(text: string): Parsed<'cash' | 'check' | 'card' | 'ach' | 'bank_transfer'> {
   const m = methodWords[text.trim().toLowerCase().replace(/\s+/g, ' ')];
   return m ? ok(m) : bad(`is not a payment method (${text.trim()}); use cash, check, card, ach or bank transfer`);
+}
+
+/** Terms from an invoice's date and due date, as the old system had them: "Net N" (N days apart) or "Due on receipt". */
+export function termsFromDates(date: IsoDate, due: IsoDate): Parsed<string> {
+  const days = daysBetween(date, due);
+  if (days < 0) return bad(`is before the document date (${formatDate(due)} is before ${formatDate(date)})`);
+  if (days > 999) return bad('is more than 999 days after the document date');
+  return ok(days === 0 ? 'Due on receipt' : `Net ${days}`);
 }
