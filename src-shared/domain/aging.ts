@@ -86,7 +86,7 @@ export function agingBucketRanges(s: Pick<AgingSettings, 'currentThroughDays' | 
 }
 
 /** Index of the bucket for a number of days past due. */
-export function agingBucketIndex(daysPastDue: number, s: AgingSettings): number {
+export function agingBucketIndex(daysPastDue: number, s: Pick<AgingSettings, 'currentThroughDays' | 'edges'>): number {
   if (daysPastDue <= s.currentThroughDays) return 0;
   for (let i = 0; i < s.edges.length; i++) if (daysPastDue <= s.edges[i]!) return i + 1;
   return s.edges.length + 1;
