@@ -55,10 +55,11 @@ import { DocumentsTab } from '../documents/DocumentsTab';
 import { AccountStatement } from '../statements/AccountStatement';
 import { AccountLetters } from '../letters/compose/AccountLetters';
 import { AccountStateBadges } from './AccountStateBadges';
+import { NewCreditNoteModal } from './NewCreditNoteModal';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
-type ActionName = 'payment' | 'creditNote' | 'adjustment' | 'writeOff' | 'reverse' | 'refund' | 'applyCredit';
+type ActionName = 'payment' | 'creditNote' | 'newCreditNote' | 'adjustment' | 'writeOff' | 'reverse' | 'refund' | 'applyCredit';
 
 export function AccountPage() {
   const accountId = Number(useParams().id);
@@ -200,8 +201,11 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>Corrections</Menu.Label>
+              <Menu.Item leftSection={<IconFileMinus size={16} />} disabled={closed} onClick={() => act('newCreditNote')}>
+                New credit note…
+              </Menu.Item>
               <Menu.Item leftSection={<IconFileMinus size={16} />} onClick={() => act('creditNote')}>
-                Credit note…
+                Credit note on an invoice…
               </Menu.Item>
               <Menu.Item leftSection={<IconScale size={16} />} onClick={() => act('adjustment')}>
                 Adjustment…
@@ -357,6 +361,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
           onClose={() => setAction(null)}
         />
       )}
+      {action?.name === 'newCreditNote' && <NewCreditNoteModal ledger={ledger} onClose={() => setAction(null)} onApply={() => act('applyCredit')} />}
       {action?.name === 'adjustment' && <AdjustmentModal ledger={ledger} onClose={() => setAction(null)} />}
       {action?.name === 'writeOff' && <WriteOffModal ledger={ledger} invoiceId={action.documentId} onClose={() => setAction(null)} />}
       {action?.name === 'reverse' && <ReversePaymentModal ledger={ledger} paymentId={action.documentId} onClose={() => setAction(null)} />}
