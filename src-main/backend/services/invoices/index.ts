@@ -29,6 +29,7 @@ import {
   accountBalance,
   allocate,
   businessToday,
+  insertDocument,
   loadDocument,
   maxDate,
   postDraft,
@@ -38,6 +39,7 @@ import {
   type DocumentRow,
   type Posting,
 } from '../ledger/posting';
+import { sqlRun } from '../ledger/raw';
 
 /** Callers building an invoice in code (the demo, bulk generators) may leave the ship-to out: none. */
 type DraftInput = Omit<z.output<typeof invoiceCreateDraftSchema>, 'shipTo'> & { shipTo?: Address | null };
@@ -74,29 +76,31 @@ function totalsOrInvalid(lines: LineData[], invoiceDiscount: Discount | null, sh
 }
 
 /** Insert a draft document's lines with their computed amounts (invoices and credit notes alike). */
+const INSERT_LINE = `INSERT INTO invoice_line (document_id, line_no, item_code, description, quantity_milli, unit_price_cents, discount, tax_rate_bp,
+  icd10_codes, gross_cents, line_discount_cents, invoice_discount_cents, net_cents, tax_cents, total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** One fixed statement per line (ledger/raw.ts): an import posts thousands of invoices in one transaction. */
 async function insertLines(p: Posting, docId: number, lines: LineData[], totals: InvoiceTotals): Promise<void> {
-  await p.trx
-    .insertInto('invoice_line')
-    .values(
-      lines.map((l, i) => ({
-        document_id: docId,
-        line_no: i + 1,
-        item_code: l.itemCode,
-        description: l.description,
-        quantity_milli: l.quantityMilli,
-        unit_price_cents: l.unitPriceCents,
-        discount: l.discount ? JSON.stringify(l.discount) : null,
-        tax_rate_bp: l.taxRateBp,
-        icd10_codes: JSON.stringify(l.icd10Codes),
-        gross_cents: totals.lines[i]!.grossCents,
-        line_discount_cents: totals.lines[i]!.lineDiscountCents,
-        invoice_discount_cents: totals.lines[i]!.invoiceDiscountCents,
-        net_cents: totals.lines[i]!.netCents,
-        tax_cents: totals.lines[i]!.taxCents,
-        total_cents: totals.lines[i]!.totalCents,
-      })),
-    )
-    .execute();
+  for (const [i, l] of lines.entries()) {
+    const t = totals.lines[i]!;
+    await sqlRun(p.trx, INSERT_LINE, [
+      docId,
+      i + 1,
+      l.itemCode,
+      l.description,
+      l.quantityMilli,
+      l.unitPriceCents,
+      l.discount ? JSON.stringify(l.discount) : null,
+      l.taxRateBp,
+      JSON.stringify(l.icd10Codes),
+      t.grossCents,
+      t.lineDiscountCents,
+      t.invoiceDiscountCents,
+      t.netCents,
+      t.taxCents,
+      t.totalCents,
+    ]);
+  }
 }
 
 /** Write the draft's header totals and lines (replacing the lines). */
@@ -268,36 +272,32 @@ export async function createAndPostInvoice(p: Posting, input: DraftInput, today:
   const terms = parseTerms(input.terms ?? acct.terms)!;
   const dates = termsDates(invoiceDate, terms);
   const now = p.clock.now().toISOString();
-  const draft = await p.trx
-    .insertInto('document')
-    .values({
-      account_id: acct.id,
-      kind: 'invoice',
-      side: 'debit',
-      status: 'draft',
-      doc_date: invoiceDate,
-      due_date: dates.dueDate,
-      terms: terms.label,
-      discount_date: dates.discountDate,
-      discount_bp: dates.discountBp,
-      po_number: input.poNumber,
-      memo: input.memo,
-      ship_to: input.shipTo ? JSON.stringify(input.shipTo) : null,
-      invoice_discount: input.invoiceDiscount ? JSON.stringify(input.invoiceDiscount) : null,
-      subtotal_cents: totals.subtotalCents,
-      discount_cents: totals.discountCents,
-      tax_cents: totals.taxCents,
-      shipping_cents: totals.shippingCents,
-      shipping_tax_cents: totals.shippingTaxCents,
-      total_cents: 0,
-      open_cents: 0,
-      currency: acct.currency,
-      created_at: now,
-      created_by: p.actor.username,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const draft = await insertDocument(p.trx, {
+    account_id: acct.id,
+    kind: 'invoice',
+    side: 'debit',
+    status: 'draft',
+    doc_date: invoiceDate,
+    due_date: dates.dueDate,
+    terms: terms.label,
+    discount_date: dates.discountDate,
+    discount_bp: dates.discountBp,
+    po_number: input.poNumber,
+    memo: input.memo,
+    ship_to: input.shipTo ? JSON.stringify(input.shipTo) : null,
+    invoice_discount: input.invoiceDiscount ? JSON.stringify(input.invoiceDiscount) : null,
+    subtotal_cents: totals.subtotalCents,
+    discount_cents: totals.discountCents,
+    tax_cents: totals.taxCents,
+    shipping_cents: totals.shippingCents,
+    shipping_tax_cents: totals.shippingTaxCents,
+    total_cents: 0,
+    open_cents: 0,
+    currency: acct.currency,
+    created_at: now,
+    created_by: p.actor.username,
+    updated_at: now,
+  });
   await insertLines(p, draft.id, input.lines, totals);
   const posted = await postDraft(p, draft, { total_cents: totals.totalCents });
   await appendAudit(p.trx, p.clock, p.actor, {

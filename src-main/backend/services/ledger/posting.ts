@@ -118,6 +118,11 @@ function insertDocumentSql(values: object): string {
   return `INSERT INTO document (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING *`;
 }
 
+/** Insert a document row (a draft, or a document posted at once) and return it as stored. */
+export async function insertDocument(db: Queryable, values: Insertable<DocumentTable>): Promise<DocumentRow> {
+  return (await sqlRows<DocumentRow>(db, insertDocumentSql(values), Object.values(values)))[0]!;
+}
+
 /** Insert a document that is posted at once (everything but invoices, which start as drafts). */
 export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise<DocumentRow> {
   if (!Number.isSafeInteger(d.totalCents) || d.totalCents <= 0) throw conflict(`A ${d.kind.replace('_', ' ')} needs an amount of more than zero.`);
@@ -153,7 +158,7 @@ export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise
     posted_by_id: p.actor.userId,
     posted_by: p.actor.username,
   };
-  const row = (await sqlRows<DocumentRow>(p.trx, insertDocumentSql(values), Object.values(values)))[0]!;
+  const row = await insertDocument(p.trx, values);
   await recordLedger(p, row);
   return row;
 }
