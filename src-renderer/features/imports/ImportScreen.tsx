@@ -177,7 +177,7 @@ export function ImportScreen() {
     <>
       <PageHeader
         title="Import"
-        description="Bring in accounts, invoices and payments from a CSV or Excel file. Nothing is posted until the preview shows no problems, and a file imported twice posts nothing twice."
+        description="Bring in accounts, invoices, payments, credit notes or opening balances from a CSV or Excel file. Nothing is posted until the preview shows no problems, and a file imported twice posts nothing twice."
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -235,7 +235,7 @@ export function ImportScreen() {
                     setResult(null);
                   }}
                   maxDate={new Date()}
-                  w={260}
+                  w={300}
                 />
               )}
             </Step>
@@ -478,16 +478,16 @@ function MappingTable({
 const allocCol = createColumnHelper<ImportAllocation>();
 const allocationColumns = (kind: Kind): GridColumns<ImportAllocation> => [
   allocCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
-  allocCol.accessor('paymentReference', { header: kind === 'credit_notes' ? 'Credit note' : 'Payment', meta: { width: 150 } }),
+  allocCol.accessor('paymentReference', { header: kind === 'credit_notes' ? 'Credit note' : 'Payment', meta: { width: 110 } }),
   allocCol.accessor('invoiceNumber', {
     header: 'Invoice',
-    meta: { width: 150 },
+    meta: { width: 110 },
     cell: (c) => c.getValue() ?? (kind === 'payments' ? 'On account' : 'None named'),
   }),
-  allocCol.accessor('appliedCents', { header: 'Applied', meta: { numeric: true, width: 120 }, cell: (c) => formatMoney(c.getValue()) }),
+  allocCol.accessor('appliedCents', { header: 'Applied', meta: { numeric: true, width: 100 }, cell: (c) => formatMoney(c.getValue()) }),
   allocCol.accessor('unappliedCents', {
-    header: 'Stays unapplied',
-    meta: { numeric: true, width: 140 },
+    header: 'Unapplied',
+    meta: { numeric: true, width: 110 },
     cell: (c) => (c.getValue() ? formatMoney(c.getValue()) : ''),
   }),
 ];
