@@ -69,3 +69,44 @@ test('a clerk posts a goodwill credit on an account, sees it unapplied, and appl
   expect(after.openItems.map((o) => [o.number, o.openCents])).toEqual([[inv.number, 10_500]]);
   expect(after.totals.balanceCents).toBe(10_500);
 });
+
+test('a credit note by lines for an invoice: taxed lines totalled as posted, applied to the invoice named', async ({ app, page }, testInfo) => {
+  const b = app.backend;
+  const today = await officeWithStaff(b);
+  const acct = await must(b, SEED, 'accounts.create', { accountNumber: 'C-5151', name: 'Lakeshore Supply Co', kind: 'commercial' });
+  const draft = await must(b, SEED, 'invoices.createDraft', {
+    accountId: acct.id,
+    invoiceDate: addDays(today, -10),
+    lines: [{ itemCode: 'SUPPLY-GL', description: 'Nitrile exam gloves, box of 100', quantityMilli: 10_000, unitPriceCents: 1_299, taxRateBp: 825 }],
+  });
+  const inv = await must(b, SEED, 'invoices.post', { invoiceId: draft.id });
+
+  await app.open(page);
+  await signIn(page, 'casey', 'clerk-pass-1');
+  await page.goto(`${app.url}#/accounts/${acct.id}`);
+  await page.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name: 'New credit note…' }).click();
+  const dialog = page.getByRole('dialog', { name: /New credit note/ });
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Two boxes returned unopened');
+  await dialog.getByRole('combobox', { name: 'For invoice' }).click();
+  await page.getByRole('option', { name: new RegExp(inv.number!) }).click();
+  await dialog.getByText('Lines', { exact: true }).click();
+  await dialog.getByRole('textbox', { name: 'Line 1 code' }).fill('SUPPLY-GL');
+  await dialog.getByRole('textbox', { name: 'Line 1 description' }).fill('Nitrile exam gloves, returned');
+  await dialog.getByRole('textbox', { name: 'Line 1 quantity' }).fill('2');
+  await dialog.getByRole('textbox', { name: 'Line 1 unit price' }).fill('12.99');
+  await dialog.getByRole('textbox', { name: 'Line 1 tax rate' }).fill('8.25');
+  // 2 x 12.99 = 25.98 + 8.25% tax 2.14 = 28.12
+  await expect(dialog.getByTestId('credit-note-total')).toContainText('$28.12');
+  await expect(dialog.getByTestId('credit-note-total')).toContainText(`applied to ${inv.number}`);
+  await page.screenshot({ path: testInfo.outputPath('credit-note-lines-1280.png') });
+  await dialog.getByRole('button', { name: 'Post credit note' }).click();
+  await page.getByRole('dialog', { name: 'Post this credit note?' }).getByRole('button', { name: 'Post credit note' }).click();
+  const posted = page.getByTestId('credit-note-posted');
+  await expect(posted).toContainText('All of it was applied to the invoice it names.');
+  await expect(posted.getByRole('button', { name: 'Apply to invoices' })).toHaveCount(0);
+
+  const ledger = await must(b, SEED, 'ledger.get', { accountId: acct.id });
+  expect(ledger.unappliedCredits).toEqual([]);
+  expect(ledger.openItems.map((o) => [o.number, o.openCents])).toEqual([[inv.number, inv.totalCents - 2_812]]);
+});

@@ -341,11 +341,11 @@ function CreditNoteForm({
             <Table fz="sm" verticalSpacing={4} aria-label="Credit note lines" stickyHeader>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={110}>Code</Table.Th>
+                  <Table.Th w={140}>Code</Table.Th>
                   <Table.Th>Description</Table.Th>
-                  <Table.Th w={80}>Qty</Table.Th>
+                  <Table.Th w={70}>Qty</Table.Th>
                   <Table.Th w={110}>Unit price</Table.Th>
-                  <Table.Th w={80}>Tax %</Table.Th>
+                  <Table.Th w={76}>Tax %</Table.Th>
                   <Table.Th w={36} />
                 </Table.Tr>
               </Table.Thead>
