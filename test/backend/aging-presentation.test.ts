@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgingPresentation } from '../../src-shared/domain/aging';
 import { agingBucketRanges, defaultAgingSettings } from '../../src-shared/domain/aging';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
+import { readWorkbook } from '../support/workbooks';
 
 /**
  * Hand-checked book. Today is 2026-03-15; due-date basis, default buckets.
@@ -190,6 +191,44 @@ describe('aging presentation', () => {
       { label: 'Current', fromDays: null, toDays: 5 },
       { label: '6-10', fromDays: 6, toDays: 10 },
       { label: 'Over 10', fromDays: 11, toDays: null },
+    ]);
+  });
+
+  it('builds the Aging workbook in the presentation asked for: its columns, totals and About sheet', async () => {
+    const { b, s } = await book();
+    const sheet = async (presentation?: Partial<AgingPresentation>) => {
+      const file = await must(b, s.supervisor, 'reports.aging', presentation ? { presentation } : {});
+      const wb = await readWorkbook(Buffer.from(file.base64, 'base64'));
+      const sum = wb.getWorksheet('Summary')!;
+      const headers = (sum.getRow(1).values as unknown[]).slice(4).map(String);
+      const total = sum.getRow(3); // one account, then the totals row
+      const totals = headers.map((_, j) => Math.round(Number(total.getCell(4 + j).result) * 100) + 0);
+      const about = wb.getWorksheet('About')!.getSheetValues().flat().map(String).join('\n');
+      const open = wb
+        .getWorksheet('Detail')!
+        .getColumn(10)
+        .values.slice(2)
+        .map((v) => Math.round(Number(v) * 100) + 0);
+      return { headers, totals, about, open };
+    };
+    const plain = await sheet();
+    expect([plain.headers, plain.totals]).toEqual([
+      ['Current', '1-30', '31-60', '61-90', '91-120', 'Over 120', 'Unapplied credit', 'Total'],
+      [5000, 0, 6000, 0, 0, 0, -5200, 5800],
+    ]);
+    expect(plain.about).toContain('In the Unapplied credit column, subtracted in the total');
+    const agedApart = await sheet(combos[4]!.p);
+    expect([agedApart.headers, agedApart.totals]).toEqual([
+      ['Current', '1-30', '31-60', '61-90', '91-120', 'Over 120', 'Prepayments', 'Total'],
+      [5000, 0, 6000, 0, -1200, 0, -4000, 5800],
+    ]);
+    expect(agedApart.about).toContain('Aged as negative amounts in the bucket of their date; prepayments (payments not applied to an invoice) apart');
+    // the aged credit note is a Detail row with its negative open amount (the totals row last)
+    expect(agedApart.open.slice(0, -1).sort((x, y) => x - y)).toEqual([-1200, 5000, 6000]);
+    const columnApart = await sheet(combos[1]!.p);
+    expect([columnApart.headers.slice(-3), columnApart.totals.slice(-3)]).toEqual([
+      ['Unapplied credit', 'Prepayments', 'Total'],
+      [-1200, -4000, 5800],
     ]);
   });
 });

@@ -57,9 +57,9 @@ export function createReportBuilders(ctx: ServiceContext, deps: { aging: AgingSe
       }
       const company = await deps.settings.requireCompany();
       progress('Reading accounts', 0, 3);
-      const summary = await deps.aging.summary({ asOf: q.asOf, basis: q.basis, accountId: q.accountId, sort: q.sort });
+      const summary = await deps.aging.summary({ asOf: q.asOf, basis: q.basis, presentation: q.presentation, accountId: q.accountId, sort: q.sort });
       progress('Reading open items', 1, 3);
-      const detail = await deps.aging.detail({ asOf: summary.asOf, basis: summary.basis, accountId: q.accountId });
+      const detail = await deps.aging.detail({ asOf: summary.asOf, basis: summary.basis, presentation: summary.presentation, accountId: q.accountId });
       progress('Writing the workbook', 2, 3);
       const bytes = await agingWorkbook({
         info: workbookInfo(company, 'Aging', summary.asOf, creator, ctx.clock.now()),
