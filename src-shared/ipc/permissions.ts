@@ -193,6 +193,10 @@ export const access: { readonly [C in Channel]: Access } = {
   'grids.export': anyone,
   // stops only the caller's own session's run (docs/reports.md, Long reports)
   'reports.cancel': anyone,
+  // QuickBooks (docs/quickbooks.md): the journal export for the general ledger and its account names are supervisors'
+  'quickbooks.exportIif': supervisors,
+  'quickbooks.accounts': supervisors,
+  'quickbooks.saveAccounts': supervisors,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

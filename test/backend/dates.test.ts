@@ -153,6 +153,9 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       // Opening balances: the cut-over date the open items are as of.
       ['imports.preview', (d) => ({ kind: 'open_items', fileName: 'open.csv', contentBase64: 'YQ==', cutOverDate: d })],
       ['imports.post', (d) => ({ kind: 'open_items', fileName: 'open.csv', contentBase64: 'YQ==', cutOverDate: d })],
+      // The QuickBooks journal export: the period's first and last day.
+      ['quickbooks.exportIif', (d) => ({ from: d, to: '2026-01-31' })],
+      ['quickbooks.exportIif', (d) => ({ from: '2026-01-01', to: d })],
     ];
     // The table covers every endpoint whose input holds a date: a new one fails here until it is added.
     expect([...new Set(cases.map(([c]) => c))].sort()).toEqual(channelsTakingDates().sort());

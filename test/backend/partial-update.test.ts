@@ -212,6 +212,14 @@ const cases: UpdateCase[] = [
     defaultBasis: text('due', 'invoice'),
   }),
   settingsCase('plans.saveSettings', 'plans.getSettings', 'supervisor', { graceDays: fc.integer({ min: 0, max: 60 }) }),
+  settingsCase('quickbooks.saveAccounts', 'quickbooks.accounts', 'supervisor', {
+    receivables: text('Accounts Receivable', 'A/R:Billing office'),
+    income: text('Sales', 'Income:Services'),
+    salesTax: text('Sales Tax Payable', 'State Sales Tax'),
+    undepositedFunds: text('Undeposited Funds', 'Payments to deposit'),
+    lateFeeIncome: text('Late Fee Income', 'Income:Finance charges'),
+    badDebt: text('Bad Debt', 'Expenses:Bad debt'),
+  }),
   settingsCase('fees.saveRules', 'fees.getRules', 'supervisor', {
     enabled: fc.boolean(),
     graceDays: fc.integer({ min: 0, max: 365 }),

@@ -18,6 +18,7 @@ import { dashboardHandlers } from './dashboard';
 import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
+import { quickBooksHandlers } from './quickbooks';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -39,5 +40,6 @@ export const handlers: Handlers = {
   ...reportWorkbooksHandlers,
   ...gridExportHandlers,
   ...dailyEvaluationHandlers,
+  ...quickBooksHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -9,6 +9,7 @@ import { createPaymentsService } from './payments';
 import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
 import { createImportsService } from './imports';
+import { createQuickBooksService } from './quickbooks';
 import { createDemoService } from '../demo';
 import { createComplianceService } from './compliance';
 import { createFlagsService } from './flags';
@@ -81,6 +82,7 @@ export function createServices(
   const dashboard = createDashboardService(ctx, { aging, periodFigures, teamPerformance });
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
+  const quickbooks = createQuickBooksService(ctx);
   return {
     backup,
     audit,
@@ -116,6 +118,7 @@ export function createServices(
     dashboard,
     reports,
     gridExport,
+    quickbooks,
   };
 }
 export type Services = ReturnType<typeof createServices>;

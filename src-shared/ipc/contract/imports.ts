@@ -16,6 +16,8 @@ export const importInputSchema = z.object({
   contentBase64: z.string().min(1, 'The file is empty').max(MAX_BASE64, 'The file is too large to import at once (25 MB); split it'),
   /** Canonical column -> the file's column (its header text); null leaves a column out. Overrides detection. */
   mapping: z.record(z.string().max(60), z.string().max(200).nullable()).optional(),
+  /** Where the file comes from: 'quickbooks' converts a QuickBooks Desktop export first (docs/quickbooks.md). Default 'ledgerdesk'. */
+  source: z.enum(['ledgerdesk', 'quickbooks']).optional(),
   /** Payments only (default 'oldest_first'). */
   allocationMode: z.enum(allocationModeValues).optional(),
   /** Open items only, and required there: the day the old system's open items are as of (not in the future). */

@@ -18,6 +18,7 @@ import { dashboardContract } from './dashboard';
 import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
+import { quickBooksContract } from './quickbooks';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -44,6 +45,7 @@ export const contract = {
   ...reportWorkbooksContract,
   ...gridExportContract,
   ...dailyEvaluationContract,
+  ...quickBooksContract,
 };
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { columnSpecs, detectMapping, normalizeHeader, type ImportKind } from './
 import { allocationLines, findInvoices, planApplications, type Application } from './allocations';
 import { postCreditNoteRow, readCreditNoteRow, type CreditNoteRow } from './credit-notes';
 import { postOpenItem, readOpenItemRow, type OpenItemRow } from './open-items';
+import { readQuickBooksSheet } from '../quickbooks/read';
 import { readSheet, type SheetData } from './read';
 import type { RowReader } from './row';
 import { checkCell, parseAmount, parseDate, parseKind, parseMethod, termsFromDates } from './values';
@@ -105,7 +106,8 @@ async function inChunks<T, R>(items: T[], size: number, fn: (chunk: T[]) => Prom
 async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promise<Analysis> {
   const kind = input.kind;
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  const sheet = await readSheet(input.fileName, bytes);
+  // A QuickBooks export is converted to this kind's canonical columns first; every check below is the same.
+  const sheet = input.source === 'quickbooks' ? await readQuickBooksSheet(db, kind, input.fileName, bytes) : await readSheet(input.fileName, bytes);
   const errors: ImportError[] = [];
   const addError = (e: ImportError) => {
     if (errors.length < MAX_ERRORS) errors.push(e);

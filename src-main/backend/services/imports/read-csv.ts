@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { invalid } from '../../errors';
 import { SheetBuilder, type SheetData } from './sheet';
 
-function decodeText(bytes: Buffer): string {
+/** Text of a file: UTF-16 with its mark, UTF-8, else Windows-1252 read as Latin-1 (also used by the QuickBooks IIF reader). */
+export function decodeText(bytes: Buffer): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
