@@ -1,69 +1,76 @@
 /**
- * The same backend from a terminal: `npm run cli -- <command> [options]`.
- * The store key comes from --key-file (64 hex characters, or 32 raw bytes) or LEDGERDESK_KEY (hex).
+ * The same backend from a terminal: `ledgerdesk <command> [options]` (bin/ledgerdesk.cjs runs the
+ * bundle out/main/cli.js, built with main), or `npm run cli -- <command>` from the sources (docs/cli.md).
+ * Only the command that runs is loaded, so the usage and a mistyped command start without the backend.
  */
-import { StoreError } from './backend/db/errors';
-import { DomainError } from './backend/errors';
-import { asStoreError } from './backend/db/open';
-import { commands } from './cli/commands';
-import { CliError, parseOptions } from './cli/common';
+import { CliError, UsageError } from './cli/cli-error';
+import { closest, commandUsage, parseCommandLine, programUsage } from './cli/parse';
+import { commandNames, commandSpecs } from './cli/registry';
 
-const usage = `Usage: npm run cli -- <command> [options]
+const program = 'ledgerdesk';
 
-Commands:
-  init     Create a store and its administrator
-           --store FILE --key-file FILE (created with a new random key if missing)
-           --company NAME --admin USER --admin-name "Full Name" [--time-zone Area/City]
-           password from LEDGERDESK_ADMIN_PASSWORD
-  verify   Check the file, migrations, audit chain and its anchor, and ledger invariants (read-only)
-           --store FILE --key-file FILE; exits 1 when anything is wrong
-  reanchor Anchor the audit chain as it is (after checking it), e.g. for a store moved without its
-           <store>.anchor.json; run only once verify's findings are understood
-  aging    Aging summary (or --detail: one row per open item) as of a date
-           --as-of YYYY-MM-DD [--basis due|invoice] [--format json|csv] [--detail]
-  import   Import accounts, invoices or payments from CSV or XLSX (docs/import.md); exits 1 on row errors
-           import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...]
-  demo     Fill a store with the demo company's generated data (docs/demo.md)
-           --size small|medium|large [--seed N] [--as-of YYYY-MM-DD] [--verify]
-  backup   Write a verified, encrypted backup and its manifest into a folder (docs/backups.md)
-           --to FOLDER [--passphrase-env VAR: also wrap the key with the passphrase in $VAR]
-  restore  Verify a backup, keep the store aside, and put the backup in its place (Ledgerdesk closed);
-           a missing store is made from the backup (a new key file if none is given)
-           --from FILE.ldkbak [--passphrase-env VAR for an exported backup]
-  document Write an invoice, credit note or receipt as the app makes it (docs/documents.md), or the
-           envelope calibration page: document invoice|credit_note|receipt NUMBER --out FILE.html|FILE.pdf
-           (document calibration --out FILE.pdf); PDFs need a Chromium: CHROMIUM_PATH or one on PATH
-  statement Write an account's statement as of a date (docs/document-layout.md, Statements):
-           statement ACCOUNT-NUMBER --as-of YYYY-MM-DD --type open-item|balance-forward
-           [--from YYYY-MM-DD, balance-forward: first day of the period] --out FILE.html|FILE.pdf
-  letters  Produce the letters the collection stages queued for a template (docs/letters.md, Letter runs):
-           letters run --template KEY [--stage NAME] --out FILE.pdf|FILE.html --as USERNAME (signed by that
-           user, recorded as sent by PDF)
-           letters run --template KEY [--stage NAME] --dry-run (JSON: who would get one, who is skipped and why)
-  report   Write a supervisor workbook (docs/reports.md):
-           report aging --as-of YYYY-MM-DD [--basis due|invoice] [--account NUMBER] [--as USERNAME] --out FILE.xlsx
+const toStdout = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
 
-Common: --store (or LEDGERDESK_STORE), --key-file (or LEDGERDESK_KEY=64 hex characters)`;
+function unknownCommand(name: string): number {
+  const near = closest(name, commandNames);
+  console.error(`error: unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''}`);
+  console.error(`Run '${program} --help' for the list of commands.`);
+  return 2;
+}
 
-export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+/** Runs one command line; the exit code is returned (0 done, 1 findings, 2 usage error or refused). */
+export async function runCli(argv: string[], out: (line: string) => void = toStdout): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
-    out(usage);
-    return name ? 2 : 0;
+  if (name === undefined) {
+    console.error(programUsage(commandSpecs, program));
+    return 2;
   }
-  const { values, positionals } = parseOptions(rest);
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    out(programUsage(commandSpecs, program));
+    return 0;
+  }
+  if (name === 'help') {
+    const spec = commandSpecs.find((c) => c.name === rest[0]);
+    if (!spec) return unknownCommand(rest[0]!);
+    out(commandUsage(spec, program));
+    return 0;
+  }
+  const spec = commandSpecs.find((c) => c.name === name);
+  if (!spec) return unknownCommand(name);
+  let values: Record<string, string | boolean | undefined> = {};
   try {
-    return await command(values, positionals, out);
+    const parsed = parseCommandLine(spec, rest);
+    if (parsed.help) {
+      out(commandUsage(spec, program));
+      return 0;
+    }
+    values = parsed.values;
+    const command = await spec.load();
+    return await command(values, parsed.positionals, out);
   } catch (err) {
-    // A store failure met mid-command (busy, read-only, full) is said in words too, never a stack trace.
-    const known =
-      err instanceof CliError || err instanceof StoreError ? err : asStoreError(err, String(values.store ?? process.env.LEDGERDESK_STORE ?? 'the store'));
-    if (known) {
-      console.error(`error: ${known.message}`);
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}`);
+      console.error(`Run '${program} ${spec.name} --help' for its options.`);
       return 2;
     }
-    // A refusal the services explain (e.g. RENDER_FAILED: no Chromium) is said with its code, never a stack trace.
+    if (err instanceof CliError) {
+      console.error(`error: ${err.message}`);
+      return 2;
+    }
+    // Met only once a command ran, so loaded only then: a store failure (busy, read-only, full) is said
+    // in words, a refusal the services explain with its code; never a stack trace.
+    const [{ StoreError }, { asStoreError }, { DomainError }] = await Promise.all([
+      import('./backend/db/errors'),
+      import('./backend/db/open'),
+      import('./backend/errors'),
+    ]);
+    const store = err instanceof StoreError ? err : asStoreError(err, String(values.store ?? process.env.LEDGERDESK_STORE ?? 'the store'));
+    if (store) {
+      console.error(`error: ${store.message}`);
+      return 2;
+    }
     if (err instanceof DomainError) {
       console.error(`error: ${err.code}: ${err.message}`);
       return 2;
@@ -72,12 +79,35 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
 }
 
-if (process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1])) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+/** Resolves once everything written to the stream so far has been handed to the OS (a pipe included). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
 }
+
+/**
+ * The process: exits only once stdout and stderr are drained, so output of any size reaches a pipe
+ * whole (process.exit right after a write cut it at the pipe's 64 KB). A reader that goes away early
+ * (`| head`) ends the run quietly.
+ */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<never> {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  let code: number;
+  try {
+    code = await runCli(argv);
+  } catch (err) {
+    console.error(err);
+    code = 2;
+  }
+  process.exitCode = code;
+  await drained(process.stdout);
+  await drained(process.stderr);
+  process.exit(code);
+}
+
+if (process.argv[1] && /[\\/]cli\.(ts|js)$/.test(process.argv[1])) void main();

@@ -1,0 +1,283 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../src-main/backend';
+import { commandSpecs } from '../../src-main/cli/registry';
+import { buildCli, runBuilt, type Run } from './bundle';
+
+/**
+ * The bundled CLI run as the user runs it: a child process of plain Node, its stdout read from a pipe.
+ * The store is made and filled through the CLI itself (init, import): 60 accounts, 4,000 open invoices,
+ * enough for an aging detail of more than 1 MB.
+ */
+const AS_OF = '2026-06-30';
+const INVOICES = 4000;
+let cli = '';
+let dir = '';
+let store: string[] = [];
+let keyFile = '';
+let storePath = '';
+
+const run = (...args: string[]): Promise<Run> => runBuilt(cli, args);
+const json = (r: Run): unknown => JSON.parse(r.stdout.toString('utf8'));
+
+function writeBook(): { accounts: string; invoices: string } {
+  const accounts = ['account_number,name'];
+  for (let a = 1; a <= 60; a++) accounts.push(`C-${a},Customer ${a}`);
+  const invoices = ['invoice_number,account_number,invoice_date,due_date,amount'];
+  for (let i = 1; i <= INVOICES; i++) {
+    const day = 1 + (i % 180);
+    const date = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);
+    const due = new Date(Date.UTC(2026, 0, day + 30)).toISOString().slice(0, 10);
+    invoices.push(`OLD-${i},C-${1 + (i % 60)},${date},${due},${(100 + (i % 900)).toFixed(2)}`);
+  }
+  const a = path.join(dir, 'accounts.csv');
+  const i = path.join(dir, 'invoices.csv');
+  fs.writeFileSync(a, `${accounts.join('\n')}\n`);
+  fs.writeFileSync(i, `${invoices.join('\n')}\n`);
+  return { accounts: a, invoices: i };
+}
+
+beforeAll(async () => {
+  cli = await buildCli();
+  // Kept for the whole file (test/support's tempDir is removed after each test).
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-cli-test-'));
+  storePath = path.join(dir, 'office.ldk');
+  keyFile = path.join(dir, 'office.key');
+  store = ['--store', storePath, '--key-file', keyFile];
+  const init = await runBuilt(cli, ['init', ...store, '--company', 'Cli Test Billing', '--admin', 'admin', '--admin-name', 'Ada Admin'], {
+    LEDGERDESK_ADMIN_PASSWORD: 'correct horse battery staple',
+  });
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  const book = writeBook();
+  for (const [kind, file] of [
+    ['accounts', book.accounts],
+    ['invoices', book.invoices],
+  ] as const) {
+    const r = await run('import', kind, file, ...store);
+    expect(r.stdout.toString()).toMatch(/posted \d+ row/);
+    expect(r.code).toBe(0);
+  }
+}, 240_000);
+
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (cli) fs.rmSync(path.dirname(cli), { recursive: true, force: true });
+});
+
+describe('usage', () => {
+  it('--help, help <command> and <command> --help print the usage to stdout and exit 0', async () => {
+    const top = await run('--help');
+    expect([top.code, top.stderr]).toEqual([0, '']);
+    for (const spec of commandSpecs) expect(top.stdout.toString()).toContain(`  ${spec.name} `);
+    for (const spec of commandSpecs) {
+      for (const r of [await run('help', spec.name), await run(spec.name, '--help')]) {
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        const text = r.stdout.toString();
+        expect(text.startsWith(`Usage: ledgerdesk ${spec.name} `)).toBe(true);
+        for (const option of Object.keys(spec.options)) expect(text).toContain(`--${option}`);
+      }
+    }
+  }, 120_000);
+
+  it('no command: the usage on stderr, exit 2', async () => {
+    const r = await run();
+    expect(r.code).toBe(2);
+    expect(r.stdout.length).toBe(0);
+    expect(r.stderr).toContain('Usage: ledgerdesk <command>');
+  });
+
+  it('an unknown command is named, with the close one suggested, exit 2', async () => {
+    const typo = await run('agin', ...store);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout.length).toBe(0);
+    expect(typo.stderr.split('\n')[0]).toBe("error: unknown command 'agin'. Did you mean 'aging'?");
+    const far = await run('frobnicate');
+    expect(far.code).toBe(2);
+    expect(far.stderr.split('\n')[0]).toBe("error: unknown command 'frobnicate'.");
+    const help = await run('help', 'setings');
+    expect([help.code, help.stderr.split('\n')[0]]).toEqual([2, "error: unknown command 'setings'. Did you mean 'settings'?"]);
+  });
+
+  it('an unknown option, a flag given a value, an option without its value and an extra argument are errors naming them, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['aging', '--edges', '29,59,89'], "error: aging: unknown option '--edges'."],
+      [['aging', '--detial'], "error: aging: unknown option '--detial'. Did you mean '--detail'?"],
+      [['aging', '--as-of'], 'error: aging: --as-of needs a value (YYYY-MM-DD)'],
+      [['aging', '--as-of', '--detail'], 'error: aging: --as-of needs a value (YYYY-MM-DD)'],
+      [['aging', '--detail=yes'], 'error: aging: --detail is a flag and takes no value.'],
+      [['aging', 'extra'], "error: aging: unexpected argument 'extra'."],
+      [['settings', 'get', '--key', 'x'], "error: settings: unknown option '--key'."],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(...args, ...store);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout.length).toBe(0);
+      expect(r.stderr.split('\n')[0]).toContain(message);
+      expect(r.stderr).toContain(`Run 'ledgerdesk ${args[0]} --help' for its options.`);
+    }
+  });
+
+  it('a refused value is said on stderr, exit 2; a missing store likewise', async () => {
+    const badDate = await run('aging', '--as-of', '2026-02-30', ...store);
+    expect([badDate.code, badDate.stdout.length]).toEqual([2, 0]);
+    expect(badDate.stderr).toMatch(/^error: --as-of: /);
+    const badFormat = await run('aging', '--format', 'xml', ...store);
+    expect([badFormat.code, badFormat.stderr.trim()]).toEqual([2, "error: --format must be json or csv; it is 'xml'."]);
+    const noStore = await run('aging', '--store', path.join(dir, 'missing.ldk'), '--key-file', keyFile);
+    expect([noStore.code, noStore.stderr.trim()]).toEqual([2, `error: Store not found: ${path.join(dir, 'missing.ldk')}`]);
+  });
+});
+
+describe('output', () => {
+  it('more than 1 MB reaches a pipe whole before the process exits: the same bytes as written to a file, and JSON that parses', async () => {
+    const args = ['aging', '--detail', '--as-of', AS_OF, ...store];
+    const piped = await run(...args);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(1_000_000);
+    const file = path.join(dir, 'detail.json');
+    const fd = fs.openSync(file, 'w');
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', fd, 'ignore'] });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    fs.closeSync(fd);
+    expect(code).toBe(0);
+    expect(piped.stdout.equals(fs.readFileSync(file))).toBe(true);
+    const detail = json(piped) as { rows: unknown[] };
+    expect(detail.rows).toHaveLength(INVOICES);
+
+    const csv = await run('aging', '--detail', '--format', 'csv', '--as-of', AS_OF, ...store);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.toString().trimEnd().split(/\r?\n/)).toHaveLength(INVOICES + 1);
+  }, 60_000);
+
+  it('the aging JSON has the documented keys: amounts in cents, the buckets as day ranges beside their labels', async () => {
+    const r = await run('aging', '--as-of', AS_OF, ...store);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const s = json(r) as Record<string, unknown> & {
+      bucketLabels: string[];
+      buckets: { label: string; fromDays: number | null; toDays: number | null }[];
+      rows: Record<string, unknown>[];
+      totals: Record<string, unknown> & { buckets: number[]; totalCents: number };
+    };
+    expect(Object.keys(s).sort()).toEqual(['asOf', 'basis', 'bucketLabels', 'buckets', 'presentation', 'rowCount', 'rows', 'totals']);
+    expect(s.asOf).toBe(AS_OF);
+    expect(s.buckets).toEqual([
+      { label: 'Current', fromDays: null, toDays: 0 },
+      { label: '1-30', fromDays: 1, toDays: 30 },
+      { label: '31-60', fromDays: 31, toDays: 60 },
+      { label: '61-90', fromDays: 61, toDays: 90 },
+      { label: '91-120', fromDays: 91, toDays: 120 },
+      { label: 'Over 120', fromDays: 121, toDays: null },
+    ]);
+    expect(s.bucketLabels).toEqual(s.buckets.map((b) => b.label));
+    expect(Object.keys(s.rows[0]!).sort()).toEqual([
+      'accountId',
+      'accountKind',
+      'accountName',
+      'accountNumber',
+      'buckets',
+      'prepaymentCents',
+      'totalCents',
+      'unappliedCents',
+    ]);
+    expect(s.rows).toHaveLength(60);
+    // Cents: the file's amounts 100.00 + (i mod 900) dollars, summed whole.
+    let expected = 0;
+    for (let i = 1; i <= INVOICES; i++) expected += (100 + (i % 900)) * 100;
+    expect(s.totals.totalCents).toBe(expected);
+    expect(s.totals.buckets.reduce((a, b) => a + b, 0)).toBe(expected);
+  });
+});
+
+describe('settings', () => {
+  it('get prints every key as JSON; set validates with the app schema, saves, audits as cli:<login>, and the aging follows', async () => {
+    const all = await run('settings', 'get', ...store);
+    expect([all.code, all.stderr]).toEqual([0, '']);
+    const values = json(all) as Record<string, unknown>;
+    expect(values).toMatchObject({
+      'aging.currentThroughDays': 0,
+      'aging.edges': [30, 60, 90, 120],
+      'aging.defaultBasis': 'due',
+      'company.companyName': 'Cli Test Billing',
+    });
+    expect(Object.keys(values)).not.toContain('company.currency');
+
+    const set = await run('settings', 'set', 'aging.edges', '29,59,89', ...store);
+    expect([set.code, set.stderr, set.stdout.toString().trim()]).toEqual([0, '', 'aging.edges = [29,59,89]']);
+    const one = await run('settings', 'get', 'aging.edges', ...store);
+    expect(json(one)).toEqual([29, 59, 89]);
+    const aging = json(await run('aging', '--as-of', AS_OF, ...store)) as { bucketLabels: string[]; buckets: { toDays: number | null }[] };
+    expect(aging.bucketLabels).toEqual(['Current', '1-29', '30-59', '60-89', 'Over 89']);
+    expect(aging.buckets.map((b) => b.toDays)).toEqual([0, 29, 59, 89, null]);
+
+    expect((await run('settings', 'set', 'company.name', 'Cli Renamed Billing', ...store)).code).toBe(0);
+    expect(json(await run('settings', 'get', 'company.companyName', ...store))).toBe('Cli Renamed Billing');
+    expect((await run('settings', 'set', 'aging.defaultBasis', 'invoice', ...store)).code).toBe(0);
+    expect((json(await run('aging', '--as-of', AS_OF, ...store)) as { basis: string }).basis).toBe('invoice');
+
+    const b = createBackend({ storePath, key: Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex') });
+    try {
+      const audits = await b.ctx.db
+        .selectFrom('audit')
+        .select(['username', 'entity_id', 'after_json'])
+        .where('action', '=', 'settings.update')
+        .orderBy('seq')
+        .execute();
+      expect(audits.map((a) => [a.username, a.entity_id])).toEqual([
+        [`cli:${os.userInfo().username}`, 'aging'],
+        [`cli:${os.userInfo().username}`, 'company'],
+        [`cli:${os.userInfo().username}`, 'aging'],
+      ]);
+      expect(JSON.parse(audits[0]!.after_json!).edges).toEqual([29, 59, 89]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a refused value or an unknown key names the key and the reason, exit 2, and changes nothing', async () => {
+    const before = (await run('settings', 'get', ...store)).stdout.toString();
+    const cases: [string[], RegExp][] = [
+      [['aging.edges', '60,30'], /^error: settings set aging\.edges: '60,30' is refused: .*edges\.1: Bucket edges must rise: 30 is not more than 60/],
+      [['aging.edges', '30,sixty'], /^error: settings set aging\.edges: '30,sixty' is refused: whole numbers separated by commas/],
+      [['aging.currentThroughDays', '500'], /^error: settings set aging\.currentThroughDays: '500' is refused: /],
+      [['aging.defaultBasis', 'posted'], /^error: settings set aging\.defaultBasis: 'posted' is refused: /],
+      [['company.complianceEnabled', 'yes'], /^error: settings set company\.complianceEnabled: 'yes' is refused: true or false/],
+      [['company.timeZone', 'Mars/Olympus'], /^error: settings set company\.timeZone: 'Mars\/Olympus' is refused: /],
+      [['aging.buckets', '3'], /^error: settings: unknown key 'aging\.buckets'; the keys are aging\.currentThroughDays, /],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run('settings', 'set', ...args, ...store);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout.length).toBe(0);
+      expect(r.stderr).toMatch(message);
+    }
+    expect((await run('settings', 'get', ...store)).stdout.toString()).toBe(before);
+  });
+});
+
+describe('export', () => {
+  it('writes the aging as CSV and JSON files, the same as the aging command prints', async () => {
+    const csvFile = path.join(dir, 'aging.csv');
+    const r = await run('export', 'aging', '--format', 'csv', '--out', csvFile, '--as-of', AS_OF, ...store);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const printed = await run('aging', '--format', 'csv', '--as-of', AS_OF, ...store);
+    expect(fs.readFileSync(csvFile).equals(printed.stdout)).toBe(true);
+    const jsonFile = path.join(dir, 'aging.json');
+    expect((await run('export', 'aging', '--format', 'json', '--out', jsonFile, '--as-of', AS_OF, ...store)).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(jsonFile, 'utf8'))).toEqual(json(await run('aging', '--as-of', AS_OF, ...store)));
+    const mismatch = await run('export', 'aging', '--format', 'csv', '--out', path.join(dir, 'aging.txt'), ...store);
+    expect([mismatch.code, mismatch.stderr.trim()]).toEqual([
+      2,
+      `error: export: --out must end in .csv for --format csv; it is ${path.join(dir, 'aging.txt')}.`,
+    ]);
+    const reportCsv = await run('export', 'report', 'cash-receipts', '--format', 'csv', '--out', csvFile, ...store);
+    expect([reportCsv.code, reportCsv.stderr.trim()]).toEqual([2, 'error: export report cash-receipts: the reports are workbooks; --format xlsx.']);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
