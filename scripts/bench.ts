@@ -11,6 +11,8 @@
  * a letter run of 1,000 letters to one PDF, likewise (`--skip-letters`, `--letters N`);
  * the Aging workbook with at least 100,000 detail rows and the 18-month billing pack, in a process of
  * their own for their peak memory (`--skip-reports`, `--report-rows N`; scripts/bench-reports.ts);
+ * an old system's book (1,000 customers, 10,000 invoices, 10,000 payments, 1,000 credit notes) imported into a new store,
+ * each phase timed (`--skip-import-book`; scripts/bench-import.ts);
  * with `--screens`, each main screen's time to its data in Chromium (`--screen-runs N`; scripts/bench-screens.ts, the built renderer); and
  * each budget of DESIGN.md with whether it was met. docs/bench.md explains each number.
  */
@@ -30,6 +32,7 @@ import { businessToday } from '../src-main/backend/services/ledger/posting';
 import { benchDocuments } from './bench-documents';
 import { benchStatementRun } from './bench-statements';
 import { benchLetterRun } from './bench-letters';
+import { benchImportBook } from './bench-import';
 import { benchReports } from './bench-reports';
 import { benchScreens } from './bench-screens';
 
@@ -258,6 +261,9 @@ async function main() {
   await b.close();
   for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) fs.rmSync(f, { force: true });
   // ---- the report budgets, in a process of their own (scripts/bench-reports.ts) ----
+  // ---- moving in: an old book into a new store of its own (scripts/bench-import.ts) ----
+  if (!arg('skip-import-book')) log('import book');
+  const importBook = arg('skip-import-book') ? null : await benchImportBook(1000, 14, log);
   const reports = arg('skip-reports') ? null : benchReports(size, Number(arg('report-rows') ?? 100_000), log);
   // ---- the screens in Chromium, on request (scripts/bench-screens.ts: needs out/ from `npx electron-vite build`) ----
   const screens = arg('screens') ? benchScreens(size, Number(arg('screen-runs') ?? 5), log) : null;
@@ -296,6 +302,7 @@ async function main() {
     paymentPost: { ...dist(payTimes), meanAllocations: Math.round((allocLines / (SAMPLES + 1)) * 10) / 10 },
     durableCommit: dist(commitTimes),
     import10kPayments: { previewMs: Math.round(preview.ms), postMs: Math.round(post.ms), posted: post.value.posted },
+    importBook: importBook ?? 'skipped',
     documentsToOnePdf: docs ?? 'skipped',
     statementRunToOnePdf: statements ?? 'skipped',
     letterRunToOnePdf: letters ?? 'skipped',
