@@ -30,6 +30,8 @@ test('a clerk posts a goodwill credit on an account, sees it unapplied, and appl
   await expect(page.getByTestId('account-balance')).toHaveText('$130.00');
 
   await page.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Credit note on an invoice…' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('more-menu-1280.png') });
   await page.getByRole('menuitem', { name: 'New credit note…' }).click();
   const dialog = page.getByRole('dialog', { name: /New credit note/ });
   // Keyboard first: the reason has focus; Enter asks before posting, and Enter again posts.
