@@ -78,6 +78,7 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       ['invoices.createDraft', (d) => ({ accountId: a.accountId, invoiceDate: d, lines: [line] })],
       ['invoices.updateDraft', (d) => ({ invoiceId: draft.id, invoiceDate: d })],
       ['invoices.postCreditNote', (d) => ({ invoiceId: inv.id, date: d, amountCents: 100, reason: 'Goodwill' })],
+      ['invoices.postCreditNote', (d) => ({ accountId: a.accountId, date: d, amountCents: 100, reason: 'Goodwill' })],
       ['payments.previewAllocation', (d) => ({ accountId: a.accountId, amountCents: 100, date: d })],
       ['payments.post', (d) => ({ accountId: a.accountId, date: d, method: 'cash', amountCents: 100 })],
       ['payments.applyCredit', (d) => ({ accountId: a.accountId, date: d })],
