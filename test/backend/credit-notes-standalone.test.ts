@@ -135,4 +135,28 @@ describe('standalone credit notes (issue 14, item 2)', () => {
     expect(doc.openCents).toBe(0);
     expect((await verifyStore(b)).ok).toBe(true);
   });
+
+  it('applyCredit with no credits named uses a payment on account and a credit note alike, oldest first', async () => {
+    const { b, s } = await receivablesBackend();
+    const a = await newAccount(b, s.clerk);
+    const pay = await must(b, s.clerk, 'payments.post', {
+      accountId: a.id,
+      method: 'cash',
+      amountCents: 1_000,
+      date: '2026-03-01',
+      allocation: { mode: 'none' },
+    });
+    const cn = await must(b, s.clerk, 'invoices.postCreditNote', { accountId: a.id, amountCents: 2_000, reason: 'Return', date: '2026-03-05' });
+    const inv = await postInvoice(b, s.clerk, a.id, 2_500, { date: '2026-03-10' });
+    const applied = await must(b, s.clerk, 'payments.applyCredit', { accountId: a.id });
+    expect(applied.allocations).toEqual([
+      { documentId: inv.id, creditDocumentId: pay.documentId, amountCents: 1_000 },
+      { documentId: inv.id, creditDocumentId: cn.documentId, amountCents: 1_500 },
+    ]);
+    expect(applied).toMatchObject({ accountBalanceCents: -500, unappliedCents: 500 });
+    const ledger = await must(b, s.clerk, 'ledger.get', { accountId: a.id });
+    expect(ledger.openItems).toEqual([]);
+    expect(ledger.unappliedCredits.map((c) => [c.number, c.unappliedCents])).toEqual([[cn.number, 500]]);
+    expect((await verifyStore(b)).ok).toBe(true);
+  });
 });
