@@ -63,6 +63,27 @@ describe('the credit note document for a standalone credit note', () => {
     expect(t2).not.toMatch(/Subtotal|Credits invoice/);
   });
 
+  it('a credit note of many lines runs over several sheets like an invoice, the totals and reason on the last', async () => {
+    const o = await documentsOffice();
+    const lines = Array.from({ length: 70 }, (_, i) => ({
+      itemCode: `RET-${i + 1}`,
+      description: `Returned item ${i + 1}`,
+      quantityMilli: 1000,
+      unitPriceCents: 100,
+    }));
+    const cn = await must(o.b, o.s.clerk, 'invoices.postCreditNote', { accountId: o.account.id, reason: 'Whole shipment returned', lines });
+    const r = await buildDocument(o.b.services, { kind: 'credit_note', documentId: cn.documentId }, opts);
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    const sheets = r.document.body.split('Continued on the next page');
+    expect(sheets.length).toBeGreaterThan(1);
+    const last = textOf(sheets.at(-1)!);
+    expect(last).toContain('Returned item 70');
+    expect(last).toMatch(/Credit amount \$70\.00/);
+    expect(last).toContain('Whole shipment returned');
+    expect(textOf(sheets[0]!)).not.toContain('Whole shipment returned');
+    for (let i = 1; i <= 70; i++) expect(r.document.body).toContain(`>RET-${i}<`);
+  });
+
   it('renders through `document credit_note NUMBER` to a PDF whose text says the same', async () => {
     const o = await standaloneNotes();
     await o.b.close();
