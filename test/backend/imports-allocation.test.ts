@@ -164,7 +164,7 @@ describe('imports: payments as in the file', () => {
     });
   });
 
-  it('oldest due first stays as it was; applied_amount is refused there, and so is a reference on two rows', async () => {
+  it('oldest due first stays as it was, previewed row by row; applied_amount is refused there, and so is a reference on two rows', async () => {
     const b = await setup();
     await withBook(b);
     const lines = ['payment_reference,account_number,payment_date,amount,invoice_number,applied_amount', 'P-1,A-100,2025-05-02,500.00,OLD-3,250.00'];
@@ -177,9 +177,26 @@ describe('imports: payments as in the file', () => {
     ]);
     const twice = ['payment_reference,account_number,payment_date,amount', 'P-1,A-100,2025-05-02,50.00', 'P-1,A-100,2025-05-02,50.00'];
     expect((await refused(b, file('payments', 'p.csv', twice)))[0]).toMatchObject({ line: 3, column: 'payment_reference' });
-    // With no mode, a payment naming no invoice pays the oldest due first (OLD-1), as before.
-    const s = await b.services.imports.post(admin, file('payments', 'p.csv', twice.slice(0, 2)));
-    expect(s.posted).toBe(1);
-    expect(b.ctx.store.sqlite.prepare("SELECT open_cents FROM document WHERE number = 'INV-000001'").get()).toEqual({ open_cents: 5000 });
+    // With no mode, oldest due first as before; the preview works out what posting will apply, row by row.
+    const oldest = file('payments', 'p.csv', [
+      'payment_reference,account_number,payment_date,amount,invoice_number',
+      'P-1,A-100,2025-05-02,250.00,', // OLD-1 100.00, then OLD-2 150.00
+      'P-2,A-100,2025-05-03,400.00,OLD-3', // the named OLD-3 300.00 first, then OLD-2's last 50.00; 50.00 unapplied
+    ]);
+    const p = await b.services.imports.preview(oldest);
+    expect(p.allocations).toEqual([
+      { line: 2, paymentReference: 'P-1', invoiceNumber: 'INV-000001', appliedCents: 10000, unappliedCents: 0 },
+      { line: 2, paymentReference: 'P-1', invoiceNumber: 'INV-000002', appliedCents: 15000, unappliedCents: 0 },
+      { line: 3, paymentReference: 'P-2', invoiceNumber: 'INV-000003', appliedCents: 30000, unappliedCents: 0 },
+      { line: 3, paymentReference: 'P-2', invoiceNumber: 'INV-000002', appliedCents: 5000, unappliedCents: 5000 },
+    ]);
+    expect(p.totals).toMatchObject({ appliedCents: 60000, unappliedCents: 5000 });
+    expect((await b.services.imports.post(admin, oldest)).posted).toBe(2);
+    const posted = b.ctx.store.sqlite
+      .prepare(
+        'SELECT c.reference, d.number, a.amount_cents FROM allocation a JOIN document c ON c.id = a.credit_document_id JOIN document d ON d.id = a.debit_document_id ORDER BY a.id',
+      )
+      .all();
+    expect(posted).toEqual(p.allocations.map((a) => ({ reference: a.paymentReference, number: a.invoiceNumber, amount_cents: a.appliedCents })));
   });
 });

@@ -63,9 +63,10 @@ export interface ImportPreview {
     unappliedCents: number;
   };
   /**
-   * Payments and credit notes: per row (the first rows, like the sample), what it applies to the invoice
-   * it names; unappliedCents is given on the last row of a payment (what of the whole payment stays
-   * unapplied credit) and is 0 on its other rows. Empty for rows already imported.
+   * Payments and credit notes, up to 200 rows: what each row applies to the invoice it names (oldest
+   * due first: one row per invoice the payment will pay, on the payment's line); unappliedCents is given
+   * on the last row of a payment (what of the whole payment stays unapplied credit) and is 0 on its
+   * other rows. Rows already imported are left out.
    */
   allocations: ImportAllocation[];
 }
@@ -73,7 +74,7 @@ export interface ImportPreview {
 export interface ImportAllocation {
   line: number;
   paymentReference: string;
-  /** The invoice as the file names it; null: none named (oldest due first, or a payment on account). */
+  /** The invoice as the file names it (oldest due first: its Ledgerdesk number); null: none (a payment on account). */
   invoiceNumber: string | null;
   appliedCents: number;
   unappliedCents: number;

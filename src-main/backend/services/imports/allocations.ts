@@ -115,3 +115,49 @@ export function allocationLines(apps: Application[]): { documentId: number; amou
     if (a.invoiceDocumentId !== null && a.plannedCents > 0) byDoc.set(a.invoiceDocumentId, (byDoc.get(a.invoiceDocumentId) ?? 0) + a.plannedCents);
   return [...byDoc].map(([documentId, amountCents]) => ({ documentId, amountCents }));
 }
+
+/**
+ * Oldest due first, worked out for the preview as posting will do it: each payment, in file order, pays
+ * the invoice it names first, then the account's open items by due date; earlier payments in the file
+ * count. Sets each plan's applications (one per invoice paid) and what stays unapplied.
+ */
+export async function planOldestFirst<
+  P extends { line: number; accountId: number | null; amountCents: number; applications?: Application[]; unappliedCents?: number },
+>(db: Queryable, plans: P[], namedOf: (p: P) => number | null): Promise<void> {
+  const accountIds = [...new Set(plans.flatMap((p) => (p.accountId === null ? [] : [p.accountId])))];
+  const rows = await inChunks(accountIds, (c) =>
+    db
+      .selectFrom('document')
+      .select(['id', 'account_id', 'number', 'open_cents'])
+      .where('account_id', 'in', c)
+      .where('side', '=', 'debit')
+      .where('open_cents', '>', 0)
+      .orderBy('account_id')
+      .orderBy('due_date')
+      .orderBy('doc_date')
+      .orderBy('id')
+      .execute(),
+  );
+  const byAccount = new Map<number, { id: number; number: string | null; open: number }[]>();
+  for (const r of rows) {
+    const list = byAccount.get(r.account_id) ?? [];
+    list.push({ id: r.id, number: r.number, open: r.open_cents });
+    byAccount.set(r.account_id, list);
+  }
+  for (const p of plans) {
+    const open = byAccount.get(p.accountId ?? -1) ?? [];
+    const namedId = namedOf(p);
+    const named = open.find((d) => d.id === namedId);
+    let left = p.amountCents;
+    p.applications = [];
+    for (const d of named ? [named, ...open.filter((o) => o !== named)] : open) {
+      if (left <= 0) break;
+      const take = Math.min(left, d.open);
+      if (take <= 0) continue;
+      d.open -= take;
+      left -= take;
+      p.applications.push({ line: p.line, invoiceRef: d.number ?? '', requestedCents: null, invoiceDocumentId: d.id, plannedCents: take });
+    }
+    p.unappliedCents = left;
+  }
+}

@@ -17,7 +17,7 @@ import { createAndPostInvoice } from '../invoices';
 import { businessToday, openDebits, receivablesDomains, type Posting } from '../ledger/posting';
 import { postPaymentInTrx } from '../payments';
 import { columnSpecs, detectMapping, normalizeHeader, type ImportKind } from './columns';
-import { allocationLines, findInvoices, planApplications, type Application } from './allocations';
+import { allocationLines, findInvoices, planApplications, planOldestFirst, type Application } from './allocations';
 import { postCreditNoteRow, readCreditNoteRow, type CreditNoteRow } from './credit-notes';
 import { postOpenItem, readOpenItemRow, type OpenItemRow } from './open-items';
 import { readQuickBooksSheet } from '../quickbooks/read';
@@ -592,7 +592,7 @@ function columnForPaymentPath(path: PropertyKey[]): string {
 
 function previewOf(input: ImportInput, a: Analysis): ImportPreview {
   const toPost = a.plans.filter((p) => !p.duplicate);
-  const planned = input.kind === 'credit_notes' || (input.kind === 'payments' && input.allocationMode === 'as_in_file');
+  const planned = input.kind === 'credit_notes' || input.kind === 'payments';
   const allocations = allocationsOf(toPost, planned);
   const index = new Map(a.sheet.headers.map((h, i) => [h, i] as const));
   return {
@@ -676,7 +676,15 @@ export function createImportsService(ctx: ServiceContext) {
     /** Read, map and check a file, report every row's problems and what posting would do. Writes nothing. */
     async preview(input: ImportInput): Promise<ImportPreview> {
       const today = await businessToday(ctx.db, ctx.clock);
-      return previewOf(input, await analyze(ctx.db, input, today));
+      const a = await analyze(ctx.db, input, today);
+      // Oldest due first: the preview works out what posting will apply (posting does it again as it goes).
+      if (input.kind === 'payments' && input.allocationMode !== 'as_in_file')
+        await planOldestFirst(
+          ctx.db,
+          a.plans.filter((p) => !p.duplicate),
+          (p) => p.payment!.invoiceDocumentId,
+        );
+      return previewOf(input, a);
     },
 
     /**
@@ -726,7 +734,9 @@ export function createImportsService(ctx: ServiceContext) {
             else {
               const { invoiceDocumentId, ...pay } = row.payment!;
               const allocation =
-                row.unappliedCents !== undefined ? asInFile(row.applications!) : await allocationFor(p, row.accountId!, pay.amountCents, invoiceDocumentId);
+                input.allocationMode === 'as_in_file'
+                  ? asInFile(row.applications!)
+                  : await allocationFor(p, row.accountId!, pay.amountCents, invoiceDocumentId);
               documentId = (await postPaymentInTrx(p, { ...pay, accountId: row.accountId!, allocation }, today)).payment.id;
             }
           } catch (err) {
