@@ -108,4 +108,5 @@ const COMMITTED: Record<number, string> = {
   19: '54aa6e94890c1375',
   20: 'f38b7d0edef204cd',
   22: '9ffe2a9f5e5adfe9',
+  25: '8f71d4afe17958d6',
 };

@@ -19,6 +19,7 @@ import { m018EvaluationRuns } from './018-evaluation-runs';
 import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import { m020AuditLogFilters } from './020-audit-log-filters';
 import { m022ImportKinds } from './022-import-kinds';
+import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -44,5 +45,6 @@ export const migrations: readonly Migration[] = [
   m019AccountPhoneRuns,
   m020AuditLogFilters,
   m022ImportKinds,
+  m025AgingCreditIndexes,
 ];
 export type { Migration };

@@ -86,17 +86,24 @@ export function creditDateColumn(p: AgingPresentation): string {
  * Per account, open credits split by the presentation: p (payments kept apart), u (the Unapplied
  * column), then, when aged, b0..bn (bucket sums of the credits aged by their date, as positive
  * amounts to subtract). `later`: the same over the allocations effective after @asOf to credits dated
- * on or before it, per credit document (its kind and due date read from the document).
+ * on or before it. Those need a credit's kind or due date only when payments are apart or credits are
+ * aged by due date: then they are summed per credit first (one covering index range), and each credit
+ * read once; else the allocation's own copy of the credit's date is enough.
  */
 export function creditSplitSql(p: AgingPresentation, s: AgingSettings, later: boolean, filtered = false): string {
-  const amt = later ? 'a.amount_cents' : 'd.open_cents';
+  const needsDoc = !later || p.prepaymentsApart || p.creditAgingDate === 'due';
+  const amt = later ? 'x.amt' : 'd.open_cents';
   const apart = p.prepaymentsApart ? `CASE WHEN d.kind = 'payment' THEN ${amt} ELSE 0 END` : '0';
   const rest = p.prepaymentsApart ? `CASE WHEN d.kind = 'payment' THEN 0 ELSE ${amt} END` : amt;
   const aged = p.creditPresentation === 'aged';
   const cols = [`SUM(${apart}) AS p`, aged ? '0 AS u' : `SUM(${rest}) AS u`];
-  if (aged) cols.push(...bucketSums(creditDateColumn(p), rest, s.edges.length));
+  if (aged) cols.push(...bucketSums(needsDoc ? creditDateColumn(p) : 'x.credit_doc_date', rest, s.edges.length));
   if (!later)
     return `SELECT d.account_id, ${cols.join(', ')} FROM document d WHERE d.side = 'credit' AND d.open_cents > 0 AND d.doc_date <= @asOf${acct('d', filtered)} GROUP BY d.account_id`;
-  return `SELECT a.account_id, ${cols.join(', ')} FROM ${laterAllocations('credit', filtered)} JOIN document d ON d.id = a.credit_document_id
-    WHERE a.effective_date > @asOf AND a.credit_doc_date <= @asOf${acct('a', filtered)} GROUP BY a.account_id`;
+  const where = `a.effective_date > @asOf AND a.credit_doc_date <= @asOf${acct('a', filtered)}`;
+  if (!needsDoc)
+    return `SELECT x.account_id, ${cols.join(', ')} FROM (SELECT a.account_id, a.credit_doc_date, a.amount_cents AS amt FROM ${laterAllocations('credit', filtered)} WHERE ${where}) x GROUP BY x.account_id`;
+  return `SELECT x.account_id, ${cols.join(', ')} FROM (
+      SELECT a.account_id, a.credit_document_id AS cid, SUM(a.amount_cents) AS amt FROM ${laterAllocations('credit', filtered)} WHERE ${where} GROUP BY a.credit_document_id
+    ) x JOIN document d ON d.id = x.cid GROUP BY x.account_id`;
 }
