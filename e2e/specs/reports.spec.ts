@@ -82,7 +82,14 @@ test('a supervisor exports the aging as of a past date by due and invoice date, 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
   const workbooks = page.getByRole('tablist', { name: 'Workbooks' });
-  await expect(workbooks.getByRole('tab')).toHaveText([/^Aging/, /^Billing pack/, /^Collections activity/, /^Cash receipts journal/, /^Audit trail/]);
+  await expect(workbooks.getByRole('tab')).toHaveText([
+    /^Aging/,
+    /^Billing pack/,
+    /^Collections activity/,
+    /^Cash receipts journal/,
+    /^Audit trail/,
+    /^QuickBooks journal/,
+  ]);
   await expect(workbooks.getByRole('tab', { name: /^Aging/ })).toHaveAttribute('aria-selected', 'true');
 
   // The Aging as of 40 days ago, by due date, then by invoice date.

@@ -15,6 +15,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Tabs,
   Text,
@@ -61,6 +62,13 @@ interface ChosenFile {
   stamp: number;
 }
 
+/** What QuickBooks Desktop file each kind takes (docs/quickbooks.md has the menu paths). */
+const quickBooksHints: Record<string, string> = {
+  accounts: 'The customer list: an IIF file (File › Utilities › Export › Lists to IIF Files) or the Customer Center’s Excel or CSV export.',
+  invoices: 'An IIF file of invoices: its INVOICE transactions are imported.',
+  open_items: 'The Open Invoices report as of the cut-over date, saved as Excel or CSV.',
+};
+
 /** The file's bytes as base64 (the contract's contentBase64), read in the renderer. */
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -83,7 +91,11 @@ export function ImportScreen() {
   const [mode, setMode] = useState<AllocationMode>('oldest_first');
   const [cutOver, setCutOver] = useState<string>('');
   /** What the file is read with besides its bytes: the payments' mode, the open items' cut-over date. */
-  const options = kind === 'payments' ? { allocationMode: mode } : kind === 'open_items' ? { cutOverDate: cutOver || undefined } : {};
+  const kindOptions = kind === 'payments' ? { allocationMode: mode } : kind === 'open_items' ? { cutOverDate: cutOver || undefined } : {};
+  /** A QuickBooks Desktop export (docs/quickbooks.md): converted to the kind's columns before the same checks. */
+  const [fromQuickBooks, setFromQuickBooks] = useState(false);
+  const quickBooksKind = kind === 'accounts' || kind === 'invoices' || kind === 'open_items';
+  const options = { ...kindOptions, ...(fromQuickBooks && quickBooksKind ? { source: 'quickbooks' as const } : {}) };
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   /** The mapping the clerk set; null until the first preview fills it from detection. */
@@ -207,6 +219,19 @@ export function ImportScreen() {
                   Import the accounts first: every row must name an account already in Ledgerdesk.
                 </Text>
               )}
+              {quickBooksKind && (
+                <Switch
+                  mt="sm"
+                  label="From QuickBooks Desktop"
+                  description={quickBooksHints[kind]}
+                  checked={fromQuickBooks}
+                  onChange={(e) => {
+                    setFromQuickBooks(e.currentTarget.checked);
+                    setResult(null);
+                  }}
+                  data-testid="import-from-quickbooks"
+                />
+              )}
               {kind === 'payments' && (
                 <Radio.Group
                   mt="sm"
@@ -264,7 +289,7 @@ export function ImportScreen() {
                 <FileButton
                   resetRef={resetFileInput}
                   onChange={(f) => void choose(f)}
-                  accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  accept=".csv,.txt,.xlsx,.iif,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 >
                   {(props) => (
                     <Button {...props} variant={file ? 'default' : 'filled'} leftSection={<IconFileUpload size={16} />} style={{ flexShrink: 0 }}>

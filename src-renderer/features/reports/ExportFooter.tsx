@@ -17,6 +17,9 @@ export function ExportFooter(props: {
   end: ExportEnd | null;
   onExport: () => void;
   onCancel?: () => void;
+  /** The button and the line beside it, for an export that is not a workbook. */
+  label?: string;
+  hint?: string;
 }) {
   const { problem, running, progress, end, onExport, onCancel } = props;
   const total = progress?.total ?? 0;
@@ -56,10 +59,10 @@ export function ExportFooter(props: {
       )}
       <Group justify="space-between" wrap="nowrap">
         <Text size="xs" c={problem ? 'red.7' : 'dimmed'}>
-          {problem ?? 'An Excel workbook (.xlsx) that opens the same in Excel and LibreOffice.'}
+          {problem ?? props.hint ?? 'An Excel workbook (.xlsx) that opens the same in Excel and LibreOffice.'}
         </Text>
         <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={onExport} loading={running} disabled={problem !== null} data-testid="report-export">
-          Export to Excel
+          {props.label ?? 'Export to Excel'}
         </Button>
       </Group>
     </Stack>

@@ -9,6 +9,7 @@ import { catalogue, type WorkbookId, workbookIds } from './catalogue';
 import { ExportFooter, sizeText } from './ExportFooter';
 import { AgingForm, AuditTrailForm, BillingPackForm, CashReceiptsForm, CollectionsActivityForm, type ReportFormProps } from './forms';
 import { useReportExport } from './useReportExport';
+import { QuickBooksForm } from '../quickbooks/QuickBooksForm';
 
 const forms: Record<WorkbookId, (p: ReportFormProps) => React.ReactNode> = {
   aging: AgingForm,
@@ -16,6 +17,7 @@ const forms: Record<WorkbookId, (p: ReportFormProps) => React.ReactNode> = {
   collectionsActivity: CollectionsActivityForm,
   cashReceipts: CashReceiptsForm,
   auditTrail: AuditTrailForm,
+  quickbooks: QuickBooksForm,
 };
 
 interface Exported {
@@ -124,7 +126,7 @@ function WorkbookPanel({ id, today, onSaved }: { id: WorkbookId; today: string; 
               {w.title}
             </Title>
             <Badge variant="light" color="gray" size="sm" leftSection={<IconFileSpreadsheet size={12} />}>
-              .xlsx
+              {w.format === 'iif' ? '.iif' : '.xlsx'}
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
@@ -158,7 +160,8 @@ function WorkbookPanel({ id, today, onSaved }: { id: WorkbookId; today: string; 
               running={run.running}
               progress={run.progress}
               end={run.end}
-              onCancel={run.cancel}
+              onCancel={w.format === 'iif' ? undefined : run.cancel}
+              {...(w.format === 'iif' ? iifFooter : {})}
               onExport={() => {
                 if (typeof request === 'string') return;
                 void run.start(request).then((end) => {
@@ -172,6 +175,12 @@ function WorkbookPanel({ id, today, onSaved }: { id: WorkbookId; today: string; 
     </Paper>
   );
 }
+
+/** The QuickBooks journal's foot: an IIF file for File › Utilities › Import › IIF Files. */
+const iifFooter = {
+  label: 'Export for QuickBooks (IIF)',
+  hint: 'An IIF file of journal entries for QuickBooks Desktop: File › Utilities › Import › IIF Files.',
+};
 
 function RecentExports({ list }: { list: Exported[] }) {
   if (list.length === 0) return null;

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { IconCash, IconClockHour4, IconHeadset, IconReportAnalytics, IconShieldSearch } from '@tabler/icons-react';
+import { IconBuildingBank, IconCash, IconClockHour4, IconHeadset, IconReportAnalytics, IconShieldSearch } from '@tabler/icons-react';
 
 /** The workbooks the Reports page offers, in the order a supervisor's month-end goes. */
-export const workbookIds = ['aging', 'billingPack', 'collectionsActivity', 'cashReceipts', 'auditTrail'] as const;
+export const workbookIds = ['aging', 'billingPack', 'collectionsActivity', 'cashReceipts', 'auditTrail', 'quickbooks'] as const;
 export type WorkbookId = (typeof workbookIds)[number];
 
 export interface WorkbookEntry {
@@ -13,6 +13,8 @@ export interface WorkbookEntry {
   sheets: { name: string; holds: string }[];
   icon: (size: number) => ReactNode;
   color: string;
+  /** What the export is (default an Excel workbook): the QuickBooks journal is an IIF file. */
+  format?: 'iif';
 }
 
 export const catalogue: Record<WorkbookId, WorkbookEntry> = {
@@ -72,5 +74,17 @@ export const catalogue: Record<WorkbookId, WorkbookEntry> = {
     ],
     icon: (size) => <IconShieldSearch size={size} />,
     color: 'grape',
+  },
+  quickbooks: {
+    title: 'QuickBooks journal',
+    summary: 'The period’s invoices, payments, credits, fees and write-offs as journal entries for QuickBooks Desktop.',
+    sheets: [
+      { name: 'Accounts', holds: 'the QuickBooks accounts the entries post to, as set below' },
+      { name: 'Customers', holds: 'each customer the entries name' },
+      { name: 'Journal entries', holds: 'one per posted document of the period, debits equal to credits' },
+    ],
+    icon: (size) => <IconBuildingBank size={size} />,
+    color: 'green',
+    format: 'iif',
   },
 };
