@@ -48,11 +48,8 @@ function cellsOf(col: Map<string, number>, row: Row) {
   };
 }
 
-/** An amount as a report shows it: "1,234.56", "(12.00)", "-12.00" and "12.00-" (trailing minus). */
-export function readReportAmount(text: string): Read<Cents> {
-  const t = text.trim();
-  return readMoney(/^[^-]+-$/.test(t) ? `-${t.slice(0, -1)}` : t, { negative: true });
-}
+/** An amount as a report shows it: "1,234.56", "(12.00)", "-12.00" and "12.00-"; the one money reader, negatives allowed. */
+export const readReportAmount = (text: string): Read<Cents> => readMoney(text, { negative: true });
 
 /** Customer Center › Excel › Export Customer List -> the accounts import's columns. */
 export function customerList(sheet: SheetData, fileName: string, known: Map<string, string>): SheetData {
