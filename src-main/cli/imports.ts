@@ -1,25 +1,54 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
 import { DomainError } from '../backend/errors';
 import { importInputFromFile, importKinds, type ImportKind } from '../backend/services/imports';
-import type { ImportError } from '@shared/ipc/contract/imports';
-import { CliError, openBackend, type Command } from './common';
+import type { AllocationMode, ImportError } from '@shared/ipc/contract/imports';
+import { CliError, openBackend, type Command, type CommandOptions } from './common';
+
+/** The command line spells the kinds and modes with hyphens too (credit-notes, as-in-file). */
+const underscored = (v: string) => v.replace(/-/g, '_');
+const modes: Record<string, AllocationMode> = { 'as-in-file': 'as_in_file', 'oldest-first': 'oldest_first' };
+
+/** --mode (payments) and --cut-over (open items) as the import's input fields. */
+function importOptions(kind: ImportKind, opts: CommandOptions): { allocationMode?: AllocationMode; cutOverDate?: string } {
+  const r: { allocationMode?: AllocationMode; cutOverDate?: string } = {};
+  if (opts.mode !== undefined) {
+    if (kind !== 'payments') throw new CliError(`import ${kind}: --mode is for payments.`);
+    const mode = modes[String(opts.mode)] ?? (Object.values(modes) as string[]).find((m) => m === opts.mode);
+    if (!mode) throw new CliError(`import payments: --mode must be as-in-file or oldest-first; it is '${String(opts.mode)}'.`);
+    r.allocationMode = mode as AllocationMode;
+  }
+  if (opts['cut-over'] !== undefined) {
+    if (kind !== 'open_items') throw new CliError(`import ${kind}: --cut-over is for open-items.`);
+    const d = readDate(String(opts['cut-over']));
+    if (!d.ok) throw new CliError(`import open-items: --cut-over ${d.reason}`);
+    r.cutOverDate = d.value;
+  }
+  return r;
+}
 
 function printErrors(errors: ImportError[], out: (line: string) => void): void {
   for (const e of errors) out(`  line ${e.line}, ${e.column}: ${e.reason}`);
 }
 
 /**
- * `import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...]`
+ * `import accounts|invoices|payments|credit-notes|open-items FILE [--dry-run] [--map canonical=Header,...]
+ * [--mode as-in-file|oldest-first] [--cut-over YYYY-MM-DD]`
  * Prints every row error with its line number, or a summary; exits 1 when the file has errors.
  */
 export const importCommands: Record<string, Command> = {
   async import(opts, positionals, out) {
-    const [kind, file] = positionals;
-    if (!kind || !importKinds.includes(kind as ImportKind) || !file)
-      throw new CliError('Usage: import accounts|invoices|payments FILE [--dry-run] [--map canonical=Header,...] --store FILE --key-file FILE');
+    const [kindArg, file] = positionals;
+    const kind = kindArg === undefined ? undefined : (underscored(kindArg) as ImportKind);
+    if (!kind || !importKinds.includes(kind))
+      throw new CliError(
+        `import: the kind must be one of ${importKinds.map((k) => k.replace(/_/g, '-')).join(', ')}; it is ${kindArg === undefined ? 'missing' : `'${kindArg}'`}.`,
+      );
+    if (!file) throw new CliError(`import ${kindArg}: give the FILE to import.`);
+    const options = importOptions(kind, opts);
     if (!fs.existsSync(file)) throw new CliError(`File not found: ${file}`);
     let mapping: Record<string, string | null> | undefined;
     if (typeof opts.map === 'string') {
@@ -31,7 +60,7 @@ export const importCommands: Record<string, Command> = {
         mapping[pair.slice(0, eq).trim()] = target === '' || target === '-' ? null : target;
       }
     }
-    const input = importInputFromFile(kind as ImportKind, path.basename(file), fs.readFileSync(file), mapping);
+    const input = { ...importInputFromFile(kind, path.basename(file), fs.readFileSync(file), mapping), ...options };
     const backend = openBackend(opts);
     try {
       const preview = await backend.services.imports.preview(input);
@@ -44,7 +73,9 @@ export const importCommands: Record<string, Command> = {
         printErrors(preview.errors, out);
         return 1;
       }
-      const amount = kind === 'accounts' ? '' : `, ${formatMoney(preview.totals.amountCents)}`;
+      const t = preview.totals;
+      const split = t.appliedCents || t.unappliedCents ? ` (${formatMoney(t.appliedCents)} applied, ${formatMoney(t.unappliedCents)} unapplied credit)` : '';
+      const amount = kind === 'accounts' ? '' : `, ${formatMoney(t.amountCents)}${split}`;
       if (opts['dry-run']) {
         out(`dry run: would post ${preview.totals.toPost} row(s)${amount}; ${preview.totals.duplicates} already imported would be skipped.`);
         return 0;

@@ -281,3 +281,79 @@ describe('export', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('moving in: import modes, credit notes, the presentation of one run', () => {
+  it('payments import as in the file (a payment on account stays unapplied credit); the aging flags show it apart for that run only', async () => {
+    const file = path.join(dir, 'payments.csv');
+    fs.writeFileSync(file, 'payment_reference,account_number,payment_date,amount,invoice_number,applied_amount\nPAY-ON-ACCOUNT,C-7,2026-05-01,50.00,,\n');
+    const onInvoices = await run('import', 'invoices', file, '--mode', 'as-in-file', ...store);
+    expect([onInvoices.code, onInvoices.stderr.trim()]).toEqual([2, 'error: import invoices: --mode is for payments.']);
+    const badMode = await run('import', 'payments', file, '--mode', 'newest-first', ...store);
+    expect([badMode.code, badMode.stderr.trim()]).toEqual([2, "error: import payments: --mode must be as-in-file or oldest-first; it is 'newest-first'."]);
+    const cutOver = await run('import', 'payments', file, '--cut-over', '2026-06-30', ...store);
+    expect([cutOver.code, cutOver.stderr.trim()]).toEqual([2, 'error: import payments: --cut-over is for open-items.']);
+    const badKind = await run('import', 'refunds', file, ...store);
+    expect(badKind.stderr.trim()).toBe("error: import: the kind must be one of accounts, invoices, payments, credit-notes, open-items; it is 'refunds'.");
+
+    const posted = await run('import', 'payments', file, '--mode', 'as-in-file', ...store);
+    expect([posted.code, posted.stderr]).toEqual([0, '']);
+    expect(posted.stdout.toString()).toMatch(/posted 1 row\(s\), \$50\.00/);
+
+    type Row = { accountNumber: string; buckets: number[]; unappliedCents: number; prepaymentCents: number; totalCents: number };
+    const rowOf = async (...flags: string[]) => {
+      const r = await run('aging', '--as-of', AS_OF, '--basis', 'due', ...flags, ...store);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const s = json(r) as { presentation: Record<string, unknown>; rows: Row[] };
+      return { presentation: s.presentation, row: s.rows.find((x) => x.accountNumber === 'C-7')! };
+    };
+    const column = await rowOf();
+    expect(column.row.unappliedCents).toBe(5000);
+    expect(column.row.prepaymentCents).toBe(0);
+    const apart = await rowOf('--prepayments-apart');
+    expect(apart.presentation.prepaymentsApart).toBe(true);
+    expect([apart.row.unappliedCents, apart.row.prepaymentCents, apart.row.totalCents]).toEqual([0, 5000, column.row.totalCents]);
+    const aged = await rowOf('--credits', 'aged', '--credit-date', 'document');
+    expect(aged.presentation).toMatchObject({ creditPresentation: 'aged', creditAgingDate: 'document' });
+    expect(aged.row.unappliedCents).toBe(0);
+    expect(aged.row.totalCents).toBe(column.row.totalCents);
+    // 2026-05-01 to 2026-06-30 is 60 days: the payment is -50.00 in the bucket holding 60 days.
+    const settings = json(await run('settings', 'get', 'aging.edges', ...store)) as number[];
+    const bucket = 1 + settings.findIndex((e) => 60 <= e);
+    expect(aged.row.buckets[bucket]! - column.row.buckets[bucket]!).toBe(-5000);
+    // Nothing of it was saved.
+    expect((await rowOf()).presentation).toEqual(column.presentation);
+    const csv = await run('aging', '--as-of', AS_OF, '--format', 'csv', '--prepayments-apart', ...store);
+    expect(csv.stdout.toString().split('\n')[0]).toMatch(/,unapplied_credit,prepayments,total\r?$/);
+    const wrong = await run('aging', '--credits', 'sideways', ...store);
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([2, "error: --credits must be column or aged; it is 'sideways'."]);
+  });
+
+  it('credit-note posts a standalone credit note left as unapplied credit, audited as cli:<login>; bad input is refused, exit 2', async () => {
+    const r = await run('credit-note', 'C-8', '--amount', '12.34', '--reason', 'Goodwill for a late delivery', '--date', '2026-06-15', ...store);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.toString()).toMatch(/^credit note \S+: \$12\.34 to account C-8, left as unapplied credit; account balance \$/);
+    const s = json(await run('aging', '--as-of', AS_OF, '--credits', 'column', ...store)) as { rows: { accountNumber: string; unappliedCents: number }[] };
+    expect(s.rows.find((x) => x.accountNumber === 'C-8')!.unappliedCents).toBe(1234);
+
+    const refusals: [string[], string][] = [
+      [['C-8', '--amount', '0', '--reason', 'x'], 'error: credit-note: --amount is zero; it must be more than zero.'],
+      [['C-8', '--amount', '12.345', '--reason', 'x'], 'error: credit-note: --amount has more than 2 decimal places'],
+      [['C-8', '--amount', '5.00'], 'error: credit-note: --reason "..." is required.'],
+      [['NOBODY', '--amount', '5.00', '--reason', 'x'], 'error: credit-note: there is no account numbered NOBODY.'],
+      [['C-8', '--amount', '5.00', '--reason', 'x', '--invoice', 'NOPE'], 'error: credit-note: there is no invoice numbered NOPE.'],
+      [['C-8', '--amount', '5.00', '--reason', 'x', '--date', '2026-13-01'], 'error: credit-note: --date '],
+    ];
+    for (const [args, message] of refusals) {
+      const bad = await run('credit-note', ...args, ...store);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.stderr).toContain(message);
+    }
+    const b = createBackend({ storePath, key: Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex') });
+    try {
+      const notes = await b.ctx.db.selectFrom('document').select(['created_by', 'open_cents']).where('kind', '=', 'credit_note').execute();
+      expect(notes).toEqual([{ created_by: `cli:${os.userInfo().username}`, open_cents: 1234 }]);
+    } finally {
+      await b.close();
+    }
+  });
+});
