@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Drawer, Group, Loader, Paper, Stack, Table, Text 
 import { IconArrowRight, IconFileInvoice } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { AgingBasis } from '@shared/domain/aging';
+import type { AgingBasis, AgingPresentation } from '@shared/domain/aging';
 import { formatDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { Money } from '../../components/Money';
@@ -17,29 +17,33 @@ export interface DrillTarget {
   cents: number;
 }
 
-/** The invoices behind one summary cell (aging.drill), with the way to the account. */
+/** The invoices (and, when credits are aged, the credits) behind one summary cell (aging.drill), with the way to the account. */
 export function AgingDrillDrawer({
   target,
   asOf,
   basis,
+  presentation,
   labels,
   onClose,
 }: {
   target: DrillTarget | null;
   asOf: string;
   basis: AgingBasis;
+  presentation: AgingPresentation;
   labels: string[];
   onClose: () => void;
 }) {
   const navigate = useNavigate();
   const drill = useQuery({
-    queryKey: ['aging', 'drill', asOf, basis, target?.accountId, target?.bucket],
-    queryFn: () => unwrap(window.api.aging.drill({ asOf, basis, accountId: target!.accountId, bucket: target!.bucket })),
+    queryKey: ['aging', 'drill', asOf, basis, presentation, target?.accountId, target?.bucket],
+    queryFn: () => unwrap(window.api.aging.drill({ asOf, basis, presentation, accountId: target!.accountId, bucket: target!.bucket })),
     enabled: target !== null,
   });
   const label = target ? (labels[target.bucket] ?? '') : '';
   const bucketText = target?.bucket === 0 ? 'Current (not yet past due)' : `${label} days ${basis === 'due' ? 'past due' : 'since invoice'}`;
   const rows = drill.data?.rows ?? [];
+  // Credits aged into the bucket are rows too (negative open amounts).
+  const unit = presentation.creditPresentation === 'aged' ? 'item' : 'invoice';
   const open = rows.reduce((s, r) => s + r.openCents, 0);
   const original = rows.reduce((s, r) => s + r.totalCents, 0);
   return (
@@ -138,7 +142,7 @@ export function AgingDrillDrawer({
                     <Table.Tr>
                       <Table.Td colSpan={6}>
                         <Text c="dimmed" size="sm" ta="center" py="md">
-                          No open invoices in this bucket.
+                          No open {unit}s in this bucket.
                         </Text>
                       </Table.Td>
                     </Table.Tr>
@@ -148,7 +152,7 @@ export function AgingDrillDrawer({
                   <Table.Tfoot>
                     <Table.Tr style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}>
                       <Table.Th colSpan={4}>
-                        {rows.length} {rows.length === 1 ? 'invoice' : 'invoices'}
+                        {rows.length} {rows.length === 1 ? unit : `${unit}s`}
                       </Table.Th>
                       <Table.Th className="num">
                         <Money cents={original} />

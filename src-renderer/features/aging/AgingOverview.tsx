@@ -4,27 +4,34 @@ import { bucketColor } from './filters';
 
 /**
  * The strip above the grid: what is owed, how much of it is past due, and how it spreads over the
- * buckets (a stacked bar with one legend entry per bucket). Figures are for the rows shown.
+ * buckets (a stacked bar with one legend entry per bucket). Figures are for the rows shown. Credits aged
+ * into a bucket make it smaller (or negative); the bar shows the buckets that hold more than they owe back.
  */
 export function AgingOverview(props: {
   totalLabel: string;
   labels: string[];
   buckets: number[];
+  /** Shown when credits sit in the Unapplied column. */
   unappliedCents?: number;
+  /** Shown when payments are kept apart. */
+  prepaymentCents?: number;
   totalCents: number;
   rowCount: number;
-  unit: 'accounts' | 'invoices';
+  unit: 'accounts' | 'invoices' | 'items';
   basisLabel: string;
 }) {
   const theme = useMantineTheme();
   const gross = props.buckets.reduce((s, b) => s + b, 0);
   const pastDue = gross - (props.buckets[0] ?? 0);
-  const pct = (c: number) => (gross > 0 ? (c / gross) * 100 : 0);
-  const pctText = (c: number) => (gross > 0 ? `${(Math.round(pct(c) * 10) / 10).toFixed(1)}%` : '–');
+  // Shares of what the positive buckets hold, so the bar adds up to 100% when credits are aged too.
+  const owed = props.buckets.reduce((s, b) => s + Math.max(0, b), 0);
+  const pct = (c: number) => (owed > 0 ? (c / owed) * 100 : 0);
+  const pctText = (c: number) => (owed > 0 ? `${(Math.round(pct(c) * 10) / 10).toFixed(1)}%` : '–');
+  const figures = 2 + (props.unappliedCents === undefined ? 0 : 1) + (props.prepaymentCents === undefined ? 0 : 1);
   return (
     <Paper withBorder radius="md" p="sm" mb="sm">
       <Group align="stretch" gap="lg" wrap="nowrap">
-        <SimpleGrid cols={props.unappliedCents === undefined ? 2 : 3} spacing="lg" style={{ flexShrink: 0 }}>
+        <SimpleGrid cols={figures} spacing="lg" style={{ flexShrink: 0 }}>
           <Figure
             label={props.totalLabel}
             value={formatMoney(props.totalCents)}
@@ -34,7 +41,7 @@ export function AgingOverview(props: {
           <Figure
             label="Past due"
             value={formatMoney(pastDue)}
-            note={gross > 0 ? `${pctText(pastDue)} of open items` : 'Nothing open'}
+            note={owed > 0 ? `${pctText(pastDue)} of open items` : 'Nothing open'}
             color={pastDue > 0 ? 'red.8' : undefined}
             testId="aging-past-due"
           />
@@ -44,6 +51,14 @@ export function AgingOverview(props: {
               value={formatMoney(props.unappliedCents === 0 ? 0 : -props.unappliedCents)}
               note="Subtracted in the total"
               testId="aging-unapplied"
+            />
+          )}
+          {props.prepaymentCents !== undefined && (
+            <Figure
+              label="Prepayments"
+              value={formatMoney(props.prepaymentCents === 0 ? 0 : -props.prepaymentCents)}
+              note="Kept apart, subtracted"
+              testId="aging-prepayments"
             />
           )}
         </SimpleGrid>
@@ -57,7 +72,7 @@ export function AgingOverview(props: {
             </Text>
           </Group>
           <Progress.Root size={12} radius="sm" aria-label="Open items by age">
-            {gross > 0 ? (
+            {owed > 0 ? (
               props.buckets.map((b, i) =>
                 b > 0 ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the buckets are the fixed aging columns; the index is the bucket

@@ -6,7 +6,14 @@ import { IconAlertCircle, IconCalendar, IconFilterOff, IconSearch } from '@table
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { Link, useSearchParams } from 'react-router';
-import type { AgingBasis, AgingDetail, AgingDetailRow, AgingSummaryRow } from '@shared/domain/aging';
+import {
+  agingPresentationOf,
+  type AgingBasis,
+  type AgingDetail,
+  type AgingDetailRow,
+  type AgingPresentation,
+  type AgingSummaryRow,
+} from '@shared/domain/aging';
 import { addDays, addMonths, formatDate, isIsoDate, startOfMonth } from '@shared/dates';
 import { formatMoney, parseMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
@@ -20,13 +27,15 @@ import { sortRows, type SortKey } from '../../components/sortRows';
 import { AgingDrillDrawer, DaysText, type DrillTarget } from './AgingDrillDrawer';
 import { AgingOverview } from './AgingOverview';
 import { detailTotals, filterDetail, filterSummary, isFiltered, summaryTotals, type AgingFilters } from './filters';
+import { choiceOf, presentationChoices, presentationOfChoice } from './presentation';
 
 type View = 'summary' | 'detail';
 
 /**
  * Aging: what each account owes by days past due, as of any date, on the due-date or invoice-date
  * basis. Summary (one row per account, drill-down from a bucket cell) and detail (one row per open
- * invoice). As-of date, basis and view live in the URL so Back from an account returns to the same report.
+ * invoice). As-of date, basis, view and a one-off choice of how open credits show (not saved; the
+ * settings hold the office's own) live in the URL so Back from an account returns to the same report.
  */
 export function AgingScreen() {
   const [params, setParams] = useSearchParams();
@@ -48,17 +57,20 @@ export function AgingScreen() {
 
   const settings = useQuery({ queryKey: ['aging', 'settings'], queryFn: () => unwrap(window.api.aging.getSettings()) });
   const effectiveBasis = basis ?? settings.data?.defaultBasis;
+  const savedPresentation = settings.data ? agingPresentationOf(settings.data) : undefined;
+  const presentation: AgingPresentation | undefined = presentationOfChoice(params.get('credits')) ?? savedPresentation;
+  const credits = presentation ? choiceOf(presentation) : undefined;
 
   const summary = useQuery({
-    queryKey: ['aging', 'summary', asOf ?? 'today', effectiveBasis],
-    queryFn: () => unwrap(window.api.aging.summary({ asOf, basis: effectiveBasis })),
-    enabled: view === 'summary' && effectiveBasis !== undefined,
+    queryKey: ['aging', 'summary', asOf ?? 'today', effectiveBasis, credits],
+    queryFn: () => unwrap(window.api.aging.summary({ asOf, basis: effectiveBasis, presentation })),
+    enabled: view === 'summary' && effectiveBasis !== undefined && presentation !== undefined,
     placeholderData: keepPreviousData,
   });
   const detail = useQuery({
-    queryKey: ['aging', 'detail', asOf ?? 'today', effectiveBasis],
-    queryFn: () => fetchAllDetail(asOf, effectiveBasis),
-    enabled: view === 'detail' && effectiveBasis !== undefined,
+    queryKey: ['aging', 'detail', asOf ?? 'today', effectiveBasis, credits],
+    queryFn: () => fetchAllDetail(asOf, effectiveBasis, presentation),
+    enabled: view === 'detail' && effectiveBasis !== undefined && presentation !== undefined,
     placeholderData: keepPreviousData,
   });
   const current = view === 'summary' ? summary : detail;
@@ -69,6 +81,8 @@ export function AgingScreen() {
   }, [asOf, current.data?.asOf]);
   const shownAsOf = asOf ?? current.data?.asOf ?? null;
   const resolvedBasis: AgingBasis = current.data?.basis ?? effectiveBasis ?? 'due';
+  const shownPresentation: AgingPresentation = current.data?.presentation ?? presentation ?? presentationChoices[0]!.p;
+  const creditsLabel = presentationChoices.find((c) => c.value === choiceOf(shownPresentation))?.label ?? '';
 
   // Renaming an account changes the report too; its change event names only 'accounts'.
   useEffect(
@@ -113,6 +127,7 @@ export function AgingScreen() {
   const detailExporter = useGridExporter<AgingDetailRow>();
   const exportFilters: [string, string][] = [
     ['Aged by', resolvedBasis === 'due' ? 'Due date' : 'Invoice date'],
+    ['Open credits', creditsLabel],
     ...(filters.text.trim() ? [['Find', filters.text.trim()] as [string, string]] : []),
     ...(filters.minCents !== null ? [[view === 'summary' ? 'Total at least' : 'Open at least', formatMoney(filters.minCents)] as [string, string]] : []),
     ...(filters.accountKind ? [['Accounts', filters.accountKind === 'consumer' ? 'Consumer' : 'Commercial'] as [string, string]] : []),
@@ -169,6 +184,16 @@ export function AgingScreen() {
             ]}
           />
         </div>
+        <Select
+          label="Open credits"
+          w={290}
+          value={credits ?? null}
+          onChange={(v) => setParam('credits', v === null || (savedPresentation && v === choiceOf(savedPresentation)) ? null : v)}
+          data={presentationChoices.map((c) => ({ value: c.value, label: c.label }))}
+          allowDeselect={false}
+          comboboxProps={{ width: 320, position: 'bottom-start' }}
+          data-testid="aging-credits"
+        />
         <FindBox key={findKey} placeholder={view === 'summary' ? 'Account name or number' : 'Account or invoice number'} onChange={setText} />
         <TextInput
           label={view === 'summary' ? 'Total at least' : 'Open at least'}
@@ -217,6 +242,7 @@ export function AgingScreen() {
           loading={summary.isFetching}
           basisLabel={basisLabel}
           basis={resolvedBasis}
+          presentation={shownPresentation}
           asOf={shownAsOf}
           onDrill={setDrill}
           exporter={summaryExporter}
@@ -229,10 +255,20 @@ export function AgingScreen() {
           loading={detail.isFetching}
           basisLabel={basisLabel}
           basis={resolvedBasis}
+          presentation={shownPresentation}
           exporter={detailExporter}
         />
       )}
-      {shownAsOf && <AgingDrillDrawer target={drill} asOf={shownAsOf} basis={resolvedBasis} labels={labels} onClose={() => setDrill(null)} />}
+      {shownAsOf && (
+        <AgingDrillDrawer
+          target={drill}
+          asOf={shownAsOf}
+          basis={resolvedBasis}
+          presentation={shownPresentation}
+          labels={labels}
+          onClose={() => setDrill(null)}
+        />
+      )}
     </FullHeight>
   );
 }
@@ -259,9 +295,9 @@ function FindBox({ placeholder, onChange }: { placeholder: string; onChange: (te
   );
 }
 
-/** Every open invoice in one call: the grid is virtualized, so the row count costs no DOM. */
-function fetchAllDetail(asOf: string | undefined, basis: AgingBasis | undefined): Promise<AgingDetail> {
-  return unwrap(window.api.aging.detail({ asOf, basis }));
+/** Every open invoice (and aged credit) in one call: the grid is virtualized, so the row count costs no DOM. */
+function fetchAllDetail(asOf: string | undefined, basis: AgingBasis | undefined, presentation: AgingPresentation | undefined): Promise<AgingDetail> {
+  return unwrap(window.api.aging.detail({ asOf, basis, presentation }));
 }
 
 /** Month, quarter and year ends: the dates offices run aging for. */
@@ -295,11 +331,15 @@ const SummaryView = memo(function SummaryView(props: {
   loading: boolean;
   basisLabel: string;
   basis: AgingBasis;
+  presentation: AgingPresentation;
   asOf: string | null;
   onDrill: (t: DrillTarget) => void;
   exporter: GridExporter<AgingSummaryRow>;
 }) {
   const { labels, onDrill } = props;
+  // The Unapplied column while credits sit there; Prepayments when payments are kept apart.
+  const showUnapplied = props.presentation.creditPresentation === 'column';
+  const showPrepayments = props.presentation.prepaymentsApart;
   const all = props.rows ?? [];
   const rows = useMemo(() => filterSummary(all, props.filters), [all, props.filters]);
   const totals = useMemo(() => summaryTotals(rows, labels.length), [rows, labels.length]);
@@ -309,6 +349,7 @@ const SummaryView = memo(function SummaryView(props: {
     const k: Record<string, SortKey<AgingSummaryRow>> = {
       accountNumber: (r) => r.accountNumber,
       unapplied: (r) => -r.unappliedCents,
+      prepayments: (r) => -r.prepaymentCents,
       totalCents: (r) => r.totalCents,
     };
     for (const i of labels.keys()) k[`b${i}`] = (r) => r.buckets[i] ?? 0;
@@ -352,13 +393,28 @@ const SummaryView = memo(function SummaryView(props: {
           cell: (c) => moneyCell(c.getValue() as number),
         }),
       ),
-      sumHelper.accessor((r) => negate(r.unappliedCents), {
-        id: 'unapplied',
-        header: 'Unapplied',
-        sortDescFirst: false,
-        meta: { numeric: true, minWidth: 92, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
-        cell: (c) => moneyCell(c.getValue() as number),
-      }),
+      ...(showUnapplied
+        ? [
+            sumHelper.accessor((r) => negate(r.unappliedCents), {
+              id: 'unapplied',
+              header: 'Unapplied',
+              sortDescFirst: false,
+              meta: { numeric: true, minWidth: 92, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
+              cell: (c) => moneyCell(c.getValue() as number),
+            }),
+          ]
+        : []),
+      ...(showPrepayments
+        ? [
+            sumHelper.accessor((r) => negate(r.prepaymentCents), {
+              id: 'prepayments',
+              header: 'Prepayments',
+              sortDescFirst: false,
+              meta: { numeric: true, minWidth: 104, total: <Money cents={negate(totals.prepaymentCents)} />, exportAs: 'money' },
+              cell: (c) => moneyCell(c.getValue() as number),
+            }),
+          ]
+        : []),
       sumHelper.accessor('totalCents', {
         header: 'Total',
         sortDescFirst: true,
@@ -366,7 +422,7 @@ const SummaryView = memo(function SummaryView(props: {
         cell: (c) => <Money cents={c.getValue()} fw={600} />,
       }),
     ],
-    [labels, totals, rows.length, onDrill],
+    [labels, totals, rows.length, onDrill, showUnapplied, showPrepayments],
   );
   return (
     <>
@@ -374,7 +430,8 @@ const SummaryView = memo(function SummaryView(props: {
         totalLabel="Total receivable"
         labels={labels}
         buckets={totals.buckets}
-        unappliedCents={totals.unappliedCents}
+        unappliedCents={showUnapplied ? totals.unappliedCents : undefined}
+        prepaymentCents={showPrepayments ? totals.prepaymentCents : undefined}
         totalCents={totals.totalCents}
         rowCount={rows.length}
         unit="accounts"
@@ -410,9 +467,13 @@ const DetailView = memo(function DetailView(props: {
   loading: boolean;
   basisLabel: string;
   basis: AgingBasis;
+  presentation: AgingPresentation;
   exporter: GridExporter<AgingDetailRow>;
 }) {
   const { labels } = props;
+  // Aged credits are rows too (negative open amounts): the rows are then documents, not only invoices.
+  const aged = props.presentation.creditPresentation === 'aged';
+  const unit = aged ? 'item' : 'invoice';
   const all = props.rows ?? [];
   const rows = useMemo(() => filterDetail(all, props.filters), [all, props.filters]);
   const totals = useMemo(() => detailTotals(rows, labels.length), [rows, labels.length]);
@@ -446,16 +507,16 @@ const DetailView = memo(function DetailView(props: {
       }),
       detHelper.accessor('accountName', {
         header: 'Name',
-        meta: { minWidth: 160, grow: 2, wrap: true, total: count(rows.length, 'invoice'), exportAs: 'text' },
+        meta: { minWidth: 160, grow: 2, wrap: true, total: count(rows.length, unit), exportAs: 'text' },
         cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       }),
       detHelper.accessor((r) => r.number ?? r.kind, {
         id: 'number',
-        header: 'Invoice',
+        header: aged ? 'Document' : 'Invoice',
         meta: { width: 118, exportAs: 'text' },
         cell: (c) => <span className="mono">{c.getValue() as string}</span>,
       }),
-      detHelper.accessor('docDate', { header: 'Invoice date', meta: { width: 116, exportAs: 'date' }, cell: (c) => formatDate(c.getValue()) }),
+      detHelper.accessor('docDate', { header: aged ? 'Date' : 'Invoice date', meta: { width: 116, exportAs: 'date' }, cell: (c) => formatDate(c.getValue()) }),
       detHelper.accessor('dueDate', { header: 'Due date', meta: { width: 116, exportAs: 'date' }, cell: (c) => formatDate(c.getValue()) }),
       detHelper.accessor('daysPastDue', {
         header: props.basis === 'due' ? 'Days past due' : 'Days old',
@@ -482,17 +543,17 @@ const DetailView = memo(function DetailView(props: {
         cell: (c) => <Money cents={c.getValue()} fw={600} />,
       }),
     ],
-    [labels, totals, rows.length, props.basis],
+    [labels, totals, rows.length, props.basis, aged, unit],
   );
   return (
     <>
       <AgingOverview
-        totalLabel="Open invoices"
+        totalLabel={aged ? 'Open items' : 'Open invoices'}
         labels={labels}
         buckets={totals.buckets}
         totalCents={totals.openCents}
         rowCount={rows.length}
-        unit="invoices"
+        unit={aged ? 'items' : 'invoices'}
         basisLabel={props.basisLabel}
       />
       <div style={{ flex: 1, minHeight: 0 }}>
@@ -509,7 +570,7 @@ const DetailView = memo(function DetailView(props: {
           getRowId={(r) => String(r.documentId)}
           loading={props.loading}
           showTotals
-          empty={all.length === 0 ? 'No open invoices as of this date.' : 'No invoices match the filters.'}
+          empty={all.length === 0 ? `No open ${unit}s as of this date.` : `No ${unit}s match the filters.`}
         />
       </div>
     </>

@@ -49,13 +49,15 @@ export function filterDetail(rows: AgingDetailRow[], f: AgingFilters): AgingDeta
 export function summaryTotals(rows: AgingSummaryRow[], bucketCount: number) {
   const buckets = new Array<number>(bucketCount).fill(0);
   let unappliedCents = 0;
+  let prepaymentCents = 0;
   let totalCents = 0;
   for (const r of rows) {
     for (let i = 0; i < bucketCount; i++) buckets[i]! += r.buckets[i] ?? 0;
     unappliedCents += r.unappliedCents;
+    prepaymentCents += r.prepaymentCents;
     totalCents += r.totalCents;
   }
-  return { buckets, unappliedCents, totalCents };
+  return { buckets, unappliedCents, prepaymentCents, totalCents };
 }
 
 export function detailTotals(rows: AgingDetailRow[], bucketCount: number) {

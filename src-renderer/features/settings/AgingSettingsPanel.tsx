@@ -1,17 +1,28 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Divider, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Divider, Group, NumberInput, Paper, SegmentedControl, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { agingBucketIndex, agingBucketLabels, agingSettingsSchema, defaultAgingSettings, type AgingBasis, type AgingSettings } from '@shared/domain/aging';
+import {
+  agingBucketIndex,
+  agingBucketLabels,
+  agingPresentationOf,
+  agingSettingsSchema,
+  defaultAgingSettings,
+  type AgingBasis,
+  type AgingSettings,
+  type CreditAgingDate,
+  type CreditPresentation,
+} from '@shared/domain/aging';
 import { unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { atLeast, useSession } from '../../app/session';
+import { presentationPreview } from '../aging/presentation';
 
 type CurrentRule = 'pastDue' | 'current' | 'grace';
 const ruleOf = (d: number): CurrentRule => (d < 0 ? 'pastDue' : d === 0 ? 'current' : 'grace');
 
-/** Aging policy: where Current ends, the bucket edges, and the basis reports start with. Supervisors edit. */
+/** Aging policy: where Current ends, the bucket edges, the basis reports start with, and how open credits show. Supervisors edit. */
 export function AgingSettingsPanel() {
   const { session } = useSession();
   const canEdit = atLeast(session.role, 'supervisor');
@@ -221,13 +232,18 @@ export function AgingSettingsPanel() {
           />
         </div>
 
+        <Divider />
+
+        <CreditOptions draft={candidate} canEdit={canEdit} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+
         {canEdit && (
           <Group justify="space-between" mt="xs">
             <Button
               variant="default"
               leftSection={<IconRestore size={16} />}
               onClick={() => {
-                setDraft(defaultAgingSettings);
+                // The buckets and basis only: how credits show is a choice of its own.
+                setDraft((d) => ({ ...defaultAgingSettings, ...agingPresentationOf(d) }));
                 setRule('current');
               }}
             >
@@ -239,9 +255,67 @@ export function AgingSettingsPanel() {
           </Group>
         )}
         <Text size="xs" c="dimmed">
-          Changing the buckets changes every aging report, past as-of dates included. The change is recorded in the audit log.
+          Changing the buckets or how credits show changes every aging report, past as-of dates included. The change is recorded in the audit log.
         </Text>
       </Stack>
     </Paper>
+  );
+}
+
+/** How open credits show: in the Unapplied column or aged as negative amounts, and prepayments apart. */
+function CreditOptions({ draft, canEdit, onChange }: { draft: AgingSettings; canEdit: boolean; onChange: (patch: Partial<AgingSettings>) => void }) {
+  const aged = draft.creditPresentation === 'aged';
+  return (
+    <Stack gap="sm">
+      <div>
+        <Text fw={600} size="sm">
+          Open credits
+        </Text>
+        <Text size="xs" c="dimmed" mb={8}>
+          Credit notes and payments not yet applied to an invoice: in their own column, subtracted in the total, or as negative amounts in the bucket of their
+          date.
+        </Text>
+        <SegmentedControl
+          aria-label="Open credits"
+          disabled={!canEdit}
+          value={draft.creditPresentation}
+          onChange={(v) => onChange({ creditPresentation: v as CreditPresentation })}
+          data={[
+            { value: 'column', label: 'In the Unapplied column' },
+            { value: 'aged', label: 'Aged in the buckets' },
+          ]}
+        />
+      </div>
+      {aged && (
+        <div>
+          <Text fw={500} size="sm">
+            Age credits by
+          </Text>
+          <Text size="xs" c="dimmed" mb={8}>
+            A credit with no due date of its own is aged by its date.
+          </Text>
+          <SegmentedControl
+            aria-label="Age credits by"
+            disabled={!canEdit}
+            value={draft.creditAgingDate}
+            onChange={(v) => onChange({ creditAgingDate: v as CreditAgingDate })}
+            data={[
+              { value: 'document', label: 'Credit date' },
+              { value: 'due', label: 'Due date' },
+            ]}
+          />
+        </div>
+      )}
+      <Switch
+        label="Keep prepayments apart"
+        description="Money received but not applied to an invoice (payments on account, overpayments) in a Prepayments column of its own; open credit notes show as chosen above."
+        disabled={!canEdit}
+        checked={draft.prepaymentsApart}
+        onChange={(e) => onChange({ prepaymentsApart: e.currentTarget.checked })}
+      />
+      <Text size="xs" c="dimmed" data-testid="aging-credit-preview">
+        {presentationPreview(draft)}
+      </Text>
+    </Stack>
   );
 }
