@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/backend';
 import { parseIif, readQuickBooksDate } from '../../src-main/backend/services/quickbooks';
+import { buildIif, type ExportDocument } from '../../src-main/backend/services/quickbooks/export';
 import { iifLine, iifText, readIifAmount } from '../../src-main/backend/services/quickbooks/iif';
+import { defaultQuickBooksAccounts } from '../../src-shared/domain/quickbooks';
 import { must, newAccount, postInvoice, receivablesBackend, type Sessions } from '../support/receivables';
 
 /**
@@ -139,5 +141,29 @@ describe('quickbooks.exportIif', () => {
   it('keeps tabs, line breaks and quotes out of names and memos', () => {
     expect(iifText('Smith\t& Co\r\nLLC\u0007')).toBe('Smith & Co LLC');
     expect(iifLine(['TRNS', '=SUM(A1)', 'Say "hi"'])).toBe("TRNS\t=SUM(A1)\tSay 'hi'");
+  });
+
+  it('keeps two accounts of the same name apart, and a long name within QuickBooks’ 41 characters', () => {
+    const doc = (id: number, accountNumber: string, accountName: string): ExportDocument => ({
+      id,
+      kind: 'payment',
+      side: 'credit',
+      number: `PMT-${id}`,
+      docDate: '2026-03-02',
+      totalCents: 10_00,
+      taxCents: 0,
+      reason: '',
+      memo: 'Check\t1044',
+      relatedKind: null,
+      accountNumber,
+      accountName,
+    });
+    const long = 'The Extremely Long Named Family Dental Practice of Springfield';
+    const iif = buildIif([doc(1, 'A-1', 'Pat Lee'), doc(2, 'A-2', 'Pat Lee'), doc(3, 'A-3', long)], defaultQuickBooksAccounts);
+    const file = parseIif('x.iif', Buffer.from(iif.text, 'latin1'));
+    const names = file.transactions.map((t) => [...[t.trns, ...t.spls]].map((r) => r.get('NAME')).filter(Boolean));
+    expect(names).toEqual([['Pat Lee (A-1)'], ['Pat Lee (A-2)'], [long.slice(0, 41).trim()]]);
+    expect(file.transactions[0]!.trns.get('MEMO')).toBe('Payment PMT-1: Check 1044');
+    expect(iif.debitCents).toBe(30_00);
   });
 });
