@@ -356,4 +356,34 @@ describe('moving in: import modes, credit notes, the presentation of one run', (
       await b.close();
     }
   });
+  it('open items import as of --cut-over (required there); credit notes import standalone as unapplied credit', async () => {
+    type Row = { accountNumber: string; unappliedCents: number; totalCents: number };
+    const rows = async () => (json(await run('aging', '--as-of', AS_OF, '--credits', 'column', '--no-prepayments-apart', ...store)) as { rows: Row[] }).rows;
+    const before = await rows();
+    const total = (rs: Row[], n: string) => rs.find((x) => x.accountNumber === n)?.totalCents ?? 0;
+
+    const openItems = path.join(dir, 'open-items.csv');
+    fs.writeFileSync(
+      openItems,
+      'document_number,account_number,kind,document_date,due_date,original_amount,open_amount\nOI-1,C-9,invoice,2026-03-01,2026-03-31,300.00,120.00\nOI-2,C-9,credit,2026-04-01,,40.00,40.00\n',
+    );
+    const missing = await run('import', 'open-items', openItems, ...store);
+    expect(missing.code).not.toBe(0);
+    const dry = await run('import', 'open_items', openItems, '--cut-over', AS_OF, '--dry-run', ...store);
+    expect([dry.code, dry.stderr, dry.code === 0 ? '' : dry.stdout.toString()]).toEqual([0, '', '']);
+    expect(dry.stdout.toString()).toMatch(/dry run: would post 2 row\(s\), \$80\.00/);
+    const posted = await run('import', 'open-items', openItems, '--cut-over', AS_OF, ...store);
+    expect([posted.code, posted.stderr]).toEqual([0, '']);
+
+    const creditNotes = path.join(dir, 'credit-notes.csv');
+    fs.writeFileSync(creditNotes, 'credit_note_number,account_number,credit_date,amount,reason\nCM-OLD-1,C-10,2026-06-01,25.00,Returned goods\n');
+    const credit = await run('import', 'credit-notes', creditNotes, ...store);
+    expect([credit.code, credit.stderr]).toEqual([0, '']);
+    expect(credit.stdout.toString()).toMatch(/posted 1 row\(s\)/);
+
+    const after = await rows();
+    expect(total(after, 'C-9') - total(before, 'C-9')).toBe(8000);
+    expect(total(after, 'C-10') - total(before, 'C-10')).toBe(-2500);
+    expect(after.find((x) => x.accountNumber === 'C-10')!.unappliedCents - (before.find((x) => x.accountNumber === 'C-10')?.unappliedCents ?? 0)).toBe(2500);
+  });
 });
