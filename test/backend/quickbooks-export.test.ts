@@ -119,6 +119,12 @@ describe('quickbooks.exportIif', () => {
     expect(byAccount.get('Income:Services')).toBe(-1245_00);
     expect(byAccount.get('Bad Debt Expense')).toBe(100_00);
     expect(byAccount.has('Sales')).toBe(false);
+    const audit = b.ctx.store.sqlite.prepare(`SELECT entity_id, after_json FROM audit WHERE action = 'settings.update' ORDER BY seq DESC LIMIT 1`).get() as {
+      entity_id: string;
+      after_json: string;
+    };
+    expect(audit.entity_id).toBe('quickbooks');
+    expect(JSON.parse(audit.after_json)).toMatchObject({ income: 'Income:Services', receivables: 'Accounts Receivable' });
 
     const quote = await b.call(s.supervisor, 'quickbooks.saveAccounts', { income: 'Sales "main"' });
     expect(quote.ok ? 'ok' : quote.error.message).toMatch(/may not contain a double quote/);

@@ -29,7 +29,8 @@ export function createQuickBooksService(ctx: ServiceContext) {
         const before = await readQuickBooksAccounts(trx);
         const after = mergeSettings(quickBooksAccountsSchema, before, patch);
         await writeSetting(trx, QUICKBOOKS_ACCOUNTS_SETTING, after);
-        await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: QUICKBOOKS_ACCOUNTS_SETTING, before, after });
+        // The record names the group ('quickbooks': "Quickbooks settings changed" in the audit log), like the other settings.
+        await appendAudit(trx, ctx.clock, actor, { action: 'settings.update', entity: 'setting', entityId: 'quickbooks', before, after });
         return after;
       });
       ctx.emit('data.changed', { domains: ['settings'] });
