@@ -14,7 +14,7 @@ import { DomainError, invalid } from '../../errors';
 import { insertAccount } from '../accounts';
 import { appendAudit } from '../audit';
 import { createAndPostInvoice, readInvoiceSettings } from '../invoices';
-import { sqlRun } from '../ledger/raw';
+import { runDirect, sqlRun } from '../ledger/raw';
 import { businessToday, openDebits, receivablesDomains, type Posting } from '../ledger/posting';
 import { postPaymentInTrx } from '../payments';
 import { columnSpecs, detectMapping, normalizeHeader, type ImportKind } from './columns';
@@ -709,6 +709,8 @@ export function createImportsService(ctx: ServiceContext) {
           );
         }
         const p: Posting = { trx, clock: ctx.clock, actor };
+        // The posting functions' fixed statements run on the connection this transaction holds (ledger/raw.ts).
+        runDirect(trx, ctx.store.sqlite);
         // Read once for the file, not per invoice (the whole import is one transaction).
         const invoiceSettings = input.kind === 'invoices' ? await readInvoiceSettings(trx) : undefined;
         const now = ctx.clock.now().toISOString();

@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { CompiledQuery } from 'kysely';
-import type { Queryable, ServiceContext } from '../../context';
+import type { Queryable, ServiceContext, Trx } from '../../context';
 
 /**
  * Hot read paths (aging, search, ledger) run prepared statements on the store's connection directly:
@@ -31,16 +31,34 @@ export function withSqlite<T>(ctx: ServiceContext, fn: (sqlite: Sqlite.Database)
 }
 
 /**
+ * A bulk writer's transaction (an import: tens of thousands of postings in one) whose fixed statements run
+ * on the store's connection directly, skipping Kysely's per-call layers. Safe because the transaction holds
+ * Kysely's one connection for its whole run: nothing else can interleave, and the statements run inside it.
+ */
+const direct = new WeakMap<object, Sqlite.Database>();
+export function runDirect(trx: Trx, sqlite: Sqlite.Database): void {
+  direct.set(trx, sqlite);
+}
+
+/**
  * The posting hot path (every document, allocation and audit record, thousands per import): fixed SQL
- * run through the caller's Kysely transaction as it is, without building and compiling the query each
- * time, which cost more than SQLite's own work. The statement itself is prepared once (statement-cache.ts).
+ * run through the caller's transaction as it is, without building and compiling the query each time,
+ * which cost more than SQLite's own work. The statement itself is prepared once. The same text and
+ * parameters whichever way it runs (Kysely's connection, or directly in a `runDirect` transaction).
  */
 export async function sqlRows<R>(db: Queryable, text: string, params: readonly unknown[]): Promise<R[]> {
+  const sqlite = direct.get(db);
+  if (sqlite) return stmt(sqlite, text).all(...params) as R[];
   return (await db.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
 }
 export async function sqlFirst<R>(db: Queryable, text: string, params: readonly unknown[]): Promise<R | undefined> {
   return (await sqlRows<R>(db, text, params))[0];
 }
 export async function sqlRun(db: Queryable, text: string, params: readonly unknown[]): Promise<number> {
+  const sqlite = direct.get(db);
+  if (sqlite) {
+    const s = stmt(sqlite, text);
+    return s.reader ? s.all(...params).length : s.run(...params).changes;
+  }
   return Number((await db.executeQuery(CompiledQuery.raw(text, [...params]))).numAffectedRows ?? 0);
 }
