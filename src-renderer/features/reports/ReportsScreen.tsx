@@ -45,7 +45,7 @@ export function ReportsScreen() {
     <>
       <PageHeader
         title="Reports"
-        description="Excel workbooks for month-end, audits and the team. Each starts with an About sheet stating its filters and every figure’s definition."
+        description="Excel workbooks for month-end, audits and the team, each starting with an About sheet stating its filters and every figure’s definition; and the journal for QuickBooks."
       />
       <Grid gap="lg">
         <Grid.Col span={4}>
