@@ -255,7 +255,8 @@ describe('QuickBooks IIF import', () => {
     expect(at(6)).toEqual([expect.stringMatching(/^TRNS: starts a transaction that has no ENDTRNS line before the next TRNS on line 8/)]);
     expect(at(8)).toEqual(['AMOUNT: the transaction does not balance: its TRNS and SPL amounts add up to 1.00, not 0.00']);
     expect(at(11)).toEqual([expect.stringMatching(/^DATE: .*13\/45\/2025/)]);
-    expect(at(14)).toEqual([expect.stringMatching(/^account_number: .*Nobody-Known/i)]);
+    // A row check after the conversion (no such account) names the QuickBooks column too.
+    expect(at(14)).toEqual([expect.stringMatching(/^NAME: .*Nobody-Known/i)]);
     expect(at(17)).toEqual([expect.stringMatching(/^TRNS: .*no ENDTRNS line before the end of the file/)]);
   });
 
@@ -378,7 +379,7 @@ describe('QuickBooks Customer List import', () => {
     const file = await xlsx([['Riverside Billing Co'], ['Customer List'], [], CUSTOMER_LIST_HEAD, CUSTOMER_LIST_ROWS[0]!, bad]);
     const p = await b.services.imports.preview(qb('accounts', 'customers.xlsx', file));
     expect(p.format).toBe('xlsx');
-    expect(p.errors).toEqual([{ line: 6, column: 'email', reason: expect.any(String) }]);
+    expect(p.errors).toEqual([{ line: 6, column: 'Main Email', reason: expect.any(String) }]);
     expect(p.sample[0]).toMatchObject({ line: 5, values: { account_number: 'HDG-001', city: 'Chicago' } });
   });
 

@@ -93,11 +93,12 @@ describe('QuickBooks Open Invoices import (open items)', () => {
     expect(await b.services.imports.post(admin, qb('open-invoices.xlsx', file))).toMatchObject({ posted: 5 });
   });
 
-  it('names the line of a subtotal that does not match its rows, a row with no customer, and an unknown type', async () => {
+  it('names the line and report column of a subtotal that does not match its rows, a row with no customer, an unknown type and a date after the cut-over', async () => {
     const b = await setup();
     const bad = REPORT.map((r) => [...r]);
     bad[7]![8] = '240.00'; // Total Gonzalez, Maria
     bad[12]![1] = 'Estimate';
+    bad[10]![2] = '06/20/2025'; // after the cut-over: the open items' own row check, named by the report's column
     bad.splice(4, 0, ['', 'Invoice', '05/10/2025', '1000', '', '', '06/09/2025', '', '5.00']);
     const errors = await refused(b, qb('open-invoices.csv', csv(bad)));
     expect(errors).toEqual(
@@ -105,6 +106,7 @@ describe('QuickBooks Open Invoices import (open items)', () => {
         { line: 5, column: 'Type', reason: expect.stringContaining('comes before any customer name row') },
         { line: 9, column: 'Open Balance', reason: expect.stringContaining('The total of Gonzalez, Maria is 240.00 but the rows above it add up to 238.00') },
         { line: 14, column: 'Type', reason: expect.stringContaining('(Estimate)') },
+        { line: 12, column: 'Date', reason: expect.stringContaining('after the cut-over date') },
       ]),
     );
   });

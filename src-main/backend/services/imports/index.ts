@@ -163,7 +163,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
     if (!index.has(h)) index.set(h, i);
   });
   const colIndex = (canonical: string) => (mapping[canonical] ? index.get(mapping[canonical]!) : undefined);
-  const columnLabel = (canonical: string) => mapping[canonical] ?? canonical;
+  const columnLabel = (canonical: string) => (mapping[canonical] && sheet.sourceColumns?.[mapping[canonical]!]) || mapping[canonical] || canonical;
 
   const mode = input.allocationMode ?? 'oldest_first';
   // As in the file, the rows sharing a payment reference are one payment: the first row holds the group.
@@ -186,7 +186,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       const problem = checkCell(text);
       if (problem) {
         rowOk = false;
-        addError({ line: row.line, column: sheet.headers[i] || `column ${i + 1}`, reason: problem });
+        addError({ line: row.line, column: sheet.sourceColumns?.[sheet.headers[i] ?? ''] || sheet.headers[i] || `column ${i + 1}`, reason: problem });
       }
     });
     if (!rowOk) continue;

@@ -13,6 +13,8 @@ export interface SheetData {
    * too long): each is an error on its line, and the row is not checked further.
    */
   problems: ImportError[];
+  /** A converted file (a QuickBooks export): the source file's column behind each canonical header, named in errors. */
+  sourceColumns?: Record<string, string>;
 }
 
 // Limits of one import file (docs/import.md, "Limits"), enforced while it is read, so that a file past

@@ -10,8 +10,8 @@ export interface CanonicalRow {
 
 /**
  * A converted file as the imports reader gives one: the headers are the kind's canonical column names
- * (so detection maps each to itself), each row keeps its line in the QuickBooks file, and the converter's
- * own problems come first, naming the QuickBooks column.
+ * (so detection maps each to itself), each row keeps its line in the QuickBooks file, and every error names
+ * the QuickBooks column (`sourceColumns`: canonical column -> the QuickBooks column it comes from).
  */
 export function canonicalSheet(
   headers: readonly string[],
@@ -19,8 +19,10 @@ export function canonicalSheet(
   headerLine: number,
   rows: CanonicalRow[],
   problems: ImportError[],
+  sourceColumns: Record<string, string>,
 ): SheetData {
   return {
+    sourceColumns,
     format,
     headers: [...headers],
     headerLine,

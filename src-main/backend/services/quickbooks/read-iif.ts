@@ -59,7 +59,22 @@ export function iifAccounts(file: IifFile, known: Map<string, string>): SheetDat
       column: '!CUST',
       reason: 'the file has no customer (CUST) records; export the Customer list (File › Utilities › Export › Lists to IIF Files)',
     });
-  return canonicalSheet(accountsColumns, 'csv', 1, rows, problems);
+  return canonicalSheet(accountsColumns, 'csv', 1, rows, problems, {
+    account_number: 'NAME',
+    name: 'NAME',
+    kind: 'COMPANYNAME',
+    contact_name: 'CONT1',
+    phone: 'PHONE1',
+    email: 'EMAIL',
+    address_line1: 'BADDR',
+    address_line2: 'BADDR',
+    city: 'BADDR',
+    state: 'BADDR',
+    postal_code: 'BADDR',
+    terms: 'TERMS',
+    credit_limit: 'LIMIT',
+    notes: 'NOTE',
+  });
 }
 
 /** A transaction's debits and credits must cancel out: TRNS amount plus SPL amounts = 0. */
@@ -129,5 +144,15 @@ export function iifInvoices(file: IifFile, known: Map<string, string>): SheetDat
   }
   if (invoices.length === 0 && problems.length === 0)
     problems.push({ line: 1, column: '!TRNS', reason: 'the file has no INVOICE transactions (TRNS lines with TRNSTYPE INVOICE)' });
-  return canonicalSheet(invoicesColumns, 'csv', 1, rows, problems);
+  return canonicalSheet(invoicesColumns, 'csv', 1, rows, problems, {
+    invoice_number: 'DOCNUM',
+    account_number: 'NAME',
+    invoice_date: 'DATE',
+    due_date: 'DUEDATE',
+    terms: 'TERMS',
+    amount: 'AMOUNT',
+    description: 'SPL MEMO',
+    po_number: 'PONUM',
+    memo: 'MEMO',
+  });
 }

@@ -48,6 +48,17 @@ function cellsOf(col: Map<string, number>, row: Row) {
   };
 }
 
+/** The header text of the file for a column (any of the spellings given), '' when the file has none. */
+function headerLabel(col: Map<string, number>, header: Row) {
+  return (...names: string[]) => {
+    for (const n of names) {
+      const k = col.get(normalizeHeader(n));
+      if (k !== undefined) return header.cells[k]!.trim();
+    }
+    return '';
+  };
+}
+
 /** An amount as a report shows it: "1,234.56", "(12.00)", "-12.00" and "12.00-"; the one money reader, negatives allowed. */
 export const readReportAmount = (text: string): Read<Cents> => readMoney(text, { negative: true });
 
@@ -90,7 +101,23 @@ export function customerList(sheet: SheetData, fileName: string, known: Map<stri
       },
     });
   }
-  return canonicalSheet(accountsColumns, sheet.format, rows[at]!.line, out, problems);
+  const label = headerLabel(col, rows[at]!);
+  return canonicalSheet(accountsColumns, sheet.format, rows[at]!.line, out, problems, {
+    account_number: label('Account No.', 'Account Number') || label('Customer'),
+    name: label('Customer'),
+    kind: label('Company') || 'Company',
+    contact_name: label('Primary Contact', 'Contact') || 'Primary Contact',
+    phone: label('Main Phone', 'Phone') || 'Main Phone',
+    email: label('Main Email', 'Email') || 'Main Email',
+    address_line1: 'Bill to',
+    address_line2: 'Bill to',
+    city: 'Bill to',
+    state: 'Bill to',
+    postal_code: 'Bill to',
+    terms: label('Terms') || 'Terms',
+    credit_limit: label('Credit Limit') || 'Credit Limit',
+    notes: label('Note', 'Notes') || 'Note',
+  });
 }
 
 const invoiceTypes = new Set(['invoice', 'statement charge']);
@@ -172,12 +199,12 @@ function walkOpenInvoices(sheet: SheetData, fileName: string) {
     }
     groups.push({ name: first, sum: 0 });
   }
-  return { rows, at, items, problems };
+  return { rows, at, col, items, problems };
 }
 
 /** The Open Invoices report -> the open items import's columns. */
 export function openInvoices(sheet: SheetData, fileName: string, known: Map<string, string>): SheetData {
-  const { rows, at, items, problems } = walkOpenInvoices(sheet, fileName);
+  const { rows, at, col, items, problems } = walkOpenInvoices(sheet, fileName);
   const out: CanonicalRow[] = [];
   for (const { row, customer, get } of items) {
     const bad = (column: string, reason: string) => problems.push({ line: row.line, column, reason });
@@ -224,5 +251,15 @@ export function openInvoices(sheet: SheetData, fileName: string, known: Map<stri
       },
     });
   }
-  return canonicalSheet(openItemsColumns, sheet.format, rows[at]!.line, out, problems);
+  const label = headerLabel(col, rows[at]!);
+  return canonicalSheet(openItemsColumns, sheet.format, rows[at]!.line, out, problems, {
+    document_number: label('Num'),
+    account_number: 'Customer',
+    kind: label('Type'),
+    document_date: label('Date'),
+    due_date: label('Due Date') || 'Due Date',
+    original_amount: label('Amount', 'Original Amount') || label('Open Balance'),
+    open_amount: label('Open Balance'),
+    description: label('Type'),
+  });
 }
