@@ -86,6 +86,7 @@ test('the Import screen takes a QuickBooks customer list (IIF): the problems on 
   const errorRows = page.getByTestId('import-errors').locator('[role=row][aria-rowindex]');
   await expect(errorRows).toHaveCount(1);
   await expect(errorRows.first().getByRole('gridcell').nth(0)).toHaveText('3');
+  await expect(errorRows.first().getByRole('gridcell').nth(1)).toHaveText('EMAIL');
   await page.screenshot({ path: '/tmp/pw-quickbooks-import-1280.png' });
   await page.locator('input[type=file]').setInputFiles({ name: 'customers.IIF', mimeType: 'text/plain', buffer: iif('daniel@example.com') });
   const post = page.getByRole('button', { name: /^Post/ });
