@@ -67,7 +67,7 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     name: 'settings',
-    summary: 'Read or change the aging and company settings',
+    summary: 'Read or change the aging and company settings and the letterhead',
     synopsis: ['get [KEY]', 'set KEY VALUE'],
     maxPositionals: 3,
     options: { ...storeOptions },

@@ -261,6 +261,37 @@ describe('settings', () => {
   });
 });
 
+describe('settings: the letterhead', () => {
+  it("the company's address, phone and email on documents: set, read back, audited; a bad email refused", async () => {
+    const all = json(await run('settings', 'get', ...store)) as Record<string, unknown>;
+    expect(all).toMatchObject({ 'letterhead.phone': '', 'letterhead.address.city': '' });
+    for (const [k, v] of [
+      ['letterhead.phone', '(555) 010-2000'],
+      ['letterhead.address.line1', '12 Harbor Street'],
+      ['letterhead.address.city', 'Riverside'],
+    ]) {
+      const r = await run('settings', 'set', k!, v!, ...store);
+      expect([r.code, r.stderr, r.stdout.toString().trim()]).toEqual([0, '', `${k} = ${JSON.stringify(v)}`]);
+    }
+    expect(json(await run('settings', 'get', 'letterhead.address.city', ...store))).toBe('Riverside');
+    expect(json(await run('settings', 'get', 'letterhead.address.line1', ...store))).toBe('12 Harbor Street');
+    const bad = await run('settings', 'set', 'letterhead.email', 'not-an-email', ...store);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: settings set letterhead\.email: 'not-an-email' is refused: Not an email address/);
+    const b = createBackend({ storePath, key: Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex') });
+    try {
+      const audits = await b.ctx.db.selectFrom('audit').select(['username', 'after_json']).where('action', '=', 'document.settings').orderBy('seq').execute();
+      expect(audits.map((a) => a.username)).toEqual(Array(3).fill(`cli:${os.userInfo().username}`));
+      expect(JSON.parse(audits[2]!.after_json!).letterhead).toMatchObject({
+        phone: '(555) 010-2000',
+        address: { line1: '12 Harbor Street', city: 'Riverside' },
+      });
+    } finally {
+      await b.close();
+    }
+  });
+});
+
 describe('export', () => {
   it('writes the aging as CSV and JSON files, the same as the aging command prints', async () => {
     const csvFile = path.join(dir, 'aging.csv');
