@@ -83,6 +83,26 @@ describe('usage', () => {
     }
   }, 120_000);
 
+  it('bin/ledgerdesk.cjs runs the built bundle, and says how to build it when it is missing, exit 2', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-cli-bin-'));
+    try {
+      fs.mkdirSync(path.join(root, 'bin'));
+      fs.copyFileSync(path.resolve(__dirname, '../../bin/ledgerdesk.cjs'), path.join(root, 'bin/ledgerdesk.cjs'));
+      const missing = await runBuilt(path.join(root, 'bin/ledgerdesk.cjs'), ['--help']);
+      expect(missing.code).toBe(2);
+      expect(missing.stdout.length).toBe(0);
+      expect(missing.stderr).toMatch(/^ledgerdesk: the command line is not built \(.*out\/main\/cli\.js is missing\): run `npx electron-vite build`/);
+      fs.mkdirSync(path.join(root, 'out'));
+      fs.symlinkSync(path.dirname(cli), path.join(root, 'out/main'), 'dir');
+      const built = await runBuilt(path.join(root, 'bin/ledgerdesk.cjs'), ['agin']);
+      expect([built.code, built.stderr.split('\n')[0]]).toEqual([2, "error: unknown command 'agin'. Did you mean 'aging'?"]);
+      const help = await runBuilt(path.join(root, 'bin/ledgerdesk.cjs'), ['help', 'aging']);
+      expect([help.code, help.stdout.toString().split('\n')[0]]).toEqual([0, expect.stringMatching(/^Usage: ledgerdesk aging /)]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('no command: the usage on stderr, exit 2', async () => {
     const r = await run();
     expect(r.code).toBe(2);
