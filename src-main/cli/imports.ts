@@ -10,11 +10,22 @@ import { CliError, openBackend, type Command, type CommandOptions } from './comm
 
 /** The command line spells the kinds and modes with hyphens too (credit-notes, as-in-file). */
 const underscored = (v: string) => v.replace(/-/g, '_');
+const quickBooksKinds: ImportKind[] = ['accounts', 'invoices', 'open_items'];
 const modes: Record<string, AllocationMode> = { 'as-in-file': 'as_in_file', 'oldest-first': 'oldest_first' };
 
 /** --mode (payments) and --cut-over (open items) as the import's input fields. */
-function importOptions(kind: ImportKind, opts: CommandOptions): { allocationMode?: AllocationMode; cutOverDate?: string } {
-  const r: { allocationMode?: AllocationMode; cutOverDate?: string } = {};
+function importOptions(
+  kind: ImportKind,
+  opts: CommandOptions,
+): { allocationMode?: AllocationMode; cutOverDate?: string; source?: 'ledgerdesk' | 'quickbooks' } {
+  const r: { allocationMode?: AllocationMode; cutOverDate?: string; source?: 'ledgerdesk' | 'quickbooks' } = {};
+  if (opts.source !== undefined) {
+    if (opts.source !== 'ledgerdesk' && opts.source !== 'quickbooks')
+      throw new CliError(`import ${kind}: --source must be ledgerdesk or quickbooks; it is '${String(opts.source)}'.`);
+    if (opts.source === 'quickbooks' && !quickBooksKinds.includes(kind))
+      throw new CliError(`import ${kind}: QuickBooks files bring accounts, invoices or open items, not ${kind.replace(/_/g, ' ')}.`);
+    r.source = opts.source;
+  }
   if (opts.mode !== undefined) {
     if (kind !== 'payments') throw new CliError(`import ${kind}: --mode is for payments.`);
     const mode = modes[String(opts.mode)] ?? (Object.values(modes) as string[]).find((m) => m === opts.mode);

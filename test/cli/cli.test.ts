@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../src-main/backend';
 import { commandSpecs } from '../../src-main/cli/registry';
+import { parseIif } from '../../src-main/backend/services/quickbooks';
+import { readIifAmount } from '../../src-main/backend/services/quickbooks/iif';
 import { buildCli, runBuilt, type Run } from './bundle';
 
 /**
@@ -330,6 +332,56 @@ describe('export', () => {
     const reportCsv = await run('export', 'report', 'cash-receipts', '--format', 'csv', '--out', csvFile, ...store);
     expect([reportCsv.code, reportCsv.stderr.trim()]).toEqual([2, 'error: export report cash-receipts: the reports are workbooks; --format xlsx.']);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('QuickBooks', () => {
+  it('export quickbooks writes the period as IIF journal entries that balance, the invoices of the period in debits; bad flags exit 2', async () => {
+    const iif = path.join(dir, 'journal.iif');
+    const r = await run('export', 'quickbooks', '--from', '2026-01-01', '--to', '2026-01-31', '--format', 'iif', '--out', iif, ...store);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const file = parseIif('journal.iif', fs.readFileSync(iif));
+    expect(file.problems).toEqual([]);
+    // The book's January invoices: one journal entry each, receivables debited by their amounts.
+    const january = Array.from({ length: INVOICES }, (_, k) => k + 1).filter((i) => 1 + (i % 180) <= 31);
+    expect(file.transactions).toHaveLength(january.length);
+    let receivables = 0;
+    for (const tx of file.transactions) {
+      let sum = 0;
+      for (const rec of [tx.trns, ...tx.spls]) {
+        const a = readIifAmount(rec.get('AMOUNT'));
+        if (!a.ok) throw new Error(`line ${rec.line}: ${a.reason}`);
+        sum += a.value;
+        if (rec.get('ACCNT') === 'Accounts Receivable') receivables += a.value;
+      }
+      expect(sum).toBe(0);
+    }
+    expect(receivables).toBe(january.reduce((s, i) => s + (100 + (i % 900)) * 100, 0));
+    expect(r.stdout.toString()).toContain(`${january.length} entries`);
+    const csv = await run('export', 'quickbooks', '--from', '2026-01-01', '--to', '2026-01-31', '--format', 'csv', '--out', path.join(dir, 'j.csv'), ...store);
+    expect([csv.code, csv.stderr.trim()]).toEqual([2, 'error: export quickbooks: the journal is an IIF file; --format iif.']);
+    const noTo = await run('export', 'quickbooks', '--from', '2026-01-01', '--format', 'iif', '--out', iif, ...store);
+    expect([noTo.code, noTo.stderr.trim()]).toEqual([2, 'error: export quickbooks: --from YYYY-MM-DD and --to YYYY-MM-DD are required.']);
+  });
+
+  it('import --source quickbooks reads an IIF customer list; payments from QuickBooks are refused, exit 2', async () => {
+    const file = path.join(dir, 'customers.iif');
+    fs.writeFileSync(file, '!CUST\tNAME\tBADDR1\tPHONE1\tEMAIL\nCUST\tHarbor Dental\tHarbor Dental\t(555) 010-4400\tbilling@harbor.example\n');
+    const r = await run('import', 'accounts', file, '--source', 'quickbooks', ...store);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.toString()).toMatch(/posted 1 row\(s\)/);
+    const b = createBackend({ storePath, key: Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex') });
+    try {
+      const acct = await b.ctx.db.selectFrom('account').select(['name']).where('name', '=', 'Harbor Dental').executeTakeFirst();
+      expect(acct?.name).toBe('Harbor Dental');
+    } finally {
+      await b.close();
+    }
+    const payments = await run('import', 'payments', file, '--source', 'quickbooks', ...store);
+    expect([payments.code, payments.stderr.trim()]).toEqual([
+      2,
+      'error: import payments: QuickBooks files bring accounts, invoices or open items, not payments.',
+    ]);
   });
 });
 
