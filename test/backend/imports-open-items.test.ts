@@ -63,6 +63,10 @@ describe('imports: open items (opening balances)', () => {
     // Hand-checked from the list above: Current, 1-30, 31-60, 61-90, 91-120, over 120; credits in their column.
     expect(row('A-100')).toMatchObject({ buckets: [25000, 12050, 0, 0, 0, 50000], unappliedCents: 4000, totalCents: 83050 });
     expect(row('A-101')).toMatchObject({ buckets: [0, 0, 0, 99999, 0, 0], unappliedCents: 2500, totalCents: 97499 });
+    // The unapplied payment is money never tied to an invoice: kept apart as a prepayment when asked, the credit note not.
+    const apart = await b.services.aging.summary({ asOf: '2025-06-15', presentation: { prepaymentsApart: true } });
+    expect(apart.rows.find((r) => r.accountNumber === 'A-101')).toMatchObject({ unappliedCents: 0, prepaymentCents: 2500, totalCents: 97499 });
+    expect(apart.rows.find((r) => r.accountNumber === 'A-100')).toMatchObject({ unappliedCents: 4000, prepaymentCents: 0, totalCents: 83050 });
 
     const db = b.ctx.store.sqlite;
     // Each invoice keeps its date, due date (terms from the difference) and original amount; what was paid
@@ -77,10 +81,19 @@ describe('imports: open items (opening balances)', () => {
       { doc_date: '2025-06-15', total_cents: 17950, open_cents: 0, reason: 'Paid before cut-over' },
       { doc_date: '2025-06-15', total_cents: 1, open_cents: 0, reason: 'Paid before cut-over' },
     ]);
-    // Open credits are standalone credit notes dated their own date, unapplied.
+    // Open credits are standalone credit notes dated their own date, unapplied; an unapplied payment is a
+    // payment on account for what is open (a prepayment to the aging), its reference the document number.
     expect(db.prepare("SELECT doc_date, total_cents, open_cents, related_document_id FROM document WHERE kind = 'credit_note' ORDER BY id").all()).toEqual([
       { doc_date: '2025-05-10', total_cents: 4000, open_cents: 4000, related_document_id: null },
-      { doc_date: '2025-06-10', total_cents: 2500, open_cents: 2500, related_document_id: null },
+    ]);
+    expect(db.prepare("SELECT doc_date, total_cents, open_cents, reference, memo FROM document WHERE kind = 'payment' ORDER BY id").all()).toEqual([
+      {
+        doc_date: '2025-06-10',
+        total_cents: 2500,
+        open_cents: 2500,
+        reference: 'PMT-9',
+        memo: 'Unapplied payment brought over at cut-over; Unapplied part; Original amount $75.00',
+      },
     ]);
     expect(db.prepare('SELECT account_number, balance_cents FROM account ORDER BY account_number').all()).toEqual([
       { account_number: 'A-100', balance_cents: 83050 },
@@ -134,7 +147,7 @@ describe('imports: open items (opening balances)', () => {
       3: 'open_amount: $150.00 is more than the original amount ($100.00)',
       4: 'open_amount: is zero; it must be more than zero',
       5: 'original_amount: is negative on an invoice; an open credit has the kind credit',
-      6: 'kind: is not a kind of open item (refund); use invoice or credit',
+      6: 'kind: is not a kind of open item (refund); use invoice, credit or payment',
       7: 'due_date: is before the document date (May 1, 2025 is before Jun 1, 2025)',
       8: 'account_number: unknown account "A-999": no account has this number (import the accounts first)',
       9: 'open_amount: writes thousands with a point (1.234,56); write it like 1234.56 (a point before the cents only)',

@@ -71,7 +71,7 @@ describe('QuickBooks Open Invoices import (open items)', () => {
       [7, 'CM-7', 'G-9', 'credit', '12.00'],
       [11, '990', 'HDG-001', 'invoice', '1234.56'],
       [12, '1001', 'HDG-001', 'invoice', '82.50'],
-      [13, 'PMT-20250601-L13', 'HDG-001', 'credit', '100.00'],
+      [13, 'PMT-20250601-L13', 'HDG-001', 'payment', '100.00'],
     ]);
     const s = await b.services.imports.post(admin, qb('open-invoices.csv', csv(REPORT)));
     expect(s).toMatchObject({ posted: 5 });
@@ -79,6 +79,11 @@ describe('QuickBooks Open Invoices import (open items)', () => {
     expect(balances).toEqual([
       { account_number: 'G-9', balance_cents: 238_00 },
       { account_number: 'HDG-001', balance_cents: 1217_06 },
+    ]);
+    // QuickBooks' unapplied payment comes over as a payment on account, its credit memo as a credit note.
+    expect(b.ctx.store.sqlite.prepare("SELECT kind, open_cents FROM document WHERE side = 'credit' AND open_cents > 0 ORDER BY id").all()).toEqual([
+      { kind: 'credit_note', open_cents: 12_00 },
+      { kind: 'payment', open_cents: 100_00 },
     ]);
     const again = await b.services.imports.post(admin, qb('open-invoices.csv', csv(REPORT)));
     expect(again).toMatchObject({ posted: 0, skippedAsDuplicates: 5 });

@@ -739,7 +739,7 @@ export function createImportsService(ctx: ServiceContext) {
             else if (input.kind === 'invoices')
               documentId = (await createAndPostInvoice(p, { ...row.invoice!, accountId: row.accountId! }, today, invoiceSettings)).id;
             else if (row.creditNote) documentId = await postCreditNoteRow(p, row.accountId!, row.creditNote, row.applications?.[0] ?? null, today);
-            else if (row.openItem) documentId = await postOpenItem(p, row.accountId!, row.openItem, input.cutOverDate!, today);
+            else if (row.openItem) documentId = await postOpenItem(p, row.accountId!, row.key, row.openItem, input.cutOverDate!, today);
             else {
               const { invoiceDocumentId, ...pay } = row.payment!;
               const allocation =

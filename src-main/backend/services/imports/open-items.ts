@@ -3,7 +3,9 @@ import { formatDate, type IsoDate } from '@shared/dates';
 import { invoiceCreateDraftSchema } from '@shared/domain/invoices';
 import { cents, formatMoney, readMoney } from '@shared/money';
 import { createAndPostInvoice, postCreditNoteInTrx } from '../invoices';
+import { paymentPostSchema } from '@shared/domain/payments';
 import { postAdjustmentInTrx } from '../ledger';
+import { postPaymentInTrx } from '../payments';
 import type { Posting } from '../ledger/posting';
 import type { RowReader } from './row';
 import { parseDate, termsFromDates } from './values';
@@ -12,18 +14,22 @@ import { parseDate, termsFromDates } from './values';
  * Opening balances (docs/import.md, "Open items"): an office that does not bring its history brings each
  * document still open on the cut-over date. An invoice is posted as it was issued (date, due date, original
  * amount), then reduced to what is still open by a negative adjustment "Paid before cut-over" dated the
- * cut-over date and applied to it; an open credit is a standalone credit note for what is still open.
+ * cut-over date and applied to it; an open credit is a standalone credit note for what is still open; an
+ * unapplied payment is a payment on account (so the aging keeps it apart as a prepayment when asked).
  */
 export const PAID_BEFORE_CUT_OVER = 'Paid before cut-over';
 export const OPEN_CREDIT_REASON = 'Open credit brought over at cut-over';
+export const OPEN_PAYMENT_MEMO = 'Unapplied payment brought over at cut-over';
 
 type InvoiceData = Omit<z.output<typeof invoiceCreateDraftSchema>, 'accountId'>;
 
 export type OpenItemRow =
   | { kind: 'invoice'; date: IsoDate; originalCents: number; openCents: number; invoice: InvoiceData }
-  | { kind: 'credit'; date: IsoDate; originalCents: number; openCents: number; memo: string };
+  | { kind: 'credit' | 'payment'; date: IsoDate; originalCents: number; openCents: number; memo: string };
 
-const kindWords: Record<string, 'invoice' | 'credit'> = {
+type OpenItemKind = OpenItemRow['kind'];
+
+const kindWords: Record<string, OpenItemKind> = {
   invoice: 'invoice',
   inv: 'invoice',
   charge: 'invoice',
@@ -33,8 +39,10 @@ const kindWords: Record<string, 'invoice' | 'credit'> = {
   'credit note': 'credit',
   credit_note: 'credit',
   cm: 'credit',
-  payment: 'credit',
-  'unapplied payment': 'credit',
+  payment: 'payment',
+  'unapplied payment': 'payment',
+  prepayment: 'payment',
+  'payment on account': 'payment',
 };
 
 /** A row of an open items file, checked; null when it has a problem (reported through the reader). */
@@ -45,10 +53,10 @@ export function readOpenItemRow(r: RowReader, cutOver: IsoDate | null): OpenItem
     r.fail(c, reason);
     return null;
   };
-  let kind: 'invoice' | 'credit' | null = null;
+  let kind: OpenItemKind | null = null;
   if (r.get('kind')) {
     kind = kindWords[r.get('kind').toLowerCase().replace(/\s+/g, ' ')] ?? null;
-    if (!kind) fail('kind', `is not a kind of open item (${r.get('kind')}); use invoice or credit`);
+    if (!kind) fail('kind', `is not a kind of open item (${r.get('kind')}); use invoice, credit or payment`);
   }
   const date = parseDate(r.required('document_date'));
   if (r.get('document_date') && !date.ok) fail('document_date', date.reason);
@@ -70,16 +78,20 @@ export function readOpenItemRow(r: RowReader, cutOver: IsoDate | null): OpenItem
   if (original < 0 !== open < 0) return fail('open_amount', 'has another sign than the original amount');
   if (original < 0) {
     if (kind === 'invoice') return fail('original_amount', 'is negative on an invoice; an open credit has the kind credit');
-    kind = 'credit';
+    kind ??= 'credit';
   }
   const orig = Math.abs(original);
   const left = Math.abs(open);
   if (left > orig) return fail('open_amount', `${formatMoney(left)} is more than the original amount (${formatMoney(orig)})`);
   const description = r.get('description');
-  if (kind === 'credit') {
-    if (description.length > 2000) return fail('description', 'is longer than 2,000 characters');
-    const memo = [description, left < orig ? `Original amount ${formatMoney(orig)}` : ''].filter(Boolean).join('; ');
-    return { kind: 'credit', date: date.value, originalCents: orig, openCents: left, memo };
+  if (kind === 'credit' || kind === 'payment') {
+    // A payment's memo holds at most 500 characters; a credit note's 2,000.
+    const max = kind === 'payment' ? 400 : 2000;
+    if (description.length > max) return fail('description', `is longer than ${max.toLocaleString('en-US')} characters`);
+    const memo = [kind === 'payment' ? OPEN_PAYMENT_MEMO : '', description, left < orig ? `Original amount ${formatMoney(orig)}` : '']
+      .filter(Boolean)
+      .join('; ');
+    return { kind, date: date.value, originalCents: orig, openCents: left, memo };
   }
   let terms = 'Due on receipt';
   if (r.get('due_date')) {
@@ -102,9 +114,26 @@ export function readOpenItemRow(r: RowReader, cutOver: IsoDate | null): OpenItem
   return { kind: 'invoice', date: date.value, originalCents: orig, openCents: left, invoice };
 }
 
-/** Post one open item; returns the id of the document the import key points to (the invoice, or the credit note). */
-export async function postOpenItem(p: Posting, accountId: number, item: OpenItemRow, cutOver: IsoDate, today: IsoDate): Promise<number> {
-  if (item.kind === 'credit') {
+/** Post one open item; returns the id of the document the import key points to (the invoice, the credit note or the payment). */
+export async function postOpenItem(p: Posting, accountId: number, key: string, item: OpenItemRow, cutOver: IsoDate, today: IsoDate): Promise<number> {
+  if (item.kind !== 'invoice') {
+    if (item.kind === 'payment') {
+      // Money received and never tied to an invoice: a payment on account, applied to nothing (the method is not known).
+      const { payment } = await postPaymentInTrx(
+        p,
+        paymentPostSchema.parse({
+          accountId,
+          date: item.date,
+          method: 'bank_transfer',
+          amountCents: item.openCents,
+          reference: key.slice(0, 80),
+          memo: item.memo,
+          allocation: { mode: 'none' },
+        }),
+        today,
+      );
+      return payment.id;
+    }
     const cn = await postCreditNoteInTrx(p, { accountId, date: item.date, reason: OPEN_CREDIT_REASON, amountCents: item.openCents, memo: item.memo }, today);
     return cn.id;
   }

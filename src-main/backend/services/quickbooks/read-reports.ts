@@ -121,7 +121,9 @@ export function customerList(sheet: SheetData, fileName: string, known: Map<stri
 }
 
 const invoiceTypes = new Set(['invoice', 'statement charge']);
-const creditTypes = new Set(['credit memo', 'payment', 'credit']);
+const creditTypes = new Set(['credit memo', 'credit']);
+/** An unapplied payment is money never tied to an invoice: a payment on account (a prepayment), not a credit note. */
+const paymentTypes = new Set(['payment']);
 const journalTypes = new Set(['general journal', 'journal']);
 const typeKey: Record<string, string> = { invoice: 'INV', 'statement charge': 'CHG', 'credit memo': 'CM', payment: 'PMT', credit: 'CR' };
 
@@ -220,9 +222,10 @@ export function openInvoices(sheet: SheetData, fileName: string, known: Map<stri
     if (due && !due.ok) bad('Due Date', due.reason);
     if (!original.ok) bad('Amount', original.reason);
     if (!open.ok || !date.ok || (due && !due.ok) || !original.ok) continue;
-    let kind: 'invoice' | 'credit';
+    let kind: 'invoice' | 'credit' | 'payment';
     if (invoiceTypes.has(type)) kind = 'invoice';
     else if (creditTypes.has(type)) kind = 'credit';
+    else if (paymentTypes.has(type)) kind = 'payment';
     else if (journalTypes.has(type)) kind = open.value < 0 ? 'credit' : 'invoice';
     else {
       bad(
