@@ -14,6 +14,7 @@ import type { LetterRunsTables } from './schema-letter-runs';
 import type { LetterRecordsTables } from './schema-letter-records';
 import type { StatementsTables } from './schema-statements';
 import type { EvaluationTables } from './schema-evaluation';
+import type { BankStatementsTables } from './schema-bank-statements';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -249,3 +250,6 @@ export interface Database extends StatementsTables {}
 
 // ---- Evaluation runs (migration 018): in schema-evaluation.ts. ----
 export interface Database extends EvaluationTables {}
+
+// ---- Bank statements (migration 028): in schema-bank-statements.ts. ----
+export interface Database extends BankStatementsTables {}

@@ -20,6 +20,7 @@ import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import { m020AuditLogFilters } from './020-audit-log-filters';
 import { m022ImportKinds } from './022-import-kinds';
 import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
+import { m028BankStatements } from './028-bank-statements';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -46,5 +47,6 @@ export const migrations: readonly Migration[] = [
   m020AuditLogFilters,
   m022ImportKinds,
   m025AgingCreditIndexes,
+  m028BankStatements,
 ];
 export type { Migration };
