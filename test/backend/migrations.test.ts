@@ -109,4 +109,5 @@ const COMMITTED: Record<number, string> = {
   20: 'f38b7d0edef204cd',
   22: '9ffe2a9f5e5adfe9',
   25: '8f71d4afe17958d6',
+  28: '37ef09aaabc7a333',
 };
