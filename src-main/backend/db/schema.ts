@@ -15,6 +15,7 @@ import type { LetterRecordsTables } from './schema-letter-records';
 import type { StatementsTables } from './schema-statements';
 import type { EvaluationTables } from './schema-evaluation';
 import type { BankStatementsTables } from './schema-bank-statements';
+import type { ReturnsTables } from './schema-returns';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -253,3 +254,6 @@ export interface Database extends EvaluationTables {}
 
 // ---- Bank statements (migration 028): in schema-bank-statements.ts. ----
 export interface Database extends BankStatementsTables {}
+
+// ---- Returned payments (migration 030): in schema-returns.ts. ----
+export interface Database extends ReturnsTables {}

@@ -21,6 +21,7 @@ import { m020AuditLogFilters } from './020-audit-log-filters';
 import { m022ImportKinds } from './022-import-kinds';
 import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
 import { m028BankStatements } from './028-bank-statements';
+import { m030PaymentReturns } from './030-payment-returns';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -48,5 +49,6 @@ export const migrations: readonly Migration[] = [
   m022ImportKinds,
   m025AgingCreditIndexes,
   m028BankStatements,
+  m030PaymentReturns,
 ];
 export type { Migration };
