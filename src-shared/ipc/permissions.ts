@@ -197,6 +197,9 @@ export const access: { readonly [C in Channel]: Access } = {
   'quickbooks.exportIif': supervisors,
   'quickbooks.accounts': supervisors,
   'quickbooks.saveAccounts': supervisors,
+  // Irregularities (docs/money-in.md): clerks and supervisors look; supervisors set the days per check.
+  'irregularities.get': anyone,
+  'irregularities.saveSettings': supervisors,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -19,6 +19,7 @@ import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
 import { quickBooksHandlers } from './quickbooks';
+import { irregularitiesHandlers } from './irregularities';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -41,5 +42,6 @@ export const handlers: Handlers = {
   ...gridExportHandlers,
   ...dailyEvaluationHandlers,
   ...quickBooksHandlers,
+  ...irregularitiesHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -38,6 +38,7 @@ import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
 import type { ReportRunner } from './reports/runner';
 import { createGridExportService } from './grid-export';
+import { createIrregularitiesService } from './irregularities';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
 export function createServices(
@@ -83,6 +84,7 @@ export function createServices(
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   const quickbooks = createQuickBooksService(ctx);
+  const irregularities = createIrregularitiesService(ctx);
   return {
     backup,
     audit,
@@ -119,6 +121,7 @@ export function createServices(
     reports,
     gridExport,
     quickbooks,
+    irregularities,
   };
 }
 export type Services = ReturnType<typeof createServices>;

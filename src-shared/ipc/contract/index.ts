@@ -19,6 +19,7 @@ import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
 import { quickBooksContract } from './quickbooks';
+import { irregularitiesContract } from './irregularities';
 
 /**
  * Every endpoint, once. Each domain keeps its endpoints in its own file; adding a domain adds a
@@ -46,6 +47,7 @@ export const contract = {
   ...gridExportContract,
   ...dailyEvaluationContract,
   ...quickBooksContract,
+  ...irregularitiesContract,
 };
 
 export type Contract = typeof contract;

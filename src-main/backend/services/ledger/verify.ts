@@ -28,6 +28,33 @@ function check(name: string, okDetail: string, problems: string[], total: number
   return total === 0 ? { name, ok: true, detail: okDetail } : { name, ok: false, detail: `${total} problem(s)`, problems };
 }
 
+export interface BalanceDisagreement {
+  id: number;
+  account_number: string;
+  balance_cents: number;
+  unapplied_cents: number;
+  ledger: number;
+  open_debits: number;
+  open_credits: number;
+}
+
+/**
+ * Invariant 1 per account: the accounts whose stored balance, ledger sum and open items less unapplied
+ * credit (and stored unapplied credit) do not all agree. verify reports them; the irregularities view lists them.
+ */
+export function balanceDisagreements(sqlite: Sqlite.Database): BalanceDisagreement[] {
+  return sqlite
+    .prepare(
+      `SELECT a.id, a.account_number, a.balance_cents, a.unapplied_cents, COALESCE(le.s, 0) AS ledger, COALESCE(od.s, 0) AS open_debits, COALESCE(oc.s, 0) AS open_credits
+       FROM account a
+       LEFT JOIN (SELECT account_id, SUM(amount_cents) AS s FROM ledger_entry GROUP BY account_id) le ON le.account_id = a.id
+       LEFT JOIN (SELECT account_id, SUM(open_cents) AS s FROM document WHERE side = 'debit' AND open_cents > 0 GROUP BY account_id) od ON od.account_id = a.id
+       LEFT JOIN (SELECT account_id, SUM(open_cents) AS s FROM document WHERE side = 'credit' AND open_cents > 0 GROUP BY account_id) oc ON oc.account_id = a.id
+       WHERE a.balance_cents <> COALESCE(le.s, 0) OR COALESCE(le.s, 0) <> COALESCE(od.s, 0) - COALESCE(oc.s, 0) OR a.unapplied_cents <> COALESCE(oc.s, 0)`,
+    )
+    .all() as BalanceDisagreement[];
+}
+
 /**
  * The receivables invariants of DOMAIN.md over the whole store, for verify:
  *  1. account balance = sum of its ledger entries = open items - unapplied credit (and the stored
@@ -44,24 +71,7 @@ export function receivablesChecks(sqlite: Sqlite.Database): ReceivablesCheck[] {
   const out: ReceivablesCheck[] = [];
 
   // 1. balances
-  const bal = sqlite
-    .prepare(
-      `SELECT a.id, a.account_number, a.balance_cents, a.unapplied_cents, COALESCE(le.s, 0) AS ledger, COALESCE(od.s, 0) AS open_debits, COALESCE(oc.s, 0) AS open_credits
-       FROM account a
-       LEFT JOIN (SELECT account_id, SUM(amount_cents) AS s FROM ledger_entry GROUP BY account_id) le ON le.account_id = a.id
-       LEFT JOIN (SELECT account_id, SUM(open_cents) AS s FROM document WHERE side = 'debit' AND open_cents > 0 GROUP BY account_id) od ON od.account_id = a.id
-       LEFT JOIN (SELECT account_id, SUM(open_cents) AS s FROM document WHERE side = 'credit' AND open_cents > 0 GROUP BY account_id) oc ON oc.account_id = a.id
-       WHERE a.balance_cents <> COALESCE(le.s, 0) OR COALESCE(le.s, 0) <> COALESCE(od.s, 0) - COALESCE(oc.s, 0) OR a.unapplied_cents <> COALESCE(oc.s, 0)`,
-    )
-    .all() as {
-    id: number;
-    account_number: string;
-    balance_cents: number;
-    unapplied_cents: number;
-    ledger: number;
-    open_debits: number;
-    open_credits: number;
-  }[];
+  const bal = balanceDisagreements(sqlite);
   const accounts = (sqlite.prepare('SELECT count(*) AS n FROM account').get() as { n: number }).n;
   out.push(
     check(
