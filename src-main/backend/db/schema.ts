@@ -15,6 +15,7 @@ import type { LetterRecordsTables } from './schema-letter-records';
 import type { StatementsTables } from './schema-statements';
 import type { EvaluationTables } from './schema-evaluation';
 import type { BankStatementsTables } from './schema-bank-statements';
+import type { ReconciliationTables } from './schema-reconciliation';
 import type { ReturnsTables } from './schema-returns';
 
 /** Kysely table types. One interface per table; names match the migrations. */
@@ -257,3 +258,6 @@ export interface Database extends BankStatementsTables {}
 
 // ---- Returned payments (migration 030): in schema-returns.ts. ----
 export interface Database extends ReturnsTables {}
+
+// ---- Reconciliation (migration 029): in schema-reconciliation.ts. ----
+export interface Database extends ReconciliationTables {}

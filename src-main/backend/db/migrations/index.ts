@@ -21,6 +21,7 @@ import { m020AuditLogFilters } from './020-audit-log-filters';
 import { m022ImportKinds } from './022-import-kinds';
 import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
 import { m028BankStatements } from './028-bank-statements';
+import { m029Reconciliation } from './029-reconciliation';
 import { m030PaymentReturns } from './030-payment-returns';
 import type { Migration } from './types';
 
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   m022ImportKinds,
   m025AgingCreditIndexes,
   m028BankStatements,
+  m029Reconciliation,
   m030PaymentReturns,
 ];
 export type { Migration };
