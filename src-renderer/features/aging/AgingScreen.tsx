@@ -372,7 +372,7 @@ const SummaryView = memo(function SummaryView(props: {
       }),
       sumHelper.accessor('accountName', {
         header: 'Name',
-        meta: { minWidth: 170, grow: 2, wrap: true, total: count(rows.length, 'account'), exportAs: 'text' },
+        meta: { minWidth: 150, grow: 1, wrap: true, total: count(rows.length, 'account'), exportAs: 'text' },
         cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
       }),
       ...labels.map((label, i) =>
@@ -399,7 +399,7 @@ const SummaryView = memo(function SummaryView(props: {
               id: 'unapplied',
               header: 'Unapplied',
               sortDescFirst: false,
-              meta: { numeric: true, minWidth: 92, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
+              meta: { numeric: true, minWidth: 112, total: <Money cents={negate(totals.unappliedCents)} />, exportAs: 'money' },
               cell: (c) => moneyCell(c.getValue() as number),
             }),
           ]
@@ -410,7 +410,7 @@ const SummaryView = memo(function SummaryView(props: {
               id: 'prepayments',
               header: 'Prepayments',
               sortDescFirst: false,
-              meta: { numeric: true, minWidth: 104, total: <Money cents={negate(totals.prepaymentCents)} />, exportAs: 'money' },
+              meta: { numeric: true, minWidth: 124, grow: 1.4, total: <Money cents={negate(totals.prepaymentCents)} />, exportAs: 'money' },
               cell: (c) => moneyCell(c.getValue() as number),
             }),
           ]

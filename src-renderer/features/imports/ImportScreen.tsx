@@ -503,10 +503,10 @@ function MappingTable({
 const allocCol = createColumnHelper<ImportAllocation>();
 const allocationColumns = (kind: Kind): GridColumns<ImportAllocation> => [
   allocCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 72 } }),
-  allocCol.accessor('paymentReference', { header: kind === 'credit_notes' ? 'Credit note' : 'Payment', meta: { width: 110 } }),
+  allocCol.accessor('paymentReference', { header: kind === 'credit_notes' ? 'Credit note' : 'Payment', meta: { minWidth: 140, grow: 2 } }),
   allocCol.accessor('invoiceNumber', {
     header: 'Invoice',
-    meta: { width: 110 },
+    meta: { minWidth: 110, grow: 1 },
     cell: (c) => c.getValue() ?? (kind === 'payments' ? 'On account' : 'None named'),
   }),
   allocCol.accessor('appliedCents', { header: 'Applied', meta: { numeric: true, width: 100 }, cell: (c) => formatMoney(c.getValue()) }),
