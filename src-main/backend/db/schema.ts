@@ -14,6 +14,7 @@ import type { LetterRunsTables } from './schema-letter-runs';
 import type { LetterRecordsTables } from './schema-letter-records';
 import type { StatementsTables } from './schema-statements';
 import type { EvaluationTables } from './schema-evaluation';
+import type { DepositsTables } from './schema-deposits';
 import type { BankStatementsTables } from './schema-bank-statements';
 import type { ReconciliationTables } from './schema-reconciliation';
 import type { ReturnsTables } from './schema-returns';
@@ -261,3 +262,6 @@ export interface Database extends ReturnsTables {}
 
 // ---- Reconciliation (migration 029): in schema-reconciliation.ts. ----
 export interface Database extends ReconciliationTables {}
+
+// ---- Deposits (migration 027): in schema-deposits.ts. ----
+export interface Database extends DepositsTables {}

@@ -20,6 +20,7 @@ import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import { m020AuditLogFilters } from './020-audit-log-filters';
 import { m022ImportKinds } from './022-import-kinds';
 import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
+import { m027Deposits } from './027-deposits';
 import { m028BankStatements } from './028-bank-statements';
 import { m029Reconciliation } from './029-reconciliation';
 import { m030PaymentReturns } from './030-payment-returns';
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   m020AuditLogFilters,
   m022ImportKinds,
   m025AgingCreditIndexes,
+  m027Deposits,
   m028BankStatements,
   m029Reconciliation,
   m030PaymentReturns,
