@@ -14,9 +14,8 @@ import type { LetterRunsTables } from './schema-letter-runs';
 import type { LetterRecordsTables } from './schema-letter-records';
 import type { StatementsTables } from './schema-statements';
 import type { EvaluationTables } from './schema-evaluation';
-import type { DepositsTables } from './schema-deposits';
+import type { BankAccountsTables } from './schema-bank-accounts';
 import type { BankStatementsTables } from './schema-bank-statements';
-import type { ReconciliationTables } from './schema-reconciliation';
 import type { ReturnsTables } from './schema-returns';
 
 /** Kysely table types. One interface per table; names match the migrations. */
@@ -164,6 +163,8 @@ export interface DocumentTable {
   posted_by: string | null;
   /** Invoices: JSON Address of the ship-to (migration 011); null: none. */
   ship_to: string | null;
+  /** Check and ACH payments: the customer's bank account it came from (migration 026); null: not named. */
+  bank_account_id: number | null;
 }
 
 export interface InvoiceLineTable {
@@ -260,8 +261,5 @@ export interface Database extends BankStatementsTables {}
 // ---- Returned payments (migration 030): in schema-returns.ts. ----
 export interface Database extends ReturnsTables {}
 
-// ---- Reconciliation (migration 029): in schema-reconciliation.ts. ----
-export interface Database extends ReconciliationTables {}
-
-// ---- Deposits (migration 027): in schema-deposits.ts. ----
-export interface Database extends DepositsTables {}
+// ---- Bank accounts (migration 026): in schema-bank-accounts.ts. ----
+export interface Database extends BankAccountsTables {}
