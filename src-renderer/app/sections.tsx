@@ -25,6 +25,8 @@ import { ImportScreen } from '../features/imports/ImportScreen';
 import { LettersScreen } from '../features/letters/LettersScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { IconZoomExclamation } from '@tabler/icons-react';
+import { IrregularitiesScreen } from '../features/irregularities/IrregularitiesScreen';
 
 /**
  * The navigation: one entry per section. A feature replaces its placeholder with its screen. The first
@@ -61,6 +63,7 @@ export const sections: Section[] = [
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <WorklistScreen /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
+  { path: 'irregularities', label: 'Irregularities', icon: <IconZoomExclamation size={size} />, minRole: 'clerk', element: <IrregularitiesScreen /> },
   { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ReportsScreen /> },
   { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },

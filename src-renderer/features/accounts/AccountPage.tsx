@@ -86,7 +86,8 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
   const [searchParams] = useSearchParams();
   const [tab, setTab] = useState<string | null>(searchParams.get('tab') ?? 'ledger');
   const [action, setAction] = useState<{ name: ActionName; documentId?: number } | null>(null);
-  const [openDoc, setOpenDoc] = useState<number | null>(null);
+  // ?document=<id> opens that document's drawer (links from Irregularities).
+  const [openDoc, setOpenDoc] = useState<number | null>(() => Number(searchParams.get('document')) || null);
   const policy = useAccountPolicyActions({ account, ledger, onPlanCreated: () => setTab('plan') });
   const drafts = useDraftInvoices(account.id);
   const t = ledger.totals;
