@@ -19,6 +19,7 @@ import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
 import { quickBooksHandlers } from './quickbooks';
+import { returnsHandlers } from './returns';
 import { irregularitiesHandlers } from './irregularities';
 
 export const handlers: Handlers = {
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   ...gridExportHandlers,
   ...dailyEvaluationHandlers,
   ...quickBooksHandlers,
+  ...returnsHandlers,
   ...irregularitiesHandlers,
 };
 export type { CallContext, Handlers } from './types';

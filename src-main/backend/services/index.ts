@@ -38,6 +38,7 @@ import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
 import type { ReportRunner } from './reports/runner';
 import { createGridExportService } from './grid-export';
+import { createReturnsService } from './returns';
 import { createIrregularitiesService } from './irregularities';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
@@ -84,6 +85,7 @@ export function createServices(
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   const quickbooks = createQuickBooksService(ctx);
+  const returns = createReturnsService(ctx);
   const irregularities = createIrregularitiesService(ctx);
   return {
     backup,
@@ -121,6 +123,7 @@ export function createServices(
     reports,
     gridExport,
     quickbooks,
+    returns,
     irregularities,
   };
 }

@@ -19,6 +19,7 @@ import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
 import { quickBooksContract } from './quickbooks';
+import { returnsContract } from './returns';
 import { irregularitiesContract } from './irregularities';
 
 /**
@@ -47,6 +48,7 @@ export const contract = {
   ...gridExportContract,
   ...dailyEvaluationContract,
   ...quickBooksContract,
+  ...returnsContract,
   ...irregularitiesContract,
 };
 
