@@ -32,11 +32,11 @@ export const auditActions = [
   'credit.apply',
   'payment.post',
   'payment.reverse',
-  'payment.return',
   'refund.post',
   'adjustment.post',
   'writeOff.post',
   'import.post',
+  'bankStatement.import',
   // Collections contact
   'call.log',
   'promise.create',

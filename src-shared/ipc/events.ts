@@ -6,6 +6,7 @@ export const dataDomains = [
   'accounts',
   'aging',
   'backups',
+  'bankStatements',
   'collections',
   'documents',
   'fees',

@@ -60,11 +60,6 @@ export const access: { readonly [C in Channel]: Access } = {
   'payments.applyCredit': anyone,
   'payments.reverse': anyone,
   'payments.refund': anyone,
-  // Returned payments (docs/money-in.md): a clerk records what the bank sent back, as a reversal
-  'returns.record': anyone,
-  'returns.preview': anyone,
-  'returns.importNacha': anyone,
-  'returns.list': anyone,
   'ledger.get': anyone,
   'ledger.document': anyone,
   'ledger.postAdjustment': anyone,
@@ -202,6 +197,11 @@ export const access: { readonly [C in Channel]: Access } = {
   'quickbooks.exportIif': supervisors,
   'quickbooks.accounts': supervisors,
   'quickbooks.saveAccounts': supervisors,
+  // Bank statements (docs/money-in.md): clerks and supervisors import them, as other imports.
+  'bankStatements.preview': anyone,
+  'bankStatements.import': anyone,
+  'bankStatements.list': anyone,
+  'bankStatements.get': anyone,
   // Irregularities (docs/money-in.md): clerks and supervisors look; supervisors set the days per check.
   'irregularities.get': anyone,
   'irregularities.saveSettings': supervisors,

@@ -19,7 +19,7 @@ import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
 import { quickBooksHandlers } from './quickbooks';
-import { returnsHandlers } from './returns';
+import { bankStatementsHandlers } from './bank-statements';
 import { irregularitiesHandlers } from './irregularities';
 
 export const handlers: Handlers = {
@@ -43,7 +43,7 @@ export const handlers: Handlers = {
   ...gridExportHandlers,
   ...dailyEvaluationHandlers,
   ...quickBooksHandlers,
-  ...returnsHandlers,
+  ...bankStatementsHandlers,
   ...irregularitiesHandlers,
 };
 export type { CallContext, Handlers } from './types';

@@ -10,6 +10,7 @@ import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
 import { createImportsService } from './imports';
 import { createQuickBooksService } from './quickbooks';
+import { createBankStatementsService } from './bank-statements';
 import { createDemoService } from '../demo';
 import { createComplianceService } from './compliance';
 import { createFlagsService } from './flags';
@@ -38,7 +39,6 @@ import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
 import type { ReportRunner } from './reports/runner';
 import { createGridExportService } from './grid-export';
-import { createReturnsService } from './returns';
 import { createIrregularitiesService } from './irregularities';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
@@ -85,7 +85,7 @@ export function createServices(
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   const quickbooks = createQuickBooksService(ctx);
-  const returns = createReturnsService(ctx);
+  const bankStatements = createBankStatementsService(ctx);
   const irregularities = createIrregularitiesService(ctx);
   return {
     backup,
@@ -123,7 +123,7 @@ export function createServices(
     reports,
     gridExport,
     quickbooks,
-    returns,
+    bankStatements,
     irregularities,
   };
 }

@@ -19,7 +19,7 @@ import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
 import { quickBooksContract } from './quickbooks';
-import { returnsContract } from './returns';
+import { bankStatementsContract } from './bank-statements';
 import { irregularitiesContract } from './irregularities';
 
 /**
@@ -48,7 +48,7 @@ export const contract = {
   ...gridExportContract,
   ...dailyEvaluationContract,
   ...quickBooksContract,
-  ...returnsContract,
+  ...bankStatementsContract,
   ...irregularitiesContract,
 };
 
