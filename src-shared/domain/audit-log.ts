@@ -38,7 +38,7 @@ const listedGroups = {
     label: 'Invoices and credit notes',
     actions: ['invoice.draft.create', 'invoice.draft.update', 'invoice.draft.delete', 'invoice.post', 'creditNote.post', 'credit.apply'],
   },
-  payments: { label: 'Payments and refunds', actions: ['payment.post', 'payment.reverse', 'refund.post', 'bankStatement.import'] },
+  payments: { label: 'Payments and refunds', actions: ['payment.post', 'payment.reverse', 'payment.return', 'refund.post', 'bankStatement.import'] },
   adjustments: {
     label: 'Adjustments, fees and write-offs',
     actions: ['adjustment.post', 'writeOff.post', 'fee.post', 'fee.waive', 'writeoff.request', 'writeoff.approve', 'writeoff.reject'],

@@ -32,6 +32,7 @@ export const auditActions = [
   'credit.apply',
   'payment.post',
   'payment.reverse',
+  'payment.return',
   'refund.post',
   'adjustment.post',
   'writeOff.post',

@@ -60,6 +60,11 @@ export const access: { readonly [C in Channel]: Access } = {
   'payments.applyCredit': anyone,
   'payments.reverse': anyone,
   'payments.refund': anyone,
+  // Returned payments (docs/money-in.md): a clerk records what the bank sent back, as a reversal
+  'returns.record': anyone,
+  'returns.preview': anyone,
+  'returns.importNacha': anyone,
+  'returns.list': anyone,
   'ledger.get': anyone,
   'ledger.document': anyone,
   'ledger.postAdjustment': anyone,

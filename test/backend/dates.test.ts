@@ -157,6 +157,8 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       // The QuickBooks journal export: the period's first and last day.
       ['quickbooks.exportIif', (d) => ({ from: d, to: '2026-01-31' })],
       ['quickbooks.exportIif', (d) => ({ from: '2026-01-01', to: d })],
+      // A returned payment: the day the bank returned it.
+      ['returns.record', (d) => ({ paymentId: pay.documentId, returnCode: 'R01', returnDate: d })],
     ];
     // The table covers every endpoint whose input holds a date: a new one fails here until it is added.
     expect([...new Set(cases.map(([c]) => c))].sort()).toEqual(channelsTakingDates().sort());

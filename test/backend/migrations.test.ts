@@ -111,5 +111,5 @@ const COMMITTED: Record<number, string> = {
   25: '8f71d4afe17958d6',
   26: '08a64ca07c1f0683',
   28: '37ef09aaabc7a333',
-  30: '6d0f6c9c9cc26ea8',
+  30: '9cacac37d8bc2ef7',
 };

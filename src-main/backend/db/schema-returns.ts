@@ -10,6 +10,8 @@ export interface PaymentReturnTable {
   return_date: string;
   source: 'manual' | 'nacha';
   file_name: string | null;
+  /** NACHA returns: the original entry trace number (15 digits); null when entered by hand. */
+  original_trace: string | null;
   created_at: string;
   created_by: string | null;
 }

@@ -20,6 +20,7 @@ import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
 import { quickBooksHandlers } from './quickbooks';
 import { bankStatementsHandlers } from './bank-statements';
+import { returnsHandlers } from './returns';
 import { irregularitiesHandlers } from './irregularities';
 
 export const handlers: Handlers = {
@@ -44,6 +45,7 @@ export const handlers: Handlers = {
   ...dailyEvaluationHandlers,
   ...quickBooksHandlers,
   ...bankStatementsHandlers,
+  ...returnsHandlers,
   ...irregularitiesHandlers,
 };
 export type { CallContext, Handlers } from './types';

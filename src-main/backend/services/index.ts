@@ -39,6 +39,7 @@ import { createDashboardService } from './reports/dashboard';
 import { createReportsService } from './reports';
 import type { ReportRunner } from './reports/runner';
 import { createGridExportService } from './grid-export';
+import { createReturnsService } from './returns';
 import { createIrregularitiesService } from './irregularities';
 
 /** Every domain service, built once per open store. The backup service also holds the store key (to sign, verify and wrap). */
@@ -86,6 +87,7 @@ export function createServices(
   const gridExport = createGridExportService(ctx, { settings });
   const quickbooks = createQuickBooksService(ctx);
   const bankStatements = createBankStatementsService(ctx);
+  const returns = createReturnsService(ctx);
   const irregularities = createIrregularitiesService(ctx);
   return {
     backup,
@@ -124,6 +126,7 @@ export function createServices(
     gridExport,
     quickbooks,
     bankStatements,
+    returns,
     irregularities,
   };
 }

@@ -26,7 +26,7 @@ const checkText: Record<IrregularityCheck, { title: string; lists: (days: number
     empty: 'No credit has been left unapplied that long.',
   },
   unmatched: {
-    title: 'Deposits the bank has not shown',
+    title: 'Unmatched deposits',
     lists: (d) => `Deposits made more than ${dayWords(d)} ago that no bank statement line has been matched to.`,
     empty: 'Every deposit of that age is matched to the bank statement.',
   },

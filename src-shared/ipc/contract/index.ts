@@ -20,6 +20,7 @@ import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
 import { quickBooksContract } from './quickbooks';
 import { bankStatementsContract } from './bank-statements';
+import { returnsContract } from './returns';
 import { irregularitiesContract } from './irregularities';
 
 /**
@@ -49,6 +50,7 @@ export const contract = {
   ...dailyEvaluationContract,
   ...quickBooksContract,
   ...bankStatementsContract,
+  ...returnsContract,
   ...irregularitiesContract,
 };
 

@@ -4,8 +4,9 @@ import type { Migration } from './types';
  * Returned payments (issue 15, item 4): one record per payment that came back (a returned ACH entry or a
  * bounced check), naming the reversal that undid it and the reason code (a NACHA R-code, or a check
  * reason such as NSF; the table is src-shared/domain/nacha.ts). A payment is returned at most once
- * (UNIQUE), which is also what makes a NACHA return file idempotent. The record is history: triggers
- * refuse UPDATE and DELETE.
+ * (UNIQUE). A return from a NACHA file keeps the original entry trace number (the trace of the debit
+ * the office sent), so an entry already imported is recognised whatever the file is called: re-importing
+ * posts nothing twice. The record is history: triggers refuse UPDATE and DELETE.
  */
 export const m030PaymentReturns: Migration = {
   id: 30,
@@ -20,6 +21,7 @@ export const m030PaymentReturns: Migration = {
         return_date TEXT NOT NULL CHECK (length(return_date) = 10),
         source TEXT NOT NULL CHECK (source IN ('manual', 'nacha')),
         file_name TEXT CHECK ((source = 'nacha') = (file_name IS NOT NULL)),
+        original_trace TEXT UNIQUE CHECK (original_trace IS NULL OR length(original_trace) = 15),
         created_at TEXT NOT NULL,
         created_by TEXT
       ) STRICT;

@@ -20,9 +20,11 @@ import { m019AccountPhoneRuns } from './019-account-phone-runs';
 import { m020AuditLogFilters } from './020-audit-log-filters';
 import { m022ImportKinds } from './022-import-kinds';
 import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
-import { m026BankAccounts } from './026-bank-accounts';
 import { m028BankStatements } from './028-bank-statements';
+import { m029Reconciliation } from './029-reconciliation';
 import { m030PaymentReturns } from './030-payment-returns';
+import { m026BankAccounts } from './026-bank-accounts';
+import { m027Deposits } from './027-deposits';
 import type { Migration } from './types';
 
 /** The ordered, static list (main is bundled, so never a directory scan). Append only. */
@@ -50,7 +52,9 @@ export const migrations: readonly Migration[] = [
   m022ImportKinds,
   m025AgingCreditIndexes,
   m026BankAccounts,
+  m027Deposits,
   m028BankStatements,
+  m029Reconciliation,
   m030PaymentReturns,
 ];
 export type { Migration };
