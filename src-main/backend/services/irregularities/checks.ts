@@ -55,13 +55,17 @@ export async function hasMigration(db: Queryable, id: number): Promise<boolean> 
   return (await db.selectFrom('migration').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
-/** (a) Cash and check payments, posted and not reversed, in no deposit, dated more than `days` ago. */
+/**
+ * (a) Cash and check payments, posted and not reversed, in no deposit, dated more than `days` ago. The
+ * CROSS JOIN keeps documents the outer loop (SQLite does not reorder it), so the posted-by-date index
+ * is read instead of every account's documents: 2 s instead of 15 s at the medium bench size.
+ */
 export async function undeposited(db: Queryable, today: IsoDate, days: number): Promise<IrregularitySection> {
   if (!(await hasMigration(db, 27))) return section('undeposited', days, [], false);
   const rows = await sql<DocRow>`
     SELECT d.id, d.account_id, a.account_number, a.name AS account_name, d.kind, d.number, d.method, d.doc_date, d.total_cents AS amount_cents
-    FROM document d JOIN account a ON a.id = d.account_id
-    WHERE d.status = 'posted' AND d.kind = 'payment' AND d.method IN (${sql.join([...DEPOSITED_METHODS])})
+    FROM document d CROSS JOIN account a
+    WHERE a.id = d.account_id AND d.status = 'posted' AND d.kind = 'payment' AND d.method IN (${sql.join([...DEPOSITED_METHODS])})
       AND d.doc_date < ${addDays(today, -days)}
       AND NOT EXISTS (SELECT 1 FROM deposit_payment dp WHERE dp.payment_document_id = d.id)
       AND ${notReversed}
