@@ -73,6 +73,55 @@ describe('irregularities: the specialist discrepancy view', () => {
     expect(inv.number).toBeTruthy();
   });
 
+  it('lists deposits older than the days no statement line is matched to; not matched ones, recent ones; deposited payments leave the undeposited list', async () => {
+    const { b, s } = await receivablesBackend();
+    const a = await newAccount(b, s.clerk);
+    const pay = (date: string, amountCents: number) =>
+      must(b, s.clerk, 'payments.post', { accountId: a.id, date, method: 'cash', amountCents, allocation: { mode: 'none' } });
+    const p1 = await pay('2026-03-01', 10_00);
+    const p2 = await pay('2026-03-02', 20_00);
+    const p3 = await pay('2026-03-03', 30_00);
+    // The rows the deposits and reconciliation services write (their services landed after this test): an
+    // office account, three deposits of one payment each, one of them matched to a statement line.
+    const db = b.ctx.store.sqlite;
+    const at = '2026-03-15T15:00:00.000Z';
+    db.prepare(
+      `INSERT INTO office_bank_account (id, name, routing_number, account_number, last4, created_at, updated_at) VALUES (1, 'Operating', '011000015', '12345678', '5678', ?, ?)`,
+    ).run(at, at);
+    const deposit = db.prepare(
+      `INSERT INTO deposit (id, series, number_seq, number, office_bank_account_id, deposit_date, cash_cents, check_cents, total_cents, payment_count, created_at) VALUES (?, 'DEP', ?, ?, 1, ?, ?, 0, ?, 1, ?)`,
+    );
+    const inDeposit = db.prepare(`INSERT INTO deposit_payment (deposit_id, payment_document_id, method, amount_cents) VALUES (?, ?, 'cash', ?)`);
+    for (const [id, date, p, cents] of [
+      [1, '2026-03-02', p1.documentId, 10_00],
+      [2, '2026-03-03', p2.documentId, 20_00],
+      [3, '2026-03-12', p3.documentId, 30_00],
+    ] as const) {
+      deposit.run(id, id, `DEP-00000${id}`, date, cents, cents, at);
+      inDeposit.run(id, p, cents);
+    }
+    db.prepare(
+      `INSERT INTO bank_statement (id, format, file_name, file_sha256, statement_from, statement_to, imported_at) VALUES (1, 'csv', 'march.csv', 'x', '2026-03-01', '2026-03-14', ?)`,
+    ).run(at);
+    db.prepare(
+      `INSERT INTO bank_statement_line (id, statement_id, line, booking_date, amount_cents, line_key) VALUES (1, 1, 2, '2026-03-03', 1000, 'k1')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO reconciliation (id, office_bank_account_id, period_from, period_to, status, created_at) VALUES (1, 1, '2026-03-01', '2026-03-14', 'open', ?)`,
+    ).run(at);
+    db.prepare(`INSERT INTO reconciliation_match (reconciliation_id, statement_line_id, deposit_id, method, created_at) VALUES (1, 1, 1, 'manual', ?)`).run(at);
+
+    const r = await must(b, s.clerk, 'irregularities.get', {});
+    // DEP-000001 is matched; DEP-000003 is 3 days old (not more than 5); DEP-000002 (12 days) is listed.
+    const section = sectionOf(r, 'unmatched');
+    expect(section).toMatchObject({ available: true, count: 1, totalCents: 20_00, olderThanDays: 5 });
+    expect(section.items[0]).toMatchObject({ subject: 'deposit', number: 'DEP-000002', ageDays: 12, accountId: null, link: { kind: 'deposit', depositId: 2 } });
+    // Every payment is in a deposit: none is left as not yet deposited.
+    expect(sectionOf(r, 'undeposited').count).toBe(0);
+    const later = await must(b, s.clerk, 'irregularities.get', { olderThanDays: { unmatched: 2 } });
+    expect(sectionOf(later, 'unmatched').items.map((i) => i.number)).toEqual(['DEP-000002', 'DEP-000003']);
+  });
+
   it('lists the accounts whose stored balance disagrees with their open items, and only those', async () => {
     const { b, s } = await receivablesBackend();
     const fine = await newAccount(b, s.clerk, { name: 'Fine Account' });
