@@ -109,7 +109,9 @@ const COMMITTED: Record<number, string> = {
   20: 'f38b7d0edef204cd',
   22: '9ffe2a9f5e5adfe9',
   25: '8f71d4afe17958d6',
-  26: '08a64ca07c1f0683',
   28: '37ef09aaabc7a333',
+  29: '584d0c9fd6f3d471',
+  26: '08a64ca07c1f0683',
+  27: '3e8c9489d09b96b0',
   30: '9cacac37d8bc2ef7',
 };
