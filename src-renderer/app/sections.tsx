@@ -27,6 +27,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { IconZoomExclamation } from '@tabler/icons-react';
 import { IrregularitiesScreen } from '../features/irregularities/IrregularitiesScreen';
+import { ReturnsImportScreen } from '../features/returns/ReturnsImportScreen';
 
 /**
  * The navigation: one entry per section. A feature replaces its placeholder with its screen. The first
@@ -64,7 +65,14 @@ export const sections: Section[] = [
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'irregularities', label: 'Irregularities', icon: <IconZoomExclamation size={size} />, minRole: 'clerk', element: <IrregularitiesScreen /> },
-  { path: 'import', label: 'Import', icon: <IconFileImport size={size} />, minRole: 'clerk', element: <ImportScreen /> },
+  {
+    path: 'import',
+    label: 'Import',
+    icon: <IconFileImport size={size} />,
+    minRole: 'clerk',
+    element: <ImportScreen />,
+    children: [{ path: 'returns', element: <ReturnsImportScreen /> }],
+  },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ReportsScreen /> },
   { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },
   { path: 'users', label: 'Users', icon: <IconUsers size={size} />, minRole: 'administrator', element: <UsersScreen /> },

@@ -17,7 +17,7 @@ const refresh = () => {
 };
 
 /** A posting dialog: fields, an error line, Cancel and a confirm button; posts through `run`. */
-function ActionModal({
+export function ActionModal({
   title,
   intro,
   confirm,

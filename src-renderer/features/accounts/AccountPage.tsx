@@ -25,6 +25,7 @@ import {
 import {
   IconAlertCircle,
   IconArrowBackUp,
+  IconReceiptOff,
   IconCash,
   IconChevronDown,
   IconCirclePlus,
@@ -57,9 +58,10 @@ import { AccountLetters } from '../letters/compose/AccountLetters';
 import { AccountStateBadges } from './AccountStateBadges';
 import { NewCreditNoteModal } from './NewCreditNoteModal';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
+import { ReturnPaymentModal } from '../returns/ReturnPaymentModal';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
-type ActionName = 'payment' | 'creditNote' | 'newCreditNote' | 'adjustment' | 'writeOff' | 'reverse' | 'refund' | 'applyCredit';
+type ActionName = 'payment' | 'creditNote' | 'newCreditNote' | 'adjustment' | 'writeOff' | 'reverse' | 'return' | 'refund' | 'applyCredit';
 
 export function AccountPage() {
   const accountId = Number(useParams().id);
@@ -229,6 +231,9 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
               <Menu.Item leftSection={<IconArrowBackUp size={16} />} onClick={() => act('reverse')}>
                 Reverse payment…
               </Menu.Item>
+              <Menu.Item leftSection={<IconReceiptOff size={16} />} onClick={() => act('return')}>
+                Record returned payment…
+              </Menu.Item>
               <Menu.Item leftSection={<IconReceiptRefund size={16} />} disabled={t.unappliedCents === 0} onClick={() => act('refund')}>
                 Refund unapplied credit…
               </Menu.Item>
@@ -366,6 +371,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
       {action?.name === 'adjustment' && <AdjustmentModal ledger={ledger} onClose={() => setAction(null)} />}
       {action?.name === 'writeOff' && <WriteOffModal ledger={ledger} invoiceId={action.documentId} onClose={() => setAction(null)} />}
       {action?.name === 'reverse' && <ReversePaymentModal ledger={ledger} paymentId={action.documentId} onClose={() => setAction(null)} />}
+      {action?.name === 'return' && <ReturnPaymentModal ledger={ledger} paymentId={action.documentId} onClose={() => setAction(null)} />}
       {action?.name === 'refund' && <RefundModal ledger={ledger} onClose={() => setAction(null)} />}
       {action?.name === 'applyCredit' && <ApplyCreditModal ledger={ledger} onClose={() => setAction(null)} />}
       {policy.modals}

@@ -35,6 +35,7 @@ import { CallError, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { PageHeader } from '../../components/PageHeader';
+import { Link } from 'react-router';
 import classes from './ImportScreen.module.css';
 
 type Kind = ImportInput['kind'];
@@ -190,6 +191,11 @@ export function ImportScreen() {
       <PageHeader
         title="Import"
         description="Bring in accounts, invoices, payments, credit notes or opening balances from a CSV or Excel file. Nothing is posted until the preview shows no problems, and a file imported twice posts nothing twice."
+        actions={
+          <Button component={Link} to="/import/returns" variant="default" size="sm" data-testid="import-returns">
+            Returned payments file…
+          </Button>
+        }
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 5 }}>

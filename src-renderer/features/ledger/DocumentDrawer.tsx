@@ -2,7 +2,7 @@ import { automaticActorName } from '@shared/domain/users';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Anchor, Button, Center, Divider, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
-import { IconAlertCircle, IconArrowBackUp, IconFileMinus, IconFileText, IconReceipt, IconTrashX } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowBackUp, IconFileMinus, IconFileText, IconReceipt, IconReceiptOff, IconTrashX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { documentKindLabels, type DocumentDetail } from '@shared/domain/ledger';
 import { paymentMethodLabels, type PaymentMethod } from '@shared/domain/payments';
@@ -17,8 +17,9 @@ import { WaiveFeeButton } from '../fees/WaiveFeeButton';
 import { DocumentActions } from '../documents/DocumentActions';
 import type { OutputRef } from '@shared/domain/documents';
 import { usePersonName } from '../users/names';
+import { returnableMethods } from '../returns/ReturnPaymentModal';
 
-type DrawerAction = 'creditNote' | 'writeOff' | 'reverse';
+type DrawerAction = 'creditNote' | 'writeOff' | 'reverse' | 'return';
 
 /** One document: header, invoice lines, allocations both ways, related documents and the audit trail. */
 export function DocumentDrawer({
@@ -186,6 +187,11 @@ function DocumentBody({
         {d.kind === 'payment' && !reversed && (
           <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={() => onAction('reverse', d.id)}>
             Reverse payment
+          </Button>
+        )}
+        {d.kind === 'payment' && !reversed && returnableMethods.includes(d.method ?? '') && (
+          <Button size="xs" variant="default" color="red" leftSection={<IconReceiptOff size={14} />} onClick={() => onAction('return', d.id)}>
+            Record returned payment…
           </Button>
         )}
       </Group>
