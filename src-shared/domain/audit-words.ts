@@ -82,6 +82,11 @@ export const auditActionWords: Record<AuditAction, string> = {
   'letter.sent': 'Sent letter',
   'letter.skip': 'Skipped letter',
   'letterRun.start': 'Started letter run',
+  'reconciliation.start': 'Started bank reconciliation',
+  'reconciliation.match': 'Matched bank statement line',
+  'reconciliation.unmatch': 'Removed bank statement match',
+  'reconciliation.note': 'Explained reconciliation item',
+  'reconciliation.finish': 'Finished bank reconciliation',
 };
 
 /** An action's words; a code this app does not know (an edited store) shows as itself. */

@@ -84,6 +84,12 @@ export const auditActions = [
   'letter.sent',
   'letter.skip',
   'letterRun.start',
+  // Bank reconciliation
+  'reconciliation.start',
+  'reconciliation.match',
+  'reconciliation.unmatch',
+  'reconciliation.note',
+  'reconciliation.finish',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -65,7 +65,7 @@ export const reconciliationNoteSchema = z
   .strict();
 export type ReconciliationNoteInput = z.infer<typeof reconciliationNoteSchema>;
 
-export const reconciliationReportSchema = z.object({ reconciliationId: idSchema, format: z.enum(['pdf', 'xlsx']) }).strict();
+export const reconciliationReportSchema = z.object({ reconciliationId: idSchema, format: z.enum(['xlsx']) }).strict();
 
 export const reconciliationListSchema = z.object({ officeBankAccountId: idSchema.optional() }).strict();
 

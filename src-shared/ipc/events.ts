@@ -16,6 +16,7 @@ export const dataDomains = [
   'ledger',
   'payments',
   'plans',
+  'reconciliation',
   'referrals',
   'settings',
   'stages',

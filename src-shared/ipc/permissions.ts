@@ -210,6 +210,15 @@ export const access: { readonly [C in Channel]: Access } = {
   // Irregularities (docs/money-in.md): clerks and supervisors look; supervisors set the days per check.
   'irregularities.get': anyone,
   'irregularities.saveSettings': supervisors,
+  // Bank reconciliation (docs/money-in.md): clerks and supervisors reconcile, explain, finish and report.
+  'reconciliations.list': anyone,
+  'reconciliations.start': anyone,
+  'reconciliations.get': anyone,
+  'reconciliations.match': anyone,
+  'reconciliations.unmatch': anyone,
+  'reconciliations.note': anyone,
+  'reconciliations.finish': anyone,
+  'reconciliations.report': anyone,
 };
 
 export function roleMayCall(role: Role, channel: Channel): boolean {

@@ -17,6 +17,8 @@ import type { EvaluationTables } from './schema-evaluation';
 import type { BankAccountsTables } from './schema-bank-accounts';
 import type { BankStatementsTables } from './schema-bank-statements';
 import type { ReturnsTables } from './schema-returns';
+import type { DepositsTables } from './schema-deposits';
+import type { ReconciliationTables } from './schema-reconciliation';
 
 /** Kysely table types. One interface per table; names match the migrations. */
 export interface MigrationTable {
@@ -263,3 +265,9 @@ export interface Database extends ReturnsTables {}
 
 // ---- Bank accounts (migration 026): in schema-bank-accounts.ts. ----
 export interface Database extends BankAccountsTables {}
+
+// ---- Deposits (migration 027): in schema-deposits.ts. ----
+export interface Database extends DepositsTables {}
+
+// ---- Reconciliation (migration 029): in schema-reconciliation.ts. ----
+export interface Database extends ReconciliationTables {}

@@ -19,6 +19,7 @@ import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
 import { quickBooksHandlers } from './quickbooks';
+import { reconciliationHandlers } from './reconciliation';
 import { bankStatementsHandlers } from './bank-statements';
 import { returnsHandlers } from './returns';
 import { irregularitiesHandlers } from './irregularities';
@@ -44,6 +45,7 @@ export const handlers: Handlers = {
   ...gridExportHandlers,
   ...dailyEvaluationHandlers,
   ...quickBooksHandlers,
+  ...reconciliationHandlers,
   ...bankStatementsHandlers,
   ...returnsHandlers,
   ...irregularitiesHandlers,

@@ -10,6 +10,7 @@ import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
 import { createImportsService } from './imports';
 import { createQuickBooksService } from './quickbooks';
+import { createReconciliationService } from './reconciliation';
 import { createBankStatementsService } from './bank-statements';
 import { createDemoService } from '../demo';
 import { createComplianceService } from './compliance';
@@ -86,6 +87,7 @@ export function createServices(
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   const quickbooks = createQuickBooksService(ctx);
+  const reconciliation = createReconciliationService(ctx, { settings });
   const bankStatements = createBankStatementsService(ctx);
   const returns = createReturnsService(ctx);
   const irregularities = createIrregularitiesService(ctx);
@@ -125,6 +127,7 @@ export function createServices(
     reports,
     gridExport,
     quickbooks,
+    reconciliation,
     bankStatements,
     returns,
     irregularities,

@@ -19,6 +19,7 @@ import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
 import { quickBooksContract } from './quickbooks';
+import { reconciliationContract } from './reconciliation';
 import { bankStatementsContract } from './bank-statements';
 import { returnsContract } from './returns';
 import { irregularitiesContract } from './irregularities';
@@ -49,6 +50,7 @@ export const contract = {
   ...gridExportContract,
   ...dailyEvaluationContract,
   ...quickBooksContract,
+  ...reconciliationContract,
   ...bankStatementsContract,
   ...returnsContract,
   ...irregularitiesContract,

@@ -1,4 +1,4 @@
-import { dayNumber } from '@shared/dates';
+import { dayNumber, fromDayNumber } from '@shared/dates';
 
 /** Monday to Friday; the bank's holidays are not known here (docs/money-in.md names the limit). */
 const isWeekday = (day: number) => {
@@ -18,4 +18,14 @@ export function businessDaysBetween(from: string, to: string): number {
   let n = 0;
   for (let d = a + 1; d <= b; d++) if (isWeekday(d)) n++;
   return n;
+}
+
+/** The date `n` business days before `date` (weekends skipped): where a period's items may start. */
+export function businessDaysBefore(date: string, n: number): string {
+  let d = dayNumber(date);
+  for (let left = n; left > 0; ) {
+    d--;
+    if (isWeekday(d)) left--;
+  }
+  return fromDayNumber(d);
 }
