@@ -64,7 +64,7 @@ test('a clerk sees each check with its count, the items of one, and opens a paym
   await expect(page.getByRole('dialog')).toContainText(dup1.number);
 });
 
-test('a supervisor waits longer before a payment counts as not deposited, and the list follows', async ({ app, page }) => {
+test('a supervisor waits longer before a payment counts as not deposited, and the list follows', async ({ app, page }, testInfo) => {
   await seed(app.backend);
   await app.open(page);
   await signIn(page, 'sam', 'super-pass-1');
@@ -76,6 +76,7 @@ test('a supervisor waits longer before a payment counts as not deposited, and th
   await expect(page.getByTestId('irregularities-count-undeposited')).toHaveText('0');
   await expect(page.getByTestId('irregularities-explanation')).toContainText('more than 12 days ago');
   await expect(page.getByTestId('irregularities-grid')).toContainText('Every cash and check payment of that age is in a deposit.');
+  await page.screenshot({ path: testInfo.outputPath('irregularities-supervisor-1280.png') });
   const saved = await must(app.backend, SEED, 'irregularities.get', {});
   expect(saved.settings).toEqual({ undeposited: 12, unapplied: 30, unmatched: 5 });
 });
