@@ -53,6 +53,8 @@ function printErrors(errors: ImportError[], out: (line: string) => void): void {
 export const importCommands: Record<string, Command> = {
   async import(opts, positionals, out) {
     const [kindArg, file] = positionals;
+    if (kindArg === 'bank-statement') return (await import('./bank-statement')).importBankStatement(opts, file, out);
+    if (opts.format !== undefined || opts.account !== undefined) throw new CliError(`import ${kindArg ?? ''}: --format and --account are for bank-statement.`);
     const kind = kindArg === undefined ? undefined : (underscored(kindArg) as ImportKind);
     if (!kind || !importKinds.includes(kind))
       throw new CliError(

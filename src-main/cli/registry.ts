@@ -76,10 +76,11 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     name: 'import',
-    summary: 'Import accounts, invoices, payments, credit notes or open items from CSV or XLSX',
+    summary: 'Import accounts, invoices, payments, credit notes or open items from CSV or XLSX, or a bank statement',
     synopsis: [
       'accounts|invoices|payments|credit-notes|open-items FILE [--dry-run] [--map canonical=Header,...]',
       '[--mode as-in-file|oldest-first] (payments) [--cut-over YYYY-MM-DD] (open items)',
+      'bank-statement FILE [--format csv|bai2|camt053] [--dry-run] [--account NAME]',
     ],
     maxPositionals: 2,
     options: {
@@ -87,6 +88,8 @@ export const commandSpecs: CommandSpec[] = [
       map: { type: 'string', value: 'canonical=Header,...', help: "columns named otherwise in the file ('-' or nothing: not in the file)" },
       mode: { type: 'string', value: 'as-in-file|oldest-first', help: 'payments: apply as the file says, or to the oldest due first (default)' },
       'cut-over': { type: 'string', value: 'YYYY-MM-DD', help: 'open items: the date the old system stops and Ledgerdesk starts' },
+      format: { type: 'string', value: 'csv|bai2|camt053', help: "bank-statement: the file's format (default: told by the file)" },
+      account: { type: 'string', value: 'NAME', help: 'bank-statement: the office bank account it is of (by its name)' },
       source: {
         type: 'string',
         value: 'ledgerdesk|quickbooks',
@@ -94,7 +97,10 @@ export const commandSpecs: CommandSpec[] = [
       },
       ...storeOptions,
     },
-    notes: ['docs/import.md describes the columns. Exits 1 when the file has row errors (nothing is posted).'],
+    notes: [
+      'docs/import.md describes the columns. Exits 1 when the file has row errors (nothing is posted).',
+      'bank-statement prints what it read and what its credits would match as JSON (docs/money-in.md, Bank statements).',
+    ],
     load: async () => (await import('./imports')).importCommands.import!,
   },
   {
