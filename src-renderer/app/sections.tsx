@@ -27,6 +27,8 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { IconZoomExclamation } from '@tabler/icons-react';
 import { IrregularitiesScreen } from '../features/irregularities/IrregularitiesScreen';
+import { IconScale } from '@tabler/icons-react';
+import { ReconciliationScreen } from '../features/bank/ReconciliationScreen';
 import { ReturnsImportScreen } from '../features/returns/ReturnsImportScreen';
 
 /**
@@ -65,6 +67,7 @@ export const sections: Section[] = [
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'irregularities', label: 'Irregularities', icon: <IconZoomExclamation size={size} />, minRole: 'clerk', element: <IrregularitiesScreen /> },
+  { path: 'reconciliation', label: 'Bank reconciliation', icon: <IconScale size={size} />, minRole: 'clerk', element: <ReconciliationScreen /> },
   {
     path: 'import',
     label: 'Import',

@@ -150,6 +150,12 @@ export interface ReconciliationSummary {
   finishedAt: string | null;
 }
 
+/** What the screen starts from: the office accounts a reconciliation can be of, and the reconciliations so far. */
+export interface ReconciliationList {
+  officeBankAccounts: { id: number; name: string; last4: string; active: boolean }[];
+  reconciliations: ReconciliationSummary[];
+}
+
 export interface ReconciliationReport {
   fileName: string;
   /** base64 of the PDF or the workbook. */

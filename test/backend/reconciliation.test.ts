@@ -228,6 +228,12 @@ describe('reconciliation service', () => {
     // The next period can start; what this one matched stays out of it.
     const april = await must(b, s.clerk, 'reconciliations.start', { officeBankAccountId: office, periodFrom: '2026-04-01', periodTo: '2026-04-30' });
     expect(april.matched).toEqual([]);
+    const listed = await must(b, s.clerk, 'reconciliations.list', {});
+    expect(listed.officeBankAccounts).toEqual([{ id: office, name: 'Operating account', last4: '6789', active: true }]);
+    expect(listed.reconciliations.map((r) => [r.periodFrom, r.status])).toEqual([
+      ['2026-04-01', 'open'],
+      ['2026-03-01', 'finished'],
+    ]);
     expect((await verifyStore(b)).checks.filter((c) => !c.ok)).toEqual([]);
   });
 

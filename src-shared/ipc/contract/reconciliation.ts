@@ -6,15 +6,15 @@ import {
   reconciliationReportSchema,
   reconciliationStartSchema,
   reconciliationUnmatchSchema,
+  type ReconciliationList,
   type ReconciliationReport,
-  type ReconciliationSummary,
   type ReconciliationView,
 } from '../../domain/reconciliation';
 import { endpoint } from '../endpoint';
 
 /** Bank reconciliation (docs/money-in.md, "Reconciliation"): a period of an office bank account matched to the bank's statement. */
 export const reconciliationContract = {
-  'reconciliations.list': endpoint(reconciliationListSchema).returns<ReconciliationSummary[]>(),
+  'reconciliations.list': endpoint(reconciliationListSchema).returns<ReconciliationList>(),
   'reconciliations.start': endpoint(reconciliationStartSchema).returns<ReconciliationView>(),
   'reconciliations.get': endpoint(reconciliationIdSchema).returns<ReconciliationView>(),
   'reconciliations.match': endpoint(reconciliationMatchSchema).returns<ReconciliationView>(),

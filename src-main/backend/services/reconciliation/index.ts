@@ -13,8 +13,8 @@ import type {
   ReconciliationMatchInput,
   ReconciliationNoteInput,
   ReconciliationReport,
+  ReconciliationList,
   ReconciliationStart,
-  ReconciliationSummary,
   ReconciliationView,
   reconciliationUnmatchSchema,
 } from '@shared/domain/reconciliation';
@@ -139,7 +139,7 @@ export function createReconciliationService(ctx: ServiceContext, deps: { setting
   const changed = () => ctx.emit('data.changed', { domains: ['reconciliation'] });
 
   return {
-    async list(officeBankAccountId?: number): Promise<ReconciliationSummary[]> {
+    async list(officeBankAccountId?: number): Promise<ReconciliationList> {
       let q = ctx.db
         .selectFrom('reconciliation as r')
         .innerJoin('office_bank_account as o', 'o.id', 'r.office_bank_account_id')
@@ -147,15 +147,22 @@ export function createReconciliationService(ctx: ServiceContext, deps: { setting
         .orderBy('r.period_from', 'desc')
         .orderBy('r.id', 'desc');
       if (officeBankAccountId !== undefined) q = q.where('r.office_bank_account_id', '=', officeBankAccountId);
-      return (await q.execute()).map((r) => ({
-        id: r.id,
-        officeBankAccountId: r.office_bank_account_id,
-        officeBankAccountName: r.name,
-        periodFrom: r.period_from,
-        periodTo: r.period_to,
-        status: r.status,
-        finishedAt: r.finished_at,
-      }));
+      const [rows, accounts] = await Promise.all([
+        q.execute(),
+        ctx.db.selectFrom('office_bank_account').select(['id', 'name', 'last4', 'active']).orderBy('name').orderBy('id').execute(),
+      ]);
+      return {
+        officeBankAccounts: accounts.map((a) => ({ id: a.id, name: a.name, last4: a.last4, active: a.active === 1 })),
+        reconciliations: rows.map((r) => ({
+          id: r.id,
+          officeBankAccountId: r.office_bank_account_id,
+          officeBankAccountName: r.name,
+          periodFrom: r.period_from,
+          periodTo: r.period_to,
+          status: r.status,
+          finishedAt: r.finished_at,
+        })),
+      };
     },
 
     get: (id: number) => reconciliationView(ctx.db, id),
