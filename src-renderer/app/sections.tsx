@@ -27,9 +27,8 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { IconZoomExclamation } from '@tabler/icons-react';
 import { IrregularitiesScreen } from '../features/irregularities/IrregularitiesScreen';
-import { IconScale } from '@tabler/icons-react';
-import { ReconciliationScreen } from '../features/bank/ReconciliationScreen';
 import { ReturnsImportScreen } from '../features/returns/ReturnsImportScreen';
+import { ImportStatement } from '../features/bank/ImportStatement';
 
 /**
  * The navigation: one entry per section. A feature replaces its placeholder with its screen. The first
@@ -67,14 +66,16 @@ export const sections: Section[] = [
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'irregularities', label: 'Irregularities', icon: <IconZoomExclamation size={size} />, minRole: 'clerk', element: <IrregularitiesScreen /> },
-  { path: 'reconciliation', label: 'Bank reconciliation', icon: <IconScale size={size} />, minRole: 'clerk', element: <ReconciliationScreen /> },
   {
     path: 'import',
     label: 'Import',
     icon: <IconFileImport size={size} />,
     minRole: 'clerk',
     element: <ImportScreen />,
-    children: [{ path: 'returns', element: <ReturnsImportScreen /> }],
+    children: [
+      { path: 'returns', element: <ReturnsImportScreen /> },
+      { path: 'bank-statement', element: <ImportStatement /> },
+    ],
   },
   { path: 'reports', label: 'Reports', icon: <IconFileSpreadsheet size={size} />, minRole: 'supervisor', element: <ReportsScreen /> },
   { path: 'settings', label: 'Settings', icon: <IconSettings size={size} />, minRole: 'clerk', element: <SettingsScreen /> },

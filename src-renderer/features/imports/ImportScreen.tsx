@@ -192,9 +192,14 @@ export function ImportScreen() {
         title="Import"
         description="Bring in accounts, invoices, payments, credit notes or opening balances from a CSV or Excel file. Nothing is posted until the preview shows no problems, and a file imported twice posts nothing twice."
         actions={
-          <Button component={Link} to="/import/returns" variant="default" size="sm" data-testid="import-returns">
-            Returned payments file…
-          </Button>
+          <>
+            <Button component={Link} to="/import/returns" variant="default" size="sm" data-testid="import-returns">
+              Returned payments file…
+            </Button>
+            <Button component={Link} to="/import/bank-statement" variant="default" size="sm" data-testid="import-bank-statement">
+              Bank statement…
+            </Button>
+          </>
         }
       />
       <Grid gap="md">
