@@ -29,6 +29,8 @@ import { IconZoomExclamation } from '@tabler/icons-react';
 import { IrregularitiesScreen } from '../features/irregularities/IrregularitiesScreen';
 import { ReturnsImportScreen } from '../features/returns/ReturnsImportScreen';
 import { ImportStatement } from '../features/bank/ImportStatement';
+import { IconScale } from '@tabler/icons-react';
+import { ReconciliationScreen } from '../features/bank/ReconciliationScreen';
 
 /**
  * The navigation: one entry per section. A feature replaces its placeholder with its screen. The first
@@ -66,6 +68,7 @@ export const sections: Section[] = [
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },
   { path: 'collections', label: 'Collections', icon: <IconReportMoney size={size} />, minRole: 'supervisor', element: <CollectionsScreen /> },
   { path: 'irregularities', label: 'Irregularities', icon: <IconZoomExclamation size={size} />, minRole: 'clerk', element: <IrregularitiesScreen /> },
+  { path: 'reconciliation', label: 'Bank reconciliation', icon: <IconScale size={size} />, minRole: 'clerk', element: <ReconciliationScreen /> },
   {
     path: 'import',
     label: 'Import',
