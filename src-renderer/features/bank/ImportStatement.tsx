@@ -36,15 +36,15 @@ type Line = BankStatementPreview['lines'][number];
 
 const lineCol = createColumnHelper<Line>();
 const lineColumns: GridColumns<Line> = [
-  lineCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 64 } }),
-  lineCol.accessor('bookingDate', { header: 'Booked', meta: { width: 120 }, cell: (c) => formatDate(c.getValue()) }),
-  lineCol.accessor('amountCents', { header: 'Amount', meta: { numeric: true, width: 120 }, cell: (c) => formatMoney(c.getValue()) }),
-  lineCol.accessor('description', { header: 'Description', meta: { minWidth: 200, grow: 3 } }),
-  lineCol.accessor((r) => r.bankReference ?? '', { id: 'bankReference', header: 'Bank reference', meta: { width: 150 } }),
-  lineCol.accessor((r) => r.customerReference ?? '', { id: 'customerReference', header: 'Your reference', meta: { width: 150 } }),
+  lineCol.accessor('line', { header: 'Line', meta: { numeric: true, width: 56 } }),
+  lineCol.accessor('bookingDate', { header: 'Booked', meta: { width: 110 }, cell: (c) => formatDate(c.getValue()) }),
+  lineCol.accessor('amountCents', { header: 'Amount', meta: { numeric: true, width: 110 }, cell: (c) => formatMoney(c.getValue()) }),
+  lineCol.accessor('description', { header: 'Description', meta: { minWidth: 120, grow: 3 } }),
+  // The bank's reference, then yours (a check number, the reference you gave the payment).
+  lineCol.accessor((r) => [r.bankReference, r.customerReference].filter(Boolean).join(' · '), { id: 'references', header: 'References', meta: { width: 160 } }),
   lineCol.accessor('alreadyImported', {
     header: 'State',
-    meta: { width: 150 },
+    meta: { width: 130 },
     cell: (c) => (
       <Badge variant="light" color={c.getValue() ? 'gray' : 'teal'}>
         {c.getValue() ? 'Imported before' : 'To import'}
@@ -106,7 +106,12 @@ export function ImportStatement() {
     }
   };
   const canImport = !!p && !preview.isFetching && p.errors.length === 0 && p.totals.toImport > 0 && !result;
-  const period = p?.statementFrom && p.statementTo ? `${formatDate(p.statementFrom)} to ${formatDate(p.statementTo)}` : '';
+  const period =
+    p?.statementFrom && p.statementTo
+      ? p.statementFrom === p.statementTo
+        ? ` of ${formatDate(p.statementFrom)}`
+        : ` from ${formatDate(p.statementFrom)} to ${formatDate(p.statementTo)}`
+      : '';
 
   return (
     <>
@@ -201,7 +206,7 @@ export function ImportStatement() {
             ) : (
               <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Ready to import" data-testid="statement-status">
                 {p.totals.toImport} {p.totals.toImport === 1 ? 'line' : 'lines'}
-                {period ? ` from ${period}` : ''}: {formatMoney(p.totals.creditsCents)} in, {formatMoney(p.totals.debitsCents)} out
+                {period}: {formatMoney(p.totals.creditsCents)} in, {formatMoney(p.totals.debitsCents)} out
                 {p.openingBalanceCents !== null && p.closingBalanceCents !== null
                   ? `; balance ${formatMoney(p.openingBalanceCents)} to ${formatMoney(p.closingBalanceCents)}`
                   : ''}
