@@ -73,6 +73,7 @@ const listedGroups = {
     label: 'Documents, statements and letters',
     actions: ['document.archived', 'statementRun.save', 'letter.sent', 'letter.skip', 'letterRun.start'],
   },
+  deposits: { label: 'Deposits', actions: ['deposit.create', 'officeBankAccount.save'] },
   dataOut: { label: 'Backups and exports', actions: ['backup.create', 'backup.export', 'backup.restore', 'grid.export'] },
 } as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
 const listed = new Set<string>(Object.values(listedGroups).flatMap((g) => g.actions));

@@ -34,6 +34,8 @@ export const auditActions = [
   'payment.reverse',
   'payment.return',
   'refund.post',
+  'deposit.create',
+  'officeBankAccount.save',
   'adjustment.post',
   'writeOff.post',
   'import.post',

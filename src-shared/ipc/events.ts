@@ -8,6 +8,7 @@ export const dataDomains = [
   'backups',
   'bankStatements',
   'collections',
+  'deposits',
   'documents',
   'fees',
   'imports',

@@ -60,6 +60,14 @@ export const access: { readonly [C in Channel]: Access } = {
   'payments.applyCredit': anyone,
   'payments.reverse': anyone,
   'payments.refund': anyone,
+  // Deposits (docs/money-in.md): clerks make deposits; the office's own bank accounts are settings
+  'officeBankAccounts.list': anyone,
+  'officeBankAccounts.save': supervisors,
+  'deposits.undeposited': anyone,
+  'deposits.create': anyone,
+  'deposits.list': anyone,
+  'deposits.get': anyone,
+  'deposits.slip': anyone,
   // Returned payments (docs/money-in.md): a clerk records what the bank sent back, as a reversal
   'returns.record': anyone,
   'returns.preview': anyone,

@@ -157,6 +157,10 @@ describe('hole 6: business dates outside 1900-01-01..2199-12-31 are refused at t
       // The QuickBooks journal export: the period's first and last day.
       ['quickbooks.exportIif', (d) => ({ from: d, to: '2026-01-31' })],
       ['quickbooks.exportIif', (d) => ({ from: '2026-01-01', to: d })],
+      // Deposits: the day of the deposit, and the dates a list of deposits is between.
+      ['deposits.create', (d) => ({ officeBankAccountId: 1, depositDate: d, paymentIds: [pay.documentId] })],
+      ['deposits.list', (d) => ({ from: d })],
+      ['deposits.list', (d) => ({ to: d })],
       // A bank reconciliation: the period's first and last day.
       ['reconciliations.start', (d) => ({ officeBankAccountId: 1, periodFrom: d, periodTo: '2026-01-31' })],
       ['reconciliations.start', (d) => ({ officeBankAccountId: 1, periodFrom: '2026-01-01', periodTo: d })],

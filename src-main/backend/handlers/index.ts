@@ -3,6 +3,7 @@ import type { Handlers } from './types';
 import { usersHandlers } from './users';
 import { receivablesHandlers } from './receivables';
 import { importsHandlers } from './imports';
+import { depositsHandlers } from './deposits';
 import { demoHandlers } from './demo';
 import { collectionsHandlers } from './collections';
 import { collectionsPolicyHandlers } from './collections-policy';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...receivablesHandlers,
   ...importsHandlers,
+  ...depositsHandlers,
   ...demoHandlers,
   ...collectionsHandlers,
   ...collectionsPolicyHandlers,

@@ -9,6 +9,7 @@ import { createPaymentsService } from './payments';
 import { createLedgerService } from './ledger';
 import { createAgingService } from './aging';
 import { createImportsService } from './imports';
+import { createDepositsService } from './deposits';
 import { createQuickBooksService } from './quickbooks';
 import { createReconciliationService } from './reconciliation';
 import { createBankStatementsService } from './bank-statements';
@@ -60,6 +61,7 @@ export function createServices(
   const ledger = createLedgerService(ctx, { accounts, invoices, audit });
   const aging = createAgingService(ctx);
   const imports = createImportsService(ctx);
+  const deposits = createDepositsService(ctx);
   const demo = createDemoService(ctx);
   // collections contact: compliance engine, flags, promises, call log, contact timeline
   const compliance = createComplianceService(ctx);
@@ -100,6 +102,7 @@ export function createServices(
     accounts,
     invoices,
     payments,
+    deposits,
     ledger,
     aging,
     imports,

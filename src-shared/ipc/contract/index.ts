@@ -3,6 +3,7 @@ import { storeContract, type StoreChannel } from './store';
 import { usersContract } from './users';
 import { receivablesContract } from './receivables';
 import { importsContract } from './imports';
+import { depositsContract } from './deposits';
 import { demoContract } from './demo';
 import { collectionsContract } from './collections';
 import { collectionsPolicyContract } from './collections-policy';
@@ -34,6 +35,7 @@ export const contract = {
   ...usersContract,
   ...receivablesContract,
   ...importsContract,
+  ...depositsContract,
   ...demoContract,
   ...collectionsContract,
   ...collectionsPolicyContract,

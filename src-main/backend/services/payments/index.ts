@@ -12,6 +12,7 @@ import type {
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
+import { depositOfPayment } from '../deposits';
 import { readSetting } from '../settings';
 import { discountOffers, discountsTakenWith, requirePaidInFull, takeDiscountsInTrx, withdrawDiscountsInTrx, type DiscountTaken } from './early-discount';
 import {
@@ -429,6 +430,12 @@ export function createPaymentsService(ctx: ServiceContext) {
 
     async reverse(actor: Actor, input: ReversalInput): Promise<PostingResult> {
       const r = await posting(actor, async (p, today) => {
+        // A payment the bank already has (in a deposit) comes back as a returned item, which records why.
+        const deposit = await depositOfPayment(p.trx, input.paymentId);
+        if (deposit)
+          throw conflict(`This payment was deposited in ${deposit.number}; record it as a returned item (Returned payments) instead of reversing it.`, {
+            depositId: deposit.depositId,
+          });
         const { reversal, fee, withdrawn } = await reversePaymentInTrx(p, input, today);
         return {
           documentId: reversal.id,
