@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, FileButton, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileUpload, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -138,98 +138,93 @@ export function ReturnsImportScreen() {
           </Button>
         }
       />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Paper withBorder p="md" radius="md">
-            <Stack gap="sm">
-              <Title order={4} fz="md">
+      <Stack gap="sm">
+        <Paper withBorder p="md" radius="md">
+          <Group align="flex-end" gap="md" wrap="wrap">
+            <Stack gap={4}>
+              <Text fw={600} size="sm">
                 Return file
-              </Title>
+              </Text>
               <FileButton onChange={(f) => void choose(f)} accept=".ach,.txt,.nacha,text/plain">
                 {(props) => (
                   <Button {...props} leftSection={<IconFileUpload size={16} />} variant="light" data-testid="returns-choose-file">
-                    Choose the return file…
+                    {file ? 'Choose another file…' : 'Choose the return file…'}
                   </Button>
                 )}
               </FileButton>
-              {file && (
-                <Text size="sm" data-testid="returns-file-name">
-                  {file.name}
-                </Text>
-              )}
-              <TextInput
-                label="Returned-payment fee"
-                description="Charged for each returned payment; leave empty for none"
-                placeholder="0.00"
-                leftSection={
-                  <Text size="sm" c="dimmed">
-                    $
-                  </Text>
-                }
-                value={fee}
-                onChange={(e) => {
-                  setFee(e.currentTarget.value);
-                  setResult(null);
-                }}
-                error={feeOk ? undefined : 'Not an amount'}
-                styles={{ input: { textAlign: 'right' } }}
-              />
-              <Button onClick={() => void post()} disabled={!canPost} loading={posting} color="red" data-testid="returns-post">
-                {p && p.totals.toPost > 0 ? `Record ${p.totals.toPost} returned ${p.totals.toPost === 1 ? 'payment' : 'payments'}` : 'Record returned payments'}
-              </Button>
             </Stack>
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="sm">
-            {!file ? (
-              <Alert color="blue" icon={<IconInfoCircle size={18} />}>
-                Choose the return file your bank sent. Each return is matched to its payment by the trace number kept as the payment's reference, or by the
-                account number, amount and date.
-              </Alert>
-            ) : preview.isError ? (
-              <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The file could not be read">
-                {preview.error instanceof Error ? preview.error.message : String(preview.error)}
-              </Alert>
-            ) : !p ? (
-              <Text c="dimmed">Reading the file…</Text>
-            ) : result ? (
-              <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Returns recorded" data-testid="returns-status">
-                {result.posted.length} {result.posted.length === 1 ? 'payment was' : 'payments were'} recorded as returned and reversed
-                {result.alreadyReturned ? `; ${result.alreadyReturned} recorded before were skipped` : ''}.
-              </Alert>
-            ) : postError ? (
-              <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was posted" data-testid="returns-status">
-                {postError}
-              </Alert>
-            ) : p.errors.length > 0 ? (
-              <Alert
-                color="red"
-                icon={<IconAlertTriangle size={18} />}
-                title={`${p.errors.length} ${p.errors.length === 1 ? 'problem' : 'problems'} to fix`}
-                data-testid="returns-status"
-              >
-                Nothing will be posted from this file until it has none.
-              </Alert>
-            ) : p.totals.toPost === 0 ? (
-              <Alert color="blue" icon={<IconInfoCircle size={18} />} title="Nothing new to post" data-testid="returns-status">
-                Every return in this file was recorded before.
-              </Alert>
-            ) : (
-              <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Ready to post" data-testid="returns-status">
-                {p.totals.toPost} returned {p.totals.toPost === 1 ? 'payment' : 'payments'} of {formatMoney(p.totals.amountCents)} in all
-                {p.totals.alreadyReturned ? `; ${p.totals.alreadyReturned} recorded before will be skipped` : ''}.
-              </Alert>
+            {file && (
+              <Text size="sm" pb={8} data-testid="returns-file-name">
+                {file.name}
+              </Text>
             )}
-            {p && p.errors.length > 0 && (
-              <DataGrid label="Return file problems" testId="returns-errors" data={p.errors} columns={errorColumns} height={200} rowHeight={48} />
-            )}
-            {p && (
-              <DataGrid label="Returns in the file" testId="returns-entries" data={p.entries} columns={entryColumns} height={220} empty="No return entries." />
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
+            <TextInput
+              w={260}
+              label="Returned-payment fee"
+              description="For each returned payment; empty for none"
+              placeholder="0.00"
+              leftSection={
+                <Text size="sm" c="dimmed">
+                  $
+                </Text>
+              }
+              value={fee}
+              onChange={(e) => {
+                setFee(e.currentTarget.value);
+                setResult(null);
+              }}
+              error={feeOk ? undefined : 'Not an amount'}
+              styles={{ input: { textAlign: 'right' } }}
+            />
+            <Button ml="auto" onClick={() => void post()} disabled={!canPost} loading={posting} color="red" data-testid="returns-post">
+              {p && p.totals.toPost > 0 ? `Record ${p.totals.toPost} returned ${p.totals.toPost === 1 ? 'payment' : 'payments'}` : 'Record returned payments'}
+            </Button>
+          </Group>
+        </Paper>
+        {!file ? (
+          <Alert color="blue" icon={<IconInfoCircle size={18} />}>
+            Choose the return file your bank sent. Each return is matched to its payment by the trace number kept as the payment's reference, or by the account
+            number, amount and date.
+          </Alert>
+        ) : preview.isError ? (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The file could not be read">
+            {preview.error instanceof Error ? preview.error.message : String(preview.error)}
+          </Alert>
+        ) : !p ? (
+          <Text c="dimmed">Reading the file…</Text>
+        ) : result ? (
+          <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Returns recorded" data-testid="returns-status">
+            {result.posted.length} {result.posted.length === 1 ? 'payment was' : 'payments were'} recorded as returned and reversed
+            {result.alreadyReturned ? `; ${result.alreadyReturned} recorded before were skipped` : ''}.
+          </Alert>
+        ) : postError ? (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was posted" data-testid="returns-status">
+            {postError}
+          </Alert>
+        ) : p.errors.length > 0 ? (
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle size={18} />}
+            title={`${p.errors.length} ${p.errors.length === 1 ? 'problem' : 'problems'} to fix`}
+            data-testid="returns-status"
+          >
+            Nothing will be posted from this file until it has none.
+          </Alert>
+        ) : p.totals.toPost === 0 ? (
+          <Alert color="blue" icon={<IconInfoCircle size={18} />} title="Nothing new to post" data-testid="returns-status">
+            Every return in this file was recorded before.
+          </Alert>
+        ) : (
+          <Alert color="teal" icon={<IconCircleCheck size={18} />} title="Ready to post" data-testid="returns-status">
+            {p.totals.toPost} returned {p.totals.toPost === 1 ? 'payment' : 'payments'} of {formatMoney(p.totals.amountCents)} in all
+            {p.totals.alreadyReturned ? `; ${p.totals.alreadyReturned} recorded before will be skipped` : ''}.
+          </Alert>
+        )}
+        {p && p.errors.length > 0 && (
+          <DataGrid label="Return file problems" testId="returns-errors" data={p.errors} columns={errorColumns} height={200} rowHeight={48} />
+        )}
+        {p && <DataGrid label="Returns in the file" testId="returns-entries" data={p.entries} columns={entryColumns} height={220} empty="No return entries." />}
+      </Stack>
       <Group mt="lg" mb={6}>
         <Title order={4} fz="md">
           Recorded returns
