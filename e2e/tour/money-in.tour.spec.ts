@@ -1,6 +1,8 @@
 /**
- * Tour of "Money in, checked" (issue 15, docs/money-in.md) over the demo company: the discrepancy view
- * (28) with a payment entered twice among the demo's own payments.
+ * Tour of "Money in, checked" (issue 15, docs/money-in.md) over the demo company: two deposits of the
+ * demo's checks and cash into the office account, the bank's statement showing only the first, the
+ * reconciliation of the period (27), and the discrepancy view (28) with the deposit the bank never saw
+ * and a check entered twice.
  */
 import type { Page } from '@playwright/test';
 import { addDays } from '../../src-shared/dates';
@@ -18,7 +20,7 @@ const shot = async (page: Page, name: string) => {
   await screenshots(page, name);
 };
 
-test('tour: money in: irregularities', async ({ app, page }) => {
+test('tour: money in: reconciliation and irregularities', async ({ app, page }) => {
   test.setTimeout(300_000);
   await must(app.backend, 'tour-admin', 'app.openDemo', undefined);
   await app.open(page);
@@ -49,10 +51,56 @@ test('tour: money in: irregularities', async ({ app, page }) => {
     }
   }, twice);
 
-  // 28: the discrepancy view, on the possible duplicates.
+  // The office account, two deposits of the oldest payments waiting, and the bank's statement of the first only.
+  const banked = await page.evaluate(
+    async ({ first, second }) => {
+      const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const office = ok(await window.api.officeBankAccounts.save({ name: 'Operating account', routingNumber: '011000015', accountNumber: '123456789' }));
+      const waiting = ok(await window.api.deposits.undeposited({})).filter((p) => p.date <= second);
+      const d1 = ok(
+        await window.api.deposits.create({ officeBankAccountId: office.id, depositDate: first, paymentIds: waiting.slice(0, 3).map((p) => p.paymentId) }),
+      );
+      const d2 = ok(
+        await window.api.deposits.create({ officeBankAccountId: office.id, depositDate: second, paymentIds: waiting.slice(3, 5).map((p) => p.paymentId) }),
+      );
+      return { officeId: office.id, d1: { number: d1.number, cents: d1.totalCents }, d2: { number: d2.number, cents: d2.totalCents } };
+    },
+    { first: addDays(today, -9), second: addDays(today, -7) },
+  );
+  const csv = [
+    'Date,Description,Amount,Reference',
+    `${addDays(today, -8)},BRANCH DEPOSIT,${(banked.d1.cents / 100).toFixed(2)},BK-1001`,
+    `${addDays(today, -3)},INTEREST,1.25,BK-1002`,
+  ].join('\n');
+  await page.evaluate(
+    async ({ text, officeId }) => {
+      const r = await window.api.bankStatements.import({ fileName: 'operating-statement.csv', contentBase64: btoa(text), officeBankAccountId: officeId });
+      if (!r.ok) throw new Error(r.error.message);
+    },
+    { text: csv, officeId: banked.officeId },
+  );
+
+  // 27: the reconciliation of the last ten days: the first deposit matched, the second and the interest open.
+  await page.getByRole('link', { name: 'Bank reconciliation' }).click();
+  await expect(page.getByRole('heading', { name: 'Bank reconciliation' })).toBeVisible();
+  const us = (d: string) => `${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(0, 4)}`;
+  await page.getByTestId('reconciliation-from').fill(us(addDays(today, -10)));
+  await page.getByTestId('reconciliation-to').fill(us(addDays(today, -1)));
+  await page.getByTestId('reconciliation-to').press('Tab');
+  await page.getByTestId('reconciliation-start').click();
+  await expect(page.getByRole('heading', { name: 'Bank reconciliation: Operating account' })).toBeVisible();
+  await expect(page.getByTestId('reconciliation-tab-matched')).toHaveText('Matched (1)');
+  await page.getByTestId('reconciliation-tab-unmatched').click();
+  await shot(page, '27-reconciliation');
+
+  // 28: the discrepancy view, on the deposit the bank has not shown (the duplicates card counts the check entered twice).
   await page.getByRole('link', { name: 'Irregularities' }).click();
   await expect(page.getByRole('heading', { name: 'Irregularities' })).toBeVisible();
-  await page.getByTestId('irregularities-card-duplicates').click();
-  await expect(page.getByTestId('irregularities-grid')).toContainText('$185.00');
+  await expect(page.getByTestId('irregularities-count-duplicates')).not.toHaveText('0');
+  await page.getByTestId('irregularities-card-unmatched').click();
+  await expect(page.getByTestId('irregularities-grid')).toContainText(banked.d2.number);
   await shot(page, '28-irregularities');
 });
