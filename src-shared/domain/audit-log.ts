@@ -32,7 +32,17 @@ const listedGroups = {
   },
   accounts: {
     label: 'Accounts and items',
-    actions: ['account.create', 'account.update', 'account.lettersByEmail', 'item.create', 'item.update', 'import.post'],
+    actions: [
+      'account.create',
+      'account.update',
+      'account.lettersByEmail',
+      'item.create',
+      'item.update',
+      'import.post',
+      'bankAccount.add',
+      'bankAccount.reveal',
+      'bankAccount.markUnusable',
+    ],
   },
   invoices: {
     label: 'Invoices and credit notes',

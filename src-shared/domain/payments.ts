@@ -51,8 +51,12 @@ export const paymentPostSchema = z
     allocation: allocationChoiceSchema.default({ mode: 'auto' }),
     /** Invoices on which this payment takes the early-payment discount their terms offer (2/10 Net 30). */
     earlyPaymentDiscounts: z.array(idSchema).max(200).default([]),
+    /** Check and ACH: the customer's bank account it came from (bankAccounts; active, the account's own). */
+    bankAccountId: idSchema.optional(),
   })
   .superRefine((p, ctx) => {
+    if (p.bankAccountId && p.method !== 'check' && p.method !== 'ach')
+      ctx.addIssue({ code: 'custom', path: ['bankAccountId'], message: 'A bank account only belongs on a check or ACH payment' });
     if (p.method === 'check' && !p.checkNumber) ctx.addIssue({ code: 'custom', path: ['checkNumber'], message: 'A check payment needs the check number' });
     if (p.method === 'card' && !p.cardLast4)
       ctx.addIssue({ code: 'custom', path: ['cardLast4'], message: 'A card payment needs the last 4 digits of the card' });

@@ -59,6 +59,11 @@ export const access: { readonly [C in Channel]: Access } = {
   'payments.receipt': anyone,
   'payments.applyCredit': anyone,
   'payments.reverse': anyone,
+  // customers' bank accounts: anyone adds and lists them masked; the full number is the supervisors' (audited).
+  'bankAccounts.list': anyone,
+  'bankAccounts.add': anyone,
+  'bankAccounts.reveal': supervisors,
+  'bankAccounts.markUnusable': anyone,
   'payments.refund': anyone,
   // Deposits (docs/money-in.md): clerks make deposits; the office's own bank accounts are settings
   'officeBankAccounts.list': anyone,

@@ -20,6 +20,7 @@ import { reportWorkbooksHandlers } from './report-workbooks';
 import { gridExportHandlers } from './grid-export';
 import { dailyEvaluationHandlers } from './daily-evaluation';
 import { quickBooksHandlers } from './quickbooks';
+import { bankAccountsHandlers } from './bank-accounts';
 import { reconciliationHandlers } from './reconciliation';
 import { bankStatementsHandlers } from './bank-statements';
 import { returnsHandlers } from './returns';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...gridExportHandlers,
   ...dailyEvaluationHandlers,
   ...quickBooksHandlers,
+  ...bankAccountsHandlers,
   ...reconciliationHandlers,
   ...bankStatementsHandlers,
   ...returnsHandlers,

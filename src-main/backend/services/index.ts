@@ -11,6 +11,7 @@ import { createAgingService } from './aging';
 import { createImportsService } from './imports';
 import { createDepositsService } from './deposits';
 import { createQuickBooksService } from './quickbooks';
+import { createBankAccountsService } from './bank-accounts';
 import { createReconciliationService } from './reconciliation';
 import { createBankStatementsService } from './bank-statements';
 import { createDemoService } from '../demo';
@@ -89,6 +90,7 @@ export function createServices(
   const reports = createReportsService(ctx, { aging, settings, periodFigures, key: backupDeps.key, runner: reportsDeps.runner });
   const gridExport = createGridExportService(ctx, { settings });
   const quickbooks = createQuickBooksService(ctx);
+  const bankAccounts = createBankAccountsService(ctx);
   const reconciliation = createReconciliationService(ctx, { settings });
   const bankStatements = createBankStatementsService(ctx);
   const returns = createReturnsService(ctx);
@@ -130,6 +132,7 @@ export function createServices(
     reports,
     gridExport,
     quickbooks,
+    bankAccounts,
     reconciliation,
     bankStatements,
     returns,

@@ -20,6 +20,7 @@ import { reportWorkbooksContract } from './report-workbooks';
 import { gridExportContract } from './grid-export';
 import { dailyEvaluationContract } from './daily-evaluation';
 import { quickBooksContract } from './quickbooks';
+import { bankAccountsContract } from './bank-accounts';
 import { reconciliationContract } from './reconciliation';
 import { bankStatementsContract } from './bank-statements';
 import { returnsContract } from './returns';
@@ -52,6 +53,7 @@ export const contract = {
   ...gridExportContract,
   ...dailyEvaluationContract,
   ...quickBooksContract,
+  ...bankAccountsContract,
   ...reconciliationContract,
   ...bankStatementsContract,
   ...returnsContract,

@@ -4,6 +4,7 @@
  * docs/import.md lists the same table for people; keep the two in step.
  */
 import { importKindValues } from '@shared/ipc/contract/imports';
+import { bankAccountColumns } from './bank-columns';
 
 export const importKinds = importKindValues;
 export type ImportKind = (typeof importKinds)[number];
@@ -100,6 +101,7 @@ export const columnSpecs: Record<ImportKind, ColumnSpec[]> = {
     { name: 'credit_limit', required: false, aliases: ['limit', 'credit line'], help: 'An amount in dollars.' },
     { name: 'time_zone', required: false, aliases: ['timezone', 'tz', 'zone'], help: 'IANA zone such as America/Chicago (default: from the state).' },
     { name: 'notes', required: false, aliases: ['note', 'comments', 'comment', 'remarks'], help: 'Free text.' },
+    ...bankAccountColumns,
   ],
   invoices: [
     {

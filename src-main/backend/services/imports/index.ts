@@ -13,6 +13,8 @@ import type { Database } from '../../db/schema';
 import { DomainError, invalid } from '../../errors';
 import { insertAccount } from '../accounts';
 import { appendAudit } from '../audit';
+import { addBankAccountInTrx } from '../bank-accounts';
+import { checkBankNumberCell, readBankColumns, type ImportedBankAccount } from './bank-columns';
 import { createAndPostInvoice, readInvoiceSettings } from '../invoices';
 import { runDirect, sqlRun } from '../ledger/raw';
 import { businessToday, openDebits, receivablesDomains, type Posting } from '../ledger/posting';
@@ -70,6 +72,8 @@ interface RowPlan {
   accountNumber: string;
   accountId: number | null;
   account?: AccountData;
+  /** Accounts: the bank account its bank columns give, added with the account. */
+  bankAccount?: ImportedBankAccount;
   invoice?: InvoiceData;
   payment?: PaymentData & { invoiceDocumentId: number | null };
   /** Payments: the invoice the row names, as written. */
@@ -175,6 +179,8 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
   const plans: RowPlan[] = [];
   const seen = new Map<string, number>();
   const keyColumn = specs[0]!.name;
+  // IBANs and bank account numbers are long digit runs: their codecs refuse card numbers, not the cell rule.
+  const bankNumberCells = new Set(kind === 'accounts' ? [colIndex('bank_iban'), colIndex('bank_account_number')].filter((i) => i !== undefined) : []);
   for (const row of sheet.rows) {
     if (unread.has(row.line)) continue;
     let rowOk = true;
@@ -183,7 +189,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
       addError({ line: row.line, column: columnLabel(canonical), reason });
     };
     row.cells.forEach((text, i) => {
-      const problem = checkCell(text);
+      const problem = bankNumberCells.has(i) ? checkBankNumberCell(text) : checkCell(text);
       if (problem) {
         rowOk = false;
         addError({ line: row.line, column: sheet.sourceColumns?.[sheet.headers[i] ?? ''] || sheet.headers[i] || `column ${i + 1}`, reason: problem });
@@ -270,6 +276,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
         creditLimitCents,
         notes: get('notes'),
       };
+      const bank = readBankColumns(get, fail, name);
       if (!rowOk) continue;
       const parsed = accountCreateSchema.safeParse(candidate);
       if (!parsed.success) {
@@ -277,6 +284,7 @@ async function analyze(db: Queryable, input: ImportInput, today: IsoDate): Promi
         continue;
       }
       plan.account = parsed.data;
+      if (bank) plan.bankAccount = bank;
       plan.hash = sha(parsed.data);
     } else if (kind === 'invoices') {
       const date = parseDate(required('invoice_date'));
@@ -735,8 +743,10 @@ export function createImportsService(ctx: ServiceContext) {
           let accountId = row.accountId;
           let documentId: number | null = null;
           try {
-            if (input.kind === 'accounts') accountId = await insertAccount(p, row.account!);
-            else if (input.kind === 'invoices')
+            if (input.kind === 'accounts') {
+              accountId = await insertAccount(p, row.account!);
+              if (row.bankAccount) await addBankAccountInTrx(p, { ...row.bankAccount, accountId });
+            } else if (input.kind === 'invoices')
               documentId = (await createAndPostInvoice(p, { ...row.invoice!, accountId: row.accountId! }, today, invoiceSettings)).id;
             else if (row.creditNote) documentId = await postCreditNoteRow(p, row.accountId!, row.creditNote, row.applications?.[0] ?? null, today);
             else if (row.openItem) documentId = await postOpenItem(p, row.accountId!, row.key, row.openItem, input.cutOverDate!, today);

@@ -108,6 +108,8 @@ export interface NewPostedDocument {
   memo?: string;
   relatedDocumentId?: number | null;
   currency?: string;
+  /** Check and ACH payments: the customer's bank account it came from (checked by the caller). */
+  bankAccountId?: number | null;
 }
 
 const columnName = /^[a-z_0-9]+$/;
@@ -157,6 +159,7 @@ export async function postNewDocument(p: Posting, d: NewPostedDocument): Promise
     posted_at: now,
     posted_by_id: p.actor.userId,
     posted_by: p.actor.username,
+    ...(d.bankAccountId ? { bank_account_id: d.bankAccountId } : {}),
   };
   const row = await insertDocument(p.trx, values);
   await recordLedger(p, row);

@@ -12,6 +12,7 @@ import type {
 import type { Actor, Queryable, ServiceContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit';
+import { requireUsableBankAccount } from '../bank-accounts';
 import { depositOfPayment } from '../deposits';
 import { readSetting } from '../settings';
 import { discountOffers, discountsTakenWith, requirePaidInFull, takeDiscountsInTrx, withdrawDiscountsInTrx, type DiscountTaken } from './early-discount';
@@ -50,6 +51,7 @@ export async function postPaymentInTrx(
 ): Promise<{ payment: DocumentRow; appliedCents: number; discounts: DiscountTaken[] }> {
   const acct = await requirePostableAccount(p.trx, input.accountId);
   const date = input.date ?? today;
+  if (input.bankAccountId) await requireUsableBankAccount(p.trx, acct.id, input.bankAccountId);
   const payment = await postNewDocument(p, {
     accountId: acct.id,
     kind: 'payment',
@@ -61,6 +63,7 @@ export async function postPaymentInTrx(
     reference: input.reference,
     memo: input.memo,
     currency: acct.currency,
+    bankAccountId: input.bankAccountId ?? null,
   });
   // Discounts first: the cash then pays what is left on those invoices.
   const discounts = input.earlyPaymentDiscounts.length ? await takeDiscountsInTrx(p, payment, input.earlyPaymentDiscounts) : [];
@@ -89,6 +92,7 @@ export async function postPaymentInTrx(
       date,
       method: input.method,
       amountCents: input.amountCents,
+      ...(input.bankAccountId ? { bankAccountId: input.bankAccountId } : {}),
       allocations: plan.map((l) => ({ documentId: l.debit.id, number: l.debit.number, amountCents: l.amountCents })),
       unappliedCents: input.amountCents - applied,
       ...(discounts.length
