@@ -135,6 +135,27 @@ describe('a returned payment entered by hand', () => {
   });
 });
 
+describe('a deposited payment', () => {
+  it('comes back as a returned item: reversed with its fee, the deposit it was in left as the bank saw it', async () => {
+    const { b, s, a2 } = await setup();
+    const chk = await must(b, s.clerk, 'payments.post', { accountId: a2.id, date: '2026-03-05', method: 'check', checkNumber: '4410', amountCents: 30_00 });
+    const bank = await must(b, s.supervisor, 'officeBankAccounts.save', {
+      name: 'Operating account',
+      routingNumber: '021000021',
+      accountNumber: '000123456789',
+    });
+    const deposit = await must(b, s.clerk, 'deposits.create', { officeBankAccountId: bank.id, depositDate: '2026-03-06', paymentIds: [chk.documentId] });
+    const res = await must(b, s.clerk, 'returns.record', { paymentId: chk.documentId, returnCode: 'NSF', returnDate: '2026-03-10', feeCents: 20_00 });
+    expect(res.related.map((x) => x.kind)).toEqual(['fee']);
+    expect(res.accountBalanceCents).toBe(20_00); // the check sat as 30.00 of unapplied credit: gone, and the fee owed
+    const [row] = await must(b, s.clerk, 'returns.list', { accountId: a2.id });
+    expect(row).toMatchObject({ paymentId: chk.documentId, returnCode: 'NSF', source: 'manual' });
+    const after = await must(b, s.clerk, 'deposits.get', { depositId: deposit.id });
+    expect(after.totalCents).toBe(30_00);
+    expect((await verifyStore(b)).ok).toBe(true);
+  });
+});
+
 describe('NACHA return files', () => {
   it('parses a valid file: entries with their reason codes, original traces and amounts, no errors', () => {
     const f = parseNachaReturns('returns-valid.ach', fs.readFileSync(fixture('returns-valid.ach'), 'latin1'));
