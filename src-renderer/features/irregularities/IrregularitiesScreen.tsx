@@ -48,11 +48,14 @@ const isDated = (c: IrregularityCheck): c is DatedCheck => (datedChecks as reado
 
 const subjectWords: Record<IrregularityItem['subject'], string> = { payment: 'Payment', credit_note: 'Credit note', deposit: 'Deposit', account: 'Account' };
 
-/** Where a row leads: the account (its ledger), the document open on its account, or the deposit. */
+/**
+ * Where a row leads: the account (its ledger), the document open on its account, or for a deposit the
+ * bank reconciliation, where it is matched to the statement (no screen shows one deposit on its own yet).
+ */
 function linkTo(l: IrregularityLink): string {
   if (l.kind === 'account') return `/accounts/${l.accountId}`;
   if (l.kind === 'document') return `/accounts/${l.accountId}?document=${l.documentId}`;
-  return `/deposits?deposit=${l.depositId}`;
+  return '/reconciliation';
 }
 
 function columnsFor(check: IrregularityCheck): GridColumns<IrregularityItem> {
@@ -168,7 +171,7 @@ export function IrregularitiesScreen() {
         title="Irregularities"
         description={
           report.data
-            ? `Money in that needs a look, as of ${formatDate(report.data.today)}. Choose a check to see its items; each links to its account, payment or deposit.`
+            ? `Money in that needs a look, as of ${formatDate(report.data.today)}. Choose a check to see its items; each links to its account, its payment or the bank reconciliation.`
             : 'Money in that needs a look.'
         }
       />
