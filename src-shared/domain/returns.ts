@@ -86,8 +86,8 @@ export interface ReturnEntryPreview {
   paymentNumber: string | null;
   accountId: number | null;
   accountName: string | null;
-  /** How it was matched: the payment's reference is the original trace number, or account number + amount + date. */
-  matchedBy: 'trace' | 'account_number' | null;
+  /** How it was matched: the payment's reference is the original trace number, its bank account, or account number + amount + date. */
+  matchedBy: 'trace' | 'bank_account' | 'account_number' | null;
 }
 
 export interface ReturnsPreview {

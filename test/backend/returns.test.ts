@@ -135,6 +135,61 @@ describe('a returned payment entered by hand', () => {
   });
 });
 
+describe('the bank account a returned payment came from', () => {
+  it('is marked unusable (with the code) on R02, R03 and R04, and stays usable on R01', async () => {
+    const { b, s, a1 } = await setup();
+    const cases = [
+      ['R01', 'active', null],
+      ['R02', 'unusable', 'R02'],
+      ['R03', 'unusable', 'R03'],
+      ['R04', 'unusable', 'R04'],
+    ] as const;
+    for (const [i, [code, status, reason]] of cases.entries()) {
+      const bank = await must(b, s.clerk, 'bankAccounts.add', {
+        accountId: a1.id,
+        holderName: 'Ada Customer',
+        scheme: 'us_aba',
+        routingNumber: '021000021',
+        accountNumber: `5550001${i}`,
+        accountType: 'checking',
+      });
+      const pay = await must(b, s.clerk, 'payments.post', {
+        accountId: a1.id,
+        date: '2026-03-04',
+        method: 'ach',
+        amountCents: 10_00 + i,
+        bankAccountId: bank.id,
+      });
+      await must(b, s.clerk, 'returns.record', { paymentId: pay.documentId, returnCode: code, returnDate: '2026-03-09' });
+      const [after] = (await must(b, s.clerk, 'bankAccounts.list', { accountId: a1.id })).filter((x) => x.id === bank.id);
+      expect([code, after?.status, after?.unusableReason ?? null]).toEqual([code, status, reason]);
+    }
+    const marks = b.ctx.store.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'bankAccount.markUnusable'").get() as { n: number };
+    expect(marks.n).toBe(3);
+    // An unusable account is refused for a new payment until a new, checked one is added.
+    const [closed] = (await must(b, s.clerk, 'bankAccounts.list', { accountId: a1.id })).filter((x) => x.status === 'unusable');
+    const refused = await b.call(s.clerk, 'payments.post', { accountId: a1.id, method: 'ach', amountCents: 5_00, bankAccountId: closed!.id });
+    expect(refused.ok ? null : refused.error.message).toMatch(/unusable/);
+  });
+
+  it('matches a NACHA return by its routing and account number when the reference does not name the trace', async () => {
+    const { b, s, a1, p1 } = await setup();
+    const bank = await must(b, s.clerk, 'bankAccounts.add', {
+      accountId: a1.id,
+      holderName: 'Ada Customer',
+      scheme: 'us_aba',
+      routingNumber: '071000013',
+      accountNumber: '123456789',
+      accountType: 'checking',
+    });
+    const other = await must(b, s.clerk, 'payments.post', { accountId: a1.id, date: '2026-03-05', method: 'ach', amountCents: 120_00, bankAccountId: bank.id });
+    const preview = await must(b, s.clerk, 'returns.preview', fileInput('returns-valid.ach'));
+    // Two payments of 120.00 on C-2001, but only one from the returned bank account: that one is the match.
+    expect(preview.entries[0]).toMatchObject({ paymentId: other.documentId, matchedBy: 'bank_account' });
+    expect(preview.entries[0]?.paymentId).not.toBe(p1.documentId);
+  });
+});
+
 describe('a deposited payment', () => {
   it('comes back as a returned item: reversed with its fee, the deposit it was in left as the bank saw it', async () => {
     const { b, s, a2 } = await setup();

@@ -17,6 +17,7 @@ import type { Actor, Queryable, ServiceContext } from '../../context';
 import { nowIso } from '../../context';
 import { conflict, invalid } from '../../errors';
 import { appendAudit } from '../audit';
+import { markBankAccountUnusableInTrx } from '../bank-accounts';
 import { accountBalance, businessToday, loadDocument, receivablesDomains, type DocumentRow, type Posting } from '../ledger/posting';
 import { reversePaymentInTrx } from '../payments';
 import { matchReturns } from './match';
@@ -74,6 +75,9 @@ export async function recordReturnInTrx(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // A return that says the account is gone or not to be debited blocks the bank account the payment came from.
+  const blocksAccount = (returnReason(input.returnCode)?.marksAccountUnusable ?? false) && pay.bank_account_id !== null;
+  if (blocksAccount) await markBankAccountUnusableInTrx(p, pay.bank_account_id!, input.returnCode);
   await appendAudit(p.trx, p.clock, p.actor, {
     action: 'payment.return',
     entity: 'document',
@@ -87,6 +91,7 @@ export async function recordReturnInTrx(
       source: source.kind,
       fileName: source.fileName,
       marksAccountUnusable: returnReason(input.returnCode)?.marksAccountUnusable ?? false,
+      bankAccountMarkedUnusable: blocksAccount ? pay.bank_account_id : null,
     },
   });
   return { payment: pay, reversal, fee, withdrawn, returnId: row.id };

@@ -49,7 +49,9 @@ function payments(db: Queryable) {
  *     (listed as already returned and skipped: a file imported twice posts nothing the second time);
  *  2. the payment whose reference, read as digits, is the original trace number (a reference holds no
  *     run of 15 digits, which the card-number guard refuses: write it e.g. 09100001/0000001);
- *  3. else the payment of the account whose number is the entry's individual identification number
+ *  3. else the payment that names the bank account of the entry (routing and account number), of the
+ *     entry's amount, within the 60 days before the return and not yet reversed;
+ *  4. else the payment of the account whose number is the entry's individual identification number
  *     (where the office's debits carry it), of the entry's amount, paid by ACH, bank transfer or check
  *     within the 60 days before the return and not yet reversed.
  * No payment, or more than one, is an error: nothing in the file posts until it is resolved (a
@@ -104,6 +106,18 @@ export async function matchReturns(
         .where('d.reference', 'like', `%${e.originalTrace.slice(-7)}`)
         .execute()
     ).filter((c) => (c.reference ?? '').replace(/\D/g, '') === e.originalTrace);
+    if (found.length === 0 && returnDate) {
+      matchedBy = 'bank_account';
+      found = await payments(db)
+        .innerJoin('bank_account as ba', 'ba.id', 'd.bank_account_id')
+        .where('ba.routing_number', '=', e.routingNumber)
+        .where('ba.account_number', '=', e.accountNumber)
+        .where('d.total_cents', '=', e.amountCents)
+        .where('d.doc_date', '>=', addDays(returnDate as IsoDate, -RETURN_WINDOW_DAYS))
+        .where('d.doc_date', '<=', returnDate)
+        .execute();
+      found = found.filter((c) => !Number(c.returned) && !Number(c.reversed));
+    }
     if (found.length === 0 && e.individualId && returnDate) {
       matchedBy = 'account_number';
       found = await payments(db)
