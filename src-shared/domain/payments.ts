@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cents, formatMoney } from '../money';
-import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, requiredText, textField } from './text';
+import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, textField } from './text';
 
 export const paymentMethods = ['cash', 'check', 'card', 'ach', 'bank_transfer'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
@@ -86,7 +86,8 @@ export const applyCreditSchema = z.object({
 export const reversalSchema = z.object({
   paymentId: idSchema,
   date: isoDateSchema.optional(),
-  reason: requiredText('Reason', 500),
+  // Free text on a payment: never a card number, like the reference and memo.
+  reason: paymentText('Reason', 500).pipe(z.string().min(1, 'Reason is required')),
   /** Optional returned-payment fee, posted as its own fee document. */
   feeCents: nonNegativeCents.default(cents(0)),
 });

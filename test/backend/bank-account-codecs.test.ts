@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { paymentPostSchema, reversalSchema } from '@shared/domain/payments';
 import {
   bankAccountAddSchema,
   checkAccountNumber,
@@ -110,5 +111,21 @@ describe('masking and the add input', () => {
       accountNumber: '12345678',
     });
     expect(mixed.error?.issues[0]?.path).toEqual(['accountType']);
+  });
+});
+
+describe('card numbers in payment free text', () => {
+  const card = '4111 1111 1111 1111';
+  it('are refused in the reference, memo and check number, and in a reversal reason', () => {
+    const base = { accountId: 1, method: 'check' as const, checkNumber: '1001', amountCents: 100 };
+    for (const field of ['reference', 'memo', 'checkNumber'])
+      expect(paymentPostSchema.safeParse({ ...base, [field]: card }).error?.issues[0]?.message).toMatch(/full card number/);
+    expect(reversalSchema.safeParse({ paymentId: 1, reason: `card ${card} disputed` }).error?.issues[0]?.message).toMatch(/full card number/);
+    expect(reversalSchema.safeParse({ paymentId: 1, reason: ' ' }).error?.issues[0]?.message).toBe('Reason is required');
+    expect(reversalSchema.safeParse({ paymentId: 1, reason: 'Bounced, card ending 1111' }).success).toBe(true);
+  });
+  it("are refused in a bank account's holder name", () => {
+    const r = bankAccountAddSchema.safeParse({ accountId: 1, holderName: card, scheme: 'iban', iban: 'GB82 WEST 1234 5698 7654 32' });
+    expect(r.error?.issues[0]?.message).toMatch(/full card number/);
   });
 });

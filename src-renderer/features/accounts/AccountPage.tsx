@@ -59,6 +59,7 @@ import { AccountStateBadges } from './AccountStateBadges';
 import { NewCreditNoteModal } from './NewCreditNoteModal';
 import { AdjustmentModal, ApplyCreditModal, CreditNoteModal, RefundModal, ReversePaymentModal, WriteOffModal } from './AccountActions';
 import { ReturnPaymentModal } from '../returns/ReturnPaymentModal';
+import { BankAccountsTab } from '../bank-accounts/BankAccountsTab';
 import { accountKindLabels, accountStatusColors, accountStatusLabels, useAccount, useDraftInvoices, useLedger } from './api';
 
 type ActionName = 'payment' | 'creditNote' | 'newCreditNote' | 'adjustment' | 'writeOff' | 'reverse' | 'return' | 'refund' | 'applyCredit';
@@ -331,6 +332,7 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
           <Tabs.Tab value="collections">Collections</Tabs.Tab>
           <Tabs.Tab value="plan">Payment plan</Tabs.Tab>
           <Tabs.Tab value="documents">Documents</Tabs.Tab>
+          <Tabs.Tab value="bank">Bank accounts</Tabs.Tab>
           <Tabs.Tab value="details">Details</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="ledger" style={{ flex: 1, minHeight: 360, display: 'flex', flexDirection: 'column' }}>
@@ -349,6 +351,9 @@ function AccountView({ account, ledger }: { account: AccountDetail; ledger: Ledg
           <AccountStatement accountId={account.id} accountNumber={account.accountNumber} />
           <AccountLetters accountId={account.id} accountName={account.name} />
           <DocumentsTab accountId={account.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="bank">
+          <BankAccountsTab accountId={account.id} accountName={account.name} />
         </Tabs.Panel>
         <Tabs.Panel value="details">
           <AccountDetailsForm key={account.updatedAt} account={account} />

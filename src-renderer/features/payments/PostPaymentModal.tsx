@@ -19,6 +19,7 @@ import { centsToDecimalString, formatBasisPoints, formatMoney, parseMoney } from
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Money } from '../../components/Money';
+import { BankAccountPicker } from '../bank-accounts/BankAccountsTab';
 import { useBusinessToday } from '../accounts/api';
 import { ReceiptCard } from './ReceiptCard';
 import { DateInput } from '@mantine/dates';
@@ -105,6 +106,8 @@ function PaymentForm({
   const [cardError, setCardError] = useState<string | null>(null);
   const [reference, setReference] = useState('');
   const [memo, setMemo] = useState('');
+  /** Check and ACH: the customer's bank account it came from (optional). */
+  const [bankAccountId, setBankAccountId] = useState<string | null>(null);
   /** null: automatic (oldest due first); else the clerk's amounts per open item. */
   const [manual, setManual] = useState<Record<number, string> | null>(null);
   /** Invoices on which the clerk takes the early-payment discount their terms offer. */
@@ -213,6 +216,7 @@ function PaymentForm({
             ? { mode: 'manual', lines: alloc.rows.filter((x) => x.apply > 0).map((x) => ({ documentId: x.documentId, amountCents: x.apply })) }
             : { mode: 'auto' },
           earlyPaymentDiscounts: taking,
+          ...(bankAccountId && (method === 'check' || method === 'ach') ? { bankAccountId: Number(bankAccountId) } : {}),
         }),
       );
       void queryClient.invalidateQueries({ queryKey: ['ledger'] });
@@ -340,6 +344,7 @@ function PaymentForm({
             <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />
           </SimpleGrid>
         )}
+        {(method === 'check' || method === 'ach') && <BankAccountPicker accountId={account.id} value={bankAccountId} onChange={setBankAccountId} />}
         {!(method === 'check' || method === 'card') && (
           <TextInput label="Memo" placeholder="Optional" value={memo} onChange={(e) => setMemo(e.currentTarget.value)} error={errors.memo} />
         )}
