@@ -119,20 +119,25 @@ export function proposeMatches(
 ): MatchResult {
   const windowDays = opts.windowDays ?? DEFAULT_MATCH_WINDOW_DAYS;
   const credits = lines.filter((l) => l.amountCents > 0);
+  // Items by amount, and each item's candidates from every line: matching stays near linear in the
+  // statement's size instead of comparing every line with every item.
+  const byAmount = new Map<number, { kind: ItemRef['kind']; item: MatchDeposit | MatchPayment }[]>();
+  for (const d of deposits) byAmount.set(d.amountCents, [...(byAmount.get(d.amountCents) ?? []), { kind: 'deposit', item: d }]);
+  for (const p of payments) byAmount.set(p.amountCents, [...(byAmount.get(p.amountCents) ?? []), { kind: 'payment', item: p }]);
   const candidatesOf = new Map<number, Candidate[]>();
+  const candidatesOfItem = new Map<string, Candidate[]>();
   for (const line of credits) {
     const found: Candidate[] = [];
-    const consider = (kind: ItemRef['kind'], item: MatchDeposit | MatchPayment) => {
-      if (item.amountCents !== line.amountCents) return;
+    for (const { kind, item } of byAmount.get(line.amountCents) ?? []) {
       const days = businessDaysBetween(item.date, line.bookingDate);
-      if (days < 0 || days > windowDays) return;
+      if (days < 0 || days > windowDays) continue;
       const byReference = namesItem(line, kind, item);
       // A single electronic payment is only recognised by its reference: amounts alone repeat too often.
-      if (kind === 'payment' && !byReference) return;
-      found.push({ line, key: keyOf({ kind, id: item.id }), item: { kind, id: item.id }, byReference, businessDays: days });
-    };
-    for (const d of deposits) consider('deposit', d);
-    for (const p of payments) consider('payment', p);
+      if (kind === 'payment' && !byReference) continue;
+      const c: Candidate = { line, key: keyOf({ kind, id: item.id }), item: { kind, id: item.id }, byReference, businessDays: days };
+      found.push(c);
+      candidatesOfItem.set(c.key, [...(candidatesOfItem.get(c.key) ?? []), c]);
+    }
     candidatesOf.set(line.id, found.sort(compare));
   }
 
@@ -151,10 +156,7 @@ export function proposeMatches(
       const best = bestOf(candidatesOf.get(line.id) ?? []);
       if (best.length !== 1) continue;
       const pick = best[0]!;
-      const rivals = credits.flatMap((other) => {
-        if (other.id === line.id || matchedLine.has(other.id)) return [];
-        return (candidatesOf.get(other.id) ?? []).filter((c) => c.key === pick.key && compare(c, pick) <= 0);
-      });
+      const rivals = (candidatesOfItem.get(pick.key) ?? []).filter((c) => c.line.id !== line.id && !matchedLine.has(c.line.id) && compare(c, pick) <= 0);
       if (rivals.length > 0) continue;
       matchedLine.set(line.id, pick);
       taken.add(pick.key);
