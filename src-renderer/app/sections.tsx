@@ -25,6 +25,8 @@ import { ImportScreen } from '../features/imports/ImportScreen';
 import { LettersScreen } from '../features/letters/LettersScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { IconBuildingBank } from '@tabler/icons-react';
+import { DepositsScreen } from '../features/deposits/DepositsScreen';
 import { IconZoomExclamation } from '@tabler/icons-react';
 import { IrregularitiesScreen } from '../features/irregularities/IrregularitiesScreen';
 import { ReturnsImportScreen } from '../features/returns/ReturnsImportScreen';
@@ -63,6 +65,7 @@ export const sections: Section[] = [
       { path: 'invoices/:invoiceId', element: <InvoiceEditorRoute /> },
     ],
   },
+  { path: 'deposits', label: 'Deposits', icon: <IconBuildingBank size={size} />, minRole: 'clerk', element: <DepositsScreen /> },
   { path: 'aging', label: 'Aging', icon: <IconClockHour4 size={size} />, minRole: 'clerk', element: <AgingScreen /> },
   { path: 'worklist', label: 'Worklist', icon: <IconListCheck size={size} />, minRole: 'clerk', element: <WorklistScreen /> },
   { path: 'letters', label: 'Letters', icon: <IconMail size={size} />, minRole: 'clerk', element: <LettersScreen /> },

@@ -15,6 +15,7 @@ import { DailyEvaluationPanel } from '../stages/DailyEvaluationPanel';
 import { FeeRulesPanel } from '../fees/FeeRulesPanel';
 import { PlanSettingsPanel } from '../plans/PlanSettingsPanel';
 import { DocumentSettingsPanel } from '../documents/DocumentSettingsPanel';
+import { OfficeBankAccountsPanel } from '../deposits/OfficeBankAccountsPanel';
 
 /** Settings: one tab per area. Later modules (aging buckets, collection stages, fees) add tabs here. */
 export function SettingsScreen() {
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         </Tabs.List>
         <Tabs.Panel value="company">
           <CompanySettingsPanel />
+          <OfficeBankAccountsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="aging">
           <AgingSettingsPanel />
