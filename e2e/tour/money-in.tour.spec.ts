@@ -1,8 +1,8 @@
 /**
- * Tour of "Money in, checked" (issue 15, docs/money-in.md) over the demo company: two deposits of the
- * demo's checks and cash into the office account, the bank's statement showing only the first, the
- * reconciliation of the period (27), and the discrepancy view (28) with the deposit the bank never saw
- * and a check entered twice.
+ * Tour of "Money in, checked" (issue 15, docs/money-in.md) over the demo company: a deposit being made
+ * (26); two deposits of the demo's checks and cash into the office account, the bank's statement
+ * showing only the first, the reconciliation of the period (27); the discrepancy view (28) with the
+ * deposit the bank never saw and a check entered twice; a customer's bank accounts (29).
  */
 import type { Page } from '@playwright/test';
 import { addDays } from '../../src-shared/dates';
@@ -20,7 +20,7 @@ const shot = async (page: Page, name: string) => {
   await screenshots(page, name);
 };
 
-test('tour: money in: reconciliation and irregularities', async ({ app, page }) => {
+test('tour: money in: a deposit, the reconciliation, irregularities, bank accounts', async ({ app, page }) => {
   test.setTimeout(300_000);
   await must(app.backend, 'tour-admin', 'app.openDemo', undefined);
   await app.open(page);
@@ -51,14 +51,28 @@ test('tour: money in: reconciliation and irregularities', async ({ app, page }) 
     }
   }, twice);
 
-  // The office account, two deposits of the oldest payments waiting, and the bank's statement of the first only.
+  const officeId = await page.evaluate(async () => {
+    const r = await window.api.officeBankAccounts.save({ name: 'Operating account', routingNumber: '011000015', accountNumber: '123456789' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.id;
+  });
+
+  // 26: a deposit being made: three payments ticked, the totals by method and the office account.
+  await page.getByRole('link', { name: 'Deposits' }).click();
+  await expect(page.getByRole('heading', { name: 'Deposits' })).toBeVisible();
+  const ticks = page.getByTestId('undeposited-grid').locator('[data-testid^="deposit-tick-"]');
+  for (let i = 0; i < 3; i++) await ticks.nth(i).click();
+  await expect(page.getByTestId('deposit-count')).toContainText('3 of');
+  await shot(page, '26-deposit');
+
+  // Two deposits of the oldest payments waiting, and the bank's statement of the first only.
   const banked = await page.evaluate(
-    async ({ first, second }) => {
+    async ({ first, second, officeId }) => {
       const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
         if (!r.ok) throw new Error(r.error.message);
         return r.value;
       };
-      const office = ok(await window.api.officeBankAccounts.save({ name: 'Operating account', routingNumber: '011000015', accountNumber: '123456789' }));
+      const office = { id: officeId };
       const waiting = ok(await window.api.deposits.undeposited({})).filter((p) => p.date <= second);
       const d1 = ok(
         await window.api.deposits.create({ officeBankAccountId: office.id, depositDate: first, paymentIds: waiting.slice(0, 3).map((p) => p.paymentId) }),
@@ -68,7 +82,7 @@ test('tour: money in: reconciliation and irregularities', async ({ app, page }) 
       );
       return { officeId: office.id, d1: { number: d1.number, cents: d1.totalCents }, d2: { number: d2.number, cents: d2.totalCents } };
     },
-    { first: addDays(today, -9), second: addDays(today, -7) },
+    { first: addDays(today, -9), second: addDays(today, -7), officeId },
   );
   const csv = [
     'Date,Description,Amount,Reference',
@@ -103,4 +117,20 @@ test('tour: money in: reconciliation and irregularities', async ({ app, page }) 
   await page.getByTestId('irregularities-card-unmatched').click();
   await expect(page.getByTestId('irregularities-grid')).toContainText(banked.d2.number);
   await shot(page, '28-irregularities');
+
+  // 29: a customer's bank accounts, masked, with the check a checksum makes (and what it cannot).
+  await page.evaluate(async (id) => {
+    const r = await window.api.bankAccounts.add({
+      accountId: id,
+      holderName: 'Alexander Alvarez',
+      scheme: 'us_aba',
+      routingNumber: '021000021',
+      accountNumber: '000123456789',
+      accountType: 'checking',
+    });
+    if (!r.ok) throw new Error(r.error.message);
+  }, accountId);
+  await page.goto(`${app.url}#/accounts/${accountId}?tab=bank`);
+  await expect(page.getByTestId('bank-accounts-grid')).toContainText('••••6789');
+  await shot(page, '29-bank-accounts');
 });
