@@ -228,7 +228,7 @@ describe('NACHA return files', () => {
     const read = (name: string) => parseNachaReturns(name, fs.readFileSync(fixture(name), 'latin1')).errors;
     expect(read('returns-bad-control.ach')).toEqual([
       { file: 'returns-bad-control.ach', line: 7, field: 'entry hash', reason: expect.stringContaining('0011500004') },
-      { file: 'returns-bad-control.ach', line: 7, field: 'total debit amount', reason: expect.stringContaining('17001') },
+      { file: 'returns-bad-control.ach', line: 7, field: 'total debit amount', reason: expect.stringContaining('$170.01') },
     ]);
     const bad = read('returns-bad-records.ach');
     expect(bad.map((e) => [e.line, e.field])).toEqual(

@@ -1,4 +1,5 @@
-import { addDays, type IsoDate } from '@shared/dates';
+import { addDays, formatDate, type IsoDate } from '@shared/dates';
+import { formatMoney } from '@shared/money';
 import type { NachaError, ReturnEntryPreview } from '@shared/domain/returns';
 import type { Queryable } from '../../context';
 import type { NachaReturnEntry } from './nacha';
@@ -132,7 +133,7 @@ export async function matchReturns(
     if (found.length === 0) {
       err(
         'original entry trace number',
-        `no payment matches: ${e.originalTrace} is no payment's reference, and no ACH, bank transfer or check payment of ${e.amountCents} cents on account "${e.individualId}" falls in the ${RETURN_WINDOW_DAYS} days before the return`,
+        `no payment matches: ${e.originalTrace} is no payment's reference, and no ACH, bank transfer or check payment of ${formatMoney(e.amountCents)} on account "${e.individualId}" falls in the ${RETURN_WINDOW_DAYS} days before the return`,
       );
       out.push(base);
       continue;
@@ -154,8 +155,9 @@ export async function matchReturns(
       err('original entry trace number', `${pay.number} was not paid by ACH, bank transfer or check`);
     if (Number(pay.returned)) err('original entry trace number', `${pay.number} was already recorded as returned`);
     else if (Number(pay.reversed)) err('original entry trace number', `${pay.number} was already reversed`);
-    if (pay.total_cents !== e.amountCents) err('amount', `${e.amountCents} cents differs from ${pay.number}'s ${pay.total_cents} cents`);
-    if (returnDate && returnDate < pay.doc_date) err('effective entry date', `${returnDate} is before ${pay.number}'s date ${pay.doc_date}`);
+    if (pay.total_cents !== e.amountCents) err('amount', `${formatMoney(e.amountCents)} differs from ${pay.number}'s ${formatMoney(pay.total_cents)}`);
+    if (returnDate && returnDate < pay.doc_date)
+      err('effective entry date', `${formatDate(returnDate)} is before ${pay.number}'s date, ${formatDate(pay.doc_date)}`);
   }
   return { entries: out, errors };
 }

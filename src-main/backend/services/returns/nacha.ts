@@ -1,5 +1,6 @@
 import { isCalendarDate } from '@shared/dates';
 import { returnReason } from '@shared/domain/nacha';
+import { formatMoney } from '@shared/money';
 import type { NachaError } from '@shared/domain/returns';
 
 /** One return entry of a NACHA file: the entry detail record (6) and its return addenda (7, type 99). */
@@ -188,9 +189,11 @@ export function parseNachaReturns(file: string, text: string): NachaReturnFile {
         if (hash !== null && BigInt(hash) !== want)
           err(n, 'entry hash', `says ${raw.slice(10, 20)}; the entries add up to ${want.toString().padStart(10, '0')}`);
         const debit = digits(n, 'total debit amount', raw.slice(20, 32));
-        if (debit !== null && debit !== batch.debit) err(n, 'total debit amount', `says ${debit} cents; the entries add up to ${batch.debit}`);
+        if (debit !== null && debit !== batch.debit)
+          err(n, 'total debit amount', `says ${formatMoney(debit)}; the entries add up to ${formatMoney(batch.debit)}`);
         const credit = digits(n, 'total credit amount', raw.slice(32, 44));
-        if (credit !== null && credit !== batch.credit) err(n, 'total credit amount', `says ${credit} cents; the entries add up to ${batch.credit}`);
+        if (credit !== null && credit !== batch.credit)
+          err(n, 'total credit amount', `says ${formatMoney(credit)}; the entries add up to ${formatMoney(batch.credit)}`);
         fileEntries += batch.entries;
         fileHash += batch.hash;
         fileDebit += batch.debit;
@@ -211,9 +214,9 @@ export function parseNachaReturns(file: string, text: string): NachaReturnFile {
         const want = fileHash % HASH_MOD;
         if (h !== null && BigInt(h) !== want) err(n, 'entry hash', `says ${raw.slice(21, 31)}; the batches add up to ${want.toString().padStart(10, '0')}`);
         const d = digits(n, 'total debit amount', raw.slice(31, 43));
-        if (d !== null && d !== fileDebit) err(n, 'total debit amount', `says ${d} cents; the batches add up to ${fileDebit}`);
+        if (d !== null && d !== fileDebit) err(n, 'total debit amount', `says ${formatMoney(d)}; the batches add up to ${formatMoney(fileDebit)}`);
         const cr = digits(n, 'total credit amount', raw.slice(43, 55));
-        if (cr !== null && cr !== fileCredit) err(n, 'total credit amount', `says ${cr} cents; the batches add up to ${fileCredit}`);
+        if (cr !== null && cr !== fileCredit) err(n, 'total credit amount', `says ${formatMoney(cr)}; the batches add up to ${formatMoney(fileCredit)}`);
         return;
       }
       default:
