@@ -65,4 +65,15 @@ test('a clerk adds a US bank account and sees it masked; a supervisor reveals it
   await page.screenshot({ path: testInfo.outputPath('bank-account-revealed-1280.png') });
   const audit = await b.services.audit.list({ limit: 50 });
   expect(audit.filter((r) => r.action === 'bankAccount.reveal').map((r) => r.username)).toEqual(['sam']);
+
+  // Marked unusable with the reason: listed so, and no longer offered for payments.
+  await page.getByTestId('bank-accounts-grid').getByRole('button', { name: 'Mark unusable…' }).click();
+  const mark = page.getByRole('dialog', { name: 'Mark bank account unusable' });
+  await mark.getByRole('textbox', { name: 'Reason' }).fill('Customer closed the account');
+  await mark.getByRole('button', { name: 'Mark unusable' }).click();
+  await expect(mark).toBeHidden();
+  await expect(page.getByTestId('bank-accounts-grid')).toContainText('Unusable');
+  await expect(page.getByTestId('bank-accounts-grid')).toContainText('Customer closed the account');
+  await page.screenshot({ path: testInfo.outputPath('bank-account-unusable-1280.png') });
+  expect(await must(b, SEED, 'bankAccounts.list', { accountId: acct.id, activeOnly: true })).toEqual([]);
 });

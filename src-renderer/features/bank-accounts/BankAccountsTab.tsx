@@ -131,12 +131,40 @@ function AddBankAccountModal({ accountId, accountName, onClose }: { accountId: n
   );
 }
 
+/** A bank account the clerk learned is wrong or closed: kept with the reason, refused for payments from then on. */
+function MarkUnusableModal({ bank, onClose }: { bank: BankAccountSummary; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const mark = useMutation({ mutationFn: () => unwrap(window.api.bankAccounts.markUnusable({ bankAccountId: bank.id, reason })), onSuccess: onClose });
+  return (
+    <Modal opened onClose={onClose} title="Mark bank account unusable" size="md">
+      <Stack gap="sm">
+        <Text size="sm">{bankAccountLabel(bank)} will be refused for payments from now on. A corrected one can be added as a new bank account.</Text>
+        <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors(mark.error).reason} required />
+        {mark.error && !fieldErrors(mark.error).reason && (
+          <Alert color="red" role="alert">
+            {mark.error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={() => mark.mutate()} loading={mark.isPending}>
+            Mark unusable
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 /** The account page's Bank accounts tab (docs/money-in.md, Bank accounts). */
 export function BankAccountsTab({ accountId, accountName }: { accountId: number; accountName: string }) {
   const list = useBankAccounts(accountId);
   const { session } = useSession();
   const mayReveal = atLeast(session.role, 'supervisor');
   const [adding, setAdding] = useState(false);
+  const [marking, setMarking] = useState<BankAccountSummary | null>(null);
   const columns = useMemo<ColumnDef<BankAccountSummary, unknown>[]>(
     () => [
       { id: 'holder', header: 'Holder', cell: ({ row }) => row.original.holderName },
@@ -147,27 +175,39 @@ export function BankAccountsTab({ accountId, accountName }: { accountId: number;
         cell: ({ row }) => (row.original.scheme === 'iban' ? 'IBAN' : row.original.accountType ? bankAccountTypeLabels[row.original.accountType] : ''),
       },
       { id: 'routing', header: 'Routing / BIC', meta: { width: 140 }, cell: ({ row }) => row.original.routingNumber ?? row.original.bic ?? '' },
-      { id: 'number', header: 'Number', meta: { width: 220 }, cell: ({ row }) => row.original.masked },
+      { id: 'number', header: 'Number', meta: { width: 110 }, cell: ({ row }) => row.original.masked },
       {
         id: 'status',
         header: 'Status',
+        meta: { width: 300 },
         cell: ({ row }) => (
           <Group gap={6} wrap="nowrap">
-            <Badge color={row.original.status === 'active' ? 'teal' : 'red'} variant="light">
+            <Badge color={row.original.status === 'active' ? 'teal' : 'red'} variant="light" style={{ flexShrink: 0 }}>
               {bankAccountStatusLabels[row.original.status]}
             </Badge>
-            {row.original.unusableReason && <Text size="xs">{row.original.unusableReason}</Text>}
+            {row.original.unusableReason && (
+              <Text size="xs" truncate title={row.original.unusableReason}>
+                {row.original.unusableReason}
+              </Text>
+            )}
           </Group>
         ),
       },
-      ...(mayReveal
-        ? [
-            { id: 'reveal', header: '', meta: { width: 200 }, cell: ({ row }) => <RevealButton id={row.original.id} /> } as ColumnDef<
-              BankAccountSummary,
-              unknown
-            >,
-          ]
-        : []),
+      {
+        id: 'actions',
+        header: '',
+        meta: { width: 230 },
+        cell: ({ row }) => (
+          <Group gap={4} wrap="nowrap">
+            {mayReveal && <RevealButton id={row.original.id} />}
+            {row.original.status === 'active' && (
+              <Button size="compact-xs" variant="subtle" color="red" onClick={() => setMarking(row.original)}>
+                Mark unusable…
+              </Button>
+            )}
+          </Group>
+        ),
+      },
     ],
     [mayReveal],
   );
@@ -193,6 +233,7 @@ export function BankAccountsTab({ accountId, accountName }: { accountId: number;
       <Text size="xs" c="dimmed">
         {CHECKSUM_CAVEAT}
       </Text>
+      {marking && <MarkUnusableModal bank={marking} onClose={() => setMarking(null)} />}
       {adding && <AddBankAccountModal accountId={accountId} accountName={accountName} onClose={() => setAdding(false)} />}
     </Stack>
   );
