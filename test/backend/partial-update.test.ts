@@ -220,6 +220,19 @@ const cases: UpdateCase[] = [
     lateFeeIncome: text('Late Fee Income', 'Income:Finance charges'),
     badDebt: text('Bad Debt', 'Expenses:Bad debt'),
   }),
+  {
+    // The days per check of the discrepancy view: read back from the settings the view says it used.
+    channel: 'irregularities.saveSettings',
+    session: 'supervisor',
+    fields: { undeposited: fc.integer({ min: 0, max: 3650 }), unapplied: fc.integer({ min: 0, max: 3650 }), unmatched: fc.integer({ min: 0, max: 3650 }) },
+    async prepare({ b, s }, full) {
+      await must(b, s.supervisor, 'irregularities.saveSettings', full as never);
+      return {};
+    },
+    async read({ b, s }) {
+      return pick((await must(b, s.supervisor, 'irregularities.get', {})).settings as unknown as Values, ['undeposited', 'unapplied', 'unmatched']);
+    },
+  },
   settingsCase('fees.saveRules', 'fees.getRules', 'supervisor', {
     enabled: fc.boolean(),
     graceDays: fc.integer({ min: 0, max: 365 }),
