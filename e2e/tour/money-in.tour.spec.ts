@@ -10,6 +10,7 @@ import { must } from '../../test/kit';
 import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
 import { screenshots } from './shot';
+import { centsToDecimalString } from '../../src-shared/money';
 
 /** Both sizes, with no toast, focus ring or hover left from the last step. */
 const shot = async (page: Page, name: string) => {
@@ -86,7 +87,7 @@ test('tour: money in: a deposit, the reconciliation, irregularities, bank accoun
   );
   const csv = [
     'Date,Description,Amount,Reference',
-    `${addDays(today, -8)},BRANCH DEPOSIT,${(banked.d1.cents / 100).toFixed(2)},BK-1001`,
+    `${addDays(today, -8)},BRANCH DEPOSIT,${centsToDecimalString(banked.d1.cents)},BK-1001`,
     `${addDays(today, -3)},INTEREST,1.25,BK-1002`,
   ].join('\n');
   await page.evaluate(

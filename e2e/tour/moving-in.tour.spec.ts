@@ -10,6 +10,7 @@ import { must } from '../../test/kit';
 import { signIn } from '../../test/kit/page';
 import { expect, test } from '../fixtures/bridge';
 import { screenshots, shotPath, smallScreen } from './shot';
+import { centsToDecimalString } from '../../src-shared/money';
 
 /** Both sizes (shot.ts `screenshots`); with `endOn`, the page is scrolled to show it at the bottom before each. */
 const shot = async (page: Page, name: string, endOn?: Locator) => {
@@ -37,7 +38,7 @@ const shot = async (page: Page, name: string, endOn?: Locator) => {
 };
 
 const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
-const plain = (cents: number) => (cents / 100).toFixed(2);
+const plain = centsToDecimalString;
 
 interface OpenInvoice {
   accountId: number;
