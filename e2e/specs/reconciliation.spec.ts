@@ -11,35 +11,10 @@ import type { Backend } from '../../src-main/backend';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-/**
- * Deposits as the deposits service writes them (office account, deposit, its payments), written as
- * rows so that this spec does not depend on that service's endpoints; the payments are posted.
- */
-function depositRows(b: Backend, officeId: number, date: string, payments: { documentId: number }[], cents: number[], seq: number) {
-  const sqlite = b.ctx.store.sqlite;
-  const total = cents.reduce((a, c) => a + c, 0);
-  const number = `DEP-${String(seq).padStart(6, '0')}`;
-  const dep = sqlite
-    .prepare(
-      `INSERT INTO deposit (series, number_seq, number, office_bank_account_id, deposit_date, cash_cents, check_cents, total_cents, payment_count, created_at) VALUES ('DEP', ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-    )
-    .run(seq, number, officeId, date, total, total, payments.length, `${date}T16:00:00Z`);
-  const link = sqlite.prepare(`INSERT INTO deposit_payment (deposit_id, payment_document_id, method, amount_cents) VALUES (?, ?, 'check', ?)`);
-  payments.forEach((p, i) => {
-    link.run(dep.lastInsertRowid, p.documentId, cents[i]);
-  });
-}
-
 /** The office account, three checks in one deposit, a second deposit the bank books late, and an ACH payment with its reference. */
 async function seed(b: Backend) {
   await officeWithStaff(b);
-  const office = Number(
-    b.ctx.store.sqlite
-      .prepare(
-        `INSERT INTO office_bank_account (name, routing_number, account_number, last4, active, created_at, updated_at) VALUES ('Operating account', '011000015', '123456789', '6789', 1, '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')`,
-      )
-      .run().lastInsertRowid,
-  );
+  const office = await must(b, SEED, 'officeBankAccounts.save', { name: 'Operating account', routingNumber: '011000015', accountNumber: '123456789' });
   const acct = await must(b, SEED, 'accounts.create', { accountNumber: 'C-8001', name: 'Harbor Family Clinic', kind: 'commercial' });
   const check = (n: string, cents: number) =>
     must(b, SEED, 'payments.post', {
@@ -51,8 +26,13 @@ async function seed(b: Backend) {
       allocation: { mode: 'none' },
     });
   const checks = [await check('1001', 100_00), await check('1002', 50_00), await check('1003', 25_00)];
-  depositRows(b, office, '2026-03-02', checks, [100_00, 50_00, 25_00], 1);
-  depositRows(b, office, '2026-03-05', [await check('1004', 60_00)], [60_00], 2);
+  const first = await must(b, SEED, 'deposits.create', {
+    officeBankAccountId: office.id,
+    depositDate: '2026-03-02',
+    paymentIds: checks.map((c) => c.documentId),
+  });
+  const late = await check('1004', 60_00);
+  const second = await must(b, SEED, 'deposits.create', { officeBankAccountId: office.id, depositDate: '2026-03-05', paymentIds: [late.documentId] });
   await must(b, SEED, 'payments.post', {
     accountId: acct.id,
     date: '2026-03-10',
@@ -61,6 +41,7 @@ async function seed(b: Backend) {
     amountCents: 80_00,
     allocation: { mode: 'none' },
   });
+  return { office, first, second };
 }
 
 // The bank: the first deposit the next day, the ACH with its reference, the second deposit nine
