@@ -63,8 +63,12 @@ test('a clerk imports the statement, matches, explains a discrepancy and finishe
   await page.goto(`${app.url}#/import/bank-statement`);
   await page.locator('input[type=file]').setInputFiles({ name: 'march.csv', mimeType: 'text/csv', buffer: Buffer.from(statementCsv) });
   await expect(page.getByTestId('statement-status')).toContainText('Ready to import');
+  // The office's one bank account is named by itself; the statement is filed under it.
+  await expect(page.getByTestId('statement-bank-account')).toHaveValue('Operating account ••••6789');
   await page.getByTestId('statement-import').click();
   await expect(page.getByTestId('statement-status')).toContainText('Statement imported');
+  const office = (await must(app.backend, SEED, 'officeBankAccounts.list', undefined))[0]!;
+  expect(await must(app.backend, SEED, 'bankStatements.list', { officeBankAccountId: office.id })).toHaveLength(1);
 
   await page.getByRole('link', { name: 'Bank reconciliation' }).click();
   await expect(page.getByRole('heading', { name: 'Bank reconciliation' })).toBeVisible();

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, FileButton, Grid, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Grid, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileUpload, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import { formatDate } from '@shared/dates';
+import { maskAccountNumber } from '@shared/domain/bank-accounts';
 import type { BankStatementError, BankStatementFormat, BankStatementImportSummary, BankStatementPreview } from '@shared/ipc/contract/bank-statements';
 import { formatMoney } from '@shared/money';
 import { unwrap } from '../../api/client';
@@ -71,13 +72,20 @@ export function ImportStatement() {
   const [result, setResult] = useState<BankStatementImportSummary | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  // The office account the statement is of: reconciliation looks at that account's statements. The one
+  // active account is chosen by itself; with several, the clerk picks.
+  const banks = useQuery({ queryKey: ['deposits', 'officeBankAccounts'], queryFn: () => unwrap(window.api.officeBankAccounts.list()) });
+  const activeBanks = (banks.data ?? []).filter((b) => b.active);
+  const [chosenBank, setChosenBank] = useState<string | null>(null);
+  const bankId = chosenBank ?? (activeBanks.length === 1 ? String(activeBanks[0]!.id) : null);
   const input = file && {
     fileName: file.name,
     contentBase64: file.base64,
     format: format === 'auto' ? undefined : format,
+    officeBankAccountId: bankId === null ? null : Number(bankId),
   };
   const preview = useQuery({
-    queryKey: ['bankStatements', 'preview', file?.stamp, format],
+    queryKey: ['bankStatements', 'preview', file?.stamp, format, bankId],
     queryFn: () => unwrap(window.api.bankStatements.preview(input!)),
     enabled: input !== null,
     staleTime: Infinity,
@@ -131,6 +139,21 @@ export function ImportStatement() {
               <Title order={4} fz="md">
                 Statement
               </Title>
+              <Select
+                label="Bank account"
+                description={
+                  activeBanks.length === 0 ? 'No bank account of the office is set up (Settings › Company).' : 'The office account this statement is of.'
+                }
+                placeholder="Not named"
+                data={activeBanks.map((b) => ({ value: String(b.id), label: `${b.name} ${maskAccountNumber(b.last4)}` }))}
+                value={bankId}
+                onChange={(v) => {
+                  setChosenBank(v);
+                  setResult(null);
+                }}
+                clearable
+                data-testid="statement-bank-account"
+              />
               <FileButton onChange={(f) => void choose(f)} accept=".csv,.txt,.xlsx,.bai,.bai2,.xml">
                 {(props) => (
                   <Button {...props} leftSection={<IconFileUpload size={16} />} variant="light" data-testid="statement-choose-file">
