@@ -76,8 +76,9 @@ export function ImportStatement() {
   // active account is chosen by itself; with several, the clerk picks.
   const banks = useQuery({ queryKey: ['deposits', 'officeBankAccounts'], queryFn: () => unwrap(window.api.officeBankAccounts.list()) });
   const activeBanks = (banks.data ?? []).filter((b) => b.active);
-  const [chosenBank, setChosenBank] = useState<string | null>(null);
-  const bankId = chosenBank ?? (activeBanks.length === 1 ? String(activeBanks[0]!.id) : null);
+  // undefined: not chosen yet (the one account by itself); null: cleared on purpose (no account named).
+  const [chosenBank, setChosenBank] = useState<string | null | undefined>(undefined);
+  const bankId = chosenBank !== undefined ? chosenBank : activeBanks.length === 1 ? String(activeBanks[0]!.id) : null;
   const input = file && {
     fileName: file.name,
     contentBase64: file.base64,
