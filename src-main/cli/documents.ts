@@ -8,7 +8,7 @@ import { findChromium, renderWithChromiumCli } from '../print/chromium-cli';
 import { CliError, openBackend, type Command, type CommandOptions } from './common';
 
 /** The ledger document each kind shows, found by its number (a receipt's number is its payment's). */
-const ledgerKindOf: Record<Exclude<OutputKind, 'calibration' | 'statement' | 'letter'>, DocumentKindColumn> = {
+const ledgerKindOf: Record<'invoice' | 'credit_note' | 'receipt', DocumentKindColumn> = {
   invoice: 'invoice',
   credit_note: 'credit_note',
   receipt: 'payment',
@@ -40,6 +40,7 @@ export async function writeDocument(backend: Backend, ref: OutputRef, outFile: s
     settings: await readDocumentSettings(db),
     logo: logo ? { mimeType: logo.mimeType, dataUrl: logoDataUrl(logo) } : null,
     companyName: company.companyName,
+    timeZone: company.timeZone,
   });
   if (!built.ok) {
     const p = built.problem;
@@ -56,8 +57,8 @@ export async function writeDocument(backend: Backend, ref: OutputRef, outFile: s
 }
 
 /**
- * `document <kind> <number> --out FILE.html|FILE.pdf` (kind: invoice, credit_note, receipt, calibration
- * with no number): the document exactly as the app builds it, from the store. HTML always; PDF through
+ * `document <kind> <number> --out FILE.html|FILE.pdf` (kind: invoice, credit_note, receipt, deposit_slip,
+ * calibration with no number): the document exactly as the app builds it, from the store. HTML always; PDF through
  * a Chromium (CHROMIUM_PATH, or one on PATH) from that same HTML. A document saved as a PDF before is
  * marked COPY, as in the app. The file is for scripts and the office's own records: it is written, not
  * archived (the archive holds what went to a customer).
@@ -65,13 +66,17 @@ export async function writeDocument(backend: Backend, ref: OutputRef, outFile: s
 export const documentCommands: Record<string, Command> = {
   async document(opts, positionals, out) {
     const [kindArg, number] = positionals;
-    const kinds = outputKinds.filter((k) => k !== 'statement' && k !== 'letter');
+    // A statement and a letter have their own commands; a discrepancy report has no number to name it by.
+    const kinds = outputKinds.filter((k) => k !== 'statement' && k !== 'letter' && k !== 'discrepancy_report');
     if (!kindArg || !(kinds as readonly string[]).includes(kindArg))
       throw new CliError(
         `document: the kind must be one of ${kinds.join(', ')}; it is ${kindArg ? `"${kindArg}"` : 'missing'}${kindArg === 'statement' ? ' (statements: the statement command)' : ''}.`,
       );
-    const kind = kindArg as Exclude<OutputKind, 'statement' | 'letter'>;
-    if (kind !== 'calibration' && !number) throw new CliError(`document ${kind}: give the ${kind.replace('_', ' ')} number, e.g. document ${kind} INV-000123.`);
+    const kind = kindArg as Exclude<OutputKind, 'statement' | 'letter' | 'discrepancy_report'>;
+    if (kind !== 'calibration' && !number)
+      throw new CliError(
+        `document ${kind}: give the ${kind.replace('_', ' ')} number, e.g. document ${kind} ${kind === 'deposit_slip' ? 'DEP-000001' : 'INV-000123'}.`,
+      );
     const { outFile } = outFileOf(opts, 'document');
 
     const backend = openBackend(opts);
@@ -79,7 +84,11 @@ export const documentCommands: Record<string, Command> = {
       const { db } = backend.ctx;
       let ref: OutputRef;
       if (kind === 'calibration') ref = { kind };
-      else {
+      else if (kind === 'deposit_slip') {
+        const row = await db.selectFrom('deposit').select('id').where('number', '=', number!).executeTakeFirst();
+        if (!row) throw new CliError(`document: there is no deposit numbered ${number}.`);
+        ref = { kind, depositId: row.id };
+      } else {
         const row = await db.selectFrom('document').select('id').where('kind', '=', ledgerKindOf[kind]).where('number', '=', number!).executeTakeFirst();
         if (!row) throw new CliError(`document: there is no ${kind.replace('_', ' ')} numbered ${number}.`);
         ref = { kind, documentId: row.id };

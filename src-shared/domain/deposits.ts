@@ -126,12 +126,3 @@ export interface DepositSummary extends MethodTotals {
 export interface DepositDetail extends DepositSummary {
   payments: DepositPaymentRow[];
 }
-
-/** The deposit slip, built by the document pipeline's page and letterhead: self-contained HTML with print CSS. */
-export interface DepositSlip {
-  depositId: number;
-  number: string;
-  html: string;
-  /** The file name to save the slip under, e.g. "Deposit slip DEP-000001.pdf". */
-  fileName: string;
-}

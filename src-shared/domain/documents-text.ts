@@ -32,6 +32,8 @@ export const outputKindLabels: Record<OutputKind, string> = {
   calibration: 'Calibration page',
   statement: 'Statement',
   letter: 'Letter',
+  deposit_slip: 'Deposit slip',
+  discrepancy_report: 'Discrepancy report',
 };
 
 /** What a remembered print choice applies to ("remembered for invoices"). */
@@ -42,6 +44,8 @@ export const outputKindPlurals: Record<OutputKind, string> = {
   calibration: 'the calibration page',
   statement: 'statements',
   letter: 'letters',
+  deposit_slip: 'deposit slips',
+  discrepancy_report: 'discrepancy reports',
 };
 
 export const paperLabels: Record<PaperSize, string> = { Letter: 'Letter (8.5 × 11 in)', A4: 'A4 (210 × 297 mm)' };

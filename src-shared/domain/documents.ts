@@ -11,10 +11,19 @@ import { idSchema, requiredText, textField } from './text';
  * ledger's documents (an invoice, a credit note, a payment) are their source. `calibration` is the
  * one-page envelope test an administrator prints; it names no ledger document. A `statement` shows an
  * account as of a date (docs/document-layout.md, Statements); it has no one ledger document either. A
- * `letter` is a template's version merged with an account's figures (docs/letters.md).
+ * `letter` is a template's version merged with an account's figures (docs/letters.md). A `deposit_slip`
+ * (a deposit, for the bank) and a `discrepancy_report` (a bank reconciliation, for the supervisor) are
+ * the office's own documents (docs/money-in.md): like the calibration page they have no recipient, are
+ * printed or saved and never emailed.
  */
-export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration', 'statement', 'letter'] as const;
+export const outputKinds = ['invoice', 'credit_note', 'receipt', 'calibration', 'statement', 'letter', 'deposit_slip', 'discrepancy_report'] as const;
 export type OutputKind = (typeof outputKinds)[number];
+/** The office's own documents: no recipient, no email, never a COPY. */
+export const officeOutputKinds = ['calibration', 'deposit_slip', 'discrepancy_report'] as const satisfies readonly OutputKind[];
+export type OfficeOutputKind = (typeof officeOutputKinds)[number];
+/** Documents a customer receives: each has an email template. */
+export type CustomerOutputKind = Exclude<OutputKind, OfficeOutputKind>;
+export const isOfficeKind = (kind: OutputKind): kind is OfficeOutputKind => (officeOutputKinds as readonly OutputKind[]).includes(kind);
 
 /** How a document left: printed on a printer, saved as a PDF file, or emailed. */
 export const deliveryChannels = ['print', 'pdf', 'email'] as const;
@@ -37,6 +46,8 @@ export const outputRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('credit_note'), documentId: idSchema }),
   z.object({ kind: z.literal('receipt'), documentId: idSchema }),
   z.object({ kind: z.literal('calibration') }),
+  z.object({ kind: z.literal('deposit_slip'), depositId: idSchema }),
+  z.object({ kind: z.literal('discrepancy_report'), reconciliationId: idSchema }),
   z.object({
     kind: z.literal('statement'),
     accountId: idSchema,
@@ -207,6 +218,9 @@ export interface ArchivedDocument {
 export const archiveListSchema = z.object({
   accountId: idSchema.optional(),
   sourceDocumentId: idSchema.optional(),
+  /** An office document (a deposit slip, a discrepancy report) is found by its kind and number. */
+  kind: z.enum(outputKinds).optional(),
+  number: textField('Number', 200).optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 export const archiveGetSchema = z.object({ archiveId: idSchema });

@@ -72,7 +72,6 @@ export const access: { readonly [C in Channel]: Access } = {
   'deposits.create': anyone,
   'deposits.list': anyone,
   'deposits.get': anyone,
-  'deposits.slip': anyone,
   // Returned payments (docs/money-in.md): a clerk records what the bank sent back, as a reversal
   'returns.record': anyone,
   'returns.preview': anyone,

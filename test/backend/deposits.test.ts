@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium, renderWithChromiumCli } from '../../src-main/print/chromium-cli';
 import { must, newAccount, postInvoice, receivablesBackend } from '../support/receivables';
+import { mustPrepare } from '../support/document-delivery';
 import { tempDir } from '../support/store';
 
 /** A routing number that passes the 3-7-1 check digit, and one that does not (last digit changed). */
@@ -173,7 +174,7 @@ describe('deposits', () => {
     await must(b, s.clerk, 'payments.reverse', { paymentId: o.check2.documentId, reason: 'Bounced' });
   });
 
-  it('prints a slip: date in words, the office account masked, each check, cash, checks, total and count, in HTML and in the PDF', async () => {
+  it('prints a slip through the document pipeline: the office account masked, each check, cash, totals and count; archived, never emailed', async () => {
     const o = await office();
     const { b, s } = o;
     const d = await must(b, s.clerk, 'deposits.create', {
@@ -181,16 +182,23 @@ describe('deposits', () => {
       depositDate: '2026-03-12',
       paymentIds: [o.check1.documentId, o.check2.documentId, o.cash.documentId],
     });
-    const slip = await must(b, s.clerk, 'deposits.slip', { depositId: d.id });
-    expect(slip).toMatchObject({ depositId: d.id, number: 'DEP-000001', fileName: 'Deposit slip DEP-000001.pdf' });
-    expect(slip.html).toContain('Content-Security-Policy');
-    expect(slip.html).not.toContain('123456789');
-    expect(slip.html).not.toContain('<script');
+    const ref = { kind: 'deposit_slip', depositId: d.id } as const;
+    const preview = await must(b, s.clerk, 'documents.preview', { document: ref });
+    expect(preview.problems).toEqual([]);
+    expect(preview.html).toContain('Content-Security-Policy');
+    expect(preview.html).not.toContain('123456789');
+    expect(preview.html).not.toContain('<script');
+    // No recipient window: the slip is the office's, for the bank.
+    expect(preview.html).not.toContain('data-zone="recipient"');
+
+    const job = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: [ref] });
+    expect(job.problems).toEqual([]);
+    expect(job.documents[0]).toMatchObject({ kind: 'deposit_slip', number: 'DEP-000001', accountId: null, sourceDocumentId: null, copy: false });
+    expect(job.documents[0]!.fileName).toBe('Deposit slip DEP-000001.pdf');
     const chromium = findChromium(process.env, process.platform, fs.existsSync);
     expect(chromium).not.toBeNull();
-    const pdf = await renderWithChromiumCli(slip.html, chromium);
-    const dir = tempDir();
-    const file = path.join(dir, 'slip.pdf');
+    const pdf = await renderWithChromiumCli(job.documents[0]!.html, chromium);
+    const file = path.join(tempDir(), 'slip.pdf');
     fs.writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
     expect(text).toContain('DEPOSIT SLIP');
@@ -204,5 +212,24 @@ describe('deposits', () => {
     expect(text).toMatch(/Checks \(2\) \$425\.00/);
     expect(text).toMatch(/Total deposit \(3 items\) \$465\.00/);
     if (process.env.LEDGERDESK_SLIP_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, process.env.LEDGERDESK_SLIP_PNG]);
+
+    // Saved: archived byte for byte, found by its kind and number (no account: it is the office's).
+    await must(b, s.clerk, 'documents.complete', {
+      jobId: job.jobId,
+      pdfs: [Buffer.from(pdf).toString('base64')],
+      destination: 'Deposit slip DEP-000001.pdf',
+      pages: 0,
+    });
+    const archived = await must(b, s.clerk, 'documents.archiveList', { kind: 'deposit_slip', number: 'DEP-000001' });
+    expect(archived.map((a) => [a.kind, a.number, a.channel, a.accountId, a.pages])).toEqual([['deposit_slip', 'DEP-000001', 'pdf', null, 1]]);
+    const kept = await must(b, s.clerk, 'documents.archiveGet', { archiveId: archived[0]!.id });
+    expect(Buffer.from(kept.pdfBase64, 'base64').equals(Buffer.from(pdf))).toBe(true);
+    expect(kept.fileName).toBe('Deposit slip DEP-000001.pdf');
+
+    // Never emailed; an unknown deposit is listed as not found, not built blank.
+    const emailed = await b.call(s.clerk, 'documents.email', { documents: [ref] });
+    expect(emailed.ok ? null : emailed.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('never emailed') });
+    const unknown = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: [{ kind: 'deposit_slip', depositId: 999 }] });
+    expect(unknown.problems.map((p) => p.code)).toEqual(['NOT_FOUND']);
   }, 60_000);
 });

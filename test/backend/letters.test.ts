@@ -378,6 +378,8 @@ describe('migration 014: the archive takes letters', () => {
     expect(() => sqlite.prepare(`UPDATE archived_document SET destination = 'x' WHERE id = 1`).run()).toThrow(/never edited/);
     expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'archived_document' AND type = 'index' ORDER BY name`).all()).toEqual([
       { name: 'archived_document_account' },
+      // Migration 031's: office documents found by kind and number.
+      { name: 'archived_document_kind_number' },
       { name: 'archived_document_source' },
     ]);
     await b.close();

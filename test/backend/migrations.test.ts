@@ -6,6 +6,7 @@ import { openStore } from '../../src-main/backend/db/open';
 import { migrations } from '../../src-main/backend/db/migrations';
 import type { Migration } from '../../src-main/backend/db/migrations/types';
 import { verifyStore } from '../../src-main/backend/verify';
+import { newAccount } from '../support/receivables';
 import { tempDir, testBackend, withCompany } from '../support/store';
 import { rawConnection } from '../support/store-files';
 
@@ -85,6 +86,58 @@ describe('migration checksums', () => {
   });
 });
 
+describe('migration 031: the archive takes deposit slips and discrepancy reports', () => {
+  it('keeps every archived row and its id, letters still reference the archive, and the no-edit, no-removal triggers stand', async () => {
+    const b = testBackend({ migrations: migrations.filter((m) => m.id < 31) });
+    const sqlite = b.ctx.store.sqlite;
+    const archive = (kind: string) =>
+      sqlite
+        .prepare(
+          `INSERT INTO archived_document (kind, number, channel, destination, copy, pdf, sha256, pages, bytes, job_id, created_at) VALUES (?, 'N-1', 'pdf', 'x.pdf', 0, x'25504446', ?, 1, 4, 'job', '2026-03-01T00:00:00Z')`,
+        )
+        .run(kind, 'a'.repeat(64));
+    expect(() => archive('deposit_slip')).toThrow(/CHECK/);
+    const kept = Number(archive('letter').lastInsertRowid);
+    // A letter that went out, pointing at it: a real account and template, as the app records them.
+    const admin = await withCompany(b);
+    const account = await newAccount(b, admin);
+    const template = Number(
+      sqlite.prepare(`INSERT INTO letter_template (key, name, purpose, created_at) VALUES ('probe', 'Probe', 'collection', '2026-03-01T00:00:00Z')`).run()
+        .lastInsertRowid,
+    );
+    sqlite
+      .prepare(
+        `INSERT INTO letter (account_id, template_id, template_version, purpose, subject, body_html, pay_by_date, archived_document_id, channel, created_at) VALUES (?, ?, 1, 'collection', 'S', '<p>b</p>', '2026-03-15', ?, 'pdf', '2026-03-01T00:00:00Z')`,
+      )
+      .run(account.id, template, kept);
+    await b.close();
+
+    const store = openStore(b.storePath, b.key);
+    try {
+      const db = store.sqlite;
+      expect(db.prepare('SELECT id, kind, number FROM archived_document').all()).toEqual([{ id: kept, kind: 'letter', number: 'N-1' }]);
+      expect(db.prepare(`SELECT "table" FROM pragma_foreign_key_list('letter') WHERE "from" = 'archived_document_id'`).all()).toEqual([
+        { table: 'archived_document' },
+      ]);
+      expect(db.prepare('SELECT count(*) AS n FROM letter l JOIN archived_document a ON a.id = l.archived_document_id').get()).toEqual({ n: 1 });
+      expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '%_next'`).get()).toEqual({ n: 0 });
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(() => db.prepare('DELETE FROM letter').run()).toThrow(/never removed/);
+      for (const kind of ['deposit_slip', 'discrepancy_report'])
+        db.prepare(
+          `INSERT INTO archived_document (kind, number, channel, destination, copy, pdf, sha256, pages, bytes, job_id, created_at) VALUES (?, 'N-2', 'print', 'Office', 0, x'25504446', ?, 1, 4, 'job', '2026-03-02T00:00:00Z')`,
+        ).run(kind, 'b'.repeat(64));
+      expect(() => db.prepare(`UPDATE archived_document SET number = 'X' WHERE id = ?`).run(kept)).toThrow(/never edited/);
+      expect(() => db.prepare('DELETE FROM archived_document WHERE id = ?').run(kept)).toThrow(/never removed/);
+      expect(
+        db.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'archived_document' AND type = 'index' AND sql IS NOT NULL ORDER BY name`).all(),
+      ).toEqual([{ name: 'archived_document_account' }, { name: 'archived_document_kind_number' }, { name: 'archived_document_source' }]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 /** The first 16 hex digits of each committed migration's checksum. */
 const COMMITTED: Record<number, string> = {
   1: '4bb084ecc13eb46f',
@@ -114,4 +167,5 @@ const COMMITTED: Record<number, string> = {
   26: '08a64ca07c1f0683',
   27: '3e8c9489d09b96b0',
   30: '9cacac37d8bc2ef7',
+  31: 'b50419cebe7743d7',
 };

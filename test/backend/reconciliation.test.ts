@@ -1,8 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/backend';
 import { verifyStore } from '../../src-main/backend/verify';
+import { findChromium, renderWithChromiumCli } from '../../src-main/print/chromium-cli';
+import { mustPrepare } from '../support/document-delivery';
 import { must, newAccount, receivablesBackend } from '../support/receivables';
+import { tempDir } from '../support/store';
 
 /**
  * The reconciliation service on a real encrypted store. The office account, deposits and statement
@@ -267,14 +273,14 @@ describe('reconciliation service', () => {
       ['Credit matches nothing', 'Bank credit', 15, undefined, 'Interest'],
       ['Not seen by the bank', 'Deposit', 99, undefined, 'Asked the bank'],
     ]);
-    expect(disc[1]![6]).toMatch(/^Payment RCT-\d+ \(Bank transfer\)$/);
+    expect(disc[1]![6]).toMatch(/^Payment RCT-\d+, Bank transfer, Harbor Clinic$/);
     expect(
       rows('Matched')
         .slice(1, 4)
         .map((r) => [r[1], r[4], r[6]]),
     ).toEqual([
       [250, 'Deposit DEP-000001', 'Automatic'],
-      [75, expect.stringMatching(/^Payment RCT-\d+ \(ACH\)$/), 'Automatic'],
+      [75, expect.stringMatching(/^Payment RCT-\d+, ACH, Harbor Clinic$/), 'Automatic'],
       [40, 'Deposit DEP-000002', 'Automatic'],
     ]);
     const about = rows('About').flat().map(String).join(' | ');
@@ -282,4 +288,53 @@ describe('reconciliation service', () => {
     expect(about).toMatch(/Mar 1, 2026 to Mar 31, 2026/);
     expect(about).toMatch(/Finished/);
   });
+
+  it('prints the discrepancy report through the document pipeline: what was left open with its notes, the figures, archived by its period', async () => {
+    const { b, s, office, lines, dNever } = await setUp();
+    const v = await must(b, s.clerk, 'reconciliations.start', { officeBankAccountId: office, periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    const ref = { kind: 'discrepancy_report', reconciliationId: v.id } as const;
+    // Open, a note missing: the report says so rather than leaving the cell blank.
+    const draft = await must(b, s.clerk, 'documents.preview', { document: ref });
+    expect(draft.problems).toEqual([]);
+    expect(draft.html).toContain('No note yet');
+    expect(draft.html).toContain('3 without a note');
+    await must(b, s.clerk, 'reconciliations.note', {
+      reconciliationId: v.id,
+      subject: 'statement_line',
+      subjectId: lines.l3,
+      note: 'Bank took a $1.00 wire fee',
+    });
+    await must(b, s.clerk, 'reconciliations.note', { reconciliationId: v.id, subject: 'statement_line', subjectId: lines.l5, note: 'Interest' });
+    await must(b, s.clerk, 'reconciliations.note', { reconciliationId: v.id, subject: 'deposit', subjectId: dNever.id, note: 'Asked the bank' });
+    await must(b, s.clerk, 'reconciliations.finish', { reconciliationId: v.id });
+
+    const job = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: [ref] });
+    expect(job.problems).toEqual([]);
+    expect(job.documents[0]).toMatchObject({ kind: 'discrepancy_report', number: '2026-03-01 to 2026-03-31', accountId: null });
+    expect(job.documents[0]!.fileName).toBe('Discrepancy report 2026-03-01 to 2026-03-31.pdf');
+    const chromium = findChromium(process.env, process.platform, fs.existsSync);
+    const pdf = Buffer.from(await renderWithChromiumCli(job.documents[0]!.html, chromium));
+    const file = path.join(tempDir(), 'report.pdf');
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('DISCREPANCIES');
+    expect(text).toContain('Operating account');
+    expect(text).toContain('Mar 1, 2026 to Mar 31, 2026');
+    expect(text).toMatch(/State Finished/);
+    expect(text).toMatch(/Amount differs .*Mar 12, 2026 \$119\.00 \$120\.00 Bank took a \$1\.00 wire/);
+    expect(text).toMatch(/Credit matches .*\$15\.00 Interest/);
+    expect(text).toMatch(/Not seen by the Deposit DEP-\d+ Mar 16, 2026 \$99\.00 Asked the bank/);
+    expect(text).toMatch(/Names Payment RCT-\d+,\s+Bank transfer, Harbor Clinic/);
+    expect(text).toMatch(/LEFT OPEN\s*each with its note 3 discrepancies/);
+    expect(text).toMatch(/Finished by \S+/);
+    expect(text).toMatch(/Matched \(3\) \$365\.00/);
+    expect(text).not.toContain('No note yet');
+    if (process.env.LEDGERDESK_REPORT_PNG) execFileSync('pdftoppm', ['-png', '-r', '90', '-singlefile', file, process.env.LEDGERDESK_REPORT_PNG]);
+
+    await must(b, s.clerk, 'documents.complete', { jobId: job.jobId, pdfs: [pdf.toString('base64')], destination: 'report.pdf', pages: 0 });
+    const archived = await must(b, s.clerk, 'documents.archiveList', { kind: 'discrepancy_report', number: '2026-03-01 to 2026-03-31' });
+    expect(archived.map((a) => [a.kind, a.channel, a.accountId])).toEqual([['discrepancy_report', 'pdf', null]]);
+    const emailed = await b.call(s.clerk, 'documents.email', { documents: [ref] });
+    expect(emailed.ok ? null : emailed.error.message).toContain('never emailed');
+  }, 60_000);
 });

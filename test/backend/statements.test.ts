@@ -280,12 +280,14 @@ describe('migration 013: the archive takes statements', () => {
       { id: 1, kind: 'calibration', pdf: Buffer.from('%PDF-1.7 archived') },
     ]);
     expect(add(sqlite, 'statement').changes).toBe(1);
-    // Letters came with migration 014; a kind no migration has is still refused.
-    expect(() => add(sqlite, 'deposit_slip')).toThrow(/CHECK constraint/);
+    // Letters came with migration 014, office documents with 031; a kind no migration has is still refused.
+    expect(() => add(sqlite, 'fax_cover')).toThrow(/CHECK constraint/);
     expect(() => sqlite.prepare('DELETE FROM archived_document WHERE id = 1').run()).toThrow(/never removed/);
     expect(() => sqlite.prepare(`UPDATE archived_document SET destination = 'x' WHERE id = 1`).run()).toThrow(/never edited/);
     expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'archived_document' AND type = 'index' ORDER BY name`).all()).toEqual([
       { name: 'archived_document_account' },
+      // Migration 031's: office documents found by kind and number.
+      { name: 'archived_document_kind_number' },
       { name: 'archived_document_source' },
     ]);
     await b.close();

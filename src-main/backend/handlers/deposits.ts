@@ -8,5 +8,4 @@ export const depositsHandlers: HandlerSlice<keyof typeof depositsContract> = {
   'deposits.create': (input, { services, actor }) => services.deposits.create(actor, input),
   'deposits.list': (input, { services }) => services.deposits.list(input),
   'deposits.get': ({ depositId }, { services }) => services.deposits.get(depositId),
-  'deposits.slip': ({ depositId }, { services }) => services.deposits.slip(depositId),
 };

@@ -3,9 +3,15 @@ import { Alert, Badge, Box, Button, Group, Modal, Radio, SimpleGrid, Stack, Tabs
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDate, formatInstant } from '@shared/dates';
-import { paymentMethodLabels, type PaymentMethod } from '@shared/domain/payments';
-import type { Discrepancy, ReconciliationItem, ReconciliationLine, ReconciliationMatchView, ReconciliationView } from '@shared/domain/reconciliation';
-import { discrepancyKindExplained, discrepancyKindWords, matchMethodWords, reconciliationSubjectWords } from '@shared/domain/reconciliation-text';
+import type { Discrepancy, ReconciliationMatchView, ReconciliationView } from '@shared/domain/reconciliation';
+import {
+  discrepancyItemWords,
+  discrepancyKindExplained,
+  discrepancyKindWords,
+  reconciliationItemWords,
+  matchMethodWords,
+  statementLineWords,
+} from '@shared/domain/reconciliation-text';
 import { unwrap } from '../../api/client';
 import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { downloadBase64 } from '../../components/download';
@@ -16,14 +22,6 @@ import { PageHeader } from '../../components/PageHeader';
 type OpenLine = ReconciliationView['unmatchedLines'][number];
 type OpenItem = ReconciliationView['unmatchedItems'][number];
 const itemKey = (i: { kind: string; id: number }) => `${i.kind}-${i.id}`;
-
-/** "Deposit DEP-000003" or "Payment RCT-000012, ACH, Harbor Clinic". */
-export function itemWords(i: ReconciliationItem): string {
-  if (i.kind === 'deposit') return `Deposit ${i.number}`;
-  const method = i.method ? (paymentMethodLabels[i.method as PaymentMethod] ?? '') : '';
-  return [`Payment ${i.number}`, method, i.accountName].filter(Boolean).join(', ');
-}
-const lineWords = (l: ReconciliationLine) => [l.bankReference, l.customerReference, l.description].filter(Boolean).join(' · ');
 
 const money = (header: string) => ({
   id: 'amount',
@@ -167,7 +165,7 @@ export function ReconciliationWork({ id, onBack }: { id: number; onBack: () => v
             <Group mb="xs" justify="space-between" wrap="nowrap">
               <Text size="sm" c="dimmed">
                 {chosenLine && chosenItem
-                  ? `Match the bank credit of ${formatDate(chosenLine.bookingDate)} to ${itemWords(chosenItem)}.`
+                  ? `Match the bank credit of ${formatDate(chosenLine.bookingDate)} to ${reconciliationItemWords(chosenItem)}.`
                   : 'Choose a bank credit on the left and a deposit or payment of the same amount on the right.'}
               </Text>
               <Button
@@ -272,8 +270,8 @@ function matchedColumns(locked: boolean, onUnmatch: (m: ReconciliationMatchView)
       cell: ({ row }) => <Money cents={row.original.line.amountCents} />,
       meta: { width: 120, numeric: true },
     },
-    { id: 'bank', header: 'Bank line', accessorFn: (m) => lineWords(m.line), meta: { minWidth: 200, grow: 2 } },
-    { id: 'item', header: 'Matched to', accessorFn: (m) => itemWords(m.item), meta: { minWidth: 200, grow: 2 } },
+    { id: 'bank', header: 'Bank line', accessorFn: (m) => statementLineWords(m.line), meta: { minWidth: 200, grow: 2 } },
+    { id: 'item', header: 'Matched to', accessorFn: (m) => reconciliationItemWords(m.item), meta: { minWidth: 200, grow: 2 } },
     { id: 'how', header: 'How', accessorFn: (m) => matchMethodWords[m.method], meta: { width: 110 } },
     ...(locked
       ? []
@@ -315,7 +313,7 @@ function lineColumns(locked: boolean, chosen: number | null, choose: (id: number
         ]),
     { id: 'date', header: 'Bank date', accessorFn: (l) => l.bookingDate, cell: ({ row }) => formatDate(row.original.bookingDate), meta: { width: 120 } },
     money('Amount'),
-    { id: 'text', header: 'Reference and description', accessorFn: lineWords, meta: { minWidth: 160, grow: 2 } },
+    { id: 'text', header: 'Reference and description', accessorFn: statementLineWords, meta: { minWidth: 160, grow: 2 } },
   ];
 }
 
@@ -330,7 +328,7 @@ function itemColumns(locked: boolean, chosen: string | null, choose: (key: strin
             enableSorting: false,
             cell: ({ row }: { row: { original: OpenItem } }) => (
               <Radio
-                aria-label={`Choose ${itemWords(row.original)}`}
+                aria-label={`Choose ${reconciliationItemWords(row.original)}`}
                 checked={chosen === itemKey(row.original)}
                 onChange={() => choose(itemKey(row.original))}
                 data-testid={`reconciliation-pick-${itemKey(row.original)}`}
@@ -341,19 +339,12 @@ function itemColumns(locked: boolean, chosen: string | null, choose: (key: strin
         ]),
     { id: 'date', header: 'Date', accessorFn: (i) => i.date, cell: ({ row }) => formatDate(row.original.date), meta: { width: 120 } },
     money('Amount'),
-    { id: 'what', header: 'Deposit or payment', accessorFn: itemWords, meta: { minWidth: 160, grow: 2 } },
+    { id: 'what', header: 'Deposit or payment', accessorFn: reconciliationItemWords, meta: { minWidth: 160, grow: 2 } },
   ];
 }
 
 function discrepancyColumns(v: ReconciliationView, locked: boolean, explain: (d: Discrepancy) => void): GridColumns<Discrepancy> {
-  const describe = (d: Discrepancy) => {
-    if (d.subject === 'statement_line') {
-      const l = v.unmatchedLines.find((x) => x.id === d.subjectId);
-      return l ? `Bank: ${lineWords(l) || 'no reference'}` : '';
-    }
-    const i = v.unmatchedItems.find((x) => x.kind === d.subject && x.id === d.subjectId);
-    return i ? itemWords(i) : reconciliationSubjectWords[d.subject];
-  };
+  const describe = (d: Discrepancy) => discrepancyItemWords(v, d);
   return [
     {
       id: 'kind',

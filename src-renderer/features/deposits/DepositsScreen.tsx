@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { IconBuildingBank, IconPrinter } from '@tabler/icons-react';
-import { formatDate } from '@shared/dates';
+import { IconBuildingBank } from '@tabler/icons-react';
+import { formatDate, formatInstant } from '@shared/dates';
+import type { ArchivedDocument } from '@shared/domain/documents';
+import { automaticActorName } from '@shared/domain/users';
 import { maskAccountNumber } from '@shared/domain/bank-accounts';
 import { totalsByMethod, type DepositPaymentRow, type DepositSummary } from '@shared/domain/deposits';
 import { paymentMethodLabels } from '@shared/domain/payments';
@@ -14,7 +16,9 @@ import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useBusinessToday } from '../accounts/api';
-import { PageFrame } from '../documents/DocumentPreview';
+import { DocumentActions } from '../documents/DocumentActions';
+import { DocumentPreview } from '../documents/DocumentPreview';
+import { usePersonName } from '../users/names';
 
 const pastColumns: GridColumns<DepositSummary> = [
   { id: 'number', header: 'Deposit', accessorKey: 'number', meta: { minWidth: 110 } },
@@ -43,7 +47,7 @@ export function DepositsScreen() {
   const [bankId, setBankId] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [memo, setMemo] = useState('');
-  const [slipOf, setSlipOf] = useState<number | null>(null);
+  const [slipOf, setSlipOf] = useState<{ id: number; number: string } | null>(null);
 
   const rows = undeposited.data ?? [];
   const activeBanks = (banks.data ?? []).filter((b) => b.active);
@@ -113,7 +117,7 @@ export function DepositsScreen() {
     onSuccess: (d) => {
       setTicked(new Set());
       setMemo('');
-      setSlipOf(d.id);
+      setSlipOf({ id: d.id, number: d.number });
       notifications.show({ color: 'teal', message: `Deposit ${d.number} made: ${d.count} items.` });
     },
   });
@@ -191,11 +195,11 @@ export function DepositsScreen() {
           columns={pastColumns}
           loading={past.isLoading}
           getRowId={(r) => String(r.id)}
-          onRowClick={(r) => setSlipOf(r.id)}
+          onRowClick={(r) => setSlipOf({ id: r.id, number: r.number })}
           empty="No deposit has been made yet."
         />
       </Box>
-      {slipOf !== null && <SlipModal depositId={slipOf} onClose={() => setSlipOf(null)} />}
+      {slipOf !== null && <SlipModal deposit={slipOf} onClose={() => setSlipOf(null)} />}
     </FullHeight>
   );
 }
@@ -212,34 +216,35 @@ function Figure({ label, cents, testId }: { label: string; cents: number; testId
 }
 
 /**
- * The slip as it prints. Print opens the system's print dialog on the slip's own page (a printer, or
- * "Save as PDF"); the page is the backend's, with its CSP that runs no script.
+ * The slip as it prints (documents.preview), printed or saved as a PDF through the document pipeline
+ * like every document that leaves: each copy is archived, and the slips that went are listed under it.
  */
-function SlipModal({ depositId, onClose }: { depositId: number; onClose: () => void }) {
-  const slip = useQuery({ queryKey: ['deposits', 'slip', depositId], queryFn: () => unwrap(window.api.deposits.slip({ depositId })) });
-  const printFrame = useRef<HTMLIFrameElement>(null);
-  const print = () => printFrame.current?.contentWindow?.print();
+function SlipModal({ deposit, onClose }: { deposit: { id: number; number: string }; onClose: () => void }) {
+  const ref = { kind: 'deposit_slip', depositId: deposit.id } as const;
+  const name = usePersonName();
+  const sent = useQuery({
+    queryKey: ['documents', 'archive', 'deposit_slip', deposit.number],
+    queryFn: () => unwrap(window.api.documents.archiveList({ kind: 'deposit_slip', number: deposit.number, limit: 20 })),
+  });
   return (
-    <Modal opened onClose={onClose} title={slip.data ? `Deposit slip ${slip.data.number}` : 'Deposit slip'} size="xl" data-testid="slip-modal">
-      {slip.error && <Alert color="red">{slip.error.message}</Alert>}
-      {slip.data && (
-        <Stack gap="sm">
-          <Group justify="flex-end">
-            <Button leftSection={<IconPrinter size={16} />} onClick={print} data-autofocus data-testid="slip-print">
-              Print or save as PDF
-            </Button>
-          </Group>
-          <PageFrame html={slip.data.html} title={`Deposit slip ${slip.data.number}`} />
-          {/* The copy that prints: same page, same origin so the dialog can print it; its CSP still runs no script. */}
-          <iframe
-            ref={printFrame}
-            title="Deposit slip to print"
-            sandbox="allow-same-origin allow-modals"
-            srcDoc={slip.data.html}
-            style={{ position: 'absolute', width: 0, height: 0, border: 0 }}
-          />
-        </Stack>
-      )}
+    <Modal opened onClose={onClose} title={`Deposit slip ${deposit.number}`} size="xl" data-testid="slip-modal">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <Text size="sm" c="dimmed" data-testid="slip-sent">
+            {sent.data?.length
+              ? `Went out ${sent.data.length} ${sent.data.length === 1 ? 'time' : 'times'}, last ${archivedWords(sent.data[0]!, name(sent.data[0]!.createdBy) ?? automaticActorName)}.`
+              : 'Not printed or saved yet.'}
+          </Text>
+          <DocumentActions documents={[ref]} number={deposit.number} channels={['print', 'pdf']} shortcut onDelivered={() => void sent.refetch()} />
+        </Group>
+        <DocumentPreview document={ref} title={`Deposit slip ${deposit.number}`} />
+      </Stack>
     </Modal>
   );
+}
+
+/** "printed on Office Laser, Mar 12, 2026 3:04 PM by Clara Diaz". */
+function archivedWords(a: ArchivedDocument, by: string): string {
+  const how = a.channel === 'print' ? `printed on ${a.destination}` : `saved as ${a.destination}`;
+  return `${how}, ${formatInstant(a.createdAt)} by ${by}`;
 }

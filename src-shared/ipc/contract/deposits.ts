@@ -6,7 +6,6 @@ import {
   officeBankAccountSaveSchema,
   type DepositDetail,
   type DepositPaymentRow,
-  type DepositSlip,
   type DepositSummary,
   type OfficeBankAccount,
 } from '../../domain/deposits';
@@ -20,5 +19,4 @@ export const depositsContract = {
   'deposits.create': endpoint(depositsCreateSchema).returns<DepositDetail>(),
   'deposits.list': endpoint(depositsListSchema).returns<DepositSummary[]>(),
   'deposits.get': endpoint(depositIdSchema).returns<DepositDetail>(),
-  'deposits.slip': endpoint(depositIdSchema).returns<DepositSlip>(),
 };

@@ -23,6 +23,7 @@ import { m025AgingCreditIndexes } from './025-aging-credit-indexes';
 import { m028BankStatements } from './028-bank-statements';
 import { m029Reconciliation } from './029-reconciliation';
 import { m030PaymentReturns } from './030-payment-returns';
+import { m031ArchiveOfficeDocuments } from './031-archive-office-documents';
 import { m026BankAccounts } from './026-bank-accounts';
 import { m027Deposits } from './027-deposits';
 import type { Migration } from './types';
@@ -56,5 +57,6 @@ export const migrations: readonly Migration[] = [
   m028BankStatements,
   m029Reconciliation,
   m030PaymentReturns,
+  m031ArchiveOfficeDocuments,
 ];
 export type { Migration };

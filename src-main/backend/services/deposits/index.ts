@@ -6,7 +6,6 @@ import {
   type DepositCreateInput,
   type DepositDetail,
   type DepositPaymentRow,
-  type DepositSlip,
   type DepositSummary,
   type OfficeBankAccount,
   type OfficeBankAccountSaveInput,
@@ -20,7 +19,6 @@ import { appendAudit } from '../audit';
 import { businessToday } from '../ledger/posting';
 import { nextNumber } from '../numbering';
 import { readSetting } from '../settings';
-import { depositSlipHtml, slipFileName } from './slip';
 
 /** The deposit a payment went to the bank in, or null: the returned-item path reads it (issue 15). */
 export async function depositOfPayment(db: Queryable, paymentId: number): Promise<{ depositId: number; number: string; depositDate: string } | null> {
@@ -90,6 +88,7 @@ function summaryOf(r: {
   created_at: string;
   created_by_id: number | null;
   created_by: string | null;
+  display_name: string | null;
 }): DepositSummary {
   return {
     id: r.id,
@@ -105,7 +104,8 @@ function summaryOf(r: {
     memo: r.memo,
     createdAt: r.created_at,
     createdById: r.created_by_id,
-    createdBy: r.created_by,
+    // A person's name on screen and on the slip; the user name only when the user is gone.
+    createdBy: r.display_name ?? r.created_by,
   };
 }
 
@@ -113,6 +113,7 @@ function depositsQuery(db: Queryable) {
   return db
     .selectFrom('deposit as d')
     .innerJoin('office_bank_account as o', 'o.id', 'd.office_bank_account_id')
+    .leftJoin('app_user as u', 'u.id', 'd.created_by_id')
     .select([
       'd.id',
       'd.number',
@@ -128,6 +129,7 @@ function depositsQuery(db: Queryable) {
       'd.created_at',
       'd.created_by_id',
       'd.created_by',
+      'u.display_name',
     ]);
 }
 
@@ -327,13 +329,6 @@ export function createDepositsService(ctx: ServiceContext) {
     },
 
     get: (depositId: number) => get(ctx.db, depositId),
-
-    /** The slip: the deposit's own figures (the same query as the screen) through the document page. */
-    async slip(depositId: number): Promise<DepositSlip> {
-      const d = await get(ctx.db, depositId);
-      const html = await depositSlipHtml(ctx, d);
-      return { depositId: d.id, number: d.number, html, fileName: slipFileName(d.number) };
-    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArchivedDocument, ArchivedPdf, DeliveryChannel, OutputKind } from '@shared/domain/documents';
+import { outputKindLabels } from '@shared/domain/documents-text';
 import type { Actor, Queryable, ServiceContext, Trx } from '../../context';
 import type { ArchivedDocumentTable } from '../../db/schema-documents';
 import { notFound } from '../../errors';
@@ -52,16 +53,8 @@ const toArchived = (r: Listed): ArchivedDocument => ({
   createdBy: r.created_by,
 });
 
-const kindWords: Record<OutputKind, string> = {
-  invoice: 'Invoice',
-  credit_note: 'Credit note',
-  receipt: 'Receipt',
-  calibration: 'Calibration page',
-  statement: 'Statement',
-  letter: 'Letter',
-};
 /** The file name an archived PDF is opened or saved under, e.g. "Invoice INV-000123.pdf". */
-export const archivedFileName = (kind: OutputKind, number: string | null, id: number) => `${kindWords[kind]} ${number ?? `#${id}`}.pdf`;
+export const archivedFileName = (kind: OutputKind, number: string | null, id: number) => `${outputKindLabels[kind]} ${number ?? `#${id}`}.pdf`;
 
 /**
  * The archive: every PDF that left, byte for byte, in the encrypted store. Rows are only added (the
@@ -142,11 +135,16 @@ export function createArchive(ctx: ServiceContext) {
       return ids;
     },
 
-    /** An account's documents, or one ledger document's outputs, newest first. */
-    async list(q: { accountId?: number; sourceDocumentId?: number; limit: number }, db: Queryable = ctx.db): Promise<ArchivedDocument[]> {
+    /** An account's documents, one ledger document's outputs, or an office document's (by kind and number), newest first. */
+    async list(
+      q: { accountId?: number; sourceDocumentId?: number; kind?: OutputKind; number?: string; limit: number },
+      db: Queryable = ctx.db,
+    ): Promise<ArchivedDocument[]> {
       let query = db.selectFrom('archived_document').select(columns).orderBy('id', 'desc').limit(q.limit);
       if (q.accountId !== undefined) query = query.where('account_id', '=', q.accountId);
       if (q.sourceDocumentId !== undefined) query = query.where('source_document_id', '=', q.sourceDocumentId);
+      if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
+      if (q.number !== undefined) query = query.where('number', '=', q.number);
       return (await query.execute()).map(toArchived);
     },
 

@@ -19,6 +19,8 @@ import { zonesFor } from './envelope';
 import type { Html } from './html';
 import { calibrationBody, calibrationCss } from './kinds/calibration';
 import { creditNoteBody, creditNoteCss } from './kinds/credit-note';
+import { depositSlipBody } from './kinds/deposit-slip';
+import { discrepancyReportBody, discrepancyReportCss, discrepancyReportNumber } from './kinds/discrepancy-report';
 import { invoiceBody, invoiceCss } from './kinds/invoice';
 import { receiptBody, receiptCss } from './kinds/receipt';
 import { letterBody, letterCss } from './kinds/letter';
@@ -41,6 +43,8 @@ export interface BuildOptions {
   settings: DocumentSettings;
   logo: { mimeType: string; dataUrl: string } | null;
   companyName: string;
+  /** The office's time zone: an instant printed on a document (a reconciliation finished at) is the office's time (jobs always give it). */
+  timeZone?: string;
   /**
    * Email only: the address the caller sends to instead of the account's billing email (one document,
    * typed by the clerk). With it an account without an email is no NO_EMAIL problem.
@@ -63,7 +67,7 @@ export type Built =
 
 /** The stylesheet every document of a job shares (PreparedJob.style): the page and every kind. */
 export function documentStyle(paper: PaperSize): string {
-  return pageStyle(paper, [invoiceCss, creditNoteCss, receiptCss, calibrationCss, statementCss, letterCss]);
+  return pageStyle(paper, [invoiceCss, creditNoteCss, receiptCss, calibrationCss, statementCss, letterCss, discrepancyReportCss]);
 }
 
 const kindWords: Record<OutputKind, string> = {
@@ -73,6 +77,8 @@ const kindWords: Record<OutputKind, string> = {
   calibration: 'Envelope calibration',
   statement: 'Statement',
   letter: 'Letter',
+  deposit_slip: 'Deposit slip',
+  discrepancy_report: 'Discrepancy report',
 };
 
 /** "Invoice INV-000123.pdf": letters, digits, space, dot, dash and underscore only. */
@@ -109,7 +115,36 @@ async function orNotFound<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-async function load(services: Services, ref: Exclude<OutputRef, { kind: 'calibration' }>, opts: BuildOptions): Promise<Loaded> {
+type OfficeBuilt = { ok: true; number: string | null; body: Html } | { ok: false; number: null };
+
+/** The office's own documents: built from the screen's own query, with no recipient; an unknown id is NOT_FOUND. */
+async function buildOffice(
+  services: Services,
+  ref: Extract<OutputRef, { kind: 'calibration' | 'deposit_slip' | 'discrepancy_report' }>,
+  opts: BuildOptions,
+): Promise<OfficeBuilt> {
+  const ctx = context(opts, []);
+  switch (ref.kind) {
+    case 'calibration':
+      return { ok: true, number: null, body: calibrationBody(opts.settings.layout, ctx) };
+    case 'deposit_slip': {
+      const deposit = await orNotFound(() => services.deposits.get(ref.depositId));
+      if (!deposit) return { ok: false, number: null };
+      return { ok: true, number: deposit.number, body: depositSlipBody({ deposit, preparer: deposit.createdBy }, ctx) };
+    }
+    case 'discrepancy_report': {
+      const view = await orNotFound(() => services.reconciliation.get(ref.reconciliationId));
+      if (!view) return { ok: false, number: null };
+      return { ok: true, number: discrepancyReportNumber(view), body: discrepancyReportBody({ view, timeZone: opts.timeZone }, ctx) };
+    }
+  }
+}
+
+async function load(
+  services: Services,
+  ref: Exclude<OutputRef, { kind: 'calibration' | 'deposit_slip' | 'discrepancy_report' }>,
+  opts: BuildOptions,
+): Promise<Loaded> {
   const settings = opts.settings;
   switch (ref.kind) {
     case 'letter': {
@@ -277,9 +312,14 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
     dueDate: '',
     ...v,
   });
-  if (ref.kind === 'calibration') {
-    const body = calibrationBody(opts.settings.layout, context(opts, []));
-    return { ok: true, document: finish(ref, 'calibration', null, null, null, body, opts), email: { to: null, values: values({}) } };
+  if (ref.kind === 'calibration' || ref.kind === 'deposit_slip' || ref.kind === 'discrepancy_report') {
+    const office = await buildOffice(services, ref, opts);
+    if (!office.ok) return { ok: false, problem: { ref, number: null, accountName: null, code: 'NOT_FOUND', missing: [] } };
+    return {
+      ok: true,
+      document: finish(ref, ref.kind, office.number, null, null, office.body, opts),
+      email: { to: null, values: values({ documentNumber: office.number ?? '' }) },
+    };
   }
   const loaded = await load(services, ref, opts);
   if (!loaded.ok) return { ok: false, problem: { ref, number: loaded.number, accountName: loaded.accountName, code: loaded.code, missing: [] } };

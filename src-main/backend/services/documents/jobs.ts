@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
+import { isOfficeKind, type CustomerOutputKind } from '@shared/domain/documents';
+import { outputKindLabels } from '@shared/domain/documents-text';
 import type {
   DeliveryChannel,
   DeliveryOutcome,
@@ -96,11 +98,13 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
     call: JobCaller,
     options: { choice?: PrintChoice; to?: string; run?: string } = {},
   ): Promise<PreparedJob> {
-    if (refs.some((r) => r.kind === 'calibration')) {
-      if (call.user?.role !== 'administrator') throw new DomainError('FORBIDDEN', 'Only an administrator prints the calibration page.');
-      if (channel === 'email')
-        throw invalid('The calibration page is printed or saved, never emailed.', [{ path: 'documents', message: 'calibration by email' }]);
-    }
+    if (refs.some((r) => r.kind === 'calibration') && call.user?.role !== 'administrator')
+      throw new DomainError('FORBIDDEN', 'Only an administrator prints the calibration page.');
+    const office = refs.find((r) => isOfficeKind(r.kind));
+    if (office && channel === 'email')
+      throw invalid(`The ${outputKindLabels[office.kind].toLowerCase()} is the office's own document: it is printed or saved, never emailed.`, [
+        { path: 'documents', message: `${office.kind} by email` },
+      ]);
     if (options.to !== undefined && refs.length !== 1)
       throw invalid('to: another address can be given for one document only.', [{ path: 'to', message: 'one document only' }]);
 
@@ -126,6 +130,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
         settings,
         logo: logoView,
         companyName: company.companyName,
+        timeZone: company.timeZone,
         emailTo: options.to,
         letter,
       });
@@ -236,7 +241,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
         const pdf = pdfs[i];
         if (!pdf || !d.to) continue;
         if (!fatal && mailer) {
-          const template = settings.emailTemplates[d.kind as Exclude<OutputKind, 'calibration'>];
+          const template = settings.emailTemplates[d.kind as CustomerOutputKind];
           // A letter's email says what its subject says, and carries the opt-out (12 CFR 1006.6(e)).
           const text = fillTemplate(template.body, d.values);
           try {
@@ -285,6 +290,7 @@ export function createJobs(ctx: ServiceContext, deps: { archive: ArchiveService;
       settings,
       logo: logoView,
       companyName: company.companyName,
+      timeZone: company.timeZone,
       preview: true,
       letter,
     });

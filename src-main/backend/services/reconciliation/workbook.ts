@@ -1,20 +1,16 @@
-import { paymentMethodLabels, type PaymentMethod } from '@shared/domain/payments';
 import type { Discrepancy, ReconciliationMatchView, ReconciliationView } from '@shared/domain/reconciliation';
 import {
+  discrepancyItemWords,
   discrepancyKindExplained,
   discrepancyKindWords,
+  discrepancyNamedWords,
   matchMethodWords,
+  reconciliationItemWords,
   reconciliationStatusWords,
   reconciliationSubjectWords,
 } from '@shared/domain/reconciliation-text';
 import { formatDate, formatInstant } from '@shared/dates';
 import { type Column, createWorkbook, type WorkbookInfo } from '../reports/workbook';
-
-/** A deposit or payment as one cell: "Deposit DEP-000003", "Payment RCT-000012 (ACH)". */
-function itemWords(item: { kind: 'deposit' | 'payment'; number: string; method: string | null }): string {
-  const method = item.method && item.method in paymentMethodLabels ? ` (${paymentMethodLabels[item.method as PaymentMethod]})` : '';
-  return `${item.kind === 'deposit' ? 'Deposit' : 'Payment'} ${item.number}${method}`;
-}
 
 /**
  * The discrepancy report as a workbook (docs/money-in.md, "Reconciliation"): About (the period, its
@@ -22,19 +18,6 @@ function itemWords(item: { kind: 'deposit' | 'payment'; number: string; method: 
  */
 export async function reconciliationWorkbook(info: WorkbookInfo, v: ReconciliationView): Promise<Buffer> {
   const wb = createWorkbook(info);
-  const reference = (d: Discrepancy) => {
-    if (d.subject === 'statement_line') {
-      const l = v.unmatchedLines.find((x) => x.id === d.subjectId);
-      return l ? [l.bankReference, l.customerReference, l.description].filter(Boolean).join(' / ') : '';
-    }
-    const i = v.unmatchedItems.find((x) => x.kind === d.subject && x.id === d.subjectId);
-    return i ? itemWords(i) : '';
-  };
-  const related = (d: Discrepancy) => {
-    const i =
-      d.relatedSubject && d.relatedSubject !== 'statement_line' ? v.unmatchedItems.find((x) => x.kind === d.relatedSubject && x.id === d.relatedId) : undefined;
-    return i ? itemWords(i) : '';
-  };
   wb.about({
     filters: [
       ['Office bank account', v.officeBankAccountName],
@@ -56,8 +39,8 @@ export async function reconciliationWorkbook(info: WorkbookInfo, v: Reconciliati
     { header: 'Date', kind: 'date', value: (d) => d.date },
     { header: 'Amount', kind: 'money', value: (d) => d.amountCents, total: true },
     { header: 'Expected', kind: 'money', value: (d) => d.expectedCents },
-    { header: 'Reference', kind: 'text', value: reference },
-    { header: 'Named item', kind: 'text', value: related },
+    { header: 'Reference', kind: 'text', value: (d) => discrepancyItemWords(v, d) },
+    { header: 'Named item', kind: 'text', value: (d) => discrepancyNamedWords(v, d) },
     { header: 'Note', kind: 'text', value: (d) => d.note ?? '' },
   ];
   wb.table({ name: 'Discrepancies', columns: discrepancyCols, rows: v.discrepancies });
@@ -66,7 +49,7 @@ export async function reconciliationWorkbook(info: WorkbookInfo, v: Reconciliati
     { header: 'Amount', kind: 'money', value: (m) => m.line.amountCents, total: true },
     { header: 'Bank reference', kind: 'text', value: (m) => [m.line.bankReference, m.line.customerReference].filter(Boolean).join(' / ') },
     { header: 'Description', kind: 'text', value: (m) => m.line.description },
-    { header: 'Matched to', kind: 'text', value: (m) => itemWords(m.item) },
+    { header: 'Matched to', kind: 'text', value: (m) => reconciliationItemWords(m.item) },
     { header: 'Item date', kind: 'date', value: (m) => m.item.date },
     { header: 'How', kind: 'text', value: (m) => matchMethodWords[m.method] },
   ];
