@@ -8,7 +8,9 @@ import { formatDate, isIsoDate } from '@shared/dates';
 import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';
 import { queryClient } from '../../api/query';
+import { AmountInput } from '../../components/AmountInput';
 import { Money } from '../../components/Money';
+import { feePosted, parseFee, paymentChoices, ReturnedFeeInput, unreversedPayments } from './payment-reversal';
 import { useBusinessToday } from './api';
 import { DateInput } from '@mantine/dates';
 
@@ -171,19 +173,13 @@ export function CreditNoteModal({
         searchable
       />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
+        <AmountInput
           label="Amount"
           placeholder="0.00"
-          leftSection={
-            <Text size="sm" c="dimmed">
-              $
-            </Text>
-          }
           value={amount}
           onChange={(e) => setAmount(e.currentTarget.value)}
           error={show ? amt.error : undefined}
           description={inv ? `Invoice total ${formatMoney(inv.totalCents)}` : undefined}
-          styles={{ input: { textAlign: 'right' } }}
         />
         {date.input}
       </SimpleGrid>
@@ -237,19 +233,7 @@ export function AdjustmentModal({ ledger, onClose }: { ledger: LedgerView; onClo
         </Group>
       </Radio.Group>
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label="Amount"
-          placeholder="0.00"
-          leftSection={
-            <Text size="sm" c="dimmed">
-              $
-            </Text>
-          }
-          value={amount}
-          onChange={(e) => setAmount(e.currentTarget.value)}
-          error={show ? amt.error : undefined}
-          styles={{ input: { textAlign: 'right' } }}
-        />
+        <AmountInput label="Amount" placeholder="0.00" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} />
         {date.input}
       </SimpleGrid>
       {direction === 'credit' && ledger.openItems.length > 0 && (
@@ -308,19 +292,13 @@ export function WriteOffModal({ ledger, invoiceId, onClose }: { ledger: LedgerVi
         error={show && !inv ? 'Choose the invoice' : undefined}
       />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
+        <AmountInput
           label="Amount"
           placeholder={inv ? centsToDecimalString(inv.openCents) : 'All that is open'}
           description="Empty: the whole open amount"
-          leftSection={
-            <Text size="sm" c="dimmed">
-              $
-            </Text>
-          }
           value={amount}
           onChange={(e) => setAmount(e.currentTarget.value)}
           error={show ? amt.error : undefined}
-          styles={{ input: { textAlign: 'right' } }}
         />
         {date.input}
       </SimpleGrid>
@@ -348,20 +326,14 @@ const reversalReasons = [
 ];
 
 export function ReversePaymentModal({ ledger, paymentId, onClose }: { ledger: LedgerView; paymentId?: number; onClose: () => void }) {
-  const reversedNumbers = new Set(
-    ledger.entries
-      .filter((e) => e.kind === 'reversal')
-      .map((e) => /of (\S+?)(:|$)/.exec(e.description)?.[1])
-      .filter(Boolean),
-  );
-  const payments = ledger.entries.filter((e) => e.kind === 'payment' && !reversedNumbers.has(e.number ?? ''));
+  const payments = unreversedPayments(ledger);
   const [picked, setPicked] = useState<string | null>(paymentId ? String(paymentId) : payments.length === 1 ? String(payments[0]!.documentId) : null);
   const pay = payments.find((p) => String(p.documentId) === picked);
   const [reason, setReason] = useState<string>(reversalReasons[0]!);
   const [fee, setFee] = useState('');
   const [show, setShow] = useState(false);
   const date = useDate();
-  const feeCents = fee.trim() ? parseMoney(fee) : 0;
+  const { cents: feeCents, ok: feeOk } = parseFee(fee);
   return (
     <ActionModal
       title="Reverse payment"
@@ -371,38 +343,22 @@ export function ReversePaymentModal({ ledger, paymentId, onClose }: { ledger: Le
       onClose={onClose}
       run={async () => {
         setShow(true);
-        if (!pay || !reason.trim() || feeCents === null || feeCents < 0) return null;
-        const r = await unwrap(window.api.payments.reverse({ paymentId: pay.documentId, reason: reason.trim(), feeCents, date: date.value }));
-        return `Payment ${pay.number} reversed by ${r.number}${r.related.length ? `; fee ${r.related.map((x) => x.number).join(', ')} posted` : ''}.`;
+        if (!pay || !reason.trim() || !feeOk) return null;
+        const r = await unwrap(window.api.payments.reverse({ paymentId: pay.documentId, reason: reason.trim(), feeCents: feeCents ?? 0, date: date.value }));
+        return `Payment ${pay.number} reversed by ${r.number}${feePosted(r.related)}.`;
       }}
     >
       <Select
         label="Payment"
         placeholder={payments.length ? 'Choose the payment' : 'No payments to reverse'}
-        data={payments.map((p) => ({
-          value: String(p.documentId),
-          label: `${p.number} · ${formatDate(p.date)} · ${formatMoney(p.creditCents)} · ${p.description}`,
-        }))}
+        data={paymentChoices(payments)}
         value={picked}
         onChange={setPicked}
         error={show && !pay ? 'Choose the payment' : undefined}
       />
       <Select label="Reason" data={reversalReasons} value={reason} onChange={(v) => setReason(v ?? '')} searchable allowDeselect={false} />
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label="Returned-payment fee"
-          description="Optional"
-          placeholder="0.00"
-          leftSection={
-            <Text size="sm" c="dimmed">
-              $
-            </Text>
-          }
-          value={fee}
-          onChange={(e) => setFee(e.currentTarget.value)}
-          error={show && (feeCents === null || feeCents < 0) ? 'Not an amount' : undefined}
-          styles={{ input: { textAlign: 'right' } }}
-        />
+        <ReturnedFeeInput value={fee} onChange={(e) => setFee(e.currentTarget.value)} invalid={show && !feeOk} />
         {date.input}
       </SimpleGrid>
     </ActionModal>
@@ -448,18 +404,7 @@ export function RefundModal({ ledger, onClose }: { ledger: LedgerView; onClose: 
       }}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput
-          label="Amount"
-          leftSection={
-            <Text size="sm" c="dimmed">
-              $
-            </Text>
-          }
-          value={amount}
-          onChange={(e) => setAmount(e.currentTarget.value)}
-          error={show ? amt.error : undefined}
-          styles={{ input: { textAlign: 'right' } }}
-        />
+        <AmountInput label="Amount" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={show ? amt.error : undefined} />
         {date.input}
         <Select
           label="Refund by"

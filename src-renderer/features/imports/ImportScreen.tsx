@@ -26,7 +26,6 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconFileUpload, IconInfoCircle, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { DateInput } from '@mantine/dates';
-import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { formatBytes } from '@shared/domain/diagnostics';
 import type { AllocationMode, ImportAllocation, ImportError, ImportInput, ImportPreview, ImportSummary } from '@shared/ipc/contract/imports';
@@ -37,6 +36,7 @@ import { DataGrid, type GridColumns } from '../../components/DataGrid';
 import { PageHeader } from '../../components/PageHeader';
 import { Link } from 'react-router';
 import classes from './ImportScreen.module.css';
+import { readAsBase64, useFilePreview } from './useFileImport';
 
 type Kind = ImportInput['kind'];
 const kinds: { value: Kind; label: string; what: string }[] = [
@@ -69,19 +69,6 @@ const quickBooksHints: Record<string, string> = {
   invoices: 'An IIF file of invoices: its INVOICE transactions are imported.',
   open_items: 'The Open Invoices report as of the cut-over date, saved as Excel or CSV.',
 };
-
-/** The file's bytes as base64 (the contract's contentBase64), read in the renderer. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * Import accounts, invoices or payments from CSV or XLSX: choose the kind and the file, check the
@@ -128,14 +115,11 @@ export function ImportScreen() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a reset that runs when the kind changes, which it does not read
   useEffect(() => setOverrides({}), [kind]);
 
-  const preview = useQuery({
-    queryKey: ['imports', 'preview', kind, file?.stamp, mapping, options],
-    queryFn: () => unwrap(window.api.imports.preview({ kind, fileName: file!.name, contentBase64: file!.base64, mapping: mapping ?? undefined, ...options })),
-    enabled: file !== null,
-    staleTime: Infinity,
-    gcTime: 60_000,
-    retry: false,
-  });
+  const preview = useFilePreview(
+    ['imports', 'preview', kind, file?.stamp, mapping, options],
+    () => unwrap(window.api.imports.preview({ kind, fileName: file!.name, contentBase64: file!.base64, mapping: mapping ?? undefined, ...options })),
+    file !== null,
+  );
   const p = preview.data;
   const shownMapping = mapping ?? p?.mapping ?? null;
   // ...then re-applies the hand-made choices when the file still has those columns.

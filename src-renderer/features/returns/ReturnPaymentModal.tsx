@@ -5,10 +5,10 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { LedgerView } from '@shared/domain/ledger';
 import { achReturnReasons, checkReturnReasons, returnReason, returnReasonText } from '@shared/domain/nacha';
-import { formatDate, isIsoDate } from '@shared/dates';
-import { formatMoney, parseMoney } from '@shared/money';
+import { isIsoDate } from '@shared/dates';
 import { unwrap } from '../../api/client';
 import { ActionModal } from '../accounts/AccountActions';
+import { feePosted, parseFee, paymentChoices, ReturnedFeeInput, unreversedPayments } from '../accounts/payment-reversal';
 import { useBusinessToday } from '../accounts/api';
 
 /** Payment methods that come back from the bank as returned items. */
@@ -27,8 +27,7 @@ const reasonOptions = (method: string | null) => {
  * the reason is kept, and a reason that says the account is gone marks its bank account unusable.
  */
 export function ReturnPaymentModal({ ledger, paymentId, onClose }: { ledger: LedgerView; paymentId?: number; onClose: () => void }) {
-  const reversed = new Set(ledger.entries.filter((e) => e.kind === 'reversal').map((e) => /of (\S+?)(:|$)/.exec(e.description)?.[1]));
-  const payments = ledger.entries.filter((e) => e.kind === 'payment' && !reversed.has(e.number ?? ''));
+  const payments = unreversedPayments(ledger);
   const [picked, setPicked] = useState<string | null>(paymentId ? String(paymentId) : payments.length === 1 ? String(payments[0]!.documentId) : null);
   const doc = useQuery({
     queryKey: ['ledger', 'document', Number(picked)],
@@ -44,7 +43,7 @@ export function ReturnPaymentModal({ ledger, paymentId, onClose }: { ledger: Led
   const [fee, setFee] = useState('');
   const [note, setNote] = useState('');
   const [show, setShow] = useState(false);
-  const feeCents = fee.trim() ? parseMoney(fee) : 0;
+  const { cents: feeCents, ok: feeOk } = parseFee(fee);
   const reason = code ? returnReason(code) : undefined;
   return (
     <ActionModal
@@ -55,20 +54,23 @@ export function ReturnPaymentModal({ ledger, paymentId, onClose }: { ledger: Led
       onClose={onClose}
       run={async () => {
         setShow(true);
-        if (!pay || !returnable || !code || feeCents === null || feeCents < 0 || !isIsoDate(returnDate)) return null;
+        if (!pay || !returnable || !code || !feeOk || !isIsoDate(returnDate)) return null;
         const r = await unwrap(
-          window.api.returns.record({ paymentId: pay.id, returnCode: code, returnDate, feeCents, ...(note.trim() ? { note: note.trim() } : {}) }),
+          window.api.returns.record({
+            paymentId: pay.id,
+            returnCode: code,
+            returnDate,
+            feeCents: feeCents ?? 0,
+            ...(note.trim() ? { note: note.trim() } : {}),
+          }),
         );
-        return `Payment ${pay.number} recorded as returned and reversed by ${r.number}${r.related.length ? `; fee ${r.related.map((x) => x.number).join(', ')} posted` : ''}.`;
+        return `Payment ${pay.number} recorded as returned and reversed by ${r.number}${feePosted(r.related)}.`;
       }}
     >
       <Select
         label="Payment"
         placeholder={payments.length ? 'Choose the payment' : 'No payments to return'}
-        data={payments.map((p) => ({
-          value: String(p.documentId),
-          label: `${p.number} · ${formatDate(p.date)} · ${formatMoney(p.creditCents)} · ${p.description}`,
-        }))}
+        data={paymentChoices(payments)}
         value={picked}
         onChange={(v) => {
           setPicked(v);
@@ -104,20 +106,7 @@ export function ReturnPaymentModal({ ledger, paymentId, onClose }: { ledger: Led
       )}
       <SimpleGrid cols={2} spacing="sm">
         <DateInput label="Returned on" value={returnDate} onChange={(v) => setDate(v ?? '')} error={isIsoDate(returnDate) ? undefined : 'Pick a date'} />
-        <TextInput
-          label="Returned-payment fee"
-          description="Optional"
-          placeholder="0.00"
-          leftSection={
-            <Text size="sm" c="dimmed">
-              $
-            </Text>
-          }
-          value={fee}
-          onChange={(e) => setFee(e.currentTarget.value)}
-          error={show && (feeCents === null || feeCents < 0) ? 'Not an amount' : undefined}
-          styles={{ input: { textAlign: 'right' } }}
-        />
+        <ReturnedFeeInput value={fee} onChange={(e) => setFee(e.currentTarget.value)} invalid={show && !feeOk} />
       </SimpleGrid>
       <TextInput
         label="Note"
