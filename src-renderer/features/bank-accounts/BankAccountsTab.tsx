@@ -47,6 +47,40 @@ function RevealButton({ id }: { id: number }) {
   );
 }
 
+/** A bank account dialog's foot: the error when no field shows it, Cancel, and the button that saves. */
+function DialogFoot({
+  mutation,
+  onField,
+  confirm,
+  color,
+  onCancel,
+}: {
+  mutation: { error: Error | null; isPending: boolean; mutate: () => void };
+  /** The error is shown on a field already. */
+  onField: boolean;
+  confirm: string;
+  color?: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {mutation.error && !onField && (
+        <Alert color="red" role="alert">
+          {mutation.error.message}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button color={color} onClick={() => mutation.mutate()} loading={mutation.isPending}>
+          {confirm}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 function AddBankAccountModal({ accountId, accountName, onClose }: { accountId: number; accountName: string; onClose: () => void }) {
   const [scheme, setScheme] = useState<BankAccountScheme>('us_aba');
   const [holderName, setHolderName] = useState(accountName);
@@ -113,19 +147,7 @@ function AddBankAccountModal({ accountId, accountName, onClose }: { accountId: n
           <IconInfoCircle size={16} />
           <Text size="xs">{CHECKSUM_CAVEAT}</Text>
         </Group>
-        {add.error && Object.keys(fe).length === 0 && (
-          <Alert color="red" role="alert">
-            {add.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => add.mutate()} loading={add.isPending}>
-            Add bank account
-          </Button>
-        </Group>
+        <DialogFoot mutation={add} onField={Object.keys(fe).length > 0} confirm="Add bank account" onCancel={onClose} />
       </Stack>
     </Modal>
   );
@@ -140,19 +162,7 @@ function MarkUnusableModal({ bank, onClose }: { bank: BankAccountSummary; onClos
       <Stack gap="sm">
         <Text size="sm">{bankAccountLabel(bank)} will be refused for payments from now on. A corrected one can be added as a new bank account.</Text>
         <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors(mark.error).reason} required />
-        {mark.error && !fieldErrors(mark.error).reason && (
-          <Alert color="red" role="alert">
-            {mark.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={() => mark.mutate()} loading={mark.isPending}>
-            Mark unusable
-          </Button>
-        </Group>
+        <DialogFoot mutation={mark} onField={!!fieldErrors(mark.error).reason} confirm="Mark unusable" color="red" onCancel={onClose} />
       </Stack>
     </Modal>
   );
