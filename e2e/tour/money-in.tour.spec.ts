@@ -1,8 +1,9 @@
 /**
  * Tour of "Money in, checked" (issue 15, docs/money-in.md) over the demo company: a deposit being made
  * (26); two deposits of the demo's checks and cash into the office account, the bank's statement
- * showing only the first, the reconciliation of the period (27); the discrepancy view (28) with the
- * deposit the bank never saw and a check entered twice; a customer's bank accounts (29).
+ * showing only the first, the reconciliation of the period (27) and its discrepancy report as it prints
+ * (58); the first deposit's slip (54); the discrepancy view (28) with the deposit the bank never saw and
+ * a check entered twice; a customer's bank accounts (29).
  */
 import type { Page } from '@playwright/test';
 import { addDays } from '../../src-shared/dates';
@@ -21,7 +22,7 @@ const shot = async (page: Page, name: string) => {
   await screenshots(page, name);
 };
 
-test('tour: money in: a deposit, the reconciliation, irregularities, bank accounts', async ({ app, page }) => {
+test('tour: money in: a deposit and its slip, the reconciliation and its report, irregularities, bank accounts', async ({ app, page }) => {
   test.setTimeout(300_000);
   await must(app.backend, 'tour-admin', 'app.openDemo', undefined);
   await app.open(page);
@@ -110,6 +111,23 @@ test('tour: money in: a deposit, the reconciliation, irregularities, bank accoun
   await expect(page.getByTestId('reconciliation-tab-matched')).toHaveText('Matched (1)');
   await page.getByTestId('reconciliation-tab-unmatched').click();
   await shot(page, '27-reconciliation');
+
+  // 58: its discrepancy report as it prints, while the reconciliation is still open (notes to write).
+  await page.getByTestId('reconciliation-report-pdf').click();
+  const report = page.getByTestId('reconciliation-report-modal');
+  await expect(report.getByTitle('Discrepancy report', { exact: true }).contentFrame().getByText('DISCREPANCIES', { exact: true })).toBeVisible();
+  await shot(page, '58-discrepancy-report');
+  await page.keyboard.press('Escape');
+  await expect(report).toHaveCount(0);
+
+  // 54: the first deposit's slip, opened from Deposits made, as it prints.
+  await page.getByRole('link', { name: 'Deposits' }).click();
+  await page.getByTestId('deposits-grid').getByRole('row').filter({ hasText: banked.d1.number }).click();
+  const slip = page.getByTestId('slip-modal');
+  await expect(slip.getByTitle(`Deposit slip ${banked.d1.number}`, { exact: true }).contentFrame().getByText('DEPOSIT SLIP', { exact: true })).toBeVisible();
+  await shot(page, '54-deposit-slip');
+  await page.keyboard.press('Escape');
+  await expect(slip).toHaveCount(0);
 
   // 28: the discrepancy view, on the deposit the bank has not shown (the duplicates card counts the check entered twice).
   await page.getByRole('link', { name: 'Irregularities' }).click();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli';
-import { postedInvoice } from '../support/document-delivery';
+import { must, postedInvoice } from '../support/document-delivery';
 import { tempDir, testBackend, withCompany } from '../support/store';
 
 /** `npm run cli -- document`, run in-process as the terminal would, over a store with one posted invoice. */
@@ -51,12 +51,45 @@ describe('document from the command line', () => {
     expect(text).toContain('$987.65');
   }, 60_000);
 
+  it('writes a deposit slip by its number (the office’s own document: no recipient), and names an unknown deposit', async () => {
+    const b = testBackend();
+    const admin = await withCompany(b);
+    const { account } = await postedInvoice(b, admin, 50_000);
+    const bank = await must(b, admin, 'officeBankAccounts.save', { name: 'Operating account', routingNumber: '071000013', accountNumber: '000123456789' });
+    const check = await must(b, admin, 'payments.post', {
+      accountId: account.id,
+      date: '2026-03-15',
+      method: 'check',
+      checkNumber: '5150',
+      amountCents: 20_000,
+    });
+    const d = await must(b, admin, 'deposits.create', { officeBankAccountId: bank.id, depositDate: '2026-03-15', paymentIds: [check.documentId] });
+    await b.close();
+    const keyFile = path.join(tempDir(), 'office.key');
+    fs.writeFileSync(keyFile, b.key.toString('hex'));
+    const store = ['--store', b.storePath, '--key-file', keyFile];
+    const html = path.join(path.dirname(keyFile), 'slip.html');
+    expect(await cli('document', 'deposit_slip', d.number, '--out', html, ...store)).toMatchObject({
+      code: 0,
+      text: expect.stringContaining(`Deposit slip ${d.number}`),
+    });
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).toContain('DEPOSIT SLIP');
+    expect(page).toContain('5150');
+    expect(page).toContain('••••6789');
+    expect(page).not.toContain('000123456789');
+    expect(await cli('document', 'deposit_slip', 'DEP-999999', '--out', html, ...store)).toMatchObject({
+      code: 2,
+      errors: expect.stringMatching(/no deposit numbered DEP-999999/),
+    });
+  }, 60_000);
+
   it('refuses an unknown kind, a missing number, an unknown number and a wrong extension, writing nothing', async () => {
     const { store, dir } = await storeWithInvoice();
     const outFile = path.join(dir, 'x.pdf');
     expect(await cli('document', 'statement', 'S-1', '--out', outFile, ...store)).toMatchObject({
       code: 2,
-      errors: expect.stringMatching(/kind must be one of invoice, credit_note, receipt, calibration; it is "statement"/),
+      errors: expect.stringMatching(/kind must be one of invoice, credit_note, receipt, calibration, deposit_slip; it is "statement"/),
     });
     expect(await cli('document', 'invoice', '--out', outFile, ...store)).toMatchObject({ code: 2, errors: expect.stringMatching(/give the invoice number/) });
     expect(await cli('document', 'invoice', 'INV-999999', '--out', outFile, ...store)).toMatchObject({

@@ -324,7 +324,7 @@ describe('reconciliation service', () => {
     expect(text).toMatch(/Amount differs .*Mar 12, 2026 \$119\.00 \$120\.00 Bank took a \$1\.00 wire/);
     expect(text).toMatch(/Credit matches .*\$15\.00 Interest/);
     expect(text).toMatch(/Not seen by the Deposit DEP-\d+ Mar 16, 2026 \$99\.00 Asked the bank/);
-    expect(text).toMatch(/Names Payment RCT-\d+,\s+Bank transfer, Harbor Clinic/);
+    expect(text).toMatch(/Names Payment RCT-\s*\d+,[\s\S]*Bank transfer,[\s\S]*Harbor Clinic/);
     expect(text).toMatch(/LEFT OPEN\s*each with its note 3 discrepancies/);
     expect(text).toMatch(/Finished by \S+/);
     expect(text).toMatch(/Matched \(3\) \$365\.00/);
@@ -336,5 +336,38 @@ describe('reconciliation service', () => {
     expect(archived.map((a) => [a.kind, a.channel, a.accountId])).toEqual([['discrepancy_report', 'pdf', null]]);
     const emailed = await b.call(s.clerk, 'documents.email', { documents: [ref] });
     expect(emailed.ok ? null : emailed.error.message).toContain('never emailed');
+  }, 60_000);
+
+  it('spreads a long discrepancy report over sheets: every discrepancy printed once, the header repeated, the figures on the last sheet', async () => {
+    const { b, s, office } = await setUp();
+    // Forty deposits the bank never showed, each with a long note.
+    for (let i = 0; i < 40; i++) deposit(b, office, '2026-03-04', 1_000 + i);
+    const v = await must(b, s.clerk, 'reconciliations.start', { officeBankAccountId: office, periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    for (const d of v.discrepancies.filter((x) => x.subject === 'deposit'))
+      await must(b, s.clerk, 'reconciliations.note', {
+        reconciliationId: v.id,
+        subject: 'deposit',
+        subjectId: d.subjectId,
+        note: 'The branch says the bag was received; the bank is tracing it and will credit it next week.',
+      });
+    const job = await mustPrepare(b, s.clerk, 'documents.savePdf', { documents: [{ kind: 'discrepancy_report', reconciliationId: v.id }] });
+    const html = job.documents[0]!.html;
+    const sheets = html.split('<section class="sheet">').slice(1);
+    expect(sheets.length).toBeGreaterThanOrEqual(3);
+    const rows = [...html.matchAll(/data-field="discrepancy"/g)];
+    expect(rows).toHaveLength(v.discrepancies.length);
+    for (const sheet of sheets.filter((x) => x.includes('data-field="discrepancy"'))) expect(sheet).toContain('<th class="">Discrepancy</th>');
+    expect(sheets.at(-1)).toContain('data-field="credits"');
+    expect(sheets.slice(0, -1).join('')).not.toContain('data-field="credits"');
+    // The PDF has one page per sheet: nothing overflowed onto a page of its own.
+    const chromium = findChromium(process.env, process.platform, fs.existsSync);
+    const pdf = Buffer.from(await renderWithChromiumCli(html, chromium));
+    const file = path.join(tempDir(), 'long.pdf');
+    fs.writeFileSync(file, pdf);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`Pages:\\s+${sheets.length}\\n`));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (let i = 0; i < 40; i++) expect(text).toContain(`$${(10 + i / 100).toFixed(2)}`);
+    if (process.env.LEDGERDESK_LONG_REPORT_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', file, process.env.LEDGERDESK_LONG_REPORT_PNG]);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Modal, Radio, SimpleGrid, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDate, formatInstant } from '@shared/dates';
 import type { Discrepancy, ReconciliationMatchView, ReconciliationView } from '@shared/domain/reconciliation';
@@ -18,6 +19,8 @@ import { downloadBase64 } from '../../components/download';
 import { FullHeight } from '../../components/FullHeight';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
+import { DocumentActions } from '../documents/DocumentActions';
+import { DocumentPreview } from '../documents/DocumentPreview';
 
 type OpenLine = ReconciliationView['unmatchedLines'][number];
 type OpenItem = ReconciliationView['unmatchedItems'][number];
@@ -77,6 +80,12 @@ export function ReconciliationWork({ id, onBack }: { id: number; onBack: () => v
       notifications.show({ color: 'teal', message: 'Reconciliation finished and locked.' });
     },
   });
+  const [reportOpen, setReportOpen] = useState(false);
+  // The page is built afresh each time: a note or a match made since shows in it.
+  const openReport = () => {
+    void client.invalidateQueries({ queryKey: ['documents', 'preview', { kind: 'discrepancy_report', reconciliationId: id }] });
+    setReportOpen(true);
+  };
   const report = useMutation({
     mutationFn: () => unwrap(window.api.reconciliations.report({ reconciliationId: id, format: 'xlsx' })),
     onSuccess: (r) => downloadBase64(r.fileName, r.base64, r.mimeType),
@@ -110,6 +119,9 @@ export function ReconciliationWork({ id, onBack }: { id: number; onBack: () => v
           <>
             <Button variant="default" onClick={onBack} data-testid="reconciliation-back">
               All reconciliations
+            </Button>
+            <Button variant="default" leftSection={<IconFileTypePdf size={16} />} onClick={openReport} data-testid="reconciliation-report-pdf">
+              Discrepancy report
             </Button>
             <Button variant="default" onClick={() => report.mutate()} loading={report.isPending} data-testid="reconciliation-report-xlsx">
               Download report (Excel)
@@ -229,6 +241,19 @@ export function ReconciliationWork({ id, onBack }: { id: number; onBack: () => v
         </Tabs.Panel>
       </Tabs>
       {explaining && <ExplainModal reconciliationId={id} discrepancy={explaining} onClose={() => setExplaining(null)} onSaved={done} />}
+      {reportOpen && (
+        <Modal opened onClose={() => setReportOpen(false)} title="Discrepancy report" size="xl" data-testid="reconciliation-report-modal">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed">
+                {locked ? 'What this reconciliation left open, with each note.' : 'Not finished yet: the report shows what is open now.'}
+              </Text>
+              <DocumentActions documents={[{ kind: 'discrepancy_report', reconciliationId: id }]} channels={['print', 'pdf']} shortcut />
+            </Group>
+            <DocumentPreview document={{ kind: 'discrepancy_report', reconciliationId: id }} title="Discrepancy report" />
+          </Stack>
+        </Modal>
+      )}
       <Modal opened={finishing} onClose={() => setFinishing(false)} title="Finish the reconciliation?" data-testid="reconciliation-finish-modal">
         <Stack>
           <Text size="sm">

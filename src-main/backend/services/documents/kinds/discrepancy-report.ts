@@ -20,12 +20,12 @@ export const discrepancyReportCss = `
 `;
 
 const columns: Column[] = [
-  { head: 'Discrepancy', width: 0.16 },
-  { head: 'Item', width: 0.25 },
-  { head: 'Date', width: 0.14 },
-  { head: 'Amount', width: 0.12, num: true },
+  { head: 'Discrepancy', width: 0.15 },
+  { head: 'Item', width: 0.23 },
+  { head: 'Date', width: 0.13 },
+  { head: 'Amount', width: 0.11, num: true },
   { head: 'Expected', width: 0.11, num: true },
-  { head: 'Note', width: 0.22 },
+  { head: 'Note', width: 0.27 },
 ];
 
 /** The number a report is archived and filed under: its period ("2026-03-01 to 2026-03-31"). */
@@ -61,7 +61,7 @@ export function discrepancyReportBody({ view: v, timeZone }: DiscrepancyReportFa
     const item = discrepancyItemWords(v, d);
     const named = discrepancyNamedWords(v, d);
     const note = d.note ?? 'No note yet';
-    const lines = Math.max(cell(0.16, discrepancyKindWords[d.kind]), cell(0.25, item) + (named ? cell(0.25, `Names ${named}`) : 0), cell(0.22, note));
+    const lines = Math.max(cell(0.15, discrepancyKindWords[d.kind]), cell(0.23, item) + (named ? cell(0.23, `Names ${named}`) : 0), cell(0.27, note));
     return {
       height: 8 + lines * 11.7,
       html: html`<tr data-field="discrepancy"><td class="wrap">${discrepancyKindWords[d.kind]}</td><td class="wrap">${item}${
