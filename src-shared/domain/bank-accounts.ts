@@ -1,6 +1,7 @@
 import { electronicFormatIBAN, isValidBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { z } from 'zod';
-import { containsCardNumber, paymentText } from './payments';
+import { containsCardNumber, looksLikeCardNumber } from './card-numbers';
+import { paymentText } from './payments';
 import { idSchema, requiredText } from './text';
 
 /**
@@ -31,33 +32,6 @@ export function checkRoutingNumber(input: string): Checked {
   const sum = weights.reduce((acc, w, i) => acc + w * Number(d[i]), 0);
   if (sum % 10 !== 0) return { ok: false, reason: 'the routing number fails its check digit (a digit is wrong or two are swapped)' };
   return { ok: true, value: d };
-}
-
-/** Luhn check: true when the digits carry a valid card-style check digit. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let n = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      n *= 2;
-      if (n > 9) n -= 9;
-    }
-    sum += n;
-  }
-  return sum % 10 === 0;
-}
-
-/**
- * A long account number that is really a card number: 13 to 19 digits, a card network's leading digits
- * (Visa 4, Mastercard 51-55 and 2221-2720, American Express 34/37, Discover 6011/65) and a valid Luhn
- * digit. Bank account numbers run to 17 digits, so length alone (the free-text rule) would refuse real ones.
- */
-export function looksLikeCardNumber(digits: string): boolean {
-  if (!/^\d{13,19}$/.test(digits)) return false;
-  const two = Number(digits.slice(0, 2));
-  const four = Number(digits.slice(0, 4));
-  const network = digits[0] === '4' || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720) || two === 34 || two === 37 || four === 6011 || two === 65;
-  return network && passesLuhn(digits);
 }
 
 /** US account number: 4 to 17 digits (NACHA's DFI account number field), never a card number. */

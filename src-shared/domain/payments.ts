@@ -1,26 +1,14 @@
 import { z } from 'zod';
 import { cents, formatMoney } from '../money';
+import { cardNumberRefused, containsCardNumber } from './card-numbers';
 import { idSchema, isoDateSchema, nonNegativeCents, positiveCents, textField } from './text';
 
 export const paymentMethods = ['cash', 'check', 'card', 'ach', 'bank_transfer'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 export const paymentMethodLabels: Record<PaymentMethod, string> = { cash: 'Cash', check: 'Check', card: 'Card', ach: 'ACH', bank_transfer: 'Bank transfer' };
 
-/**
- * True when the text holds a run of 13 to 19 digits (spaces and dashes between digits allowed): a full
- * card number (PAN). PCI DSS: we never store one; card payments keep the last 4 digits only.
- */
-export function containsCardNumber(text: string): boolean {
-  const joined = text.replace(/(?<=\d)[ -](?=\d)/g, '');
-  return (joined.match(/\d+/g) ?? []).some((run) => run.length >= 13 && run.length <= 19);
-}
-
 /** Free text on a payment document: refused when it looks like a full card number. */
-export const paymentText = (label: string, max: number) =>
-  textField(label, max).refine(
-    (s) => !containsCardNumber(s),
-    `${label} looks like a full card number; never enter one (card payments keep the last 4 digits only)`,
-  );
+export const paymentText = (label: string, max: number) => textField(label, max).refine((s) => !containsCardNumber(s), cardNumberRefused(label));
 
 export const manualAllocationSchema = z.array(z.object({ documentId: idSchema, amountCents: positiveCents })).max(500);
 export const allocationChoiceSchema = z.discriminatedUnion('mode', [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardNumberRefused, containsLikelyCardNumber } from './card-numbers';
 
 // Control characters other than tab, newline and carriage return have no place in office text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the control characters refused here, on purpose
@@ -18,7 +19,7 @@ export function textProblem(s: string): string | null {
 
 /**
  * Free text typed by a clerk: trimmed, length-limited, stored as text and never interpreted
- * (HTML in a name is shown as the characters typed).
+ * (HTML in a name is shown as the characters typed), and never a full card number.
  */
 export const textField = (label: string, max: number) =>
   z
@@ -26,7 +27,9 @@ export const textField = (label: string, max: number) =>
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .refine(isWellFormedText, `${label} is not well-formed Unicode`)
-    .refine((s) => !hasControlCharacters(s), `${label} contains control characters`);
+    .refine((s) => !hasControlCharacters(s), `${label} contains control characters`)
+    // Typed anywhere, a full card number is refused (docs/money-in.md, Bank accounts): it would be stored.
+    .refine((s) => !containsLikelyCardNumber(s), cardNumberRefused(label));
 
 export const requiredText = (label: string, max: number) => textField(label, max).pipe(z.string().min(1, `${label} is required`));
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { looksLikeCardNumber } from '@shared/domain/card-numbers';
+import { textField } from '@shared/domain/text';
+import { accountCreateSchema } from '@shared/domain/accounts';
+import { reconciliationNoteSchema } from '@shared/domain/reconciliation';
 import { paymentPostSchema, reversalSchema } from '@shared/domain/payments';
 import {
   bankAccountAddSchema,
@@ -6,7 +10,6 @@ import {
   checkBic,
   checkIban,
   checkRoutingNumber,
-  looksLikeCardNumber,
   maskAccountNumber,
   normalizeIban,
 } from '@shared/domain/bank-accounts';
@@ -50,6 +53,36 @@ describe('US account numbers', () => {
     expect(checkAccountNumber('4111111111111112').ok).toBe(true);
     // Luhn passes, no card network starts with 9.
     expect(looksLikeCardNumber('9111111111111110')).toBe(false);
+  });
+});
+
+describe('a full card number typed anywhere (textField) is refused', () => {
+  const note = textField('Note', 500);
+  it.each([
+    ['a Visa test number', 'Customer read out 4111111111111111 on the phone'],
+    ['spaced and dashed', 'card 4111 1111-1111 1111 exp 12/29'],
+    ['American Express, 15 digits', '378282246310005'],
+    ['Mastercard 2-series', '2223003122003222'],
+  ])('refuses %s, naming the field', (_what, text) => {
+    const r = note.safeParse(text);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('Note looks like a full card number; never enter one (card payments keep the last 4 digits only)');
+  });
+  it.each([
+    ['a Medicare claim number (13 digits, no card network)', 'Claim 1234567890123 denied, resubmitted'],
+    ['an ACH trace number', 'Trace 071000010000123'],
+    ['a card-like number whose check digit fails', '4111111111111112'],
+    ['the last 4 only', 'Card ending 1111'],
+  ])('keeps %s', (_what, text) => {
+    expect(note.parse(text)).toBe(text);
+  });
+  it('reaches the endpoints through their schemas: an account name, a reconciliation note', () => {
+    const name = accountCreateSchema.safeParse({ accountNumber: 'A-1', name: 'Pat 4111111111111111', kind: 'commercial' });
+    expect(name.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['name', expect.stringMatching(/^Account name looks like a full card number/)],
+    ]);
+    const note = reconciliationNoteSchema.safeParse({ reconciliationId: 1, subject: 'deposit', subjectId: 1, note: 'Paid by 5555 5555 5555 4444' });
+    expect(note.success).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { allocateProRata, applyBasisPoints, cents as c, formatQuantity, mulDivRound, parseQuantity } from '../../src-shared/money';
 import { computeInvoiceTotals, TotalsError } from '../../src-shared/domain/invoices';
 import { parseTerms, termsDates } from '../../src-shared/domain/terms';
-import { containsCardNumber } from '../../src-shared/domain/payments';
+import { containsCardNumber } from '../../src-shared/domain/card-numbers';
 import { agingBucketIndex, agingBucketLabels, defaultAgingSettings } from '../../src-shared/domain/aging';
 import { phoneDigits, timeZoneForState } from '../../src-shared/domain/accounts';
 

@@ -10,7 +10,8 @@ describe('agency referral', () => {
       name: 'Quince & Sons, "Hardware"',
       billingAddress: { line1: '12 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' },
       contacts: [{ name: 'Quinn Quince', isPrimary: true, phones: [{ label: 'cell', number: '(217) 555-0199' }], emails: [{ email: 'quinn@example.com' }] }],
-      notes: 'Paid once with card 4111 1111 1111 1111',
+      // A full card number is refused in notes (textField); a long number of another kind is kept, and never placed.
+      notes: 'Paid once, bank trace 4111 1111 1111 1112',
     });
     const inv1 = await postInvoice(b, s.clerk, acct.id, 40000, { date: '2025-11-01', terms: 'Net 30' });
     await postInvoice(b, s.clerk, acct.id, 12345, { date: '2026-03-01', terms: 'Net 30' });

@@ -3,7 +3,8 @@ import { Alert, Button, Group, Modal, Paper, Radio, Select, SimpleGrid, Stack, T
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { LedgerView } from '@shared/domain/ledger';
-import { containsCardNumber, paymentMethodLabels, paymentMethods, type PaymentMethod } from '@shared/domain/payments';
+import { containsCardNumber } from '@shared/domain/card-numbers';
+import { paymentMethodLabels, paymentMethods, type PaymentMethod } from '@shared/domain/payments';
 import { formatDate, isIsoDate } from '@shared/dates';
 import { centsToDecimalString, formatMoney, parseMoney } from '@shared/money';
 import { fieldErrors, unwrap } from '../../api/client';

@@ -4,15 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AccountDetail } from '@shared/domain/accounts';
-import {
-  containsCardNumber,
-  overpaymentExcess,
-  overpaymentQuestion,
-  paymentMethods,
-  paymentMethodLabels,
-  type PaymentMethod,
-  type Receipt,
-} from '@shared/domain/payments';
+import { containsCardNumber } from '@shared/domain/card-numbers';
+import { overpaymentExcess, overpaymentQuestion, paymentMethods, paymentMethodLabels, type PaymentMethod, type Receipt } from '@shared/domain/payments';
 import { LeaveQuestion, useGuardedClose } from '../../components/LeaveGuard';
 import { formatDate, isIsoDate } from '@shared/dates';
 import { centsToDecimalString, formatBasisPoints, formatMoney, parseMoney } from '@shared/money';

@@ -1,7 +1,7 @@
 import { daysBetween, formatDate, readDate, type IsoDate } from '@shared/dates';
 import { readMoney, type Cents } from '@shared/money';
 import type { Read } from '@shared/read';
-import { containsCardNumber } from '@shared/domain/payments';
+import { containsCardNumber } from '@shared/domain/card-numbers';
 import { hasControlCharacters } from '@shared/domain/text';
 
 /**
