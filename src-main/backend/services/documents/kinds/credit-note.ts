@@ -3,11 +3,11 @@ import type { InvoiceDetail, InvoiceLine } from '@shared/domain/invoices';
 import type { DocumentDetail } from '@shared/domain/ledger';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
-import { capacityOf, contentWidthPt, continuedHeader, firstSheetHeader, paginateRows, sheets, type DocContext, type Fact } from '../common';
+import { contentWidthPt, firstSheetHeader, sheets, type DocContext, type Fact } from '../common';
 import { html, type Html } from '../html';
 import { addressLines } from '../letterhead';
 import { columns as lineColumns, lineRow, rowHeight } from './invoice';
-import { itemsTable, note, noteHeight, partiesHeight, party, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
+import { itemsTable, tableSheets, note, noteHeight, partiesHeight, party, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
 
 /**
  * A credit note: ledger.document (the screens' drill-down) for the note and its allocations,
@@ -91,26 +91,12 @@ export function creditNoteBody({ note: cn, lines, invoice, account }: CreditNote
     return sheets(ctx, [{ header, top: ctx.frame.contentTop, content: html`${parties}${itemsTable(amountColumns, [row])}${tail}` }], what);
   }
   // With lines it is laid out like an invoice: as many sheets as its lines need, the totals on the last.
-  const pageRows = paginateRows(
-    lines.map((l) => rowHeight(l, width)),
-    capacityOf(ctx.paper),
-    partiesH,
-    TABLE_HEAD_PT,
-    tailH,
-  );
-  const pages = pageRows.map((rows, i) => {
-    const last = i === pageRows.length - 1;
-    const table = rows.length
-      ? itemsTable(
-          lineColumns,
-          rows.map((r) => lineRow(lines[r]!)),
-        )
-      : '';
-    return {
-      header: i === 0 ? header : continuedHeader(ctx, what),
-      top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
-      content: html`${i === 0 ? parties : ''}${table}${last ? tail : html`<div class="continued">Continued on the next page</div>`}`,
-    };
+  return tableSheets(ctx, {
+    header,
+    what,
+    lead: { html: parties, height: partiesH },
+    columns: lineColumns,
+    rows: lines.map((l) => ({ html: lineRow(l), height: rowHeight(l, width) })),
+    tail: { html: tail, height: tailH },
   });
-  return sheets(ctx, pages, what);
 }

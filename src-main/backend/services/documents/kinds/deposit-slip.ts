@@ -2,9 +2,9 @@ import { formatDate } from '@shared/dates';
 import { maskAccountNumber } from '@shared/domain/bank-accounts';
 import type { DepositDetail } from '@shared/domain/deposits';
 import { formatMoney } from '@shared/money';
-import { capacityOf, continuedHeader, firstSheetHeader, paginateRows, sheets, type DocContext, type Fact } from '../common';
+import { firstSheetHeader, type DocContext, type Fact } from '../common';
 import { html, type Html } from '../html';
-import { itemsTable, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
+import { tableSheets, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
 
 /** A deposit slip: the deposit as deposits.get shows it (the screen's own query), and who prepared it. */
 export interface DepositSlipFacts {
@@ -57,24 +57,11 @@ export function depositSlipBody({ deposit: d, preparer }: DepositSlipFacts, ctx:
   ];
   const memo = d.memo ? html`<div class="muted">Memo: ${d.memo}</div>` : '';
   const tail = html`<div class="tail"><div class="tail-notes">${memo}${preparer ? html`<div class="muted">Prepared by ${preparer}</div>` : ''}</div>${totalsBox(totals)}</div>`;
-  const pageRows = paginateRows(
-    rows.map(() => ROW_PT),
-    capacityOf(ctx.paper),
-    0,
-    TABLE_HEAD_PT,
-    12 + totalsHeight(totals),
-  );
-  const pages = pageRows.map((ix, i) => ({
-    header: i === 0 ? firstSheetHeader(ctx, 'DEPOSIT SLIP', facts, due) : continuedHeader(ctx, what),
-    top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
-    content: html`${
-      ix.length
-        ? itemsTable(
-            columns,
-            ix.map((k) => rows[k]!),
-          )
-        : ''
-    }${i === pageRows.length - 1 ? tail : html`<div class="continued">Continued on the next page</div>`}`,
-  }));
-  return sheets(ctx, pages, what);
+  return tableSheets(ctx, {
+    header: firstSheetHeader(ctx, 'DEPOSIT SLIP', facts, due),
+    what,
+    columns,
+    rows: rows.map((r) => ({ html: r, height: ROW_PT })),
+    tail: { html: tail, height: 12 + totalsHeight(totals) },
+  });
 }

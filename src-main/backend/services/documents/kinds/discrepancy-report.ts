@@ -2,9 +2,9 @@ import { formatDate, formatInstant } from '@shared/dates';
 import type { Discrepancy, ReconciliationView } from '@shared/domain/reconciliation';
 import { discrepancyItemWords, discrepancyKindWords, discrepancyNamedWords, reconciliationStatusWords } from '@shared/domain/reconciliation-text';
 import { formatMoney } from '@shared/money';
-import { capacityOf, contentWidthPt, continuedHeader, firstSheetHeader, paginateRows, sheets, textLines, type DocContext, type Fact } from '../common';
+import { contentWidthPt, firstSheetHeader, textLines, type DocContext, type Fact } from '../common';
 import { html, type Html } from '../html';
-import { itemsTable, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
+import { tableSheets, totalsBox, totalsHeight, type Column, type SizedRow, type TotalRow } from './parts';
 
 /** A discrepancy report: the reconciliation as reconciliations.get shows it, and the office's time zone for "finished". */
 export interface DiscrepancyReportFacts {
@@ -57,7 +57,7 @@ export function discrepancyReportBody({ view: v, timeZone }: DiscrepancyReportFa
   };
   const width = contentWidthPt(ctx.paper);
   const cell = (fraction: number, text: string) => textLines(text, width * fraction - 8, 9);
-  const rowOf = (d: Discrepancy) => {
+  const rowOf = (d: Discrepancy): SizedRow => {
     const item = discrepancyItemWords(v, d);
     const named = discrepancyNamedWords(v, d);
     const note = d.note ?? 'No note yet';
@@ -85,26 +85,12 @@ export function discrepancyReportBody({ view: v, timeZone }: DiscrepancyReportFa
       ? 'Finished and locked: every discrepancy was explained by a note.'
       : 'Not finished: every discrepancy needs a note before the reconciliation can be finished.'
   }</div></div>${totalsBox(totals)}</div>`;
-  const pageRows = paginateRows(
-    rows.map((r) => r.height),
-    capacityOf(ctx.paper),
-    0,
-    TABLE_HEAD_PT,
-    12 + totalsHeight(totals),
-  );
-  const pages = pageRows.map((ix, i) => ({
-    header: i === 0 ? firstSheetHeader(ctx, 'DISCREPANCIES', facts, due) : continuedHeader(ctx, what),
-    top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
-    content: html`${
-      ix.length
-        ? itemsTable(
-            columns,
-            ix.map((k) => rows[k]!.html),
-          )
-        : i === 0 && rows.length === 0
-          ? none
-          : ''
-    }${i === pageRows.length - 1 ? tail : html`<div class="continued">Continued on the next page</div>`}`,
-  }));
-  return sheets(ctx, pages, what);
+  return tableSheets(ctx, {
+    header: firstSheetHeader(ctx, 'DISCREPANCIES', facts, due),
+    what,
+    columns,
+    rows,
+    tail: { html: tail, height: 12 + totalsHeight(totals) },
+    empty: none,
+  });
 }

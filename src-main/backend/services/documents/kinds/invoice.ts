@@ -2,10 +2,10 @@ import type { AccountDetail } from '@shared/domain/accounts';
 import type { InvoiceDetail, InvoiceLine } from '@shared/domain/invoices';
 import { formatDate } from '@shared/dates';
 import { formatBasisPoints, formatMoney, formatQuantity } from '@shared/money';
-import { capacityOf, contentWidthPt, continuedHeader, firstSheetHeader, paginateRows, sheets, textLines, type DocContext, type Fact } from '../common';
+import { contentWidthPt, firstSheetHeader, textLines, type DocContext, type Fact } from '../common';
 import { html, type Html } from '../html';
 import { addressLines, remitToLines } from '../letterhead';
-import { itemsTable, note, noteHeight, partiesHeight, party, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
+import { tableSheets, note, noteHeight, partiesHeight, party, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
 
 /** An invoice as the customer receives it: facts from invoices.get and accounts.get, the screens' own queries. */
 export interface InvoiceFacts {
@@ -118,22 +118,12 @@ export function invoiceBody({ invoice: inv, account }: InvoiceFacts, ctx: DocCon
   const tail = html`<div class="tail"><div class="tail-notes">${notes}</div>${totalsBox(totals)}</div>`;
   const tailH = 12 + Math.max(notesH, totalsHeight(totals));
 
-  const heights = inv.lines.map((l) => rowHeight(l, width));
-  const pageRows = paginateRows(heights, capacityOf(ctx.paper), partiesH, TABLE_HEAD_PT, tailH);
-  const header = firstSheetHeader(ctx, 'INVOICE', facts, due);
-  const pages = pageRows.map((rows, i) => {
-    const last = i === pageRows.length - 1;
-    const table = rows.length
-      ? itemsTable(
-          columns,
-          rows.map((r) => lineRow(inv.lines[r]!)),
-        )
-      : '';
-    return {
-      header: i === 0 ? header : continuedHeader(ctx, what),
-      top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
-      content: html`${i === 0 ? parties : ''}${table}${last ? tail : html`<div class="continued">Continued on the next page</div>`}`,
-    };
+  return tableSheets(ctx, {
+    header: firstSheetHeader(ctx, 'INVOICE', facts, due),
+    what,
+    lead: { html: parties, height: partiesH },
+    columns,
+    rows: inv.lines.map((l) => ({ html: lineRow(l), height: rowHeight(l, width) })),
+    tail: { html: tail, height: tailH },
   });
-  return sheets(ctx, pages, what);
 }

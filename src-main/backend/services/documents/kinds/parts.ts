@@ -1,5 +1,5 @@
 import { html, type Html } from '../html';
-import { textLines } from '../common';
+import { capacityOf, continuedHeader, paginateRows, sheets, textLines, type DocContext } from '../common';
 
 /** A block of a heading and lines (Bill to, Ship to, Remit to…), with its height estimate in points. */
 export function party(label: string, lines: string[], field: string): Html {
@@ -47,3 +47,46 @@ export function itemsTable(columns: Column[], rows: Html[]): Html {
 }
 /** The header row's height in points (7 pt capitals on 4 pt padding). */
 export const TABLE_HEAD_PT = 17;
+
+/** A table row and its height in points (estimated, see textLines), for tableSheets to paginate. */
+export interface SizedRow {
+  html: Html;
+  height: number;
+}
+
+/**
+ * A document that is mostly a table, over as many sheets as its rows need: the first sheet's header and
+ * its lead (the parties), the rows with the header row repeated on each sheet, "Continued on the next
+ * page" under a table that goes on, and the tail (totals, notes) on the last sheet (a sheet of its own
+ * when it does not fit). `empty` stands where the table would be when there are no rows.
+ */
+export function tableSheets(
+  ctx: DocContext,
+  d: { header: Html[]; what: string; lead?: SizedRow; columns: Column[]; rows: SizedRow[]; tail: SizedRow; empty?: Html },
+): Html {
+  const pageRows = paginateRows(
+    d.rows.map((r) => r.height),
+    capacityOf(ctx.paper),
+    d.lead?.height ?? 0,
+    TABLE_HEAD_PT,
+    d.tail.height,
+  );
+  const pages = pageRows.map((ix, i) => {
+    const table = ix.length
+      ? itemsTable(
+          d.columns,
+          ix.map((k) => d.rows[k]!.html),
+        )
+      : i === 0 && d.rows.length === 0 && d.empty
+        ? d.empty
+        : '';
+    return {
+      header: i === 0 ? d.header : continuedHeader(ctx, d.what),
+      top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
+      content: html`${i === 0 && d.lead ? d.lead.html : ''}${table}${
+        i === pageRows.length - 1 ? d.tail.html : html`<div class="continued">Continued on the next page</div>`
+      }`,
+    };
+  });
+  return sheets(ctx, pages, d.what);
+}

@@ -3,10 +3,10 @@ import { documentKindLabels, type DocumentKind } from '@shared/domain/ledger';
 import { paymentMethodLabels, type Receipt } from '@shared/domain/payments';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
-import { capacityOf, contentWidthPt, continuedHeader, firstSheetHeader, paginateRows, sheets, type DocContext, type Fact } from '../common';
+import { contentWidthPt, firstSheetHeader, type DocContext, type Fact } from '../common';
 import { html, type Html } from '../html';
 import { addressLines } from '../letterhead';
-import { itemsTable, partiesHeight, party, TABLE_HEAD_PT, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
+import { tableSheets, partiesHeight, party, totalsBox, totalsHeight, type Column, type TotalRow } from './parts';
 
 /** A receipt: payments.receipt (the receipt the screen shows) and accounts.get for the payer's address. */
 export interface ReceiptFacts {
@@ -77,26 +77,12 @@ export function receiptBody({ receipt: r, account }: ReceiptFacts, ctx: DocConte
     },
   ];
   const tail = html`<div class="tail"><div class="tail-notes"><div class="thanks">Thank you for your payment.</div><div class="muted">Please keep this receipt for your records.</div></div>${totalsBox(totals)}</div>`;
-  const tailH = 12 + totalsHeight(totals);
-  const pageRows = paginateRows(
-    rows.map(() => 19),
-    capacityOf(ctx.paper),
-    partiesHeight([from], width / 2),
-    TABLE_HEAD_PT,
-    tailH,
-  );
-  const header = firstSheetHeader(ctx, 'RECEIPT', facts, due);
-  const pages = pageRows.map((ix, i) => ({
-    header: i === 0 ? header : continuedHeader(ctx, what),
-    top: i === 0 ? ctx.frame.contentTop : ctx.frame.continuedTop,
-    content: html`${i === 0 ? parties : ''}${
-      ix.length
-        ? itemsTable(
-            columns,
-            ix.map((k) => rows[k]!),
-          )
-        : ''
-    }${i === pageRows.length - 1 ? tail : html`<div class="continued">Continued on the next page</div>`}`,
-  }));
-  return sheets(ctx, pages, what);
+  return tableSheets(ctx, {
+    header: firstSheetHeader(ctx, 'RECEIPT', facts, due),
+    what,
+    lead: { html: parties, height: partiesHeight([from], width / 2) },
+    columns,
+    rows: rows.map((r) => ({ html: r, height: 19 })),
+    tail: { html: tail, height: 12 + totalsHeight(totals) },
+  });
 }
