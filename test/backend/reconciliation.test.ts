@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src-main/backend';
+import { formatMoney } from '../../src-shared/money';
 import { verifyStore } from '../../src-main/backend/verify';
 import { findChromium, renderWithChromiumCli } from '../../src-main/print/chromium-cli';
 import { mustPrepare } from '../support/document-delivery';
@@ -367,7 +368,7 @@ describe('reconciliation service', () => {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(new RegExp(`Pages:\\s+${sheets.length}\\n`));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (let i = 0; i < 40; i++) expect(text).toContain(`$${(10 + i / 100).toFixed(2)}`);
+    for (let i = 0; i < 40; i++) expect(text).toContain(formatMoney(1_000 + i));
     if (process.env.LEDGERDESK_LONG_REPORT_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', file, process.env.LEDGERDESK_LONG_REPORT_PNG]);
   }, 60_000);
 });

@@ -217,7 +217,7 @@ function Figure({ label, cents, testId }: { label: string; cents: number; testId
 
 /**
  * The slip as it prints (documents.preview), printed or saved as a PDF through the document pipeline
- * like every document that leaves: each copy is archived, and the slips that went are listed under it.
+ * like every document that leaves: each copy is archived, and the modal says how often it went out and when last.
  */
 function SlipModal({ deposit, onClose }: { deposit: { id: number; number: string }; onClose: () => void }) {
   const ref = { kind: 'deposit_slip', depositId: deposit.id } as const;

@@ -6,9 +6,11 @@ import type {
   DocumentSettings,
   OutputKind,
   OutputProblem,
+  OfficeOutputKind,
   OutputRef,
   PaperSize,
 } from '@shared/domain/documents';
+import { isOfficeKind } from '@shared/domain/documents';
 import { formatDate } from '@shared/dates';
 import { formatMoney } from '@shared/money';
 import { DomainError, invalid } from '../../errors';
@@ -116,13 +118,11 @@ async function orNotFound<T>(load: () => Promise<T>): Promise<T | null> {
 }
 
 type OfficeBuilt = { ok: true; number: string | null; body: Html } | { ok: false; number: null };
+type OfficeRef = Extract<OutputRef, { kind: OfficeOutputKind }>;
+const isOfficeRef = (ref: OutputRef): ref is OfficeRef => isOfficeKind(ref.kind);
 
 /** The office's own documents: built from the screen's own query, with no recipient; an unknown id is NOT_FOUND. */
-async function buildOffice(
-  services: Services,
-  ref: Extract<OutputRef, { kind: 'calibration' | 'deposit_slip' | 'discrepancy_report' }>,
-  opts: BuildOptions,
-): Promise<OfficeBuilt> {
+async function buildOffice(services: Services, ref: OfficeRef, opts: BuildOptions): Promise<OfficeBuilt> {
   const ctx = context(opts, []);
   switch (ref.kind) {
     case 'calibration':
@@ -140,11 +140,7 @@ async function buildOffice(
   }
 }
 
-async function load(
-  services: Services,
-  ref: Exclude<OutputRef, { kind: 'calibration' | 'deposit_slip' | 'discrepancy_report' }>,
-  opts: BuildOptions,
-): Promise<Loaded> {
+async function load(services: Services, ref: Exclude<OutputRef, OfficeRef>, opts: BuildOptions): Promise<Loaded> {
   const settings = opts.settings;
   switch (ref.kind) {
     case 'letter': {
@@ -312,7 +308,7 @@ export async function buildDocument(services: Services, ref: OutputRef, opts: Bu
     dueDate: '',
     ...v,
   });
-  if (ref.kind === 'calibration' || ref.kind === 'deposit_slip' || ref.kind === 'discrepancy_report') {
+  if (isOfficeRef(ref)) {
     const office = await buildOffice(services, ref, opts);
     if (!office.ok) return { ok: false, problem: { ref, number: null, accountName: null, code: 'NOT_FOUND', missing: [] } };
     return {
