@@ -316,26 +316,38 @@ function matchedColumns(locked: boolean, onUnmatch: (m: ReconciliationMatchView)
   ];
 }
 
+/** The radio that chooses one row of a side for a manual match (none once the reconciliation is locked). */
+function pickColumn<T>(
+  locked: boolean,
+  pick: { label: (r: T) => string; chosen: (r: T) => boolean; choose: (r: T) => void; testId: (r: T) => string },
+): GridColumns<T> {
+  if (locked) return [];
+  return [
+    {
+      id: 'pick',
+      header: '',
+      enableSorting: false,
+      cell: ({ row }: { row: { original: T } }) => (
+        <Radio
+          aria-label={pick.label(row.original)}
+          checked={pick.chosen(row.original)}
+          onChange={() => pick.choose(row.original)}
+          data-testid={pick.testId(row.original)}
+        />
+      ),
+      meta: { width: 44 },
+    },
+  ];
+}
+
 function lineColumns(locked: boolean, chosen: number | null, choose: (id: number) => void): GridColumns<OpenLine> {
   return [
-    ...(locked
-      ? []
-      : [
-          {
-            id: 'pick',
-            header: '',
-            enableSorting: false,
-            cell: ({ row }: { row: { original: OpenLine } }) => (
-              <Radio
-                aria-label={`Choose the bank credit of ${formatDate(row.original.bookingDate)}`}
-                checked={chosen === row.original.id}
-                onChange={() => choose(row.original.id)}
-                data-testid={`reconciliation-pick-line-${row.original.id}`}
-              />
-            ),
-            meta: { width: 44 },
-          },
-        ]),
+    ...pickColumn<OpenLine>(locked, {
+      label: (l) => `Choose the bank credit of ${formatDate(l.bookingDate)}`,
+      chosen: (l) => chosen === l.id,
+      choose: (l) => choose(l.id),
+      testId: (l) => `reconciliation-pick-line-${l.id}`,
+    }),
     { id: 'date', header: 'Bank date', accessorFn: (l) => l.bookingDate, cell: ({ row }) => formatDate(row.original.bookingDate), meta: { width: 120 } },
     money('Amount'),
     { id: 'text', header: 'Reference and description', accessorFn: statementLineWords, meta: { minWidth: 160, grow: 2 } },
@@ -344,24 +356,12 @@ function lineColumns(locked: boolean, chosen: number | null, choose: (id: number
 
 function itemColumns(locked: boolean, chosen: string | null, choose: (key: string) => void): GridColumns<OpenItem> {
   return [
-    ...(locked
-      ? []
-      : [
-          {
-            id: 'pick',
-            header: '',
-            enableSorting: false,
-            cell: ({ row }: { row: { original: OpenItem } }) => (
-              <Radio
-                aria-label={`Choose ${reconciliationItemWords(row.original)}`}
-                checked={chosen === itemKey(row.original)}
-                onChange={() => choose(itemKey(row.original))}
-                data-testid={`reconciliation-pick-${itemKey(row.original)}`}
-              />
-            ),
-            meta: { width: 44 },
-          },
-        ]),
+    ...pickColumn<OpenItem>(locked, {
+      label: (i) => `Choose ${reconciliationItemWords(i)}`,
+      chosen: (i) => chosen === itemKey(i),
+      choose: (i) => choose(itemKey(i)),
+      testId: (i) => `reconciliation-pick-${itemKey(i)}`,
+    }),
     { id: 'date', header: 'Date', accessorFn: (i) => i.date, cell: ({ row }) => formatDate(row.original.date), meta: { width: 120 } },
     money('Amount'),
     { id: 'what', header: 'Deposit or payment', accessorFn: reconciliationItemWords, meta: { minWidth: 160, grow: 2 } },
